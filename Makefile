@@ -1,0 +1,57 @@
+# ftpy — top-level commands. `make run` and `make test` work on a fresh Debian
+# machine as root: they install what is missing, build, then run/test.
+SHELL := /bin/bash
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
+JOBS ?= $(shell nproc)
+LAUNCHER := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+ARGS ?=
+
+.PHONY: all deps build run test test-asan test-tsan unit pytests bench clean
+
+all: build
+
+deps:
+	@bash tools/install-deps.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(LAUNCHER)
+
+build: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD) -j $(JOBS)
+
+run: build
+	$(BUILD)/ftpy examples/demo.py
+
+unit: build
+	$(BUILD)/ftpy_unit_tests --gtest_brief=1
+
+pytests: build
+	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy $(ARGS)
+
+$(ASAN_BUILD)/build.ninja:
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFTPY_SANITIZE=address $(LAUNCHER)
+
+test-asan: deps $(ASAN_BUILD)/build.ninja
+	ninja -C $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=0 $(ASAN_BUILD)/ftpy_unit_tests --gtest_brief=1
+	ASAN_OPTIONS=detect_leaks=0 python3 tests/run_py_tests.py --ftpy $(ASAN_BUILD)/ftpy --label asan
+
+$(TSAN_BUILD)/build.ninja:
+	cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFTPY_SANITIZE=thread $(LAUNCHER)
+
+test-tsan: deps $(TSAN_BUILD)/build.ninja
+	ninja -C $(TSAN_BUILD) -j $(JOBS)
+	$(TSAN_BUILD)/ftpy_unit_tests --gtest_brief=1
+
+test: build
+	$(BUILD)/ftpy_unit_tests --gtest_brief=1
+	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy
+	$(MAKE) --no-print-directory test-asan
+
+bench: build
+	python3 bench/run.py --ftpy $(BUILD)/ftpy $(ARGS)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
