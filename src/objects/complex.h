@@ -1,0 +1,24 @@
+// complex: an immutable pair of doubles.
+// Thread safety: immutable after construction.
+#pragma once
+
+#include "objects/type.h"
+#include "runtime/ref.h"
+
+namespace ftpy {
+
+struct Complex : Object {
+  double real;
+  double imag;
+};
+extern Type g_complex_type;
+
+inline bool is_complex(Value v) { return v.is_obj() && is_subtype(v.obj()->ob_type, &g_complex_type); }
+Ref<> complex_new(double real, double imag);
+// x ** y for a negative float base and fractional exponent (float.__pow__
+// returns a complex there, as in CPython).
+Ref<> complex_pow_from_floats(double x, double y);
+
+void complex_module_init();
+
+}  // namespace ftpy

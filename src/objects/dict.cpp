@@ -1,0 +1,564 @@
+// dict core: the compact hash table (see dict.h for layout and thread safety).
+// The Python-visible methods and views are in dict_methods.cpp.
+//
+// Table layout: `nslots` (a power of two) int32 indices, then `capacity`
+// entries. An index is kEmpty, kDummy (deleted) or the entry number. Deleted
+// entries keep their place with a null key until the next resize compacts them.
+// Probing follows CPython's recurrence (i = 5i + 1 + perturb; perturb >>= 5),
+// so every slot is eventually visited.
+#include "objects/dict.h"
+
+#include <cstring>
+
+#include "objects/errors.h"
+#include "objects/int.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/list.h"
+#include "runtime/critical_section.h"
+#include "runtime/heap.h"
+#include "runtime/thread_state.h"
+
+namespace ftpy {
+
+Type g_dict_type;
+
+struct DictEntry {
+  int64_t hash;
+  Value key;    // null = deleted
+  Value value;
+};
+
+struct DictTable {
+  int64_t nslots;
+  int64_t capacity;  // usable entries: 2/3 of nslots
+  int64_t nentries;  // entries used, including deleted ones
+  int32_t* indices() { return reinterpret_cast<int32_t*>(this + 1); }
+  DictEntry* entries() { return reinterpret_cast<DictEntry*>(indices() + nslots); }
+};
+
+namespace {
+
+constexpr int32_t kEmpty = -1;
+constexpr int32_t kDummy = -2;
+constexpr int64_t kMinSlots = 8;
+
+DictTable* table_new(int64_t nslots) {
+  int64_t cap = nslots * 2 / 3;
+  size_t size = sizeof(DictTable) + sizeof(int32_t) * nslots + sizeof(DictEntry) * cap;
+  auto* t = static_cast<DictTable*>(heap_alloc(size));
+  if (!t) return nullptr;
+  t->nslots = nslots;
+  t->capacity = cap;
+  t->nentries = 0;
+  std::memset(t->indices(), 0xFF, sizeof(int32_t) * nslots);  // kEmpty
+  return t;
+}
+
+inline bool fast_key_equal(Value a, Value b) {
+  if (a == b) return true;
+  if (is_str_exact(a) && is_str_exact(b)) return str_equal(a.as<Str>(), b.as<Str>());
+  return false;
+}
+
+// Probe for `key`. Returns the entry index or -1 if missing; -2 on error.
+// `*slot_out` receives the index slot where the key is or should be inserted.
+// May run Python __eq__; the caller must hold the dict's critical section,
+// and if the table changes during __eq__ the probe restarts.
+int64_t lookup(Dict* d, Value key, int64_t hash, int64_t* slot_out) {
+restart:
+  DictTable* t = d->table;
+  if (!t) {
+    *slot_out = -1;
+    return -1;
+  }
+  uint64_t mask = static_cast<uint64_t>(t->nslots - 1);
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  uint64_t i = static_cast<uint64_t>(hash) & mask;
+  int64_t free_slot = -1;
+  for (;;) {
+    int32_t ix = t->indices()[i];
+    if (ix == kEmpty) {
+      *slot_out = free_slot >= 0 ? free_slot : static_cast<int64_t>(i);
+      return -1;
+    }
+    if (ix == kDummy) {
+      if (free_slot < 0) free_slot = static_cast<int64_t>(i);
+    } else {
+      DictEntry* e = &t->entries()[ix];
+      if (e->key == key) {
+        *slot_out = static_cast<int64_t>(i);
+        return ix;
+      }
+      if (e->hash == hash && !e->key.is_null()) {
+        if (fast_key_equal(e->key, key)) {
+          *slot_out = static_cast<int64_t>(i);
+          return ix;
+        }
+        if (!(is_str_exact(e->key) && is_str_exact(key))) {
+          Ref<> k = Ref<>::borrow(e->key);
+          int eq = richcompare_bool(k.val(), key, kEq);
+          if (eq < 0) return -2;
+          if (d->table != t || t->entries()[ix].key != k.val()) goto restart;
+          if (eq) {
+            *slot_out = static_cast<int64_t>(i);
+            return ix;
+          }
+        }
+      }
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+// Rebuild into a table with room for at least `min_used` live entries.
+bool resize(Dict* d, int64_t min_used) {
+  int64_t nslots = kMinSlots;
+  while (nslots * 2 / 3 < min_used) nslots <<= 1;
+  DictTable* nt = table_new(nslots);
+  if (!nt) return false;
+  DictTable* old = d->table;
+  if (old) {
+    DictEntry* src = old->entries();
+    DictEntry* dst = nt->entries();
+    int64_t n = 0;
+    uint64_t mask = static_cast<uint64_t>(nslots - 1);
+    for (int64_t j = 0; j < old->nentries; j++) {
+      if (src[j].key.is_null()) continue;
+      dst[n] = src[j];
+      uint64_t perturb = static_cast<uint64_t>(src[j].hash);
+      uint64_t i = perturb & mask;
+      while (nt->indices()[i] != kEmpty) {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+      }
+      nt->indices()[i] = static_cast<int32_t>(n);
+      n++;
+    }
+    nt->nentries = n;
+    heap_free(old);
+  }
+  d->table = nt;
+  return true;
+}
+
+inline void bump_version(Dict* d) { d->version.fetch_add(1, std::memory_order_release); }
+
+// Insert or replace, with the critical section held. Steals nothing.
+int insert(Dict* d, Value key, int64_t hash, Value value) {
+  int64_t slot;
+  int64_t ix = lookup(d, key, hash, &slot);
+  if (ix == -2) return -1;
+  if (ix >= 0) {
+    DictEntry* e = &d->table->entries()[ix];
+    Value old = e->value;
+    incref(value);
+    e->value = value;
+    bump_version(d);
+    decref(old);
+    return 0;
+  }
+  if (!d->table || d->table->nentries >= d->table->capacity) {
+    if (!resize(d, (d->used + 1) * 3 / 2 + 1)) return -1;
+    ix = lookup(d, key, hash, &slot);  // find the free slot in the new table (no eq calls)
+    if (ix == -2) return -1;
+  }
+  DictTable* t = d->table;
+  int64_t n = t->nentries++;
+  DictEntry* e = &t->entries()[n];
+  incref(key);
+  incref(value);
+  e->hash = hash;
+  e->key = key;
+  e->value = value;
+  t->indices()[slot] = static_cast<int32_t>(n);
+  d->used++;
+  bump_version(d);
+  return 0;
+}
+
+void dict_dealloc(Object* o) {
+  Dict* d = static_cast<Dict*>(o);
+  DictTable* t = d->table;
+  if (t) {
+    for (int64_t j = 0; j < t->nentries; j++) {
+      DictEntry* e = &t->entries()[j];
+      if (e->key.is_null()) continue;
+      decref(e->key);
+      decref(e->value);
+    }
+    heap_free(t);
+  }
+  free_object(o);
+}
+
+void dict_traverse(Object* o, VisitFn visit, void* arg) {
+  Dict* d = static_cast<Dict*>(o);
+  DictTable* t = d->table;
+  if (!t) return;
+  for (int64_t j = 0; j < t->nentries; j++) {
+    DictEntry* e = &t->entries()[j];
+    if (e->key.is_null()) continue;
+    visit(e->key, arg);
+    visit(e->value, arg);
+  }
+}
+
+inline int64_t key_hash(Value key) {
+  if (is_str_exact(key)) return str_hash(key.as<Str>());
+  return hash(key);
+}
+
+}  // namespace
+
+Ref<Dict> dict_new() {
+  Dict* d = alloc_object<Dict>(&g_dict_type);
+  if (!d) return nullptr;
+  return Ref<Dict>::steal(d);
+}
+
+int dict_get_item(Value dv, Value key, Ref<>* out) {
+  int64_t h = key_hash(key);
+  if (h == -1) return -1;
+  Dict* d = dv.as<Dict>();
+  CriticalSection cs(d);
+  int64_t slot;
+  int64_t ix = lookup(d, key, h, &slot);
+  if (ix == -2) return -1;
+  if (ix < 0) return 0;
+  *out = Ref<>::borrow(d->table->entries()[ix].value);
+  return 1;
+}
+
+int dict_get_item_str(Value dv, Str* key, Ref<>* out) {
+  Dict* d = dv.as<Dict>();
+  int64_t h = str_hash(key);
+  CriticalSection cs(d);
+  DictTable* t = d->table;
+  if (!t) return 0;
+  uint64_t mask = static_cast<uint64_t>(t->nslots - 1);
+  uint64_t perturb = static_cast<uint64_t>(h);
+  uint64_t i = static_cast<uint64_t>(h) & mask;
+  for (;;) {
+    int32_t ix = t->indices()[i];
+    if (ix == kEmpty) return 0;
+    if (ix >= 0) {
+      DictEntry* e = &t->entries()[ix];
+      if (e->key.obj() == key ||
+          (e->hash == h && is_str(e->key) && str_equal(e->key.as<Str>(), key))) {
+        *out = Ref<>::borrow(e->value);
+        return 1;
+      }
+      if (e->hash == h && !e->key.is_null() && !is_str(e->key)) {
+        // A non-str key with an equal hash: fall back to the general path.
+        Ref<> tmp;
+        return dict_get_item(dv, Value(key), out);
+      }
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+int dict_set_item(Value dv, Value key, Value v) {
+  int64_t h = key_hash(key);
+  if (h == -1) return -1;
+  Dict* d = dv.as<Dict>();
+  CriticalSection cs(d);
+  return insert(d, key, h, v);
+}
+
+int dict_set_item_str(Value d, const char* key, Value v) {
+  return dict_set_item(d, Value(str_intern(key)), v);
+}
+
+int dict_del_item(Value dv, Value key) {
+  int64_t h = key_hash(key);
+  if (h == -1) return -1;
+  Dict* d = dv.as<Dict>();
+  Value old_key, old_value;
+  {
+    CriticalSection cs(d);
+    int64_t slot;
+    int64_t ix = lookup(d, key, h, &slot);
+    if (ix == -2) return -1;
+    if (ix < 0) return 0;
+    DictTable* t = d->table;
+    DictEntry* e = &t->entries()[ix];
+    old_key = e->key;
+    old_value = e->value;
+    e->key = Value();
+    e->value = Value();
+    t->indices()[slot] = kDummy;
+    d->used--;
+    bump_version(d);
+  }
+  // Release outside the lock: a __del__ may touch this dict.
+  decref(old_key);
+  decref(old_value);
+  return 1;
+}
+
+int dict_contains(Value d, Value key) {
+  Ref<> v;
+  return dict_get_item(d, key, &v);
+}
+
+int64_t dict_size(Value d) { return d.as<Dict>()->used; }
+
+void dict_clear(Value dv) {
+  Dict* d = dv.as<Dict>();
+  DictTable* old;
+  {
+    CriticalSection cs(d);
+    old = d->table;
+    d->table = nullptr;
+    d->used = 0;
+    bump_version(d);
+  }
+  if (old) {
+    for (int64_t j = 0; j < old->nentries; j++) {
+      DictEntry* e = &old->entries()[j];
+      if (e->key.is_null()) continue;
+      decref(e->key);
+      decref(e->value);
+    }
+    heap_free(old);
+  }
+}
+
+Ref<Dict> dict_copy(Value src) {
+  Ref<Dict> d = dict_new();
+  if (!d) return nullptr;
+  if (dict_merge(d.val(), src, true) < 0) return nullptr;
+  return d;
+}
+
+bool dict_next(Value dv, int64_t* pos, Ref<>* key, Ref<>* value) {
+  Dict* d = dv.as<Dict>();
+  CriticalSection cs(d);
+  DictTable* t = d->table;
+  if (!t) return false;
+  while (*pos < t->nentries) {
+    DictEntry* e = &t->entries()[(*pos)++];
+    if (e->key.is_null()) continue;
+    if (key) *key = Ref<>::borrow(e->key);
+    if (value) *value = Ref<>::borrow(e->value);
+    return true;
+  }
+  return false;
+}
+
+int dict_merge(Value dv, Value other, bool override) {
+  if (is_dict(other) && (is_dict_exact(other) || type_of(other)->tp_iter == g_dict_type.tp_iter)) {
+    if (dv == other) return 0;
+    int64_t pos = 0;
+    Ref<> k, v;
+    while (dict_next(other, &pos, &k, &v)) {
+      if (!override) {
+        int c = dict_contains(dv, k.val());
+        if (c < 0) return -1;
+        if (c) continue;
+      }
+      if (dict_set_item(dv, k.val(), v.val()) < 0) return -1;
+    }
+    return 0;
+  }
+  // A general mapping: keys() then [key].
+  Ref<> keys = call_method(other, "keys", nullptr, 0);
+  if (!keys) return -1;
+  Ref<> it = get_iter(keys.val());
+  if (!it) return -1;
+  for (;;) {
+    Ref<> k = iter_next(it.val());
+    if (!k) {
+      if (err_occurred()) return -1;
+      break;
+    }
+    if (!override) {
+      int c = dict_contains(dv, k.val());
+      if (c < 0) return -1;
+      if (c) continue;
+    }
+    Ref<> v = getitem(other, k.val());
+    if (!v) return -1;
+    if (dict_set_item(dv, k.val(), v.val()) < 0) return -1;
+  }
+  return 0;
+}
+
+int dict_merge_from_seq2(Value dv, Value seq) {
+  Ref<> it = get_iter(seq);
+  if (!it) return -1;
+  for (int64_t i = 0;; i++) {
+    Ref<> item = iter_next(it.val());
+    if (!item) return err_occurred() ? -1 : 0;
+    Ref<> fast = sequence_tuple(item.val());
+    if (!fast) {
+      if (err_matches(g_TypeError)) {
+        err_clear();
+        err_format(g_TypeError, "cannot convert dictionary update sequence element #%lld to a sequence",
+                   static_cast<long long>(i));
+      }
+      return -1;
+    }
+    if (tuple_size(fast.val()) != 2) {
+      err_format(g_ValueError, "dictionary update sequence element #%lld has length %lld; 2 is required",
+                 static_cast<long long>(i), static_cast<long long>(tuple_size(fast.val())));
+      return -1;
+    }
+    if (dict_set_item(dv, tuple_item(fast.val(), 0), tuple_item(fast.val(), 1)) < 0) return -1;
+  }
+}
+
+namespace {
+template <int Which>
+Ref<> dict_list_of(Value dv) {
+  Ref<List> l = list_new();
+  if (!l) return nullptr;
+  int64_t pos = 0;
+  Ref<> k, v;
+  while (dict_next(dv, &pos, &k, &v)) {
+    Ref<> item;
+    if (Which == 0) item = k;
+    else if (Which == 1) item = v;
+    else item = tuple_pack({k.val(), v.val()});
+    if (!item || list_append(l.val(), item.val()) < 0) return nullptr;
+  }
+  return l;
+}
+}  // namespace
+
+Ref<> dict_keys_list(Value d) { return dict_list_of<0>(d); }
+Ref<> dict_values_list(Value d) { return dict_list_of<1>(d); }
+Ref<> dict_items_list(Value d) { return dict_list_of<2>(d); }
+
+Ref<> dict_pop(Value dv, Value key) {
+  Ref<> v;
+  int r = dict_get_item(dv, key, &v);
+  if (r <= 0) return nullptr;
+  if (dict_del_item(dv, key) < 0) return nullptr;
+  return v;
+}
+
+Ref<> dict_setdefault(Value dv, Value key, Value dflt) {
+  int64_t h = key_hash(key);
+  if (h == -1) return nullptr;
+  Dict* d = dv.as<Dict>();
+  CriticalSection cs(d);
+  int64_t slot;
+  int64_t ix = lookup(d, key, h, &slot);
+  if (ix == -2) return nullptr;
+  if (ix >= 0) return Ref<>::borrow(d->table->entries()[ix].value);
+  if (insert(d, key, h, dflt) < 0) return nullptr;
+  return Ref<>::borrow(dflt);
+}
+
+namespace {
+
+Ref<> dict_repr(Value v) {
+  if (dict_size(v) == 0) return str_from_ascii("{}");
+  ThreadState* ts = tstate();
+  // Self-referencing dicts print as {...}: tracked through the repr stack.
+  if (!repr_enter(v)) return str_from_ascii("{...}");
+  std::string s = "{";
+  int64_t pos = 0;
+  Ref<> k, val;
+  bool first = true;
+  while (dict_next(v, &pos, &k, &val)) {
+    if (!first) s += ", ";
+    first = false;
+    Ref<> kr = repr(k.val());
+    if (!kr) { repr_leave(v); return nullptr; }
+    Ref<> vr = repr(val.val());
+    if (!vr) { repr_leave(v); return nullptr; }
+    s += str_view(kr.val());
+    s += ": ";
+    s += str_view(vr.val());
+  }
+  s += "}";
+  repr_leave(v);
+  (void)ts;
+  return str_from_utf8(s);
+}
+
+int64_t dict_len_slot(Value v) { return dict_size(v); }
+
+Ref<> dict_subscript(Value dv, Value key) {
+  Ref<> v;
+  int r = dict_get_item(dv, key, &v);
+  if (r < 0) return nullptr;
+  if (r == 0) {
+    if (!is_dict_exact(dv)) {
+      // dict subclasses may define __missing__.
+      Value missing = type_lookup(type_of(dv), Value(str_intern("__missing__")));
+      if (missing) {
+        Value args[2] = {dv, key};
+        return call(missing, args, 2);
+      }
+    }
+    Ref<Tuple> a = tuple_pack({key});
+    return err_set_object(g_KeyError, a.val());
+  }
+  return v;
+}
+
+int dict_ass_subscript(Value dv, Value key, Value v) {
+  if (v.is_null()) {
+    int r = dict_del_item(dv, key);
+    if (r == 0) {
+      Ref<Tuple> a = tuple_pack({key});
+      err_set_object(g_KeyError, a.val());
+      return -1;
+    }
+    return r < 0 ? -1 : 0;
+  }
+  return dict_set_item(dv, key, v);
+}
+
+int dict_contains_slot(Value dv, Value key) { return dict_contains(dv, key); }
+
+Ref<> dict_richcompare(Value a, Value b, CompareOp op) {
+  if (!is_dict(b) || (op != kEq && op != kNe)) return Ref<>::steal(not_implemented());
+  bool eq = true;
+  if (dict_size(a) != dict_size(b)) {
+    eq = false;
+  } else {
+    int64_t pos = 0;
+    Ref<> k, v;
+    while (dict_next(a, &pos, &k, &v)) {
+      Ref<> ov;
+      int r = dict_get_item(b, k.val(), &ov);
+      if (r < 0) return nullptr;
+      if (r == 0) { eq = false; break; }
+      int c = richcompare_bool(v.val(), ov.val(), kEq);
+      if (c < 0) return nullptr;
+      if (!c) { eq = false; break; }
+    }
+  }
+  return new_bool(op == kEq ? eq : !eq);
+}
+
+}  // namespace
+
+void dict_type_init_core() {
+  Type* t = &g_dict_type;
+  t->name = "dict";
+  t->basic_size = sizeof(Dict);
+  t->flags = kTypeBaseType | kTypeDictSubclass | kTypeHasGc | kTypeMapping;
+  t->tp_dealloc = dict_dealloc;
+  t->tp_traverse = dict_traverse;
+  t->tp_repr = dict_repr;
+  t->tp_hash = nullptr;
+  t->tp_richcompare = dict_richcompare;
+  t->mp_length = dict_len_slot;
+  t->mp_subscript = dict_subscript;
+  t->mp_ass_subscript = dict_ass_subscript;
+  t->sq_contains = dict_contains_slot;
+  t->ob_type = &g_type_type;
+  make_immortal(t);
+}
+
+}  // namespace ftpy

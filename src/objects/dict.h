@@ -1,0 +1,64 @@
+// dict: an insertion-ordered hash table (DESIGN.md §3), compact layout: a
+// sparse index array (1/2/4/8-byte slots chosen by table size) pointing into a
+// dense entries array {hash, key, value} kept in insertion order.
+//
+// Thread safety (DESIGN.md §4.4): mutations run in a critical section on the
+// dict's mutex. Every mutation bumps `version` (release), which the
+// interpreter's global/attribute caches compare (acquire) before trusting a
+// cached entry. Lookups are designed to become lock-free (load the table
+// pointer, probe, take a reference, re-check the table); until QSBR lands they
+// take the critical section too. Arbitrary __eq__/__hash__ code runs outside the
+// lock; a table that changed meanwhile restarts the probe.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "objects/type.h"
+#include "runtime/ref.h"
+
+namespace ftpy {
+
+struct Str;
+struct DictTable;
+
+struct Dict : Object {
+  DictTable* table;  // guarded by ob_mutex for writers
+  int64_t used;      // live entries
+  std::atomic<uint64_t> version;
+};
+extern Type g_dict_type;
+
+inline bool is_dict(Value v) { return v.is_obj() && has_flag(v.obj()->ob_type, kTypeDictSubclass); }
+inline bool is_dict_exact(Value v) { return v.is_obj() && v.obj()->ob_type == &g_dict_type; }
+
+Ref<Dict> dict_new();
+// 1 found (*out set), 0 missing (no exception), -1 error.
+int dict_get_item(Value d, Value key, Ref<>* out);
+int dict_get_item_str(Value d, Str* key, Ref<>* out);  // str key, no Python code runs
+int dict_set_item(Value d, Value key, Value v);
+int dict_set_item_str(Value d, const char* key, Value v);
+// 1 deleted, 0 missing (no exception), -1 error.
+int dict_del_item(Value d, Value key);
+int dict_contains(Value d, Value key);  // -1 error
+int64_t dict_size(Value d);
+void dict_clear(Value d);
+Ref<Dict> dict_copy(Value d);
+// Walk entries in order. `pos` starts at 0. Returns false at the end. The
+// returned key/value are new references (safe against concurrent mutation).
+bool dict_next(Value d, int64_t* pos, Ref<>* key, Ref<>* value);
+// d.update(other) for a mapping (keys() + []) or an iterable of pairs;
+// `override` false keeps existing keys (for **kwargs merging).
+int dict_merge(Value d, Value other, bool override);
+int dict_merge_from_seq2(Value d, Value seq);
+Ref<> dict_keys_list(Value d);
+Ref<> dict_values_list(Value d);
+Ref<> dict_items_list(Value d);
+// d.pop(key) returning null with no exception if absent.
+Ref<> dict_pop(Value d, Value key);
+// d.setdefault(key, dflt)
+Ref<> dict_setdefault(Value d, Value key, Value dflt);
+
+void dict_module_init();
+
+}  // namespace ftpy

@@ -1,0 +1,62 @@
+// int and bool (DESIGN.md §3): small integers are tagged Values (value.h); an
+// Int object holds a GMP integer for everything outside the small range. Every
+// operation returns a small int whenever the result fits, so a heap Int is
+// never equal in value to a small one (normalised form).
+//
+// bool is a subclass of int: True and False are static, immortal Int objects of
+// type bool with values 1 and 0, so all int code accepts them through the Int
+// path.
+//
+// Thread safety: ints are immutable after construction.
+#pragma once
+
+#include <gmp.h>
+
+#include <string>
+
+#include "objects/type.h"
+#include "runtime/ref.h"
+
+namespace ftpy {
+
+struct Int : Object {
+  __mpz_struct z[1];
+};
+
+extern Type g_bool_type;
+extern Int g_true;
+extern Int g_false;
+inline Value true_value() { return Value(static_cast<Object*>(&g_true)); }
+inline Value false_value() { return Value(static_cast<Object*>(&g_false)); }
+
+// True for int, bool and int subclasses (small or heap).
+inline bool is_int(Value v) { return v.is_small() || has_flag(v.obj()->ob_type, kTypeIntSubclass); }
+inline bool is_bool(Value v) { return v.is_obj() && v.obj()->ob_type == &g_bool_type; }
+
+Ref<> int_from_int64(int64_t i);
+Ref<> int_from_uint64(uint64_t u);
+Ref<> int_from_double(double d);  // truncates; OverflowError for inf, ValueError for nan
+// Takes ownership of nothing: copies `z` and normalises to a small int if it fits.
+Ref<> int_from_mpz(const mpz_t z);
+// Parse `text` in `base` (0 = auto, 2..36) with Python's int() rules
+// (underscores, whitespace, sign); ValueError "invalid literal for int() with base 10: 'x'".
+Ref<> int_from_string(std::string_view text, int base);
+
+// Read an int-like value (int, bool, or subclass). Returns false if not an int.
+bool int_as_int64(Value v, int64_t* out);   // false also on overflow (no exception)
+// Copy the value of an int-like `v` into an initialised mpz.
+void int_to_mpz(Value v, mpz_t out);
+double int_as_double(Value v, bool* overflow);
+int int_sign(Value v);
+std::string int_to_decimal(Value v);
+
+// Fast paths used by the interpreter loop's specialised instructions.
+Ref<> int_add(Value a, Value b);
+Ref<> int_sub(Value a, Value b);
+Ref<> int_mul(Value a, Value b);
+int int_compare(Value a, Value b);  // -1, 0, 1 (both must be ints)
+int64_t int_hash(Value v);
+
+void int_module_init();  // readies int and bool
+
+}  // namespace ftpy

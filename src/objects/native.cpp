@@ -1,0 +1,614 @@
+// Native functions: signature parsing and argument binding (native.h), and the
+// builtin_function_or_method, method_descriptor, classmethod_descriptor,
+// getset_descriptor and member_descriptor types.
+#include "objects/native.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/module.h"
+#include "objects/float.h"
+#include "objects/ids.h"
+#include "objects/int.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type_internal.h"
+#include "runtime/heap.h"
+
+namespace ftpy {
+
+Type g_native_function_type;
+Type g_method_descr_type;
+Type g_classmethod_descr_type;
+Type g_getset_descr_type;
+Type g_member_descr_type;
+
+namespace {
+
+[[noreturn]] void bad_spec(const char* spec, const char* why) {
+  std::fprintf(stderr, "ftpy: malformed native signature \"%s\": %s\n", spec, why);
+  std::abort();
+}
+
+Value parse_default(const char* spec, std::string_view d) {
+  if (d == "None") return none();
+  if (d == "True") return true_value();
+  if (d == "False") return false_value();
+  if (d == "?") return Value();
+  if (d == "()") return Value(static_cast<Object*>(empty_tuple().release().obj()));
+  if (d.size() >= 2 && (d[0] == '"' || d[0] == '\'')) {
+    return Value(str_intern(d.substr(1, d.size() - 2)));
+  }
+  std::string s(d);
+  char* end;
+  long long i = std::strtoll(s.c_str(), &end, 10);
+  if (*end == '\0') return Value::small(i);
+  double f = std::strtod(s.c_str(), &end);
+  if (*end == '\0') {
+    Ref<> fo = float_new(f);
+    make_immortal(fo.val().obj());
+    return fo.release();
+  }
+  bad_spec(spec, "unsupported default");
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+std::string display_name(const Signature* sig) {
+  std::string n(str_view(sig->name));
+  return n + "()";
+}
+
+}  // namespace
+
+const Signature* native_parse_signature(const char* spec, const char* owner_name) {
+  auto* sig = new Signature();
+  std::string_view s(spec);
+  size_t lp = s.find('('), rp = s.rfind(')');
+  if (lp == std::string_view::npos || rp == std::string_view::npos || rp < lp) bad_spec(spec, "no ()");
+  sig->name = Value(str_intern(trim(s.substr(0, lp))));
+  sig->qualname_prefix = owner_name;
+  std::string_view params = s.substr(lp + 1, rp - lp - 1);
+  ParamKind kind = ParamKind::kPositionalOrKeyword;
+  bool seen_slash = false;
+  std::vector<std::string_view> parts;
+  // Split on commas outside quotes.
+  size_t start = 0;
+  char q = 0;
+  for (size_t i = 0; i <= params.size(); i++) {
+    if (i < params.size() && q) {
+      if (params[i] == q) q = 0;
+      continue;
+    }
+    if (i < params.size() && (params[i] == '"' || params[i] == '\'')) {
+      q = params[i];
+      continue;
+    }
+    if (i == params.size() || params[i] == ',') {
+      std::string_view p = trim(params.substr(start, i - start));
+      if (!p.empty()) parts.push_back(p);
+      start = i + 1;
+    }
+  }
+  for (std::string_view p : parts) {
+    if (p == "$self") { sig->receiver = 1; continue; }
+    if (p == "$type") { sig->receiver = 2; continue; }
+    if (p == "/") {
+      for (Param& pr : sig->params) pr.kind = ParamKind::kPositionalOnly;
+      seen_slash = true;
+      continue;
+    }
+    if (p == "*") { kind = ParamKind::kKeywordOnly; continue; }
+    Param pr;
+    if (p.substr(0, 2) == "**") {
+      pr.kind = ParamKind::kVarKw;
+      pr.name = Value(str_intern(p.substr(2)));
+      pr.required = false;
+      sig->var_kw = static_cast<int>(sig->params.size());
+      sig->params.push_back(pr);
+      sig->simple = false;
+      continue;
+    }
+    if (p[0] == '*') {
+      pr.kind = ParamKind::kVarArgs;
+      pr.name = Value(str_intern(p.substr(1)));
+      pr.required = false;
+      sig->var_args = static_cast<int>(sig->params.size());
+      sig->params.push_back(pr);
+      kind = ParamKind::kKeywordOnly;
+      sig->simple = false;
+      continue;
+    }
+    size_t eq = p.find('=');
+    pr.kind = kind;
+    if (eq == std::string_view::npos) {
+      pr.name = Value(str_intern(p));
+      pr.required = true;
+    } else {
+      pr.name = Value(str_intern(trim(p.substr(0, eq))));
+      pr.required = false;
+      pr.default_value = parse_default(spec, trim(p.substr(eq + 1)));
+      sig->simple = false;
+    }
+    if (kind == ParamKind::kKeywordOnly) sig->simple = false;
+    sig->params.push_back(pr);
+  }
+  (void)seen_slash;
+  int np = 0;
+  for (const Param& pr : sig->params)
+    if (pr.kind == ParamKind::kPositionalOnly || pr.kind == ParamKind::kPositionalOrKeyword) np++;
+  sig->n_positional = np;
+  return sig;
+}
+
+bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kwnames, Value* out,
+                 Ref<>* holders) {
+  size_t np = static_cast<size_t>(sig->params.size());
+  for (size_t i = 0; i < np; i++) out[i] = Value();
+  size_t npos = static_cast<size_t>(sig->n_positional);
+  // Positional arguments.
+  if (nargs > npos && sig->var_args < 0) {
+    size_t required = 0;
+    for (const Param& p : sig->params)
+      if (p.required && p.kind != ParamKind::kKeywordOnly) required++;
+    std::string n = display_name(sig);
+    if (npos == 0)
+      err_format(g_TypeError, "%s takes no arguments (%zu given)", n.c_str(), nargs);
+    else if (required == npos && npos == 1)
+      err_format(g_TypeError, "%s takes exactly one argument (%zu given)", n.c_str(), nargs);
+    else if (required == npos)
+      err_format(g_TypeError, "%s takes exactly %zu arguments (%zu given)", n.c_str(), npos, nargs);
+    else
+      err_format(g_TypeError, "%s takes at most %zu argument%s (%zu given)", n.c_str(), npos,
+                 npos == 1 ? "" : "s", nargs);
+    return false;
+  }
+  size_t take = nargs < npos ? nargs : npos;
+  for (size_t i = 0; i < take; i++) out[i] = args[i];
+  if (sig->var_args >= 0) {
+    size_t extra = nargs > npos ? nargs - npos : 0;
+    Ref<Tuple> t = tuple_from_array(args + npos, static_cast<int64_t>(extra));
+    if (!t) return false;
+    out[sig->var_args] = t.val();
+    holders[0] = std::move(t);
+  }
+  // Keyword arguments.
+  Ref<Dict> kwdict;
+  if (!kwnames.is_null()) {
+    int64_t nk = tuple_size(kwnames);
+    for (int64_t k = 0; k < nk; k++) {
+      Value name = tuple_item(kwnames, k);
+      Value val = args[nargs + k];
+      bool matched = false;
+      for (size_t i = 0; i < np; i++) {
+        const Param& p = sig->params[i];
+        if (p.kind == ParamKind::kVarArgs || p.kind == ParamKind::kVarKw) continue;
+        if (p.name == name || str_equal(p.name.as<Str>(), name.as<Str>())) {
+          if (p.kind == ParamKind::kPositionalOnly) {
+            if (sig->var_kw >= 0) break;  // goes to **kw
+            err_format(g_TypeError, "%s got some positional-only arguments passed as keyword arguments: '%s'",
+                       display_name(sig).c_str(), str_view(name).data());
+            return false;
+          }
+          if (!out[i].is_null()) {
+            err_format(g_TypeError, "argument for %s given by name ('%s') and position (%zu)",
+                       display_name(sig).c_str(), str_view(name).data(), i + 1);
+            return false;
+          }
+          out[i] = val;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) {
+        if (sig->var_kw < 0) {
+          err_format(g_TypeError, "%s got an unexpected keyword argument '%s'",
+                     display_name(sig).c_str(), str_view(name).data());
+          return false;
+        }
+        if (!kwdict) kwdict = dict_new();
+        if (!kwdict || dict_set_item(kwdict.val(), name, val) < 0) return false;
+      }
+    }
+  }
+  if (sig->var_kw >= 0) {
+    if (!kwdict) kwdict = dict_new();
+    if (!kwdict) return false;
+    out[sig->var_kw] = kwdict.val();
+    holders[1] = std::move(kwdict);
+  }
+  // Defaults and missing arguments.
+  for (size_t i = 0; i < np; i++) {
+    const Param& p = sig->params[i];
+    if (!out[i].is_null() || p.kind == ParamKind::kVarArgs || p.kind == ParamKind::kVarKw) continue;
+    if (p.required) {
+      if (p.kind == ParamKind::kKeywordOnly)
+        err_format(g_TypeError, "%s missing required keyword-only argument: '%s'",
+                   display_name(sig).c_str(), str_view(p.name).data());
+      else if (p.kind == ParamKind::kPositionalOnly || sig->var_kw >= 0 || true)
+        err_format(g_TypeError, "%s missing required argument '%s' (pos %zu)",
+                   display_name(sig).c_str(), str_view(p.name).data(), i + 1);
+      return false;
+    }
+    out[i] = p.default_value;  // may stay null for '?'
+  }
+  return true;
+}
+
+Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
+  const Signature* sig = def->parsed;
+  if (!sig) {
+    sig = native_parse_signature(def->signature, nullptr);
+    def->parsed = sig;
+  }
+  size_t np = sig->params.size();
+  // Fast path: exact positional call of a simple signature.
+  if (sig->simple && kwnames.is_null() && nargs == np) {
+    Value buf[8];
+    if (np <= 8) {
+      for (size_t i = 0; i < np; i++) buf[i] = args[i];
+      return def->fn(self, buf);
+    }
+  }
+  Value small[16];
+  std::vector<Value> big;
+  Value* out = small;
+  if (np > 16) {
+    big.resize(np);
+    out = big.data();
+  }
+  Ref<> holders[2];
+  if (!native_bind(sig, args, nargs, kwnames, out, holders)) return nullptr;
+  return def->fn(self, out);
+}
+
+// --- builtin_function_or_method -------------------------------------------------
+
+namespace {
+
+void native_function_dealloc(Object* o) {
+  auto* f = static_cast<NativeFunction*>(o);
+  decref(f->self);
+  decref(f->module);
+  free_object(o);
+}
+
+Ref<> native_function_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
+  auto* f = callable.as<NativeFunction>();
+  return native_call(f->def, f->self, args, nargs, kwnames);
+}
+
+Ref<> native_function_repr(Value v) {
+  auto* f = v.as<NativeFunction>();
+  std::string name(str_view(f->def->parsed->name));
+  if (f->self.is_null() || is_module(f->self))
+    return str_from_utf8("<built-in function " + name + ">");
+  char addr[32];
+  std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(f->self.obj()));
+  return str_from_utf8("<built-in method " + name + " of " + type_name(type_of(f->self)) +
+                       " object at " + addr + ">");
+}
+
+Ref<> native_function_get_name(Value v) { return Ref<>::borrow(v.as<NativeFunction>()->def->parsed->name); }
+Ref<> native_function_get_qualname(Value v) {
+  auto* f = v.as<NativeFunction>();
+  std::string name(str_view(f->def->parsed->name));
+  if (f->self.is_null() || is_module(f->self)) return str_from_utf8(name);
+  Type* t = has_flag(type_of(f->self), kTypeTypeSubclass) ? f->self.as<Type>() : type_of(f->self);
+  return str_from_utf8(std::string(type_name(t)) + "." + name);
+}
+Ref<> native_function_get_self(Value v) {
+  Value s = v.as<NativeFunction>()->self;
+  return s.is_null() ? new_none() : Ref<>::borrow(s);
+}
+Ref<> native_function_get_doc(Value v) {
+  const char* d = v.as<NativeFunction>()->def->doc;
+  return d ? Ref<>(str_from_utf8(d)) : new_none();
+}
+Ref<> native_function_get_module(Value v) {
+  Value m = v.as<NativeFunction>()->module;
+  return m.is_null() ? new_none() : Ref<>::borrow(m);
+}
+Ref<> native_function_get_text_signature(Value v) { return new_none(); }
+
+const GetSetDef kNativeFunctionGetSets[] = {
+    {"__name__", native_function_get_name, nullptr},
+    {"__qualname__", native_function_get_qualname, nullptr},
+    {"__self__", native_function_get_self, nullptr},
+    {"__doc__", native_function_get_doc, nullptr},
+    {"__module__", native_function_get_module, nullptr},
+    {"__text_signature__", native_function_get_text_signature, nullptr},
+    {nullptr}};
+
+int64_t native_function_hash(Value v) {
+  auto* f = v.as<NativeFunction>();
+  int64_t h = f->self.is_null() ? 0 : hash(f->self);
+  if (h == -1) return -1;
+  int64_t r = h ^ static_cast<int64_t>(reinterpret_cast<uintptr_t>(f->def) >> 3);
+  return r == -1 ? -2 : r;
+}
+
+Ref<> native_function_richcompare(Value a, Value b, CompareOp op) {
+  if ((op != kEq && op != kNe) || type_of(b) != &g_native_function_type)
+    return Ref<>::steal(not_implemented());
+  auto* x = a.as<NativeFunction>();
+  auto* y = b.as<NativeFunction>();
+  bool eq = x->def == y->def && x->self == y->self;
+  return new_bool(op == kEq ? eq : !eq);
+}
+
+// --- method_descriptor ------------------------------------------------------------
+
+void descr_dealloc(Object* o) { free_object(o); }
+
+Ref<> method_descr_get(Value descr, Value obj, Value type) {
+  auto* d = descr.as<MethodDescr>();
+  if (obj.is_null()) return Ref<>::borrow(descr);
+  if (!is_subtype(type_of(obj), d->owner))
+    return err_format(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                      str_view(d->def->parsed->name).data(), type_name(d->owner),
+                      type_name(type_of(obj)));
+  return native_function_new(d->def, obj, Value());
+}
+
+Ref<> method_descr_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
+  auto* d = callable.as<MethodDescr>();
+  if (nargs < 1)
+    return err_format(g_TypeError, "unbound method %s.%s() needs an argument", type_name(d->owner),
+                      str_view(d->def->parsed->name).data());
+  if (!is_subtype(type_of(args[0]), d->owner))
+    return err_format(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                      str_view(d->def->parsed->name).data(), type_name(d->owner),
+                      type_name(type_of(args[0])));
+  return native_call(d->def, args[0], args + 1, nargs - 1, kwnames);
+}
+
+Ref<> method_descr_repr(Value v) {
+  auto* d = v.as<MethodDescr>();
+  return str_from_utf8("<method '" + std::string(str_view(d->def->parsed->name)) + "' of '" +
+                       type_name(d->owner) + "' objects>");
+}
+
+Ref<> descr_get_name(Value v) { return Ref<>::borrow(v.as<MethodDescr>()->def->parsed->name); }
+Ref<> descr_get_qualname(Value v) {
+  auto* d = v.as<MethodDescr>();
+  return str_from_utf8(std::string(type_name(d->owner)) + "." + std::string(str_view(d->def->parsed->name)));
+}
+Ref<> descr_get_objclass(Value v) { return Ref<>::borrow(Value(v.as<MethodDescr>()->owner)); }
+Ref<> descr_get_doc(Value v) {
+  const char* doc = v.as<MethodDescr>()->def->doc;
+  return doc ? Ref<>(str_from_utf8(doc)) : new_none();
+}
+const GetSetDef kMethodDescrGetSets[] = {
+    {"__name__", descr_get_name, nullptr},
+    {"__qualname__", descr_get_qualname, nullptr},
+    {"__objclass__", descr_get_objclass, nullptr},
+    {"__doc__", descr_get_doc, nullptr},
+    {nullptr}};
+
+// --- classmethod_descriptor -----------------------------------------------------------
+
+Ref<> classmethod_descr_get(Value descr, Value obj, Value type) {
+  auto* d = descr.as<MethodDescr>();
+  Value t = type.is_null() ? Value(type_of(obj)) : type;
+  return native_function_new(d->def, t, Value());
+}
+
+Ref<> classmethod_descr_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
+  auto* d = callable.as<MethodDescr>();
+  if (nargs < 1 || !has_flag(type_of(args[0]), kTypeTypeSubclass))
+    return err_format(g_TypeError, "descriptor '%s' of '%s' object needs a type",
+                      str_view(d->def->parsed->name).data(), type_name(d->owner));
+  return native_call(d->def, args[0], args + 1, nargs - 1, kwnames);
+}
+
+// --- getset_descriptor / member_descriptor ----------------------------------------------
+
+Ref<> getset_get(Value descr, Value obj, Value type) {
+  auto* d = descr.as<GetSetDescr>();
+  if (obj.is_null()) return Ref<>::borrow(descr);
+  if (!is_subtype(type_of(obj), d->owner))
+    return err_format(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                      d->def->name, type_name(d->owner), type_name(type_of(obj)));
+  return d->def->get(obj);
+}
+
+int getset_set(Value descr, Value obj, Value v) {
+  auto* d = descr.as<GetSetDescr>();
+  if (!d->def->set) {
+    if (v.is_null())
+      err_format(g_AttributeError, "attribute '%s' of '%s' objects is not writable", d->def->name,
+                 type_name(d->owner));
+    else
+      err_format(g_AttributeError, "attribute '%s' of '%s' objects is not writable", d->def->name,
+                 type_name(d->owner));
+    return -1;
+  }
+  return d->def->set(obj, v);
+}
+
+Ref<> getset_repr(Value v) {
+  auto* d = v.as<GetSetDescr>();
+  return str_from_utf8(std::string("<attribute '") + d->def->name + "' of '" + type_name(d->owner) +
+                       "' objects>");
+}
+
+Ref<> member_get(Value descr, Value obj, Value type) {
+  auto* d = descr.as<MemberDescr>();
+  if (obj.is_null()) return Ref<>::borrow(descr);
+  char* base = reinterpret_cast<char*>(obj.obj());
+  switch (d->def->kind) {
+    case kMemberObject:
+    case kMemberObjectReadonly: {
+      Value v = *reinterpret_cast<Value*>(base + d->def->offset);
+      return v.is_null() ? new_none() : Ref<>::borrow(v);
+    }
+    case kMemberInt64:
+      return int_from_int64(*reinterpret_cast<int64_t*>(base + d->def->offset));
+    case kMemberBool:
+      return new_bool(*reinterpret_cast<bool*>(base + d->def->offset));
+  }
+  return new_none();
+}
+
+int member_set(Value descr, Value obj, Value v) {
+  auto* d = descr.as<MemberDescr>();
+  char* base = reinterpret_cast<char*>(obj.obj());
+  switch (d->def->kind) {
+    case kMemberObjectReadonly:
+      err_format(g_AttributeError, "readonly attribute");
+      return -1;
+    case kMemberObject: {
+      Value* slot = reinterpret_cast<Value*>(base + d->def->offset);
+      Value old = *slot;
+      incref(v);
+      *slot = v;
+      decref(old);
+      return 0;
+    }
+    case kMemberInt64: {
+      int64_t i;
+      if (v.is_null() || !to_int64(v, &i)) {
+        if (!err_occurred()) err_set_str(g_TypeError, "can't delete numeric/char attribute");
+        return -1;
+      }
+      *reinterpret_cast<int64_t*>(base + d->def->offset) = i;
+      return 0;
+    }
+    case kMemberBool: {
+      if (v.is_null() || !is_bool(v)) {
+        err_set_str(g_TypeError, "attribute value type must be bool");
+        return -1;
+      }
+      *reinterpret_cast<bool*>(base + d->def->offset) = v == true_value();
+      return 0;
+    }
+  }
+  return 0;
+}
+
+Ref<> member_repr(Value v) {
+  auto* d = v.as<MemberDescr>();
+  return str_from_utf8(std::string("<member '") + d->def->name + "' of '" + type_name(d->owner) +
+                       "' objects>");
+}
+
+}  // namespace
+
+Ref<> native_function_new(const MethodDef* def, Value self, Value module_name) {
+  if (!def->parsed) def->parsed = native_parse_signature(def->signature, nullptr);
+  auto* f = alloc_object<NativeFunction>(&g_native_function_type);
+  if (!f) return nullptr;
+  f->def = def;
+  f->self = Ref<>::borrow(self).release();
+  f->module = Ref<>::borrow(module_name).release();
+  return Ref<>::steal(Value(f));
+}
+
+Ref<> method_descr_new(const MethodDef* def, Type* owner) {
+  auto* d = alloc_object<MethodDescr>(&g_method_descr_type);
+  if (!d) return nullptr;
+  d->def = def;
+  d->owner = owner;
+  return Ref<>::steal(Value(d));
+}
+
+Ref<> classmethod_descr_new(const MethodDef* def, Type* owner) {
+  auto* d = alloc_object<MethodDescr>(&g_classmethod_descr_type);
+  if (!d) return nullptr;
+  d->def = def;
+  d->owner = owner;
+  return Ref<>::steal(Value(d));
+}
+
+Ref<> getset_descr_new(const GetSetDef* def, Type* owner) {
+  auto* d = alloc_object<GetSetDescr>(&g_getset_descr_type);
+  if (!d) return nullptr;
+  d->def = def;
+  d->owner = owner;
+  return Ref<>::steal(Value(d));
+}
+
+Ref<> member_descr_new(const MemberDef* def, Type* owner) {
+  auto* d = alloc_object<MemberDescr>(&g_member_descr_type);
+  if (!d) return nullptr;
+  d->def = def;
+  d->owner = owner;
+  return Ref<>::steal(Value(d));
+}
+
+int native_add_functions(Value module, const MethodDef* defs) {
+  Value d = module_dict(module);
+  Ref<> modname;
+  int r = dict_get_item_str(d, ids::__name__, &modname);
+  if (r < 0) return -1;
+  for (const MethodDef* m = defs; m->signature; m++) {
+    if (!m->parsed) m->parsed = native_parse_signature(m->signature, nullptr);
+    Ref<> f = native_function_new(m, module, modname.val());
+    if (!f || dict_set_item(d, m->parsed->name, f.val()) < 0) return -1;
+  }
+  return 0;
+}
+
+void native_types_init() {
+  Type* t = &g_native_function_type;
+  t->name = "builtin_function_or_method";
+  t->basic_size = sizeof(NativeFunction);
+  t->tp_dealloc = native_function_dealloc;
+  t->tp_call = native_function_call;
+  t->tp_repr = native_function_repr;
+  t->tp_hash = native_function_hash;
+  t->tp_richcompare = native_function_richcompare;
+  t->getsets = kNativeFunctionGetSets;
+  type_ready(t);
+
+  t = &g_method_descr_type;
+  t->name = "method_descriptor";
+  t->basic_size = sizeof(MethodDescr);
+  t->flags = kTypeMethodDescriptor;
+  t->tp_dealloc = descr_dealloc;
+  t->tp_descr_get = method_descr_get;
+  t->tp_call = method_descr_call;
+  t->tp_repr = method_descr_repr;
+  t->getsets = kMethodDescrGetSets;
+  type_ready(t);
+
+  t = &g_classmethod_descr_type;
+  t->name = "classmethod_descriptor";
+  t->basic_size = sizeof(MethodDescr);
+  t->tp_dealloc = descr_dealloc;
+  t->tp_descr_get = classmethod_descr_get;
+  t->tp_call = classmethod_descr_call;
+  t->tp_repr = method_descr_repr;
+  t->getsets = kMethodDescrGetSets;
+  type_ready(t);
+
+  t = &g_getset_descr_type;
+  t->name = "getset_descriptor";
+  t->basic_size = sizeof(GetSetDescr);
+  t->tp_dealloc = descr_dealloc;
+  t->tp_descr_get = getset_get;
+  t->tp_descr_set = getset_set;
+  t->tp_repr = getset_repr;
+  type_ready(t);
+
+  t = &g_member_descr_type;
+  t->name = "member_descriptor";
+  t->basic_size = sizeof(MemberDescr);
+  t->tp_dealloc = descr_dealloc;
+  t->tp_descr_get = member_get;
+  t->tp_descr_set = member_set;
+  t->tp_repr = member_repr;
+  type_ready(t);
+}
+
+}  // namespace ftpy

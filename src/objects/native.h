@@ -1,0 +1,135 @@
+// Native (C++) functions and methods, declared once with their Python signature
+// (STYLE.md "declare a builtin's Python signature once").
+//
+//   static Ref<> str_split(Value self, Value* args) {
+//     Value sep = args[0], maxsplit = args[1]; ...
+//   }
+//   const MethodDef kStrMethods[] = {
+//     {"split($self, /, sep=None, maxsplit=-1)", str_split, "doc..."},
+//     {nullptr}};
+//
+// The signature string is parsed once (when the type or module is readied)
+// into a Signature; each call binds its positional and keyword arguments to the
+// parameters in declaration order with `def` semantics and CPython's error
+// messages, fills defaults, and passes the bound array. Parameter syntax:
+//   $self / $type   the receiver (methods / classmethods); not in `args`
+//   /  *            positional-only and keyword-only markers, as in `def`
+//   name=DEFAULT    DEFAULT is None, True, False, an int, a float, a quoted
+//                   string, () for an empty tuple, or ? meaning "optional, no
+//                   default": the slot arrives as a null Value when omitted
+//   *args, **kw     arrive as a tuple and a dict (always non-null)
+// Module functions receive the module object as `self`.
+//
+// Thread safety: Signatures are built before publication and immutable after.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "objects/type.h"
+#include "runtime/ref.h"
+
+namespace ftpy {
+
+using NativeFn = Ref<> (*)(Value self, Value* args);
+
+enum MethodFlags : uint32_t {
+  kMethClass = 1 << 0,   // classmethod: self is the class
+  kMethStatic = 1 << 1,  // staticmethod: no receiver
+  kMethCoexist = 1 << 2,
+};
+
+struct Signature;
+
+struct MethodDef {
+  const char* signature;  // "name(params)"; nullptr terminates a table
+  NativeFn fn;
+  const char* doc;
+  uint32_t flags;
+  mutable const Signature* parsed;  // filled once by native_ready; immutable afterwards
+};
+
+using GetterFn = Ref<> (*)(Value self);
+using SetterFn = int (*)(Value self, Value v);  // v null = delete; -1 error
+
+struct GetSetDef {
+  const char* name;  // nullptr terminates
+  GetterFn get;
+  SetterFn set;  // null = read-only
+  const char* doc;
+};
+
+enum MemberKind : uint8_t { kMemberObject, kMemberObjectReadonly, kMemberInt64, kMemberBool };
+struct MemberDef {
+  const char* name;  // nullptr terminates
+  MemberKind kind;
+  uint32_t offset;
+  const char* doc;
+};
+
+enum class ParamKind : uint8_t { kPositionalOnly, kPositionalOrKeyword, kKeywordOnly, kVarArgs, kVarKw };
+
+struct Param {
+  Value name;  // interned str
+  ParamKind kind;
+  bool required;
+  Value default_value;  // owned (immortal constants), null = "?" optional
+};
+
+struct Signature {
+  Value name;      // interned str, e.g. "split"
+  const char* qualname_prefix = nullptr;  // "str" for messages like "str.split()"; may be null
+  int receiver = 0;  // 0 none, 1 $self, 2 $type
+  std::vector<Param> params;
+  int n_positional = 0;  // params that can be filled positionally
+  int var_args = -1, var_kw = -1;  // index of *args / **kw, or -1
+  bool simple = true;  // only positional(-or-keyword) params, all required
+};
+
+// Parse a signature string; aborts the process on a malformed declaration
+// (a programming error caught by the first test run).
+const Signature* native_parse_signature(const char* spec, const char* owner_name);
+
+// Bind a vectorcall to `sig`. `out` has sig->params.size() slots; `holders`
+// keeps tuples/dicts built for *args/**kw alive. Returns false with TypeError.
+bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kwnames, Value* out,
+                 Ref<>* holders);
+
+// A built-in function or bound built-in method object (`builtin_function_or_method`).
+struct NativeFunction : Object {
+  const MethodDef* def;
+  Value self;    // owned; receiver or module (may be null for static)
+  Value module;  // owned module name str or null
+};
+extern Type g_native_function_type;
+// A method descriptor living in a type dict (`method_descriptor`), and the
+// classmethod variant (`classmethod_descriptor`).
+struct MethodDescr : Object {
+  const MethodDef* def;
+  Type* owner;
+};
+extern Type g_method_descr_type;
+extern Type g_classmethod_descr_type;
+struct GetSetDescr : Object {
+  const GetSetDef* def;
+  Type* owner;
+};
+extern Type g_getset_descr_type;
+struct MemberDescr : Object {
+  const MemberDef* def;
+  Type* owner;
+};
+extern Type g_member_descr_type;
+
+Ref<> native_function_new(const MethodDef* def, Value self, Value module_name);
+Ref<> method_descr_new(const MethodDef* def, Type* owner);
+
+// Call a MethodDef with a receiver and vectorcall arguments.
+Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t nargs,
+                  Value kwnames);
+
+// Add a table of functions to a module dict (module functions get the module
+// as self).
+int native_add_functions(Value module, const MethodDef* defs);
+
+}  // namespace ftpy

@@ -1,0 +1,25 @@
+// slice objects.
+// Thread safety: immutable after construction.
+#pragma once
+
+#include "objects/type.h"
+#include "runtime/ref.h"
+
+namespace ftpy {
+
+struct Slice : Object {
+  Value start, stop, step;  // owned; None when omitted
+};
+extern Type g_slice_type;
+
+inline bool is_slice(Value v) { return v.is_obj() && v.obj()->ob_type == &g_slice_type; }
+Ref<> slice_new(Value start, Value stop, Value step);  // null args mean None
+// Resolve a slice against a sequence of `length` like slice.indices():
+// clamps, fills defaults; returns false with an exception (ValueError for a
+// zero step, TypeError for non-integer bounds).
+bool slice_indices(Value slice, int64_t length, int64_t* start, int64_t* stop, int64_t* step,
+                   int64_t* slicelength);
+
+void slice_type_init();
+
+}  // namespace ftpy

@@ -1,0 +1,699 @@
+// Class creation (type(name, bases, ns) and the class statement), heap-type
+// instances, C3 linearisation, and the helpers of type.cpp that need them.
+//
+// Instance layout of a heap type: the solid base's layout, then (unless
+// __slots__ says otherwise) a __dict__ slot, then one Value per __slots__ name,
+// then a weakref list slot. For variable-sized bases (str, tuple, bytes, int)
+// the __dict__ slot is placed after the items (negative dict_offset).
+//
+// Heap types are immortal for now: instances do not count references to their
+// type, and a class dies only when the cycle collector can free types.
+#include <algorithm>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "vm/frame.h"
+#include "vm/function.h"
+#include "objects/ids.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/native.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type_internal.h"
+#include "runtime/heap.h"
+#include "runtime/thread_state.h"
+
+namespace ftpy {
+
+Ref<> type_module_name(Type* t) {
+  if (t->flags & kTypeHeapType) {
+    Ref<> m;
+    int r = dict_get_item_str(t->dict, ids::__module__, &m);
+    if (r < 0) return nullptr;
+    if (r > 0) return m;
+    return new_none();
+  }
+  const char* dot = std::strrchr(t->name, '.');
+  if (!dot) return Ref<>(str_intern("builtins"));
+  return str_from_utf8(std::string_view(t->name, static_cast<size_t>(dot - t->name)));
+}
+
+std::string type_qualname_utf8(Type* t) {
+  if ((t->flags & kTypeHeapType) && !t->qualname.is_null()) return std::string(str_view(t->qualname));
+  return type_name(t);
+}
+
+Value type_heap_name(Type* t) { return t->heap_name; }
+
+void type_set_heap_name(Type* t, Value name) {
+  Value old = t->heap_name;
+  t->heap_name = Ref<>::borrow(name).release();
+  t->name = str_view(t->heap_name).data();
+  decref(old);
+}
+
+// --- C3 linearisation ----------------------------------------------------------
+
+namespace {
+
+bool c3_merge(std::vector<std::vector<Type*>>& seqs, std::vector<Type*>& out) {
+  for (;;) {
+    bool all_empty = true;
+    for (auto& s : seqs) all_empty &= s.empty();
+    if (all_empty) return true;
+    Type* cand = nullptr;
+    for (auto& s : seqs) {
+      if (s.empty()) continue;
+      Type* head = s.front();
+      bool in_tail = false;
+      for (auto& o : seqs)
+        if (o.size() > 1 && std::find(o.begin() + 1, o.end(), head) != o.end()) in_tail = true;
+      if (!in_tail) {
+        cand = head;
+        break;
+      }
+    }
+    if (!cand) return false;
+    out.push_back(cand);
+    for (auto& s : seqs)
+      if (!s.empty() && s.front() == cand) s.erase(s.begin());
+  }
+}
+
+Ref<> compute_c3(Type* t) {
+  Tuple* bases = t->bases.as<Tuple>();
+  std::vector<std::vector<Type*>> seqs;
+  std::vector<Type*> base_list;
+  for (int64_t i = 0; i < bases->size; i++) {
+    Type* b = bases->items[i].as<Type>();
+    Tuple* bm = b->mro.as<Tuple>();
+    std::vector<Type*> s;
+    for (int64_t j = 0; j < bm->size; j++) s.push_back(bm->items[j].as<Type>());
+    seqs.push_back(std::move(s));
+    base_list.push_back(b);
+  }
+  seqs.push_back(base_list);
+  std::vector<Type*> out{t};
+  if (!c3_merge(seqs, out)) {
+    std::string names;
+    for (size_t i = 0; i < base_list.size(); i++) {
+      if (i) names += ", ";
+      names += type_qualname_utf8(base_list[i]);
+    }
+    return err_format(g_TypeError, "Cannot create a consistent method resolution order (MRO) for bases %s",
+                      names.c_str());
+  }
+  Ref<List> l = list_new();
+  for (Type* k : out)
+    if (list_append(l.val(), Value(k)) < 0) return nullptr;
+  return l;
+}
+
+}  // namespace
+
+Ref<> type_compute_mro_list(Type* t) { return compute_c3(t); }
+
+Ref<> type_subclasses_list(Type* t) {
+  Ref<List> out = list_new();
+  if (!out) return nullptr;
+  if (t->subclasses.is_null()) return out;
+  int64_t n = list_size(t->subclasses);
+  for (int64_t i = 0; i < n; i++) {
+    Ref<> k = list_get(t->subclasses, i);
+    if (!k || list_append(out.val(), k.val()) < 0) return nullptr;
+  }
+  return out;
+}
+
+void type_modified_subclasses(Type* t) {
+  int64_t n = list_size(t->subclasses);
+  for (int64_t i = 0; i < n; i++) {
+    Ref<> k = list_get(t->subclasses, i);
+    if (k) type_modified(k.val().as<Type>());
+    else err_clear();
+  }
+}
+
+// --- dir() ---------------------------------------------------------------------------
+
+namespace {
+int merge_class_dict(Value into, Type* t) {
+  Tuple* mro = t->mro.as<Tuple>();
+  for (int64_t i = mro->size - 1; i >= 0; i--) {
+    Type* k = mro->items[i].as<Type>();
+    int64_t pos = 0;
+    Ref<> key, v;
+    while (dict_next(k->dict, &pos, &key, &v))
+      if (dict_set_item(into, key.val(), none()) < 0) return -1;
+  }
+  return 0;
+}
+Ref<> sorted_keys(Value d) {
+  Ref<> keys = dict_keys_list(d);
+  if (!keys || list_sort(keys.val(), Value(), false) < 0) return nullptr;
+  return keys;
+}
+}  // namespace
+
+Ref<> type_dir_list(Type* t) {
+  Ref<Dict> d = dict_new();
+  if (!d || merge_class_dict(d.val(), t) < 0) return nullptr;
+  return sorted_keys(d.val());
+}
+
+Ref<> object_dir_list(Value obj) {
+  Ref<Dict> d = dict_new();
+  if (!d) return nullptr;
+  if (Value* slot = instance_dict_slot(obj)) {
+    if (!slot->is_null() && dict_merge(d.val(), *slot, true) < 0) return nullptr;
+  }
+  Ref<> cls = getattr(obj, Value(ids::__class__));
+  if (!cls) return nullptr;
+  if (has_flag(type_of(cls.val()), kTypeTypeSubclass) && merge_class_dict(d.val(), cls.val().as<Type>()) < 0)
+    return nullptr;
+  return sorted_keys(d.val());
+}
+
+// --- pickling helpers ---------------------------------------------------------------
+
+Ref<> object_getstate_impl(Value self) {
+  Value* slot = instance_dict_slot(self);
+  if (!slot || slot->is_null() || dict_size(*slot) == 0) return new_none();
+  return Ref<>(dict_copy(*slot));
+}
+
+Ref<> object_reduce_ex_impl(Value self, Value protocol) {
+  // copyreg.__newobj__ semantics: (copyreg.__newobj__, (cls,), state). ftpy's
+  // copy module understands the simpler (cls.__new__-style) form below.
+  Ref<> state = object_getstate_impl(self);
+  if (!state) return nullptr;
+  Ref<> newobj = getattr(Value(&g_object_type), "__new__");
+  if (!newobj) return nullptr;
+  Ref<Tuple> args = tuple_pack({Value(type_of(self))});
+  return tuple_pack({newobj.val(), args.val(), state.val()});
+}
+
+// --- __class__ assignment -------------------------------------------------------------
+
+int object_assign_class(Value self, Value cls) {
+  if (cls.is_null()) {
+    err_set_str(g_TypeError, "can't delete __class__ attribute");
+    return -1;
+  }
+  if (!has_flag(type_of(cls), kTypeTypeSubclass)) {
+    err_format(g_TypeError, "__class__ must be set to a class, not '%s' object", type_name(type_of(cls)));
+    return -1;
+  }
+  Type* nt = cls.as<Type>();
+  Type* ot = type_of(self);
+  if (!(nt->flags & kTypeHeapType) || !(ot->flags & kTypeHeapType)) {
+    err_set_str(g_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    return -1;
+  }
+  if (nt->basic_size != ot->basic_size || nt->dict_offset != ot->dict_offset || nt->base != ot->base) {
+    err_format(g_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", type_name(nt),
+               type_name(ot));
+    return -1;
+  }
+  self.obj()->ob_type = nt;
+  return 0;
+}
+
+std::nullptr_t object_abstract_error(Type* t) {
+  Ref<> am = getattr_opt(Value(t), Value(ids::__abstractmethods__));
+  std::vector<std::string> names;
+  if (am) {
+    Ref<> it = get_iter(am.val());
+    if (it) {
+      for (;;) {
+        Ref<> x = iter_next(it.val());
+        if (!x) break;
+        names.push_back(str_utf8(x.val()));
+      }
+    }
+    err_clear();
+  }
+  std::sort(names.begin(), names.end());
+  std::string list;
+  for (size_t i = 0; i < names.size(); i++) {
+    if (i) list += ", ";
+    list += "'" + names[i] + "'";
+  }
+  return err_format(g_TypeError, "Can't instantiate abstract class %s without an implementation for abstract method%s %s",
+                    type_qualname_utf8(t).c_str(), names.size() == 1 ? "" : "s", list.c_str());
+}
+
+Ref<> object_alloc_instance(Type* t) {
+  Object* o = alloc_object<Object>(t, t->basic_size);
+  if (!o) return nullptr;
+  return Ref<>::steal(Value(o));
+}
+
+// --- heap instances ------------------------------------------------------------------------
+
+namespace {
+
+// The number of __slots__ Values a heap type adds, stored by type_new in
+// item_size's place for heap types whose base is fixed-size.
+struct HeapLayout {
+  int32_t slots_offset;
+  int32_t nslots;
+};
+
+Type* solid_base(Type* t) {
+  while (t->flags & kTypeHeapType) t = t->base;
+  return t;
+}
+
+void subtype_clear_fields(Object* o, Type* t) {
+  // Walk the heap-type chain: each level may add __slots__ and a dict.
+  for (Type* k = t; k && (k->flags & kTypeHeapType); k = k->base) {
+    if (!k->members) continue;
+    for (const MemberDef* m = k->members; m->name; m++) {
+      Value* p = reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + m->offset);
+      Value old = *p;
+      *p = Value();
+      decref(old);
+    }
+  }
+  Value* d = instance_dict_slot(Value(o));
+  if (d && solid_base(t)->dict_offset != t->dict_offset) {
+    Value old = *d;
+    *d = Value();
+    decref(old);
+  }
+}
+
+}  // namespace
+
+void subtype_dealloc(Object* o) {
+  Type* t = o->ob_type;
+  if (t->tp_finalize && !(o->ob_gc_bits & 1)) {
+    // Run __del__ with the object temporarily alive again; it may resurrect it.
+    o->ob_gc_bits |= 1;  // finalized: __del__ runs at most once
+    o->ob_ref_local.store(1, std::memory_order_relaxed);
+    o->ob_tid.store(tls_thread_index, std::memory_order_relaxed);
+    o->ob_ref_shared.store(0, std::memory_order_relaxed);
+    t->tp_finalize(o);
+    uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
+    if (local != 1 || o->ob_ref_shared.load(std::memory_order_relaxed) != 0) {
+      // Resurrected: drop our temporary reference without freeing.
+      o->ob_ref_local.store(local - 1, std::memory_order_relaxed);
+      if (local - 1 == 0) rc::merge_zero_local(o);
+      return;
+    }
+    o->ob_ref_local.store(0, std::memory_order_relaxed);
+  }
+  subtype_clear_fields(o, t);
+  Type* b = solid_base(t);
+  b->tp_dealloc(o);
+}
+
+void type_heap_dealloc(Object* o) {
+  // Heap types are immortal until the cycle collector frees them (see top).
+  free_object(o);
+}
+
+// --- mappingproxy (type.__dict__) ------------------------------------------------------------
+
+namespace {
+struct MappingProxy : Object {
+  Value mapping;
+};
+Type g_mappingproxy_type;
+
+void mp_dealloc(Object* o) {
+  decref(static_cast<MappingProxy*>(o)->mapping);
+  free_object(o);
+}
+Ref<> mp_getitem(Value self, Value key) { return getitem(self.as<MappingProxy>()->mapping, key); }
+int64_t mp_len(Value self) { return length(self.as<MappingProxy>()->mapping); }
+int mp_contains(Value self, Value key) { return contains(self.as<MappingProxy>()->mapping, key); }
+Ref<> mp_iter(Value self) { return get_iter(self.as<MappingProxy>()->mapping); }
+Ref<> mp_repr(Value self) {
+  return str_from_utf8("mappingproxy(" + repr_utf8(self.as<MappingProxy>()->mapping) + ")");
+}
+Ref<> mp_keys(Value self, Value*) { return call_method(self.as<MappingProxy>()->mapping, "keys", nullptr, 0); }
+Ref<> mp_values(Value self, Value*) { return call_method(self.as<MappingProxy>()->mapping, "values", nullptr, 0); }
+Ref<> mp_items(Value self, Value*) { return call_method(self.as<MappingProxy>()->mapping, "items", nullptr, 0); }
+Ref<> mp_copy(Value self, Value*) { return call_method(self.as<MappingProxy>()->mapping, "copy", nullptr, 0); }
+Ref<> mp_get(Value self, Value* a) {
+  Value args[2] = {a[0], a[1]};
+  return call_method(self.as<MappingProxy>()->mapping, "get", args, 2);
+}
+const MethodDef kMappingProxyMethods[] = {
+    {"keys($self, /)", mp_keys, nullptr},
+    {"values($self, /)", mp_values, nullptr},
+    {"items($self, /)", mp_items, nullptr},
+    {"copy($self, /)", mp_copy, nullptr},
+    {"get($self, key, default=None, /)", mp_get, nullptr},
+    {nullptr}};
+Ref<> mp_new(Type*, const Value* args, size_t nargs, Value kwnames) {
+  if (nargs != 1 || !kwnames.is_null()) return err_set_str(g_TypeError, "mappingproxy() takes exactly one argument");
+  if (!type_of(args[0])->mp_subscript || is_list(args[0]) || is_tuple(args[0]))
+    return err_format(g_TypeError, "mappingproxy() argument must be a mapping, not %s", type_name(type_of(args[0])));
+  return mappingproxy_new(args[0]);
+}
+}  // namespace
+
+Ref<> mappingproxy_new(Value mapping) {
+  if (!(g_mappingproxy_type.flags & kTypeReady)) {
+    Type* t = &g_mappingproxy_type;
+    t->name = "mappingproxy";
+    t->basic_size = sizeof(MappingProxy);
+    t->flags = kTypeMapping;
+    t->tp_dealloc = mp_dealloc;
+    t->tp_repr = mp_repr;
+    t->tp_iter = mp_iter;
+    t->tp_new = mp_new;
+    t->mp_subscript = mp_getitem;
+    t->mp_length = mp_len;
+    t->sq_contains = mp_contains;
+    t->methods = kMappingProxyMethods;
+    type_ready(t);
+  }
+  auto* p = alloc_object<MappingProxy>(&g_mappingproxy_type);
+  if (!p) return nullptr;
+  p->mapping = Ref<>::borrow(mapping).release();
+  return Ref<>::steal(Value(p));
+}
+
+Type* mappingproxy_type() {
+  if (!(g_mappingproxy_type.flags & kTypeReady)) {
+    Ref<Dict> d = dict_new();
+    Ref<> p = mappingproxy_new(d.val());
+  }
+  return &g_mappingproxy_type;
+}
+
+// --- class creation ----------------------------------------------------------------------------
+
+namespace {
+
+// The most derived metaclass among `meta` and the bases' types.
+Type* calculate_metaclass(Type* meta, Value bases, bool* err) {
+  Type* winner = meta;
+  Tuple* b = bases.as<Tuple>();
+  for (int64_t i = 0; i < b->size; i++) {
+    Type* bt = type_of(b->items[i]);
+    if (is_subtype(winner, bt)) continue;
+    if (is_subtype(bt, winner)) {
+      winner = bt;
+      continue;
+    }
+    err_set_str(g_TypeError,
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+                "metaclasses of all its bases");
+    *err = true;
+    return nullptr;
+  }
+  return winner;
+}
+
+// The base whose instance layout the new class extends.
+Type* best_base(Value bases) {
+  Tuple* b = bases.as<Tuple>();
+  Type* best = nullptr;
+  Type* best_solid = nullptr;
+  for (int64_t i = 0; i < b->size; i++) {
+    Value bv = b->items[i];
+    if (!has_flag(type_of(bv), kTypeTypeSubclass)) {
+      err_set_str(g_TypeError, "bases must be types");
+      return nullptr;
+    }
+    Type* bt = bv.as<Type>();
+    if (!(bt->flags & kTypeBaseType)) {
+      err_format(g_TypeError, "type '%s' is not an acceptable base type", type_qualname_utf8(bt).c_str());
+      return nullptr;
+    }
+    Type* sb = solid_base(bt);
+    if (!best_solid) {
+      best = bt;
+      best_solid = sb;
+    } else if (is_subtype(best_solid, sb)) {
+      // keep
+    } else if (is_subtype(sb, best_solid)) {
+      best = bt;
+      best_solid = sb;
+    } else {
+      err_set_str(g_TypeError, "multiple bases have instance lay-out conflict");
+      return nullptr;
+    }
+  }
+  return best;
+}
+
+// Wrap plain functions for the implicitly static/class methods.
+int fix_implicit_methods(Value dict) {
+  Ref<> v;
+  int r = dict_get_item_str(dict, ids::__new__, &v);
+  if (r < 0) return -1;
+  if (r > 0 && is_python_function(v.val())) {
+    Ref<> sm = staticmethod_new(v.val());
+    if (!sm || dict_set_item(dict, Value(ids::__new__), sm.val()) < 0) return -1;
+  }
+  for (Str* name : {ids::__init_subclass__, ids::__class_getitem__}) {
+    Ref<> f;
+    r = dict_get_item_str(dict, name, &f);
+    if (r < 0) return -1;
+    if (r > 0 && is_python_function(f.val())) {
+      Ref<> cm = classmethod_new(f.val());
+      if (!cm || dict_set_item(dict, Value(name), cm.val()) < 0) return -1;
+    }
+  }
+  return 0;
+}
+
+bool valid_identifier(Str* s) {
+  if (s->length == 0) return false;
+  for (int64_t i = 0; i < s->length; i++) {
+    uint32_t c = s->at(i);
+    bool ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 128 ||
+              (i > 0 && c >= '0' && c <= '9');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value kwds) {
+  bool err = false;
+  Ref<> bases = Ref<>::borrow(bases_in);
+  if (tuple_size(bases.val()) == 0) bases = tuple_pack({Value(&g_object_type)});
+  Type* winner = calculate_metaclass(meta, bases.val(), &err);
+  if (err) return nullptr;
+  if (winner != meta && winner->tp_new != meta->tp_new) {
+    Value args[3] = {name, bases.val(), ns};
+    return call(Value(winner), args, 3);
+  }
+  meta = winner;
+  Type* base = best_base(bases.val());
+  if (!base) return nullptr;
+
+  Ref<Dict> dict = dict_copy(ns);
+  if (!dict) return nullptr;
+
+  // __slots__
+  Ref<> slots;
+  int r = dict_get_item_str(dict.val(), ids::__slots__, &slots);
+  if (r < 0) return nullptr;
+  std::vector<Ref<>> slot_names;
+  bool want_dict = true, want_weakref = true;
+  if (r > 0) {
+    want_dict = false;
+    want_weakref = false;
+    Ref<> seq;
+    if (is_str(slots.val())) seq = tuple_pack({slots.val()});
+    else seq = sequence_tuple(slots.val());
+    if (!seq) return nullptr;
+    for (int64_t i = 0; i < tuple_size(seq.val()); i++) {
+      Value s = tuple_item(seq.val(), i);
+      if (!is_str(s))
+        return err_format(g_TypeError, "__slots__ items must be strings, not '%s'", type_name(type_of(s)));
+      if (!valid_identifier(s.as<Str>())) return err_set_str(g_TypeError, "__slots__ must be identifiers");
+      std::string_view sv = str_view(s);
+      if (sv == "__dict__") {
+        if (base->dict_offset || !want_dict == false)
+          return err_set_str(g_TypeError, "__dict__ slot disallowed: we already got one");
+        want_dict = true;
+        continue;
+      }
+      if (sv == "__weakref__") {
+        want_weakref = true;
+        continue;
+      }
+      int c = dict_contains(dict.val(), s);
+      if (c < 0) return nullptr;
+      if (c)
+        return err_format(g_ValueError, "'%s' in __slots__ conflicts with class variable", std::string(sv).c_str());
+      slot_names.push_back(Ref<>(str_intern(s.as<Str>())));
+    }
+    if (!slot_names.empty() && base->item_size && base != &g_object_type && !(base->flags & kTypeHeapType))
+      return err_format(g_TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_name(base));
+  }
+
+  // Allocate the type object itself (the metatype may be a subclass of type).
+  size_t tsize = meta->basic_size > sizeof(Type) ? meta->basic_size : sizeof(Type);
+  void* mem = heap_alloc(tsize);
+  if (!mem) return nullptr;
+  std::memset(mem, 0, tsize);
+  Type* t = new (mem) Type();
+  init_header(t, meta);
+  make_immortal(t);
+  Ref<> result = Ref<>::steal(Value(t));
+
+  t->flags = kTypeHeapType | kTypeBaseType | (base->flags & kTypeHasGc);
+  t->base = base;
+  t->bases = bases.release();
+  type_set_heap_name(t, Value(str_intern(name.as<Str>())));
+  Ref<> qn;
+  r = dict_get_item_str(dict.val(), ids::__qualname__, &qn);
+  if (r < 0) return nullptr;
+  if (r > 0) {
+    if (!is_str(qn.val()))
+      return err_format(g_TypeError, "type __qualname__ must be a str, not %s", type_name(type_of(qn.val())));
+    t->qualname = qn.release();
+    if (dict_del_item(dict.val(), Value(ids::__qualname__)) < 0) return nullptr;
+  } else {
+    t->qualname = Ref<>::borrow(t->heap_name).release();
+  }
+  // __module__ from the caller's globals if the namespace lacks it.
+  if (dict_contains(dict.val(), Value(ids::__module__)) == 0) {
+    Value globals = current_globals();
+    Ref<> modname;
+    if (!globals.is_null() && dict_get_item_str(globals, ids::__name__, &modname) > 0)
+      dict_set_item(dict.val(), Value(ids::__module__), modname.val());
+  }
+  if (dict_contains(dict.val(), Value(ids::__doc__)) == 0) dict_set_item(dict.val(), Value(ids::__doc__), none());
+  if (fix_implicit_methods(dict.val()) < 0) return nullptr;
+  // A class defining __eq__ without __hash__ is unhashable.
+  if (dict_contains(dict.val(), Value(ids::__eq__)) > 0 && dict_contains(dict.val(), Value(ids::__hash__)) == 0)
+    dict_set_item(dict.val(), Value(ids::__hash__), none());
+  t->dict = dict.release();
+
+  // Layout.
+  uint32_t size = base->basic_size;
+  bool var_sized = base->item_size != 0 && base != &g_object_type;
+  if (var_sized) {
+    t->item_size = base->item_size;
+    t->tp_var_size = base->tp_var_size;
+  }
+  if (want_dict && !base->dict_offset) {
+    if (var_sized) {
+      t->dict_offset = -8;
+    } else {
+      t->dict_offset = static_cast<int32_t>(size);
+      size += sizeof(Value);
+    }
+  } else {
+    t->dict_offset = base->dict_offset;
+  }
+  if (!slot_names.empty()) {
+    auto* members = new MemberDef[slot_names.size() + 1]();
+    for (size_t i = 0; i < slot_names.size(); i++) {
+      members[i].name = str_view(slot_names[i].val()).data();
+      members[i].kind = kMemberObject;
+      members[i].offset = size;
+      size += sizeof(Value);
+    }
+    t->members = members;
+  }
+  if (want_weakref && !base->weaklist_offset && !var_sized) {
+    t->weaklist_offset = static_cast<int32_t>(size);
+    size += sizeof(Value);
+  }
+  t->basic_size = size;
+
+  // MRO: a metaclass may override mro().
+  Ref<> mro_list;
+  if (meta != &g_type_type && type_lookup(meta, Value(ids::mro)) != type_lookup(&g_type_type, Value(ids::mro))) {
+    t->mro = tuple_pack({Value(t)}).release();  // provisional, so lookups work during mro()
+    mro_list = call_method(Value(t), "mro", nullptr, 0);
+  } else {
+    mro_list = compute_c3(t);
+  }
+  if (!mro_list) return nullptr;
+  Ref<> mro_tuple = sequence_tuple(mro_list.val());
+  if (!mro_tuple) return nullptr;
+  Value old_mro = t->mro;
+  t->mro = mro_tuple.release();
+  decref(old_mro);
+
+  // Slots: inherit the solid base's, then let dunders in the MRO override.
+  type_ready_heap(t);
+  t->tp_dealloc = subtype_dealloc;
+  slots_fill_from_dict(t);
+
+  // Member descriptors for __slots__.
+  if (t->members) {
+    for (const MemberDef* m = t->members; m->name; m++) {
+      Ref<> d = member_descr_new(m, t);
+      if (!d || dict_set_item(t->dict, Value(str_intern(m->name)), d.val()) < 0) return nullptr;
+    }
+  }
+  if (t->dict_offset && !base->dict_offset) {
+    if (install_dict_descriptor(t) < 0) return nullptr;
+  }
+
+  // Register with each base's subclass list.
+  Tuple* bt = t->bases.as<Tuple>();
+  for (int64_t i = 0; i < bt->size; i++) {
+    Type* b = bt->items[i].as<Type>();
+    if (b->subclasses.is_null()) b->subclasses = list_new().release();
+    if (list_append(b->subclasses, Value(t)) < 0) return nullptr;
+  }
+
+  // __set_name__ on every attribute that defines it, then __init_subclass__.
+  {
+    Ref<> items = dict_items_list(t->dict);
+    if (!items) return nullptr;
+    int64_t n = list_size(items.val());
+    for (int64_t i = 0; i < n; i++) {
+      Ref<> pair = list_get(items.val(), i);
+      Value key = tuple_item(pair.val(), 0), val = tuple_item(pair.val(), 1);
+      Value sn = type_lookup(type_of(val), Value(ids::__set_name__));
+      if (!sn) continue;
+      Value args[3] = {val, Value(t), key};
+      Ref<> res = call(sn, args, 3);
+      if (!res) {
+        // CPython 3.12+ adds a note naming the attribute; keep the original error.
+        return nullptr;
+      }
+    }
+  }
+  // super(t, t).__init_subclass__(**kwds)
+  {
+    Ref<> sup = super_new_for(t, Value(t));
+    if (!sup) return nullptr;
+    Ref<> init_sub = getattr(sup.val(), Value(ids::__init_subclass__));
+    if (!init_sub) return nullptr;
+    Ref<> res;
+    if (kwds.is_null() || dict_size(kwds) == 0) {
+      res = call0(init_sub.val());
+    } else {
+      Ref<Tuple> empty = empty_tuple();
+      res = call_tuple_dict(init_sub.val(), empty.val(), kwds);
+    }
+    if (!res) return nullptr;
+  }
+  // The class cell for zero-argument super().
+  Ref<> cell;
+  if (dict_get_item_str(t->dict, ids::__classcell__, &cell) > 0) {
+    if (!is_cell(cell.val()))
+      return err_format(g_TypeError, "__classcell__ must be a nonlocal cell, not %s", type_name(type_of(cell.val())));
+    cell_set(cell.val(), Value(t));
+    dict_del_item(t->dict, Value(ids::__classcell__));
+  }
+  type_modified(t);
+  return result;
+}
+
+}  // namespace ftpy

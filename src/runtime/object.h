@@ -1,0 +1,126 @@
+// The object header and the biased reference-counting protocol (DESIGN.md §3, §4.1).
+//
+// Header (24 bytes; CPython 3.14t uses 32):
+//   ob_tid        index of the owning thread (1-based); 0 = no owner, the object
+//                 has been "merged" and only ob_ref_shared counts.
+//   ob_ref_local  the owner's count. Only the owner writes it, with plain
+//                 (relaxed) stores; kImmortal marks an immortal object, and any
+//                 thread may read it for that test.
+//   ob_ref_shared (count << 2) | state. Other threads add and subtract here with
+//                 atomics. The count is signed: it goes negative when a thread
+//                 drops a reference it got from the owner.
+//   ob_mutex      the per-object one-byte lock (runtime/mutex.h).
+//   ob_gc_bits    collector state (tracked, finalized, ...).
+//   ob_flags      kDeferred and friends.
+//   ob_type       the type.
+//
+// Protocol. The true count is local + shared. The owner's increments and
+// decrements are plain. When the owner's local count reaches zero it merges:
+// it gives up ownership (tid = 0) and folds local into shared in one CAS, and the
+// object dies if the sum is zero. A non-owner decrement that takes the shared
+// count below zero cannot decide alone (the owner may still hold local
+// references), so it marks the object kQueued and hands it to the owner's merge
+// queue; the owner merges queued objects at its next safepoint. If the owner has
+// exited, the thread that queued the object merges it itself (nobody else writes
+// the local count any more). Once merged, the shared count alone decides death.
+// Overflow of the local count makes the object immortal.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+#include "runtime/value.h"
+
+namespace ftpy {
+
+struct Type;
+
+// ob_flags bits.
+enum ObjectFlags : uint16_t {
+  kFlagDeferred = 1 << 0,   // references from frame stacks are not counted (§4.2)
+  kFlagGcTracked = 1 << 1,  // container known to the cycle collector
+  kFlagStaticType = 1 << 2, // a built-in type object living in static storage
+};
+
+// ob_ref_shared state bits.
+enum SharedState : uint32_t {
+  kSharedInit = 0,
+  kSharedMayHaveShared = 1,  // other threads have touched the count
+  kSharedQueued = 2,         // in (or handed to) a merge queue
+  kSharedMerged = 3,         // owner gave up; shared count is the whole count
+};
+constexpr uint32_t kSharedStateMask = 3;
+constexpr int kSharedShift = 2;
+constexpr uint32_t kImmortal = UINT32_MAX;
+
+struct Object {
+  std::atomic<uint32_t> ob_tid;
+  std::atomic<uint32_t> ob_ref_local;
+  std::atomic<uint32_t> ob_ref_shared;
+  std::atomic<uint8_t> ob_mutex;
+  uint8_t ob_gc_bits;
+  uint16_t ob_flags;
+  Type* ob_type;
+};
+static_assert(sizeof(Object) == 24, "object header must stay at 24 bytes (DESIGN.md §3)");
+
+// The current thread's index (thread_state.cpp). Threads that are not registered
+// hold kNoThreadIndex, which owns nothing, so they always take the shared path.
+constexpr uint32_t kNoThreadIndex = UINT32_MAX - 1;
+extern thread_local uint32_t tls_thread_index;
+
+namespace rc {
+void dealloc(Object* o);            // refcount.cpp: run the type's deallocator
+void decref_shared(Object* o);      // slow path of a non-owner decrement
+void merge_zero_local(Object* o);   // owner's local count reached zero
+void on_local_overflow(Object* o);  // make immortal
+}  // namespace rc
+
+inline bool is_immortal(const Object* o) {
+  return o->ob_ref_local.load(std::memory_order_relaxed) == kImmortal;
+}
+
+inline void make_immortal(Object* o) {
+  o->ob_ref_local.store(kImmortal, std::memory_order_relaxed);
+  o->ob_tid.store(0, std::memory_order_relaxed);
+}
+
+inline void incref(Object* o) {
+  uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
+  if (local == kImmortal) return;
+  if (o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) {
+    if (local + 1 == kImmortal) [[unlikely]] {
+      rc::on_local_overflow(o);
+      return;
+    }
+    o->ob_ref_local.store(local + 1, std::memory_order_relaxed);
+  } else {
+    o->ob_ref_shared.fetch_add(1u << kSharedShift, std::memory_order_relaxed);
+  }
+}
+
+inline void decref(Object* o) {
+  uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
+  if (local == kImmortal) return;
+  if (o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) {
+    --local;
+    o->ob_ref_local.store(local, std::memory_order_relaxed);
+    if (local == 0) rc::merge_zero_local(o);
+  } else {
+    rc::decref_shared(o);
+  }
+}
+
+inline void incref(Value v) {
+  if (v.is_obj()) incref(v.obj());
+}
+inline void decref(Value v) {
+  if (v.is_obj()) decref(v.obj());
+}
+
+// The total count as this thread can see it (exact only when no other thread
+// is changing it). For tests, sys.getrefcount and debugging.
+int64_t refcount_estimate(const Object* o);
+
+}  // namespace ftpy

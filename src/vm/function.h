@@ -1,0 +1,64 @@
+// Python functions, bound methods and cells.
+//
+// Functions, like code objects, types and modules, use deferred reference
+// counting (DESIGN.md §4.2): they are marked kFlagDeferred so that references
+// from frame stacks need no count traffic when many threads call the same
+// function. Until the cycle collector frees deferred objects they are kept
+// alive by the first reference that created them (see docs/refcounting.md).
+//
+// Thread safety: a function's code, globals and closure never change after
+// creation (`__code__` assignment swaps the pointer atomically); defaults,
+// kwdefaults, annotations, name, qualname, doc and dict are replaced by
+// atomic exchange of an owned Value, readers take a reference first.
+#pragma once
+
+#include "compile/code.h"
+#include "objects/type.h"
+#include "runtime/ref.h"
+
+namespace ftpy {
+
+struct Function : Object {
+  Value code;        // Code (owned)
+  Value globals;     // Dict (owned)
+  Value builtins;    // Dict (owned)
+  Value name;        // str
+  Value qualname;    // str
+  Value defaults;    // tuple or null
+  Value kwdefaults;  // dict or null
+  Value closure;     // tuple of cells or null
+  Value doc;         // any or null
+  Value dict;        // __dict__ or null
+  Value module;      // __module__ value or null
+  Value annotations; // dict or null
+  Value type_params; // tuple or null
+  Value weakreflist;
+  uint32_t version;  // for call specialisation; bumped when __code__/__defaults__ change
+};
+extern Type g_function_type;
+
+struct Method : Object {
+  Value func;  // owned
+  Value self;  // owned
+  Value weakreflist;
+};
+extern Type g_method_type;
+
+struct Cell : Object {
+  Value ref;  // owned or null (empty)
+};
+extern Type g_cell_type;
+
+inline bool is_python_function(Value v) { return v.is_obj() && v.obj()->ob_type == &g_function_type; }
+inline bool is_method(Value v) { return v.is_obj() && v.obj()->ob_type == &g_method_type; }
+inline bool is_cell(Value v) { return v.is_obj() && v.obj()->ob_type == &g_cell_type; }
+
+Ref<> function_new(Value code, Value globals, Value qualname);
+Ref<> method_new(Value func, Value self);
+Ref<> cell_new(Value contents);  // contents may be null
+Value cell_get(Value cell);        // borrowed, may be null
+void cell_set(Value cell, Value v);  // v may be null
+
+void function_types_init();
+
+}  // namespace ftpy
