@@ -349,7 +349,13 @@ Expr* Parser::primary() {
 Expr* Parser::slices() {
   const size_t start = pos_;
   Expr* first = slice();
-  if (!at(Tok::Comma)) return first;
+  if (!at(Tok::Comma)) {
+    if (first->kind != ExprKind::Starred) return first;
+    auto* t = make<Tuple>(toks_[start]);  // x[*a] is x[(*a,)]
+    t->elts.push_back(first);
+    end_prev(t);
+    return t;
+  }
   auto* t = make<Tuple>(toks_[start]);
   t->elts.push_back(first);
   while (accept(Tok::Comma)) {

@@ -88,6 +88,15 @@ class Parser {
     n->end_col_offset = t.end_col;
   }
   void end_prev(ast::Located* n) { end_tok(n, prev()); }
+  // End of a compound statement: the last token that is not NEWLINE,
+  // INDENT or DEDENT (so a trailing ';' counts, as in CPython).
+  void end_block(ast::Located* n) {
+    size_t i = pos_;
+    while (i > 1 && (toks_[i - 1].kind == Tok::Newline || toks_[i - 1].kind == Tok::Indent ||
+                     toks_[i - 1].kind == Tok::Dedent))
+      i--;
+    end_tok(n, toks_[i - 1]);
+  }
   static void end_node(ast::Located* n, const ast::Located* last) {
     n->end_lineno = last->end_lineno;
     n->end_col_offset = last->end_col_offset;

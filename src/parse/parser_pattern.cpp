@@ -53,9 +53,7 @@ Stmt* Parser::match_stmt() {
     m->cases.push_back(case_block());
   }
   next();
-  const auto& body = m->cases.back()->body;
-  m->end_lineno = body.back()->end_lineno;
-  m->end_col_offset = body.back()->end_col_offset;
+  end_block(m);
   return m;
 }
 

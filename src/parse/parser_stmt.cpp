@@ -24,10 +24,6 @@ static bool is_aug_op(Tok k, OperatorKind* op) {
   }
 }
 
-static void end_stmts(Located* n, const std::vector<Stmt*>& body) {
-  n->end_lineno = body.back()->end_lineno;
-  n->end_col_offset = body.back()->end_col_offset;
-}
 
 ast::Mod* Parser::parse(ParseMode mode) {
   if (ntoks_ == 0) fail_generic();
@@ -437,7 +433,7 @@ Stmt* Parser::if_stmt(bool elif) {
     expect_forced(Tok::Colon, ":");
     block(s->orelse, "'else' statement", e.lineno);
   }
-  end_stmts(s, s->orelse.empty() ? s->body : s->orelse);
+  end_block(s);
   return s;
 }
 
@@ -456,7 +452,7 @@ Stmt* Parser::while_stmt() {
     expect_forced(Tok::Colon, ":");
     block(s->orelse, "'else' statement", e.lineno);
   }
-  end_stmts(s, s->orelse.empty() ? s->body : s->orelse);
+  end_block(s);
   return s;
 }
 
@@ -480,7 +476,7 @@ Stmt* Parser::for_stmt(const Token* async_tok) {
     expect_forced(Tok::Colon, ":");
     block(s->orelse, "'else' statement", e.lineno);
   }
-  end_stmts(s, s->orelse.empty() ? s->body : s->orelse);
+  end_block(s);
   return s;
 }
 
@@ -539,7 +535,7 @@ Stmt* Parser::with_stmt(const Token* async_tok) {
   }
   next();
   block(s->body, "'with' statement", first.lineno);
-  end_stmts(s, s->body);
+  end_block(s);
   return s;
 }
 
@@ -583,7 +579,7 @@ Stmt* Parser::try_stmt() {
     }
     next();
     block(h->body, star ? "'except*' statement" : "'except' statement", ex.lineno);
-    end_stmts(h, h->body);
+    end_block(h);
     s->handlers.push_back(h);
   }
   if (any_star) s->kind = StmtKind::TryStar;
@@ -609,11 +605,7 @@ Stmt* Parser::try_stmt() {
     }
     fail_tok(t, "expected 'except' or 'finally' block");
   }
-  const auto& last = !s->finalbody.empty() ? s->finalbody
-                     : !s->orelse.empty()  ? s->orelse
-                     : !s->handlers.empty() ? s->handlers.back()->body
-                                            : s->body;
-  end_stmts(s, last);
+  end_block(s);
   return s;
 }
 
@@ -649,7 +641,7 @@ Stmt* Parser::funcdef(std::vector<Expr*> decorators, const Token* async_tok, con
   if (accept(Tok::RArrow)) f->returns = expression();
   expect_forced(Tok::Colon, ":");
   block(f->body, "function definition", first.lineno);
-  end_stmts(f, f->body);
+  end_block(f);
   return f;
 }
 
@@ -668,7 +660,7 @@ Stmt* Parser::classdef(std::vector<Expr*> decorators, const Token*) {
   }
   expect_forced(Tok::Colon, ":");
   block(c->body, "class definition", first.lineno);
-  end_stmts(c, c->body);
+  end_block(c);
   return c;
 }
 

@@ -370,7 +370,7 @@ Expr* Parser::fstring_replacement_field(bool raw, bool is_template, int depth) {
   JoinedStr* spec = nullptr;
   if (at(Tok::Colon)) {
     const Token& colon = next();
-    if (depth >= 1)
+    if (depth >= 2)
       fail_tok(colon, std::string(is_template ? "t-string" : "f-string") +
                           ": expressions nested too deeply");
     spec = fstring_format_spec(raw, is_template, depth + 1, colon);

@@ -773,7 +773,11 @@ bool Tokenizer::scan_fstring_middle() {
 
 static bool is_utf8_name(std::string enc) {
   for (auto& ch : enc) ch = static_cast<char>(ch == '_' ? '-' : (ch | 0x20));
-  return enc == "utf-8" || enc.rfind("utf-8-", 0) == 0 || enc == "utf8";
+  return enc == "utf-8" || enc.rfind("utf-8-", 0) == 0;
+}
+static bool is_utf8_alias(std::string enc) {
+  for (auto& ch : enc) ch = static_cast<char>(ch == '_' ? '-' : (ch | 0x20));
+  return enc == "utf8" || enc == "u8" || enc == "utf" || enc == "cp65001";
 }
 static bool is_latin1_name(std::string enc) {
   for (auto& ch : enc) ch = static_cast<char>(ch == '_' ? '-' : (ch | 0x20));
@@ -822,7 +826,14 @@ bool normalize_source(std::string_view in, std::string* out, SyntaxErrorInfo* er
     }
   }
   bool latin1 = false;
-  if (found && !is_utf8_name(enc)) {
+  if (found && !is_utf8_name(enc) && !(is_utf8_alias(enc) && !bom)) {
+    if (bom) {
+      err->type = "SyntaxError";
+      err->msg = "encoding problem: " + enc + " with BOM";
+      err->lineno = 0;
+      err->offset = -1;
+      return false;
+    }
     if (is_latin1_name(enc)) {
       latin1 = true;
     } else {
@@ -833,7 +844,7 @@ bool normalize_source(std::string_view in, std::string* out, SyntaxErrorInfo* er
       return false;
     }
   }
-  if (bom && latin1) {
+  if (bom && found && !is_utf8_name(enc)) {
     err->type = "SyntaxError";
     err->msg = "encoding problem: " + enc + " with BOM";
     err->lineno = 1;
