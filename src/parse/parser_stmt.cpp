@@ -1,0 +1,735 @@
+// Statement rules and the top-level parse() of each mode.
+#include "parse/parser_impl.h"
+
+namespace ftpy {
+
+using namespace ast;
+
+static bool is_aug_op(Tok k, OperatorKind* op) {
+  switch (k) {
+    case Tok::PlusEqual: *op = OperatorKind::Add; return true;
+    case Tok::MinEqual: *op = OperatorKind::Sub; return true;
+    case Tok::StarEqual: *op = OperatorKind::Mult; return true;
+    case Tok::AtEqual: *op = OperatorKind::MatMult; return true;
+    case Tok::SlashEqual: *op = OperatorKind::Div; return true;
+    case Tok::PercentEqual: *op = OperatorKind::Mod; return true;
+    case Tok::AmperEqual: *op = OperatorKind::BitAnd; return true;
+    case Tok::VBarEqual: *op = OperatorKind::BitOr; return true;
+    case Tok::CircumflexEqual: *op = OperatorKind::BitXor; return true;
+    case Tok::LeftShiftEqual: *op = OperatorKind::LShift; return true;
+    case Tok::RightShiftEqual: *op = OperatorKind::RShift; return true;
+    case Tok::DoubleStarEqual: *op = OperatorKind::Pow; return true;
+    case Tok::DoubleSlashEqual: *op = OperatorKind::FloorDiv; return true;
+    default: return false;
+  }
+}
+
+
+ast::Mod* Parser::parse(ParseMode mode) {
+  if (ntoks_ == 0) fail_generic();
+  switch (mode) {
+    case ParseMode::Exec: {
+      auto* m = arena_.make<Module>();
+      while (!at(Tok::EndMarker)) statement(m->body);
+      return m;
+    }
+    case ParseMode::Eval: {
+      auto* m = arena_.make<Expression>();
+      m->body = expressions();
+      while (accept(Tok::Newline)) {}
+      if (!at(Tok::EndMarker)) fail_generic();
+      return m;
+    }
+    case ParseMode::Single: {
+      auto* m = arena_.make<Interactive>();
+      while (accept(Tok::Newline)) {}
+      if (at(Tok::EndMarker)) return m;
+      statement(m->body);
+      while (accept(Tok::Newline)) {}
+      if (!at(Tok::EndMarker)) {
+        const Token& t = tok();
+        fail_tok(t, "multiple statements found while compiling a single statement");
+      }
+      return m;
+    }
+  }
+  return nullptr;
+}
+
+void Parser::statement(std::vector<Stmt*>& out) {
+  switch (kind()) {
+    case Tok::KwIf: case Tok::KwWhile: case Tok::KwFor: case Tok::KwTry: case Tok::KwWith:
+    case Tok::KwDef: case Tok::KwClass: case Tok::At:
+      out.push_back(compound_stmt());
+      return;
+    case Tok::KwAsync:
+      if (kind(1) == Tok::KwDef || kind(1) == Tok::KwFor || kind(1) == Tok::KwWith) {
+        out.push_back(compound_stmt());
+        return;
+      }
+      fail_generic();
+    case Tok::Name:
+      if (at_name("match") && looks_like_match_stmt()) {
+        out.push_back(match_stmt());
+        return;
+      }
+      break;
+    case Tok::Indent: case Tok::Dedent:
+      fail_generic();
+    default:
+      break;
+  }
+  simple_stmts(out);
+}
+
+void Parser::simple_stmts(std::vector<Stmt*>& out) {
+  out.push_back(simple_stmt());
+  while (accept(Tok::Semi)) {
+    if (at(Tok::Newline)) break;
+    out.push_back(simple_stmt());
+  }
+  if (!accept(Tok::Newline)) fail_generic();
+}
+
+Stmt* Parser::simple_stmt() {
+  DepthGuard guard(*this);
+  const Token& first = tok();
+  switch (first.kind) {
+    case Tok::KwReturn: {
+      next();
+      auto* r = make<Return>(first);
+      if (starts_expression(kind()) || at(Tok::Star)) r->value = star_expressions();
+      end_prev(r);
+      return r;
+    }
+    case Tok::KwPass: { next(); auto* s = make<Pass>(first); end_tok(s, first); return s; }
+    case Tok::KwBreak: { next(); auto* s = make<Break>(first); end_tok(s, first); return s; }
+    case Tok::KwContinue: { next(); auto* s = make<Continue>(first); end_tok(s, first); return s; }
+    case Tok::KwDel: {
+      next();
+      auto* d = make<Delete>(first);
+      for (;;) {
+        Expr* t = star_target();
+        check_target(t, TargetsType::Del);
+        d->targets.push_back(t);
+        if (!accept(Tok::Comma)) break;
+        if (!starts_expression(kind()) && !at(Tok::Star)) break;
+      }
+      end_prev(d);
+      return d;
+    }
+    case Tok::KwGlobal: case Tok::KwNonlocal: {
+      next();
+      std::vector<std::string> names;
+      do {
+        names.push_back(ident(expect(Tok::Name)));
+      } while (accept(Tok::Comma));
+      if (first.kind == Tok::KwGlobal) {
+        auto* g = make<Global>(first);
+        g->names = std::move(names);
+        end_prev(g);
+        return g;
+      }
+      auto* g = make<Nonlocal>(first);
+      g->names = std::move(names);
+      end_prev(g);
+      return g;
+    }
+    case Tok::KwAssert: {
+      next();
+      auto* a = make<Assert>(first);
+      a->test = expression();
+      if (accept(Tok::Comma)) a->msg = expression();
+      end_prev(a);
+      return a;
+    }
+    case Tok::KwRaise: {
+      next();
+      auto* r = make<Raise>(first);
+      if (starts_expression(kind())) {
+        r->exc = expression();
+        if (accept(Tok::KwFrom)) r->cause = expression();
+      }
+      end_prev(r);
+      return r;
+    }
+    case Tok::KwImport:
+      return import_stmt();
+    case Tok::KwFrom:
+      return from_stmt();
+    case Tok::Name:
+      if (at_name("type") && kind(1) == Tok::Name && (kind(2) == Tok::Equal || kind(2) == Tok::LSqb))
+        return type_alias_stmt();
+      return expr_or_assign_stmt();
+    default:
+      return expr_or_assign_stmt();
+  }
+}
+
+Stmt* Parser::expr_or_assign_stmt() {
+  const Token& first = tok();
+  Expr* e = at(Tok::KwYield) ? yield_expr() : star_expressions();
+  if (at(Tok::Colon)) {
+    // Annotated assignment.
+    if (e->kind == ExprKind::Tuple)
+      fail_node(e, "only single target (not tuple) can be annotated");
+    if (e->kind == ExprKind::List)
+      fail_node(e, "only single target (not list) can be annotated");
+    if (e->kind != ExprKind::Name && e->kind != ExprKind::Attribute &&
+        e->kind != ExprKind::Subscript)
+      fail_node(e, "illegal target for annotation");
+    next();
+    auto* a = make<AnnAssign>(first);
+    a->target = e;
+    set_context(e, ExprContext::Store);
+    a->annotation = expression();
+    if (accept(Tok::Equal)) a->value = at(Tok::KwYield) ? yield_expr() : star_expressions();
+    a->simple = (e->kind == ExprKind::Name && first.kind != Tok::LPar) ? 1 : 0;
+    end_prev(a);
+    return a;
+  }
+  if (at(Tok::Equal)) {
+    std::vector<Expr*> chain{e};
+    std::vector<bool> starts_with_bare_const;
+    while (accept(Tok::Equal)) chain.push_back(at(Tok::KwYield) ? yield_expr() : star_expressions());
+    Expr* value = chain.back();
+    chain.pop_back();
+    for (size_t i = 0; i < chain.size(); i++) {
+      Expr* t = chain[i];
+      if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
+        fail_node(t, "assignment to yield expression not possible");
+      const Expr* bad = invalid_target(t, TargetsType::Star);
+      if (!bad) continue;
+      // "1 = x" style: CPython's invalid_named_expression fires for a single
+      // '=' whose left side is a plain (non-display) bitwise_or expression.
+      bool simple_lhs = i == 0 && chain.size() == 1 && first.kind != Tok::KwTrue &&
+                        first.kind != Tok::KwFalse && first.kind != Tok::KwNone;
+      switch (t->kind) {
+        case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp:
+        case ExprKind::BoolOp: case ExprKind::Compare: case ExprKind::IfExp: case ExprKind::Lambda:
+        case ExprKind::NamedExpr: case ExprKind::Starred: case ExprKind::Yield:
+        case ExprKind::YieldFrom:
+          simple_lhs = false;
+          break;
+        case ExprKind::UnaryOp:
+          if (cast<UnaryOp>(t)->op == UnaryOpKind::Not) simple_lhs = false;
+          break;
+        default:
+          break;
+      }
+      if (value->kind == ExprKind::Tuple || value->kind == ExprKind::Yield ||
+          value->kind == ExprKind::YieldFrom || value->kind == ExprKind::Starred)
+        simple_lhs = false;
+      if (simple_lhs)
+        fail_node(t, std::string("cannot assign to ") + expr_name_for_error(t) +
+                         " here. Maybe you meant '==' instead of '='?");
+      fail_node(bad, std::string("cannot assign to ") + expr_name_for_error(bad));
+    }
+    for (Expr* t : chain) set_context(t, ExprContext::Store);
+    auto* a = make<Assign>(first);
+    a->targets = std::move(chain);
+    a->value = value;
+    end_prev(a);
+    return a;
+  }
+  OperatorKind op;
+  if (is_aug_op(kind(), &op)) {
+    if (e->kind != ExprKind::Name && e->kind != ExprKind::Attribute &&
+        e->kind != ExprKind::Subscript)
+      fail_node(e, std::string("'") + expr_name_for_error(e) +
+                       "' is an illegal expression for augmented assignment");
+    next();
+    auto* a = make<AugAssign>(first);
+    a->target = e;
+    set_context(e, ExprContext::Store);
+    a->op = op;
+    a->value = at(Tok::KwYield) ? yield_expr() : star_expressions();
+    end_prev(a);
+    return a;
+  }
+  // Legacy print/exec statements.
+  if (e->kind == ExprKind::Name && first.kind == Tok::Name &&
+      (cast<Name>(e)->id == "print" || cast<Name>(e)->id == "exec") && starts_expression(kind()) &&
+      !at(Tok::LPar) && !at(Tok::Minus) && !at(Tok::Plus) && !at(Tok::Tilde)) {
+    size_t save = pos_;
+    Expr* b = nullptr;
+    try { b = star_expressions(); } catch (const ParseError&) { pos_ = save; }
+    if (b)
+      fail_range(e, b, "Missing parentheses in call to '" + cast<Name>(e)->id +
+                           "'. Did you mean " + cast<Name>(e)->id + "(...)?");
+  }
+  auto* s = make<ExprStmt>(first);
+  s->value = e;
+  end_prev(s);
+  return s;
+}
+
+Stmt* Parser::import_stmt() {
+  const Token& first = next();
+  auto* imp = make<Import>(first);
+  do {
+    const Token& n = expect(Tok::Name);
+    auto* a = make<Alias>(n);
+    a->name = ident(n);
+    while (accept(Tok::Dot)) {
+      a->name += '.';
+      a->name += ident(expect(Tok::Name));
+    }
+    if (accept(Tok::KwAs)) a->asname = ident(expect(Tok::Name));
+    end_prev(a);
+    imp->names.push_back(a);
+  } while (accept(Tok::Comma));
+  end_prev(imp);
+  return imp;
+}
+
+Stmt* Parser::from_stmt() {
+  const Token& first = next();
+  auto* f = make<ImportFrom>(first);
+  for (;;) {
+    if (accept(Tok::Dot)) f->level += 1;
+    else if (accept(Tok::Ellipsis)) f->level += 3;
+    else break;
+  }
+  if (at(Tok::Name)) {
+    f->module = ident(next());
+    while (accept(Tok::Dot)) {
+      f->module += '.';
+      f->module += ident(expect(Tok::Name));
+    }
+  } else if (f->level == 0) {
+    fail_generic();
+  }
+  expect(Tok::KwImport);
+  if (at(Tok::Star)) {
+    const Token& s = next();
+    auto* a = make<Alias>(s);
+    a->name = "*";
+    end_tok(a, s);
+    f->names.push_back(a);
+    end_prev(f);
+    return f;
+  }
+  bool paren = accept(Tok::LPar);
+  for (;;) {
+    const Token& n = expect(Tok::Name);
+    auto* a = make<Alias>(n);
+    a->name = ident(n);
+    if (accept(Tok::KwAs)) a->asname = ident(expect(Tok::Name));
+    end_prev(a);
+    f->names.push_back(a);
+    if (!accept(Tok::Comma)) break;
+    if (paren && at(Tok::RPar)) break;
+    if (!paren && at(Tok::Newline))
+      fail_tok(prev(), "trailing comma not allowed without surrounding parentheses");
+  }
+  if (paren) expect(Tok::RPar);
+  end_prev(f);
+  return f;
+}
+
+Stmt* Parser::type_alias_stmt() {
+  const Token& first = next();  // soft keyword 'type'
+  auto* t = make<TypeAlias>(first);
+  const Token& n = next();
+  auto* name = make<Name>(n);
+  name->id = ident(n);
+  name->ctx = ExprContext::Store;
+  end_tok(name, n);
+  t->name = name;
+  if (at(Tok::LSqb)) t->type_params = type_params();
+  expect(Tok::Equal);
+  t->value = expression();
+  end_prev(t);
+  return t;
+}
+
+std::vector<TypeParam*> Parser::type_params() {
+  std::vector<TypeParam*> out;
+  const Token& open = next();  // '['
+  if (at(Tok::RSqb)) fail_tok(tok(), "Type parameter list cannot be empty");
+  (void)open;
+  bracket_depth_++;
+  while (!at(Tok::RSqb)) {
+    const Token& start = tok();
+    auto* p = make<TypeParam>(start);
+    if (accept(Tok::Star)) {
+      p->kind = TypeParamKind::TypeVarTuple;
+      p->name = ident(expect(Tok::Name));
+      if (at(Tok::Colon)) fail_tok(tok(), "cannot use bound with TypeVarTuple");
+      if (accept(Tok::Equal)) p->default_value = star_expression();
+    } else if (accept(Tok::DoubleStar)) {
+      p->kind = TypeParamKind::ParamSpec;
+      p->name = ident(expect(Tok::Name));
+      if (at(Tok::Colon)) fail_tok(tok(), "cannot use bound with ParamSpec");
+      if (accept(Tok::Equal)) p->default_value = expression();
+    } else {
+      p->kind = TypeParamKind::TypeVar;
+      p->name = ident(expect(Tok::Name));
+      if (accept(Tok::Colon)) p->bound = expression();
+      if (accept(Tok::Equal)) p->default_value = expression();
+    }
+    end_prev(p);
+    out.push_back(p);
+    if (!accept(Tok::Comma)) break;
+  }
+  expect(Tok::RSqb);
+  bracket_depth_--;
+  return out;
+}
+
+void Parser::block(std::vector<Stmt*>& out, const char* what, int header_line) {
+  if (accept(Tok::Newline)) {
+    if (!at(Tok::Indent)) fail_indent_block(what, header_line);
+    next();
+    while (!at(Tok::Dedent)) {
+      if (at(Tok::EndMarker) || at(Tok::Error)) fail_generic();
+      statement(out);
+    }
+    next();
+    return;
+  }
+  simple_stmts(out);
+}
+
+Stmt* Parser::compound_stmt() {
+  DepthGuard guard(*this);
+  switch (kind()) {
+    case Tok::KwIf: return if_stmt(false);
+    case Tok::KwWhile: return while_stmt();
+    case Tok::KwFor: return for_stmt(nullptr);
+    case Tok::KwTry: return try_stmt();
+    case Tok::KwWith: return with_stmt(nullptr);
+    case Tok::KwDef: return funcdef({}, nullptr, nullptr);
+    case Tok::KwClass: return classdef({}, nullptr);
+    case Tok::At: return decorated();
+    case Tok::KwAsync: {
+      const Token& a = next();
+      if (at(Tok::KwDef)) return funcdef({}, &a, nullptr);
+      if (at(Tok::KwFor)) return for_stmt(&a);
+      if (at(Tok::KwWith)) return with_stmt(&a);
+      fail_generic();
+    }
+    default:
+      fail_generic();
+  }
+}
+
+
+Stmt* Parser::if_stmt(bool elif) {
+  const Token& first = next();
+  auto* s = make<If>(first);
+  s->test = named_expression();
+  if (!at(Tok::Colon)) {
+    if (at(Tok::Newline)) fail_tok(tok(), "expected ':'");
+    fail_generic();
+  }
+  next();
+  block(s->body, elif ? "'elif' statement" : "'if' statement", first.lineno);
+  if (at(Tok::KwElif)) {
+    s->orelse.push_back(if_stmt(true));
+  } else if (at(Tok::KwElse)) {
+    const Token& e = next();
+    expect_forced(Tok::Colon, ":");
+    block(s->orelse, "'else' statement", e.lineno);
+  }
+  end_block(s);
+  return s;
+}
+
+Stmt* Parser::while_stmt() {
+  const Token& first = next();
+  auto* s = make<While>(first);
+  s->test = named_expression();
+  if (!at(Tok::Colon)) {
+    if (at(Tok::Newline)) fail_tok(tok(), "expected ':'");
+    fail_generic();
+  }
+  next();
+  block(s->body, "'while' statement", first.lineno);
+  if (at(Tok::KwElse)) {
+    const Token& e = next();
+    expect_forced(Tok::Colon, ":");
+    block(s->orelse, "'else' statement", e.lineno);
+  }
+  end_block(s);
+  return s;
+}
+
+Stmt* Parser::for_stmt(const Token* async_tok) {
+  const Token& kw = next();
+  const Token& first = async_tok ? *async_tok : kw;
+  auto* s = make<For>(first);
+  if (async_tok) s->kind = StmtKind::AsyncFor;
+  s->target = star_targets();
+  check_target(s->target, TargetsType::For);
+  expect(Tok::KwIn);
+  s->iter = star_expressions();
+  if (!at(Tok::Colon)) {
+    if (at(Tok::Newline)) fail_tok(tok(), "expected ':'");
+    fail_generic();
+  }
+  next();
+  block(s->body, "'for' statement", first.lineno);
+  if (at(Tok::KwElse)) {
+    const Token& e = next();
+    expect_forced(Tok::Colon, ":");
+    block(s->orelse, "'else' statement", e.lineno);
+  }
+  end_block(s);
+  return s;
+}
+
+WithItem* Parser::with_item() {
+  auto* w = arena_.make<WithItem>();
+  w->context_expr = expression();
+  if (accept(Tok::KwAs)) {
+    Expr* t = star_target();
+    if (!at(Tok::Comma) && !at(Tok::RPar) && !at(Tok::Colon)) fail_generic();
+    check_target(t, TargetsType::Star);
+    w->optional_vars = t;
+  }
+  return w;
+}
+
+Stmt* Parser::with_stmt(const Token* async_tok) {
+  const Token& kw = next();
+  const Token& first = async_tok ? *async_tok : kw;
+  auto* s = make<With>(first);
+  if (async_tok) s->kind = StmtKind::AsyncWith;
+  bool done = false;
+  if (at(Tok::LPar)) {
+    // Parenthesised item list; fall back to an ordinary expression if the
+    // parentheses turn out to belong to the first context expression.
+    size_t save = pos_, save_seen = max_seen_;
+    int save_depth = bracket_depth_;
+    try {
+      next();
+      bracket_depth_++;
+      std::vector<WithItem*> items;
+      for (;;) {
+        items.push_back(with_item());
+        if (!accept(Tok::Comma)) break;
+        if (at(Tok::RPar)) break;
+      }
+      expect(Tok::RPar);
+      bracket_depth_--;
+      if (!at(Tok::Colon)) fail_generic();
+      s->items = std::move(items);
+      done = true;
+    } catch (const ParseError&) {
+      pos_ = save;
+      max_seen_ = save_seen;
+      bracket_depth_ = save_depth;
+    }
+  }
+  if (!done) {
+    for (;;) {
+      s->items.push_back(with_item());
+      if (!accept(Tok::Comma)) break;
+    }
+  }
+  if (!at(Tok::Colon)) {
+    if (at(Tok::Newline)) fail_tok(tok(), "expected ':'");
+    fail_generic();
+  }
+  next();
+  block(s->body, "'with' statement", first.lineno);
+  end_block(s);
+  return s;
+}
+
+Stmt* Parser::try_stmt() {
+  const Token& first = next();
+  auto* s = make<Try>(first);
+  expect_forced(Tok::Colon, ":");
+  block(s->body, "'try' statement", first.lineno);
+  bool any_star = false, any_plain = false;
+  while (at(Tok::KwExcept)) {
+    const Token& ex = next();
+    bool star = accept(Tok::Star);
+    (star ? any_star : any_plain) = true;
+    if (any_star && any_plain)
+      fail_tok(ex, "cannot have both 'except' and 'except*' on the same 'try'");
+    auto* h = make<ExceptHandler>(ex);
+    if (!at(Tok::Colon)) {
+      const size_t start = pos_;
+      Expr* t = expression();
+      if (at(Tok::Comma)) {
+        // PEP 758 (3.14): "except A, B:" without parentheses.
+        auto* tup = make<Tuple>(toks_[start]);
+        tup->elts.push_back(t);
+        while (accept(Tok::Comma)) tup->elts.push_back(expression());
+        end_prev(tup);
+        if (at(Tok::KwAs))
+          fail_node(tup, "multiple exception types must be parenthesized when using 'as'");
+        t = tup;
+      }
+      h->type = t;
+      if (accept(Tok::KwAs)) {
+        if (!at(Tok::Name)) fail_generic();
+        h->name = ident(next());
+      }
+    } else if (star) {
+      fail_tok(tok(), "expected one or more exception types");
+    }
+    if (!at(Tok::Colon)) {
+      if (at(Tok::Newline)) fail_tok(tok(), "expected ':'");
+      fail_generic();
+    }
+    next();
+    block(h->body, star ? "'except*' statement" : "'except' statement", ex.lineno);
+    end_block(h);
+    s->handlers.push_back(h);
+  }
+  if (any_star) s->kind = StmtKind::TryStar;
+  if (at(Tok::KwElse)) {
+    if (s->handlers.empty()) fail_generic();
+    const Token& e = next();
+    expect_forced(Tok::Colon, ":");
+    block(s->orelse, "'else' statement", e.lineno);
+  }
+  if (at(Tok::KwFinally)) {
+    const Token& f = next();
+    expect_forced(Tok::Colon, ":");
+    block(s->finalbody, "'finally' statement", f.lineno);
+  }
+  if (s->handlers.empty() && s->finalbody.empty()) {
+    const Token& t = tok();
+    if (t.kind == Tok::Dedent || t.kind == Tok::EndMarker) {
+      const Token& nl = prev();
+      SyntaxErrorInfo e = make_error("SyntaxError", "expected 'except' or 'finally' block",
+                                     nl.lineno, nl.col, nl.lineno, nl.col);
+      e.end_offset = -1;
+      throw ParseError{e, pos_};
+    }
+    fail_tok(t, "expected 'except' or 'finally' block");
+  }
+  end_block(s);
+  return s;
+}
+
+Stmt* Parser::decorated() {
+  std::vector<Expr*> decorators;
+  while (accept(Tok::At)) {
+    decorators.push_back(named_expression());
+    if (!accept(Tok::Newline)) fail_generic();
+  }
+  if (at(Tok::KwDef)) return funcdef(std::move(decorators), nullptr, nullptr);
+  if (at(Tok::KwClass)) return classdef(std::move(decorators), nullptr);
+  if (at(Tok::KwAsync) && kind(1) == Tok::KwDef) {
+    const Token& a = next();
+    return funcdef(std::move(decorators), &a, nullptr);
+  }
+  fail_generic();
+}
+
+Stmt* Parser::funcdef(std::vector<Expr*> decorators, const Token* async_tok, const Token*) {
+  const Token& kw = next();  // def
+  const Token& first = async_tok ? *async_tok : kw;
+  auto* f = make<FunctionDef>(first);
+  if (async_tok) f->kind = StmtKind::AsyncFunctionDef;
+  f->decorator_list = std::move(decorators);
+  f->name = ident(expect(Tok::Name));
+  if (at(Tok::LSqb)) f->type_params = type_params();
+  if (!at(Tok::LPar)) fail_tok(tok(), "expected '('");
+  next();
+  bracket_depth_++;
+  f->args = parameters(Tok::RPar, true);
+  expect(Tok::RPar);
+  bracket_depth_--;
+  if (accept(Tok::RArrow)) f->returns = expression();
+  expect_forced(Tok::Colon, ":");
+  block(f->body, "function definition", first.lineno);
+  end_block(f);
+  return f;
+}
+
+Stmt* Parser::classdef(std::vector<Expr*> decorators, const Token*) {
+  const Token& first = next();  // class
+  auto* c = make<ClassDef>(first);
+  c->decorator_list = std::move(decorators);
+  c->name = ident(expect(Tok::Name));
+  if (at(Tok::LSqb)) c->type_params = type_params();
+  if (at(Tok::LPar)) {
+    const Token& open = next();
+    auto* call = arena_.make<Call>();
+    call_args(call, open);
+    c->bases = std::move(call->args);
+    c->keywords = std::move(call->keywords);
+  }
+  expect_forced(Tok::Colon, ":");
+  block(c->body, "class definition", first.lineno);
+  end_block(c);
+  return c;
+}
+
+ast::Arguments* Parser::parameters(Tok close, bool allow_annotations) {
+  auto* a = arena_.make<Arguments>();
+  bool seen_slash = false, seen_star = false, seen_default = false;
+  auto param = [&](bool star_annotation) {
+    const Token& n = tok();
+    if (n.kind != Tok::Name) fail_generic();
+    next();
+    auto* p = make<Arg>(n);
+    p->arg = ident(n);
+    if (allow_annotations && accept(Tok::Colon))
+      p->annotation = star_annotation ? star_expression() : expression();
+    end_prev(p);
+    return p;
+  };
+  while (!at(close)) {
+    if (at(Tok::Slash)) {
+      const Token& s = next();
+      if (seen_slash) fail_tok(s, "/ may appear only once");
+      if (seen_star || a->kwarg) fail_tok(s, "/ must be ahead of *");
+      if (a->args.empty()) fail_tok(s, "at least one argument must precede /");
+      a->posonlyargs = std::move(a->args);
+      a->args.clear();
+      seen_slash = true;
+    } else if (at(Tok::Star)) {
+      const Token& s = next();
+      if (a->kwarg) fail_tok(s, "arguments cannot follow var-keyword argument");
+      if (seen_star) fail_tok(s, "* argument may appear only once");
+      seen_star = true;
+      if (at(Tok::Comma) || at(close)) {
+        // Bare '*': keyword-only parameters must follow.
+        if (at(close) || (kind(1) == close) || kind(1) == Tok::DoubleStar)
+          fail_tok(tok(), "named arguments must follow bare *");
+      } else {
+        a->vararg = param(true);
+        if (at(Tok::Equal)) fail_tok(tok(), "var-positional argument cannot have default value");
+      }
+    } else if (at(Tok::DoubleStar)) {
+      next();
+      if (a->kwarg) fail_generic();
+      a->kwarg = param(false);
+      if (at(Tok::Equal)) fail_tok(tok(), "var-keyword argument cannot have default value");
+    } else {
+      if (a->kwarg) {
+        const Token& t = tok();
+        fail_tok(t, "arguments cannot follow var-keyword argument");
+      }
+      Arg* p = param(false);
+      Expr* d = nullptr;
+      if (accept(Tok::Equal)) d = expression();
+      if (seen_star) {
+        a->kwonlyargs.push_back(p);
+        a->kw_defaults.push_back(d);
+      } else {
+        a->args.push_back(p);
+        if (d) {
+          a->defaults.push_back(d);
+          seen_default = true;
+        } else if (seen_default) {
+          // 3.12+ wording; 3.11 said "non-default argument follows default argument".
+          fail_node(p, "parameter without a default follows parameter with a default");
+        }
+      }
+    }
+    if (!accept(Tok::Comma)) break;
+  }
+  return a;
+}
+
+}  // namespace ftpy
