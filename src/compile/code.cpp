@@ -1,0 +1,170 @@
+// Code objects.
+#include "compile/code.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "compile/opcodes.h"
+#include "objects/errors.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/native.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/heap.h"
+
+namespace ftpy {
+
+Type g_code_type;
+
+const char* const kOpcodeNames[kNumOpcodes] = {
+#define FTPY_OPCODE_NAME(name, pop, push, cache, flags) #name,
+    FTPY_OPCODES(FTPY_OPCODE_NAME)
+#undef FTPY_OPCODE_NAME
+};
+
+Ref<Code> code_new(CodeSpec&& spec) {
+  Code* c = alloc_object<Code>(&g_code_type);
+  if (!c) return nullptr;
+  Ref<Code> r = Ref<Code>::steal(c);
+  c->ob_flags |= kFlagDeferred;
+  c->ncode = static_cast<uint32_t>(spec.code.size());
+  c->code = static_cast<uint32_t*>(heap_alloc(sizeof(uint32_t) * (c->ncode ? c->ncode : 1)));
+  if (!c->code) return nullptr;
+  std::memcpy(c->code, spec.code.data(), sizeof(uint32_t) * c->ncode);
+  c->consts = spec.consts.release();
+  c->names = spec.names.release();
+  c->localsplusnames = spec.localsplusnames.release();
+  c->name = spec.name.release();
+  c->qualname = spec.qualname.release();
+  c->filename = spec.filename.release();
+  c->argcount = spec.argcount;
+  c->posonlyargcount = spec.posonlyargcount;
+  c->kwonlyargcount = spec.kwonlyargcount;
+  c->nlocals = spec.nlocals;
+  c->ncells = spec.ncells;
+  c->nfrees = spec.nfrees;
+  c->stacksize = spec.stacksize;
+  c->firstlineno = spec.firstlineno;
+  c->flags = spec.flags;
+  std::sort(spec.exception_table.begin(), spec.exception_table.end(),
+            [](const ExceptionTableEntry& a, const ExceptionTableEntry& b) { return a.start < b.start; });
+  c->exception_table = new std::vector<ExceptionTableEntry>(std::move(spec.exception_table));
+  spec.positions.resize(c->ncode, Position{-1, -1, -1, -1});
+  c->positions = new std::vector<Position>(std::move(spec.positions));
+  c->cell2arg = spec.cell2arg.empty() ? nullptr : new std::vector<int32_t>(std::move(spec.cell2arg));
+  return r;
+}
+
+int code_line_for(Code* c, uint32_t i) {
+  if (i >= c->ncode) return c->firstlineno;
+  int line = (*c->positions)[i].line;
+  // Cache units and some synthetic instructions carry no line: look back.
+  while (line < 0 && i > 0) line = (*c->positions)[--i].line;
+  return line < 0 ? c->firstlineno : line;
+}
+
+const ExceptionTableEntry* code_find_handler(Code* c, uint32_t i) {
+  // Entries may nest (inner ranges listed separately); the innermost covering
+  // entry is the one with the greatest start among those covering i. The
+  // compiler emits non-overlapping ranges, so the first match is it.
+  const ExceptionTableEntry* best = nullptr;
+  for (const ExceptionTableEntry& e : *c->exception_table) {
+    if (e.start > i) break;
+    if (i < e.end) best = &e;
+  }
+  return best;
+}
+
+namespace {
+
+void code_dealloc(Object* o) {
+  Code* c = static_cast<Code*>(o);
+  heap_free(c->code);
+  decref(c->consts);
+  decref(c->names);
+  decref(c->localsplusnames);
+  decref(c->name);
+  decref(c->qualname);
+  decref(c->filename);
+  delete c->exception_table;
+  delete c->positions;
+  delete c->cell2arg;
+  free_object(o);
+}
+
+Ref<> code_repr(Value v) {
+  Code* c = v.as<Code>();
+  char addr[32];
+  std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(c));
+  return str_from_utf8("<code object " + std::string(str_view(c->name)) + " at " + addr + ", file \"" +
+                       std::string(str_view(c->filename)) + "\", line " + std::to_string(c->firstlineno) + ">");
+}
+
+Ref<> names_subset(Code* c, int32_t from, int32_t to) {
+  return tuple_slice(c->localsplusnames, from, to);
+}
+
+Ref<> co_name(Value v) { return Ref<>::borrow(v.as<Code>()->name); }
+Ref<> co_qualname(Value v) { return Ref<>::borrow(v.as<Code>()->qualname); }
+Ref<> co_filename(Value v) { return Ref<>::borrow(v.as<Code>()->filename); }
+Ref<> co_consts(Value v) { return Ref<>::borrow(v.as<Code>()->consts); }
+Ref<> co_names(Value v) { return Ref<>::borrow(v.as<Code>()->names); }
+Ref<> co_varnames(Value v) { return names_subset(v.as<Code>(), 0, v.as<Code>()->nlocals); }
+Ref<> co_cellvars(Value v) {
+  Code* c = v.as<Code>();
+  return names_subset(c, c->nlocals, c->nlocals + c->ncells);
+}
+Ref<> co_freevars(Value v) {
+  Code* c = v.as<Code>();
+  return names_subset(c, c->nlocals + c->ncells, c->nlocalsplus());
+}
+Ref<> co_argcount(Value v) { return small_int(v.as<Code>()->argcount); }
+Ref<> co_posonlyargcount(Value v) { return small_int(v.as<Code>()->posonlyargcount); }
+Ref<> co_kwonlyargcount(Value v) { return small_int(v.as<Code>()->kwonlyargcount); }
+Ref<> co_nlocals(Value v) { return small_int(v.as<Code>()->nlocals); }
+Ref<> co_flags(Value v) { return small_int(v.as<Code>()->flags & 0xFFFFFF); }
+Ref<> co_firstlineno(Value v) { return small_int(v.as<Code>()->firstlineno); }
+Ref<> co_stacksize(Value v) { return small_int(v.as<Code>()->stacksize); }
+
+const GetSetDef kCodeGetSets[] = {
+    {"co_name", co_name, nullptr},          {"co_qualname", co_qualname, nullptr},
+    {"co_filename", co_filename, nullptr},  {"co_consts", co_consts, nullptr},
+    {"co_names", co_names, nullptr},        {"co_varnames", co_varnames, nullptr},
+    {"co_cellvars", co_cellvars, nullptr},  {"co_freevars", co_freevars, nullptr},
+    {"co_argcount", co_argcount, nullptr},  {"co_posonlyargcount", co_posonlyargcount, nullptr},
+    {"co_kwonlyargcount", co_kwonlyargcount, nullptr}, {"co_nlocals", co_nlocals, nullptr},
+    {"co_flags", co_flags, nullptr},        {"co_firstlineno", co_firstlineno, nullptr},
+    {"co_stacksize", co_stacksize, nullptr}, {nullptr}};
+
+Ref<> code_positions(Value self, Value*) {
+  Code* c = self.as<Code>();
+  Ref<> l = sequence_list(empty_tuple().val());
+  if (!l) return nullptr;
+  for (uint32_t i = 0; i < c->ncode; i++) {
+    const Position& p = (*c->positions)[i];
+    auto num = [](int32_t x) { return x < 0 ? new_none() : small_int(x); };
+    Ref<> a = num(p.line), b = num(p.end_line), cc = num(p.col), d = num(p.end_col);
+    Ref<Tuple> t = tuple_pack({a.val(), b.val(), cc.val(), d.val()});
+    if (!t || list_append(l.val(), t.val()) < 0) return nullptr;
+  }
+  return get_iter(l.val());
+}
+
+const MethodDef kCodeMethods[] = {{"co_positions($self, /)", code_positions, nullptr}, {nullptr}};
+
+}  // namespace
+
+void code_type_init() {
+  Type* t = &g_code_type;
+  t->name = "code";
+  t->basic_size = sizeof(Code);
+  t->tp_dealloc = code_dealloc;
+  t->tp_repr = code_repr;
+  t->getsets = kCodeGetSets;
+  t->methods = kCodeMethods;
+  type_ready(t);
+}
+
+}  // namespace ftpy

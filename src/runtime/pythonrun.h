@@ -1,0 +1,23 @@
+// Compiling and running source text (the top of the pipeline: source ->
+// tokens -> AST -> symbol table -> bytecode -> interpreter).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "runtime/ref.h"
+
+namespace ftpy {
+
+enum class CompileMode { kExec, kEval, kSingle };
+
+// Compile source to a code object; raises SyntaxError (with filename, line,
+// offset, text) on bad input.
+Ref<> compile_source(std::string_view source, std::string_view filename, CompileMode mode, int flags = 0,
+                     int optimize = -1);
+// Compile and run; `locals` may be null (then globals). Returns the value of an
+// eval-mode expression, None for exec.
+Ref<> run_source(std::string_view source, std::string_view filename, CompileMode mode, Value globals,
+                 Value locals);
+
+}  // namespace ftpy
