@@ -238,6 +238,11 @@ def check(test, opts, env, xfail):
                           "test has no hand-written .expected file")
     if opts.ftpy is None:
         return "pass", ""
+    if (test.requires is not None and opts.ftpy_cpython is not None
+            and test.requires > opts.ftpy_cpython):
+        # --ftpy is itself an older CPython (checking the suite against
+        # python3): it cannot run this test, which is not ftpy's failure.
+        return "skip", f"needs CPython {test.requires[0]}.{test.requires[1]}"
     # (2) ftpy must match the same expectation.
     ft = run_one(opts.ftpy, test, opts.timeout, env)
     listed = test.id in xfail
@@ -254,6 +259,18 @@ def check(test, opts, env, xfail):
         return ("XPASS", "listed in xfail.txt but passes (remove it)") if listed \
             else ("pass", "")
     return ("xfail", msg) if listed else ("FAIL", msg)
+
+
+def probe_cpython(interp, env):
+    """(major, minor) if interp is a CPython, else None (ftpy, or no answer)."""
+    try:
+        out = subprocess.run(
+            [interp, "-c", "import sys; print(sys.implementation.name, *sys.version_info[:2])"],
+            env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=10, text=True)
+        name, major, minor = out.stdout.split()
+        return (int(major), int(minor)) if name == "cpython" and out.returncode == 0 else None
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return None
 
 
 def read_xfail():
@@ -320,6 +337,10 @@ def main(argv=None):
         print(f"{prefix}warning: {ftpy_given} does not exist; every test will fail",
               flush=True)
 
+    opts.ftpy_cpython = None
+    if opts.ftpy is not None and os.path.isfile(opts.ftpy):
+        opts.ftpy_cpython = probe_cpython(opts.ftpy, env)
+
     results = {}
     with concurrent.futures.ThreadPoolExecutor(max(1, opts.jobs)) as pool:
         futs = {pool.submit(check, t, opts, env, xfail): t for t in tests}
@@ -338,12 +359,13 @@ def main(argv=None):
     groups = {}
     for t in tests:
         status = results[t.id][0]
-        g = groups.setdefault(t.group, {"pass": 0, "fail": 0, "xfail": 0})
-        g["pass" if status == "pass" else "xfail" if status == "xfail" else "fail"] += 1
+        g = groups.setdefault(t.group, {"pass": 0, "fail": 0, "xfail": 0, "skip": 0})
+        g[status if status in ("pass", "xfail", "skip") else "fail"] += 1
     print(f"{prefix}by group:")
     for name, g in sorted(groups.items()):
+        skipped = f" {g['skip']:4d} skipped" if g["skip"] else ""
         print(f"{prefix}  {name:<16} {g['pass']:4d} passed {g['fail']:4d} failed "
-              f"{g['xfail']:4d} xfail")
+              f"{g['xfail']:4d} xfail{skipped}")
 
     if opts.update_xfail:
         selected = {t.id for t in tests}
@@ -353,7 +375,11 @@ def main(argv=None):
 
     n_pass = sum(1 for s, _ in results.values() if s == "pass")
     n_xfail = sum(1 for s, _ in results.values() if s == "xfail")
-    n_fail = len(results) - n_pass - n_xfail
+    n_skip = sum(1 for s, _ in results.values() if s == "skip")
+    n_fail = len(results) - n_pass - n_xfail - n_skip
+    if n_skip:
+        print(f"{prefix}{n_skip} skipped: '# requires:' tests that the --ftpy CPython "
+              "is too old to run")
     print(f"{n_pass} passed, {n_fail} failed, {n_xfail} xfail")
     return 1 if n_fail else 0
 
