@@ -4,7 +4,8 @@
 #   - size comes from the command line: `--scale S` (single-thread and memory
 #     programs) or `--threads N --work W` (threaded programs, W per thread);
 #   - the program prints `bench-time: SECONDS` for its measured region, and
-#     may print `bench-ops: COUNT` (operations done, for throughput);
+#     may print `bench-ops: COUNT` (operations done, for throughput) and
+#     `bench-rss-kb: KB` (its peak RSS, from /proc/self/status);
 #   - a wrong answer exits with status 3 (WRONG_ANSWER) and a message on
 #     stderr; any other non-zero status means "could not run".
 #
@@ -74,10 +75,29 @@ def clock():
     return time.perf_counter()
 
 
+def peak_rss_kb():
+    """Peak resident set of this process (VmHWM), or None where unavailable.
+
+    The runner also gets ru_maxrss from wait4(), but on Linux that value
+    never drops below the runner's own RSS at fork time (exec keeps the old
+    high-water mark), so this exact per-image figure is preferred."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except Exception:  # noqa: BLE001 - no /proc, or no open() yet
+        return None
+    return None
+
+
 def report(seconds, ops=None):
     print("bench-time: " + repr(seconds))
     if ops is not None:
         print("bench-ops: " + str(ops))
+    rss = peak_rss_kb()
+    if rss is not None:
+        print("bench-rss-kb: " + str(rss))
     sys.stdout.flush()
 
 
