@@ -121,10 +121,10 @@ def probe_version(interp):
             "'gil=' + ('?' if g is None else str(int(g()))))")
     for extra in (["-c", code], ["-V"]):
         try:
-            p = subprocess.run(interp["argv"] + extra, capture_output=True, text=True, timeout=20)
+            p = subprocess.run(interp["argv"] + extra, capture_output=True, text=True, timeout=10)
         except (OSError, subprocess.TimeoutExpired) as e:
             interp["probe_error"] = str(e)
-            continue
+            break
         out = (p.stdout + p.stderr).strip()
         if p.returncode == 0 and out:
             return out.splitlines()[0]
@@ -436,6 +436,7 @@ def main(argv=None):
 
     progress = Progress(len(jobs) * args.reps)
     broken = {}       # (program, interp, threads) -> status of its first failure
+    hangs = {}        # interp -> timeouts so far while it has had no successful run
     t_start = time.monotonic()
     for rep in range(args.reps):
         order = list(jobs)
@@ -453,6 +454,8 @@ def main(argv=None):
                     data["samples"].append(base)
                 continue
             key = (name, iname, threads)
+            if hangs.get(iname, 0) >= 3 and not args.retry_failed:
+                broken.setdefault(key, "3 timeouts of this interpreter and no successful run")
             if key in broken and not args.retry_failed:
                 base.update(status=report.SKIPPED, argv=None, exit=None, wall=None, time=None,
                             rss_kb=None, stderr_tail="not re-run after " + broken[key])
@@ -461,6 +464,10 @@ def main(argv=None):
             sample = run_once(it, meta, cmd_args, args.timeout)
             base.update(sample)
             data["samples"].append(base)
+            if sample["status"] == report.OK:
+                hangs[iname] = -10 ** 9     # it works: never give up on it wholesale
+            elif sample["status"] == report.TIMEOUT:
+                hangs[iname] = hangs.get(iname, 0) + 1
             if sample["status"] != report.OK:
                 broken.setdefault(key, sample["status"])
                 if sample["status"] == report.WRONG or iname == args.ref:
