@@ -905,7 +905,7 @@ void Compiler::comprehension_generator(const std::vector<Comprehension*>& gens, 
     }
   }
   bind(if_cleanup);
-  emit_jump(kJump, start);
+  emit_jump(kPseudoJump, start);
   bind(anchor);
   if (g->is_async) emit(OP_END_ASYNC_FOR);
 }

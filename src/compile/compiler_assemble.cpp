@@ -27,7 +27,7 @@ struct HNode {
 bool is_pseudo(uint16_t op) { return op >= 256; }
 
 bool falls_through(uint16_t op) {
-  if (op == kJump) return false;
+  if (op == kPseudoJump) return false;
   if (is_pseudo(op)) return true;
   uint32_t f = op_flags(static_cast<Opcode>(op));
   return !(f & (kJumpOnly | kNoFallthrough));
@@ -39,9 +39,9 @@ bool assemble(Unit& u, CodeSpec* spec, std::string* err) {
   const std::vector<Instr>& in = u.instrs;
   size_t n = in.size();
   // Labels bound past the end need a landing instruction.
-  for (int l : u.labels) {
-    if (l < 0) {
-      *err = "unbound label";
+  for (const Instr& i : in) {
+    if (i.target != kNoLabel && u.labels[i.target] < 0) {
+      *err = "jump to an unbound label";
       return false;
     }
   }
@@ -106,7 +106,7 @@ bool assemble(Unit& u, CodeSpec* spec, std::string* err) {
           }
           if (!visit(i + 1, d, nodes[h].parent)) return false;
           break;
-        case kJump:
+        case kPseudoJump:
           if (!visit(target_of(ins), d, h)) return false;
           break;
       }
@@ -120,7 +120,7 @@ bool assemble(Unit& u, CodeSpec* spec, std::string* err) {
     }
     int after = d - pop + push;
     maxdepth = std::max(maxdepth, after);
-    if (op_flags(op) & kJump) {
+    if (op_flags(op) & ftpy::kJump) {
       int bd = d + branch_stack_effect(op, ins.arg);
       if (!visit(target_of(ins), bd, h)) return false;
     }
@@ -131,7 +131,7 @@ bool assemble(Unit& u, CodeSpec* spec, std::string* err) {
   uint32_t pc = 0;
   for (size_t i = 0; i < n; i++) {
     if (depth[i] < 0 || is_pseudo(in[i].op)) {
-      if (in[i].op == kJump && depth[i] >= 0) {
+      if (in[i].op == kPseudoJump && depth[i] >= 0) {
         offset[i] = static_cast<int>(pc);
         pc += 1;  // becomes JUMP_FORWARD/BACKWARD (no cache)
       }
@@ -156,7 +156,7 @@ bool assemble(Unit& u, CodeSpec* spec, std::string* err) {
     const Instr& ins = in[i];
     uint32_t arg = ins.arg;
     uint16_t op = ins.op;
-    if (op == kJump) {
+    if (op == kPseudoJump) {
       int t = label_addr(ins.target);
       op = t > offset[i] ? OP_JUMP_FORWARD : OP_JUMP_BACKWARD;
       arg = static_cast<uint32_t>(t);

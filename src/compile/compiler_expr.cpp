@@ -104,7 +104,7 @@ void Compiler::expr_inner(const Expr* e) {
       int orelse = new_label(), end = new_label();
       jump_if(x->test, false, orelse);
       expr(x->body);
-      emit_jump(kJump, end);
+      emit_jump(kPseudoJump, end);
       bind(orelse);
       expr(x->orelse);
       bind(end);
@@ -309,7 +309,7 @@ void Compiler::jump_if(const Expr* e, bool cond, int label) {
       int end = new_label(), orelse = new_label();
       jump_if(x->test, false, orelse);
       jump_if(x->body, cond, label);
-      emit_jump(kJump, end);
+      emit_jump(kPseudoJump, end);
       bind(orelse);
       jump_if(x->orelse, cond, label);
       bind(end);
@@ -381,7 +381,7 @@ void Compiler::compare(const Compare* c) {
   expr(c->comparators[n - 1]);
   set_pos(c);
   compare_op(c->ops[n - 1]);
-  emit_jump(kJump, end);
+  emit_jump(kPseudoJump, end);
   bind(cleanup);
   emit(OP_SWAP, 2);
   emit(OP_POP_TOP);
@@ -548,7 +548,7 @@ void Compiler::yield_from_loop(bool await) {
   emit(OP_YIELD_VALUE);
   emit(kPopBlock);
   emit(OP_RESUME, await ? 3 : 2);
-  emit_jump(kJump, send);
+  emit_jump(kPseudoJump, send);
   bind(fail);
   emit(OP_CLEANUP_THROW);  // [None, value]
   emit(OP_SWAP, 2);

@@ -39,7 +39,7 @@ enum Pseudo : uint16_t {
   kSetupCleanup = 257,  // handler at target; depth = current; lasti
   kSetupWith = 258,     // handler at target; depth = current - 1; lasti
   kPopBlock = 259,      // leave the innermost handler
-  kJump = 260,          // JUMP_FORWARD or JUMP_BACKWARD, picked by the assembler
+  kPseudoJump = 260,        // JUMP_FORWARD or JUMP_BACKWARD, picked by the assembler
 };
 constexpr int kNoLabel = -1;
 

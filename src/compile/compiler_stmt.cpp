@@ -324,7 +324,7 @@ void Compiler::if_stmt(const If* s) {
     int next = new_label();
     jump_if(s->test, false, next);
     stmts(s->body);
-    emit_jump(kJump, end);
+    emit_jump(kPseudoJump, end);
     bind(next);
     stmts(s->orelse);
   } else {
@@ -342,7 +342,7 @@ void Compiler::while_stmt(const While* w) {
   bind(body);
   stmts(w->body);
   set_pos(w);
-  emit_jump(kJump, loop);
+  emit_jump(kPseudoJump, loop);
   pop_fblock();
   bind(anchor);
   stmts(w->orelse);
@@ -360,7 +360,7 @@ void Compiler::for_stmt(const For* f) {
   assign_target(f->target);
   stmts(f->body);
   set_pos(f);
-  emit_jump(kJump, start);
+  emit_jump(kPseudoJump, start);
   bind(cleanup);
   pop_fblock();
   stmts(f->orelse);
@@ -383,7 +383,7 @@ void Compiler::async_for_stmt(const For* f) {
   assign_target(f->target);
   stmts(f->body);
   set_pos(f);
-  emit_jump(kJump, start);
+  emit_jump(kPseudoJump, start);
   pop_fblock();
   bind(except);
   emit(OP_END_ASYNC_FOR);
@@ -516,9 +516,9 @@ void Compiler::break_continue(const Stmt* s, bool is_break) {
   set_pos(s);
   if (is_break) {
     unwind_fblock(loop, false);
-    emit_jump(kJump, loop.exit);
+    emit_jump(kPseudoJump, loop.exit);
   } else {
-    emit_jump(kJump, loop.block);
+    emit_jump(kPseudoJump, loop.block);
   }
 }
 
@@ -550,7 +550,7 @@ void Compiler::try_finally(const Try* t) {
   emit(kPopBlock);
   pop_fblock();
   stmts(t->finalbody);
-  emit_jump(kJump, exit);
+  emit_jump(kPseudoJump, exit);
   // Exceptional path.
   bind(end);
   Position saved = u().pos;
@@ -575,7 +575,7 @@ void Compiler::try_except(const Try* t) {
   pop_fblock();
   emit(kPopBlock);
   stmts(t->orelse);
-  emit_jump(kJump, end);
+  emit_jump(kPseudoJump, end);
   bind(except);
   emit_jump(kSetupCleanup, cleanup);
   emit(OP_PUSH_EXC_INFO);
@@ -603,7 +603,7 @@ void Compiler::try_except(const Try* t) {
       load_none();
       name_op(h->name, ExprContext::Store, h);
       name_op(h->name, ExprContext::Del, h);
-      emit_jump(kJump, end);
+      emit_jump(kPseudoJump, end);
       bind(cleanup_end);
       load_none();
       name_op(h->name, ExprContext::Store, h);
@@ -616,7 +616,7 @@ void Compiler::try_except(const Try* t) {
       pop_fblock();
       emit(kPopBlock);
       emit(OP_POP_EXCEPT);
-      emit_jump(kJump, end);
+      emit_jump(kPseudoJump, end);
     }
     bind(next);
   }
@@ -637,7 +637,7 @@ void Compiler::try_star_except(const Try* t) {
   pop_fblock();
   emit(kPopBlock);
   stmts(t->orelse);
-  emit_jump(kJump, end);
+  emit_jump(kPseudoJump, end);
   bind(except);
   emit_jump(kSetupCleanup, cleanup);
   emit(OP_PUSH_EXC_INFO);
@@ -672,7 +672,7 @@ void Compiler::try_star_except(const Try* t) {
       name_op(h->name, ExprContext::Store, h);
       name_op(h->name, ExprContext::Del, h);
     }
-    emit_jump(kJump, handled);
+    emit_jump(kPseudoJump, handled);
     bind(cleanup_end);
     if (!h->name.empty()) {
       load_none();
@@ -681,16 +681,16 @@ void Compiler::try_star_except(const Try* t) {
     }
     emit(OP_LIST_APPEND, 3);  // exc
     emit(OP_POP_TOP);         // lasti
-    emit_jump(kJump, except_with_error);
+    emit_jump(kPseudoJump, except_with_error);
     bind(handled);
     emit(OP_NOP);
-    emit_jump(kJump, except_with_error);
+    emit_jump(kPseudoJump, except_with_error);
     bind(no_match);
     emit(OP_POP_TOP);  // match (None)
     bind(except_with_error);
     if (i + 1 == n) {
       emit(OP_LIST_APPEND, 1);
-      emit_jump(kJump, reraise_star);
+      emit_jump(kPseudoJump, reraise_star);
     }
   }
   pop_fblock();
@@ -702,7 +702,7 @@ void Compiler::try_star_except(const Try* t) {
   emit(OP_POP_TOP);
   emit(kPopBlock);
   emit(OP_POP_EXCEPT);
-  emit_jump(kJump, end);
+  emit_jump(kPseudoJump, end);
   bind(reraise);
   emit(kPopBlock);
   emit(OP_SWAP, 2);
@@ -745,7 +745,7 @@ void Compiler::with_stmt(const With* w, size_t item) {
     yield_from_loop(true);
   }
   emit(OP_POP_TOP);
-  emit_jump(kJump, exit);
+  emit_jump(kPseudoJump, exit);
   // Exceptional exit: [exit_func, lasti, exc]
   bind(final);
   emit_jump(kSetupCleanup, cleanup);
@@ -766,7 +766,7 @@ void Compiler::with_stmt(const With* w, size_t item) {
   emit(OP_POP_EXCEPT);
   emit(OP_POP_TOP);  // lasti
   emit(OP_POP_TOP);  // exit_func
-  emit_jump(kJump, exit);
+  emit_jump(kPseudoJump, exit);
   bind(cleanup);
   emit_pop_except_and_reraise(*this);
   bind(exit);
