@@ -58,6 +58,10 @@ __attribute__((weak)) void frame_stack_init(ThreadState*) {}
 __attribute__((weak)) Ref<> vm_call_function(Function*, const Value*, size_t, Value) { return nullptr; }
 __attribute__((weak)) void flush_std_streams() {}
 __attribute__((weak)) bool frame_super_args(Value*, Value*) { return false; }
+// Bytes literals show as latin-1 str until objects/bytes.cpp is on this branch.
+__attribute__((weak)) Ref<> bytes_from(const void* p, size_t n) {
+  return str_from_latin1(static_cast<const uint8_t*>(p), static_cast<int64_t>(n));
+}
 }  // namespace ftpy
 
 // The object system is all the compiler needs (no interpreter, no modules).
