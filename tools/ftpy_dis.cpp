@@ -114,6 +114,21 @@ static std::string verify_all(Code* c) {
 
 int main(int argc, char** argv) {
   init_objects();
+  if (argc > 1 && std::strcmp(argv[1], "--stdin-error") == 0) {
+    // Compile stdin; print "OK" or "type|msg|lineno|offset|end_lineno|end_offset".
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    SyntaxErrorInfo err;
+    Ref<Code> code = compile_string(ss.str(), "<s>", 0, CompileOptions{}, &err);
+    if (code) {
+      std::string e = verify_all(code.get());
+      std::printf("%s\n", e.empty() ? "OK" : ("VERIFY " + e).c_str());
+    } else {
+      std::printf("%s|%s|%d|%d|%d|%d\n", err.type.c_str(), err.msg.c_str(), err.lineno, err.offset, err.end_lineno,
+                  err.end_offset);
+    }
+    return 0;
+  }
   bool check = argc > 1 && std::strcmp(argv[1], "--check") == 0;
   int first = check ? 2 : 1;
   if (argc <= first) {

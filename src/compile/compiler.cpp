@@ -79,7 +79,8 @@ void Compiler::python_error() {
   throw f;
 }
 
-NodeScope::NodeScope(Compiler& comp, const Located* n) : c(comp), saved(comp.u().pos) {
+NodeScope::NodeScope(Compiler& comp, const Located* n, bool restore_pos)
+    : c(comp), saved(comp.u().pos), restore(restore_pos) {
   if (++c.depth_ > kMaxDepth) {
     CompileFailure f;
     f.info.type = "RecursionError";
@@ -90,7 +91,7 @@ NodeScope::NodeScope(Compiler& comp, const Located* n) : c(comp), saved(comp.u()
 }
 NodeScope::~NodeScope() {
   c.depth_--;
-  c.u().pos = saved;
+  if (restore && !c.units_.empty()) c.u().pos = saved;
 }
 
 void Compiler::set_pos(const Located* n) {
@@ -542,6 +543,13 @@ void Compiler::docstring_and_body(const std::vector<Stmt*>& body, bool store_doc
   for (size_t i = start; i < body.size(); i++) stmt(body[i]);
 }
 
+static bool has_debug_arg(const Arguments* a) {
+  for (auto* v : {&a->posonlyargs, &a->args, &a->kwonlyargs})
+    for (const Arg* x : *v)
+      if (x->arg == "__debug__") return true;
+  return (a->vararg && a->vararg->arg == "__debug__") || (a->kwarg && a->kwarg->arg == "__debug__");
+}
+
 static void set_arg_counts(Unit& n, const Arguments* a) {
   n.argcount = static_cast<int>(a->posonlyargs.size() + a->args.size());
   n.posonlyargcount = static_cast<int>(a->posonlyargs.size());
@@ -590,6 +598,7 @@ void Compiler::type_params(const std::vector<TypeParam*>& tps) {
 }
 
 void Compiler::function_def(const FunctionDef* f) {
+  if (has_debug_arg(f->args)) error(f, "cannot assign to __debug__");
   for (const Expr* d : f->decorator_list) {
     expr(d);
     emit(OP_PUSH_NULL);
@@ -678,6 +687,7 @@ void Compiler::function_def(const FunctionDef* f) {
 }
 
 void Compiler::lambda(const Lambda* l) {
+  if (has_debug_arg(l->args)) error(l, "cannot assign to __debug__");
   uint32_t flags = defaults_and_annotations(l->args, nullptr, false);
   Scope* ls = st_.lookup(l);
   enter_unit(ls, UnitKind::Lambda, "<lambda>", child_qualname("<lambda>"), l->lineno);

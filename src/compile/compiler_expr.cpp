@@ -422,6 +422,7 @@ void Compiler::call_helper(const std::vector<Expr*>& args, const std::vector<Key
     std::unordered_set<std::string> seen;
     for (const Keyword* k : kws) {
       if (k->arg.empty()) continue;
+      if (k->arg == "__debug__") error(k, "cannot assign to __debug__");
       if (!seen.insert(k->arg).second) error(k, "keyword argument repeated: " + k->arg);
     }
   }

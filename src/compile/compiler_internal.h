@@ -216,7 +216,8 @@ class Compiler {
 struct NodeScope {
   Compiler& c;
   Position saved;
-  NodeScope(Compiler& comp, const Located* n);
+  bool restore;
+  NodeScope(Compiler& comp, const Located* n, bool restore_pos = true);
   ~NodeScope();
 };
 

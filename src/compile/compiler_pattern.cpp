@@ -59,9 +59,9 @@ class PatternCompiler {
       c_.emit(OP_POP_TOP);
       return;
     }
-    if (name == "__debug__") c_.error(p, "cannot assign to __debug__");
+    if (name == "__debug__") c_.error(nullptr, "cannot assign to __debug__");
     if (std::find(pc.stores.begin(), pc.stores.end(), name) != pc.stores.end())
-      c_.error(p, "multiple assignments to name '" + name + "' in pattern");
+      c_.error(nullptr, "multiple assignments to name '" + name + "' in pattern");
     rotate(pc.on_top + static_cast<int>(pc.stores.size()) + 1);
     pc.stores.push_back(name);
   }
@@ -74,8 +74,10 @@ class PatternCompiler {
     pc.allow_irrefutable = saved;
   }
 
+  // CPython leaves the location of the last pattern visited in place (it is
+  // what pattern errors report), so this does not restore the position.
   void pattern(const Pattern* p, PatternContext& pc) {
-    NodeScope ns(c_, p);
+    NodeScope guard(c_, p, /*restore_pos=*/false);
     switch (p->kind) {
       case PatternKind::MatchValue: {
         const Expr* v = cast<MatchValue>(p)->value;
@@ -102,8 +104,8 @@ class PatternCompiler {
         auto* a = cast<MatchAs>(p);
         if (!a->pattern) {
           if (!pc.allow_irrefutable) {
-            if (!a->name.empty()) c_.error(p, "name capture '" + a->name + "' makes remaining patterns unreachable");
-            c_.error(p, "wildcard makes remaining patterns unreachable");
+            if (!a->name.empty()) c_.error(nullptr, "name capture '" + a->name + "' makes remaining patterns unreachable");
+            c_.error(nullptr, "wildcard makes remaining patterns unreachable");
           }
           store_name(p, a->name, pc);
           break;
@@ -181,7 +183,7 @@ class PatternCompiler {
 
   void mapping(const MatchMapping* p, PatternContext& pc) {
     size_t size = p->keys.size();
-    if (size != p->patterns.size()) c_.error(p, "keys / patterns length mismatch in mapping pattern");
+    if (size != p->patterns.size()) c_.error(nullptr, "keys / patterns length mismatch in mapping pattern");
     pc.on_top++;
     c_.emit(OP_MATCH_MAPPING);
     jump_to_fail_pop(pc, OP_POP_JUMP_IF_FALSE);
@@ -203,7 +205,7 @@ class PatternCompiler {
         if (!seen.insert(ce.key).second) {
           Ref<> r = repr(ce.obj ? ce.obj.val() : none());
           if (!r) c_.python_error();
-          c_.error(key, "mapping pattern checks duplicate key (" + std::string(str_view(r.val())) + ")");
+          c_.error(nullptr, "mapping pattern checks duplicate key (" + std::string(str_view(r.val())) + ")");
         }
       } else if (key->kind != ExprKind::Attribute && key->kind != ExprKind::BinOp) {
         c_.error(key, "mapping pattern keys may only match literals and attribute lookups");
@@ -244,7 +246,7 @@ class PatternCompiler {
 
   void class_pattern(const MatchClass* p, PatternContext& pc) {
     size_t nargs = p->patterns.size(), nattrs = p->kwd_attrs.size();
-    if (nattrs != p->kwd_patterns.size()) c_.error(p, "kwd_attrs / kwd_patterns length mismatch in class pattern");
+    if (nattrs != p->kwd_patterns.size()) c_.error(nullptr, "kwd_attrs / kwd_patterns length mismatch in class pattern");
     std::unordered_set<std::string> seen;
     for (size_t i = 0; i < nattrs; i++) {
       const std::string& a = p->kwd_attrs[i];
@@ -282,7 +284,6 @@ class PatternCompiler {
     std::vector<std::string> control;
     for (size_t i = 0; i < size; i++) {
       const Pattern* alt = p->patterns[i];
-      NodeScope ns(c_, alt);
       pc.stores.clear();
       pc.allow_irrefutable = (i == size - 1) && old.allow_irrefutable;
       pc.fail_pop.clear();
@@ -293,12 +294,12 @@ class PatternCompiler {
       if (i == 0) {
         control = pc.stores;
       } else if (nstores != control.size()) {
-        c_.error(p, "alternative patterns bind different names");
+        c_.error(nullptr, "alternative patterns bind different names");
       } else if (nstores) {
         for (size_t icontrol = nstores; icontrol-- > 0;) {
           const std::string& name = control[icontrol];
           auto it = std::find(pc.stores.begin(), pc.stores.end(), name);
-          if (it == pc.stores.end()) c_.error(p, "alternative patterns bind different names");
+          if (it == pc.stores.end()) c_.error(nullptr, "alternative patterns bind different names");
           size_t istores = static_cast<size_t>(it - pc.stores.begin());
           if (icontrol != istores) {
             size_t rotations = istores + 1;
@@ -323,7 +324,7 @@ class PatternCompiler {
       rotate(nrots);
       const std::string& name = control[i];
       if (std::find(pc.stores.begin(), pc.stores.end(), name) != pc.stores.end())
-        c_.error(p, "multiple assignments to name '" + name + "' in pattern");
+        c_.error(nullptr, "multiple assignments to name '" + name + "' in pattern");
       pc.stores.push_back(name);
     }
     c_.emit(OP_POP_TOP);

@@ -123,7 +123,7 @@ void Compiler::unpack_targets(const std::vector<Expr*>& elts, const Located* loc
   size_t star = elts.size();
   for (size_t i = 0; i < elts.size(); i++) {
     if (elts[i]->kind == ExprKind::Starred) {
-      if (star != elts.size()) error(elts[i], "multiple starred expressions in assignment");
+      if (star != elts.size()) error(loc, "multiple starred expressions in assignment");
       star = i;
     }
   }
@@ -143,6 +143,7 @@ void Compiler::assign_target(const Expr* t) {
     case ExprKind::Name: name_op(cast<Name>(t)->id, ExprContext::Store, t); break;
     case ExprKind::Attribute: {
       auto* a = cast<Attribute>(t);
+      if (a->attr == "__debug__") error(t, "cannot assign to __debug__");
       expr(a->value);
       set_pos(t);
       emit(OP_STORE_ATTR, add_name(mangle_name(a->attr)));
@@ -176,6 +177,7 @@ void Compiler::delete_target(const Expr* t) {
   switch (t->kind) {
     case ExprKind::Name: name_op(cast<Name>(t)->id, ExprContext::Del, t); break;
     case ExprKind::Attribute:
+      if (cast<Attribute>(t)->attr == "__debug__") error(t, "cannot delete __debug__");
       expr(cast<Attribute>(t)->value);
       set_pos(t);
       emit(OP_DELETE_ATTR, add_name(mangle_name(cast<Attribute>(t)->attr)));
@@ -506,13 +508,9 @@ void Compiler::return_stmt(const Return* r) {
 
 void Compiler::break_continue(const Stmt* s, bool is_break) {
   FBlock loop{FBlockType::WhileLoop};
-  loop.block = kNoLabel;
-  bool found = false;
-  for (auto& fb : u().fblocks)
-    if (fb.type == FBlockType::WhileLoop || fb.type == FBlockType::ForLoop || fb.type == FBlockType::AsyncForLoop)
-      found = true;
-  if (!found) error(s, is_break ? "'break' outside loop" : "'continue' not properly in loop");
   unwind_fblock_stack(false, &loop, s);
+  if (loop.block == kNoLabel && loop.exit == kNoLabel)
+    error(s, is_break ? "'break' outside loop" : "'continue' not properly in loop");
   set_pos(s);
   if (is_break) {
     unwind_fblock(loop, false);
