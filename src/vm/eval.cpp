@@ -753,6 +753,16 @@ op_LOAD_FROM_DICT_OR_DEREF: {
   DISPATCH();
 }
 
+op_LOAD_LOCALS: {
+  if (f->locals.is_null()) {
+    err_set_str(g_SystemError, "no locals found");
+    GOTO_ERROR();
+  }
+  incref(f->locals);
+  PUSH(f->locals);
+  DISPATCH();
+}
+
 op_LOAD_NAME: {
   Value name = tuple_item(co->names, a);
   if (f->locals.is_null()) {
