@@ -507,10 +507,12 @@ Ref<> m_reverse(Value self, Value*) {
   return new_none();
 }
 
+// The signature takes *args only to give CPython's message for positional use.
 Ref<> m_sort(Value self, Value* args) {
-  int rev = truthy(args[1]);
+  if (tuple_size(args[0]) > 0) return err_set_str(g_TypeError, "sort() takes no positional arguments");
+  int rev = truthy(args[2]);
   if (rev < 0) return nullptr;
-  Value key = is_none(args[0]) ? Value() : args[0];
+  Value key = is_none(args[1]) ? Value() : args[1];
   if (list_sort(self, key, rev != 0) < 0) return nullptr;
   return new_none();
 }
@@ -540,7 +542,7 @@ const MethodDef kListMethods[] = {
     {"clear($self, /)", m_clear, "Remove all items from list."},
     {"copy($self, /)", m_copy, "Return a shallow copy of the list."},
     {"reverse($self, /)", m_reverse, "Reverse *IN PLACE*."},
-    {"sort($self, /, *, key=None, reverse=False)", m_sort,
+    {"sort($self, /, *args, key=None, reverse=False)", m_sort,
      "Sort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list itself is modified) "
      "and stable (i.e. the\norder of two equal elements is maintained)."},
     {"__reversed__($self, /)", m_reversed, "Return a reverse iterator over the list."},
