@@ -16,6 +16,7 @@
 #include "objects/tuple.h"
 #include "runtime/hash.h"
 #include "runtime/heap.h"
+#include "runtime/interp.h"
 
 namespace ftpy {
 
@@ -205,12 +206,9 @@ Ref<> int_mul(Value a, Value b) {
   return int_from_mpz(r.z);
 }
 
-namespace {
-std::atomic<int64_t> g_max_str_digits{4300};
-}
-
-int64_t int_max_str_digits() { return g_max_str_digits.load(std::memory_order_relaxed); }
-void int_set_max_str_digits(int64_t n) { g_max_str_digits.store(n, std::memory_order_relaxed); }
+// The limit itself is g_int_max_str_digits (runtime/interp.h), which sys sets.
+int64_t int_max_str_digits() { return g_int_max_str_digits.load(std::memory_order_relaxed); }
+void int_set_max_str_digits(int64_t n) { g_int_max_str_digits.store(static_cast<int>(n), std::memory_order_relaxed); }
 std::nullptr_t int_str_limit_error() {
   return err_format(g_ValueError,
                     "Exceeds the limit (%lld digits) for integer string conversion; use "
