@@ -326,7 +326,7 @@ Ref<> int_self_exact(Value self, Value*) { return int_exact(self); }
 
 Ref<> int_round(Value self, Value* args) {
   Value nd = args[0];
-  if (nd.is_null() || is_none(nd)) return int_exact(self);
+  if (nd.is_null()) return int_exact(self);  // __round__(None) is a TypeError, as in CPython
   Ref<> ndi = number_index(nd);
   if (!ndi) return nullptr;
   if (int_sign(ndi.val()) >= 0) return int_exact(self);
@@ -379,7 +379,7 @@ const MethodDef kIntMethods[] = {
     {"as_integer_ratio($self, /)", int_as_integer_ratio, "Return a pair of integers, whose ratio is equal to the original int."},
     {"is_integer($self, /)", int_is_integer, "Returns True. Exists for duck type compatibility with float.is_integer."},
     {"conjugate($self, /)", int_self_exact, "Returns self, the complex conjugate of any int."},
-    {"__round__($self, ndigits=None, /)", int_round, "Rounding an Integral returns itself."},
+    {"__round__($self, ndigits=?, /)", int_round, "Rounding an Integral returns itself."},
     {"__trunc__($self, /)", int_self_exact, "Truncating an Integral returns itself."},
     {"__floor__($self, /)", int_self_exact, "Flooring an Integral returns itself."},
     {"__ceil__($self, /)", int_self_exact, "Ceiling of an Integral returns itself."},
