@@ -194,6 +194,7 @@ void complex_type_init_core() {
   t->nb_positive = c_pos;
   t->nb_absolute = c_abs;
   t->nb_bool = c_bool;
+  complex_install_methods(t);
 }
 
 }  // namespace ftpy

@@ -19,6 +19,11 @@ Ref<> complex_new(double real, double imag);
 // returns a complex there, as in CPython).
 Ref<> complex_pow_from_floats(double x, double y);
 
+// Start-up: complex_type_init_core fills the slots before type_ready;
+// complex_module_init readies complex with its methods.
+void complex_type_init_core();
 void complex_module_init();
+// Internal: installs tp_new, methods and getsets (complex_methods.cpp).
+void complex_install_methods(Type* t);
 
 }  // namespace ftpy

@@ -294,6 +294,12 @@ void float_type_init_core() {
   t->nb_float = float_float;
   t->ob_type = &g_type_type;
   make_immortal(t);
+  float_install_methods(t);
+}
+
+void float_module_init() {
+  if (!g_float_type.name) float_type_init_core();
+  type_ready(&g_float_type);
 }
 
 }  // namespace ftpy

@@ -4,6 +4,7 @@
 // int_methods.cpp.
 #include "objects/int.h"
 
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -15,6 +16,7 @@
 #include "objects/tuple.h"
 #include "runtime/hash.h"
 #include "runtime/heap.h"
+#include "runtime/interp.h"
 
 namespace ftpy {
 
@@ -204,21 +206,35 @@ Ref<> int_mul(Value a, Value b) {
   return int_from_mpz(r.z);
 }
 
+// The limit itself is g_int_max_str_digits (runtime/interp.h), which sys sets.
+int64_t int_max_str_digits() { return g_int_max_str_digits.load(std::memory_order_relaxed); }
+void int_set_max_str_digits(int64_t n) { g_int_max_str_digits.store(static_cast<int>(n), std::memory_order_relaxed); }
+std::nullptr_t int_str_limit_error() {
+  return err_format(g_ValueError,
+                    "Exceeds the limit (%lld digits) for integer string conversion; use "
+                    "sys.set_int_max_str_digits() to increase the limit",
+                    static_cast<long long>(int_max_str_digits()));
+}
+
 Ref<> int_from_string(std::string_view text, int base) {
+  Ref<Str> so = str_from_utf8(text);
+  if (!so) return nullptr;
+  return int_parse_literal(text, base, so.val());
+}
+
+Ref<> int_parse_literal(std::string_view text, int base, Value orig) {
+  auto invalid = [&]() -> Ref<> {
+    std::string r = repr_utf8(orig);
+    return err_format(g_ValueError, "invalid literal for int() with base %d: %s", base, r.c_str());
+  };
+  if (base != 0 && (base < 2 || base > 36))
+    return err_set_str(g_ValueError, "int() base must be >= 2 and <= 36, or 0");
   // Strip whitespace.
   size_t b = 0, e = text.size();
   auto is_ws = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
   while (b < e && is_ws(text[b])) b++;
   while (e > b && is_ws(text[e - 1])) e--;
   std::string_view s = text.substr(b, e - b);
-  auto invalid = [&]() -> Ref<> {
-    std::string shown(text);
-    Ref<Str> so = str_from_utf8(shown);
-    std::string r = so ? repr_utf8(so.val()) : "''";
-    return err_format(g_ValueError, "invalid literal for int() with base %d: %s", base, r.c_str());
-  };
-  if (base != 0 && (base < 2 || base > 36))
-    return err_set_str(g_ValueError, "int() base must be >= 2 and <= 36, or 0");
   size_t i = 0;
   bool neg = false;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
@@ -226,13 +242,14 @@ Ref<> int_from_string(std::string_view text, int base) {
     i++;
   }
   int eff = base;
+  bool prefixed = false;
   if (i + 1 < s.size() && s[i] == '0') {
     char p = static_cast<char>(s[i + 1] | 0x20);
     int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
     if (pb && (base == 0 || base == pb)) {
       eff = pb;
       i += 2;
-      if (i < s.size() && s[i] == '_') i++;  // 0x_ff is allowed
+      prefixed = true;
     }
   }
   if (eff == 0) {
@@ -244,7 +261,8 @@ Ref<> int_from_string(std::string_view text, int base) {
     }
   }
   std::string digits;
-  bool last_us = true;  // no leading underscore
+  digits.reserve(s.size());
+  bool last_us = !prefixed;  // an underscore may follow a base prefix ("0x_ff")
   for (; i < s.size(); i++) {
     char c = s[i];
     if (c == '_') {
@@ -261,15 +279,20 @@ Ref<> int_from_string(std::string_view text, int base) {
     digits.push_back(c);
     last_us = false;
   }
-  if (digits.empty() || last_us) return invalid();
-  if (digits.size() > 4300 && eff != 2 && eff != 4 && eff != 8 && eff != 16 && eff != 32) {
+  if (digits.empty() || (last_us && s.back() == '_')) return invalid();
+  int64_t limit = int_max_str_digits();
+  if (limit > 0 && static_cast<int64_t>(digits.size()) > limit && (eff & (eff - 1)) != 0) {
     return err_format(g_ValueError,
-                      "Exceeds the limit (4300 digits) for integer string conversion: value has %zu "
+                      "Exceeds the limit (%lld digits) for integer string conversion: value has %zu "
                       "digits; use sys.set_int_max_str_digits() to increase the limit",
-                      digits.size());
+                      static_cast<long long>(limit), digits.size());
   }
-  if (digits.size() < 18) {
-    int64_t v = std::stoll(digits, nullptr, eff);
+  if (digits.size() <= 12) {
+    int64_t v = 0;
+    for (char c : digits) {
+      int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+      v = v * eff + d;
+    }
     return int_from_int64(neg ? -v : v);
   }
   Mpz m;
@@ -506,6 +529,19 @@ int64_t int_hash_slot(Value v) { return int_hash(v); }
 
 Ref<> int_repr_slot(Value v) {
   if (is_bool(v)) return Ref<>(str_intern(v == true_value() ? "True" : "False"));
+  if (!v.is_small()) {
+    int64_t limit = int_max_str_digits();
+    if (limit > 0) {
+      size_t n = mpz_sizeinbase(big(v), 10);  // exact or one too many
+      if (n > static_cast<size_t>(limit) + 1) return int_str_limit_error();
+      if (n == static_cast<size_t>(limit) + 1) {
+        std::string s = int_to_decimal(v);
+        size_t digits = s.size() - (s[0] == '-');
+        if (digits > static_cast<size_t>(limit)) return int_str_limit_error();
+        return str_from_ascii(s);
+      }
+    }
+  }
   return str_from_ascii(int_to_decimal(v));
 }
 
@@ -587,6 +623,15 @@ void int_type_init_core() {
   }
   mpz_init_set_si(g_true.z, 1);
   mpz_init_set_si(g_false.z, 0);
+  int_install_methods(t, b);
+}
+
+void int_module_init() {
+  if (!(g_int_type.flags & kTypeReady)) {
+    if (!g_int_type.name) int_type_init_core();
+    type_ready(&g_int_type);
+    type_ready(&g_bool_type);
+  }
 }
 
 }  // namespace ftpy

@@ -57,6 +57,34 @@ Ref<> int_mul(Value a, Value b);
 int int_compare(Value a, Value b);  // -1, 0, 1 (both must be ints)
 int64_t int_hash(Value v);
 
-void int_module_init();  // readies int and bool
+// The limit on decimal digits for int<->str conversion (sys.set_int_max_str_digits);
+// 0 means unlimited. Default 4300, as in CPython.
+int64_t int_max_str_digits();
+void int_set_max_str_digits(int64_t n);
+// Raises CPython's ValueError for an int whose decimal form exceeds the limit.
+std::nullptr_t int_str_limit_error();
+
+// Parse the text of a str/bytes argument of int(); `orig` is the object
+// shown in the error message (its repr) and `shown_base` the base as given.
+Ref<> int_parse_literal(std::string_view text, int base, Value orig);
+// int(x) for one argument (str, bytes, bytearray, __int__, __index__,
+// __trunc__, float...); always returns an exact int.
+Ref<> int_from_object(Value x);
+// An exact int with the value of an int-like v (v itself if already exact).
+Ref<> int_exact(Value v);
+
+// Start-up. int_type_init_core fills the slots (before type_ready);
+// int_module_init readies int and bool with their methods.
+void int_type_init_core();
+void int_module_init();
+
+// Internal: installs tp_new, methods and getsets (int_methods.cpp).
+void int_install_methods(Type* int_type, Type* bool_type);
+
+// Text of a str/bytes-like argument of int()/float()/complex(): str digits
+// and spaces are mapped to ASCII (other non-ASCII characters become 0x7f,
+// which no parser accepts); bytes, bytearray and memoryview are read as is.
+// Returns false (no exception) if v is neither.
+bool number_text(Value v, std::string* out);
 
 }  // namespace ftpy
