@@ -62,6 +62,9 @@ using BytesMakeFn = Ref<> (*)(const void* p, size_t n);
 extern const struct MethodDef kBytesCommonMethods[];  // used by bytearray too
 Ref<> bytes_repr_impl(const uint8_t* p, int64_t n, const char* prefix, const char* suffix);
 
+// bytes(source)/bytearray(source) for a non-str source: buffer, count, iterable of ints.
+bool bytes_fill_from_object(Value src, std::string* out, bool for_bytearray);
+
 void bytes_types_init();
 
 }  // namespace ftpy
