@@ -159,7 +159,7 @@ bool render_field(Str* fmt, int64_t b, int64_t e, FormatState& st, int depth, U3
     else if (conv == 's') obj = str(obj.val());
     else if (conv == 'a') obj = ascii(obj.val());
     else {
-      char buf[8];
+      char buf[16];
       std::string u;
       if (conv < 128) u.push_back(static_cast<char>(conv));
       else {
