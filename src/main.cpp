@@ -1,6 +1,342 @@
-// ftpy command line (placeholder until the interpreter core lands).
+// ftpy command line: `ftpy [options] [-c cmd | -m mod | file | -] [args]`
+// and the interactive REPL.
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "modules/sys_module.h"
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/ids.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/interp.h"
+#include "runtime/pythonrun.h"
+#include "vm/import.h"
+#include "vm/traceback.h"
+
+using namespace ftpy;
+
+namespace {
+
+constexpr const char* kVersion = "Python 3.14.0 (ftpy)";
+
+void usage(FILE* out) {
+  std::fprintf(out,
+               "usage: ftpy [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+               "Options:\n"
+               "-c cmd : program passed in as string (terminates option list)\n"
+               "-E     : ignore PYTHON* environment variables (such as PYTHONPATH)\n"
+               "-h     : print this help message and exit (also -? or --help)\n"
+               "-i     : inspect interactively after running script\n"
+               "-I     : isolate ftpy from the user's environment (implies -E and -P)\n"
+               "-m mod : run library module as a script (terminates option list)\n"
+               "-O     : remove assert statements\n"
+               "-P     : don't prepend a potentially unsafe path to sys.path\n"
+               "-q     : don't print version and copyright messages on interactive startup\n"
+               "-u     : force the stdout and stderr streams to be unbuffered\n"
+               "-V     : print the Python version number and exit (also --version)\n"
+               "-W arg : warning control\n"
+               "-X opt : set implementation-specific option (gil=0|1)\n"
+               "file   : program read from script file\n"
+               "-      : program read from stdin (default; interactive mode if a tty)\n"
+               "arg ...: arguments passed to program in sys.argv[1:]\n");
+}
+
+[[noreturn]] void bad_gil_value() {
+  std::fprintf(stderr,
+               "Fatal Python error: config_read_gil: PYTHON_GIL / -X gil must be \"0\" or \"1\"\n"
+               "Python runtime state: preinitialized\n\n");
+  std::exit(1);
+}
+
+// Exit status for an uncaught exception (SystemExit's code, else 1).
+int handle_exception() {
+  Ref<> exc = err_fetch();
+  if (!exc) return 1;
+  if (is_subtype(type_of(exc.val()), g_SystemExit)) {
+    Value code = exception_extra(exc.val(), kSystemExitCode);
+    if (code.is_null() || is_none(code)) return 0;
+    int64_t n;
+    if (is_int(code) && int_as_int64(code, &n)) return static_cast<int>(n & 0xFF);
+    // Anything else is printed to stderr, exit status 1.
+    flush_std_streams();
+    std::string s = str_utf8(code);
+    std::fprintf(stderr, "%s\n", s.c_str());
+    return 1;
+  }
+  flush_std_streams();
+  sys_excepthook(exc.val());
+  if (err_occurred()) err_clear();
+  if (is_subtype(type_of(exc.val()), g_KeyboardInterrupt)) return 130;
+  return 1;
+}
+
+void set_main_path0(const std::string& dir) {
+  Ref<> path;
+  if (dict_get_item_str(g_interp.sys_dict, ids::path, &path) <= 0) return;
+  Ref<Str> s = str_from_utf8(dir);
+  Ref<> r = call_method(path.val(), "insert", std::array<Value, 2>{Value::small(0), s.val()}.data(), 2);
+  if (!r) err_clear();
+}
+
+Ref<> main_module_dict() {
+  Ref<> m = module_new("__main__");
+  if (!m) return nullptr;
+  Value d = module_dict(m.val());
+  dict_set_item(d, Value(ids::__builtins__), g_interp.builtins_mod);
+  dict_set_item_str(g_interp.modules, "__main__", m.val());
+  return Ref<>::borrow(d);
+}
+
+bool looks_incomplete(Value exc, const std::string& src) {
+  if (!is_subtype(type_of(exc), g_SyntaxError)) return false;
+  Value msg = exception_extra(exc, kSyntaxMsg);
+  if (msg.is_null() || !is_str(msg)) return false;
+  std::string m(str_view(msg));
+  return m.find("unexpected EOF") != std::string::npos || m.find("was never closed") != std::string::npos ||
+         m.find("incomplete input") != std::string::npos ||
+         m.find("unterminated triple-quoted") != std::string::npos ||
+         (m.find("expected an indented block") != std::string::npos && src.back() == '\n' &&
+          src.find('\n') == src.size() - 1);
+}
+
+int run_repl(Value globals) {
+  if (!g_interp.config.quiet && ::isatty(0))
+    std::fprintf(stderr, "%s\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n",
+                 kVersion);
+  bool tty = ::isatty(0);
+  for (;;) {
+    std::string src;
+    bool first = true;
+    for (;;) {
+      const char* prompt = first ? ">>> " : "... ";
+      std::string line;
+      if (tty) {
+        flush_std_streams();
+        char* l = readline(prompt);
+        if (!l) {
+          std::fprintf(stderr, "\n");
+          return 0;
+        }
+        line = l;
+        if (*l) add_history(l);
+        std::free(l);
+      } else {
+        std::fprintf(stderr, "%s", prompt);
+        if (!std::getline(std::cin, line)) {
+          std::fprintf(stderr, "\n");
+          return 0;
+        }
+      }
+      src += line + "\n";
+      // A compound statement continues until an empty line.
+      bool block = !line.empty() && (line.back() == ':' || line.back() == '\\');
+      if (!first && line.empty()) break;
+      Ref<> code = compile_source(src, "<stdin>", CompileMode::kSingle);
+      if (code && !block && first) break;
+      if (code && !first && !block) {
+        // Inside a block: keep going until an empty line.
+      }
+      if (!code) {
+        Ref<> exc = err_fetch();
+        if (looks_incomplete(exc.val(), src) || block || (!first && !line.empty())) {
+          first = false;
+          continue;
+        }
+        err_restore(std::move(exc));
+        break;
+      }
+      first = false;
+    }
+    if (err_occurred()) {
+      handle_exception();
+      continue;
+    }
+    Ref<> r = run_source(src, "<stdin>", CompileMode::kSingle, globals, Value());
+    if (!r) {
+      Value e = err_peek();
+      if (!e.is_null() && is_subtype(type_of(e), g_SystemExit)) return handle_exception();
+      handle_exception();
+    }
+    flush_std_streams();
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  std::fprintf(stderr, "ftpy: interpreter core not built yet\n");
-  return 2;
+  InterpConfig cfg;
+  cfg.program_name = argv[0];
+  std::string command, module, script;
+  bool have_command = false, have_module = false, have_script = false, read_stdin = false;
+  int i = 1;
+  for (; i < argc; i++) {
+    std::string a = argv[i];
+    if (a == "--version" || a == "-V") {
+      std::printf("%s\n", kVersion);
+      return 0;
+    }
+    if (a == "--help" || a == "-h" || a == "-?") {
+      usage(stdout);
+      return 0;
+    }
+    if (a == "-") {
+      read_stdin = true;
+      i++;
+      break;
+    }
+    if (a.size() < 2 || a[0] != '-') break;
+    // Clustered single-letter options (-uE), with -c/-m/-X/-W taking a value.
+    size_t k = 1;
+    bool stop = false;
+    for (; k < a.size(); k++) {
+      char c = a[k];
+      auto value = [&](const char* opt) -> std::string {
+        if (k + 1 < a.size()) {
+          std::string v = a.substr(k + 1);
+          k = a.size();
+          return v;
+        }
+        if (i + 1 >= argc) {
+          std::fprintf(stderr, "Argument expected for the %s option\n", opt);
+          usage(stderr);
+          std::exit(2);
+        }
+        k = a.size();
+        return argv[++i];
+      };
+      switch (c) {
+        case 'c': command = value("-c"); have_command = true; stop = true; break;
+        case 'm': module = value("-m"); have_module = true; stop = true; break;
+        case 'X': cfg.xoptions.push_back(value("-X")); break;
+        case 'W': cfg.warnoptions.push_back(value("-W")); break;
+        case 'u': cfg.unbuffered = true; break;
+        case 'E': cfg.ignore_environment = true; break;
+        case 'I': cfg.isolated = cfg.ignore_environment = cfg.safe_path = true; break;
+        case 'P': cfg.safe_path = true; break;
+        case 'i': cfg.inspect = cfg.interactive = true; break;
+        case 'q': cfg.quiet = true; break;
+        case 'O': cfg.optimize++; break;
+        case 'v': cfg.verbose = true; break;
+        case 'B': case 's': case 'S': case 'b': case 'd': case 'R': break;
+        default:
+          std::fprintf(stderr, "Unknown option: -%c\n", c);
+          usage(stderr);
+          return 2;
+      }
+      if (stop) break;
+    }
+    if (stop) {
+      i++;
+      break;
+    }
+  }
+  if (!have_command && !have_module && !read_stdin && i < argc) {
+    script = argv[i++];
+    have_script = true;
+  }
+  // -X gil and PYTHON_GIL.
+  const char* env_gil = cfg.ignore_environment ? nullptr : std::getenv("PYTHON_GIL");
+  if (env_gil) {
+    if (std::strcmp(env_gil, "0") == 0) cfg.gil = 0;
+    else if (std::strcmp(env_gil, "1") == 0) cfg.gil = 1;
+    else bad_gil_value();
+  }
+  for (const std::string& x : cfg.xoptions) {
+    if (x.rfind("gil", 0) == 0 && (x.size() == 3 || x[3] == '=')) {
+      std::string v = x.size() > 4 ? x.substr(4) : "";
+      if (v == "0") cfg.gil = 0;
+      else if (v == "1") cfg.gil = 1;
+      else bad_gil_value();
+    }
+  }
+  if (!cfg.ignore_environment && std::getenv("PYTHONUNBUFFERED") && *std::getenv("PYTHONUNBUFFERED"))
+    cfg.unbuffered = true;
+  // sys.argv
+  if (have_command) cfg.argv.push_back("-c");
+  else if (have_module) cfg.argv.push_back(module);  // replaced by the module's path once found
+  else if (have_script) cfg.argv.push_back(script);
+  else cfg.argv.push_back(read_stdin ? "-" : "");
+  for (; i < argc; i++) cfg.argv.push_back(argv[i]);
+  bool interactive = !have_command && !have_module && !have_script && ::isatty(0);
+  cfg.interactive = cfg.interactive || interactive;
+
+  if (!runtime_init(cfg)) {
+    Ref<> e = err_fetch();
+    std::fprintf(stderr, "ftpy: runtime initialisation failed\n");
+    if (e) print_exception_to_stderr(e.val());
+    return 1;
+  }
+
+  int status = 0;
+  if (have_script) {
+    std::string dir = ".";
+    size_t slash = script.rfind('/');
+    if (slash != std::string::npos) dir = slash == 0 ? "/" : script.substr(0, slash);
+    if (!cfg.safe_path) {
+      char real[4096];
+      if (::realpath(dir.c_str(), real)) dir = real;
+      set_main_path0(dir);
+    }
+    int r = run_main_file(script);
+    if (r == -2) {
+      std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], script.c_str(), errno,
+                   std::strerror(errno));
+      status = 2;
+    } else if (r < 0) {
+      status = handle_exception();
+    }
+  } else if (have_command) {
+    if (!cfg.safe_path) set_main_path0("");
+    Ref<> d = main_module_dict();
+    Ref<> r = d ? run_source(command, "<string>", CompileMode::kExec, d.val(), Value()) : nullptr;
+    if (!r) status = handle_exception();
+  } else if (have_module) {
+    if (!cfg.safe_path) {
+      char cwd[4096];
+      set_main_path0(::getcwd(cwd, sizeof cwd) ? cwd : ".");
+    }
+    status = run_module_as_main(module) ? 0 : handle_exception();
+  } else if (interactive) {
+    if (!cfg.safe_path) set_main_path0("");
+    Ref<> d = main_module_dict();
+    if (d) status = run_repl(d.val());
+  } else {
+    // Program from stdin.
+    if (!cfg.safe_path) set_main_path0("");
+    std::stringstream ss;
+    ss << std::cin.rdbuf();
+    Ref<> d = main_module_dict();
+    Ref<> r = d ? run_source(ss.str(), "<stdin>", CompileMode::kExec, d.val(), Value()) : nullptr;
+    if (!r) status = handle_exception();
+  }
+  if (cfg.inspect && (have_script || have_command || have_module)) {
+    Ref<> m;
+    if (dict_get_item_str(g_interp.modules, str_intern("__main__"), &m) > 0) {
+      status = run_repl(module_dict(m.val()));
+    }
+  }
+  int shutdown_status = runtime_shutdown_threads();
+  if (shutdown_status && !status) status = shutdown_status;
+  runtime_finalize();
+  std::fflush(stdout);
+  std::fflush(stderr);
+  return status;
 }

@@ -150,9 +150,12 @@
 //   GET_LEN                  push len(TOS)
 //   RESUME a                 function entry / after yield (a: 0 start, 1 after
 //                            yield, 2 after yield from, 3 after await); a safepoint
-//   RETURN_GENERATOR         generator/coroutine functions start with it: the
-//                            frame moves into a new generator object, which is
-//                            returned to the caller
+//   RETURN_GENERATOR         generator/coroutine functions start with it. (The
+//                            call itself creates the generator object from the
+//                            new frame without running it; when the generator
+//                            is first resumed execution starts here and this
+//                            is a no-op: nothing is pushed, so no POP_TOP
+//                            follows it.)
 //
 // Exceptions use a zero-cost table (code.h): when an instruction raises, the
 // entry covering it gives a handler address and a stack depth; the stack is

@@ -44,8 +44,14 @@ extern Interp g_interp;
 // Start-up and shutdown of the runtime (types, builtins, sys, main thread).
 bool runtime_init(const InterpConfig& config);
 void runtime_finalize();
+// Join non-daemon threads (threading._shutdown); returns an exit status.
+int runtime_shutdown_threads();
 
 // Flush sys.stdout/sys.stderr (before writing tracebacks to stderr directly).
 void flush_std_streams();
+
+std::string executable_path();          // /proc/self/exe
+Ref<> builtin_module_names_tuple();
+extern std::atomic<int> g_int_max_str_digits;  // sys.set_int_max_str_digits
 
 }  // namespace ftpy

@@ -42,7 +42,7 @@ ThreadState* thread_attach_new(bool is_main) {
 
 void thread_detach_delete(ThreadState* ts) {
   ts->exc.reset();
-  ts->handled_stack.clear();
+  ts->handled.reset();
   {
     std::lock_guard<std::mutex> g(g_registry_mu);
     registry().erase(ts->index);

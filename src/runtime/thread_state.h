@@ -40,8 +40,10 @@ struct ThreadState {
 
   Ref<> exc;  // the pending exception instance, or null
 
-  // The exception being handled (sys.exception()), one per active except block.
-  std::vector<Ref<>> handled_stack;
+  // The exception being handled (sys.exception()): set by PUSH_EXC_INFO when an
+  // except/finally block starts, restored by POP_EXCEPT. Generators swap their
+  // own in and out when resumed and suspended.
+  Ref<> handled;
 
   // The per-thread frame stack (vm/frame.h): a chunk of Values that frames
   // carve their locals and evaluation stacks from; Python-to-Python calls do not
@@ -57,6 +59,8 @@ struct ThreadState {
   std::mutex merge_mu;
   std::vector<Object*> merge_queue;
 
+  // A generator created by a CALL of a generator function (vm/call.h).
+  Ref<> pending_generator;
   Ref<> thread_ident_obj;  // optional: the threading-level handle
   bool is_main = false;
 };

@@ -18,3 +18,12 @@ Ref<> vm_exec_code(Code* code, Value globals, Value locals);
 Value current_builtins_dict();
 
 }  // namespace ftpy
+
+namespace ftpy {
+// Run a class body (`fn` from the class statement) with `ns` as its locals;
+// returns the body's return value (the __class__ cell, or None).
+Ref<> vm_exec_class_body(Function* fn, Value ns);
+// locals() of the innermost frame: its locals mapping, or a new dict of its
+// fast locals.
+Ref<> current_locals_mapping();
+}  // namespace ftpy

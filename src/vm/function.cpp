@@ -7,6 +7,7 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/ids.h"
+#include "objects/module.h"
 #include "objects/int.h"
 #include "objects/native.h"
 #include "objects/protocol.h"

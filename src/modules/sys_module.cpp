@@ -1,0 +1,564 @@
+// The sys module and the standard stream objects.
+//
+// StdStream is the text stream behind sys.stdin/stdout/stderr: UTF-8 text over
+// a file descriptor, buffered (line-buffered when interactive or -u, block
+// buffered otherwise; stderr is always line-buffered, as in CPython).
+// Thread safety: every operation on a stream runs in the stream object's
+// critical section, so lines written by concurrent print() calls never
+// interleave within a write.
+#include "modules/sys_module.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/ids.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/native.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/critical_section.h"
+#include "runtime/heap.h"
+#include "runtime/interp.h"
+#include "runtime/gil.h"
+#include "objects/structseq.h"
+#include "vm/frame.h"
+#include "vm/traceback.h"
+
+namespace ftpy {
+
+namespace {
+
+struct StdStream : Object {
+  int fd;
+  bool line_buffered;
+  bool closed;
+  bool readable;
+  std::string* wbuf;  // pending output
+  std::string* rbuf;  // read-ahead input
+  Value name;         // str
+};
+Type g_stdstream_type;
+
+void stream_dealloc(Object* o) {
+  auto* s = static_cast<StdStream*>(o);
+  delete s->wbuf;
+  delete s->rbuf;
+  decref(s->name);
+  free_object(o);
+}
+
+bool write_all(int fd, const char* p, size_t n) {
+  while (n) {
+    ssize_t w = ::write(fd, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    p += w;
+    n -= static_cast<size_t>(w);
+  }
+  return true;
+}
+
+bool stream_flush_locked(StdStream* s) {
+  if (s->wbuf->empty()) return true;
+  bool ok = write_all(s->fd, s->wbuf->data(), s->wbuf->size());
+  s->wbuf->clear();
+  if (!ok) {
+    err_from_errno(errno);
+    return false;
+  }
+  return true;
+}
+
+Ref<> stream_write(Value self, Value* a) {
+  auto* s = self.as<StdStream>();
+  if (!is_str(a[0]))
+    return err_format(g_TypeError, "write() argument must be str, not %s", type_name(type_of(a[0])));
+  std::string_view text = str_view(a[0]);
+  CriticalSection cs(s);
+  if (s->closed) return err_set_str(g_ValueError, "I/O operation on closed file.");
+  s->wbuf->append(text);
+  bool has_nl = text.find('\n') != std::string_view::npos;
+  if ((s->line_buffered && has_nl) || s->wbuf->size() >= 8192) {
+    if (!stream_flush_locked(s)) return nullptr;
+  }
+  return int_from_int64(a[0].as<Str>()->length);
+}
+
+Ref<> stream_flush(Value self, Value*) {
+  auto* s = self.as<StdStream>();
+  CriticalSection cs(s);
+  if (!stream_flush_locked(s)) return nullptr;
+  return new_none();
+}
+
+// Read one line (including '\n') from the fd; empty at EOF.
+bool stream_readline_raw(StdStream* s, std::string* out) {
+  for (;;) {
+    size_t nl = s->rbuf->find('\n');
+    if (nl != std::string::npos) {
+      *out = s->rbuf->substr(0, nl + 1);
+      s->rbuf->erase(0, nl + 1);
+      return true;
+    }
+    char buf[4096];
+    ssize_t n = ::read(s->fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      err_from_errno(errno);
+      return false;
+    }
+    if (n == 0) {
+      *out = *s->rbuf;
+      s->rbuf->clear();
+      return true;
+    }
+    s->rbuf->append(buf, static_cast<size_t>(n));
+  }
+}
+
+Ref<> stream_readline(Value self, Value* a) {
+  auto* s = self.as<StdStream>();
+  CriticalSection cs(s);
+  std::string line;
+  if (!stream_readline_raw(s, &line)) return nullptr;
+  return str_from_utf8(line);
+}
+
+Ref<> stream_read(Value self, Value* a) {
+  auto* s = self.as<StdStream>();
+  CriticalSection cs(s);
+  std::string all = *s->rbuf;
+  s->rbuf->clear();
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(s->fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return err_from_errno(errno);
+    }
+    if (n == 0) break;
+    all.append(buf, static_cast<size_t>(n));
+  }
+  return str_from_utf8(all);
+}
+
+Ref<> stream_readlines(Value self, Value*) {
+  Ref<List> l = list_new();
+  for (;;) {
+    Ref<> line = stream_readline(self, nullptr);
+    if (!line) return nullptr;
+    if (line.val().as<Str>()->length == 0) return l;
+    list_append(l.val(), line.val());
+  }
+}
+
+Ref<> stream_iternext(Value self) {
+  Ref<> line = stream_readline(self, nullptr);
+  if (!line || line.val().as<Str>()->length == 0) return nullptr;
+  return line;
+}
+Ref<> stream_iter(Value self) { return Ref<>::borrow(self); }
+
+Ref<> stream_fileno(Value self, Value*) { return small_int(self.as<StdStream>()->fd); }
+Ref<> stream_isatty(Value self, Value*) { return new_bool(::isatty(self.as<StdStream>()->fd)); }
+Ref<> stream_true(Value self, Value*) { return new_bool(true); }
+Ref<> stream_writable(Value self, Value*) { return new_bool(!self.as<StdStream>()->readable); }
+Ref<> stream_readable(Value self, Value*) { return new_bool(self.as<StdStream>()->readable); }
+Ref<> stream_close(Value self, Value*) {
+  auto* s = self.as<StdStream>();
+  CriticalSection cs(s);
+  stream_flush_locked(s);
+  s->closed = true;
+  return new_none();
+}
+Ref<> stream_enter(Value self, Value*) { return Ref<>::borrow(self); }
+Ref<> stream_exit(Value self, Value*) { return stream_close(self, nullptr); }
+Ref<> stream_reconfigure(Value self, Value* a) {
+  if (!a[0].is_null()) {
+    int t = truthy(a[0]);
+    if (t < 0) return nullptr;
+    self.as<StdStream>()->line_buffered = t;
+  }
+  return new_none();
+}
+
+const MethodDef kStreamMethods[] = {
+    {"write($self, s, /)", stream_write, nullptr},
+    {"flush($self, /)", stream_flush, nullptr},
+    {"readline($self, size=-1, /)", stream_readline, nullptr},
+    {"read($self, size=-1, /)", stream_read, nullptr},
+    {"readlines($self, hint=-1, /)", stream_readlines, nullptr},
+    {"fileno($self, /)", stream_fileno, nullptr},
+    {"isatty($self, /)", stream_isatty, nullptr},
+    {"writable($self, /)", stream_writable, nullptr},
+    {"readable($self, /)", stream_readable, nullptr},
+    {"seekable($self, /)", stream_true, nullptr},
+    {"close($self, /)", stream_close, nullptr},
+    {"__enter__($self, /)", stream_enter, nullptr},
+    {"__exit__($self, *args)", stream_exit, nullptr},
+    {"reconfigure($self, *, line_buffering=?, encoding=?, errors=?, newline=?, write_through=?)", stream_reconfigure,
+     nullptr},
+    {nullptr}};
+
+Ref<> stream_get_name(Value self) { return Ref<>::borrow(self.as<StdStream>()->name); }
+Ref<> stream_get_encoding(Value self) { return Ref<>(str_intern("utf-8")); }
+Ref<> stream_get_errors(Value self) { return Ref<>(str_intern("strict")); }
+Ref<> stream_get_closed(Value self) { return new_bool(self.as<StdStream>()->closed); }
+Ref<> stream_get_line_buffering(Value self) { return new_bool(self.as<StdStream>()->line_buffered); }
+Ref<> stream_get_mode(Value self) { return Ref<>(str_intern(self.as<StdStream>()->readable ? "r" : "w")); }
+const GetSetDef kStreamGetSets[] = {{"name", stream_get_name, nullptr},
+                                    {"encoding", stream_get_encoding, nullptr},
+                                    {"errors", stream_get_errors, nullptr},
+                                    {"closed", stream_get_closed, nullptr},
+                                    {"line_buffering", stream_get_line_buffering, nullptr},
+                                    {"mode", stream_get_mode, nullptr},
+                                    {nullptr}};
+
+Ref<> stream_repr(Value self) {
+  auto* s = self.as<StdStream>();
+  return str_from_utf8("<_io.TextIOWrapper name='" + str_utf8(s->name) + "' mode='" +
+                       (s->readable ? "r" : "w") + "' encoding='utf-8'>");
+}
+
+Ref<> make_stream(int fd, const char* name, bool line_buffered, bool readable) {
+  auto* s = alloc_object<StdStream>(&g_stdstream_type);
+  if (!s) return nullptr;
+  s->fd = fd;
+  s->line_buffered = line_buffered;
+  s->readable = readable;
+  s->wbuf = new std::string();
+  s->rbuf = new std::string();
+  s->name = str_from_utf8(name).release();
+  return Ref<>::steal(Value(s));
+}
+
+// --- sys functions -------------------------------------------------------------------
+
+Ref<> sys_exit(Value, Value* a) { return err_set_object(g_SystemExit, a[0].is_null() ? Value() : a[0]); }
+
+Ref<> sys_getrecursionlimit(Value, Value*) { return small_int(g_recursion_limit.load()); }
+Ref<> sys_setrecursionlimit(Value, Value* a) {
+  int64_t n;
+  if (!is_int(a[0])) return err_format(g_TypeError, "'%s' object cannot be interpreted as an integer", type_name(type_of(a[0])));
+  if (!to_int64(a[0], &n)) return nullptr;
+  if (n < 1) return err_set_str(g_ValueError, "recursion limit must be greater or equal than 1");
+  ThreadState* ts = tstate();
+  if (n <= ts->py_depth)
+    return err_format(g_RecursionError, "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                      static_cast<long long>(n), ts->py_depth);
+  g_recursion_limit.store(static_cast<int>(n > 1000000 ? 1000000 : n));
+  return new_none();
+}
+
+Ref<> sys_getrefcount(Value, Value* a) {
+  if (!a[0].is_obj()) return small_int(1000000000);
+  int64_t n = refcount_estimate(a[0].obj());
+  return int_from_int64(n == INT64_MAX ? (int64_t{1} << 32) - 1 : n + 1);
+}
+
+Ref<> sys_intern(Value, Value* a) {
+  if (!is_str_exact(a[0])) return err_format(g_TypeError, "intern() argument must be str, not %s", type_name(type_of(a[0])));
+  return Ref<>(str_intern(a[0].as<Str>()));
+}
+
+Ref<> sys_exception(Value, Value*) {
+  ThreadState* ts = tstate();
+  return ts->handled ? ts->handled : new_none();
+}
+
+Ref<> sys_exc_info(Value, Value*) {
+  ThreadState* ts = tstate();
+  if (!ts->handled) return tuple_pack({none(), none(), none()});
+  Value e = ts->handled.val();
+  Value tb = exception_traceback(e);
+  return tuple_pack({Value(type_of(e)), e, tb.is_null() ? none() : tb});
+}
+
+Ref<> sys_getsizeof(Value, Value* a) {
+  Ref<> r = call_method(a[0], "__sizeof__", nullptr, 0);
+  if (!r) {
+    if (!a[1].is_null() && err_matches(g_TypeError)) {
+      err_clear();
+      return Ref<>::borrow(a[1]);
+    }
+    return nullptr;
+  }
+  if (!is_int(r.val())) return err_set_str(g_TypeError, "an integer is required");
+  int64_t n;
+  if (!int_as_int64(r.val(), &n)) return err_set_str(g_OverflowError, "size too large");
+  if (n < 0) return err_set_str(g_ValueError, "__sizeof__() should return >= 0");
+  return int_from_int64(n + 16);  // plus the GC header CPython adds
+}
+
+Ref<> sys_getframe(Value, Value* a) {
+  int64_t depth = 0;
+  if (!a[0].is_null() && !to_int64(a[0], &depth)) return nullptr;
+  Frame* f = tstate()->frame;
+  while (f && depth > 0) {
+    f = f->previous;
+    depth--;
+  }
+  if (!f) return err_set_str(g_ValueError, "call stack is not deep enough");
+  return frame_object_for(f);
+}
+
+Ref<> sys_displayhook_fn(Value, Value* a) { return sys_displayhook(a[0]); }
+
+Ref<> sys_excepthook_fn(Value, Value* a) {
+  print_exception_to_stderr(a[1]);
+  return new_none();
+}
+
+Ref<> sys_getswitchinterval(Value, Value*) { return float_new(g_switch_interval.load()); }
+Ref<> sys_setswitchinterval(Value, Value* a) {
+  double d;
+  if (!to_double(a[0], &d)) return nullptr;
+  if (d <= 0) return err_set_str(g_ValueError, "switch interval must be strictly positive");
+  g_switch_interval.store(d);
+  return new_none();
+}
+Ref<> sys_is_gil_enabled(Value, Value*) { return new_bool(gil_is_enabled()); }
+Ref<> sys_getdefaultencoding(Value, Value*) { return Ref<>(str_intern("utf-8")); }
+Ref<> sys_getfilesystemencoding(Value, Value*) { return Ref<>(str_intern("utf-8")); }
+Ref<> sys_get_int_max_str_digits(Value, Value*) { return small_int(g_int_max_str_digits.load()); }
+Ref<> sys_set_int_max_str_digits(Value, Value* a) {
+  int64_t n;
+  if (!to_int64(a[0], &n)) return nullptr;
+  if (n != 0 && n < 640) return err_set_str(g_ValueError, "maxdigits must be 0 or larger than 640");
+  g_int_max_str_digits.store(static_cast<int>(n));
+  return new_none();
+}
+Ref<> sys_audit(Value, Value*) { return new_none(); }
+Ref<> sys_activate_stack_trampoline(Value, Value*) { return new_none(); }
+
+const MethodDef kSysFunctions[] = {
+    {"exit(status=?, /)", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
+    {"getrecursionlimit()", sys_getrecursionlimit, nullptr},
+    {"setrecursionlimit(limit, /)", sys_setrecursionlimit, nullptr},
+    {"getrefcount(object, /)", sys_getrefcount, nullptr},
+    {"intern(string, /)", sys_intern, nullptr},
+    {"exception()", sys_exception, nullptr},
+    {"exc_info()", sys_exc_info, nullptr},
+    {"getsizeof(object, default=?)", sys_getsizeof, nullptr},
+    {"_getframe(depth=?, /)", sys_getframe, nullptr},
+    {"displayhook(object, /)", sys_displayhook_fn, nullptr},
+    {"__displayhook__(object, /)", sys_displayhook_fn, nullptr},
+    {"excepthook(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
+    {"__excepthook__(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
+    {"getswitchinterval()", sys_getswitchinterval, nullptr},
+    {"setswitchinterval(interval, /)", sys_setswitchinterval, nullptr},
+    {"_is_gil_enabled()", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
+    {"getdefaultencoding()", sys_getdefaultencoding, nullptr},
+    {"getfilesystemencoding()", sys_getfilesystemencoding, nullptr},
+    {"get_int_max_str_digits()", sys_get_int_max_str_digits, nullptr},
+    {"set_int_max_str_digits(maxdigits)", sys_set_int_max_str_digits, nullptr},
+    {"audit(event, /, *args)", sys_audit, nullptr},
+    {nullptr}};
+
+Ref<> str_list(const std::vector<std::string>& v) {
+  Ref<List> l = list_new();
+  for (const std::string& s : v) {
+    Ref<Str> x = str_from_utf8(s);
+    if (!x || list_append(l.val(), x.val()) < 0) return nullptr;
+  }
+  return l;
+}
+
+// A named tuple-like read-only record (sys.version_info, sys.flags, ...): a
+// tuple subclass with attribute access by name.
+Ref<> make_record(const char* type_name_str, const std::vector<std::pair<const char*, Ref<>>>& fields) {
+  Ref<Tuple> t = tuple_new(static_cast<int64_t>(fields.size()));
+  for (size_t i = 0; i < fields.size(); i++) tuple_init_item(t.get(), static_cast<int64_t>(i), fields[i].second);
+  return record_new(type_name_str, fields, t.val());
+}
+
+}  // namespace
+
+std::atomic<double> g_switch_interval{0.005};  // declared in runtime/gil.h
+
+Ref<> sys_get_attr(const char* name) {
+  Ref<> v;
+  int r = dict_get_item_str(g_interp.sys_dict, str_intern(name), &v);
+  if (r < 0) return nullptr;
+  if (r == 0) return err_format(g_RuntimeError, "lost sys.%s", name);
+  return v;
+}
+
+Ref<> sys_displayhook(Value v) {
+  if (is_none(v)) return new_none();
+  Value bd = g_interp.builtins;
+  if (dict_set_item_str(bd, "_", none()) < 0) return nullptr;
+  Ref<> out = sys_get_attr("stdout");
+  if (!out) return nullptr;
+  Ref<> r = repr(v);
+  if (!r) return nullptr;
+  Ref<Str> line = str_concat(r.val().as<Str>(), str_from_ascii("\n").get());
+  Value args[1] = {line.val()};
+  Ref<> w = call_method(out.val(), Value(ids::write), args, 1);
+  if (!w) return nullptr;
+  if (dict_set_item_str(bd, "_", v) < 0) return nullptr;
+  return new_none();
+}
+
+Ref<> sys_input(Value prompt) {
+  Ref<> out = sys_get_attr("stdout");
+  if (!out) return nullptr;
+  if (!prompt.is_null()) {
+    Ref<> ps = str(prompt);
+    if (!ps) return nullptr;
+    Value args[1] = {ps.val()};
+    if (!call_method(out.val(), Value(ids::write), args, 1)) return nullptr;
+  }
+  if (!call_method(out.val(), Value(ids::flush), nullptr, 0)) return nullptr;
+  Ref<> in = sys_get_attr("stdin");
+  if (!in) return nullptr;
+  if (is_none(in.val())) return err_set_str(g_RuntimeError, "input(): lost sys.stdin");
+  Ref<> line = call_method(in.val(), Value(ids::readline), nullptr, 0);
+  if (!line) return nullptr;
+  if (!is_str(line.val())) return err_set_str(g_TypeError, "object.readline() returned non-string");
+  Str* s = line.val().as<Str>();
+  if (s->length == 0) return err_set_str(g_EOFError, "EOF when reading a line");
+  if (s->at(s->length - 1) == '\n') return str_substring(s, 0, s->length - 1);
+  return line;
+}
+
+void sys_excepthook(Value exc) {
+  Ref<> hook;
+  if (dict_get_item_str(g_interp.sys_dict, ids::excepthook, &hook) > 0) {
+    Value tb = exception_traceback(exc);
+    Value args[3] = {Value(type_of(exc)), exc, tb.is_null() ? none() : tb};
+    Ref<> r = call(hook.val(), args, 3);
+    if (r) return;
+    Ref<> e2 = err_fetch();
+    std::fprintf(stderr, "Error in sys.excepthook:\n");
+    if (e2) print_exception_to_stderr(e2.val());
+    std::fprintf(stderr, "\nOriginal exception was:\n");
+  }
+  print_exception_to_stderr(exc);
+}
+
+void flush_std_streams() {
+  if (g_interp.sys_dict.is_null()) return;
+  for (const char* name : {"stdout", "stderr"}) {
+    Ref<> s;
+    if (dict_get_item_str(g_interp.sys_dict, str_intern(name), &s) <= 0) {
+      err_clear();
+      continue;
+    }
+    if (is_none(s.val())) continue;
+    Ref<> r = call_method(s.val(), Value(ids::flush), nullptr, 0);
+    if (!r) err_clear();
+  }
+}
+
+Ref<> sys_module_create() {
+  Type* t = &g_stdstream_type;
+  if (!(t->flags & kTypeReady)) {
+    t->name = "_io.TextIOWrapper";
+    t->basic_size = sizeof(StdStream);
+    t->tp_dealloc = stream_dealloc;
+    t->tp_repr = stream_repr;
+    t->tp_iter = stream_iter;
+    t->tp_iternext = stream_iternext;
+    t->methods = kStreamMethods;
+    t->getsets = kStreamGetSets;
+    type_ready(t);
+  }
+  Ref<> m = module_new("sys");
+  if (!m) return nullptr;
+  Value d = module_dict(m.val());
+  if (native_add_functions(m.val(), kSysFunctions) < 0) return nullptr;
+  const InterpConfig& cfg = g_interp.config;
+  bool interactive_out = ::isatty(1);
+  Ref<> out = make_stream(1, "<stdout>", cfg.unbuffered || interactive_out, false);
+  Ref<> err = make_stream(2, "<stderr>", true, false);
+  Ref<> in = make_stream(0, "<stdin>", false, true);
+  auto set = [&](const char* name, Value v) { return dict_set_item_str(d, name, v) >= 0; };
+  bool ok = set("stdout", out.val()) && set("stderr", err.val()) && set("stdin", in.val()) &&
+            set("__stdout__", out.val()) && set("__stderr__", err.val()) && set("__stdin__", in.val());
+  if (!ok) return nullptr;
+  Ref<> argv = str_list(cfg.argv.empty() ? std::vector<std::string>{""} : cfg.argv);
+  Ref<> orig = str_list(cfg.argv);
+  Ref<> path = list_new();
+  Ref<> warnopts = str_list(cfg.warnoptions);
+  Ref<Dict> xopts = dict_new();
+  for (const std::string& x : cfg.xoptions) {
+    size_t eq = x.find('=');
+    Ref<Str> k = str_from_utf8(x.substr(0, eq));
+    Ref<> v = eq == std::string::npos ? Ref<>::steal(true_value()) : Ref<>(str_from_utf8(x.substr(eq + 1)));
+    dict_set_item(xopts.val(), k.val(), v.val());
+  }
+  Ref<> maxsize = int_from_int64(INT64_MAX);
+  Ref<> maxunicode = small_int(0x10FFFF);
+  Ref<> hexversion = small_int(0x030E00F0);
+  Ref<Str> version = str_from_utf8("3.14.0 (ftpy, free-threading build) [C++20]");
+  Ref<> version_info = make_record("sys.version_info",
+                                   {{"major", small_int(3)}, {"minor", small_int(14)}, {"micro", small_int(0)},
+                                    {"releaselevel", Ref<>(str_intern("final"))}, {"serial", small_int(0)}});
+  Ref<Dict> impl_ns = dict_new();
+  dict_set_item_str(impl_ns.val(), "name", Value(str_intern("ftpy")));
+  dict_set_item_str(impl_ns.val(), "cache_tag", none());
+  dict_set_item_str(impl_ns.val(), "version", version_info.val());
+  dict_set_item_str(impl_ns.val(), "hexversion", hexversion.val());
+  dict_set_item_str(impl_ns.val(), "_multiarch", Value(str_intern("x86_64-linux-gnu")));
+  dict_set_item_str(impl_ns.val(), "supports_isolated_interpreters", false_value());
+  Ref<> implementation = simple_namespace_new(impl_ns.val());
+  Ref<> flags = make_record(
+      "sys.flags",
+      {{"debug", small_int(0)}, {"inspect", small_int(cfg.inspect)}, {"interactive", small_int(cfg.interactive)},
+       {"optimize", small_int(cfg.optimize)}, {"dont_write_bytecode", small_int(1)}, {"no_user_site", small_int(1)},
+       {"no_site", small_int(1)}, {"ignore_environment", small_int(cfg.ignore_environment)},
+       {"verbose", small_int(cfg.verbose)}, {"bytes_warning", small_int(0)}, {"quiet", small_int(cfg.quiet)},
+       {"hash_randomization", small_int(1)}, {"isolated", small_int(cfg.isolated)},
+       {"dev_mode", new_bool(false)}, {"utf8_mode", small_int(1)}, {"warn_default_encoding", small_int(0)},
+       {"safe_path", new_bool(cfg.safe_path)}, {"int_max_str_digits", small_int(4300)},
+       {"gil", small_int(cfg.gil < 0 ? 0 : cfg.gil)}});
+  Ref<> float_info = make_record(
+      "sys.float_info",
+      {{"max", float_new(1.7976931348623157e+308)}, {"max_exp", small_int(1024)}, {"max_10_exp", small_int(308)},
+       {"min", float_new(2.2250738585072014e-308)}, {"min_exp", small_int(-1021)}, {"min_10_exp", small_int(-307)},
+       {"dig", small_int(15)}, {"mant_dig", small_int(53)}, {"epsilon", float_new(2.220446049250313e-16)},
+       {"radix", small_int(2)}, {"rounds", small_int(1)}});
+  Ref<> int_info = make_record("sys.int_info", {{"bits_per_digit", small_int(30)}, {"sizeof_digit", small_int(4)},
+                                                {"default_max_str_digits", small_int(4300)},
+                                                {"str_digits_check_threshold", small_int(640)}});
+  Ref<> hash_info = make_record(
+      "sys.hash_info", {{"width", small_int(64)}, {"modulus", int_from_int64((int64_t{1} << 61) - 1)},
+                        {"inf", small_int(314159)}, {"nan", small_int(0)}, {"imag", small_int(1000003)},
+                        {"algorithm", Ref<>(str_intern("siphash13"))}, {"hash_bits", small_int(64)},
+                        {"seed_bits", small_int(128)}, {"cutoff", small_int(0)}});
+  Ref<> builtin_names = builtin_module_names_tuple();
+  Ref<Str> exe = str_from_utf8(executable_path());
+  Ref<Str> prefix = str_from_utf8(FTPY_SOURCE_DIR);
+  ok = set("argv", argv.val()) && set("orig_argv", orig.val()) && set("path", path.val()) &&
+       set("modules", g_interp.modules) && set("warnoptions", warnopts.val()) && set("_xoptions", xopts.val()) &&
+       set("maxsize", maxsize.val()) && set("maxunicode", maxunicode.val()) && set("version", version.val()) &&
+       set("hexversion", hexversion.val()) && set("version_info", version_info.val()) &&
+       set("implementation", implementation.val()) && set("flags", flags.val()) &&
+       set("float_info", float_info.val()) && set("int_info", int_info.val()) && set("hash_info", hash_info.val()) &&
+       set("platform", Value(str_intern("linux"))) && set("byteorder", Value(str_intern("little"))) &&
+       set("executable", exe.val()) && set("_base_executable", exe.val()) && set("prefix", prefix.val()) &&
+       set("exec_prefix", prefix.val()) && set("base_prefix", prefix.val()) &&
+       set("builtin_module_names", builtin_names.val()) && set("dont_write_bytecode", true_value()) &&
+       set("meta_path", Ref<>(list_new()).val()) && set("path_hooks", Ref<>(list_new()).val()) &&
+       set("path_importer_cache", Ref<>(dict_new()).val()) && set("api_version", Ref<>(small_int(1013)).val()) &&
+       set("copyright", Value(str_intern("Copyright (c) ftpy authors."))) && set("platlibdir", Value(str_intern("lib"))) &&
+       set("pycache_prefix", none()) && set("float_repr_style", Value(str_intern("short")));
+  if (!ok) return nullptr;
+  return m;
+}
+
+}  // namespace ftpy

@@ -1,0 +1,177 @@
+// Struct sequences and types.SimpleNamespace.
+#include "objects/structseq.h"
+
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/ids.h"
+#include "objects/native.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type_internal.h"
+#include "runtime/heap.h"
+
+namespace ftpy {
+
+Type g_simple_namespace_type;
+
+namespace {
+
+struct StructSeqType {
+  Type* type;
+  std::vector<std::string> names;
+};
+std::mutex g_structseq_mu;
+std::map<std::string, StructSeqType*>& structseq_types() {
+  static auto* m = new std::map<std::string, StructSeqType*>();
+  return *m;
+}
+
+Ref<> structseq_repr(Value self) {
+  Type* t = type_of(self);
+  std::string out = std::string(t->name) + "(";
+  StructSeqType* st = nullptr;
+  {
+    std::lock_guard<std::mutex> g(g_structseq_mu);
+    auto it = structseq_types().find(t->name);
+    if (it != structseq_types().end()) st = it->second;
+  }
+  Tuple* tup = self.as<Tuple>();
+  for (int64_t i = 0; i < tup->size; i++) {
+    if (i) out += ", ";
+    if (st && i < static_cast<int64_t>(st->names.size())) out += st->names[i] + "=";
+    out += repr_utf8(tup->items[i]);
+  }
+  return str_from_utf8(out + ")");
+}
+
+Type* structseq_type(const char* name, const std::vector<std::pair<const char*, Ref<>>>& fields) {
+  std::lock_guard<std::mutex> g(g_structseq_mu);
+  auto it = structseq_types().find(name);
+  if (it != structseq_types().end()) return it->second->type;
+  auto* st = new StructSeqType();
+  Type* t = new Type();
+  t->name = strdup(name);
+  t->base = &g_tuple_type;
+  t->basic_size = g_tuple_type.basic_size;
+  t->item_size = g_tuple_type.item_size;
+  t->tp_repr = structseq_repr;
+  auto* members = new MemberDef[fields.size() + 1]();
+  for (size_t i = 0; i < fields.size(); i++) {
+    st->names.push_back(fields[i].first);
+    members[i].name = fields[i].first;
+    members[i].kind = kMemberObjectReadonly;
+    members[i].offset = static_cast<uint32_t>(offsetof(Tuple, items) + sizeof(Value) * i);
+  }
+  t->members = members;
+  type_ready(t);
+  st->type = t;
+  structseq_types()[name] = st;
+  return t;
+}
+
+// --- SimpleNamespace -------------------------------------------------------------
+
+struct Namespace : Object {
+  Value dict;
+};
+
+void ns_dealloc(Object* o) {
+  decref(static_cast<Namespace*>(o)->dict);
+  free_object(o);
+}
+void ns_traverse(Object* o, VisitFn visit, void* arg) { visit(static_cast<Namespace*>(o)->dict, arg); }
+
+Ref<> ns_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
+  auto* n = alloc_object<Namespace>(t, t->basic_size);
+  if (!n) return nullptr;
+  n->dict = dict_new().release();
+  return Ref<>::steal(Value(n));
+}
+
+int ns_init(Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (nargs > 1) {
+    err_format(g_TypeError, "SimpleNamespace expected at most 1 positional argument, got %zu", nargs);
+    return -1;
+  }
+  Value d = self.as<Namespace>()->dict;
+  if (nargs == 1) {
+    int r = is_dict(args[0]) ? dict_merge(d, args[0], true) : dict_merge_from_seq2(d, args[0]);
+    if (r < 0) return -1;
+  }
+  if (!kwnames.is_null()) {
+    for (int64_t i = 0; i < tuple_size(kwnames); i++)
+      if (dict_set_item(d, tuple_item(kwnames, i), args[nargs + i]) < 0) return -1;
+  }
+  return 0;
+}
+
+Ref<> ns_repr(Value self) {
+  Type* t = type_of(self);
+  std::string name = t == &g_simple_namespace_type ? "namespace" : type_qualname_utf8(t);
+  if (!repr_enter(self)) return str_from_utf8(name + "(...)");
+  std::string out = name + "(";
+  int64_t pos = 0;
+  Ref<> k, v;
+  bool first = true;
+  while (dict_next(self.as<Namespace>()->dict, &pos, &k, &v)) {
+    if (!is_str(k.val())) continue;
+    if (!first) out += ", ";
+    first = false;
+    Ref<> r = repr(v.val());
+    if (!r) {
+      repr_leave(self);
+      return nullptr;
+    }
+    out += std::string(str_view(k.val())) + "=" + std::string(str_view(r.val()));
+  }
+  repr_leave(self);
+  return str_from_utf8(out + ")");
+}
+
+Ref<> ns_richcompare(Value a, Value b, CompareOp op) {
+  if ((op != kEq && op != kNe) || !is_subtype(type_of(b), &g_simple_namespace_type))
+    return Ref<>::steal(not_implemented());
+  return richcompare(a.as<Namespace>()->dict, b.as<Namespace>()->dict, op);
+}
+
+}  // namespace
+
+Ref<> record_new(const char* type_name_str, const std::vector<std::pair<const char*, Ref<>>>& fields, Value items) {
+  Type* t = structseq_type(type_name_str, fields);
+  Tuple* src = items.as<Tuple>();
+  Tuple* r = alloc_object<Tuple>(t, sizeof(Tuple) + sizeof(Value) * src->size);
+  if (!r) return nullptr;
+  r->size = src->size;
+  for (int64_t i = 0; i < src->size; i++) r->items[i] = Ref<>::borrow(src->items[i]).release();
+  return Ref<>::steal(Value(r));
+}
+
+Ref<> simple_namespace_new(Value ns_dict) {
+  Ref<> n = ns_tp_new(&g_simple_namespace_type, nullptr, 0, Value());
+  if (!n) return nullptr;
+  if (dict_merge(n.val().as<Namespace>()->dict, ns_dict, true) < 0) return nullptr;
+  return n;
+}
+
+void structseq_types_init() {
+  Type* t = &g_simple_namespace_type;
+  t->name = "types.SimpleNamespace";
+  t->basic_size = sizeof(Namespace);
+  t->flags = kTypeBaseType | kTypeHasGc;
+  t->dict_offset = offsetof(Namespace, dict);
+  t->tp_dealloc = ns_dealloc;
+  t->tp_traverse = ns_traverse;
+  t->tp_new = ns_tp_new;
+  t->tp_init = ns_init;
+  t->tp_repr = ns_repr;
+  t->tp_richcompare = ns_richcompare;
+  type_ready(t);
+}
+
+}  // namespace ftpy

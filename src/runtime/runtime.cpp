@@ -1,0 +1,194 @@
+// Runtime start-up and shutdown. The order below matters: the type objects
+// of object/type/str/dict/tuple reference each other, interned identifiers
+// need str, and readying any type creates descriptors and dicts.
+#include <unistd.h>
+
+#include <climits>
+#include <cstdlib>
+#include <string>
+#include <sys/stat.h>
+
+#include "modules/builtins_module.h"
+#include "modules/module_table.h"
+#include "modules/sys_module.h"
+#include "objects/complex.h"
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/ids.h"
+#include "objects/int.h"
+#include "objects/iter.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/native.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/structseq.h"
+#include "objects/tuple.h"
+#include "objects/type_internal.h"
+#include "runtime/gil.h"
+#include "runtime/hash.h"
+#include "runtime/interp.h"
+#include "runtime/thread_state.h"
+#include "vm/function.h"
+#include "vm/gen.h"
+#include "vm/import.h"
+#include "vm/safepoint.h"
+#include "vm/traceback.h"
+
+namespace ftpy {
+
+Interp g_interp;
+std::atomic<int> g_int_max_str_digits{4300};
+
+// Declared next to each type's core.
+void str_type_init_core();
+void tuple_type_init_core();
+void dict_type_init_core();
+void list_type_init_core();
+void int_type_init_core();
+void float_type_init_core();
+void complex_type_init_core();
+void singletons_init();
+void native_types_init();
+void descriptor_types_init();
+void slot_wrapper_types_ready();
+void errors_init_memory_error();
+
+std::string executable_path() {
+  char buf[PATH_MAX];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return g_interp.config.program_name;
+  buf[n] = '\0';
+  return buf;
+}
+
+namespace {
+
+bool dir_exists(const std::string& p) {
+  struct stat st;
+  return stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// sys.path: (the script directory is inserted by main), PYTHONPATH, ftpy's
+// lib/, then a CPython standard library directory if one is installed.
+bool init_sys_path() {
+  Ref<> path;
+  if (dict_get_item_str(g_interp.sys_dict, ids::path, &path) <= 0) return false;
+  auto add = [&](const std::string& p) {
+    Ref<Str> s = str_from_utf8(p);
+    return s && list_append(path.val(), s.val()) >= 0;
+  };
+  const char* pp = g_interp.config.ignore_environment ? nullptr : std::getenv("PYTHONPATH");
+  if (pp && *pp) {
+    std::string all(pp);
+    size_t start = 0;
+    while (start <= all.size()) {
+      size_t colon = all.find(':', start);
+      std::string part = all.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+      if (!part.empty() && !add(part)) return false;
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+  }
+  // ftpy's own library: next to the executable's source tree, or installed.
+  std::string exe = executable_path();
+  std::string lib = std::string(FTPY_SOURCE_DIR) + "/lib";
+  if (dir_exists(lib) && !add(lib)) return false;
+  for (const char* std_dir : {"/usr/lib/python3.11", "/usr/lib/python3.12", "/usr/lib/python3.13"}) {
+    if (dir_exists(std_dir)) {
+      if (!add(std_dir)) return false;
+      break;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Ref<> builtin_module_names_tuple() { return module_table_names(); }
+
+bool runtime_init(const InterpConfig& config) {
+  g_interp.config = config;
+  hash_init_from_env();
+  thread_attach_new(true);
+
+  // Phase 1: the core types' static fields; object/type/str first.
+  type_core_init();
+  str_type_init_core();
+  tuple_type_init_core();
+  dict_type_init_core();
+  list_type_init_core();
+  int_type_init_core();
+  float_type_init_core();
+  complex_type_init_core();
+  ids_init();
+
+  // Phase 2: ready them (dicts, descriptors, dunder wrappers).
+  slot_wrapper_types_ready();
+  native_types_init();
+  type_core_ready();
+  for (Type* t : {&g_str_type, &g_tuple_type, &g_dict_type, &g_list_type, &g_int_type, &g_bool_type, &g_float_type,
+                  &g_complex_type})
+    type_ready(t);
+  singletons_init();
+  exceptions_module_init();
+  errors_init_memory_error();
+  function_types_init();
+  code_type_init();
+  gen_types_init();
+  traceback_types_init();
+  iter_types_init();
+  module_type_init();
+  descriptor_types_init();
+  structseq_types_init();
+  module_table_init_types();
+  if (err_occurred()) return false;
+
+  // Phase 3: sys.modules, builtins, sys.
+  g_interp.modules = dict_new().release();
+  Ref<> builtins = builtins_module_create();
+  if (!builtins) return false;
+  g_interp.builtins_mod = builtins.release();
+  g_interp.builtins = Ref<>::borrow(module_dict(g_interp.builtins_mod)).release();
+  Ref<> sys = sys_module_create();
+  if (!sys) return false;
+  g_interp.sys_mod = sys.release();
+  g_interp.sys_dict = Ref<>::borrow(module_dict(g_interp.sys_mod)).release();
+  if (dict_set_item_str(g_interp.modules, "builtins", g_interp.builtins_mod) < 0) return false;
+  if (dict_set_item_str(g_interp.modules, "sys", g_interp.sys_mod) < 0) return false;
+  module_table_register_all();
+  if (!init_sys_path()) return false;
+  gil_configure(config.gil);
+  signals_init();
+  return !err_occurred();
+}
+
+int runtime_shutdown_threads() {
+  // threading._shutdown() joins non-daemon threads, if threading was imported.
+  Ref<> threading;
+  if (dict_get_item_str(g_interp.modules, str_intern("threading"), &threading) <= 0) {
+    err_clear();
+    return 0;
+  }
+  Ref<> sd = getattr_opt(threading.val(), Value(str_intern("_shutdown")));
+  if (!sd) {
+    err_clear();
+    return 0;
+  }
+  Ref<> r = call0(sd.val());
+  if (!r) {
+    Ref<> e = err_fetch();
+    if (e) print_exception_to_stderr(e.val());
+    return 1;
+  }
+  return 0;
+}
+
+void runtime_finalize() {
+  g_interp.finalizing.store(true);
+  flush_std_streams();
+}
+
+}  // namespace ftpy

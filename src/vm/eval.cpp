@@ -1,0 +1,2080 @@
+// The interpreter loop (DESIGN.md §2): direct-threaded dispatch (computed
+// goto) over ftpy bytecode (compile/opcodes.h), with Python-to-Python calls
+// and returns handled inside the loop on the per-thread frame stack, so they
+// do not recurse on the C++ stack.
+//
+// Conventions inside the loop:
+//   - every Value on the value stack is an owned reference;
+//   - `this_instr` is the instruction being executed (for tracebacks and the
+//     exception table); `ip` already points past it and its cache units;
+//   - a failing handler jumps to `error` with the exception pending; `error`
+//     adds a traceback entry, chains __context__, then `exception_unwind`
+//     finds a handler in this frame or pops to the caller;
+//   - safepoints (STYLE.md: "name every safepoint"): JUMP_BACKWARD, CALL,
+//     RESUME and returns check the thread's eval_breaker.
+#include "vm/eval.h"
+
+#include <cstring>
+#include <vector>
+
+#include "compile/opcodes.h"
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/ids.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/native.h"
+#include "objects/protocol.h"
+#include "objects/slice.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/interp.h"
+#include "runtime/thread_state.h"
+#include "vm/call.h"
+#include "vm/frame.h"
+#include "vm/gen.h"
+#include "vm/import.h"
+#include "vm/safepoint.h"
+#include "vm/traceback.h"
+#include "vm/typing_intrinsics.h"
+#include "modules/sys_module.h"
+
+namespace ftpy {
+
+Value current_builtins_dict() { return current_builtins(); }
+
+namespace {
+
+std::nullptr_t name_error(Value name) {
+  err_format(g_NameError, "name '%s' is not defined", str_view(name).data());
+  exception_set_extra_attr(err_peek(), name, Value());
+  return nullptr;
+}
+
+std::nullptr_t unbound_local_error(Value name) {
+  return err_format(g_UnboundLocalError,
+                    "cannot access local variable '%s' where it is not associated with a value",
+                    str_view(name).data());
+}
+
+std::nullptr_t unbound_free_error(Code* co, int32_t i) {
+  Value name = tuple_item(co->localsplusnames, i);
+  if (i < co->nlocals + co->ncells) return unbound_local_error(name);
+  return err_format(g_NameError,
+                    "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                    str_view(name).data());
+}
+
+// LOAD_GLOBAL / LOAD_NAME fallbacks.
+Ref<> load_global(Value globals, Value builtins, Value name) {
+  Ref<> v;
+  int r = dict_get_item_str(globals, name.as<Str>(), &v);
+  if (r < 0) return nullptr;
+  if (r > 0) return v;
+  if (is_dict_exact(builtins)) {
+    r = dict_get_item_str(builtins, name.as<Str>(), &v);
+    if (r < 0) return nullptr;
+    if (r > 0) return v;
+  } else {
+    v = getitem(builtins, name);
+    if (v) return v;
+    if (!err_matches(g_KeyError)) return nullptr;
+    err_clear();
+  }
+  return name_error(name);
+}
+
+Ref<> mapping_get(Value mapping, Value key, bool* found) {
+  *found = false;
+  if (is_dict_exact(mapping)) {
+    Ref<> v;
+    int r = dict_get_item(mapping, key, &v);
+    if (r < 0) return nullptr;
+    *found = r > 0;
+    return v;
+  }
+  Ref<> v = getitem(mapping, key);
+  if (v) {
+    *found = true;
+    return v;
+  }
+  if (err_matches(g_KeyError)) {
+    err_clear();
+    return nullptr;
+  }
+  return nullptr;
+}
+
+int unpack_iterable(Value seq, int before, int after, Value* out /* filled top-first */) {
+  // `out[0]` receives the last item (deepest on the stack gets the first item):
+  // callers write them so the first item ends on top.
+  Ref<> it = get_iter(seq);
+  if (!it) {
+    if (err_matches(g_TypeError) && !type_of(seq)->tp_iter && !type_of(seq)->mp_subscript) {
+      err_clear();
+      err_format(g_TypeError, "cannot unpack non-iterable %s object", type_name(type_of(seq)));
+    }
+    return -1;
+  }
+  std::vector<Ref<>> items;
+  for (int i = 0; i < before; i++) {
+    Ref<> x = iter_next(it.val());
+    if (!x) {
+      if (err_occurred()) return -1;
+      if (after < 0)
+        err_format(g_ValueError, "not enough values to unpack (expected %d, got %d)", before, i);
+      else
+        err_format(g_ValueError, "not enough values to unpack (expected at least %d, got %d)", before + after, i);
+      return -1;
+    }
+    items.push_back(std::move(x));
+  }
+  if (after < 0) {
+    Ref<> extra = iter_next(it.val());
+    if (extra) {
+      // CPython counts the rest when the length is known.
+      int64_t n = -1;
+      if (is_list(seq) || is_tuple(seq) || is_dict(seq) || is_str(seq)) n = length(seq);
+      if (n >= 0)
+        err_format(g_ValueError, "too many values to unpack (expected %d, got %lld)", before, static_cast<long long>(n));
+      else
+        err_format(g_ValueError, "too many values to unpack (expected %d)", before);
+      return -1;
+    }
+    if (err_occurred()) return -1;
+    for (int i = 0; i < before; i++) out[before - 1 - i] = items[i].release();
+    return 0;
+  }
+  Ref<> rest = sequence_list(it.val());
+  if (!rest) return -1;
+  int64_t n = list_size(rest.val());
+  if (n < after) {
+    err_format(g_ValueError, "not enough values to unpack (expected at least %d, got %lld)", before + after,
+               static_cast<long long>(before + n));
+    return -1;
+  }
+  // out layout (top-first): items[0..before), then the list, then the tail.
+  int total = before + 1 + after;
+  int k = total - 1;
+  for (int i = 0; i < before; i++) out[k--] = items[i].release();
+  Ref<List> star = list_new();
+  for (int64_t i = 0; i < n - after; i++) {
+    Ref<> x = list_get(rest.val(), i);
+    list_append(star.val(), x.val());
+  }
+  out[k--] = star.release();
+  for (int64_t i = n - after; i < n; i++) out[k--] = list_get(rest.val(), i).release();
+  return 0;
+}
+
+// LOAD_ATTR method form: the method without binding when possible.
+// Returns 1 with (*meth = function, self kept) or 0 with *meth = attribute.
+int get_method(Value obj, Value name, Ref<>* meth) {
+  Type* t = type_of(obj);
+  if (t->tp_getattro != generic_getattr || !is_str_exact(name)) {
+    *meth = getattr(obj, name);
+    return *meth ? 0 : -1;
+  }
+  Value descr = type_lookup(t, name);
+  Ref<> hold = Ref<>::borrow(descr);
+  bool is_meth = false;
+  DescrGetFn get = nullptr;
+  if (descr) {
+    Type* dt = type_of(descr);
+    if (dt->flags & kTypeMethodDescriptor) {
+      is_meth = true;
+    } else {
+      get = dt->tp_descr_get;
+      if (get && dt->tp_descr_set) {
+        *meth = get(descr, obj, Value(t));
+        return *meth ? 0 : -1;
+      }
+    }
+  }
+  if (Value* slot = instance_dict_slot(obj)) {
+    if (!slot->is_null()) {
+      Ref<> v;
+      int r = dict_get_item_str(*slot, name.as<Str>(), &v);
+      if (r < 0) return -1;
+      if (r > 0) {
+        *meth = std::move(v);
+        return 0;
+      }
+    }
+  }
+  if (is_meth) {
+    *meth = std::move(hold);
+    return 1;
+  }
+  if (get) {
+    *meth = get(descr, obj, Value(t));
+    return *meth ? 0 : -1;
+  }
+  if (descr) {
+    *meth = std::move(hold);
+    return 0;
+  }
+  attribute_error(obj, name);
+  return -1;
+}
+
+Ref<> do_raise(Value exc, Value cause) {
+  Ref<> inst;
+  if (is_exception_class(exc)) {
+    inst = call0(exc);
+    if (!inst) return nullptr;
+    if (!is_exception_instance(inst.val()))
+      return err_format(g_TypeError, "calling %s should have returned an instance of BaseException, not %s",
+                        repr_utf8(exc).c_str(), type_name(type_of(inst.val())));
+  } else if (is_exception_instance(exc)) {
+    inst = Ref<>::borrow(exc);
+  } else {
+    return err_set_str(g_TypeError, "exceptions must derive from BaseException");
+  }
+  if (!cause.is_null()) {
+    Ref<> c;
+    if (is_none(cause)) {
+      exception_set_cause(inst.val(), Value());
+    } else if (is_exception_class(cause)) {
+      c = call0(cause);
+      if (!c) return nullptr;
+      exception_set_cause(inst.val(), c.val());
+    } else if (is_exception_instance(cause)) {
+      exception_set_cause(inst.val(), cause);
+    } else {
+      return err_set_str(g_TypeError, "exception causes must derive from BaseException");
+    }
+  }
+  err_restore(std::move(inst));
+  return nullptr;
+}
+
+// Set __context__ of a newly raised exception to the one being handled,
+// breaking cycles as CPython does.
+void chain_context(ThreadState* ts, Value exc) {
+  if (!ts->handled || !is_exception_instance(exc)) return;
+  Value ctx = ts->handled.val();
+  if (ctx == exc) return;
+  if (!exception_context(exc).is_null()) return;
+  // Avoid cycles: if exc is already in ctx's context chain, cut it there.
+  Value o = ctx;
+  while (true) {
+    Value c = exception_context(o);
+    if (c.is_null()) break;
+    if (c == exc) {
+      exception_set_context(o, Value());
+      break;
+    }
+    o = c;
+  }
+  exception_set_context(exc, ctx);
+}
+
+Ref<> format_value(Value v, uint32_t a, Value spec) {
+  Ref<> conv;
+  switch (a & 3) {
+    case kFmtStr: conv = str(v); break;
+    case kFmtRepr: conv = repr(v); break;
+    case kFmtAscii: conv = ascii(v); break;
+    default: conv = Ref<>::borrow(v); break;
+  }
+  if (!conv) return nullptr;
+  if (spec.is_null() && is_str_exact(conv.val())) return conv;
+  return format(conv.val(), spec);
+}
+
+Ref<> build_string(Value* items, uint32_t n) {
+  std::string s;
+  bool ascii_only = true;
+  for (uint32_t i = 0; i < n; i++) {
+    Str* p = items[i].as<Str>();
+    if (!p->ascii) ascii_only = false;
+    s += str_view(p);
+  }
+  return ascii_only ? Ref<>(str_from_ascii(s)) : Ref<>(str_from_utf8(s));
+}
+
+int dict_merge_for_call(Value callable, Value dict, Value other) {
+  if (!is_dict(other) && !type_lookup(type_of(other), Value(ids::keys))) {
+    err_format(g_TypeError, "%s argument after ** must be a mapping, not %s",
+               callable_display_name(callable).c_str(), type_name(type_of(other)));
+    return -1;
+  }
+  Ref<> keys = is_dict(other) ? dict_keys_list(other) : call_method(other, "keys", nullptr, 0);
+  if (!keys) return -1;
+  Ref<> it = get_iter(keys.val());
+  if (!it) return -1;
+  for (;;) {
+    Ref<> k = iter_next(it.val());
+    if (!k) return err_occurred() ? -1 : 0;
+    if (!is_str(k.val())) {
+      err_format(g_TypeError, "keywords must be strings");
+      return -1;
+    }
+    int c = dict_contains(dict, k.val());
+    if (c < 0) return -1;
+    if (c) {
+      err_format(g_TypeError, "%s got multiple values for keyword argument '%s'",
+                 callable_display_name(callable).c_str(), str_view(k.val()).data());
+      return -1;
+    }
+    Ref<> v = getitem(other, k.val());
+    if (!v || dict_set_item(dict, k.val(), v.val()) < 0) return -1;
+  }
+}
+
+// Is `t` (or a base) the named built-in type? For types defined in files this
+// one does not depend on.
+bool has_builtin_base(Type* t, const char* name) {
+  Tuple* mro = t->mro.as<Tuple>();
+  for (int64_t i = 0; i < mro->size; i++) {
+    Type* k = mro->items[i].as<Type>();
+    if (!(k->flags & kTypeHeapType) && std::strcmp(k->name, name) == 0) return true;
+  }
+  return false;
+}
+bool is_bytearray_type(Type* t) { return has_builtin_base(t, "bytearray"); }
+// Classes whose instances match `Cls(x)` against themselves (PEP 634).
+bool is_self_matching_builtin(Type* t) {
+  for (const char* n : {"bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"})
+    if (has_builtin_base(t, n)) return true;
+  return false;
+}
+
+int check_match_mapping(Value v) { return (type_of(v)->flags & kTypeMapping) ? 1 : 0; }
+int check_match_sequence(Value v) {
+  Type* t = type_of(v);
+  if (t->flags & (kTypeStrSubclass | kTypeBytesSubclass)) return 0;
+  if (is_bytearray_type(t)) return 0;
+  return (t->flags & kTypeSequence) ? 1 : 0;
+}
+
+Ref<> match_keys(Value subject, Value keys) {
+  int64_t n = tuple_size(keys);
+  if (n == 0) return Ref<>(empty_tuple());
+  Ref<> get = getattr(subject, Value(ids::get));
+  if (!get) return nullptr;
+  Ref<> dummy = Ref<>::steal(Value(&g_ellipsis));  // a sentinel no mapping returns by chance
+  Ref<Object> sentinel = Ref<>(list_new());
+  Ref<Tuple> values = tuple_new(n);
+  std::vector<Value> seen;
+  for (int64_t i = 0; i < n; i++) {
+    Value k = tuple_item(keys, i);
+    for (Value s : seen) {
+      int eq = richcompare_bool(s, k, kEq);
+      if (eq < 0) return nullptr;
+      if (eq) return err_format(g_ValueError, "mapping pattern checks duplicate key (%s)", repr_utf8(k).c_str());
+    }
+    seen.push_back(k);
+    Ref<> v = call2(get.val(), k, sentinel.val());
+    if (!v) return nullptr;
+    if (v.val() == sentinel.val()) return new_none();
+    tuple_init_item(values.get(), i, std::move(v));
+  }
+  return values;
+}
+
+Ref<> match_class_attr(Value subject, Value name, Type* cls) {
+  Ref<> v = getattr(subject, name);
+  if (!v && err_matches(g_AttributeError)) {
+    err_clear();
+    return nullptr;
+  }
+  return v;
+}
+
+// MATCH_CLASS: returns the attribute tuple, None for no match, null on error.
+Ref<> match_class(Value subject, Value cls, int64_t nargs, Value kwnames) {
+  if (!has_flag(type_of(cls), kTypeTypeSubclass))
+    return err_set_str(g_TypeError, "called match pattern must be a class");
+  int inst = is_instance(subject, cls);
+  if (inst < 0) return nullptr;
+  if (!inst) return new_none();
+  Type* t = cls.as<Type>();
+  std::vector<Ref<>> attrs;
+  std::vector<Value> seen;
+  bool match_self = false;
+  Ref<> match_args;
+  if (nargs) {
+    match_args = getattr_opt(cls, Value(ids::__match_args__));
+    if (!match_args && err_occurred()) return nullptr;
+    if (match_args) {
+      if (!is_tuple(match_args.val()))
+        return err_format(g_TypeError, "%s.__match_args__ must be a tuple (got %s)", type_name(t),
+                          type_name(type_of(match_args.val())));
+    } else {
+      // Built-in types that match themselves with one positional pattern.
+      constexpr uint32_t kSelfMatch = kTypeIntSubclass | kTypeStrSubclass | kTypeTupleSubclass | kTypeListSubclass |
+                                      kTypeDictSubclass | kTypeBytesSubclass | kTypeFloatSubclass;
+      match_self = (t->flags & kSelfMatch) || is_self_matching_builtin(t);
+      match_args = Ref<>(empty_tuple());
+    }
+    int64_t allowed = match_self ? 1 : tuple_size(match_args.val());
+    if (nargs > allowed)
+      return err_format(g_TypeError, "%s() accepts %lld positional sub-pattern%s (%lld given)", type_name(t),
+                        static_cast<long long>(allowed), allowed == 1 ? "" : "s", static_cast<long long>(nargs));
+    if (match_self) {
+      attrs.push_back(Ref<>::borrow(subject));
+    } else {
+      for (int64_t i = 0; i < nargs; i++) {
+        Value name = tuple_item(match_args.val(), i);
+        if (!is_str(name))
+          return err_format(g_TypeError, "__match_args__ elements must be strings (got %s)", type_name(type_of(name)));
+        seen.push_back(name);
+        Ref<> v = match_class_attr(subject, name, t);
+        if (!v) return err_occurred() ? nullptr : new_none();
+        attrs.push_back(std::move(v));
+      }
+    }
+  }
+  for (int64_t i = 0; i < tuple_size(kwnames); i++) {
+    Value name = tuple_item(kwnames, i);
+    for (Value s : seen)
+      if (str_equal(s.as<Str>(), name.as<Str>()))
+        return err_format(g_TypeError, "%s() got multiple sub-patterns for attribute '%s'", type_name(t),
+                          str_view(name).data());
+    seen.push_back(name);
+    Ref<> v = match_class_attr(subject, name, t);
+    if (!v) return err_occurred() ? nullptr : new_none();
+    attrs.push_back(std::move(v));
+  }
+  Ref<Tuple> out = tuple_new(static_cast<int64_t>(attrs.size()));
+  for (size_t i = 0; i < attrs.size(); i++) tuple_init_item(out.get(), static_cast<int64_t>(i), std::move(attrs[i]));
+  return out;
+}
+
+Ref<> import_from(Value module, Value name) {
+  Ref<> v = getattr(module, name);
+  if (v || !err_matches(g_AttributeError)) return v;
+  err_clear();
+  // A submodule imported as a side effect may be in sys.modules only.
+  Ref<> pkgname = getattr_opt(module, Value(ids::__name__));
+  if (pkgname && is_str(pkgname.val())) {
+    std::string full = std::string(str_view(pkgname.val())) + "." + std::string(str_view(name));
+    Ref<Str> fn = str_from_utf8(full);
+    Ref<> m;
+    if (dict_get_item(g_interp.modules, fn.val(), &m) > 0) return m;
+  }
+  err_clear();
+  std::string modname = pkgname && is_str(pkgname.val()) ? std::string(str_view(pkgname.val())) : "<unknown module name>";
+  Ref<> file = getattr_opt(module, Value(ids::__file__));
+  err_clear();
+  if (is_module_initializing(module))
+    err_format(g_ImportError,
+               "cannot import name '%s' from partially initialized module '%s' (most likely due to a circular import) (%s)",
+               str_view(name).data(), modname.c_str(),
+               file && is_str(file.val()) ? std::string(str_view(file.val())).c_str() : "unknown location");
+  else if (file && is_str(file.val()))
+    err_format(g_ImportError, "cannot import name '%s' from '%s' (%s)", str_view(name).data(), modname.c_str(),
+               std::string(str_view(file.val())).c_str());
+  else
+    err_format(g_ImportError, "cannot import name '%s' from '%s' (unknown location)", str_view(name).data(),
+               modname.c_str());
+  Value e = err_peek();
+  if (!e.is_null()) {
+    exception_set_extra(e, kImportName, pkgname ? pkgname.val() : Value());
+    exception_set_extra(e, kImportNameFrom, name);
+  }
+  return nullptr;
+}
+
+Ref<> intrinsic1(ThreadState* ts, Frame* f, uint32_t which, Value v) {
+  switch (which) {
+    case kIntrinsicPrint: return sys_displayhook(v);
+    case kIntrinsicImportStar: {
+      Value locals = f->locals.is_null() ? f->globals : f->locals;
+      if (import_all_from(locals, v) < 0) return nullptr;
+      return new_none();
+    }
+    case kIntrinsicStopIterationError: {
+      Code* co = f->code;
+      const char* what = (co->flags & kCoCoroutine) ? "coroutine" : (co->flags & kCoAsyncGenerator) ? "async generator" : "generator";
+      Ref<> exc = Ref<>::borrow(v);
+      if (is_subtype(type_of(v), g_StopIteration)) {
+        err_format(g_RuntimeError, "%s raised StopIteration", what);
+      } else if ((co->flags & kCoAsyncGenerator) && is_subtype(type_of(v), g_StopAsyncIteration)) {
+        err_format(g_RuntimeError, "%s raised StopAsyncIteration", what);
+      } else {
+        err_restore(std::move(exc));
+        return nullptr;
+      }
+      Value e = err_peek();
+      exception_set_cause(e, v);
+      exception_set_context(e, v);
+      return nullptr;
+    }
+    case kIntrinsicAsyncGenWrap: return async_gen_wrap_value(v);
+    case kIntrinsicUnaryPositive: return positive(v);
+    case kIntrinsicListToTuple: return list_as_tuple(v);
+    default: return typing_intrinsic1(which, v);
+  }
+}
+
+// Sets and slices are built through their types in builtins so this file does
+// not depend on the container implementations' C++ APIs.
+Ref<> builtin_type(const char* name) {
+  Ref<> t;
+  if (dict_get_item_str(g_interp.builtins, str_intern(name), &t) <= 0) {
+    if (!err_occurred()) err_format(g_SystemError, "builtin type %s missing", name);
+    return nullptr;
+  }
+  return t;
+}
+Ref<> new_set_object() {
+  Ref<> t = builtin_type("set");
+  return t ? call0(t.val()) : nullptr;
+}
+int set_add_value(Value set, Value v) {
+  Ref<> r = call_method(set, "add", &v, 1);
+  return r ? 0 : -1;
+}
+Ref<> make_slice(Value start, Value stop, Value step) {
+  Ref<> t = builtin_type("slice");
+  if (!t) return nullptr;
+  Value args[3] = {start.is_null() ? none() : start, stop.is_null() ? none() : stop, step.is_null() ? none() : step};
+  return call(t.val(), args, 3);
+}
+
+Ref<> intrinsic2(uint32_t which, Value a, Value b) {
+  if (which == kIntrinsicPrepReraiseStar) return exception_group_prep_reraise(a, b);
+  return typing_intrinsic2(which, a, b);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// The loop.
+
+Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
+  // The dispatch table: one label per opcode row, op_unknown elsewhere.
+  static void* kDispatch[256];
+  if (!kDispatch[0]) {
+    for (int i = 0; i < 256; i++) kDispatch[i] = &&op_unknown;
+#define FTPY_LABEL(name, pop, push, cache, flags) kDispatch[OP_##name] = &&op_##name;
+    FTPY_OPCODES(FTPY_LABEL)
+#undef FTPY_LABEL
+  }
+
+  Frame* f = entry;
+  Code* co;
+  uint32_t* ip;
+  uint32_t* this_instr;
+  Value* sp;
+  Value* locals;
+  uint32_t a;
+  Ref<> retval;
+
+#define LOAD_FRAME()            \
+  do {                          \
+    co = f->code;               \
+    ip = f->ip;                 \
+    sp = f->sp;                 \
+    locals = f->localsplus;     \
+  } while (0)
+#define SAVE_FRAME()   \
+  do {                 \
+    f->ip = ip;        \
+    f->sp = sp;        \
+    f->lasti = static_cast<int32_t>(this_instr - co->code); \
+  } while (0)
+#define DISPATCH()                                                    \
+  do {                                                                \
+    this_instr = ip;                                                  \
+    uint32_t u_ = __atomic_load_n(ip, __ATOMIC_RELAXED);              \
+    a = u_ >> 8;                                                      \
+    ip += 1 + op_cache_table[u_ & 0xFF];                              \
+    goto* kDispatch[u_ & 0xFF];                                       \
+  } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define PEEK(n) (sp[-(n)])
+#define JUMPTO(t) (ip = co->code + (t))
+#define GOTO_ERROR() goto error
+#define SAFEPOINT()                                                              \
+  do {                                                                           \
+    if (ts->eval_breaker.load(std::memory_order_relaxed)) {                      \
+      SAVE_FRAME();                                                              \
+      if (handle_eval_breaker(ts) < 0) goto error;                              \
+    }                                                                            \
+  } while (0)
+
+  static uint8_t op_cache_table[256];
+  static bool cache_table_ready = [] {
+    for (int i = 0; i < 256; i++) op_cache_table[i] = i < kNumOpcodes ? op_cache(static_cast<Opcode>(i)) : 0;
+    return true;
+  }();
+  (void)cache_table_ready;
+
+  f->previous = ts->frame;
+  ts->frame = f;
+  f->is_entry = 1;
+  LOAD_FRAME();
+  this_instr = ip;
+  if (throwflag) goto exception_unwind_noadd;
+
+resume_frame:
+  DISPATCH();
+
+op_NOP:
+op_RESUME:
+op_RETURN_GENERATOR:
+  DISPATCH();
+
+op_POP_TOP: {
+  Value v = POP();
+  decref(v);
+  DISPATCH();
+}
+
+op_PUSH_NULL:
+  PUSH(Value());
+  DISPATCH();
+
+op_COPY: {
+  Value v = PEEK(a);
+  incref(v);
+  PUSH(v);
+  DISPATCH();
+}
+
+op_SWAP: {
+  Value t = TOP();
+  TOP() = PEEK(a);
+  PEEK(a) = t;
+  DISPATCH();
+}
+
+op_LOAD_CONST: {
+  Value v = tuple_item(co->consts, a);
+  incref(v);
+  PUSH(v);
+  DISPATCH();
+}
+
+op_LOAD_SMALL_INT: {
+  int32_t v = static_cast<int32_t>(a << 8) >> 8;
+  PUSH(Value::small(v));
+  DISPATCH();
+}
+
+op_LOAD_FAST: {
+  Value v = locals[a];
+  if (v.is_null()) [[unlikely]] {
+    unbound_local_error(tuple_item(co->localsplusnames, a));
+    GOTO_ERROR();
+  }
+  incref(v);
+  PUSH(v);
+  DISPATCH();
+}
+
+op_STORE_FAST: {
+  Value old = locals[a];
+  locals[a] = POP();
+  decref(old);
+  DISPATCH();
+}
+
+op_DELETE_FAST: {
+  Value old = locals[a];
+  if (old.is_null()) {
+    unbound_local_error(tuple_item(co->localsplusnames, a));
+    GOTO_ERROR();
+  }
+  locals[a] = Value();
+  decref(old);
+  DISPATCH();
+}
+
+op_MAKE_CELL: {
+  Value initial = locals[a];
+  Ref<> cell = cell_new(initial);
+  if (!cell) GOTO_ERROR();
+  locals[a] = cell.release();
+  decref(initial);
+  DISPATCH();
+}
+
+op_LOAD_CLOSURE: {
+  Value c = locals[a];
+  incref(c);
+  PUSH(c);
+  DISPATCH();
+}
+
+op_LOAD_DEREF: {
+  Value v = cell_get(locals[a]);
+  if (v.is_null()) {
+    unbound_free_error(co, static_cast<int32_t>(a));
+    GOTO_ERROR();
+  }
+  incref(v);
+  PUSH(v);
+  DISPATCH();
+}
+
+op_STORE_DEREF: {
+  Value v = POP();
+  cell_set(locals[a], v);
+  decref(v);
+  DISPATCH();
+}
+
+op_DELETE_DEREF: {
+  if (cell_get(locals[a]).is_null()) {
+    unbound_free_error(co, static_cast<int32_t>(a));
+    GOTO_ERROR();
+  }
+  cell_set(locals[a], Value());
+  DISPATCH();
+}
+
+op_LOAD_FROM_DICT_OR_DEREF: {
+  Value mapping = POP();
+  Value name = tuple_item(co->localsplusnames, a);
+  bool found;
+  Ref<> v = mapping_get(mapping, name, &found);
+  decref(mapping);
+  if (!found) {
+    if (err_occurred()) GOTO_ERROR();
+    Value c = cell_get(locals[a]);
+    if (c.is_null()) {
+      unbound_free_error(co, static_cast<int32_t>(a));
+      GOTO_ERROR();
+    }
+    v = Ref<>::borrow(c);
+  }
+  PUSH(v.release());
+  DISPATCH();
+}
+
+op_LOAD_NAME: {
+  Value name = tuple_item(co->names, a);
+  if (f->locals.is_null()) {
+    err_format(g_SystemError, "no locals when loading %s", repr_utf8(name).c_str());
+    GOTO_ERROR();
+  }
+  bool found;
+  Ref<> v = mapping_get(f->locals, name, &found);
+  if (!found) {
+    if (err_occurred()) GOTO_ERROR();
+    v = load_global(f->globals, f->builtins, name);
+    if (!v) GOTO_ERROR();
+  }
+  PUSH(v.release());
+  DISPATCH();
+}
+
+op_STORE_NAME: {
+  Value name = tuple_item(co->names, a);
+  Value v = POP();
+  int r;
+  if (is_dict_exact(f->locals)) r = dict_set_item(f->locals, name, v);
+  else r = setitem(f->locals, name, v);
+  decref(v);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_DELETE_NAME: {
+  Value name = tuple_item(co->names, a);
+  int r = is_dict_exact(f->locals) ? dict_del_item(f->locals, name) : (delitem(f->locals, name) < 0 ? -1 : 1);
+  if (r == 0 || (r < 0 && err_matches(g_KeyError))) {
+    err_clear();
+    name_error(name);
+    GOTO_ERROR();
+  }
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_LOAD_GLOBAL: {
+  Value name = tuple_item(co->names, a >> 1);
+  Ref<> v = load_global(f->globals, f->builtins, name);
+  if (!v) GOTO_ERROR();
+  PUSH(v.release());
+  if (a & 1) PUSH(Value());
+  DISPATCH();
+}
+
+op_STORE_GLOBAL: {
+  Value v = POP();
+  int r = dict_set_item(f->globals, tuple_item(co->names, a), v);
+  decref(v);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_DELETE_GLOBAL: {
+  Value name = tuple_item(co->names, a);
+  int r = dict_del_item(f->globals, name);
+  if (r < 0) GOTO_ERROR();
+  if (r == 0) {
+    name_error(name);
+    GOTO_ERROR();
+  }
+  DISPATCH();
+}
+
+op_LOAD_ATTR: {
+  Value name = tuple_item(co->names, a >> 1);
+  Value obj = TOP();
+  if (a & 1) {
+    Ref<> meth;
+    int r = get_method(obj, name, &meth);
+    if (r < 0) GOTO_ERROR();
+    if (r == 1) {
+      // [method, self]
+      TOP() = meth.release();
+      PUSH(obj);
+    } else {
+      TOP() = meth.release();
+      decref(obj);
+      PUSH(Value());
+    }
+  } else {
+    Ref<> v = getattr(obj, name);
+    if (!v) GOTO_ERROR();
+    TOP() = v.release();
+    decref(obj);
+  }
+  DISPATCH();
+}
+
+op_STORE_ATTR: {
+  Value obj = POP();
+  Value v = POP();
+  int r = setattr(obj, tuple_item(co->names, a), v);
+  decref(obj);
+  decref(v);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_DELETE_ATTR: {
+  Value obj = POP();
+  int r = setattr(obj, tuple_item(co->names, a), Value());
+  decref(obj);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_LOAD_SUPER_ATTR: {
+  Value self = POP();
+  Value cls = POP();
+  Value global_super = POP();
+  Value name = tuple_item(co->names, a >> 2);
+  Ref<> sup;
+  {
+    Value args[2] = {cls, self};
+    sup = call(global_super, args, 2);
+  }
+  Ref<> attr;
+  if (sup) attr = getattr(sup.val(), name);
+  decref(global_super);
+  decref(cls);
+  if (!attr) {
+    decref(self);
+    GOTO_ERROR();
+  }
+  if (a & 1) {
+    PUSH(attr.release());
+    PUSH(Value());
+    decref(self);
+  } else {
+    PUSH(attr.release());
+    decref(self);
+  }
+  DISPATCH();
+}
+
+op_BINARY_OP: {
+  Value rhs = POP();
+  Value lhs = TOP();
+  Ref<> r;
+  if (lhs.is_small() && rhs.is_small()) {
+    int64_t x = lhs.small_value(), y = rhs.small_value();
+    switch (a & 15) {
+      case kOpAdd: r = int_from_int64(x + y); break;
+      case kOpSub: r = int_from_int64(x - y); break;
+      case kOpAnd: r = small_int(x & y); break;
+      case kOpOr: r = small_int(x | y); break;
+      case kOpXor: r = small_int(x ^ y); break;
+      default: break;
+    }
+  }
+  if (!r) {
+    if (is_float(lhs) && is_float(rhs) && lhs.obj()->ob_type == &g_float_type && rhs.obj()->ob_type == &g_float_type) {
+      double x = float_value(lhs), y = float_value(rhs);
+      switch (a & 15) {
+        case kOpAdd: r = float_new(x + y); break;
+        case kOpSub: r = float_new(x - y); break;
+        case kOpMul: r = float_new(x * y); break;
+        default: break;
+      }
+    }
+    if (!r) r = a >= 16 ? inplace_op(lhs, rhs, static_cast<BinaryOp>(a - 16)) : binary_op(lhs, rhs, static_cast<BinaryOp>(a));
+  }
+  decref(rhs);
+  if (!r) GOTO_ERROR();
+  TOP() = r.release();
+  decref(lhs);
+  DISPATCH();
+}
+
+op_UNARY_NEGATIVE: {
+  Value v = TOP();
+  Ref<> r = negative(v);
+  if (!r) GOTO_ERROR();
+  TOP() = r.release();
+  decref(v);
+  DISPATCH();
+}
+
+op_UNARY_INVERT: {
+  Value v = TOP();
+  Ref<> r = invert(v);
+  if (!r) GOTO_ERROR();
+  TOP() = r.release();
+  decref(v);
+  DISPATCH();
+}
+
+op_UNARY_POSITIVE: {
+  Value v = TOP();
+  Ref<> r = positive(v);
+  if (!r) GOTO_ERROR();
+  TOP() = r.release();
+  decref(v);
+  DISPATCH();
+}
+
+op_UNARY_NOT: {
+  Value v = TOP();
+  int t = truthy(v);
+  if (t < 0) GOTO_ERROR();
+  TOP() = bool_value(!t);
+  decref(v);
+  DISPATCH();
+}
+
+op_TO_BOOL: {
+  Value v = TOP();
+  int t = truthy(v);
+  if (t < 0) GOTO_ERROR();
+  TOP() = bool_value(t);
+  decref(v);
+  DISPATCH();
+}
+
+op_COMPARE_OP: {
+  Value rhs = POP();
+  Value lhs = TOP();
+  Ref<> r;
+  if (lhs.is_small() && rhs.is_small()) {
+    int64_t x = lhs.small_value(), y = rhs.small_value();
+    bool b;
+    switch (a & 7) {
+      case kLt: b = x < y; break;
+      case kLe: b = x <= y; break;
+      case kEq: b = x == y; break;
+      case kNe: b = x != y; break;
+      case kGt: b = x > y; break;
+      default: b = x >= y; break;
+    }
+    r = new_bool(b);
+  } else {
+    r = richcompare(lhs, rhs, static_cast<CompareOp>(a & 7));
+  }
+  decref(rhs);
+  if (!r) GOTO_ERROR();
+  TOP() = r.release();
+  decref(lhs);
+  DISPATCH();
+}
+
+op_IS_OP: {
+  Value rhs = POP();
+  Value lhs = TOP();
+  bool b = (lhs == rhs) != (a != 0);
+  decref(rhs);
+  decref(lhs);
+  TOP() = bool_value(b);
+  DISPATCH();
+}
+
+op_CONTAINS_OP: {
+  Value container = POP();
+  Value item = TOP();
+  int r = contains(container, item);
+  decref(container);
+  if (r < 0) GOTO_ERROR();
+  decref(item);
+  TOP() = bool_value((r != 0) != (a != 0));
+  DISPATCH();
+}
+
+op_BINARY_SUBSCR: {
+  Value key = POP();
+  Value container = TOP();
+  Ref<> r;
+  if (is_list_exact(container) && key.is_small()) {
+    int64_t i = key.small_value();
+    if (i < 0) i += list_size(container);
+    r = list_get(container, i);
+  } else {
+    r = getitem(container, key);
+  }
+  decref(key);
+  if (!r) GOTO_ERROR();
+  TOP() = r.release();
+  decref(container);
+  DISPATCH();
+}
+
+op_STORE_SUBSCR: {
+  Value key = POP();
+  Value container = POP();
+  Value v = POP();
+  int r = setitem(container, key, v);
+  decref(key);
+  decref(container);
+  decref(v);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_DELETE_SUBSCR: {
+  Value key = POP();
+  Value container = POP();
+  int r = delitem(container, key);
+  decref(key);
+  decref(container);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_BINARY_SLICE: {
+  Value stop = POP();
+  Value start = POP();
+  Value container = TOP();
+  Ref<> sl = make_slice(start, stop, Value());
+  decref(start);
+  decref(stop);
+  if (!sl) GOTO_ERROR();
+  Ref<> r = getitem(container, sl.val());
+  if (!r) GOTO_ERROR();
+  TOP() = r.release();
+  decref(container);
+  DISPATCH();
+}
+
+op_STORE_SLICE: {
+  Value stop = POP();
+  Value start = POP();
+  Value container = POP();
+  Value v = POP();
+  Ref<> sl = make_slice(start, stop, Value());
+  int r = sl ? setitem(container, sl.val(), v) : -1;
+  decref(stop);
+  decref(start);
+  decref(container);
+  decref(v);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_BUILD_SLICE: {
+  Value step = a == 3 ? POP() : Value();
+  Value stop = POP();
+  Value start = POP();
+  Ref<> sl = make_slice(start, stop, step);
+  decref(start);
+  decref(stop);
+  decref(step);
+  if (!sl) GOTO_ERROR();
+  PUSH(sl.release());
+  DISPATCH();
+}
+
+op_BUILD_TUPLE: {
+  Ref<Tuple> t = tuple_new(a);
+  if (!t) GOTO_ERROR();
+  sp -= a;
+  for (uint32_t i = 0; i < a; i++) t->items[i] = sp[i];
+  PUSH(t.release());
+  DISPATCH();
+}
+
+op_BUILD_LIST: {
+  Ref<List> l = list_new(a);
+  if (!l) GOTO_ERROR();
+  sp -= a;
+  for (uint32_t i = 0; i < a; i++) list_init_item(l.get(), i, Ref<>::steal(sp[i]));
+  PUSH(l.release());
+  DISPATCH();
+}
+
+op_BUILD_SET: {
+  Ref<> s = new_set_object();
+  if (!s) GOTO_ERROR();
+  int err = 0;
+  for (uint32_t i = a; i > 0; i--) {
+    Value v = PEEK(i);
+    if (!err && set_add_value(s.val(), v) < 0) err = 1;
+  }
+  for (uint32_t i = 0; i < a; i++) decref(POP());
+  if (err) GOTO_ERROR();
+  PUSH(s.release());
+  DISPATCH();
+}
+
+op_BUILD_MAP: {
+  Ref<Dict> d = dict_new();
+  if (!d) GOTO_ERROR();
+  int err = 0;
+  for (uint32_t i = 0; i < a && !err; i++) {
+    Value k = PEEK(2 * (a - i)), v = PEEK(2 * (a - i) - 1);
+    if (dict_set_item(d.val(), k, v) < 0) err = 1;
+  }
+  for (uint32_t i = 0; i < 2 * a; i++) decref(POP());
+  if (err) GOTO_ERROR();
+  PUSH(d.release());
+  DISPATCH();
+}
+
+op_BUILD_STRING: {
+  Ref<> s = build_string(sp - a, a);
+  for (uint32_t i = 0; i < a; i++) decref(POP());
+  if (!s) GOTO_ERROR();
+  PUSH(s.release());
+  DISPATCH();
+}
+
+op_LIST_APPEND: {
+  Value v = POP();
+  int r = list_append(PEEK(a), v);
+  decref(v);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_SET_ADD: {
+  Value v = POP();
+  int r = set_add_value(PEEK(a), v);
+  decref(v);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_MAP_ADD: {
+  Value v = POP();
+  Value k = POP();
+  int r = dict_set_item(PEEK(a), k, v);
+  decref(k);
+  decref(v);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_LIST_EXTEND: {
+  Value it = POP();
+  int r = list_extend(PEEK(a), it);
+  if (r < 0 && err_matches(g_TypeError) && !type_of(it)->tp_iter && !type_of(it)->mp_subscript) {
+    err_clear();
+    err_format(g_TypeError, "Value after * must be an iterable, not %s", type_name(type_of(it)));
+  }
+  decref(it);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_SET_UPDATE: {
+  Value it = POP();
+  Ref<> res = call_method(PEEK(a), "update", &it, 1);
+  int r = res ? 0 : -1;
+  decref(it);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_DICT_UPDATE: {
+  Value m = POP();
+  int r = dict_merge(PEEK(a), m, true);
+  if (r < 0 && err_matches(g_AttributeError)) {
+    err_clear();
+    err_format(g_TypeError, "'%s' object is not a mapping", type_name(type_of(m)));
+  }
+  decref(m);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_DICT_MERGE: {
+  Value m = POP();
+  int r = dict_merge_for_call(PEEK(a + 2), PEEK(a), m);
+  decref(m);
+  if (r < 0) GOTO_ERROR();
+  DISPATCH();
+}
+
+op_LIST_TO_TUPLE: {
+  Value l = TOP();
+  Ref<> t = list_as_tuple(l);
+  if (!t) GOTO_ERROR();
+  TOP() = t.release();
+  decref(l);
+  DISPATCH();
+}
+
+op_UNPACK_SEQUENCE: {
+  Value seq = POP();
+  if ((is_tuple_exact(seq) || is_list_exact(seq))) {
+    Ref<> snap = is_list(seq) ? list_as_tuple(seq) : Ref<>::borrow(seq);
+    Tuple* t = snap.val().as<Tuple>();
+    if (t->size == static_cast<int64_t>(a)) {
+      for (int64_t i = t->size - 1; i >= 0; i--) {
+        incref(t->items[i]);
+        PUSH(t->items[i]);
+      }
+      decref(seq);
+      DISPATCH();
+    }
+    if (t->size < static_cast<int64_t>(a))
+      err_format(g_ValueError, "not enough values to unpack (expected %u, got %lld)", a, static_cast<long long>(t->size));
+    else
+      err_format(g_ValueError, "too many values to unpack (expected %u, got %lld)", a, static_cast<long long>(t->size));
+    decref(seq);
+    GOTO_ERROR();
+  }
+  int r = unpack_iterable(seq, static_cast<int>(a), -1, sp);
+  decref(seq);
+  if (r < 0) GOTO_ERROR();
+  sp += a;
+  DISPATCH();
+}
+
+op_UNPACK_EX: {
+  Value seq = POP();
+  int before = static_cast<int>(a & 0xFF), after = static_cast<int>(a >> 8);
+  int r = unpack_iterable(seq, before, after, sp);
+  decref(seq);
+  if (r < 0) GOTO_ERROR();
+  sp += before + 1 + after;
+  DISPATCH();
+}
+
+op_JUMP_FORWARD:
+  JUMPTO(a);
+  DISPATCH();
+
+op_JUMP_BACKWARD:
+  JUMPTO(a);
+  SAFEPOINT();
+  DISPATCH();
+
+op_POP_JUMP_IF_FALSE: {
+  Value v = POP();
+  if (v == false_value()) {
+    JUMPTO(a);
+  } else if (v != true_value()) {
+    int t = truthy(v);
+    decref(v);
+    if (t < 0) GOTO_ERROR();
+    if (!t) JUMPTO(a);
+  }
+  DISPATCH();
+}
+
+op_POP_JUMP_IF_TRUE: {
+  Value v = POP();
+  if (v == true_value()) {
+    JUMPTO(a);
+  } else if (v != false_value()) {
+    int t = truthy(v);
+    decref(v);
+    if (t < 0) GOTO_ERROR();
+    if (t) JUMPTO(a);
+  }
+  DISPATCH();
+}
+
+op_POP_JUMP_IF_NONE: {
+  Value v = POP();
+  if (is_none(v)) JUMPTO(a);
+  else decref(v);
+  DISPATCH();
+}
+
+op_POP_JUMP_IF_NOT_NONE: {
+  Value v = POP();
+  if (!is_none(v)) {
+    decref(v);
+    JUMPTO(a);
+  }
+  DISPATCH();
+}
+
+op_JUMP_IF_FALSE_OR_POP: {
+  Value v = TOP();
+  int t = truthy(v);
+  if (t < 0) GOTO_ERROR();
+  if (!t) {
+    JUMPTO(a);
+  } else {
+    (void)POP();
+    decref(v);
+  }
+  DISPATCH();
+}
+
+op_JUMP_IF_TRUE_OR_POP: {
+  Value v = TOP();
+  int t = truthy(v);
+  if (t < 0) GOTO_ERROR();
+  if (t) {
+    JUMPTO(a);
+  } else {
+    (void)POP();
+    decref(v);
+  }
+  DISPATCH();
+}
+
+op_GET_ITER: {
+  Value v = TOP();
+  Ref<> it = get_iter(v);
+  if (!it) GOTO_ERROR();
+  TOP() = it.release();
+  decref(v);
+  DISPATCH();
+}
+
+op_FOR_ITER: {
+  Value it = TOP();
+  Ref<> next;
+  UnaryFn fn = type_of(it)->tp_iternext;
+  if (!fn) {
+    err_format(g_TypeError, "'%s' object is not an iterator", type_name(type_of(it)));
+    GOTO_ERROR();
+  }
+  next = fn(it);
+  if (next) {
+    PUSH(next.release());
+    DISPATCH();
+  }
+  if (err_occurred()) {
+    if (!err_matches(g_StopIteration)) GOTO_ERROR();
+    err_clear();
+  }
+  (void)POP();
+  decref(it);
+  JUMPTO(a);
+  DISPATCH();
+}
+
+op_GET_YIELD_FROM_ITER: {
+  Value v = TOP();
+  if (is_coroutine(v)) {
+    if (!(co->flags & (kCoCoroutine | kCoIterableCoroutine))) {
+      err_set_str(g_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+      GOTO_ERROR();
+    }
+    DISPATCH();
+  }
+  if (is_generator(v)) DISPATCH();
+  Ref<> it = get_iter(v);
+  if (!it) GOTO_ERROR();
+  TOP() = it.release();
+  decref(v);
+  DISPATCH();
+}
+
+op_SEND: {
+  Value v = TOP();
+  Value recv = SECOND();
+  Ref<> r;
+  bool returned = false;
+  if (is_generator(recv) || is_coroutine(recv)) {
+    SAVE_FRAME();
+    r = gen_send_ex(recv, v, false, &returned);
+  } else if (is_none(v)) {
+    UnaryFn fn = type_of(recv)->tp_iternext;
+    if (!fn) {
+      r = call_method(recv, "send", &v, 1);
+    } else {
+      r = fn(recv);
+    }
+    if (!r) {
+      if (err_occurred() && !err_matches(g_StopIteration)) GOTO_ERROR();
+      // Iterator exhausted: the result is StopIteration.value (None if plain).
+      Ref<> e = err_fetch();
+      r = e ? Ref<>::borrow(exception_extra(e.val(), kStopValue)) : new_none();
+      if (!r) r = new_none();
+      returned = true;
+    }
+  } else {
+    r = call_method(recv, "send", &v, 1);
+    if (!r) {
+      if (!err_matches(g_StopIteration)) GOTO_ERROR();
+      Ref<> e = err_fetch();
+      Value val = exception_extra(e.val(), kStopValue);
+      r = val.is_null() ? new_none() : Ref<>::borrow(val);
+      returned = true;
+    }
+  }
+  if (!r) GOTO_ERROR();
+  if (returned) {
+    (void)POP();
+    decref(v);
+    (void)POP();
+    decref(recv);
+    PUSH(r.release());
+    JUMPTO(a);
+  } else {
+    TOP() = r.release();
+    decref(v);
+  }
+  DISPATCH();
+}
+
+op_YIELD_VALUE: {
+  retval = Ref<>::steal(POP());
+  SAVE_FRAME();
+  f->pad = 1;  // yielded (see gen.cpp)
+  ts->frame = f->previous;
+  return retval;
+}
+
+op_RETURN_CONST: {
+  retval = Ref<>::borrow(tuple_item(co->consts, a));
+  goto do_return;
+}
+
+op_RETURN_VALUE: {
+  retval = Ref<>::steal(POP());
+  goto do_return;
+}
+
+do_return: {
+  SAVE_FRAME();
+  f->pad = 0;  // returned
+  if (f->is_entry) {
+    ts->frame = f->previous;
+    return retval;
+  }
+  Frame* caller = f->previous;
+  ts->frame = caller;
+  frame_pop(ts, f);
+  f = caller;
+  LOAD_FRAME();
+  PUSH(retval.release());
+  DISPATCH();
+}
+
+op_CALL: {
+  // [callable, self_or_null, args...]
+  Value* base = sp - a - 2;
+  Value callable = base[0];
+  Value* args = base + 2;
+  uint32_t nargs = a;
+  if (!base[1].is_null()) {
+    args = base + 1;
+    nargs++;
+  } else if (is_method(callable)) {
+    // Unpack a bound method in place: [func, self, args...].
+    Value func = callable.as<Method>()->func;
+    incref(func);
+    base[1] = Ref<>::borrow(callable.as<Method>()->self).release();
+    base[0] = func;
+    decref(callable);
+    callable = func;
+    args = base + 1;
+    nargs++;
+  }
+  SAVE_FRAME();
+  if (is_python_function(callable)) {
+    // frame_for_call takes over the argument references.
+    Frame* nf = frame_for_call(ts, callable.as<Function>(), args, nargs, Value());
+    sp = base;
+    decref(callable);
+    if (!nf) GOTO_ERROR();
+    if (nf == kGeneratorCreated) {
+      PUSH(ts->pending_generator.release());
+      DISPATCH();
+    }
+    nf->previous = f;
+    ts->frame = nf;
+    f = nf;
+    LOAD_FRAME();
+    SAFEPOINT();
+    DISPATCH();
+  }
+  Ref<> r = call(callable, args, nargs);
+  for (Value* p = args; p < sp; p++) decref(*p);
+  sp = base;
+  decref(callable);
+  if (!r) GOTO_ERROR();
+  PUSH(r.release());
+  SAFEPOINT();
+  DISPATCH();
+}
+
+op_CALL_KW: {
+  Value kwnames = POP();
+  Value* base = sp - a - 2;
+  Value callable = base[0];
+  Value* args = base + 2;
+  uint32_t nargs = a - static_cast<uint32_t>(tuple_size(kwnames));
+  if (!base[1].is_null()) {
+    args = base + 1;
+    nargs++;
+  } else if (is_method(callable)) {
+    Value func = callable.as<Method>()->func;
+    incref(func);
+    base[1] = Ref<>::borrow(callable.as<Method>()->self).release();
+    base[0] = func;
+    decref(callable);
+    callable = func;
+    args = base + 1;
+    nargs++;
+  }
+  SAVE_FRAME();
+  if (is_python_function(callable)) {
+    Frame* nf = frame_for_call(ts, callable.as<Function>(), args, nargs, kwnames);
+    sp = base;
+    decref(callable);
+    decref(kwnames);
+    if (!nf) GOTO_ERROR();
+    if (nf == kGeneratorCreated) {
+      PUSH(ts->pending_generator.release());
+      DISPATCH();
+    }
+    nf->previous = f;
+    ts->frame = nf;
+    f = nf;
+    LOAD_FRAME();
+    SAFEPOINT();
+    DISPATCH();
+  }
+  Ref<> r = call(callable, args, nargs, kwnames);
+  for (Value* p = args; p < sp; p++) decref(*p);
+  sp = base;
+  decref(callable);
+  decref(kwnames);
+  if (!r) GOTO_ERROR();
+  PUSH(r.release());
+  SAFEPOINT();
+  DISPATCH();
+}
+
+op_CALL_FUNCTION_EX: {
+  Value kwargs = (a & 1) ? POP() : Value();
+  Value cargs = POP();
+  Value self_or_null = POP();
+  Value callable = POP();
+  Ref<> argt;
+  if (is_tuple_exact(cargs)) {
+    argt = Ref<>::borrow(cargs);
+  } else {
+    argt = sequence_tuple(cargs);
+    if (!argt && err_matches(g_TypeError) && !type_of(cargs)->tp_iter && !type_of(cargs)->mp_subscript) {
+      err_clear();
+      err_format(g_TypeError, "%s argument after * must be an iterable, not %s",
+                 callable_display_name(callable).c_str(), type_name(type_of(cargs)));
+    }
+  }
+  Ref<> r;
+  if (argt) {
+    if (!self_or_null.is_null()) {
+      Tuple* t = argt.val().as<Tuple>();
+      Ref<Tuple> t2 = tuple_new(t->size + 1);
+      tuple_init_item(t2.get(), 0, Ref<>::borrow(self_or_null));
+      for (int64_t i = 0; i < t->size; i++) tuple_init_item(t2.get(), i + 1, Ref<>::borrow(t->items[i]));
+      argt = std::move(t2);
+    }
+    SAVE_FRAME();
+    Ref<Dict> kw;
+    if (!kwargs.is_null() && !is_dict_exact(kwargs)) {
+      kw = dict_new();
+      if (dict_merge_for_call(callable, kw.val(), kwargs) < 0) kw.reset();
+    }
+    if (kwargs.is_null() || kw || is_dict_exact(kwargs)) r = call_tuple_dict(callable, argt.val(), kw ? kw.val() : kwargs);
+  }
+  decref(kwargs);
+  decref(cargs);
+  decref(self_or_null);
+  decref(callable);
+  if (!r) GOTO_ERROR();
+  PUSH(r.release());
+  SAFEPOINT();
+  DISPATCH();
+}
+
+op_MAKE_FUNCTION: {
+  Value code = POP();
+  Value annotate = (a & 16) ? POP() : Value();
+  Value closure = (a & 8) ? POP() : Value();
+  Value annotations = (a & 4) ? POP() : Value();
+  Value kwdefaults = (a & 2) ? POP() : Value();
+  Value defaults = (a & 1) ? POP() : Value();
+  Ref<> fn = function_new(code, f->globals, Value());
+  if (fn) {
+    Function* fo = fn.val().as<Function>();
+    fo->closure = closure;
+    fo->defaults = defaults;
+    fo->kwdefaults = kwdefaults;
+    if (!annotations.is_null()) {
+      if (is_tuple(annotations)) {
+        Ref<Dict> d = dict_new();
+        for (int64_t i = 0; i + 1 < tuple_size(annotations); i += 2)
+          dict_set_item(d.val(), tuple_item(annotations, i), tuple_item(annotations, i + 1));
+        decref(annotations);
+        fo->annotations = d.release();
+      } else {
+        fo->annotations = annotations;
+      }
+    }
+    decref(annotate);
+  } else {
+    decref(closure);
+    decref(defaults);
+    decref(kwdefaults);
+    decref(annotations);
+    decref(annotate);
+  }
+  decref(code);
+  if (!fn) GOTO_ERROR();
+  PUSH(fn.release());
+  DISPATCH();
+}
+
+op_LOAD_BUILD_CLASS: {
+  Ref<> bc;
+  int r = dict_get_item_str(f->builtins, ids::__build_class__, &bc);
+  if (r <= 0) {
+    if (r == 0) err_set_str(g_NameError, "__build_class__ not found");
+    GOTO_ERROR();
+  }
+  PUSH(bc.release());
+  DISPATCH();
+}
+
+op_IMPORT_NAME: {
+  Value fromlist = POP();
+  Value level = POP();
+  SAVE_FRAME();
+  Ref<> m = import_name(f, tuple_item(co->names, a), fromlist, level);
+  decref(fromlist);
+  decref(level);
+  if (!m) GOTO_ERROR();
+  PUSH(m.release());
+  DISPATCH();
+}
+
+op_IMPORT_FROM: {
+  Ref<> v = import_from(TOP(), tuple_item(co->names, a));
+  if (!v) GOTO_ERROR();
+  PUSH(v.release());
+  DISPATCH();
+}
+
+op_CALL_INTRINSIC_1: {
+  Value v = TOP();
+  SAVE_FRAME();
+  Ref<> r = intrinsic1(ts, f, a, v);
+  if (!r) GOTO_ERROR();
+  TOP() = r.release();
+  decref(v);
+  DISPATCH();
+}
+
+op_CALL_INTRINSIC_2: {
+  Value y = POP();
+  Value x = TOP();
+  Ref<> r = intrinsic2(a, x, y);
+  decref(y);
+  if (!r) GOTO_ERROR();
+  TOP() = r.release();
+  decref(x);
+  DISPATCH();
+}
+
+op_RAISE_VARARGS: {
+  Value cause = a == 2 ? POP() : Value();
+  Value exc = a >= 1 ? POP() : Value();
+  if (a == 0) {
+    if (!ts->handled) {
+      err_set_str(g_RuntimeError, "No active exception to reraise");
+      GOTO_ERROR();
+    }
+    err_restore(ts->handled);
+    goto exception_unwind;
+  }
+  do_raise(exc, cause);
+  decref(exc);
+  decref(cause);
+  GOTO_ERROR();
+}
+
+op_RERAISE: {
+  Value exc = POP();
+  if (a) {
+    Value lasti = POP();
+    if (lasti.is_small()) f->lasti = static_cast<int32_t>(lasti.small_value());
+    decref(lasti);
+  }
+  err_restore(Ref<>::steal(exc));
+  goto exception_unwind_keep_lasti;
+}
+
+op_PUSH_EXC_INFO: {
+  Value exc = TOP();
+  Value prev = ts->handled ? ts->handled.release() : none();
+  ts->handled = Ref<>::borrow(exc);
+  TOP() = prev;
+  PUSH(exc);
+  DISPATCH();
+}
+
+op_POP_EXCEPT: {
+  Value prev = POP();
+  if (is_none(prev)) ts->handled.reset();
+  else ts->handled = Ref<>::borrow(prev);
+  decref(prev);
+  DISPATCH();
+}
+
+op_CHECK_EXC_MATCH: {
+  Value type = POP();
+  int r = exception_matches(TOP(), type);
+  decref(type);
+  if (r < 0) GOTO_ERROR();
+  PUSH(bool_value(r));
+  DISPATCH();
+}
+
+op_CHECK_EG_MATCH: {
+  Value type = POP();
+  Value exc = POP();
+  if (is_tuple(type)) {
+    for (int64_t i = 0; i < tuple_size(type); i++) {
+      if (is_exception_class(tuple_item(type, i)) && is_subtype(tuple_item(type, i).as<Type>(), g_BaseExceptionGroup)) {
+        err_set_str(g_TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+        decref(type);
+        decref(exc);
+        GOTO_ERROR();
+      }
+    }
+  } else if (is_exception_class(type) && is_subtype(type.as<Type>(), g_BaseExceptionGroup)) {
+    err_set_str(g_TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+    decref(type);
+    decref(exc);
+    GOTO_ERROR();
+  }
+  Ref<> match, rest;
+  bool ok = exception_group_split(exc, type, &match, &rest);
+  decref(type);
+  if (!ok) {
+    decref(exc);
+    GOTO_ERROR();
+  }
+  if (!match) {
+    PUSH(exc);
+    PUSH(none());
+    DISPATCH();
+  }
+  decref(exc);
+  PUSH(rest ? rest.release() : none());
+  // The matched group becomes the handled exception.
+  ts->handled = match;
+  PUSH(match.release());
+  DISPATCH();
+}
+
+op_BEFORE_WITH: {
+  Value mgr = TOP();
+  Type* t = type_of(mgr);
+  Value enter = type_lookup(t, Value(ids::__enter__));
+  Value exit = type_lookup(t, Value(ids::__exit__));
+  if (!enter || !exit) {
+    err_format(g_TypeError, !enter ? "'%s' object does not support the context manager protocol"
+                                   : "'%s' object does not support the context manager protocol (missed __exit__ method)",
+               type_name(t));
+    GOTO_ERROR();
+  }
+  Ref<> bound_exit;
+  {
+    DescrGetFn get = type_of(exit)->tp_descr_get;
+    bound_exit = get ? get(exit, mgr, Value(t)) : Ref<>::borrow(exit);
+  }
+  if (!bound_exit) GOTO_ERROR();
+  Ref<> entered;
+  {
+    Ref<> hold = Ref<>::borrow(enter);
+    DescrGetFn get = type_of(enter)->tp_descr_get;
+    Ref<> bound_enter = get ? get(enter, mgr, Value(t)) : Ref<>::borrow(enter);
+    if (!bound_enter) GOTO_ERROR();
+    SAVE_FRAME();
+    entered = call0(bound_enter.val());
+  }
+  if (!entered) GOTO_ERROR();
+  TOP() = bound_exit.release();
+  decref(mgr);
+  PUSH(entered.release());
+  DISPATCH();
+}
+
+op_BEFORE_ASYNC_WITH: {
+  Value mgr = TOP();
+  Type* t = type_of(mgr);
+  Value enter = type_lookup(t, Value(ids::__aenter__));
+  Value exit = type_lookup(t, Value(ids::__aexit__));
+  if (!enter || !exit) {
+    err_format(g_TypeError, !enter ? "'%s' object does not support the asynchronous context manager protocol"
+                                   : "'%s' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+               type_name(t));
+    GOTO_ERROR();
+  }
+  Ref<> bound_exit = getattr(mgr, Value(ids::__aexit__));
+  if (!bound_exit) GOTO_ERROR();
+  Ref<> entered = call_method(mgr, Value(ids::__aenter__), nullptr, 0);
+  if (!entered) GOTO_ERROR();
+  Ref<> aw = get_awaitable(entered.val(), 1);
+  if (!aw) GOTO_ERROR();
+  TOP() = bound_exit.release();
+  decref(mgr);
+  PUSH(aw.release());
+  DISPATCH();
+}
+
+op_WITH_EXCEPT_START: {
+  Value exc = TOP();
+  Value exit_func = PEEK(4);
+  Value tb = exception_traceback(exc);
+  Value args[3] = {Value(type_of(exc)), exc, tb.is_null() ? none() : tb};
+  SAVE_FRAME();
+  Ref<> r = call(exit_func, args, 3);
+  if (!r) GOTO_ERROR();
+  PUSH(r.release());
+  DISPATCH();
+}
+
+op_SETUP_ANNOTATIONS: {
+  Value loc = f->locals;
+  if (loc.is_null()) {
+    err_set_str(g_SystemError, "no locals found when setting up annotations");
+    GOTO_ERROR();
+  }
+  bool found;
+  Ref<> v = mapping_get(loc, Value(ids::__annotations__), &found);
+  if (!found) {
+    if (err_occurred()) GOTO_ERROR();
+    Ref<Dict> d = dict_new();
+    if (setitem(loc, Value(ids::__annotations__), d.val()) < 0) GOTO_ERROR();
+  }
+  DISPATCH();
+}
+
+op_FORMAT_VALUE: {
+  Value spec = (a & kFmtHasSpec) ? POP() : Value();
+  Value v = TOP();
+  Ref<> r = format_value(v, a, spec);
+  decref(spec);
+  if (!r) GOTO_ERROR();
+  TOP() = r.release();
+  decref(v);
+  DISPATCH();
+}
+
+op_LOAD_ASSERTION_ERROR:
+  PUSH(Value(g_AssertionError));
+  DISPATCH();
+
+op_GET_AWAITABLE: {
+  Value v = TOP();
+  Ref<> aw = get_awaitable(v, static_cast<int>(a));
+  if (!aw) GOTO_ERROR();
+  TOP() = aw.release();
+  decref(v);
+  DISPATCH();
+}
+
+op_GET_AITER: {
+  Value v = TOP();
+  Type* t = type_of(v);
+  Value m = type_lookup(t, Value(ids::__aiter__));
+  if (!m) {
+    err_format(g_TypeError, "'async for' requires an object with __aiter__ method, got %s", type_name(t));
+    GOTO_ERROR();
+  }
+  Ref<> it = call1(m, v);
+  if (!it) GOTO_ERROR();
+  if (!type_lookup(type_of(it.val()), Value(ids::__anext__))) {
+    err_format(g_TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+               type_name(type_of(it.val())));
+    GOTO_ERROR();
+  }
+  TOP() = it.release();
+  decref(v);
+  DISPATCH();
+}
+
+op_GET_ANEXT: {
+  Value it = TOP();
+  Value m = type_lookup(type_of(it), Value(ids::__anext__));
+  if (!m) {
+    err_format(g_TypeError, "'async for' requires an iterator with __anext__ method, got %s", type_name(type_of(it)));
+    GOTO_ERROR();
+  }
+  Ref<> next = call1(m, it);
+  if (!next) GOTO_ERROR();
+  Ref<> aw = get_awaitable(next.val(), 0);
+  if (!aw) {
+    if (err_matches(g_TypeError)) {
+      err_clear();
+      err_format(g_TypeError, "'async for' received an invalid object from __anext__: %s",
+                 type_name(type_of(next.val())));
+    }
+    GOTO_ERROR();
+  }
+  PUSH(aw.release());
+  DISPATCH();
+}
+
+op_END_ASYNC_FOR: {
+  Value exc = POP();
+  Value aiter = POP();
+  if (is_subtype(type_of(exc), g_StopAsyncIteration)) {
+    decref(exc);
+    decref(aiter);
+    DISPATCH();
+  }
+  decref(aiter);
+  err_restore(Ref<>::steal(exc));
+  goto exception_unwind_keep_lasti;
+}
+
+op_CLEANUP_THROW: {
+  Value exc = POP();
+  Value last_sent = POP();
+  Value sub = POP();
+  if (is_subtype(type_of(exc), g_StopIteration)) {
+    Value val = exception_extra(exc, kStopValue);
+    Ref<> v = val.is_null() ? new_none() : Ref<>::borrow(val);
+    decref(exc);
+    decref(last_sent);
+    decref(sub);
+    PUSH(none());
+    PUSH(v.release());
+    DISPATCH();
+  }
+  decref(last_sent);
+  decref(sub);
+  err_restore(Ref<>::steal(exc));
+  goto exception_unwind_keep_lasti;
+}
+
+op_MATCH_CLASS: {
+  Value names = POP();
+  Value cls = POP();
+  Value subject = POP();
+  Ref<> r = match_class(subject, cls, a, names);
+  decref(names);
+  decref(cls);
+  decref(subject);
+  if (!r) GOTO_ERROR();
+  PUSH(r.release());
+  DISPATCH();
+}
+
+op_MATCH_MAPPING:
+  PUSH(bool_value(check_match_mapping(TOP())));
+  DISPATCH();
+
+op_MATCH_SEQUENCE:
+  PUSH(bool_value(check_match_sequence(TOP())));
+  DISPATCH();
+
+op_MATCH_KEYS: {
+  Ref<> r = match_keys(SECOND(), TOP());
+  if (!r) GOTO_ERROR();
+  PUSH(r.release());
+  DISPATCH();
+}
+
+op_GET_LEN: {
+  int64_t n = length(TOP());
+  if (n < 0) GOTO_ERROR();
+  Ref<> v = int_from_int64(n);
+  PUSH(v.release());
+  DISPATCH();
+}
+
+op_unknown:
+  err_format(g_SystemError, "unknown opcode %u", *this_instr & 0xFF);
+  GOTO_ERROR();
+
+// --- errors ------------------------------------------------------------------
+
+error : {
+  SAVE_FRAME();
+  Value exc = err_peek();
+  if (exc.is_null()) {
+    err_set_str(g_SystemError, "error return without exception set");
+    exc = err_peek();
+  }
+  chain_context(ts, exc);
+  traceback_add(exc, f);
+  goto exception_unwind_keep_lasti;
+}
+
+exception_unwind_noadd:
+  // Entry with throwflag: the exception was thrown into a suspended frame.
+  {
+    Value exc = err_peek();
+    chain_context(ts, exc);
+    traceback_add(exc, f);
+  }
+  goto exception_unwind_keep_lasti;
+
+exception_unwind:
+  SAVE_FRAME();
+exception_unwind_keep_lasti : {
+  const ExceptionTableEntry* h = code_find_handler(co, static_cast<uint32_t>(f->lasti));
+  if (h) {
+    Value* target_sp = f->stack_base() + h->depth;
+    while (sp > target_sp) decref(POP());
+    if (h->lasti) PUSH(Value::small(f->lasti));
+    PUSH(err_fetch().release());
+    JUMPTO(h->target);
+    DISPATCH();
+  }
+  // No handler here: leave this frame.
+  while (sp > f->stack_base()) decref(POP());
+  f->sp = sp;
+  f->pad = 2;  // raised
+  if (f->is_entry) {
+    ts->frame = f->previous;
+    return nullptr;
+  }
+  Frame* caller = f->previous;
+  ts->frame = caller;
+  frame_pop(ts, f);
+  f = caller;
+  LOAD_FRAME();
+  this_instr = co->code + f->lasti;
+  {
+    Value exc = err_peek();
+    traceback_add(exc, f);
+  }
+  goto exception_unwind_keep_lasti;
+}
+}
+
+}  // namespace ftpy

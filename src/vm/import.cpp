@@ -1,0 +1,464 @@
+// The import system (import.h).
+#include "vm/import.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <string>
+
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/ids.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/interp.h"
+#include "runtime/pythonrun.h"
+#include "vm/eval.h"
+#include "modules/builtins_module.h"
+
+namespace ftpy {
+
+namespace {
+
+std::map<std::string, BuiltinModuleInit, std::less<>>& builtin_table() {
+  static auto* t = new std::map<std::string, BuiltinModuleInit, std::less<>>();
+  return *t;
+}
+
+// Serialises module creation; module bodies run outside it (they may import).
+std::recursive_mutex g_import_mu;
+
+Str* g_initializing_key;
+
+bool is_dir(const std::string& p) {
+  struct stat st;
+  return stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+bool is_file(const std::string& p) {
+  struct stat st;
+  return stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool read_file(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+Ref<> sys_modules_get(Value name) {
+  Ref<> m;
+  int r = dict_get_item(g_interp.modules, name, &m);
+  if (r < 0) return nullptr;
+  return m;
+}
+
+std::nullptr_t module_not_found(const std::string& name) {
+  err_format(g_ModuleNotFoundError, "No module named '%s'", name.c_str());
+  Ref<Str> n = str_from_utf8(name);
+  Value e = err_peek();
+  if (!e.is_null() && n) exception_set_extra(e, kImportName, n.val());
+  return nullptr;
+}
+
+// Execute a module's source in its namespace.
+Ref<> exec_module_source(Value module, const std::string& path) {
+  std::string src;
+  if (!read_file(path, &src)) return err_from_errno(errno, Ref<>(str_from_utf8(path)).val());
+  Value d = module_dict(module);
+  dict_set_item(d, Value(g_initializing_key), true_value());
+  Ref<> code = compile_source(src, path, CompileMode::kExec);
+  Ref<> r;
+  if (code) r = vm_exec_code(code.val().as<Code>(), d, Value());
+  dict_del_item(d, Value(g_initializing_key));
+  return r ? Ref<>::borrow(module) : nullptr;
+}
+
+// Find `leaf` (a module or package) in the directories of `search_path` (a
+// list of str). On success fills *file and *pkgdir (empty for plain modules).
+bool find_in_path(Value search_path, const std::string& leaf, std::string* file, std::string* pkgdir) {
+  Ref<> seq = sequence_tuple(search_path);
+  if (!seq) {
+    err_clear();
+    return false;
+  }
+  for (int64_t i = 0; i < tuple_size(seq.val()); i++) {
+    Value entry = tuple_item(seq.val(), i);
+    if (!is_str(entry)) continue;
+    std::string dir(str_view(entry));
+    if (dir.empty()) dir = ".";
+    std::string pkg = dir + "/" + leaf;
+    if (is_dir(pkg) && is_file(pkg + "/__init__.py")) {
+      *file = pkg + "/__init__.py";
+      *pkgdir = pkg;
+      return true;
+    }
+    if (is_file(pkg + ".py")) {
+      *file = pkg + ".py";
+      pkgdir->clear();
+      return true;
+    }
+    // Namespace packages (a directory without __init__.py) are found last.
+  }
+  for (int64_t i = 0; i < tuple_size(seq.val()); i++) {
+    Value entry = tuple_item(seq.val(), i);
+    if (!is_str(entry)) continue;
+    std::string dir(str_view(entry));
+    if (dir.empty()) dir = ".";
+    std::string pkg = dir + "/" + leaf;
+    if (is_dir(pkg)) {
+      file->clear();
+      *pkgdir = pkg;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Import one fully-qualified module whose parent (if any) is already imported.
+Ref<> import_one(const std::string& fullname, Value parent_module) {
+  Ref<Str> fname = str_from_utf8(fullname);
+  if (!fname) return nullptr;
+  {
+    Ref<> m = sys_modules_get(fname.val());
+    if (m) return m;
+    if (err_occurred()) return nullptr;
+  }
+  std::unique_lock<std::recursive_mutex> lock(g_import_mu);
+  {
+    Ref<> m = sys_modules_get(fname.val());
+    if (m) return m;
+  }
+  size_t dot = fullname.rfind('.');
+  std::string leaf = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
+  // Built-in modules (top level only).
+  if (parent_module.is_null()) {
+    auto it = builtin_table().find(fullname);
+    if (it != builtin_table().end()) {
+      Ref<> m = it->second();
+      if (!m) return nullptr;
+      if (dict_set_item(g_interp.modules, fname.val(), m.val()) < 0) return nullptr;
+      return m;
+    }
+  }
+  Ref<> search;
+  if (parent_module.is_null()) {
+    Ref<> p;
+    if (dict_get_item_str(g_interp.sys_dict, ids::path, &p) <= 0) return module_not_found(fullname);
+    search = p;
+  } else {
+    search = getattr_opt(parent_module, Value(ids::__path__));
+    if (!search) {
+      if (err_occurred()) return nullptr;
+      std::string parent = fullname.substr(0, dot);
+      err_format(g_ModuleNotFoundError, "No module named '%s'; '%s' is not a package", fullname.c_str(),
+                 parent.c_str());
+      return nullptr;
+    }
+  }
+  std::string file, pkgdir;
+  if (!find_in_path(search.val(), leaf, &file, &pkgdir)) return module_not_found(fullname);
+  Ref<> m = module_new(fname.val());
+  if (!m) return nullptr;
+  Value d = module_dict(m.val());
+  if (!file.empty()) {
+    Ref<Str> f = str_from_utf8(file);
+    dict_set_item(d, Value(ids::__file__), f.val());
+  }
+  if (!pkgdir.empty()) {
+    Ref<Str> pd = str_from_utf8(pkgdir);
+    Ref<List> path = list_new();
+    list_append(path.val(), pd.val());
+    dict_set_item(d, Value(ids::__path__), path.val());
+    dict_set_item(d, Value(ids::__package__), fname.val());
+  } else {
+    std::string pkg = dot == std::string::npos ? "" : fullname.substr(0, dot);
+    Ref<Str> p = str_from_utf8(pkg);
+    dict_set_item(d, Value(ids::__package__), p.val());
+  }
+  dict_set_item(d, Value(ids::__builtins__), g_interp.builtins_mod);
+  if (dict_set_item(g_interp.modules, fname.val(), m.val()) < 0) return nullptr;
+  lock.unlock();
+  if (!file.empty()) {
+    Ref<> r = exec_module_source(m.val(), file);
+    if (!r) {
+      dict_del_item(g_interp.modules, fname.val());
+      return nullptr;
+    }
+  }
+  // The module may have replaced itself in sys.modules.
+  Ref<> final_m = sys_modules_get(fname.val());
+  if (final_m) m = final_m;
+  else if (err_occurred()) return nullptr;
+  if (!parent_module.is_null()) {
+    Ref<Str> leafs = str_from_utf8(leaf);
+    if (setattr(parent_module, leafs.val(), m.val()) < 0) err_clear();
+  }
+  return m;
+}
+
+// Import every component of a dotted name; returns the leaf module.
+Ref<> import_dotted(const std::string& name) {
+  Ref<> parent;
+  size_t start = 0;
+  for (;;) {
+    size_t dot = name.find('.', start);
+    std::string prefix = dot == std::string::npos ? name : name.substr(0, dot);
+    Ref<> m = import_one(prefix, parent ? parent.val() : Value());
+    if (!m) return nullptr;
+    parent = m;
+    if (dot == std::string::npos) return m;
+    start = dot + 1;
+  }
+}
+
+// The package a relative import in `globals` is relative to.
+bool resolve_package(Value globals, int64_t level, std::string* out) {
+  Ref<> pkg;
+  if (!globals.is_null() && is_dict(globals)) {
+    if (dict_get_item_str(globals, ids::__package__, &pkg) < 0) return false;
+    if (!pkg || is_none(pkg.val())) {
+      Ref<> name;
+      if (dict_get_item_str(globals, ids::__name__, &name) > 0 && is_str(name.val())) {
+        std::string n(str_view(name.val()));
+        Ref<> path;
+        if (dict_get_item_str(globals, ids::__path__, &path) > 0) {
+          pkg = name;
+        } else {
+          size_t dot = n.rfind('.');
+          pkg = str_from_utf8(dot == std::string::npos ? "" : n.substr(0, dot));
+        }
+      }
+    }
+  }
+  if (!pkg || !is_str(pkg.val()) || str_view(pkg.val()).empty()) {
+    err_set_str(g_ImportError, "attempted relative import with no known parent package");
+    return false;
+  }
+  std::string base(str_view(pkg.val()));
+  for (int64_t i = 1; i < level; i++) {
+    size_t dot = base.rfind('.');
+    if (dot == std::string::npos) {
+      err_set_str(g_ImportError, "attempted relative import beyond top-level package");
+      return false;
+    }
+    base = base.substr(0, dot);
+  }
+  *out = base;
+  return true;
+}
+
+}  // namespace
+
+void import_register_builtin(const char* name, BuiltinModuleInit init) { builtin_table()[name] = init; }
+bool import_is_builtin(std::string_view name) { return builtin_table().find(name) != builtin_table().end(); }
+
+bool is_module_initializing(Value module) {
+  if (!is_module(module)) return false;
+  if (!g_initializing_key) return false;
+  return dict_contains(module_dict(module), Value(g_initializing_key)) > 0;
+}
+
+Ref<> import_module_level(Value name, Value globals, Value fromlist, int64_t level) {
+  if (!g_initializing_key) g_initializing_key = str_intern("__ftpy_initializing__");
+  if (!is_str(name)) return err_format(g_TypeError, "module name must be str, not %s", type_name(type_of(name)));
+  if (level < 0) return err_set_str(g_ValueError, "level must be >= 0");
+  std::string n(str_view(name));
+  std::string full = n;
+  if (level > 0) {
+    std::string base;
+    if (!resolve_package(globals, level, &base)) return nullptr;
+    full = n.empty() ? base : base + "." + n;
+  } else if (n.empty()) {
+    return err_set_str(g_ValueError, "Empty module name");
+  }
+  Ref<> leaf = import_dotted(full);
+  if (!leaf) return nullptr;
+  bool has_fromlist = !fromlist.is_null() && !is_none(fromlist) && truthy(fromlist) > 0;
+  if (!has_fromlist) {
+    // `import a.b.c` binds `a`.
+    if (level == 0) {
+      size_t dot = n.find('.');
+      if (dot == std::string::npos) return leaf;
+      Ref<Str> top = str_from_utf8(n.substr(0, dot));
+      return sys_modules_get(top.val());
+    }
+    if (n.empty()) return leaf;
+    // Relative `from . import x` always has a fromlist; a relative import
+    // without one returns the first component after the package.
+    size_t dot = n.find('.');
+    if (dot == std::string::npos) return leaf;
+    std::string cut = full.substr(0, full.size() - (n.size() - dot));
+    Ref<Str> c = str_from_utf8(cut);
+    return sys_modules_get(c.val());
+  }
+  // from package import submodule: import submodules named in fromlist.
+  Ref<> path = getattr_opt(leaf.val(), Value(ids::__path__));
+  if (path) {
+    Ref<> seq = sequence_tuple(fromlist);
+    if (!seq) return nullptr;
+    for (int64_t i = 0; i < tuple_size(seq.val()); i++) {
+      Value item = tuple_item(seq.val(), i);
+      if (!is_str(item)) continue;
+      std::string s(str_view(item));
+      if (s == "*") continue;
+      if (hasattr(leaf.val(), item) > 0) continue;
+      Ref<> sub = import_one(full + "." + s, leaf.val());
+      if (!sub) {
+        // Only a missing submodule of exactly this name is ignored here;
+        // IMPORT_FROM reports the ImportError.
+        if (err_matches(g_ModuleNotFoundError)) {
+          Value e = err_peek();
+          Value en = exception_extra(e, kImportName);
+          if (!en.is_null() && is_str(en) && str_view(en) == full + "." + s) {
+            err_clear();
+            continue;
+          }
+        }
+        return nullptr;
+      }
+    }
+  } else {
+    err_clear();
+  }
+  return leaf;
+}
+
+Ref<> import_name(Frame* f, Value name, Value fromlist, Value level) {
+  int64_t lvl = 0;
+  if (!level.is_null() && !is_none(level) && !to_int64(level, &lvl)) return nullptr;
+  // A user-replaced builtins.__import__ is honoured.
+  Ref<> imp;
+  int r = dict_get_item_str(f->builtins, ids::__import__, &imp);
+  if (r < 0) return nullptr;
+  if (r == 0) return err_set_str(g_ImportError, "__import__ not found");
+  if (!is_builtin_import(imp.val())) {
+    Value locals = f->locals.is_null() ? none() : f->locals;
+    Ref<> lv = int_from_int64(lvl);
+    Value args[5] = {name, f->globals, locals, fromlist.is_null() ? none() : fromlist, lv.val()};
+    return call(imp.val(), args, 5);
+  }
+  return import_module_level(name, f->globals, fromlist, lvl);
+}
+
+Ref<> import_module(std::string_view name) {
+  Ref<Str> n = str_from_utf8(name);
+  if (!n) return nullptr;
+  if (!g_initializing_key) g_initializing_key = str_intern("__ftpy_initializing__");
+  return import_dotted(std::string(name));
+}
+
+int import_all_from(Value locals, Value module) {
+  Ref<> all = getattr_opt(module, Value(ids::__all__));
+  bool skip_private = false;
+  Ref<> names;
+  if (all) {
+    names = sequence_tuple(all.val());
+  } else {
+    if (err_occurred()) return -1;
+    Ref<> d = getattr(module, Value(ids::__dict__));
+    if (!d) return -1;
+    Ref<> keys = call_method(d.val(), "keys", nullptr, 0);
+    if (!keys) return -1;
+    names = sequence_tuple(keys.val());
+    skip_private = true;
+  }
+  if (!names) return -1;
+  for (int64_t i = 0; i < tuple_size(names.val()); i++) {
+    Value n = tuple_item(names.val(), i);
+    if (!is_str(n)) {
+      err_format(g_TypeError, "%s in %s.%s must be str, not %s", all ? "Item" : "Key",
+                 str_utf8(getattr(module, Value(ids::__name__)).val()).c_str(), all ? "__all__" : "__dict__",
+                 type_name(type_of(n)));
+      return -1;
+    }
+    if (skip_private && str_view(n).size() > 0 && str_view(n)[0] == '_') continue;
+    Ref<> v = getattr(module, n);
+    if (!v) return -1;
+    int r = is_dict_exact(locals) ? dict_set_item(locals, n, v.val()) : setitem(locals, n, v.val());
+    if (r < 0) return -1;
+  }
+  return 0;
+}
+
+bool run_module_as_main(const std::string& name) {
+  // Import the parent package (if any), then find the module's file.
+  size_t dot = name.rfind('.');
+  Ref<> parent;
+  if (dot != std::string::npos) {
+    parent = import_dotted(name.substr(0, dot));
+    if (!parent) return false;
+  }
+  Ref<> search;
+  if (parent) {
+    search = getattr_opt(parent.val(), Value(ids::__path__));
+    if (!search) {
+      if (!err_occurred()) module_not_found(name);
+      return false;
+    }
+  } else {
+    if (dict_get_item_str(g_interp.sys_dict, ids::path, &search) <= 0) return false;
+  }
+  std::string leaf = dot == std::string::npos ? name : name.substr(dot + 1);
+  std::string file, pkgdir;
+  if (!find_in_path(search.val(), leaf, &file, &pkgdir)) {
+    err_format(g_ImportError, "No module named %s", name.c_str());
+    std::string msg = std::string("No module named ") + name;
+    err_clear();
+    err_format(g_ModuleNotFoundError, "No module named %s", name.c_str());
+    return false;
+  }
+  if (!pkgdir.empty()) {
+    // A package: import it, then run its __main__ submodule.
+    Ref<> pkg = import_dotted(name);
+    if (!pkg) return false;
+    std::string main_file = pkgdir + "/__main__.py";
+    if (!is_file(main_file)) {
+      err_format(g_ImportError, "No module named %s.__main__; '%s' is a package and cannot be directly executed",
+                 name.c_str(), name.c_str());
+      return false;
+    }
+    file = main_file;
+  }
+  // sys.argv[0] is the module's file.
+  Ref<> argv;
+  if (dict_get_item_str(g_interp.sys_dict, str_intern("argv"), &argv) > 0 && is_list(argv.val()) &&
+      list_size(argv.val()) > 0) {
+    Ref<Str> f = str_from_utf8(file);
+    setitem(argv.val(), Value::small(0), f.val());
+  }
+  int r = run_main_file(file);
+  if (r == -2) {
+    err_from_errno(errno, Ref<>(str_from_utf8(file)).val());
+    return false;
+  }
+  return r == 0;
+}
+
+int run_main_file(const std::string& path) {
+  std::string src;
+  if (!read_file(path, &src)) return -2;
+  Ref<> m = module_new("__main__");
+  if (!m) return -1;
+  Value d = module_dict(m.val());
+  Ref<Str> f = str_from_utf8(path);
+  dict_set_item(d, Value(ids::__file__), f.val());
+  dict_set_item(d, Value(ids::__builtins__), g_interp.builtins_mod);
+  Ref<Str> mainname = str_from_utf8("__main__");
+  dict_set_item(g_interp.modules, mainname.val(), m.val());
+  Ref<> r = run_source(src, path, CompileMode::kExec, d, Value());
+  return r ? 0 : -1;
+}
+
+}  // namespace ftpy

@@ -1,0 +1,38 @@
+// The import system: built-in (C++) modules, then source files found on
+// sys.path (modules and packages), with CPython's ImportError/
+// ModuleNotFoundError messages, relative imports and circular-import
+// tolerance (a module is in sys.modules while its body runs).
+//
+// Thread safety: a global import lock serialises finding/creating modules;
+// a module's body runs with a per-module "initializing" mark so that other
+// threads importing it wait for it to finish (issue: free threading).
+#pragma once
+
+#include <string_view>
+
+#include "runtime/ref.h"
+#include "vm/frame.h"
+
+namespace ftpy {
+
+using BuiltinModuleInit = Ref<> (*)();
+
+// Register a built-in module by name (before or after start-up).
+void import_register_builtin(const char* name, BuiltinModuleInit init);
+bool import_is_builtin(std::string_view name);
+
+// IMPORT_NAME from a frame: `__import__(name, globals, locals, fromlist, level)`.
+Ref<> import_name(Frame* f, Value name, Value fromlist, Value level);
+// __import__ semantics.
+Ref<> import_module_level(Value name, Value globals, Value fromlist, int64_t level);
+// import a dotted name and return the leaf module (importlib.import_module).
+Ref<> import_module(std::string_view name);
+// from module import * into `locals`.
+int import_all_from(Value locals, Value module);
+bool is_module_initializing(Value module);
+// Run `path` as the __main__ module (ftpy script.py).
+int run_main_file(const std::string& path);
+// ftpy -m name: locate the module (or package/__main__.py) and run it as __main__.
+bool run_module_as_main(const std::string& name);
+
+}  // namespace ftpy

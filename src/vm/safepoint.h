@@ -1,0 +1,18 @@
+// Safepoints (DESIGN.md §4.5): points where the interpreter loop checks the
+// thread's eval_breaker and does pending work — merging objects other threads
+// queued (biased refcounting), delivering signals (Ctrl-C), pausing for a
+// stop-the-world, dropping the GIL when asked.
+#pragma once
+
+#include "runtime/thread_state.h"
+
+namespace ftpy {
+
+// Returns -1 with an exception pending (e.g. KeyboardInterrupt).
+int handle_eval_breaker(ThreadState* ts);
+
+// Signal handling: called from the C signal handler (async-signal-safe).
+void signal_note_pending(int signum);
+void signals_init();
+
+}  // namespace ftpy

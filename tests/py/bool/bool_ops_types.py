@@ -1,0 +1,6 @@
+print(True and 5, False and 5, True or 5, False or 5, not 5)
+print(type(True and 5).__name__, type(not 5).__name__)
+print(True == 1.0, True in [1], 1 in [True], (1 == 1) is True)
+print(f"{True}", f"{True:d}", f"{True:>6}", "%s %d %r" % (True, True, False), format(False, "b"))
+print(True.real, True.imag, True.numerator, True.bit_length(), (True).to_bytes(1, "big"))
+print(int("1") == True, str(True).lower(), repr(True) == "True")

@@ -1,0 +1,3 @@
+print("this line never runs")
+total = 0
+values = [1, 2, 3

@@ -1,0 +1,3 @@
+def work():
+    raise ExceptionGroup("several failures", [ValueError("bad value"), TypeError("bad type")])
+work()

@@ -1,0 +1,6 @@
+print(abs(-5), pow(2, 8), divmod(100, 7), round(7), round(7, 1), round(-15, -1), round(25, -1))
+print(sum([1, 2, 3], 10), max(1, 2, 3), min([4, 2, 8]))
+print(bin(10), oct(10), hex(10), chr(65), ord("A"))
+print(int.__add__(2, 3), int.__sub__(2, 3), (5).__lt__(6), (5).__eq__("5"))
+print(str(12345)[::-1], int(str(12345)[::-1]))
+print(list(map(int, "1 2 3".split())), sum(map(int, str(2 ** 100))))

@@ -1,0 +1,2 @@
+x = 1
+import definitely_missing_module_zz

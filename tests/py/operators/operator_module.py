@@ -1,0 +1,15 @@
+import operator as op
+print(op.add(1, 2), op.sub(5, 3), op.mul("a", 3), op.truediv(7, 2), op.floordiv(7, 2))
+print(op.mod(7, 3), op.pow(2, 5), op.neg(4), op.pos(-4), op.abs(-2), op.invert(5))
+print(op.lshift(1, 4), op.rshift(16, 2), op.and_(6, 3), op.or_(6, 3), op.xor(6, 3))
+print(op.lt(1, 2), op.le(2, 2), op.eq(1, 1), op.ne(1, 2), op.gt(1, 2), op.ge(3, 3))
+print(op.not_(0), op.truth(5), op.is_(None, None), op.is_not(1, None))
+print(op.contains([1, 2], 2), op.countOf([1, 2, 1], 1), op.indexOf("abc", "c"))
+print(op.getitem([1, 2, 3], 1), op.concat([1], [2]))
+l = [1, 2, 3]
+op.setitem(l, 0, 9); op.delitem(l, 1)
+print(l)
+print(op.itemgetter(1)("abc"), op.itemgetter(0, 2)("abc"), op.attrgetter("real")(3))
+print(op.methodcaller("split", ",")("a,b"), op.index(5))
+print(sorted([("b", 2), ("a", 2), ("c", 1)], key=op.itemgetter(1, 0)))
+print(op.iadd([1], [2]), op.matmul.__name__)

@@ -1,0 +1,20 @@
+from collections import deque
+d = deque([1, 2, 3])
+d.append(4); d.appendleft(0)
+print(d, d.pop(), d.popleft(), d)
+d.extend([7, 8]); d.extendleft([-1, -2])
+print(d, len(d), d[0], d[-1], 7 in d)
+d.rotate(2); print(d)
+d.rotate(-3); print(d)
+d.remove(7); print(d, d.count(1), d.index(8))
+d.reverse(); print(d)
+b = deque(range(10), maxlen=3)
+print(b, b.maxlen)
+b.append(10); b.appendleft(-1)
+print(b)
+try:
+    deque().pop()
+except IndexError as e:
+    print(type(e).__name__, e)
+d2 = d.copy(); d2.clear()
+print(d2, d, deque("ab") + deque("c"), deque([1]) * 3, list(reversed(deque("xyz"))))

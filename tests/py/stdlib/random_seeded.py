@@ -1,0 +1,21 @@
+import random
+random.seed(7)
+print(random.random())
+print(random.getrandbits(32), random.getrandbits(70))
+print(random.randint(1, 100), random.randrange(0, 100, 5), random.randrange(10))
+items = list(range(10))
+random.shuffle(items)
+print(items)
+print(random.choice("abcdefg"), random.sample(range(100), 5))
+r = random.Random(12345)
+print([r.randint(0, 9) for _ in range(10)])
+r.seed("a string seed")
+print(r.random(), r.getrandbits(16))
+state = random.getstate()
+a = random.random()
+random.setstate(state)
+print(a == random.random())
+try:
+    random.choice([])
+except IndexError as e:
+    print(type(e).__name__)

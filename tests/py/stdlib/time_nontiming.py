@@ -1,0 +1,11 @@
+import time
+t = time.gmtime(0)
+print(t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_wday, t.tm_yday)
+print(time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(86400 * 365)))
+print(time.strftime("%a %b %d", time.gmtime(1700000000)), time.mktime(time.localtime(1000)) == 1000.0)
+print(time.struct_time((2024, 2, 29, 12, 0, 0, 3, 60, 0)).tm_mday, tuple(time.gmtime(1234567890))[:6])
+print(isinstance(time.time(), float), isinstance(time.monotonic(), float), isinstance(time.perf_counter_ns(), int))
+a = time.monotonic(); b = time.monotonic()
+print(b >= a)
+time.sleep(0.001)
+print(time.strptime("2020-01-02", "%Y-%m-%d").tm_yday)

@@ -1,0 +1,6 @@
+print("a" < "b", "a" < "B", "abc" < "abd", "abc" < "ab", "" < " ", "Z" < "a", "é" > "z", "10" < "9")
+print("abc" == "abc", "abc" != None, "a" * 3 == "aaa", "abc" != "ABC", "abc".lower() == "ABC".lower())
+print(sorted(["banana", "Apple", "cherry", "apple", "10", "9", ""]), sorted(["b", "A", "a"], key=str.lower))
+print(max(["apple", "pear", "fig"]), min(["apple", "pear", "fig"], key=len), "b" in "abc", "abc" in "xabcx", "" in "")
+print("ab" * 3, 3 * "ab", "ab" * 0, "ab" * -2, "ab" + "cd", "-" * 10)
+print(list("abc"), [c for c in "héllo"], tuple("xy"), "".join(sorted("hello")), list(reversed("abc")))

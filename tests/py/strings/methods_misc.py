@@ -1,0 +1,7 @@
+print("Hello".startswith("He"), "hello"[1:].startswith("ell"), "a,b".split(",")[1], "x".isupper())
+print("a{}b".format("-"), "%s" % "x", str.lower("ABC"), "abc".upper().lower())
+print("tab\tsep".expandtabs(2), "abc".encode().decode(), "A".__class__.__name__)
+print(str.join(",", ["1", "2"]), "".join(["a"] * 3), "x".center(3).strip(), "abc"[::-1].upper())
+print("abcdef".index("d"), "  x".lstrip(" "), "x,y,z".count(","), "aAbB".swapcase())
+print("python is fun".title(), "hello world".capitalize(), "123".isdigit(), "12.3".replace(".", "", 1).isdigit())
+print(" ".join(w[::-1] for w in "hello big world".split()), "-".join(reversed("a b c".split())))

@@ -1,0 +1,5 @@
+print(repr("  hi  ".strip()), repr("  hi  ".lstrip()), repr("  hi  ".rstrip()))
+print("xxhixx".strip("x"), "abcHIcba".strip("abc"), "www.example.com".lstrip("w."), "file.txt..".rstrip("."))
+print(repr("\t\n hi \r\x0b\x0c".strip()), repr("\u2003wide\u2003".strip()), repr("".strip()))
+print("aaa".strip("a") == "", "hello".strip(""), "hello".strip(None))
+print("prefix_name".removeprefix("prefix_"), "name.py".removesuffix(".py"), "x".removeprefix("y"), "aa".removesuffix("aaa"))

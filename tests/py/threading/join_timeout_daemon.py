@@ -1,0 +1,16 @@
+import threading
+ev = threading.Event()
+t = threading.Thread(target=ev.wait, daemon=True, name="sleeper")
+t.start()
+t.join(timeout=0.05)
+print(t.is_alive(), t.daemon)
+ev.set()
+t.join()
+print(t.is_alive())
+d = threading.Thread(target=lambda: None)
+print(d.daemon)
+d.daemon = True
+print(d.daemon)
+forever = threading.Thread(target=threading.Event().wait, daemon=True)
+forever.start()
+print("exiting with a daemon thread still blocked")

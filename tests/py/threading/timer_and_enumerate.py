@@ -1,0 +1,12 @@
+import threading
+fired = threading.Event()
+t = threading.Timer(0.01, fired.set)
+t.start()
+print(fired.wait(5))
+t.join()
+c = threading.Timer(10, lambda: print("never"))
+c.start(); c.cancel(); c.join()
+print("cancelled", c.is_alive())
+names = sorted(th.name for th in threading.enumerate())
+print(names)
+print(threading.get_ident() == threading.current_thread().ident, isinstance(threading.get_native_id(), int))

@@ -1,0 +1,5 @@
+t = tuple(range(10))
+print(t.index(5), t.index(5, 3, 8), t.count(3), sum(t), t[2:8:3], t[::-3])
+print(tuple.__name__, (1, 2).__len__(), (1, 2).__getitem__(0), (1, 2).__contains__(3), tuple.__add__((1,), (2,)))
+print(tuple(x * 2 for x in t if x % 3 == 0), tuple(map(str, t[:3])), tuple(zip(t[:2], "ab")))
+print(repr((1,)), repr(()), repr(((),)), str((1, "a", None)), repr(("a'b",)))
