@@ -14,6 +14,11 @@
 #include "runtime/hash.h"
 #include "runtime/heap.h"
 #include "objects/unicode.h"
+#include "objects/bytes.h"
+#include "objects/codecs.h"
+#include "objects/native.h"
+#include "objects/slice.h"
+#include "objects/tuple.h"
 
 namespace ftpy {
 
@@ -430,8 +435,212 @@ int64_t str_len_slot(Value v) { return v.as<Str>()->length; }
 
 Value str_empty() { return Value(g_empty_str); }
 
+void str_append_to(Str* s, std::u32string* out) {
+  int64_t n = s->length;
+  size_t base = out->size();
+  out->resize(base + n);
+  char32_t* d = out->data() + base;
+  if (s->kind == 1) {
+    for (int64_t i = 0; i < n; i++) d[i] = s->d1()[i];
+  } else if (s->kind == 2) {
+    for (int64_t i = 0; i < n; i++) d[i] = s->d2()[i];
+  } else {
+    std::memcpy(d, s->d4(), n * 4);
+  }
+}
+
+// --- subclass instances -------------------------------------------------------------
+// A str subclass instance has the same layout as a str plus, at the 8-aligned
+// end of its characters, the __dict__ slot (type.h: negative dict_offset).
+
+namespace {
+size_t str_var_size(Object* o) {
+  Str* s = static_cast<Str*>(o);
+  return sizeof(Str) + static_cast<size_t>(s->length + 1) * s->kind;
+}
+}  // namespace
+
+Ref<> str_new_subtype(Type* type, Str* s) {
+  if (type == &g_str_type) return str_exact_copy(s);
+  size_t used = (sizeof(Str) + static_cast<size_t>(s->length + 1) * s->kind + 7) & ~size_t{7};
+  size_t extra = type->dict_offset < 0 ? static_cast<size_t>(-type->dict_offset) : 0;
+  size_t total = used + extra;
+  if (total < type->basic_size) total = type->basic_size;
+  Str* r = alloc_object<Str>(type, total);
+  if (!r) return nullptr;
+  r->length = s->length;
+  r->hash.store(-1, std::memory_order_relaxed);
+  r->kind = s->kind;
+  r->ascii = s->ascii;
+  r->utf8_length.store(s->ascii ? s->length : -1, std::memory_order_relaxed);
+  std::memcpy(r->data, s->data, static_cast<size_t>(s->length) * s->kind);
+  return Ref<>::steal(Value(static_cast<Object*>(r)));
+}
+
+namespace {
+
+// str(object='', encoding='utf-8', errors='strict')
+Ref<> str_tp_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
+  static const Signature* sig = native_parse_signature("str(object=?, encoding=?, errors=?)", nullptr);
+  if (nargs > 3) return err_format(g_TypeError, "str() takes at most 3 arguments (%zu given)", nargs);
+  Value a[3];
+  Ref<> holders[2];
+  if (!native_bind(sig, args, nargs, kwnames, a, holders)) return nullptr;
+  Ref<> result;
+  if (a[1].is_null() && a[2].is_null()) {
+    if (a[0].is_null()) result = Ref<>::borrow(str_empty());
+    else result = str(a[0]);
+  } else {
+    for (int i = 1; i < 3; i++) {
+      if (!a[i].is_null() && !is_str(a[i]))
+        return err_format(g_TypeError, "str() argument '%s' must be str, not %s",
+                          i == 1 ? "encoding" : "errors", type_name(type_of(a[i])));
+    }
+    std::string_view enc = a[1].is_null() ? "utf-8" : str_view(a[1]);
+    std::string_view errs = a[2].is_null() ? "strict" : str_view(a[2]);
+    if (a[0].is_null()) {
+      result = Ref<>::borrow(str_empty());
+    } else if (is_str(a[0])) {
+      return err_set_str(g_TypeError, "decoding str is not supported");
+    } else {
+      std::string buf;
+      if (!buffer_copy(a[0], &buf))
+        return err_format(g_TypeError, "decoding to str: need a bytes-like object, %s found",
+                          type_name(type_of(a[0])));
+      result = codec_decode(reinterpret_cast<const uint8_t*>(buf.data()), static_cast<int64_t>(buf.size()),
+                            enc, errs, a[0]);
+    }
+  }
+  if (!result || type == &g_str_type) return result;
+  return str_new_subtype(type, result.val().as<Str>());
+}
+
+Ref<> str_subscript(Value self, Value key) {
+  Str* s = self.as<Str>();
+  if (is_slice(key)) {
+    int64_t start, stop, step, n;
+    if (!slice_indices(key, s->length, &start, &stop, &step, &n)) return nullptr;
+    if (n <= 0) return Ref<>::borrow(str_empty());
+    if (step == 1) {
+      if (n == s->length && is_str_exact(self)) return Ref<>::borrow(self);
+      return str_substring(s, start, start + n);
+    }
+    std::u32string out;
+    out.resize(n);
+    for (int64_t i = 0, j = start; i < n; i++, j += step) out[i] = s->at(j);
+    return str_from_u32(out);
+  }
+  if (!type_of(key)->nb_index)
+    return err_format(g_TypeError, "string indices must be integers, not '%s'", type_name(type_of(key)));
+  int64_t i;
+  if (!to_index(key, &i)) return nullptr;
+  if (i < 0) i += s->length;
+  if (i < 0 || i >= s->length) return err_set_str(g_IndexError, "string index out of range");
+  return str_from_char(s->at(i));
+}
+
+int str_contains_slot(Value self, Value item) {
+  if (!is_str(item)) {
+    err_format(g_TypeError, "'in <string>' requires string as left operand, not %s", type_name(type_of(item)));
+    return -1;
+  }
+  Str* s = self.as<Str>();
+  Str* sub = item.as<Str>();
+  return str_find_sub(s, sub, 0, s->length) >= 0;
+}
+
+Ref<> str_mul_slot(Value a, Value b) {
+  Value sv = a, cv = b;
+  if (!is_str(a)) {
+    sv = b;
+    cv = a;
+  }
+  if (!is_str(sv) || !type_of(cv)->nb_index) return Ref<>::steal(not_implemented());
+  Ref<> idx = number_index(cv);
+  if (!idx) return nullptr;
+  int64_t count;
+  if (!int_as_int64(idx.val(), &count))
+    return err_format(g_OverflowError, "cannot fit '%s' into an index-sized integer", type_name(type_of(cv)));
+  Str* s = sv.as<Str>();
+  if (count <= 0 || s->length == 0) return Ref<>::borrow(str_empty());
+  if (count == 1 && is_str_exact(sv)) return Ref<>::borrow(sv);
+  if (s->length > INT64_MAX / 4 / count) return err_set_str(g_OverflowError, "repeated string is too long");
+  int64_t n = s->length * count;
+  if (n > (int64_t{1} << 40)) return err_no_memory();
+  uint32_t mx = s->ascii ? 127 : s->kind == 1 ? 255 : s->kind == 2 ? 0xFFFF : 0x10FFFF;
+  Ref<Str> r = str_new_raw(n, mx);
+  if (!r) return nullptr;
+  size_t unit = static_cast<size_t>(s->length) * s->kind;
+  if (unit == 1) {
+    std::memset(r->data, s->data[0], n);
+  } else {
+    // Doubling copies: O(log count) memcpy calls.
+    std::memcpy(r->data, s->data, unit);
+    size_t done = unit, total = static_cast<size_t>(n) * s->kind;
+    while (done < total) {
+      size_t c = done < total - done ? done : total - done;
+      std::memcpy(r->data + done, r->data, c);
+      done += c;
+    }
+  }
+  return r;
+}
+
+Ref<> str_mod_slot(Value a, Value b) {
+  if (!is_str(a)) return Ref<>::steal(not_implemented());
+  return str_percent_format(a.as<Str>(), b);
+}
+
+// --- iterator ---------------------------------------------------------------------
+// The next index is claimed with a CAS so that an iterator shared between
+// threads never yields a character twice.
+struct StrIter : Object {
+  Value str;  // owned
+  std::atomic<int64_t> index;
+};
+Type g_str_iter_type;
+
+void str_iter_dealloc(Object* o) {
+  decref(static_cast<StrIter*>(o)->str);
+  free_object(o);
+}
+
+Ref<> str_iter_self(Value v) { return Ref<>::borrow(v); }
+
+Ref<> str_iter_next(Value v) {
+  StrIter* it = v.as<StrIter>();
+  Str* s = it->str.as<Str>();
+  int64_t i = it->index.load(std::memory_order_relaxed);
+  do {
+    if (i >= s->length) return nullptr;
+  } while (!it->index.compare_exchange_weak(i, i + 1, std::memory_order_relaxed));
+  return str_from_char(s->at(i));
+}
+
+Ref<> str_iter_length_hint(Value self, Value*) {
+  StrIter* it = self.as<StrIter>();
+  int64_t r = it->str.as<Str>()->length - it->index.load(std::memory_order_relaxed);
+  return small_int(r < 0 ? 0 : r);
+}
+
+const MethodDef kStrIterMethods[] = {
+    {"__length_hint__($self, /)", str_iter_length_hint, "Private method returning an estimate of len(list(it))."},
+    {nullptr}};
+
+Ref<> str_iter_slot(Value v) {
+  StrIter* it = alloc_object<StrIter>(&g_str_iter_type);
+  if (!it) return nullptr;
+  it->str = v;
+  incref(v);
+  it->index.store(0, std::memory_order_relaxed);
+  return Ref<>::steal(Value(static_cast<Object*>(it)));
+}
+
+}  // namespace
+
 void str_type_init_core() {
   Type* t = &g_str_type;
+  if (g_empty_str) return;
   t->name = "str";
   t->basic_size = sizeof(Str);
   t->item_size = 1;
@@ -441,8 +650,23 @@ void str_type_init_core() {
   t->tp_str = str_str_slot;
   t->tp_hash = str_hash_slot;
   t->tp_richcompare = str_richcompare;
+  t->tp_new = str_tp_new;
+  t->tp_iter = str_iter_slot;
+  t->tp_var_size = str_var_size;
   t->nb_binary[kOpAdd] = str_add_slot;
+  t->nb_binary[kOpMul] = str_mul_slot;
+  t->nb_binary[kOpMod] = str_mod_slot;
   t->mp_length = str_len_slot;
+  t->mp_subscript = str_subscript;
+  t->sq_contains = str_contains_slot;
+  t->methods = kStrMethods;
+  t->doc =
+      "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\n"
+      "Create a new string object from the given object. If encoding or\n"
+      "errors is specified, then the object must expose a data buffer\n"
+      "that will be decoded using the given encoding and error handler.\n"
+      "Otherwise, returns the result of object.__str__() (if defined)\n"
+      "or repr(object).\nencoding defaults to 'utf-8'.\nerrors defaults to 'strict'.";
   t->ob_type = &g_type_type;
   make_immortal(t);
   // The empty string and the Latin-1 single characters are interned and
@@ -455,5 +679,22 @@ void str_type_init_core() {
     (void)s.release();
   }
 }
+
+void str_types_init() {
+  str_type_init_core();
+  type_ready(&g_str_type);
+  Type* it = &g_str_iter_type;
+  if (!(it->flags & kTypeReady)) {
+    it->name = "str_iterator";
+    it->basic_size = sizeof(StrIter);
+    it->tp_dealloc = str_iter_dealloc;
+    it->tp_iter = str_iter_self;
+    it->tp_iternext = str_iter_next;
+    it->methods = kStrIterMethods;
+    type_ready(it);
+  }
+}
+
+void str_module_init() { str_types_init(); }
 
 }  // namespace ftpy

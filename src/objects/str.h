@@ -76,6 +76,34 @@ Value str_empty();                   // the immortal ''
 Str* str_intern(std::string_view utf8);
 Str* str_intern(Str* s);  // may return s itself (made immortal) or the existing one
 
+// --- extended API (str_methods.cpp, str_format.cpp) ---------------------------
+// Build a str from code points (picks the narrowest kind).
+inline Ref<Str> str_from_u32(const std::u32string& u) {
+  return str_from_ucs4(reinterpret_cast<const uint32_t*>(u.data()), static_cast<int64_t>(u.size()));
+}
+// Append the code points of s to out.
+void str_append_to(Str* s, std::u32string* out);
+// Index of the first occurrence of `needle` in hay[start:end] (already clamped
+// to [0, len]), or -1. Uses memchr/memmem for one-byte strings.
+int64_t str_find_sub(Str* hay, Str* needle, int64_t start, int64_t end);
+// sep.join(iterable); TypeError for non-str items, as CPython.
+Ref<> str_join(Str* sep, Value iterable);
+// str.format(*args, **kwargs) / format_map (kwargs any mapping or null).
+Ref<> str_format_impl(Str* fmt, Value args_tuple, Value mapping);
+// printf-style `fmt % args` for str.
+Ref<> str_percent_format(Str* fmt, Value args);
+// printf-style `fmt % args` for bytes/bytearray: returns raw bytes.
+bool bytes_percent_format(const uint8_t* fmt, int64_t n, Value args, std::string* out);
+// A new instance of `type` (str or a subclass) with the content of s.
+Ref<> str_new_subtype(Type* type, Str* s);
+
+// Method and slot tables defined in str_methods.cpp.
+extern const struct MethodDef kStrMethods[];
+
+// Readies str and its iterator type (safe to call more than once; keeps the
+// older entry points str_type_init_core/str_module_init working).
+void str_types_init();
+void str_type_init_core();
 void str_module_init();
 
 }  // namespace ftpy

@@ -1,0 +1,523 @@
+// Encoders and decoders for the built-in text encodings (codecs.h).
+//
+// Each decoder walks its input and, on a malformed sequence, hands the byte
+// range and a reason to the error handler chosen by `errors`; each encoder does
+// the same for runs of characters the encoding cannot represent. The handlers
+// are a closed set (no codecs.register_error yet).
+#include "objects/codecs.h"
+
+#include <cstring>
+#include <string>
+
+#include "objects/bytes.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/int.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+
+namespace ftpy {
+
+namespace {
+
+enum Handler { kStrict, kIgnore, kReplace, kBackslash, kSurrEscape, kSurrPass, kXmlRef, kNameRepl };
+
+bool parse_handler(std::string_view e, Handler* h) {
+  if (e == "strict") *h = kStrict;
+  else if (e == "ignore") *h = kIgnore;
+  else if (e == "replace") *h = kReplace;
+  else if (e == "backslashreplace") *h = kBackslash;
+  else if (e == "surrogateescape") *h = kSurrEscape;
+  else if (e == "surrogatepass") *h = kSurrPass;
+  else if (e == "xmlcharrefreplace") *h = kXmlRef;
+  else if (e == "namereplace") *h = kNameRepl;
+  else {
+    err_format(g_LookupError, "unknown error handler name '%s'", std::string(e).c_str());
+    return false;
+  }
+  return true;
+}
+
+std::nullptr_t unknown_encoding(std::string_view e) {
+  return err_format(g_LookupError, "unknown encoding: %s", std::string(e).c_str());
+}
+
+Ref<> make_unicode_error(Type* t, const char* enc, Value obj, int64_t start, int64_t end, const char* reason) {
+  Ref<> e = str_from_utf8(enc), r = str_from_utf8(reason);
+  Ref<> s = small_int(start), en = small_int(end);
+  Ref<Tuple> args = tuple_pack({e.val(), obj, s.val(), en.val(), r.val()});
+  Ref<> exc = exception_new(t, args.val());
+  if (!exc) return nullptr;
+  exception_set_extra(exc.val(), kUnicodeEncoding, e.val());
+  exception_set_extra(exc.val(), kUnicodeObject, obj);
+  exception_set_extra(exc.val(), kUnicodeStart, s.val());
+  exception_set_extra(exc.val(), kUnicodeEnd, en.val());
+  exception_set_extra(exc.val(), kUnicodeReason, r.val());
+  return exc;
+}
+
+// __str__ of UnicodeDecodeError / UnicodeEncodeError, from the fields.
+Ref<> unicode_error_str(Value self) {
+  Value enc = exception_extra(self, kUnicodeEncoding), obj = exception_extra(self, kUnicodeObject);
+  Value st = exception_extra(self, kUnicodeStart), en = exception_extra(self, kUnicodeEnd);
+  Value reason = exception_extra(self, kUnicodeReason);
+  if (enc.is_null() || obj.is_null() || st.is_null() || en.is_null() || reason.is_null()) {
+    Value args = exception_args(self);
+    if (tuple_size(args) == 1) return str(tuple_item(args, 0));
+    if (tuple_size(args) == 0) return Ref<>::borrow(str_empty());
+    return str(args);
+  }
+  int64_t start = 0, end = 0;
+  int_as_int64(st, &start);
+  int_as_int64(en, &end);
+  std::string e = str_utf8(enc), r = str_utf8(reason);
+  char buf[64];
+  std::string msg;
+  if (type_of(self) == g_UnicodeEncodeError || is_subtype(type_of(self), g_UnicodeEncodeError)) {
+    if (is_str(obj) && start >= 0 && start < obj.as<Str>()->length && end == start + 1) {
+      uint32_t c = obj.as<Str>()->at(start);
+      if (c <= 0xFF) std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      else if (c <= 0xFFFF) std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      else std::snprintf(buf, sizeof buf, "\\U%08x", c);
+      msg = "'" + e + "' codec can't encode character '" + buf + "' in position " + std::to_string(start) + ": " + r;
+    } else {
+      msg = "'" + e + "' codec can't encode characters in position " + std::to_string(start) + "-" +
+            std::to_string(end - 1) + ": " + r;
+    }
+  } else {
+    const uint8_t* p = nullptr;
+    int64_t n = 0;
+    if (get_buffer(obj, &p, &n) && start >= 0 && start < n && end == start + 1) {
+      std::snprintf(buf, sizeof buf, "0x%02x", p[start]);
+      msg = "'" + e + "' codec can't decode byte " + buf + " in position " + std::to_string(start) + ": " + r;
+    } else {
+      msg = "'" + e + "' codec can't decode bytes in position " + std::to_string(start) + "-" +
+            std::to_string(end - 1) + ": " + r;
+    }
+  }
+  return str_from_utf8(msg);
+}
+
+// --- decoding ----------------------------------------------------------------------
+
+struct Decoder {
+  const char* enc;
+  const uint8_t* p;
+  int64_t n;
+  Handler h;
+  Value source;
+  std::u32string out;
+
+  // Handle a malformed range [start, end). Returns false with an exception.
+  bool error(int64_t start, int64_t end, const char* reason) {
+    switch (h) {
+      case kIgnore: return true;
+      case kReplace: out.push_back(0xFFFD); return true;
+      case kBackslash: {
+        char buf[8];
+        for (int64_t i = start; i < end; i++) {
+          std::snprintf(buf, sizeof buf, "\\x%02x", p[i]);
+          for (char* b = buf; *b; b++) out.push_back(static_cast<uint8_t>(*b));
+        }
+        return true;
+      }
+      case kSurrEscape: {
+        for (int64_t i = start; i < end; i++)
+          if (p[i] < 128) return raise(start, end, reason);
+        for (int64_t i = start; i < end; i++) out.push_back(0xDC00 + p[i]);
+        return true;
+      }
+      case kXmlRef:
+      case kNameRepl:
+        err_set_str(g_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
+        return false;
+      default: return raise(start, end, reason);
+    }
+  }
+  bool raise(int64_t start, int64_t end, const char* reason) {
+    Ref<> obj;
+    if (!source.is_null() && is_bytes(source)) obj = Ref<>::borrow(source);
+    else obj = bytes_from(p, static_cast<size_t>(n));
+    if (!obj) return false;
+    Ref<> exc = make_unicode_error(g_UnicodeDecodeError, enc, obj.val(), start, end, reason);
+    if (exc) err_set_instance(exc.val());
+    return false;
+  }
+};
+
+bool decode_utf8(Decoder& d) {
+  const uint8_t* p = d.p;
+  int64_t n = d.n, i = 0;
+  d.out.reserve(n);
+  while (i < n) {
+    uint8_t c = p[i];
+    if (c < 0x80) {
+      d.out.push_back(c);
+      i++;
+      continue;
+    }
+    int need;
+    uint32_t cp;
+    uint8_t lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      cp = c & 0x0F;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED && d.h != kSurrPass) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      cp = c & 0x07;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      if (!d.error(i, i + 1, "invalid start byte")) return false;
+      i++;
+      continue;
+    }
+    int k = 1;
+    bool bad = false;
+    for (; k <= need; k++) {
+      if (i + k >= n) break;
+      uint8_t b = p[i + k];
+      uint8_t l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
+      if (b < l || b > h) {
+        bad = true;
+        break;
+      }
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    if (bad) {
+      if (!d.error(i, i + k, "invalid continuation byte")) return false;
+      i += k;
+      continue;
+    }
+    if (k <= need) {  // ran out of input
+      if (!d.error(i, n, "unexpected end of data")) return false;
+      i = n;
+      continue;
+    }
+    d.out.push_back(cp);
+    i += need + 1;
+  }
+  return true;
+}
+
+bool decode_utf16(Decoder& d, int order /* -1 le, 1 be, 0 detect */) {
+  const uint8_t* p = d.p;
+  int64_t n = d.n, i = 0;
+  bool be = order == 1;
+  if (order == 0) {
+    if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) i = 2;
+    else if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+      be = true;
+      i = 2;
+    }
+  }
+  auto unit = [&](int64_t j) -> uint32_t {
+    return be ? (p[j] << 8) | p[j + 1] : p[j] | (p[j + 1] << 8);
+  };
+  while (i < n) {
+    if (i + 1 >= n) {
+      if (!d.error(i, n, "truncated data")) return false;
+      break;
+    }
+    uint32_t u = unit(i);
+    if (u < 0xD800 || u > 0xDFFF) {
+      d.out.push_back(u);
+      i += 2;
+      continue;
+    }
+    if (u >= 0xDC00) {
+      if (d.h == kSurrPass) d.out.push_back(u);
+      else if (!d.error(i, i + 2, "illegal encoding")) return false;
+      i += 2;
+      continue;
+    }
+    if (i + 3 >= n) {
+      if (d.h == kSurrPass && i + 2 == n) {
+        d.out.push_back(u);
+        i += 2;
+        continue;
+      }
+      if (!d.error(i, n, "unexpected end of data")) return false;
+      break;
+    }
+    uint32_t u2 = unit(i + 2);
+    if (u2 < 0xDC00 || u2 > 0xDFFF) {
+      if (d.h == kSurrPass) d.out.push_back(u);
+      else if (!d.error(i, i + 2, "illegal UTF-16 surrogate")) return false;
+      i += 2;
+      continue;
+    }
+    d.out.push_back(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
+    i += 4;
+  }
+  return true;
+}
+
+bool decode_utf32(Decoder& d, int order) {
+  const uint8_t* p = d.p;
+  int64_t n = d.n, i = 0;
+  bool be = order == 1;
+  if (order == 0) {
+    if (n >= 4 && p[0] == 0xFF && p[1] == 0xFE && p[2] == 0 && p[3] == 0) i = 4;
+    else if (n >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0xFE && p[3] == 0xFF) {
+      be = true;
+      i = 4;
+    }
+  }
+  while (i < n) {
+    if (i + 3 >= n) {
+      if (!d.error(i, n, "truncated data")) return false;
+      break;
+    }
+    uint32_t u = be ? (uint32_t{p[i]} << 24) | (p[i + 1] << 16) | (p[i + 2] << 8) | p[i + 3]
+                    : p[i] | (p[i + 1] << 8) | (p[i + 2] << 16) | (uint32_t{p[i + 3]} << 24);
+    if (u > 0x10FFFF) {
+      if (!d.error(i, i + 4, "code point not in range(0x110000)")) return false;
+    } else if (u >= 0xD800 && u <= 0xDFFF && d.h != kSurrPass) {
+      if (!d.error(i, i + 4, "code point in surrogate code point range(0xd800, 0xe000)")) return false;
+    } else {
+      d.out.push_back(u);
+    }
+    i += 4;
+  }
+  return true;
+}
+
+// --- encoding ------------------------------------------------------------------------
+
+struct Encoder {
+  const char* enc;
+  Str* s;
+  Handler h;
+  std::string out;
+  void (*put)(uint32_t c, std::string* out);
+
+  // Characters [start, end) cannot be encoded. `limit` is the largest code
+  // point the target can hold (for deciding what replacements may be used).
+  bool error(int64_t start, int64_t end, const char* reason) {
+    char buf[24];
+    for (int64_t i = start; i < end; i++) {
+      uint32_t c = s->at(i);
+      switch (h) {
+        case kIgnore: break;
+        case kReplace: put('?', &out); break;
+        case kNameRepl:  // no name table yet: falls back to backslash escapes
+        case kBackslash:
+          if (c <= 0xFF) std::snprintf(buf, sizeof buf, "\\x%02x", c);
+          else if (c <= 0xFFFF) std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          else std::snprintf(buf, sizeof buf, "\\U%08x", c);
+          for (char* b = buf; *b; b++) put(static_cast<uint8_t>(*b), &out);
+          break;
+        case kXmlRef:
+          std::snprintf(buf, sizeof buf, "&#%u;", c);
+          for (char* b = buf; *b; b++) put(static_cast<uint8_t>(*b), &out);
+          break;
+        case kSurrEscape:
+          if (c >= 0xDC80 && c <= 0xDCFF) {
+            out.push_back(static_cast<char>(c - 0xDC00));
+            break;
+          }
+          return raise(start, end, reason);
+        default: return raise(start, end, reason);
+      }
+    }
+    return true;
+  }
+  bool raise(int64_t start, int64_t end, const char* reason) {
+    Ref<> exc = make_unicode_error(g_UnicodeEncodeError, enc, Value(s), start, end, reason);
+    if (exc) err_set_instance(exc.val());
+    return false;
+  }
+};
+
+void put_utf8(uint32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+void put_byte(uint32_t c, std::string* out) { out->push_back(static_cast<char>(c)); }
+void put_u16le(uint32_t c, std::string* out) {
+  if (c >= 0x10000) {
+    c -= 0x10000;
+    put_u16le(0xD800 + (c >> 10), out);
+    put_u16le(0xDC00 + (c & 0x3FF), out);
+    return;
+  }
+  out->push_back(static_cast<char>(c & 0xFF));
+  out->push_back(static_cast<char>(c >> 8));
+}
+void put_u16be(uint32_t c, std::string* out) {
+  if (c >= 0x10000) {
+    c -= 0x10000;
+    put_u16be(0xD800 + (c >> 10), out);
+    put_u16be(0xDC00 + (c & 0x3FF), out);
+    return;
+  }
+  out->push_back(static_cast<char>(c >> 8));
+  out->push_back(static_cast<char>(c & 0xFF));
+}
+void put_u32le(uint32_t c, std::string* out) {
+  for (int k = 0; k < 4; k++) out->push_back(static_cast<char>((c >> (8 * k)) & 0xFF));
+}
+void put_u32be(uint32_t c, std::string* out) {
+  for (int k = 3; k >= 0; k--) out->push_back(static_cast<char>((c >> (8 * k)) & 0xFF));
+}
+
+bool is_surrogate(uint32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
+
+// Encode with `limit` = the largest encodable code point; surrogates are
+// refused by the UTF encodings unless surrogatepass.
+bool encode_run(Encoder& e, uint32_t limit, bool utf, const char* reason) {
+  Str* s = e.s;
+  int64_t i = 0, n = s->length;
+  while (i < n) {
+    uint32_t c = s->at(i);
+    bool ok = utf ? (!is_surrogate(c) || e.h == kSurrPass) : c <= limit;
+    if (ok) {
+      e.put(c, &e.out);
+      i++;
+      continue;
+    }
+    int64_t j = i + 1;
+    while (j < n) {
+      uint32_t c2 = s->at(j);
+      bool ok2 = utf ? (!is_surrogate(c2) || e.h == kSurrPass) : c2 <= limit;
+      if (ok2) break;
+      j++;
+    }
+    if (!e.error(i, j, reason)) return false;
+    i = j;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string codec_normalize(std::string_view encoding) {
+  std::string e;
+  for (char c : encoding) {
+    if (c == '_' || c == ' ') c = '-';
+    else if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    e.push_back(c);
+  }
+  if (e == "utf-8" || e == "utf8" || e == "u8" || e == "utf" || e == "cp65001") return "utf-8";
+  if (e == "latin-1" || e == "latin1" || e == "latin" || e == "l1" || e == "iso-8859-1" || e == "iso8859-1" ||
+      e == "8859" || e == "cp819" || e == "iso-ir-100" || e == "csisolatin1")
+    return "latin-1";
+  if (e == "ascii" || e == "us-ascii" || e == "646" || e == "us" || e == "ansi-x3.4-1968" || e == "cp367")
+    return "ascii";
+  if (e == "utf-16" || e == "utf16" || e == "u16") return "utf-16";
+  if (e == "utf-16-le" || e == "utf-16le") return "utf-16-le";
+  if (e == "utf-16-be" || e == "utf-16be") return "utf-16-be";
+  if (e == "utf-32" || e == "utf32" || e == "u32") return "utf-32";
+  if (e == "utf-32-le" || e == "utf-32le") return "utf-32-le";
+  if (e == "utf-32-be" || e == "utf-32be") return "utf-32-be";
+  return "";
+}
+
+Ref<> codec_decode(const uint8_t* p, int64_t n, std::string_view encoding, std::string_view errors, Value source) {
+  std::string enc = codec_normalize(encoding);
+  if (enc.empty()) return unknown_encoding(encoding);
+  Handler h;
+  if (!parse_handler(errors, &h)) return nullptr;
+  if (enc == "latin-1") return str_from_latin1(p, n);
+  if (enc == "utf-8") {
+    bool ascii = true;
+    for (int64_t i = 0; i < n && ascii; i++) ascii = p[i] < 0x80;
+    if (ascii) return str_from_ascii(std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)));
+  }
+  Decoder d{enc == "utf-8" ? "utf-8" : enc == "ascii" ? "ascii" : nullptr, p, n, h, source, {}};
+  static const char* const kNames[] = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"};
+  for (const char* k : kNames)
+    if (enc == k) d.enc = k;
+  bool ok;
+  if (enc == "utf-8") {
+    ok = decode_utf8(d);
+  } else if (enc == "ascii") {
+    ok = true;
+    d.out.reserve(n);
+    for (int64_t i = 0; i < n && ok; i++) {
+      if (p[i] < 0x80) d.out.push_back(p[i]);
+      else ok = d.error(i, i + 1, "ordinal not in range(128)");
+    }
+  } else if (enc.compare(0, 6, "utf-16") == 0) {
+    ok = decode_utf16(d, enc == "utf-16" ? 0 : enc == "utf-16-le" ? -1 : 1);
+  } else {
+    ok = decode_utf32(d, enc == "utf-32" ? 0 : enc == "utf-32-le" ? -1 : 1);
+  }
+  if (!ok) return nullptr;
+  return str_from_u32(d.out);
+}
+
+Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
+  std::string enc = codec_normalize(encoding);
+  if (enc.empty()) return unknown_encoding(encoding);
+  Handler h;
+  if (!parse_handler(errors, &h)) return nullptr;
+  if (s->ascii && (enc == "utf-8" || enc == "ascii" || enc == "latin-1"))
+    return bytes_from(s->data, static_cast<size_t>(s->length));
+  if (enc == "latin-1" && s->kind == 1) return bytes_from(s->data, static_cast<size_t>(s->length));
+  Encoder e{nullptr, s, h, {}, put_utf8};
+  bool ok;
+  if (enc == "utf-8") {
+    e.enc = "utf-8";
+    e.out.reserve(s->length * 2);
+    ok = encode_run(e, 0x10FFFF, true, "surrogates not allowed");
+  } else if (enc == "ascii" || enc == "latin-1") {
+    e.enc = enc == "ascii" ? "ascii" : "latin-1";
+    e.put = put_byte;
+    ok = encode_run(e, enc == "ascii" ? 127 : 255, false,
+                    enc == "ascii" ? "ordinal not in range(128)" : "ordinal not in range(256)");
+  } else {
+    bool is16 = enc.compare(0, 6, "utf-16") == 0;
+    bool be = enc.size() > 6 && enc.substr(enc.size() - 2) == "be";
+    e.enc = is16 ? (enc == "utf-16" ? "utf-16" : be ? "utf-16-be" : "utf-16-le")
+                 : (enc == "utf-32" ? "utf-32" : be ? "utf-32-be" : "utf-32-le");
+    e.put = is16 ? (be ? put_u16be : put_u16le) : (be ? put_u32be : put_u32le);
+    if (enc == "utf-16" || enc == "utf-32") e.put(0xFEFF, &e.out);  // BOM, little-endian
+    ok = encode_run(e, 0x10FFFF, true, "surrogates not allowed");
+  }
+  if (!ok) return nullptr;
+  return bytes_from(e.out.data(), e.out.size());
+}
+
+std::nullptr_t raise_decode_error(const char* encoding, const uint8_t* p, int64_t n, int64_t start, int64_t end,
+                                  const char* reason) {
+  Ref<> obj = bytes_from(p, static_cast<size_t>(n));
+  if (!obj) return nullptr;
+  Ref<> exc = make_unicode_error(g_UnicodeDecodeError, encoding, obj.val(), start, end, reason);
+  if (exc) err_set_instance(exc.val());
+  return nullptr;
+}
+
+std::nullptr_t raise_encode_error(const char* encoding, Str* s, int64_t start, int64_t end, const char* reason) {
+  Ref<> exc = make_unicode_error(g_UnicodeEncodeError, encoding, Value(s), start, end, reason);
+  if (exc) err_set_instance(exc.val());
+  return nullptr;
+}
+
+void codecs_init() {
+  // The Unicode error classes format their message from their fields.
+  g_UnicodeDecodeError->tp_str = unicode_error_str;
+  g_UnicodeEncodeError->tp_str = unicode_error_str;
+}
+
+}  // namespace ftpy
