@@ -1013,7 +1013,10 @@ void collections_types_init() {
   t->name = "collections.deque";
   t->basic_size = sizeof(Deque);
   t->flags = kTypeBaseType | kTypeHasGc | kTypeSequence;
-  t->weaklist_offset = offsetof(Deque, weakreflist);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+  t->weaklist_offset = static_cast<int32_t>(offsetof(Deque, weakreflist));
+#pragma GCC diagnostic pop
   t->tp_dealloc = deque_dealloc;
   t->tp_traverse = deque_traverse;
   t->tp_new = deque_tp_new;

@@ -57,7 +57,7 @@ Combinatoric* combo_alloc(Type* type, Ref<> pool, int64_t n_indices, int64_t n_c
   c->indices = static_cast<int64_t*>(heap_alloc(ni * sizeof(int64_t)));
   if (n_cycles >= 0) c->cycles = static_cast<int64_t*>(heap_alloc(static_cast<size_t>(n_cycles + 1) * sizeof(int64_t)));
   if (!c->indices || (n_cycles >= 0 && !c->cycles)) {
-    Ref<>::steal(Value(c));  // frees
+    { Ref<> drop = Ref<>::steal(Value(c)); }  // frees
     err_no_memory();
     return nullptr;
   }

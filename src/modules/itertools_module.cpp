@@ -36,7 +36,7 @@ void itertools_type_setup(Type* t, const char* name, size_t size, DeallocFn deal
                           const char* doc) {
   t->name = name;
   t->basic_size = static_cast<uint32_t>(size);
-  t->flags = kTypeHasGc | (tp_new ? kTypeBaseType : 0);
+  t->flags = kTypeHasGc | (tp_new ? static_cast<uint32_t>(kTypeBaseType) : 0u);
   t->tp_dealloc = dealloc;
   t->tp_traverse = traverse;
   t->tp_new = tp_new;
