@@ -17,6 +17,7 @@
 #include "modules/collections_module.h"
 
 #include <string>
+#include <vector>
 
 #include "modules/module_args.h"
 #include "objects/dict.h"
@@ -670,6 +671,7 @@ bool deque_repeat_inplace(Value self, int64_t n) {
   Ref<> items = deque_to_list(self);
   if (!items) return false;
   int64_t m = list_size(items.val());
+  if (m == 0) return true;
   for (int64_t k = 1; k < n; k++) {
     for (int64_t i = 0; i < m; i++) {
       Ref<> evicted;
