@@ -292,8 +292,8 @@ Ref<> raw_to_str(const std::string& raw) {
 Ref<> array_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
   if (t == &g_array_type && !kwnames.is_null() && tuple_size(kwnames) > 0)
     return err_set_str(g_TypeError, "array.array() takes no keyword arguments");
-  if (nargs < 1 || nargs > 2)
-    return err_format(g_TypeError, "array() takes at most 2 arguments (%zu given)", nargs);
+  if (nargs < 1) return err_format(g_TypeError, "array() takes at least 1 argument (%zu given)", nargs);
+  if (nargs > 2) return err_format(g_TypeError, "array() takes at most 2 arguments (%zu given)", nargs);
   Value tc = args[0];
   if (!is_str(tc) || tc.as<Str>()->length != 1) {
     if (is_str(tc))
