@@ -1,0 +1,62 @@
+"""hashlib module - a common interface to many hash functions (ftpy).
+
+new(name, data=b'', **kwargs) - returns a new hash object implementing the
+                                given hash function; initializing the hash
+                                using the given binary data.
+
+Named constructor functions are also available: md5(), sha1(), sha224(),
+sha256(), sha384(), sha512(), sha3_224(), sha3_256(), sha3_384(),
+sha3_512(), shake_128() and shake_256().
+
+The digests are implemented in C++ (module _hashlib) from their published
+specifications; blake2b and blake2s are not available yet."""
+
+import _hashlib
+
+__always_supported = ('md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512',
+                      'sha3_224', 'sha3_256', 'sha3_384', 'sha3_512',
+                      'shake_128', 'shake_256')
+
+algorithms_guaranteed = frozenset(__always_supported)
+algorithms_available = frozenset(_hashlib._algorithm_names)
+
+__all__ = __always_supported + ('new', 'algorithms_guaranteed',
+                                'algorithms_available', 'pbkdf2_hmac',
+                                'file_digest')
+
+new = _hashlib.new
+md5 = _hashlib.openssl_md5
+sha1 = _hashlib.openssl_sha1
+sha224 = _hashlib.openssl_sha224
+sha256 = _hashlib.openssl_sha256
+sha384 = _hashlib.openssl_sha384
+sha512 = _hashlib.openssl_sha512
+sha3_224 = _hashlib.openssl_sha3_224
+sha3_256 = _hashlib.openssl_sha3_256
+sha3_384 = _hashlib.openssl_sha3_384
+sha3_512 = _hashlib.openssl_sha3_512
+shake_128 = _hashlib.openssl_shake_128
+shake_256 = _hashlib.openssl_shake_256
+pbkdf2_hmac = _hashlib.pbkdf2_hmac
+
+
+def file_digest(fileobj, digest, /, *, _bufsize=2**18):
+    """Hash the contents of a file-like object. Returns a digest object.
+
+    *fileobj* must be a file-like object opened for reading in binary mode.
+    *digest* must either be a hash algorithm name as a *str*, a hash
+    constructor, or a callable that returns a hash object."""
+    if isinstance(digest, str):
+        digestobj = new(digest)
+    else:
+        digestobj = digest()
+    if not (hasattr(fileobj, 'read') and hasattr(fileobj, 'readable')
+            and fileobj.readable()):
+        raise ValueError(
+            f"'{fileobj!r}' is not a file-like object in binary reading mode.")
+    while True:
+        data = fileobj.read(_bufsize)
+        if not data:
+            break
+        digestobj.update(data)
+    return digestobj
