@@ -88,7 +88,7 @@ int io_buffer_fill(Value buf, const std::string& data) {
 
 Ref<> io_fspath(Value path) {
   if (is_str(path) || is_bytes(path)) return Ref<>::borrow(path);
-  Ref<> m = getattr_opt(Value(type_of(path)), "__fspath__");
+  Ref<> m = getattr_opt(Value(type_of(path)), Value(str_intern("__fspath__")));
   if (!m) {
     if (err_occurred()) return nullptr;
     return err_format(g_TypeError, "expected str, bytes or os.PathLike object, not %s", type_name(type_of(path)));
@@ -106,7 +106,7 @@ bool io_path_bytes(Value path, std::string* out, const char* funcname) {
   if (is_str(path) || is_bytes(path)) {
     p = Ref<>::borrow(path);
   } else {
-    Ref<> m = getattr_opt(Value(type_of(path)), "__fspath__");
+    Ref<> m = getattr_opt(Value(type_of(path)), Value(str_intern("__fspath__")));
     if (!m) {
       if (err_occurred()) return false;
       if (funcname)

@@ -69,7 +69,7 @@ bool path_arg(Value v, Path* p, const char* func, bool allow_fd = false, bool al
     return true;
   }
   if (!is_str(v) && !is_bytes(v)) {
-    Ref<> m = getattr_opt(Value(type_of(v)), "__fspath__");
+    Ref<> m = getattr_opt(Value(type_of(v)), Value(str_intern("__fspath__")));
     if (!m) {
       if (err_occurred()) return false;
       err_format(g_TypeError, "%s: path should be string, bytes or os.PathLike%s, not %s", func,

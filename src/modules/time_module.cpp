@@ -57,7 +57,7 @@ Ref<> time_thread_time_ns(Value, Value*) { return int_from_int64(clock_ns(CLOCK_
 bool seconds_arg(Value v, double* out) {
   if (v.is_obj() && is_subtype(type_of(v), &g_float_type)) return to_double(v, out);
   if (is_int(v)) return to_double(v, out);
-  Ref<> f = getattr_opt(Value(type_of(v)), "__float__");
+  Ref<> f = getattr_opt(Value(type_of(v)), Value(str_intern("__float__")));
   if (f) return to_double(v, out);
   if (err_occurred()) return false;
   Ref<> i = number_index(v);
