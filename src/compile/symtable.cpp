@@ -457,7 +457,7 @@ class Builder {
             fail(s, msg);
           }
           add_def(n, global ? kDefGlobal : kDefNonlocal, s);
-          directives_[{cur_, mangle(private_, n)}] = s;
+          directives_.emplace(std::make_pair(cur_, mangle(private_, n)), s);  // the first one is reported
           if (!global && cur_ == module_) fail(s, "nonlocal declaration not allowed at module level");
         }
         break;
@@ -734,7 +734,7 @@ class Builder {
     const std::string& name = sym.name;
     uint32_t flags = sym.flags;
     if (flags & kDefGlobal) {
-      if (flags & kDefNonlocal) fail_sym(s, "name '" + name + "' is nonlocal and global");
+      if (flags & kDefNonlocal) fail_sym(s, "name '" + name + "' is nonlocal and global", name);
       scopes[name] = SymScope::GlobalExplicit;
       global.insert(name);
       if (bound) const_cast<NameSet*>(bound)->erase(name);
