@@ -25,6 +25,7 @@ namespace {
 struct StructSeqType {
   Type* type;
   std::vector<std::string> names;
+  size_t n_fields = 0;  // items stored per record (visible + hidden)
 };
 std::mutex g_structseq_mu;
 std::map<std::string, StructSeqType*>& structseq_types() {
@@ -50,6 +51,24 @@ Ref<> structseq_repr(Value self) {
   return str_from_utf8(out + ")");
 }
 
+// Records may store hidden items after the visible `size` ones (attributes
+// only, like os.stat_result.st_atime as a float); they are released here.
+void structseq_dealloc(Object* o) {
+  Tuple* tup = static_cast<Tuple*>(o);
+  size_t total = 0;
+  {
+    std::lock_guard<std::mutex> g(g_structseq_mu);
+    auto it = structseq_types().find(o->ob_type->name);
+    if (it != structseq_types().end()) total = it->second->n_fields;
+  }
+  for (size_t i = static_cast<size_t>(tup->size); i < total; i++) {
+    Value v = tup->items[i];
+    tup->items[i] = Value();
+    decref(v);
+  }
+  g_tuple_type.tp_dealloc(o);
+}
+
 Type* structseq_type(const char* name, const std::vector<std::pair<const char*, Ref<>>>& fields) {
   std::lock_guard<std::mutex> g(g_structseq_mu);
   auto it = structseq_types().find(name);
@@ -61,6 +80,8 @@ Type* structseq_type(const char* name, const std::vector<std::pair<const char*, 
   t->basic_size = g_tuple_type.basic_size;
   t->item_size = g_tuple_type.item_size;
   t->tp_repr = structseq_repr;
+  t->tp_dealloc = structseq_dealloc;
+  st->n_fields = fields.size();
   auto* members = new MemberDef[fields.size() + 1]();
   for (size_t i = 0; i < fields.size(); i++) {
     st->names.push_back(fields[i].first);
@@ -148,6 +169,17 @@ Ref<> record_new(const char* type_name_str, const std::vector<std::pair<const ch
   Tuple* r = alloc_object<Tuple>(t, sizeof(Tuple) + sizeof(Value) * src->size);
   if (!r) return nullptr;
   r->size = src->size;
+  for (int64_t i = 0; i < src->size; i++) r->items[i] = Ref<>::borrow(src->items[i]).release();
+  return Ref<>::steal(Value(r));
+}
+
+Ref<> record_new_hidden(const char* type_name_str, const std::vector<std::pair<const char*, Ref<>>>& fields,
+                        Value items, int64_t n_visible) {
+  Type* t = structseq_type(type_name_str, fields);
+  Tuple* src = items.as<Tuple>();
+  Tuple* r = alloc_object<Tuple>(t, sizeof(Tuple) + sizeof(Value) * src->size);
+  if (!r) return nullptr;
+  r->size = n_visible < src->size ? n_visible : src->size;
   for (int64_t i = 0; i < src->size; i++) r->items[i] = Ref<>::borrow(src->items[i]).release();
   return Ref<>::steal(Value(r));
 }

@@ -1,0 +1,100 @@
+"""The io module: the stream classes of _io plus the abstract base classes.
+
+The ABCs below are the public face of _io's base classes: concrete classes
+written in C++ are registered with them, and Python classes may subclass them
+to get the generic method implementations (readline via read, iteration,
+context management, ...).
+"""
+
+import _io
+from _io import (DEFAULT_BUFFER_SIZE, BlockingIOError, UnsupportedOperation, open, open_code,
+                 FileIO, BytesIO, StringIO, BufferedReader, BufferedWriter, BufferedRandom,
+                 TextIOWrapper, text_encoding)
+
+__all__ = ["BlockingIOError", "open", "open_code", "IOBase", "RawIOBase", "FileIO", "BytesIO",
+           "StringIO", "BufferedIOBase", "BufferedReader", "BufferedWriter", "BufferedRWPair",
+           "BufferedRandom", "TextIOBase", "TextIOWrapper", "UnsupportedOperation", "SEEK_SET",
+           "SEEK_CUR", "SEEK_END", "DEFAULT_BUFFER_SIZE", "text_encoding"]
+
+SEEK_SET = 0
+SEEK_CUR = 1
+SEEK_END = 2
+
+try:
+    from abc import ABCMeta as _Meta
+except ImportError:  # abc is not available: plain classes still give the methods
+    _Meta = type
+
+
+class IOBase(_io._IOBase, metaclass=_Meta):
+    __doc__ = _io._IOBase.__doc__
+
+
+class RawIOBase(_io._RawIOBase, IOBase):
+    __doc__ = _io._RawIOBase.__doc__
+
+
+class BufferedIOBase(_io._BufferedIOBase, IOBase):
+    __doc__ = _io._BufferedIOBase.__doc__
+
+
+class TextIOBase(_io._TextIOBase, IOBase):
+    __doc__ = _io._TextIOBase.__doc__
+
+
+class BufferedRWPair(BufferedIOBase):
+    """A buffered reader and writer object together (two raw streams)."""
+
+    def __init__(self, reader, writer, buffer_size=DEFAULT_BUFFER_SIZE):
+        if not reader.readable():
+            raise UnsupportedOperation('"reader" argument must be readable.')
+        if not writer.writable():
+            raise UnsupportedOperation('"writer" argument must be writable.')
+        self.reader = BufferedReader(reader, buffer_size)
+        self.writer = BufferedWriter(writer, buffer_size)
+
+    def read(self, size=-1):
+        return self.reader.read(size)
+
+    def readinto(self, b):
+        return self.reader.readinto(b)
+
+    def write(self, b):
+        return self.writer.write(b)
+
+    def peek(self, size=0):
+        return self.reader.peek(size)
+
+    def read1(self, size=-1):
+        return self.reader.read1(size)
+
+    def readable(self):
+        return self.reader.readable()
+
+    def writable(self):
+        return self.writer.writable()
+
+    def flush(self):
+        return self.writer.flush()
+
+    def close(self):
+        try:
+            self.writer.close()
+        finally:
+            self.reader.close()
+
+    def isatty(self):
+        return self.reader.isatty() or self.writer.isatty()
+
+    @property
+    def closed(self):
+        return self.writer.closed
+
+
+if _Meta is not type:
+    RawIOBase.register(FileIO)
+    for _klass in (BytesIO, BufferedReader, BufferedWriter, BufferedRandom):
+        BufferedIOBase.register(_klass)
+    for _klass in (StringIO, TextIOWrapper):
+        TextIOBase.register(_klass)
+    del _klass

@@ -1,0 +1,325 @@
+"""OS routines for POSIX: re-exports posix, plus environ, path handling
+helpers and the directory walkers written in Python.
+"""
+
+import sys
+import posix as _posix
+from posix import *  # noqa: F401,F403
+import posixpath as path
+
+__all__ = ["altsep", "curdir", "pardir", "sep", "pathsep", "linesep", "defpath", "name", "path",
+           "devnull", "SEEK_SET", "SEEK_CUR", "SEEK_END", "fsencode", "fsdecode",
+           "get_exec_path", "fdopen", "extsep", "environ", "environb", "getenv", "getenvb",
+           "putenv", "unsetenv", "makedirs", "removedirs", "renames", "walk", "fspath",
+           "PathLike", "scandir", "stat_result", "error"]
+
+sys.modules['os.path'] = path
+
+name = 'posix'
+linesep = '\n'
+curdir = path.curdir
+pardir = path.pardir
+sep = path.sep
+altsep = path.altsep
+extsep = path.extsep
+pathsep = path.pathsep
+defpath = path.defpath
+devnull = path.devnull
+SEEK_SET = 0
+SEEK_CUR = 1
+SEEK_END = 2
+error = OSError
+
+supports_bytes_environ = True
+
+
+def fsencode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, str):
+        return filename.encode('utf-8', 'surrogateescape')
+    return filename
+
+
+def fsdecode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, bytes):
+        return filename.decode('utf-8', 'surrogateescape')
+    return filename
+
+
+class PathLike:
+    """Abstract base class for implementing the file system path protocol."""
+
+    __slots__ = ()
+
+    def __fspath__(self):
+        raise NotImplementedError
+
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        if cls is PathLike:
+            for klass in subclass.__mro__:
+                if '__fspath__' in klass.__dict__:
+                    return klass.__dict__['__fspath__'] is not None
+        return NotImplemented
+
+    @classmethod
+    def __class_getitem__(cls, item):
+        return cls
+
+
+class _Environ:
+    """A mapping over the process environment: reads come from a snapshot
+    taken at start-up, writes go through putenv/unsetenv as well."""
+
+    def __init__(self, data, encodekey, decodekey, encodevalue, decodevalue):
+        self._data = data
+        self.encodekey = encodekey
+        self.decodekey = decodekey
+        self.encodevalue = encodevalue
+        self.decodevalue = decodevalue
+
+    def __getitem__(self, key):
+        try:
+            value = self._data[self.encodekey(key)]
+        except KeyError:
+            raise KeyError(key) from None
+        return self.decodevalue(value)
+
+    def __setitem__(self, key, value):
+        key = self.encodekey(key)
+        value = self.encodevalue(value)
+        putenv(key, value)
+        self._data[key] = value
+
+    def __delitem__(self, key):
+        encodedkey = self.encodekey(key)
+        unsetenv(encodedkey)
+        try:
+            del self._data[encodedkey]
+        except KeyError:
+            raise KeyError(key) from None
+
+    def __iter__(self):
+        for key in list(self._data):
+            yield self.decodekey(key)
+
+    def __len__(self):
+        return len(self._data)
+
+    def __contains__(self, key):
+        try:
+            return self.encodekey(key) in self._data
+        except TypeError:
+            return False
+
+    def keys(self):
+        return list(iter(self))
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def setdefault(self, key, value):
+        if key not in self:
+            self[key] = value
+        return self[key]
+
+    def pop(self, key, *default):
+        try:
+            value = self[key]
+        except KeyError:
+            if default:
+                return default[0]
+            raise
+        del self[key]
+        return value
+
+    def update(self, other=(), **kwds):
+        if hasattr(other, 'keys'):
+            for k in other.keys():
+                self[k] = other[k]
+        else:
+            for k, v in other:
+                self[k] = v
+        for k, v in kwds.items():
+            self[k] = v
+
+    def clear(self):
+        for k in list(self):
+            del self[k]
+
+    def copy(self):
+        return dict(self.items())
+
+    def __eq__(self, other):
+        if isinstance(other, _Environ):
+            other = other.copy()
+        return self.copy() == other
+
+    def __repr__(self):
+        body = ', '.join(f'{self.encodekey(k)!r}: {self._data[self.encodekey(k)]!r}' for k in self)
+        return f'environ({{{body}}})'
+
+    def __or__(self, other):
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
+def _str_check(kind):
+    def check(value):
+        if not isinstance(value, kind):
+            raise TypeError(f"{kind.__name__} expected, not {type(value).__name__}")
+        return value
+    return check
+
+
+def _encode_str(value):
+    if not isinstance(value, str):
+        raise TypeError(f"str expected, not {type(value).__name__}")
+    return value.encode('utf-8', 'surrogateescape')
+
+
+def _decode_bytes(value):
+    return value.decode('utf-8', 'surrogateescape')
+
+
+environ = _Environ(_posix.environ, _encode_str, _decode_bytes, _encode_str, _decode_bytes)
+environb = _Environ(_posix.environ, _str_check(bytes), lambda v: v, _str_check(bytes), lambda v: v)
+
+
+def getenv(key, default=None):
+    return environ.get(key, default)
+
+
+def getenvb(key, default=None):
+    return environb.get(key, default)
+
+
+def get_exec_path(env=None):
+    if env is None:
+        env = environ
+    path_list = env.get('PATH')
+    if path_list is None:
+        path_list = defpath
+    return path_list.split(pathsep)
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    if head and tail and not path.exists(head):
+        try:
+            makedirs(head, exist_ok=exist_ok)
+        except FileExistsError:
+            pass  # another thread or process created it meanwhile
+        cdir = curdir
+        if isinstance(tail, bytes):
+            cdir = bytes(curdir, 'ascii')
+        if tail == cdir:
+            return
+    try:
+        mkdir(name, mode)
+    except OSError:
+        if not exist_ok or not path.isdir(name):
+            raise
+
+
+def removedirs(name):
+    rmdir(name)
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    while head and tail:
+        try:
+            rmdir(head)
+        except OSError:
+            break
+        head, tail = path.split(head)
+
+
+def renames(old, new):
+    head, tail = path.split(new)
+    if head and tail and not path.exists(head):
+        makedirs(head)
+    rename(old, new)
+    head, tail = path.split(old)
+    if head and tail:
+        try:
+            removedirs(head)
+        except OSError:
+            pass
+
+
+def walk(top, topdown=True, onerror=None, followlinks=False):
+    """Directory tree generator: yields (dirpath, dirnames, filenames)."""
+    top = fspath(top)
+    stack = [top]
+    while stack:
+        top = stack.pop()
+        if isinstance(top, tuple):  # a (dirpath, dirnames, filenames) to yield bottom-up
+            yield top
+            continue
+        dirs = []
+        nondirs = []
+        walk_dirs = []
+        try:
+            entries = list(scandir(top))
+        except OSError as error:
+            if onerror is not None:
+                onerror(error)
+            continue
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry.name)
+            else:
+                nondirs.append(entry.name)
+            if not topdown and is_dir:
+                if followlinks:
+                    walk_into = True
+                else:
+                    try:
+                        walk_into = not entry.is_symlink()
+                    except OSError:
+                        walk_into = False
+                if walk_into:
+                    walk_dirs.append(entry.path)
+        if topdown:
+            yield top, dirs, nondirs
+            for dirname in reversed(dirs):
+                new_path = path.join(top, dirname)
+                if followlinks or not path.islink(new_path):
+                    stack.append(new_path)
+        else:
+            stack.append((top, dirs, nondirs))
+            for new_path in reversed(walk_dirs):
+                stack.append(new_path)
+
+
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    if not isinstance(fd, int):
+        raise TypeError("invalid fd type (%s, expected integer)" % type(fd))
+    import io
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
+def popen(cmd, mode="r", buffering=-1):
+    raise NotImplementedError("os.popen needs subprocess, which ftpy does not provide yet")

@@ -1,0 +1,10 @@
+// The errno module (errno_module.cpp).
+#pragma once
+
+#include "runtime/ref.h"
+
+namespace ftpy {
+
+Ref<> errno_module_create();
+
+}  // namespace ftpy

@@ -1,0 +1,131 @@
+// Private helpers shared by the _io, posix and time modules: the bytes API,
+// the blocking-call wrappers, and the common base layout of every _io object.
+//
+// Blocking: every system call that may wait (read, write, sleep, waitpid, ...)
+// goes through the wrappers below, each marked "blocking: detaches". When the
+// thread-state helpers land (runtime/thread_state.h: thread_detach_for_blocking
+// / thread_reattach), the BlockingRegion constructor/destructor call them; until
+// then it is a no-op and every site is already in one place (issue: free
+// threading).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "objects/type.h"
+#include "runtime/ref.h"
+
+// bytes lives on another branch until it merges into main; compile against its
+// API either way (the declarations are identical to objects/bytes.h).
+#if __has_include("objects/bytes.h")
+#include "objects/bytearray.h"
+#include "objects/bytes.h"
+#include "objects/codecs.h"
+#define FTPY_IO_HAVE_BYTES 1
+#else
+#define FTPY_IO_HAVE_BYTES 0
+namespace ftpy {
+struct Str;
+struct Bytes : Object {
+  int64_t size;
+  int64_t hash;
+  alignas(8) unsigned char data[];
+};
+extern Type g_bytes_type;
+extern Type g_bytearray_type;
+inline bool is_bytes(Value v) { return v.is_obj() && has_flag(v.obj()->ob_type, kTypeBytesSubclass); }
+inline const uint8_t* bytes_data(Value v) { return v.as<Bytes>()->data; }
+inline int64_t bytes_size(Value v) { return v.as<Bytes>()->size; }
+inline std::string_view bytes_view(Value v) {
+  return {reinterpret_cast<const char*>(v.as<Bytes>()->data), static_cast<size_t>(v.as<Bytes>()->size)};
+}
+Ref<> bytes_from(const void* p, size_t n);
+inline Ref<> bytes_from(std::string_view s) { return bytes_from(s.data(), s.size()); }
+Value bytes_empty();
+bool buffer_copy(Value obj, std::string* out);
+bool buffer_copy_or_error(Value obj, std::string* out);
+bool is_bytes_like(Value obj);
+struct ByteArray : Object {
+  std::atomic<int64_t> size;
+  int64_t capacity;
+  uint8_t* data;
+  int64_t exports;
+};
+int64_t bytearray_size(Value ba);
+inline bool is_bytearray(Value v) { return v.is_obj() && is_subtype(v.obj()->ob_type, &g_bytearray_type); }
+Ref<> codec_decode(const uint8_t* p, int64_t n, std::string_view encoding, std::string_view errors,
+                   Value source = Value());
+Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors);
+std::string codec_normalize(std::string_view encoding);
+}  // namespace ftpy
+#endif
+
+namespace ftpy {
+
+// RAII marker around a call that may block. See the file comment.
+struct BlockingRegion {
+  BlockingRegion() {}   // blocking: detaches (issue: free threading)
+  ~BlockingRegion() {}  // re-attaches
+  BlockingRegion(const BlockingRegion&) = delete;
+  BlockingRegion& operator=(const BlockingRegion&) = delete;
+};
+
+// read/write/... retried on EINTR; -1 with errno set on failure.
+int64_t sys_read(int fd, void* buf, size_t n);
+int64_t sys_write(int fd, const void* buf, size_t n);
+
+// Copy `data` into a writable buffer object (bytearray); returns the number of
+// bytes copied, or -1 with TypeError if `buf` is not writable.
+int64_t io_buffer_length(Value buf);  // -1 with TypeError
+int io_buffer_fill(Value buf, const std::string& data);
+
+// os.fspath semantics: str/bytes pass through, else __fspath__; -1 TypeError.
+// `out` receives the path in the file system encoding (UTF-8).
+Ref<> io_fspath(Value path);
+bool io_path_bytes(Value path, std::string* out, const char* funcname = nullptr);
+
+// The layout every _io object starts with: an instance __dict__ and the
+// _IOBase "closed" flag (used only by classes that do not define their own
+// notion of closed, i.e. Python subclasses of the ABCs).
+struct IOBaseObj : Object {
+  Value dict;
+  uint8_t base_closed;
+  uint8_t finalizing;
+};
+
+extern Type g_iobase_type;
+extern Type g_rawiobase_type;
+extern Type g_bufferediobase_type;
+extern Type g_textiobase_type;
+extern Type g_fileio_type;
+extern Type g_bytesio_type;
+extern Type g_stringio_type;
+extern Type g_buffered_reader_type;
+extern Type g_buffered_writer_type;
+extern Type g_buffered_random_type;
+extern Type g_textiowrapper_type;
+extern Type* g_UnsupportedOperation;
+
+constexpr int64_t kDefaultBufferSize = 8192;
+
+// Raise io.UnsupportedOperation(msg).
+std::nullptr_t io_unsupported(const char* msg);
+// ValueError("I/O operation on closed file."), with or without the period.
+std::nullptr_t io_closed_error(bool period = true);
+
+// Shared dealloc step: if the object is still open, run its close() with the
+// object temporarily resurrected (CPython's IOBase finalizer). Returns true if
+// the object was resurrected by close() and must not be freed.
+bool io_finalize_for_dealloc(Object* o);
+void io_base_dealloc_fields(Object* o);  // drops the instance dict
+void io_base_traverse(Object* o, VisitFn visit, void* arg);
+
+// Common boilerplate to register an _io type.
+void io_type_setup(Type* t, const char* name, Type* base, uint32_t size);
+
+// Parse a size argument: None or missing -> -1; else an index.
+bool io_size_arg(Value v, int64_t* out);
+
+}  // namespace ftpy

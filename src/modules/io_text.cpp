@@ -1,0 +1,790 @@
+// _io.TextIOWrapper: text I/O over a buffered binary stream.
+//
+// Reading decodes chunks of the buffer into `dec`, a string of code points
+// kept *before* newline translation; translation (universal newlines) happens
+// as characters are handed out. Because the untranslated characters are kept,
+// tell() is exact at any position for the stateless encodings we support
+// (UTF-8, Latin-1, ASCII; UTF-16/32 without a BOM): the buffer position minus
+// the undecoded bytes minus the encoded length of the unread characters. The
+// cookie is therefore a plain byte offset, which is also what CPython returns
+// at line starts for these encodings.
+//
+// Writing translates "\n" to the newline argument, encodes, and accumulates
+// the bytes in `wpend`, handed to the buffer when it exceeds the chunk size,
+// on flush, with write_through, or at a newline with line_buffering.
+//
+// Thread safety: every method runs in a critical section on the wrapper.
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "modules/io_internal.h"
+#include "modules/io_module.h"
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/int.h"
+#include "objects/native.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/critical_section.h"
+#include "runtime/heap.h"
+
+namespace ftpy {
+
+Type g_textiowrapper_type;
+
+namespace {
+
+constexpr int64_t kChunkSize = 8192;
+
+enum NewlineMode : uint8_t { kNlUniversal, kNlUntranslated, kNlLf, kNlCr, kNlCrLf };
+
+struct TextState {
+  std::string enc;     // canonical codec name
+  std::string errors;  // error handler
+  NewlineMode nl = kNlUniversal;
+  std::string writenl;  // "" = write "\n" unchanged
+  std::u32string dec;   // decoded, untranslated; unread from decpos
+  size_t decpos = 0;
+  std::string pending;  // bytes not yet decoded (an incomplete sequence)
+  bool eof = false;
+  std::string wpend;    // encoded, not yet written to the buffer
+  int seen_nl = 0;      // 1 '\r', 2 '\n', 4 '\r\n'
+};
+
+struct TextIO : IOBaseObj {
+  Value buffer;    // owned
+  Value encoding;  // owned str
+  Value errors;    // owned str
+  TextState* st;
+  uint8_t ok, detached, line_buffering, write_through, has_read1, seekable;
+};
+
+TextIO* as_text(Value v) { return v.as<TextIO>(); }
+
+Ref<> call_m(Value self, const char* name, std::initializer_list<Value> args = {}) {
+  return call_method(self, name, args.begin(), args.size());
+}
+
+void set_field(Value* slot, Value v) {
+  Value old = *slot;
+  *slot = Ref<>::borrow(v).release();
+  decref(old);
+}
+
+Ref<> text_new(Type* type, const Value*, size_t, Value) {
+  auto* t = alloc_object<TextIO>(type, type->basic_size);
+  if (!t) return nullptr;
+  t->st = new TextState();
+  return Ref<>::steal(Value(t));
+}
+
+void text_dealloc(Object* o) {
+  if (io_finalize_for_dealloc(o)) return;
+  auto* t = static_cast<TextIO*>(o);
+  delete t->st;
+  t->st = nullptr;
+  decref(t->buffer);
+  decref(t->encoding);
+  decref(t->errors);
+  io_base_dealloc_fields(o);
+  free_object(o);
+}
+
+void text_traverse(Object* o, VisitFn visit, void* arg) {
+  io_base_traverse(o, visit, arg);
+  visit(static_cast<TextIO*>(o)->buffer, arg);
+}
+
+bool check_ok(TextIO* t) {
+  if (t->detached) {
+    err_set_str(g_ValueError, "underlying buffer has been detached");
+    return false;
+  }
+  if (!t->ok) {
+    err_set_str(g_ValueError, "I/O operation on uninitialized object");
+    return false;
+  }
+  return true;
+}
+
+int buffer_closed(TextIO* t) {
+  Ref<> c = getattr(t->buffer, "closed");
+  if (!c) return -1;
+  return truthy(c.val());
+}
+
+bool check_open(TextIO* t) {
+  if (!check_ok(t)) return false;
+  int c = buffer_closed(t);
+  if (c < 0) return false;
+  if (c) {
+    io_closed_error();
+    return false;
+  }
+  return true;
+}
+
+// Parse the newline argument. Returns false with an exception.
+bool parse_newline(Value nl, TextState* st, const char* who) {
+  if (nl.is_null() || is_none(nl)) {
+    st->nl = kNlUniversal;
+    st->writenl.clear();
+    return true;
+  }
+  if (!is_str(nl)) {
+    err_format(g_TypeError, "%s argument 'newline' must be str or None, not %s", who, type_name(type_of(nl)));
+    return false;
+  }
+  std::string_view v = str_view(nl);
+  if (v.empty()) st->nl = kNlUntranslated, st->writenl.clear();
+  else if (v == "\n") st->nl = kNlLf, st->writenl.clear();
+  else if (v == "\r") st->nl = kNlCr, st->writenl = "\r";
+  else if (v == "\r\n") st->nl = kNlCrLf, st->writenl = "\r\n";
+  else {
+    Ref<> r = repr(nl);
+    err_format(g_ValueError, "illegal newline value: %s", r ? std::string(str_view(r.val())).c_str() : "?");
+    return false;
+  }
+  return true;
+}
+
+// Validate and canonicalise an encoding name; LookupError if unknown.
+bool parse_encoding(Value enc, std::string* canon, Ref<>* display) {
+  if (enc.is_null() || is_none(enc)) {
+    *canon = "utf-8";
+    *display = str_from_ascii("UTF-8");
+    return true;
+  }
+  std::string_view v = str_view(enc);
+  if (v == "locale") {
+    *canon = "utf-8";
+    *display = str_from_ascii("UTF-8");
+    return true;
+  }
+  *canon = codec_normalize(v);
+  if (canon->empty()) {
+    err_format(g_LookupError, "unknown encoding: %s", std::string(v).c_str());
+    return false;
+  }
+  *display = Ref<>::borrow(enc);
+  return true;
+}
+
+int text_init(Value self, const Value* args, size_t nargs, Value kwnames) {
+  static const Signature* sig = native_parse_signature(
+      "TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False, write_through=False)",
+      nullptr);
+  Value a[6];
+  Ref<> holders[2];
+  if (!native_bind(sig, args, nargs, kwnames, a, holders)) return -1;
+  TextIO* t = as_text(self);
+  if (!is_none(a[1]) && !is_str(a[1])) {
+    err_format(g_TypeError, "TextIOWrapper() argument 'encoding' must be str or None, not %s", type_name(type_of(a[1])));
+    return -1;
+  }
+  if (!is_none(a[2]) && !is_str(a[2])) {
+    err_format(g_TypeError, "TextIOWrapper() argument 'errors' must be str or None, not %s", type_name(type_of(a[2])));
+    return -1;
+  }
+  auto* st = new TextState();
+  std::unique_ptr<TextState> guard(st);
+  if (!parse_newline(a[3], st, "TextIOWrapper()")) return -1;
+  Ref<> enc_display;
+  if (!parse_encoding(a[1], &st->enc, &enc_display)) return -1;
+  Ref<> errors = is_none(a[2]) ? Ref<>(str_from_ascii("strict")) : Ref<>::borrow(a[2]);
+  st->errors = std::string(str_view(errors.val()));
+  int lb = truthy(a[4]), wt = truthy(a[5]);
+  if (lb < 0 || wt < 0) return -1;
+  int has_read1 = hasattr(a[0], Value(str_intern("read1")));
+  if (has_read1 < 0) return -1;
+  Ref<> seekable = call_m(a[0], "seekable");
+  if (!seekable) return -1;
+  int sk = truthy(seekable.val());
+  if (sk < 0) return -1;
+  CriticalSection cs(self);
+  set_field(&t->buffer, a[0]);
+  set_field(&t->encoding, enc_display.val());
+  set_field(&t->errors, errors.val());
+  delete t->st;
+  t->st = guard.release();
+  t->line_buffering = lb;
+  t->write_through = wt;
+  t->has_read1 = has_read1;
+  t->seekable = sk;
+  t->detached = 0;
+  t->ok = 1;
+  return 0;
+}
+
+// --- writing ------------------------------------------------------------------------
+
+int flush_pending(TextIO* t) {
+  if (t->st->wpend.empty()) return 0;
+  Ref<> b = bytes_from(t->st->wpend);
+  if (!b) return -1;
+  t->st->wpend.clear();
+  Ref<> r = call_m(t->buffer, "write", {b.val()});
+  return r ? 0 : -1;
+}
+
+// Encode `s` with the stream's codec, appending to *out.
+bool encode(TextIO* t, Str* s, std::string* out) {
+  if (t->st->enc == "utf-8" && t->st->errors == "strict") {
+    std::string tmp;
+    if (!str_utf8_strict(s, &tmp)) return false;
+    out->append(tmp);
+    return true;
+  }
+  Ref<> b = codec_encode(s, t->st->enc, t->st->errors);
+  if (!b) return false;
+  out->append(bytes_view(b.val()));
+  return true;
+}
+
+void drop_read_ahead(TextState* st) {
+  st->dec.clear();
+  st->decpos = 0;
+  st->pending.clear();
+}
+
+Ref<> text_write(Value self, Value* args) {
+  TextIO* t = as_text(self);
+  Value s = args[0];
+  if (!is_str(s)) return err_format(g_TypeError, "write() argument must be str, not %s", type_name(type_of(s)));
+  CriticalSection cs(self);
+  if (!check_open(t)) return nullptr;
+  Ref<> writable = call_m(t->buffer, "writable");
+  if (!writable) return nullptr;
+  int w = truthy(writable.val());
+  if (w < 0) return nullptr;
+  if (!w) return io_unsupported("not writable");
+  Str* str = s.as<Str>();
+  int64_t n = str->length;
+  bool has_lf = false, has_cr = false;
+  for (int64_t i = 0; i < n; i++) {
+    uint32_t c = str->at(i);
+    if (c == '\n') has_lf = true;
+    else if (c == '\r') has_cr = true;
+  }
+  Ref<Str> text = Ref<Str>::borrow(str);
+  if (has_lf && !t->st->writenl.empty()) {
+    std::u32string out;
+    out.reserve(static_cast<size_t>(n) + 8);
+    for (int64_t i = 0; i < n; i++) {
+      uint32_t c = str->at(i);
+      if (c == '\n') {
+        for (char k : t->st->writenl) out += static_cast<char32_t>(k);
+      } else {
+        out += static_cast<char32_t>(c);
+      }
+    }
+    text = str_from_ucs4(reinterpret_cast<const uint32_t*>(out.data()), static_cast<int64_t>(out.size()));
+    if (!text) return nullptr;
+  }
+  bool needflush = t->line_buffering && (has_lf || has_cr);
+  if (!t->st->dec.empty() || !t->st->pending.empty()) drop_read_ahead(t->st);
+  if (!encode(t, text.get(), &t->st->wpend)) return nullptr;
+  if (t->write_through || needflush || static_cast<int64_t>(t->st->wpend.size()) >= kChunkSize) {
+    if (flush_pending(t) < 0) return nullptr;
+  }
+  if (needflush) {
+    Ref<> r = call_m(t->buffer, "flush");
+    if (!r) return nullptr;
+  }
+  return int_from_int64(n);
+}
+
+// --- reading ------------------------------------------------------------------------
+
+// How many leading bytes of `p` form complete characters in the stream's encoding.
+size_t complete_prefix(const std::string& enc, const std::string& p) {
+  size_t n = p.size();
+  if (enc == "utf-8") {
+    size_t k = n;
+    for (size_t back = 1; back <= 4 && back <= n; back++) {
+      unsigned char c = static_cast<unsigned char>(p[n - back]);
+      if ((c & 0xC0) == 0x80) continue;  // continuation byte
+      size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      if (need > back) k = n - back;
+      break;
+    }
+    return k;
+  }
+  if (enc.rfind("utf-16", 0) == 0) return n & ~size_t{1};
+  if (enc.rfind("utf-32", 0) == 0) return n & ~size_t{3};
+  return n;
+}
+
+// Decode as much of `pending` as possible (all of it when `final`).
+bool decode_pending(TextIO* t, bool final) {
+  TextState* st = t->st;
+  size_t k = final ? st->pending.size() : complete_prefix(st->enc, st->pending);
+  if (k == 0) return true;
+  Ref<> s = codec_decode(reinterpret_cast<const uint8_t*>(st->pending.data()), static_cast<int64_t>(k), st->enc,
+                         st->errors);
+  if (!s) return false;
+  if (!is_str(s.val())) {
+    err_set_str(g_TypeError, "decoder should return a string result");
+    return false;
+  }
+  Str* str = s.val().as<Str>();
+  if (st->decpos > 0 && st->decpos >= st->dec.size() / 2) {
+    st->dec.erase(0, st->decpos);
+    st->decpos = 0;
+  }
+  st->dec.reserve(st->dec.size() + static_cast<size_t>(str->length));
+  for (int64_t i = 0; i < str->length; i++) st->dec += static_cast<char32_t>(str->at(i));
+  st->pending.erase(0, k);
+  return true;
+}
+
+// Read one chunk from the buffer and decode it. 1 data, 0 EOF, -1 error.
+int read_chunk(TextIO* t, int64_t size) {
+  Ref<> sz = int_from_int64(size);
+  Ref<> r = call_m(t->buffer, t->has_read1 ? "read1" : "read", {sz.val()});
+  if (!r) return -1;
+  if (is_none(r.val())) return 0;
+  std::string data;
+  if (!buffer_copy(r.val(), &data)) {
+    err_format(g_TypeError, "underlying %s() should have returned a bytes-like object, not '%s'",
+               t->has_read1 ? "read1" : "read", type_name(type_of(r.val())));
+    return -1;
+  }
+  if (data.empty()) {
+    if (!t->st->pending.empty() && !decode_pending(t, true)) return -1;
+    return 0;
+  }
+  t->st->pending += data;
+  if (!decode_pending(t, false)) return -1;
+  return 1;
+}
+
+bool prepare_read(TextIO* t) {
+  if (!check_open(t)) return false;
+  Ref<> readable = call_m(t->buffer, "readable");
+  if (!readable) return false;
+  int r = truthy(readable.val());
+  if (r < 0) return false;
+  if (!r) {
+    io_unsupported("not readable");
+    return false;
+  }
+  if (flush_pending(t) < 0) return false;
+  return true;
+}
+
+// Hand out up to `n` characters (n < 0: all), or one line when `line` (at most
+// `limit` characters when limit >= 0), applying newline translation.
+Ref<> consume(TextIO* t, int64_t n, bool line, int64_t limit) {
+  TextState* st = t->st;
+  st->eof = false;
+  std::u32string out;
+  NewlineMode nl = st->nl;
+  for (;;) {
+    const std::u32string& d = st->dec;
+    size_t i = st->decpos, end = d.size();
+    bool done = false;
+    while (i < end) {
+      if (!line && n >= 0 && static_cast<int64_t>(out.size()) >= n) { done = true; break; }
+      if (line && limit >= 0 && static_cast<int64_t>(out.size()) >= limit) { done = true; break; }
+      char32_t c = d[i];
+      if (c == '\r' && (nl == kNlUniversal || nl == kNlUntranslated || nl == kNlCrLf)) {
+        if (i + 1 >= end && !st->eof) break;  // need to see the next character
+        bool crlf = i + 1 < end && d[i + 1] == '\n';
+        if (nl == kNlUniversal) {
+          out += U'\n';
+          i += crlf ? 2 : 1;
+          st->seen_nl |= crlf ? 4 : 1;
+          if (line) { done = true; break; }
+          continue;
+        }
+        if (nl == kNlUntranslated) st->seen_nl |= crlf ? 4 : 1;
+        if (crlf) {
+          bool room = !(line && limit >= 0 && static_cast<int64_t>(out.size()) + 2 > limit) &&
+                      !(!line && n >= 0 && static_cast<int64_t>(out.size()) + 2 > n);
+          if (!room) {
+            out += U'\r';
+            i += 1;
+            done = true;
+            break;
+          }
+          out += U"\r\n";
+          i += 2;
+          if (line) { done = true; break; }
+          continue;
+        }
+        out += U'\r';
+        i += 1;
+        if (line && nl == kNlUntranslated) { done = true; break; }
+        continue;
+      }
+      out += c;
+      i++;
+      if (c == '\n') {
+        if (nl == kNlUniversal || nl == kNlUntranslated) st->seen_nl |= 2;
+        if (line && nl != kNlCr && nl != kNlCrLf) { done = true; break; }
+      } else if (c == '\r' && line && nl == kNlCr) {
+        done = true;
+        break;
+      }
+    }
+    st->decpos = i;
+    if (done) break;
+    if (st->eof && i >= end) break;
+    int r = read_chunk(t, std::max<int64_t>(kChunkSize, n >= 0 && !line ? n - static_cast<int64_t>(out.size()) : 0));
+    if (r < 0) return nullptr;
+    if (r == 0) st->eof = true;
+  }
+  if (st->decpos == st->dec.size()) {
+    st->dec.clear();
+    st->decpos = 0;
+  }
+  return str_from_ucs4(reinterpret_cast<const uint32_t*>(out.data()), static_cast<int64_t>(out.size()));
+}
+
+Ref<> text_read(Value self, Value* args) {
+  TextIO* t = as_text(self);
+  int64_t n;
+  if (!io_size_arg(args[0], &n)) return nullptr;
+  CriticalSection cs(self);
+  if (!prepare_read(t)) return nullptr;
+  if (n < 0) {
+    // Read everything in one call, then hand it all out.
+    Ref<> r = call_m(t->buffer, "read");
+    if (!r) return nullptr;
+    if (!is_none(r.val())) {
+      std::string data;
+      if (!buffer_copy(r.val(), &data))
+        return err_format(g_TypeError, "underlying read() should have returned a bytes object, not '%s'",
+                          type_name(type_of(r.val())));
+      t->st->pending += data;
+    }
+    if (!decode_pending(t, true)) return nullptr;
+  }
+  return consume(t, n, false, -1);
+}
+
+Ref<> text_readline(Value self, Value* args) {
+  TextIO* t = as_text(self);
+  int64_t limit;
+  if (!io_size_arg(args[0], &limit)) return nullptr;
+  CriticalSection cs(self);
+  if (!prepare_read(t)) return nullptr;
+  return consume(t, -1, true, limit);
+}
+
+Ref<> text_iternext(Value self) {
+  Value a = none();
+  Ref<> line = text_readline(self, &a);
+  if (!line) return nullptr;
+  if (line.val().as<Str>()->length == 0) return nullptr;
+  return line;
+}
+
+// --- positioning ------------------------------------------------------------------------
+
+int64_t encoded_length(const TextState* st, const std::u32string& s, size_t from) {
+  int64_t total = 0;
+  bool utf8 = st->enc == "utf-8", utf16 = st->enc.rfind("utf-16", 0) == 0, utf32 = st->enc.rfind("utf-32", 0) == 0;
+  bool esc = st->errors == "surrogateescape";
+  for (size_t i = from; i < s.size(); i++) {
+    char32_t c = s[i];
+    if (esc && c >= 0xDC80 && c <= 0xDCFF) total += 1;
+    else if (utf8) total += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    else if (utf16) total += c < 0x10000 ? 2 : 4;
+    else if (utf32) total += 4;
+    else total += 1;
+  }
+  return total;
+}
+
+bool check_seekable(TextIO* t) {
+  if (!t->seekable) {
+    io_unsupported("underlying stream is not seekable");
+    return false;
+  }
+  return true;
+}
+
+Ref<> text_flush_locked(TextIO* t) {
+  if (!check_open(t)) return nullptr;
+  if (flush_pending(t) < 0) return nullptr;
+  return call_m(t->buffer, "flush");
+}
+
+Ref<> text_tell(Value self, Value*) {
+  TextIO* t = as_text(self);
+  CriticalSection cs(self);
+  if (!check_open(t)) return nullptr;
+  if (!check_seekable(t)) return nullptr;
+  if (!text_flush_locked(t)) return nullptr;
+  Ref<> r = call_m(t->buffer, "tell");
+  if (!r) return nullptr;
+  int64_t pos;
+  if (!to_int64(r.val(), &pos)) return nullptr;
+  pos -= static_cast<int64_t>(t->st->pending.size()) + encoded_length(t->st, t->st->dec, t->st->decpos);
+  return int_from_int64(pos);
+}
+
+Ref<> text_seek(Value self, Value* args) {
+  TextIO* t = as_text(self);
+  Value cookie_v = args[0];
+  int64_t whence;
+  if (!to_int64(args[1], &whence)) return nullptr;
+  CriticalSection cs(self);
+  if (!check_open(t)) return nullptr;
+  if (!check_seekable(t)) return nullptr;
+  if (whence == 1 || whence == 2) {
+    int z = richcompare_bool(cookie_v, small_int(0).val(), kEq);
+    if (z < 0) return nullptr;
+    if (!z) return io_unsupported(whence == 1 ? "can't do nonzero cur-relative seeks" : "can't do nonzero end-relative seeks");
+    if (whence == 1) {
+      Ref<> pos = text_tell(self, nullptr);
+      if (!pos) return nullptr;
+      if (!text_flush_locked(t)) return nullptr;
+      drop_read_ahead(t->st);
+      Ref<> zero = small_int(0);
+      Ref<> r = call_m(t->buffer, "seek", {pos.val(), zero.val()});
+      if (!r) return nullptr;
+      return pos;
+    }
+    if (!text_flush_locked(t)) return nullptr;
+    drop_read_ahead(t->st);
+    Ref<> zero = small_int(0), two = small_int(2);
+    return call_m(t->buffer, "seek", {zero.val(), two.val()});
+  }
+  if (whence != 0)
+    return err_format(g_ValueError, "invalid whence (%lld, should be 0, 1 or 2)", static_cast<long long>(whence));
+  Ref<> cookie = number_index(cookie_v);
+  if (!cookie) return nullptr;
+  int neg = richcompare_bool(cookie.val(), small_int(0).val(), kLt);
+  if (neg < 0) return nullptr;
+  if (neg) return err_format(g_ValueError, "negative seek position %s", repr_utf8(cookie.val()).c_str());
+  if (!text_flush_locked(t)) return nullptr;
+  drop_read_ahead(t->st);
+  Ref<> zero = small_int(0);
+  Ref<> r = call_m(t->buffer, "seek", {cookie.val(), zero.val()});
+  if (!r) return nullptr;
+  return cookie;
+}
+
+Ref<> text_truncate(Value self, Value* args) {
+  TextIO* t = as_text(self);
+  CriticalSection cs(self);
+  if (!text_flush_locked(t)) return nullptr;
+  Value pos = args[0].is_null() ? none() : args[0];
+  return call_m(t->buffer, "truncate", {pos});
+}
+
+Ref<> text_flush(Value self, Value*) {
+  TextIO* t = as_text(self);
+  CriticalSection cs(self);
+  return text_flush_locked(t);
+}
+
+Ref<> text_close(Value self, Value*) {
+  TextIO* t = as_text(self);
+  CriticalSection cs(self);
+  if (!check_ok(t)) return nullptr;
+  int c = buffer_closed(t);
+  if (c < 0) return nullptr;
+  if (c) return new_none();
+  Ref<> fl = text_flush_locked(t);
+  Ref<> flush_exc = fl ? Ref<>() : err_fetch();
+  Ref<> r = call_m(t->buffer, "close");
+  if (flush_exc) {
+    if (!r) err_chain_context(std::move(flush_exc));
+    else err_restore(std::move(flush_exc));
+    return nullptr;
+  }
+  return r;
+}
+
+Ref<> text_detach(Value self, Value*) {
+  TextIO* t = as_text(self);
+  CriticalSection cs(self);
+  if (!check_ok(t)) return nullptr;
+  if (!text_flush_locked(t)) return nullptr;
+  Ref<> b = Ref<>::steal(t->buffer);
+  t->buffer = Value();
+  t->detached = 1;
+  return b;
+}
+
+Ref<> text_reconfigure(Value self, Value* args) {
+  TextIO* t = as_text(self);
+  Value encoding = args[0], errors = args[1], newline = args[2], lb = args[3], wt = args[4];
+  CriticalSection cs(self);
+  if (!check_ok(t)) return nullptr;
+  bool changes_decoding = (!encoding.is_null() && !is_none(encoding)) || (!errors.is_null() && !is_none(errors)) ||
+                          !newline.is_null();
+  if (changes_decoding && (t->st->decpos < t->st->dec.size() || !t->st->pending.empty()))
+    return io_unsupported("It is not possible to set the encoding or newline of stream after the first read");
+  TextState tmp = *t->st;
+  if (!newline.is_null() && !parse_newline(newline, &tmp, "reconfigure()")) return nullptr;
+  Ref<> enc_display;
+  if (!encoding.is_null() && !is_none(encoding)) {
+    if (!is_str(encoding))
+      return err_format(g_TypeError, "reconfigure() argument 'encoding' must be str or None, not %s",
+                        type_name(type_of(encoding)));
+    if (!parse_encoding(encoding, &tmp.enc, &enc_display)) return nullptr;
+  }
+  Ref<> errors_v;
+  if (!errors.is_null() && !is_none(errors)) {
+    if (!is_str(errors))
+      return err_format(g_TypeError, "reconfigure() argument 'errors' must be str or None, not %s",
+                        type_name(type_of(errors)));
+    errors_v = Ref<>::borrow(errors);
+  } else if (enc_display) {
+    errors_v = str_from_ascii("strict");
+  }
+  if (errors_v) tmp.errors = std::string(str_view(errors_v.val()));
+  int lbv = -1, wtv = -1;
+  if (!lb.is_null() && !is_none(lb) && (lbv = truthy(lb)) < 0) return nullptr;
+  if (!wt.is_null() && !is_none(wt) && (wtv = truthy(wt)) < 0) return nullptr;
+  if (!text_flush_locked(t)) return nullptr;
+  *t->st = tmp;
+  if (enc_display) set_field(&t->encoding, enc_display.val());
+  if (errors_v) set_field(&t->errors, errors_v.val());
+  if (lbv >= 0) t->line_buffering = lbv;
+  if (wtv >= 0) t->write_through = wtv;
+  return new_none();
+}
+
+Ref<> forward(Value self, const char* name) {
+  TextIO* t = as_text(self);
+  if (!check_ok(t)) return nullptr;
+  return call_m(t->buffer, name);
+}
+Ref<> text_readable(Value self, Value*) { return forward(self, "readable"); }
+Ref<> text_writable(Value self, Value*) { return forward(self, "writable"); }
+Ref<> text_seekable(Value self, Value*) { return forward(self, "seekable"); }
+Ref<> text_fileno(Value self, Value*) { return forward(self, "fileno"); }
+Ref<> text_isatty(Value self, Value*) { return forward(self, "isatty"); }
+
+Ref<> text_closed_get(Value self) {
+  TextIO* t = as_text(self);
+  if (!check_ok(t)) return nullptr;
+  return getattr(t->buffer, "closed");
+}
+Ref<> text_name_get(Value self) {
+  TextIO* t = as_text(self);
+  if (!check_ok(t)) return nullptr;
+  return getattr(t->buffer, "name");
+}
+Ref<> text_buffer_get(Value self) {
+  TextIO* t = as_text(self);
+  if (!check_ok(t)) return nullptr;
+  return Ref<>::borrow(t->buffer);
+}
+Ref<> text_encoding_get(Value self) {
+  TextIO* t = as_text(self);
+  if (!check_ok(t)) return nullptr;
+  return Ref<>::borrow(t->encoding);
+}
+Ref<> text_errors_get(Value self) {
+  TextIO* t = as_text(self);
+  if (!check_ok(t)) return nullptr;
+  return Ref<>::borrow(t->errors);
+}
+Ref<> text_line_buffering_get(Value self) { return new_bool(as_text(self)->line_buffering); }
+Ref<> text_write_through_get(Value self) { return new_bool(as_text(self)->write_through); }
+Ref<> text_chunk_size_get(Value) { return small_int(kChunkSize); }
+
+Ref<> newlines_value(int seen) {
+  const char* names[] = {"\r", "\n", "\r\n"};
+  std::vector<Value> items;
+  std::vector<Ref<>> keep;
+  for (int i = 0; i < 3; i++) {
+    if (seen & (1 << i)) {
+      keep.push_back(str_from_ascii(names[i]));
+      items.push_back(keep.back().val());
+    }
+  }
+  if (items.empty()) return new_none();
+  if (items.size() == 1) return keep[0];
+  return tuple_from_array(items.data(), static_cast<int64_t>(items.size()));
+}
+Ref<> text_newlines_get(Value self) {
+  TextIO* t = as_text(self);
+  if (!check_ok(t)) return nullptr;
+  if (t->st->nl != kNlUniversal && t->st->nl != kNlUntranslated) return new_none();
+  return newlines_value(t->st->seen_nl);
+}
+
+Ref<> text_repr(Value self) {
+  std::string out = std::string("<_io.") + type_name(type_of(self));
+  for (const char* attr : {"name", "mode"}) {
+    Ref<> v = getattr_opt(self, Value(str_intern(attr)));
+    if (v) {
+      Ref<> r = repr(v.val());
+      if (!r) return nullptr;
+      out += std::string(" ") + attr + "=" + std::string(str_view(r.val()));
+    } else {
+      if (err_occurred() && !err_matches(g_ValueError)) return nullptr;
+      err_clear();
+    }
+  }
+  TextIO* t = as_text(self);
+  if (!t->encoding.is_null()) {
+    Ref<> r = repr(t->encoding);
+    if (!r) return nullptr;
+    out += " encoding=" + std::string(str_view(r.val()));
+  }
+  return str_from_utf8(out + ">");
+}
+
+const MethodDef kTextMethods[] = {
+    {"read($self, size=-1, /)", text_read, nullptr},
+    {"readline($self, size=-1, /)", text_readline, nullptr},
+    {"write($self, text, /)", text_write, nullptr},
+    {"flush($self, /)", text_flush, nullptr},
+    {"close($self, /)", text_close, nullptr},
+    {"seek($self, cookie, whence=0, /)", text_seek, nullptr},
+    {"tell($self, /)", text_tell, nullptr},
+    {"truncate($self, pos=None, /)", text_truncate, nullptr},
+    {"detach($self, /)", text_detach, nullptr},
+    {"reconfigure($self, /, *, encoding=?, errors=?, newline=?, line_buffering=?, write_through=?)",
+     text_reconfigure, nullptr},
+    {"readable($self, /)", text_readable, nullptr},
+    {"writable($self, /)", text_writable, nullptr},
+    {"seekable($self, /)", text_seekable, nullptr},
+    {"fileno($self, /)", text_fileno, nullptr},
+    {"isatty($self, /)", text_isatty, nullptr},
+    {nullptr}};
+
+const GetSetDef kTextGetSets[] = {
+    {"closed", text_closed_get, nullptr, nullptr},
+    {"name", text_name_get, nullptr, nullptr},
+    {"buffer", text_buffer_get, nullptr, nullptr},
+    {"encoding", text_encoding_get, nullptr, nullptr},
+    {"errors", text_errors_get, nullptr, nullptr},
+    {"newlines", text_newlines_get, nullptr, nullptr},
+    {"line_buffering", text_line_buffering_get, nullptr, nullptr},
+    {"write_through", text_write_through_get, nullptr, nullptr},
+    {"_CHUNK_SIZE", text_chunk_size_get, nullptr, nullptr},
+    {nullptr}};
+
+}  // namespace
+
+// StringIO shares the newline-result helper.
+Ref<> io_newlines_value(int seen) { return newlines_value(seen); }
+
+void io_text_init() {
+  Type* t = &g_textiowrapper_type;
+  io_type_setup(t, "_io.TextIOWrapper", &g_textiobase_type, sizeof(TextIO));
+  t->tp_new = text_new;
+  t->tp_init = text_init;
+  t->tp_dealloc = text_dealloc;
+  t->tp_traverse = text_traverse;
+  t->tp_repr = text_repr;
+  t->tp_iternext = text_iternext;
+  t->methods = kTextMethods;
+  t->getsets = kTextGetSets;
+  t->doc = "Character and line based layer over a BufferedIOBase object, buffer.";
+  type_ready(t);
+}
+
+}  // namespace ftpy
