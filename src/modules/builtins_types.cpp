@@ -6,7 +6,11 @@
 #include "objects/errors.h"
 #include "objects/protocol.h"
 #include "objects/str.h"
+#include "modules/io_module.h"
+#include "objects/bytearray.h"
+#include "objects/bytes.h"
 #include "objects/iterators.h"
+#include "objects/memoryview.h"
 #include "objects/range.h"
 #include "objects/set.h"
 #include "objects/slice.h"
@@ -23,22 +27,18 @@ void builtins_add_extra_types(Value d) {
       {"set", &g_set_type},           {"frozenset", &g_frozenset_type}, {"range", &g_range_type},
       {"slice", &g_slice_type},       {"enumerate", &g_enumerate_type}, {"zip", &g_zip_type},
       {"map", &g_map_type},           {"filter", &g_filter_type},       {"reversed", &g_reversed_type},
+      {"bytes", &g_bytes_type},       {"bytearray", &g_bytearray_type}, {"memoryview", &g_memoryview_type},
   };
   for (const Row& r : rows) dict_set_item_str(d, r.name, Value(r.type));
 }
 
 bool get_bytes_like(Value v, const uint8_t** data, int64_t* size) {
-  (void)v;
-  (void)data;
-  (void)size;
-  return false;
+  if (!is_bytes_like(v)) return false;
+  return get_buffer(v, data, size);
 }
 
 bool is_bytes_like_type(Type* t) { return (t->flags & kTypeBytesSubclass) != 0; }
 
-Ref<> io_open_builtin(Value* args) {
-  (void)args;
-  return err_set_str(g_NotImplementedError, "open() is not available yet in this build");
-}
+Ref<> io_open_builtin(Value* args) { return io_open(args); }
 
 }  // namespace ftpy

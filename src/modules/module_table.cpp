@@ -4,6 +4,20 @@
 
 #include "objects/errors.h"
 #include "objects/list.h"
+#include "modules/array_module.h"
+#include "modules/binascii_module.h"
+#include "modules/collections_module.h"
+#include "modules/errno_module.h"
+#include "modules/functools_module.h"
+#include "modules/hashlib_module.h"
+#include "modules/io_module.h"
+#include "modules/itertools_module.h"
+#include "modules/math_module.h"
+#include "modules/operator_module.h"
+#include "modules/posix_module.h"
+#include "modules/random_module.h"
+#include "modules/struct_module.h"
+#include "modules/time_module.h"
 #include "objects/weakref.h"
 #include "objects/str.h"
 #include "runtime/interp.h"
@@ -25,6 +39,20 @@ const ModuleRow kModules[] = {
     {"builtins", builtins_module_existing},
     {"sys", sys_module_existing},
     {"_weakref", weakref_module_create},
+    {"math", math_module_create},
+    {"itertools", itertools_module_create},
+    {"_collections", collections_module_create},
+    {"_functools", functools_module_create},
+    {"_operator", operator_module_create},
+    {"_random", random_module_create},
+    {"_struct", struct_module_create},
+    {"array", array_module_create},
+    {"_hashlib", hashlib_module_create},
+    {"binascii", binascii_module_create},
+    {"_io", io_module_create},
+    {"posix", posix_module_create},
+    {"errno", errno_module_create},
+    {"time", time_module_create},
 };
 
 }  // namespace

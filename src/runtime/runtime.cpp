@@ -11,7 +11,11 @@
 #include "modules/builtins_module.h"
 #include "modules/module_table.h"
 #include "modules/sys_module.h"
+#include "objects/bytearray.h"
+#include "objects/bytes.h"
+#include "objects/codecs.h"
 #include "objects/complex.h"
+#include "objects/memoryview.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -148,6 +152,15 @@ bool runtime_init(const InterpConfig& config) {
   module_type_init();
   descriptor_types_init();
   structseq_types_init();
+  // Numbers, text and bytes: methods, constructors, codecs.
+  int_module_init();
+  float_module_init();
+  complex_module_init();
+  str_types_init();
+  bytes_types_init();
+  bytearray_types_init();
+  memoryview_types_init();
+  codecs_init();
   // Containers: views, iterators and the other built-in collection types.
   dict_module_init();
   list_module_init();
