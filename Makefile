@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc)
 LAUNCHER := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 ARGS ?=
 
-.PHONY: all deps build run test test-asan test-tsan unit pytests bench clean
+.PHONY: all deps build run test test-asan test-tsan unit pytests bench bench-quick clean
 
 all: build
 
@@ -36,7 +36,7 @@ $(ASAN_BUILD)/build.ninja:
 test-asan: deps $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=0 $(ASAN_BUILD)/ftpy_unit_tests --gtest_brief=1
-	ASAN_OPTIONS=detect_leaks=0 python3 tests/run_py_tests.py --ftpy $(ASAN_BUILD)/ftpy --label asan
+	ASAN_OPTIONS=detect_leaks=0 python3 tests/run_py_tests.py --ftpy $(ASAN_BUILD)/ftpy --label asan --no-python-check --timeout 120
 
 $(TSAN_BUILD)/build.ninja:
 	cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFTPY_SANITIZE=thread $(LAUNCHER)
@@ -48,10 +48,14 @@ test-tsan: deps $(TSAN_BUILD)/build.ninja
 test: build
 	$(BUILD)/ftpy_unit_tests --gtest_brief=1
 	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy
+	$(MAKE) --no-print-directory bench-quick
 	$(MAKE) --no-print-directory test-asan
 
 bench: build
 	python3 bench/run.py --ftpy $(BUILD)/ftpy $(ARGS)
+
+bench-quick: build
+	python3 bench/run.py --quick --ftpy $(BUILD)/ftpy $(ARGS)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)

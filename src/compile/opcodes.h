@@ -40,6 +40,8 @@
 //   DELETE_DEREF a           empty the cell
 //   LOAD_FROM_DICT_OR_DEREF a  class bodies: TOS is a mapping (locals); pop it, push
 //                            mapping[name of slot a] if present else the cell contents
+//   LOAD_LOCALS              push the frame's locals mapping (class bodies, before
+//                            LOAD_FROM_DICT_OR_DEREF); SystemError "no locals found" if none
 //   LOAD_NAME a              locals, then globals, then builtins (NameError)
 //   STORE_NAME a / DELETE_NAME a   on the frame's locals mapping
 //   LOAD_GLOBAL a            name = co_names[a >> 1]: globals then builtins;
@@ -284,7 +286,8 @@ enum OpFlags : uint32_t {
   X(MATCH_KEYS, 2, 3, 0, 0)                                                    \
   X(GET_LEN, 1, 2, 0, 0)                                                       \
   X(RESUME, 0, 0, 0, 0)                                                        \
-  X(RETURN_GENERATOR, 0, 0, 0, 0)
+  X(RETURN_GENERATOR, 0, 0, 0, 0)                                              \
+  X(LOAD_LOCALS, 0, 1, 0, 0)
 
 enum Opcode : uint8_t {
 #define FTPY_OPCODE_ENUM(name, pop, push, cache, flags) OP_##name,

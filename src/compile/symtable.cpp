@@ -140,18 +140,43 @@ class Builder {
   }
   void leave() { cur_ = cur_->parent; }
 
+  // __future__ imports: only at the top (after an optional docstring), and
+  // only known features (CPython's future.c).
   void scan_future(const std::vector<Stmt*>& body) {
-    size_t i = 0;
-    // A docstring may precede __future__ imports.
-    if (i < body.size() && body[i]->kind == StmtKind::Expr) {
-      auto* v = cast<ExprStmt>(body[i])->value;
-      if (v->kind == ExprKind::Constant && cast<Constant>(v)->value.kind == ConstantValue::Kind::Str) i++;
-    }
-    for (; i < body.size(); i++) {
-      auto* f = dyn<ImportFrom>(body[i]);
-      if (!f || f->module != "__future__") break;
-      for (auto* a : f->names)
+    static const char* const kFeatures[] = {
+        "nested_scopes", "generators", "division", "absolute_import", "with_statement",
+        "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations"};
+    bool leading = true;
+    for (size_t i = 0; i < body.size(); i++) {
+      if (!leading && !opts_.compiler_checks && i > 0 && body[i - 1]->end_lineno != body[i]->lineno)
+        continue;
+      const Stmt* s = body[i];
+      if (i == 0 && s->kind == StmtKind::Expr) {
+        auto* v = cast<ExprStmt>(s)->value;
+        if (v->kind == ExprKind::Constant && cast<Constant>(v)->value.kind == ConstantValue::Kind::Str)
+          continue;
+      }
+      auto* f = dyn<ImportFrom>(s);
+      if (!f || f->module != "__future__" || f->level != 0) {
+        leading = false;
+        continue;
+      }
+      if (!leading) {
+        const char* msg = "from __future__ imports must occur at the beginning of the file";
+        // future.c catches a late import on the same line as the previous
+        // statement (reporting offset = col_offset); the compiler the rest.
+        if (i > 0 && body[i - 1]->end_lineno == s->lineno)
+          fail_at(s->lineno, s->col_offset - 1, s->end_lineno, s->end_col_offset, msg);
+        if (opts_.compiler_checks) fail(s, msg);
+        continue;
+      }
+      for (auto* a : f->names) {
         if (a->name == "annotations") t_.future_annotations = true;
+        if (a->name == "braces") fail(s, "not a chance");
+        bool known = false;
+        for (const char* k : kFeatures) known = known || a->name == k;
+        if (!known) fail(s, "future feature " + a->name + " is not defined");
+      }
     }
   }
 
@@ -432,7 +457,7 @@ class Builder {
             fail(s, msg);
           }
           add_def(n, global ? kDefGlobal : kDefNonlocal, s);
-          directives_[{cur_, mangle(private_, n)}] = s;
+          directives_.emplace(std::make_pair(cur_, mangle(private_, n)), s);  // the first one is reported
           if (!global && cur_ == module_) fail(s, "nonlocal declaration not allowed at module level");
         }
         break;
@@ -709,7 +734,7 @@ class Builder {
     const std::string& name = sym.name;
     uint32_t flags = sym.flags;
     if (flags & kDefGlobal) {
-      if (flags & kDefNonlocal) fail_sym(s, "name '" + name + "' is nonlocal and global");
+      if (flags & kDefNonlocal) fail_sym(s, "name '" + name + "' is nonlocal and global", name);
       scopes[name] = SymScope::GlobalExplicit;
       global.insert(name);
       if (bound) const_cast<NameSet*>(bound)->erase(name);

@@ -4,6 +4,7 @@
 
 #include "objects/errors.h"
 #include "objects/list.h"
+#include "objects/weakref.h"
 #include "objects/str.h"
 #include "runtime/interp.h"
 #include "vm/import.h"
@@ -23,11 +24,12 @@ struct ModuleRow {
 const ModuleRow kModules[] = {
     {"builtins", builtins_module_existing},
     {"sys", sys_module_existing},
+    {"_weakref", weakref_module_create},
 };
 
 }  // namespace
 
-void module_table_init_types() {}
+void module_table_init_types() { weakref_types_init(); }
 
 void module_table_register_all() {
   for (const ModuleRow& r : kModules) import_register_builtin(r.name, r.create);

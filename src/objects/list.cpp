@@ -264,6 +264,8 @@ Ref<> list_richcompare(Value a, Value b, CompareOp op) {
 
 }  // namespace
 
+void list_fill_methods(Type* t);  // list_methods.cpp
+
 void list_type_init_core() {
   Type* t = &g_list_type;
   t->name = "list";
@@ -275,8 +277,17 @@ void list_type_init_core() {
   t->tp_richcompare = list_richcompare;
   t->mp_length = list_len;
   t->sq_contains = list_contains;
+  t->tp_hash = nullptr;
+  list_fill_methods(t);
+  t->doc = "Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\n"
+           "The argument must be an iterable if specified.";
   t->ob_type = &g_type_type;
   make_immortal(t);
+}
+
+void list_module_init() {
+  if (!g_list_type.tp_new) list_type_init_core();
+  type_ready(&g_list_type);
 }
 
 }  // namespace ftpy

@@ -199,9 +199,12 @@ int instance_set_dict(Value self, Value v) {
   decref(old);
   return 0;
 }
-// Weak references are listed at the weaklist slot once _weakref lands; until
-// then no object has any, and None is the true answer.
-Ref<> instance_get_weakref(Value self) { return new_none(); }
+Ref<> instance_get_weakref(Value self) {
+  int32_t off = type_of(self)->weaklist_offset;
+  if (off <= 0) return new_none();
+  Object* head = *reinterpret_cast<Object**>(reinterpret_cast<char*>(self.obj()) + off);
+  return head ? Ref<>::borrow(Value(head)) : new_none();
+}
 const GetSetDef kInstanceDictGetSet = {"__dict__", instance_get_dict, instance_set_dict,
                                        "dictionary for instance variables"};
 const GetSetDef kInstanceWeakrefGetSet = {"__weakref__", instance_get_weakref, nullptr,

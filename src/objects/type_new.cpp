@@ -27,6 +27,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_internal.h"
+#include "objects/weakref.h"
 #include "runtime/heap.h"
 #include "runtime/thread_state.h"
 
@@ -311,6 +312,7 @@ void subtype_dealloc(Object* o) {
     }
     o->ob_ref_local.store(0, std::memory_order_relaxed);
   }
+  if (t->weaklist_offset) weakref_clear_all(o);
   subtype_clear_fields(o, t);
   Type* b = solid_base(t);
   b->tp_dealloc(o);

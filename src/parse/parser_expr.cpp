@@ -388,6 +388,7 @@ Expr* Parser::slice() {
 void Parser::call_args(Call* call, const Token& open) {
   bracket_depth_++;
   bool seen_kw_unpack = false;
+  const char* late_error = nullptr;
   while (!at(Tok::RPar)) {
     if (at(Tok::Star)) {
       const Token& s = next();
@@ -442,14 +443,16 @@ void Parser::call_args(Call* call, const Token& open) {
         }
         e = g;
       }
-      if (!call->keywords.empty()) {
-        fail_node(e, seen_kw_unpack ? "positional argument follows keyword argument unpacking"
-                                    : "positional argument follows keyword argument");
+      if (!call->keywords.empty() && !late_error) {
+        // CPython reports this at the end of the argument list.
+        late_error = seen_kw_unpack ? "positional argument follows keyword argument unpacking"
+                                    : "positional argument follows keyword argument";
       }
       call->args.push_back(e);
     }
     if (!accept(Tok::Comma)) break;
   }
+  if (late_error) fail_tok(tok(), late_error);
   if (!at(Tok::RPar)) {
     Expr* last = nullptr;
     if (!call->args.empty()) last = call->args.back();
@@ -744,6 +747,19 @@ Expr* Parser::list_atom() {
   return l;
 }
 
+// Called when a display's closing bracket was expected: if another operand
+// follows the last element directly, CPython suggests a missing comma.
+void Parser::comma_hint(Expr* last) {
+  if (prev().kind == Tok::Comma || !starts_operand(kind())) return;
+  if (last->kind == ExprKind::Name && (at(Tok::String) || at(Tok::FStringStart))) return;
+  if (last->kind == ExprKind::Name && is_soft_keyword(cast<Name>(last)->id)) return;
+  if (last->kind == ExprKind::IfExp) last = cast<IfExp>(last)->orelse;
+  size_t save = pos_;
+  Expr* b = nullptr;
+  try { b = expression(); } catch (const ParseError&) { pos_ = save; }
+  if (b) fail_range(last, b, "invalid syntax. Perhaps you forgot a comma?");
+}
+
 Expr* Parser::brace_atom() {
   const Token& open = next();
   bracket_depth_++;
@@ -794,6 +810,7 @@ Expr* Parser::brace_atom() {
         if (at(Tok::RBrace)) break;
         s->elts.push_back(star_named_expression());
       }
+      if (!at(Tok::RBrace)) comma_hint(s->elts.back());
       expect(Tok::RBrace);
       bracket_depth_--;
       end_prev(s);
@@ -805,6 +822,7 @@ Expr* Parser::brace_atom() {
   auto* d = make<Dict>(open);
   d->keys.push_back(first_key);
   d->values.push_back(first_value);
+  if (!at(Tok::Comma) && !at(Tok::RBrace)) comma_hint(first_value);
   while (accept(Tok::Comma)) {
     if (at(Tok::RBrace)) break;
     if (accept(Tok::DoubleStar)) {
@@ -825,6 +843,7 @@ Expr* Parser::brace_atom() {
     d->keys.push_back(k);
     d->values.push_back(expression());
   }
+  if (!at(Tok::RBrace)) comma_hint(d->values.back());
   expect(Tok::RBrace);
   bracket_depth_--;
   end_prev(d);

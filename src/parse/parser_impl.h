@@ -176,6 +176,7 @@ class Parser {
   Expr* paren_atom();
   Expr* list_atom();
   Expr* brace_atom();
+  void comma_hint(Expr* last);
   Expr* slices();
   Expr* slice();
   Expr* yield_expr();

@@ -196,7 +196,8 @@ Stmt* Parser::expr_or_assign_stmt() {
     chain.pop_back();
     for (size_t i = 0; i < chain.size(); i++) {
       Expr* t = chain[i];
-      if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
+      if ((t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom) &&
+          !(i == 0 && first.kind == Tok::LPar))
         fail_node(t, "assignment to yield expression not possible");
       const Expr* bad = invalid_target(t, TargetsType::Star);
       if (!bad) continue;
@@ -207,9 +208,11 @@ Stmt* Parser::expr_or_assign_stmt() {
       switch (t->kind) {
         case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp:
         case ExprKind::BoolOp: case ExprKind::Compare: case ExprKind::IfExp: case ExprKind::Lambda:
-        case ExprKind::NamedExpr: case ExprKind::Starred: case ExprKind::Yield:
-        case ExprKind::YieldFrom:
+        case ExprKind::NamedExpr: case ExprKind::Starred:
           simple_lhs = false;
+          break;
+        case ExprKind::Yield: case ExprKind::YieldFrom:
+          simple_lhs = first.kind == Tok::LPar;
           break;
         case ExprKind::UnaryOp:
           if (cast<UnaryOp>(t)->op == UnaryOpKind::Not) simple_lhs = false;
@@ -597,7 +600,9 @@ Stmt* Parser::try_stmt() {
   if (s->handlers.empty() && s->finalbody.empty()) {
     const Token& t = tok();
     if (t.kind == Tok::Dedent || t.kind == Tok::EndMarker) {
-      const Token& nl = prev();
+      size_t i = pos_;
+      while (i > 1 && (toks_[i - 1].kind == Tok::Indent || toks_[i - 1].kind == Tok::Dedent)) i--;
+      const Token& nl = toks_[i - 1];
       SyntaxErrorInfo e = make_error("SyntaxError", "expected 'except' or 'finally' block",
                                      nl.lineno, nl.col, nl.lineno, nl.col);
       e.end_offset = -1;
@@ -695,7 +700,7 @@ ast::Arguments* Parser::parameters(Tok close, bool allow_annotations) {
       if (at(Tok::Comma) || at(close)) {
         // Bare '*': keyword-only parameters must follow.
         if (at(close) || (kind(1) == close) || kind(1) == Tok::DoubleStar)
-          fail_tok(tok(), "named arguments must follow bare *");
+          fail_tok(s, "named arguments must follow bare *");
       } else {
         a->vararg = param(true);
         if (at(Tok::Equal)) fail_tok(tok(), "var-positional argument cannot have default value");

@@ -179,9 +179,9 @@ bool Tokenizer::at_line_start() {
   }
   int chars = uni::count_chars(src_.substr(line_starts_[line_ - 1]), p - line_starts_[line_ - 1]);
   if (col == indents_.back()) {
-    if (altcol != alt_indents_.back())
-      return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, chars + 1,
-                  line_, chars + 1 - 1);
+    if (altcol != alt_indents_.back())  // CPython reports column 1 here
+      return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, 1,
+                  line_, 0);
   } else if (col > indents_.back()) {
     if (static_cast<int>(indents_.size()) >= kMaxIndent)
       return fail("IndentationError", "too many levels of indentation", line_, chars + 1, line_,

@@ -1,17 +1,65 @@
-// Scaffolding until the compiler lands on main (branch `compiler` replaces
-// this file): compiling source raises SystemError.
+// Compiling and running source text: the top of the pipeline.
+//   parse -> (SyntaxError) -> symbol table -> (SyntaxError) -> compile ->
+//   code object -> vm_exec_code
+// Front-end errors arrive as SyntaxErrorInfo records and become Python
+// exceptions here, with CPython's argument layout:
+//   SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))
 #include "runtime/pythonrun.h"
 
+#include "compile/compiler.h"
 #include "objects/errors.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "vm/eval.h"
 
 namespace ftpy {
 
-Ref<> compile_source(std::string_view source, std::string_view filename, CompileMode mode, int flags, int optimize) {
-  return err_set_str(g_SystemError, "ftpy: the bytecode compiler is not built into this binary yet");
+namespace {
+
+Type* syntax_error_type(const std::string& t) {
+  if (t == "IndentationError") return g_IndentationError;
+  if (t == "TabError") return g_TabError;
+  return g_SyntaxError;
 }
 
-Ref<> run_source(std::string_view source, std::string_view filename, CompileMode mode, Value globals, Value locals) {
-  return compile_source(source, filename, mode);
+// Raises the exception described by `e`; always returns null.
+std::nullptr_t raise_compile_error(const SyntaxErrorInfo& e, std::string_view filename) {
+  if (e.type.empty()) return nullptr;  // a Python exception is already pending
+  if (e.type == "RecursionError") return err_set_str(g_RecursionError, e.msg.c_str());
+  Ref<> msg = str_from_utf8(e.msg);
+  Ref<> fn = str_from_utf8(filename);
+  Ref<> text = e.text.empty() && e.lineno <= 0 ? new_none() : Ref<>(str_from_utf8(e.text));
+  if (!msg || !fn || !text) return nullptr;
+  Ref<> lineno = small_int(e.lineno), offset = small_int(e.offset), end_lineno = small_int(e.end_lineno),
+        end_offset = small_int(e.end_offset);
+  Ref<> details = tuple_pack({fn.val(), lineno.val(), offset.val(), text.val(), end_lineno.val(), end_offset.val()});
+  if (!details) return nullptr;
+  Value args[2] = {msg.val(), details.val()};
+  Ref<> exc = call(Value(syntax_error_type(e.type)), args, 2);
+  if (!exc) return nullptr;
+  return err_set_instance(exc.val());
+}
+
+}  // namespace
+
+Ref<> compile_source(std::string_view source, std::string_view filename, CompileMode mode, int flags,
+                     int optimize) {
+  (void)flags;
+  CompileOptions opts;
+  opts.optimize = optimize < 0 ? 0 : optimize;
+  int m = mode == CompileMode::kEval ? 1 : mode == CompileMode::kSingle ? 2 : 0;
+  SyntaxErrorInfo err;
+  Ref<Code> code = compile_string(source, filename, m, opts, &err);
+  if (!code) return raise_compile_error(err, filename);
+  return code;
+}
+
+Ref<> run_source(std::string_view source, std::string_view filename, CompileMode mode, Value globals,
+                 Value locals) {
+  Ref<> code = compile_source(source, filename, mode);
+  if (!code) return nullptr;
+  return vm_exec_code(code.val().as<Code>(), globals, locals);
 }
 
 }  // namespace ftpy

@@ -753,6 +753,16 @@ op_LOAD_FROM_DICT_OR_DEREF: {
   DISPATCH();
 }
 
+op_LOAD_LOCALS: {
+  if (f->locals.is_null()) {
+    err_set_str(g_SystemError, "no locals found");
+    GOTO_ERROR();
+  }
+  incref(f->locals);
+  PUSH(f->locals);
+  DISPATCH();
+}
+
 op_LOAD_NAME: {
   Value name = tuple_item(co->names, a);
   if (f->locals.is_null()) {
@@ -1501,7 +1511,11 @@ op_CALL: {
   if (is_python_function(callable)) {
     // frame_for_call takes over the argument references.
     Frame* nf = frame_for_call(ts, callable.as<Function>(), args, nargs, Value());
+    // The caller's stack no longer holds the callable or the arguments: save
+    // that, so the result is pushed at `base` and an unwinding caller does not
+    // release them again.
     sp = base;
+    f->sp = sp;
     decref(callable);
     if (!nf) GOTO_ERROR();
     if (nf == kGeneratorCreated) {
@@ -1512,6 +1526,7 @@ op_CALL: {
     ts->frame = nf;
     f = nf;
     LOAD_FRAME();
+    this_instr = ip;  // the callee's first instruction, for the safepoint's lasti
     SAFEPOINT();
     DISPATCH();
   }
@@ -1548,6 +1563,7 @@ op_CALL_KW: {
   if (is_python_function(callable)) {
     Frame* nf = frame_for_call(ts, callable.as<Function>(), args, nargs, kwnames);
     sp = base;
+    f->sp = sp;
     decref(callable);
     decref(kwnames);
     if (!nf) GOTO_ERROR();
@@ -1559,6 +1575,7 @@ op_CALL_KW: {
     ts->frame = nf;
     f = nf;
     LOAD_FRAME();
+    this_instr = ip;  // the callee's first instruction, for the safepoint's lasti
     SAFEPOINT();
     DISPATCH();
   }

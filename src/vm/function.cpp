@@ -7,6 +7,7 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/ids.h"
+#include "objects/weakref.h"
 #include "objects/module.h"
 #include "objects/int.h"
 #include "objects/native.h"
@@ -32,6 +33,7 @@ void set_owned(Value& field, Value v) {
 
 void function_dealloc(Object* o) {
   auto* f = static_cast<Function*>(o);
+  weakref_clear_all(o);
   for (Value* v : {&f->code, &f->globals, &f->builtins, &f->name, &f->qualname, &f->defaults, &f->kwdefaults,
                    &f->closure, &f->doc, &f->dict, &f->module, &f->annotations, &f->type_params})
     decref(*v);
@@ -187,6 +189,7 @@ const GetSetDef kFunctionGetSets[] = {
 
 void method_dealloc(Object* o) {
   auto* m = static_cast<Method*>(o);
+  weakref_clear_all(o);
   decref(m->func);
   decref(m->self);
   free_object(o);
@@ -349,6 +352,7 @@ void function_types_init() {
   t->basic_size = sizeof(Function);
   t->flags = kTypeHasGc | kTypeMethodDescriptor;
   t->dict_offset = offsetof(Function, dict);
+  t->weaklist_offset = offsetof(Function, weakreflist);
   t->tp_dealloc = function_dealloc;
   t->tp_traverse = function_traverse;
   t->tp_call = function_call;
@@ -360,6 +364,7 @@ void function_types_init() {
   t = &g_method_type;
   t->name = "method";
   t->basic_size = sizeof(Method);
+  t->weaklist_offset = offsetof(Method, weakreflist);
   t->flags = kTypeHasGc;
   t->tp_dealloc = method_dealloc;
   t->tp_traverse = method_traverse;

@@ -13,6 +13,7 @@
 #include "objects/protocol.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/weakref.h"
 #include "runtime/heap.h"
 #include "vm/call.h"
 #include "vm/function.h"
@@ -63,6 +64,7 @@ void gen_dealloc(Object* o) {
     if (!r) err_write_unraisable("Exception ignored in", Value(o));
     o->ob_ref_local.store(0, std::memory_order_relaxed);
   }
+  weakref_clear_all(o);
   if (g->frame) {
     frame_clear(g->frame);
     heap_free(g->frame);
@@ -615,6 +617,7 @@ void gen_types_init() {
   Type* t = &g_generator_type;
   ready(t, "generator", sizeof(Generator), gen_dealloc);
   t->flags = kTypeHasGc;
+  t->weaklist_offset = offsetof(Generator, weakreflist);
   t->tp_traverse = gen_traverse;
   t->tp_iter = gen_iter_self;
   t->tp_iternext = gen_iternext;
@@ -626,6 +629,7 @@ void gen_types_init() {
   t = &g_coroutine_type;
   ready(t, "coroutine", sizeof(Generator), gen_dealloc);
   t->flags = kTypeHasGc;
+  t->weaklist_offset = offsetof(Generator, weakreflist);
   t->tp_traverse = gen_traverse;
   t->tp_repr = gen_repr;
   t->methods = kCoroMethods;

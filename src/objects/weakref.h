@@ -1,0 +1,40 @@
+// Weak references (the `_weakref` module): weakref.ref, weakref.proxy and the
+// per-object list of weak references that dealloc clears.
+//
+// An object supports weak references when its type has a weaklist slot
+// (weaklist_offset != 0): heap classes get one unless __slots__ says
+// otherwise; functions, types, sets and generators have one too. The slot
+// holds the head of a doubly linked list of WeakRef objects.
+//
+// Thread safety: all list manipulation and the referent test happen under one
+// global weakref mutex (short critical sections, never held while running
+// Python code); taking a strong reference from a weakref checks that the
+// referent's count is not zero under that mutex, so a referent being freed by
+// another thread is never resurrected.
+#pragma once
+
+#include "objects/type.h"
+#include "runtime/ref.h"
+
+namespace ftpy {
+
+struct WeakRef : Object {
+  Value referent;   // borrowed; null once the referent died
+  Value callback;   // owned or null
+  int64_t hash;     // cached hash of the referent (-1 until computed)
+  WeakRef* prev;    // links in the referent's list (guarded by the weakref mutex)
+  WeakRef* next;
+};
+extern Type g_weakref_type;
+extern Type g_weakproxy_type;
+extern Type g_weakcallableproxy_type;
+
+// Called by deallocators of weak-referenceable objects before freeing:
+// unlinks every weak reference and runs their callbacks.
+void weakref_clear_all(Object* o);
+// A strong reference to the referent, or None if it is gone.
+Ref<> weakref_get(Value ref);
+Ref<> weakref_module_create();
+void weakref_types_init();
+
+}  // namespace ftpy
