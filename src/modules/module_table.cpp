@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "modules/thread_module.h"
 #include "objects/errors.h"
 #include "objects/list.h"
 #include "objects/weakref.h"
@@ -24,6 +25,7 @@ struct ModuleRow {
 const ModuleRow kModules[] = {
     {"builtins", builtins_module_existing},
     {"sys", sys_module_existing},
+    {"_thread", thread_module_create},
     {"_weakref", weakref_module_create},
 };
 
