@@ -245,3 +245,62 @@ TEST_F(ThreadStateTest, ConcurrentStopTheWorldRequestsAreSerialised) {
 
 }  // namespace
 }  // namespace ftpy
+
+namespace ftpy {
+namespace {
+
+class ThreadModuleTest : public RuntimeTest {};
+
+TEST_F(ThreadModuleTest, LockAcquireReleaseAndErrorsMatchCPython) {
+  ASSERT_TRUE(exec("import _thread\nl = _thread.allocate_lock()"));
+  EXPECT_EQ(eval_repr("(l.acquire(), l.locked(), l.acquire(False), l.acquire(timeout=0.01))"),
+            "(True, True, False, False)");
+  EXPECT_EQ(eval_repr("l.release()"), "None");
+  EXPECT_EQ(eval_repr("l.release()"), "<error: RuntimeError: release unlocked lock>");
+  EXPECT_EQ(eval_repr("l.acquire(False, 1)"), "<error: ValueError: can't specify a timeout for a non-blocking call>");
+  EXPECT_EQ(eval_repr("l.acquire(True, -2)"), "<error: ValueError: timeout value must be a non-negative number>");
+  EXPECT_EQ(eval_repr("_thread.RLock().release()"), "<error: RuntimeError: cannot release un-acquired lock>");
+  EXPECT_EQ(eval_repr("_thread.start_new_thread(1, ())"), "<error: TypeError: first arg must be callable>");
+  EXPECT_EQ(eval_repr("_thread.start_new_thread(print, [])"), "<error: TypeError: 2nd arg must be a tuple>");
+  EXPECT_EQ(eval_repr("_thread._local(1)"), "<error: TypeError: Initialization arguments are not supported>");
+  EXPECT_EQ(eval_repr("_thread.TIMEOUT_MAX"), "9223372036.0");
+  EXPECT_EQ(eval_repr("_thread.error is RuntimeError"), "True");
+}
+
+TEST_F(ThreadModuleTest, CounterUnderLockLosesNoUpdateAcrossThreads) {
+  ASSERT_TRUE(exec(
+      "import _thread\n"
+      "lock = _thread.allocate_lock()\n"
+      "n = [0]\n"
+      "def work():\n"
+      "    for i in range(3000):\n"
+      "        with lock:\n"
+      "            n[0] += 1\n"
+      "hs = [_thread.start_joinable_thread(work) for i in range(4)]\n"
+      "for h in hs: h.join()\n")) << last_error_;
+  EXPECT_EQ(eval_repr("n[0]"), "12000");
+}
+
+TEST_F(ThreadModuleTest, RLockCountsReentryAndLocalIsPerThread) {
+  ASSERT_TRUE(exec(
+      "import _thread\n"
+      "r = _thread.RLock()\n"
+      "r.acquire(); r.acquire()\n"
+      "c = r._recursion_count()\n"
+      "r.release(); r.release()\n"
+      "class L(_thread._local):\n"
+      "    def __init__(self, v):\n"
+      "        self.v = v\n"
+      "loc = L(5)\n"
+      "loc.v = 7\n"
+      "seen = []\n"
+      "def f():\n"
+      "    seen.append(loc.v)\n"
+      "    loc.v = 9\n"
+      "h = _thread.start_joinable_thread(f)\n"
+      "h.join()\n")) << last_error_;
+  EXPECT_EQ(eval_repr("(c, r._is_owned(), seen, loc.v)"), "(2, False, [5], 7)");
+}
+
+}  // namespace
+}  // namespace ftpy
