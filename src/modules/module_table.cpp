@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "modules/thread_module.h"
 #include "objects/errors.h"
 #include "objects/list.h"
 #include "modules/array_module.h"
@@ -38,6 +39,7 @@ struct ModuleRow {
 const ModuleRow kModules[] = {
     {"builtins", builtins_module_existing},
     {"sys", sys_module_existing},
+    {"_thread", thread_module_create},
     {"_weakref", weakref_module_create},
     {"math", math_module_create},
     {"itertools", itertools_module_create},

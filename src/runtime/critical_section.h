@@ -1,75 +1,103 @@
 // Per-object locks and critical sections (DESIGN.md §4.4).
 //
-// Every object header has a one-byte mutex (ob_mutex): 0 unlocked, 1 locked,
-// 2 locked with waiters. Lock: CAS 0->1; on contention spin briefly, then mark
-// 2 and park on the byte (C++20 atomic wait, a futex on Linux). Unlock: exchange
-// to 0 and wake one waiter if it was 2.
+// Every object header has a one-byte mutex (ob_mutex) using the lock protocol
+// of runtime/parking_lot.h: bit 0 locked, bit 1 "a thread is parked". Lock:
+// CAS; on contention spin briefly, then park in the parking lot; after a
+// waiter has waited ~1 ms the unlocker hands the lock to it directly.
 //
 // Built-in containers take their lock through RAII CriticalSection objects.
 // Each thread keeps a stack of the critical sections it holds, so that
 //   - re-entering an object whose lock this thread already holds (a list's
 //     __eq__ calling back into the same list) is a no-op instead of a deadlock;
-//   - before blocking (lock acquire, I/O, sleep, join) a thread can release all
-//     of them (critical_section_suspend_all) and re-take only the innermost when
-//     it resumes, so no cycle of waiting threads can form.
+//   - before blocking (lock acquire, I/O, sleep, join, a contended object
+//     lock) a thread releases all of them (critical_section_suspend_all, called
+//     by thread_detach_for_blocking) and on resuming re-takes only the
+//     innermost (critical_section_resume_innermost, called by
+//     thread_reattach); an outer section is re-taken when the inner one ends.
+//     So a thread never waits while holding an object lock, and no cycle of
+//     waiting threads can form. The price, as in CPython: code running inside
+//     a section that blocks (e.g. calls Python that takes a lock) may see the
+//     outer objects change meanwhile.
 // Lock order for two-object sections (CriticalSection2): by address.
+//
+// Invariants: a section's `locked_` bits say which of its objects it has
+// locked itself; a suspended section holds nothing. held_by_this_thread looks
+// only at locked bits, so an object of a suspended outer section is locked
+// afresh by a new inner section.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 
 #include "runtime/object.h"
+#include "runtime/parking_lot.h"
 
 namespace ftpy {
 
-void object_mutex_lock_slow(Object* o);
-void object_mutex_unlock_slow(Object* o);
-
-inline bool object_mutex_try_lock(Object* o) {
-  uint8_t expected = 0;
-  return o->ob_mutex.compare_exchange_strong(expected, 1, std::memory_order_acquire,
-                                             std::memory_order_relaxed);
-}
+inline bool object_mutex_try_lock(Object* o) { return mutex_try_lock(&o->ob_mutex); }
+// Blocks without detaching: only for short sections that never run Python or
+// block (prefer CriticalSection).
 inline void object_mutex_lock(Object* o) {
-  if (!object_mutex_try_lock(o)) object_mutex_lock_slow(o);
+  if (!object_mutex_try_lock(o)) mutex_lock_slow(&o->ob_mutex, -1, false);
 }
-inline void object_mutex_unlock(Object* o) {
-  if (o->ob_mutex.exchange(0, std::memory_order_release) == 2) object_mutex_unlock_slow(o);
+inline void object_mutex_unlock(Object* o) { mutex_unlock(&o->ob_mutex); }
+inline bool object_mutex_is_locked(Object* o) {
+  return o->ob_mutex.load(std::memory_order_relaxed) & kMutexLocked;
 }
 
-// The per-thread stack of held sections (intrusive linked list).
+// The per-thread stack of sections (intrusive linked list).
 struct CriticalSection;
 extern thread_local CriticalSection* tls_critical_section;
 
+// Called around blocking by thread_state.cpp.
+void critical_section_suspend_all();
+void critical_section_resume_innermost();
+// Number of sections on this thread's stack (debug checks, tests).
+int critical_section_depth();
+
 struct CriticalSection {
-  explicit CriticalSection(Object* o) : obj_(o), prev_(tls_critical_section) {
+  explicit CriticalSection(Object* o) : a_(o), prev_(tls_critical_section) {
     if (held_by_this_thread(o)) {
-      obj_ = nullptr;  // re-entry: the outer section already holds it
+      // re-entry: an outer section already holds it
+    } else if (object_mutex_try_lock(o)) {
+      locked_ = kLockedA;
     } else {
-      object_mutex_lock(o);
+      begin_slow(o);
+      return;
     }
     tls_critical_section = this;
   }
   explicit CriticalSection(Value v) : CriticalSection(v.obj()) {}
   ~CriticalSection() {
     tls_critical_section = prev_;
-    if (obj2_) object_mutex_unlock(obj2_);
-    if (obj_) object_mutex_unlock(obj_);
+    if (locked_ & kLockedB) object_mutex_unlock(b_);
+    if (locked_ & kLockedA) object_mutex_unlock(a_);
+    if (prev_ && prev_->suspended_) [[unlikely]]
+      critical_section_resume_innermost();
   }
   CriticalSection(const CriticalSection&) = delete;
   CriticalSection& operator=(const CriticalSection&) = delete;
 
   static bool held_by_this_thread(Object* o) {
     for (CriticalSection* c = tls_critical_section; c; c = c->prev_)
-      if (c->obj_ == o || c->obj2_ == o) return true;
+      if ((c->a_ == o && (c->locked_ & kLockedA)) || (c->b_ == o && (c->locked_ & kLockedB))) return true;
     return false;
   }
 
  protected:
+  enum : uint8_t { kLockedA = 1, kLockedB = 2 };
   CriticalSection(Object* a, Object* b, int);
-  Object* obj_;
-  Object* obj2_ = nullptr;
+  void begin_slow(Object* o);
+
+  Object* a_;
+  Object* b_ = nullptr;
   CriticalSection* prev_;
+  uint8_t locked_ = 0;
+  bool suspended_ = false;
+
+  friend void critical_section_suspend_all();
+  friend void critical_section_resume_innermost();
+  friend int critical_section_depth();
 };
 
 // Two objects at once (list.extend(other), dict.update(other), comparisons).

@@ -1,13 +1,38 @@
-// The optional GIL (DESIGN.md §4.8). This header is the interface the rest
-// of the runtime uses; the lock itself and the switch interval live in gil.cpp.
+// The optional GIL (DESIGN.md §4.8): a real lock, taken when a thread attaches
+// and released when it detaches, so in GIL mode at most one thread is attached
+// and running Python. A thread that has waited longer than the switch interval
+// (sys.setswitchinterval) sets kBreakGilDrop on the holder's eval breaker; the
+// holder drops the GIL at its next safepoint and waits until another thread
+// has taken it before queueing again (forced switching).
+//
+// Modes: -X gil=1 / PYTHON_GIL=1 on from the start; 0 off even when a native
+// module asks; unset (-1) off until gil_enable_at_runtime() is called for a
+// native module that has not declared free-threading support. Turning the GIL
+// on stops the world first; it is never turned off again.
+//
+// Lock order: the GIL's internal mutex is a leaf; gil_acquire is called only
+// by a DETACHED thread (so a stop-the-world never waits for a GIL waiter).
 #pragma once
 
 #include <atomic>
 
 namespace ftpy {
 
-extern std::atomic<double> g_switch_interval;  // sys.setswitchinterval
+struct ThreadState;
+
+extern std::atomic<double> g_switch_interval;  // sys.setswitchinterval (seconds)
 bool gil_is_enabled();
 void gil_configure(int mode);  // -1 default (off unless a module needs it), 0 off, 1 on
+int gil_configured_mode();
+
+// Turn the GIL on because `module_name` was imported without declaring
+// free-threading support; prints CPython's RuntimeWarning. No-op in mode 0 or
+// when it is already on. The caller is attached.
+void gil_enable_at_runtime(const char* module_name);
+
+// For thread_state.cpp and safepoint.cpp.
+void gil_acquire(ThreadState* ts);   // caller is detached
+void gil_release(ThreadState* ts);
+void gil_yield_at_safepoint(ThreadState* ts);  // kBreakGilDrop handler
 
 }  // namespace ftpy

@@ -1,5 +1,21 @@
 // ThreadState: everything one OS thread needs to run Python (DESIGN.md §4.5).
 //
+// The state machine (docs/free_threading.md has the picture):
+//   DETACHED  -> ATTACHED   thread_reattach(): only by the thread itself, with a
+//                           CAS; fails while a stop-the-world has suspended it,
+//                           and then it waits on the runtime condition variable.
+//   ATTACHED  -> DETACHED   thread_detach_for_blocking(): only by the thread
+//                           itself, before anything that may block.
+//   ATTACHED  -> SUSPENDED  by the thread itself at a safepoint when it finds
+//                           kBreakStopWorld set and a stop-the-world requested.
+//   DETACHED  -> SUSPENDED  by the stop-the-world requester (CAS), so a detached
+//                           thread cannot re-attach until the world restarts.
+//   SUSPENDED -> DETACHED   start_the_world(); the thread then re-attaches.
+// A new thread registers DETACHED and re-attaches; an exiting thread detaches
+// and then unregisters. Detaching releases the thread's critical sections and
+// the GIL (if it holds it); re-attaching takes the GIL (in GIL mode) and the
+// innermost critical section.
+//
 // Each thread that runs Python owns exactly one ThreadState, reachable through
 // the thread_local `tls_tstate`. Fields are touched only by the owning thread
 // unless marked otherwise:
@@ -11,6 +27,7 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <vector>
@@ -58,11 +75,20 @@ struct ThreadState {
   // Biased refcounting: objects other threads handed us to merge.
   std::mutex merge_mu;
   std::vector<Object*> merge_queue;
+  bool merge_closed = false;  // under merge_mu: the thread is exiting, enqueues fail
+
+  bool holds_gil = false;       // GIL mode: this thread holds the GIL (owner-only)
+  uint64_t native_id = 0;       // gettid()
+  uint64_t ident = 0;           // pthread_self(), _thread.get_ident()
 
   // A generator created by a CALL of a generator function (vm/call.h).
   Ref<> pending_generator;
   Ref<> thread_ident_obj;  // optional: the threading-level handle
   bool is_main = false;
+
+  // Registry links (under runtime_mutex()).
+  ThreadState* reg_prev = nullptr;
+  ThreadState* reg_next = nullptr;
 };
 
 extern thread_local ThreadState* tls_tstate;
@@ -74,11 +100,59 @@ inline ThreadState* tstate() { return tls_tstate; }
 ThreadState* thread_attach_new(bool is_main);
 void thread_detach_delete(ThreadState* ts);
 
+// Attach/detach (see the state machine above). thread_detach_for_blocking
+// does nothing for a thread that is not attached; pair it with
+// thread_reattach, or use DetachedScope, which remembers whether it detached.
+bool thread_is_attached();
+void thread_detach_for_blocking();
+void thread_reattach();
+// Safepoint side of a stop-the-world: suspend until the world restarts.
+void thread_suspend_for_stop_the_world(ThreadState* ts);
+
+class DetachedScope {
+ public:
+  DetachedScope() : detached_(thread_is_attached()) {
+    if (detached_) thread_detach_for_blocking();
+  }
+  ~DetachedScope() {
+    if (detached_) thread_reattach();
+  }
+  DetachedScope(const DetachedScope&) = delete;
+  DetachedScope& operator=(const DetachedScope&) = delete;
+
+ private:
+  bool detached_;
+};
+
+// The runtime lock: guards the registry of live thread states and the
+// stop-the-world state; the condition variable signals status changes
+// (detaches, suspensions, the world restarting, thread exit).
+// Lock order: runtime lock -> ThreadState::merge_mu; the GIL's lock and
+// parking-lot buckets are never held while taking it.
+std::mutex& runtime_mutex();
+std::condition_variable& runtime_cv();
+// Call fn for every registered thread state; the caller holds runtime_mutex().
+template <typename F>
+void thread_for_each_locked(F&& fn);
+size_t thread_count_locked();
+// Set (under runtime_mutex) while a stop-the-world is requested or in force.
+extern std::atomic<bool> g_stw_requested;
+extern ThreadState* g_stw_requester;  // under runtime_mutex
+
 // Biased refcounting slow path: hand `o` to the merge queue of thread `owner`.
 // Returns false if that thread has exited (then the caller merges).
 bool thread_enqueue_merge(uint32_t owner, Object* o);
 // Owner side: merge everything queued for this thread.
 void thread_drain_merge_queue(ThreadState* ts);
+
+namespace detail {
+ThreadState* registry_first_locked();
+ThreadState* registry_next_locked(ThreadState* ts);
+}  // namespace detail
+template <typename F>
+void thread_for_each_locked(F&& fn) {
+  for (ThreadState* t = detail::registry_first_locked(); t; t = detail::registry_next_locked(t)) fn(t);
+}
 
 // Global limits.
 extern std::atomic<int> g_recursion_limit;

@@ -4,6 +4,7 @@
 
 #include "objects/errors.h"
 #include "objects/protocol.h"
+#include "runtime/gil.h"
 
 namespace ftpy {
 
@@ -28,6 +29,13 @@ void signal_note_pending(int signum) { on_sigint(signum); }
 int handle_eval_breaker(ThreadState* ts) {
   uint32_t bits = ts->eval_breaker.load(std::memory_order_acquire);
   if (bits & kBreakMergeQueue) thread_drain_merge_queue(ts);
+  if (bits & kBreakStopWorld) {
+    ts->eval_breaker.fetch_and(~kBreakStopWorld, std::memory_order_relaxed);
+    // A stale bit (the world already restarted) is harmless: the suspension
+    // below then turns into a plain detach/re-attach.
+    if (g_stw_requested.load(std::memory_order_seq_cst)) thread_suspend_for_stop_the_world(ts);
+  }
+  if (bits & kBreakGilDrop) gil_yield_at_safepoint(ts);
   if (bits & kBreakSignals) {
     ts->eval_breaker.fetch_and(~kBreakSignals, std::memory_order_relaxed);
     if (ts->is_main && g_pending_sigint.exchange(0, std::memory_order_relaxed)) {

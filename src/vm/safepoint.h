@@ -2,6 +2,11 @@
 // thread's eval_breaker and does pending work — merging objects other threads
 // queued (biased refcounting), delivering signals (Ctrl-C), pausing for a
 // stop-the-world, dropping the GIL when asked.
+//
+// The safepoints of the interpreter loop are RESUME, backward jumps, calls and
+// returns (SAFEPOINT() in eval.cpp). A thread suspended here for a
+// stop-the-world holds no critical section and not the GIL while it waits; on
+// resuming it re-takes the GIL (GIL mode) and its innermost critical section.
 #pragma once
 
 #include "runtime/thread_state.h"

@@ -1,0 +1,215 @@
+// The parking lot and the one-byte lock protocol; see parking_lot.h.
+#include "runtime/parking_lot.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <thread>
+
+#include "runtime/thread_state.h"
+
+namespace ftpy {
+
+namespace {
+
+struct Waiter {
+  const void* addr = nullptr;
+  void* park_arg = nullptr;
+  bool woken = false;  // guarded by the bucket mutex
+  std::condition_variable cv;
+  Waiter* next = nullptr;
+  Waiter* prev = nullptr;
+};
+
+struct alignas(64) Bucket {
+  std::mutex mu;
+  Waiter* head = nullptr;  // FIFO: park appends at the tail, unpark takes the first match
+  Waiter* tail = nullptr;
+
+  void append(Waiter* w) {
+    w->next = nullptr;
+    w->prev = tail;
+    if (tail) tail->next = w; else head = w;
+    tail = w;
+  }
+  void remove(Waiter* w) {
+    if (w->prev) w->prev->next = w->next; else head = w->next;
+    if (w->next) w->next->prev = w->prev; else tail = w->prev;
+    w->next = w->prev = nullptr;
+  }
+  Waiter* find(const void* addr, Waiter* from) {
+    for (Waiter* w = from; w; w = w->next)
+      if (w->addr == addr) return w;
+    return nullptr;
+  }
+};
+
+constexpr size_t kNumBuckets = 257;
+Bucket g_buckets[kNumBuckets];
+
+Bucket& bucket_for(const void* addr) {
+  uintptr_t a = reinterpret_cast<uintptr_t>(addr);
+  return g_buckets[(a >> 3) % kNumBuckets];
+}
+
+bool word_equals(const void* addr, const void* expected, size_t size) {
+  switch (size) {
+    case 1: return __atomic_load_n(static_cast<const uint8_t*>(addr), __ATOMIC_SEQ_CST) ==
+                   *static_cast<const uint8_t*>(expected);
+    case 4: return __atomic_load_n(static_cast<const uint32_t*>(addr), __ATOMIC_SEQ_CST) ==
+                   *static_cast<const uint32_t*>(expected);
+    case 8: return __atomic_load_n(static_cast<const uint64_t*>(addr), __ATOMIC_SEQ_CST) ==
+                   *static_cast<const uint64_t*>(expected);
+    default: std::abort();
+  }
+}
+
+}  // namespace
+
+int64_t monotonic_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+ParkResult parking_lot_park(const void* addr, const void* expected, size_t size, int64_t timeout_ns,
+                            void* park_arg, bool detach) {
+  // Detach before touching the bucket: detaching releases critical sections,
+  // which may unpark other addresses (bucket mutexes are leaves).
+  bool detached = detach && thread_is_attached();
+  if (detached) thread_detach_for_blocking();
+  ParkResult result;
+  {
+    Bucket& b = bucket_for(addr);
+    std::unique_lock<std::mutex> g(b.mu);
+    if (!word_equals(addr, expected, size)) {
+      result = ParkResult::kAgain;
+    } else {
+      Waiter w;
+      w.addr = addr;
+      w.park_arg = park_arg;
+      b.append(&w);
+      if (timeout_ns < 0) {
+        w.cv.wait(g, [&] { return w.woken; });
+      } else {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(timeout_ns);
+        w.cv.wait_until(g, deadline, [&] { return w.woken; });
+      }
+      if (w.woken) {
+        result = ParkResult::kOk;
+      } else {
+        b.remove(&w);
+        result = ParkResult::kTimeout;
+      }
+    }
+  }
+  if (detached) thread_reattach();
+  return result;
+}
+
+void parking_lot_unpark(const void* addr, UnparkFn fn, void* ctx) {
+  Bucket& b = bucket_for(addr);
+  std::lock_guard<std::mutex> g(b.mu);
+  Waiter* w = b.find(addr, b.head);
+  bool more = w && b.find(addr, w->next) != nullptr;
+  if (fn) fn(ctx, w ? w->park_arg : nullptr, more);
+  if (w) {
+    b.remove(w);
+    w->woken = true;
+    // Notify under the lock: once we unlock, the waiter may return and its
+    // Waiter (on its stack) disappears.
+    w->cv.notify_one();
+  }
+}
+
+int parking_lot_unpark_all(const void* addr) {
+  Bucket& b = bucket_for(addr);
+  std::lock_guard<std::mutex> g(b.mu);
+  int n = 0;
+  for (Waiter* w = b.find(addr, b.head); w;) {
+    Waiter* next = b.find(addr, w->next);
+    b.remove(w);
+    w->woken = true;
+    w->cv.notify_one();
+    n++;
+    w = next;
+  }
+  return n;
+}
+
+// --- the one-byte lock -----------------------------------------------------------------------
+
+namespace {
+
+struct MutexWaiter {
+  int64_t time_to_be_fair;
+  bool handed_off;  // written by the unparker under the bucket mutex
+};
+
+constexpr int kSpinCount = 40;
+
+void unlock_callback(void* ctx, void* park_arg, bool more_waiters) {
+  auto* m = static_cast<std::atomic<uint8_t>*>(ctx);
+  auto* w = static_cast<MutexWaiter*>(park_arg);
+  uint8_t parked = more_waiters ? kMutexHasParked : 0;
+  if (w && monotonic_ns() > w->time_to_be_fair) {
+    // Fairness: the waiter has waited too long; give it the lock directly.
+    w->handed_off = true;
+    m->store(kMutexLocked | parked, std::memory_order_release);
+  } else {
+    m->store(parked, std::memory_order_release);
+  }
+}
+
+}  // namespace
+
+LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool detach) {
+  int64_t start = monotonic_ns();
+  int64_t deadline = timeout_ns > 0 ? start + timeout_ns : -1;
+  int spins = 0;
+  uint8_t v = m->load(std::memory_order_relaxed);
+  for (;;) {
+    if (!(v & kMutexLocked)) {
+      if (m->compare_exchange_weak(v, v | kMutexLocked, std::memory_order_acquire, std::memory_order_relaxed))
+        return LockResult::kAcquired;
+      continue;
+    }
+    if (timeout_ns == 0) return LockResult::kTimeout;
+    if (!(v & kMutexHasParked) && spins < kSpinCount) {
+      spins++;
+      std::this_thread::yield();
+      v = m->load(std::memory_order_relaxed);
+      continue;
+    }
+    int64_t remaining = -1;
+    if (deadline >= 0) {
+      remaining = deadline - monotonic_ns();
+      if (remaining <= 0) return LockResult::kTimeout;
+    }
+    if (!(v & kMutexHasParked)) {
+      if (!m->compare_exchange_weak(v, v | kMutexHasParked, std::memory_order_relaxed)) continue;
+      v |= kMutexHasParked;
+    }
+    MutexWaiter w{start + kFairnessNs, false};
+    uint8_t expected = v;
+    ParkResult r = parking_lot_park(m, &expected, 1, remaining, &w, detach);
+    if (r == ParkResult::kOk && w.handed_off) return LockResult::kAcquired;
+    v = m->load(std::memory_order_relaxed);
+  }
+}
+
+void mutex_unlock_slow(std::atomic<uint8_t>* m) {
+  uint8_t v = m->load(std::memory_order_relaxed);
+  for (;;) {
+    if (!(v & kMutexLocked)) std::abort();  // unlocking an unlocked mutex: a runtime bug
+    if (!(v & kMutexHasParked)) {
+      if (m->compare_exchange_weak(v, 0, std::memory_order_release, std::memory_order_relaxed)) return;
+      continue;
+    }
+    parking_lot_unpark(m, unlock_callback, m);
+    return;
+  }
+}
+
+}  // namespace ftpy

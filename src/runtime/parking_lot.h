@@ -1,0 +1,96 @@
+// The parking lot: threads sleep on an address until another thread wakes them
+// (DESIGN.md §4.4). It is the one place where runtime locks block, so one-byte
+// locks (object mutexes, Mutex below, _thread locks) need no OS object each.
+//
+// Addresses hash into a fixed table of buckets; each bucket has a std::mutex
+// and a FIFO list of waiters. A waiter owns a condition variable and waits on
+// it with its bucket's mutex. `park` re-checks under the bucket mutex that the
+// watched word still holds the expected value, so a wake-up between the
+// caller's last look and its sleep cannot be lost: an unparker changes the
+// word and then takes the same bucket mutex.
+//
+// Lock ordering: a bucket mutex is a leaf. Nothing that blocks, detaches or
+// takes another runtime lock runs while one is held (the unpark callback must
+// only store to atomics).
+//
+// Mutex: a one-byte lock (CPython's PyMutex design): bit 0 locked, bit 1
+// "some thread is parked". Lock spins briefly, then sets the parked bit and
+// parks. Unlock wakes one waiter; if that waiter has waited longer than
+// kFairnessNs the lock is handed to it directly (it stays locked), so a thread
+// that keeps re-locking in a loop cannot starve the others.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+namespace ftpy {
+
+enum class ParkResult { kOk, kTimeout, kAgain /* value already changed */ };
+
+// Sleep until unparked or `timeout_ns` passes (<0 = forever), provided the
+// 1-, 4- or 8-byte word at `addr` still equals `expected` (compared under the
+// bucket lock). `park_arg` is handed to the unparker's callback. If `detach`
+// and the calling thread is attached, it detaches while asleep (releasing its
+// critical sections and the GIL; see thread_state.h) and re-attaches after.
+ParkResult parking_lot_park(const void* addr, const void* expected, size_t size, int64_t timeout_ns,
+                            void* park_arg, bool detach);
+
+// Wake the longest-waiting thread parked on `addr`. `fn` runs under the bucket
+// lock with that waiter's park_arg (nullptr if nobody waits) and whether other
+// waiters remain; it typically publishes the word's new value.
+using UnparkFn = void (*)(void* ctx, void* park_arg, bool more_waiters);
+void parking_lot_unpark(const void* addr, UnparkFn fn, void* ctx);
+// Wake every thread parked on `addr`. Returns how many.
+int parking_lot_unpark_all(const void* addr);
+
+int64_t monotonic_ns();
+constexpr int64_t kFairnessNs = 1'000'000;  // 1 ms: then hand the lock off
+
+// The lock protocol on any one-byte word (object headers' ob_mutex, Mutex).
+enum MutexBits : uint8_t { kMutexLocked = 1, kMutexHasParked = 2 };
+enum class LockResult { kAcquired, kTimeout };
+// Slow path of a lock; `timeout_ns` < 0 waits forever, 0 only tries.
+LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool detach);
+void mutex_unlock_slow(std::atomic<uint8_t>* m);
+
+inline bool mutex_try_lock(std::atomic<uint8_t>* m) {
+  uint8_t v = m->load(std::memory_order_relaxed);
+  return !(v & kMutexLocked) && m->compare_exchange_strong(v, v | kMutexLocked, std::memory_order_acquire,
+                                                            std::memory_order_relaxed);
+}
+inline void mutex_unlock(std::atomic<uint8_t>* m) {
+  uint8_t expected = kMutexLocked;
+  if (!m->compare_exchange_strong(expected, 0, std::memory_order_release, std::memory_order_relaxed))
+    mutex_unlock_slow(m);
+}
+
+// A one-byte runtime lock. `lock()` does not detach (use it for short
+// sections that never run Python); `lock_detached()` and `lock_timed()` detach
+// while parked, so a stop-the-world never waits for a thread blocked here.
+class Mutex {
+ public:
+  void lock() {
+    uint8_t expected = 0;
+    if (!bits_.compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire))
+      mutex_lock_slow(&bits_, -1, false);
+  }
+  void lock_detached() {
+    uint8_t expected = 0;
+    if (!bits_.compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire))
+      mutex_lock_slow(&bits_, -1, true);
+  }
+  bool lock_timed(int64_t timeout_ns, bool detach = true) {
+    return mutex_try_lock(&bits_) || mutex_lock_slow(&bits_, timeout_ns, detach) == LockResult::kAcquired;
+  }
+  bool try_lock() { return mutex_try_lock(&bits_); }
+  void unlock() { mutex_unlock(&bits_); }
+  bool is_locked() const { return bits_.load(std::memory_order_relaxed) & kMutexLocked; }
+  // After fork(): only the calling thread exists.
+  void reinit() { bits_.store(0, std::memory_order_relaxed); }
+
+ private:
+  std::atomic<uint8_t> bits_{0};
+};
+
+}  // namespace ftpy
