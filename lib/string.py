@@ -1,0 +1,388 @@
+"""String constants, capwords, Formatter and Template (ftpy).
+
+Written without `re`: Template scans for its delimiter by hand, and
+Formatter parses format strings itself (CPython uses the C module _string).
+A Template subclass may change `delimiter`, `idpattern`'s character classes
+are fixed to ASCII identifiers ([_a-zA-Z][_a-zA-Z0-9]*, or case-sensitive
+when `flags` is 0); a custom `pattern` regular expression is honoured only
+when the `re` module is importable."""
+
+__all__ = ['ascii_letters', 'ascii_lowercase', 'ascii_uppercase', 'capwords',
+           'digits', 'hexdigits', 'octdigits', 'printable', 'punctuation',
+           'whitespace', 'Formatter', 'Template']
+
+whitespace = ' \t\n\r\v\f'
+ascii_lowercase = 'abcdefghijklmnopqrstuvwxyz'
+ascii_uppercase = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+ascii_letters = ascii_lowercase + ascii_uppercase
+digits = '0123456789'
+hexdigits = digits + 'abcdef' + 'ABCDEF'
+octdigits = '01234567'
+punctuation = r"""!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"""
+printable = digits + ascii_letters + punctuation + whitespace
+
+
+def capwords(s, sep=None):
+    """Split s with str.split(sep), capitalize each word, join with sep
+    (a single space when sep is None)."""
+    return (sep or ' ').join(map(str.capitalize, s.split(sep)))
+
+
+# ------------------------------------------------------------------ Template
+
+_IDSTART = frozenset('_' + ascii_letters)
+_IDCHAR = frozenset('_' + ascii_letters + digits)
+_sentinel_dict = {}
+
+
+class _TemplateFlags:
+    IGNORECASE = 2
+
+
+class Template:
+    """A string class for supporting $-substitutions."""
+
+    delimiter = '$'
+    idpattern = r'(?a:[_a-z][_a-z0-9]*)'
+    braceidpattern = None
+    flags = _TemplateFlags.IGNORECASE
+    pattern = None
+
+    def __init_subclass__(cls):
+        super().__init_subclass__()
+        if 'pattern' in cls.__dict__ and cls.__dict__['pattern'] is not None:
+            try:
+                import re
+            except ImportError:
+                raise NotImplementedError(
+                    'Template.pattern needs the re module') from None
+            pat = cls.__dict__['pattern']
+            cls._compiled = re.compile(pat, re.VERBOSE) if isinstance(pat, str) else pat
+
+    def __init__(self, template):
+        self.template = template
+
+    # Scanner: yields (start, end, kind, name) for each placeholder;
+    # kind is 'escaped', 'named', 'braced' or 'invalid'.
+    def _scan(self):
+        compiled = getattr(type(self), '_compiled', None)
+        if compiled is not None:
+            for mo in compiled.finditer(self.template):
+                g = mo.groupdict()
+                if g.get('escaped') is not None:
+                    yield mo.start(), mo.end(), 'escaped', None
+                elif g.get('named') is not None:
+                    yield mo.start(), mo.end(), 'named', g['named']
+                elif g.get('braced') is not None:
+                    yield mo.start(), mo.end(), 'braced', g['braced']
+                else:
+                    yield mo.start(), mo.end(), 'invalid', None
+            return
+        t = self.template
+        delim = self.delimiter
+        dl = len(delim)
+        if not dl:
+            return
+        n = len(t)
+        i = 0
+        ci = self.flags & _TemplateFlags.IGNORECASE
+        start_ok = _IDSTART if ci else frozenset('_' + ascii_lowercase)
+        char_ok = _IDCHAR if ci else frozenset('_' + ascii_lowercase + digits)
+        while True:
+            i = t.find(delim, i)
+            if i < 0:
+                return
+            j = i + dl
+            if t.startswith(delim, j):
+                yield i, j + dl, 'escaped', None
+                i = j + dl
+                continue
+            if j < n and t[j] in start_ok:
+                k = j + 1
+                while k < n and t[k] in char_ok:
+                    k += 1
+                yield i, k, 'named', t[j:k]
+                i = k
+                continue
+            if j < n and t[j] == '{':
+                k = j + 1
+                if k < n and t[k] in start_ok:
+                    m = k + 1
+                    while m < n and t[m] in char_ok:
+                        m += 1
+                    if m < n and t[m] == '}':
+                        yield i, m + 1, 'braced', t[k:m]
+                        i = m + 1
+                        continue
+            yield i, j, 'invalid', None
+            i = j
+
+    def _invalid(self, i):
+        before = self.template[:i]
+        lineno = before.count('\n') + 1
+        colno = i - (before.rfind('\n') + 1) + 1
+        raise ValueError('Invalid placeholder in string: line %d, col %d'
+                         % (lineno, colno))
+
+    def substitute(self, mapping=_sentinel_dict, /, **kws):
+        if mapping is _sentinel_dict:
+            mapping = kws
+        elif kws:
+            mapping = _ChainDict(kws, mapping)
+        out = []
+        pos = 0
+        t = self.template
+        for s, e, kind, name in self._scan():
+            out.append(t[pos:s])
+            if kind == 'escaped':
+                out.append(self.delimiter)
+            elif kind == 'invalid':
+                self._invalid(s)
+            else:
+                out.append('%s' % (mapping[name],))
+            pos = e
+        out.append(t[pos:])
+        return ''.join(out)
+
+    def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
+        if mapping is _sentinel_dict:
+            mapping = kws
+        elif kws:
+            mapping = _ChainDict(kws, mapping)
+        out = []
+        pos = 0
+        t = self.template
+        for s, e, kind, name in self._scan():
+            out.append(t[pos:s])
+            if kind == 'escaped':
+                out.append(self.delimiter)
+            elif kind == 'invalid':
+                out.append(t[s:e])
+            else:
+                try:
+                    out.append('%s' % (mapping[name],))
+                except KeyError:
+                    out.append(t[s:e])
+            pos = e
+        out.append(t[pos:])
+        return ''.join(out)
+
+    def is_valid(self):
+        for s, e, kind, name in self._scan():
+            if kind == 'invalid':
+                return False
+        return True
+
+    def get_identifiers(self):
+        ids = []
+        for s, e, kind, name in self._scan():
+            if kind in ('named', 'braced') and name not in ids:
+                ids.append(name)
+            elif kind == 'invalid':
+                self._invalid(s)
+        return ids
+
+
+class _ChainDict:
+    def __init__(self, first, second):
+        self.first = first
+        self.second = second
+
+    def __getitem__(self, key):
+        try:
+            return self.first[key]
+        except KeyError:
+            return self.second[key]
+
+
+# ----------------------------------------------------------------- Formatter
+
+def _formatter_parser(s):
+    """Yield (literal, field_name, format_spec, conversion) like
+    _string.formatter_parser: an escaped brace ends a literal chunk."""
+    n = len(s)
+    i = 0
+    start = 0
+    while i < n:
+        c = s[i]
+        if c == '}':
+            if i + 1 < n and s[i + 1] == '}':
+                yield s[start:i + 1], None, None, None
+                i += 2
+                start = i
+                continue
+            raise ValueError("Single '}' encountered in format string")
+        if c != '{':
+            i += 1
+            continue
+        if i + 1 >= n:
+            raise ValueError("Single '{' encountered in format string")
+        if s[i + 1] == '{':
+            yield s[start:i + 1], None, None, None
+            i += 2
+            start = i
+            continue
+        literal = s[start:i]
+        j = i + 1
+        # The field name runs to ':', '!' or '}'; '[...]' may hold anything.
+        while j < n:
+            cj = s[j]
+            if cj == '[':
+                while j < n and s[j] != ']':
+                    j += 1
+                if j >= n:
+                    break
+            elif cj == '{':
+                raise ValueError("unexpected '{' in field name")
+            elif cj in ':!}':
+                break
+            j += 1
+        if j >= n:
+            raise ValueError("expected '}' before end of string")
+        name = s[i + 1:j]
+        conv = None
+        spec = ''
+        if s[j] == '!':
+            if j + 1 >= n:
+                raise ValueError('end of string while looking for conversion specifier')
+            conv = s[j + 1]
+            j += 2
+            if j >= n:
+                raise ValueError("unmatched '{' in format spec")
+            if s[j] not in ':}':
+                raise ValueError("expected ':' after conversion specifier")
+        if s[j] == ':':
+            k = j + 1
+            depth = 1
+            while k < n:
+                ck = s[k]
+                if ck == '{':
+                    depth += 1
+                elif ck == '}':
+                    depth -= 1
+                    if depth == 0:
+                        break
+                k += 1
+            if k >= n:
+                raise ValueError("unmatched '{' in format spec")
+            spec = s[j + 1:k]
+            j = k
+        yield literal, name, spec, conv
+        i = j + 1
+        start = i
+    if start < n:
+        yield s[start:], None, None, None
+
+
+def _field_name_split(name):
+    """Split 'a.b[0]' into ('a', iterator of (is_attr, key))."""
+    n = len(name)
+    i = 0
+    while i < n and name[i] not in '.[':
+        i += 1
+    first = name[:i]
+    if first.isdigit():
+        first = int(first)
+    rest = []
+    while i < n:
+        c = name[i]
+        if c == '.':
+            j = i + 1
+            while j < n and name[j] not in '.[':
+                j += 1
+            attr = name[i + 1:j]
+            if not attr:
+                raise ValueError('Empty attribute in format string')
+            rest.append((True, attr))
+            i = j
+        elif c == '[':
+            j = name.find(']', i)
+            if j < 0:
+                raise ValueError("Missing ']' in format string")
+            key = name[i + 1:j]
+            if not key:
+                raise ValueError('Empty attribute in format string')
+            if key.isdigit():
+                key = int(key)
+            rest.append((False, key))
+            i = j + 1
+            if i < n and name[i] not in '.[':
+                raise ValueError('Only \'.\' or \'[\' may follow \']\' in format field specifier')
+        else:
+            raise ValueError('Only \'.\' or \'[\' may follow \']\' in format field specifier')
+    return first, iter(rest)
+
+
+class Formatter:
+    def format(self, format_string, /, *args, **kwargs):
+        return self.vformat(format_string, args, kwargs)
+
+    def vformat(self, format_string, args, kwargs):
+        used_args = set()
+        result, _ = self._vformat(format_string, args, kwargs, used_args, 2)
+        self.check_unused_args(used_args, args, kwargs)
+        return result
+
+    def _vformat(self, format_string, args, kwargs, used_args, recursion_depth,
+                 auto_arg_index=0):
+        if recursion_depth < 0:
+            raise ValueError('Max string recursion exceeded')
+        result = []
+        for literal_text, field_name, format_spec, conversion in self.parse(format_string):
+            if literal_text:
+                result.append(literal_text)
+            if field_name is not None:
+                if field_name == '':
+                    if auto_arg_index is False:
+                        raise ValueError('cannot switch from manual field '
+                                         'specification to automatic field numbering')
+                    field_name = str(auto_arg_index)
+                    auto_arg_index += 1
+                elif field_name.isdigit():
+                    if auto_arg_index:
+                        raise ValueError('cannot switch from automatic field '
+                                         'numbering to manual field specification')
+                    auto_arg_index = False
+                obj, arg_used = self.get_field(field_name, args, kwargs)
+                used_args.add(arg_used)
+                obj = self.convert_field(obj, conversion)
+                format_spec, auto_arg_index = self._vformat(
+                    format_spec, args, kwargs, used_args, recursion_depth - 1,
+                    auto_arg_index=auto_arg_index)
+                result.append(self.format_field(obj, format_spec))
+        return ''.join(result), auto_arg_index
+
+    def get_value(self, key, args, kwargs):
+        if isinstance(key, int):
+            return args[key]
+        return kwargs[key]
+
+    def check_unused_args(self, used_args, args, kwargs):
+        pass
+
+    def format_field(self, value, format_spec):
+        return format(value, format_spec)
+
+    def convert_field(self, value, conversion):
+        if conversion is None:
+            return value
+        if conversion == 's':
+            return str(value)
+        if conversion == 'r':
+            return repr(value)
+        if conversion == 'a':
+            return ascii(value)
+        raise ValueError('Unknown conversion specifier %s' % (conversion,))
+
+    def parse(self, format_string):
+        return list(_formatter_parser(format_string))
+
+    def get_field(self, field_name, args, kwargs):
+        first, rest = _field_name_split(field_name)
+        obj = self.get_value(first, args, kwargs)
+        for is_attr, i in rest:
+            if is_attr:
+                obj = getattr(obj, i)
+            else:
+                obj = obj[i]
+        return obj, first
