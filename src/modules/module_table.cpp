@@ -50,6 +50,7 @@ const ModuleRow kModules[] = {
     {"_struct", struct_module_create},
     {"array", array_module_create},
     {"_hashlib", hashlib_module_create},
+    {"_sha2", sha2_module_create},
     {"binascii", binascii_module_create},
     {"_io", io_module_create},
     {"posix", posix_module_create},

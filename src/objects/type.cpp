@@ -674,6 +674,7 @@ void type_core_init() {
   t->basic_size = sizeof(Type);
   t->flags = kTypeBaseType | kTypeTypeSubclass | kTypeHasGc;
   t->dict_offset = 0;
+  t->weaklist_offset = static_cast<int32_t>(offsetof(Type, weaklist));
   t->tp_repr = type_repr;
   t->tp_getattro = type_getattro;
   t->tp_setattro = type_setattro;

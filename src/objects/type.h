@@ -113,6 +113,7 @@ struct Type : Object {
   Value module_name;           // str or null (owned)
   Value subclasses;            // list of weakrefs, or null
   std::atomic<uint32_t> version_tag{0};  // 0 = unassigned/invalid for caching
+  Object* weaklist = nullptr;  // head of the weak references to this type (objects/weakref.h)
 
   // Slots. Any may be null (not supported / inherited later by type_ready).
   DeallocFn tp_dealloc = nullptr;

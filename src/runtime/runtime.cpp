@@ -138,12 +138,13 @@ bool runtime_init(const InterpConfig& config) {
   slot_wrapper_types_ready();
   native_types_init();
   type_core_ready();
+  // None/NotImplemented/Ellipsis next: readying a type stores None (__doc__).
+  singletons_init();
   // staticmethod/classmethod/property before any type whose tables use them.
   descriptor_types_init();
   for (Type* t : {&g_str_type, &g_tuple_type, &g_dict_type, &g_list_type, &g_int_type, &g_bool_type, &g_float_type,
                   &g_complex_type})
     type_ready(t);
-  singletons_init();
   exceptions_module_init();
   errors_init_memory_error();
   function_types_init();

@@ -108,7 +108,8 @@ TEST_F(CollectionsTest, ConcurrentAppendsAndPopsLoseNothing) {
   auto pusher = [&](int64_t base) {
     ThreadState* ts = thread_attach_new(false);
     for (int64_t i = 0; i < kN; i++) {
-      Ref<> r = call_method(d.val(), "append", (Value[]){Value::small(base + i)}, 1);
+      Value arg[1] = {Value::small(base + i)};
+      Ref<> r = call_method(d.val(), "append", arg, 1);
     }
     thread_detach_delete(ts);
   };
