@@ -144,7 +144,14 @@ int main(int argc, char** argv) {
       continue;
     }
     SyntaxErrorInfo err;
-    Ref<Code> code = compile_string(src, argv[i], 0, CompileOptions{}, &err);
+    Ref<Code> code;
+    try {
+      code = compile_string(src, argv[i], 0, CompileOptions{}, &err);
+    } catch (const std::exception& ex) {  // a bug outside the compiler (e.g. std::stoll overflow)
+      std::printf("%s: C++ exception %s\n", argv[i], ex.what());
+      bad++;
+      continue;
+    }
     if (!code) {
       bad++;
       if (err.type.empty()) {

@@ -287,6 +287,16 @@ void Compiler::slice(const Slice* s) {
 
 void Compiler::jump_if(const Expr* e, bool cond, int label) {
   NodeScope ns(*this, e);
+  if (e->kind == ExprKind::Constant || e->kind == ExprKind::Name) {
+    // `while True:`, `if __debug__:` ... are decided at compile time.
+    ConstEntry c;
+    if (fold_const(e, &c)) {
+      int t = truthy(c.obj ? c.obj.val() : none());
+      if (t < 0) python_error();
+      if ((t != 0) == cond) emit_jump(kPseudoJump, label);
+      return;
+    }
+  }
   switch (e->kind) {
     case ExprKind::UnaryOp:
       if (cast<UnaryOp>(e)->op == UnaryOpKind::Not) {
