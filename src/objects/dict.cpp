@@ -435,12 +435,98 @@ Ref<> dict_keys_list(Value d) { return dict_list_of<0>(d); }
 Ref<> dict_values_list(Value d) { return dict_list_of<1>(d); }
 Ref<> dict_items_list(Value d) { return dict_list_of<2>(d); }
 
+int dict_pop_item(Value dv, Value key, Ref<>* out) {
+  int64_t h = key_hash(key);
+  if (h == -1) return -1;
+  Dict* d = dv.as<Dict>();
+  Value old_key;
+  {
+    CriticalSection cs(d);
+    int64_t slot;
+    int64_t ix = lookup(d, key, h, &slot);
+    if (ix == -2) return -1;
+    if (ix < 0) return 0;
+    DictTable* t = d->table;
+    DictEntry* e = &t->entries()[ix];
+    old_key = e->key;
+    *out = Ref<>::steal(e->value);
+    e->key = Value();
+    e->value = Value();
+    t->indices()[slot] = kDummy;
+    d->used--;
+    bump_version(d);
+  }
+  decref(old_key);
+  return 1;
+}
+
 Ref<> dict_pop(Value dv, Value key) {
   Ref<> v;
-  int r = dict_get_item(dv, key, &v);
-  if (r <= 0) return nullptr;
-  if (dict_del_item(dv, key) < 0) return nullptr;
+  if (dict_pop_item(dv, key, &v) <= 0) return nullptr;
   return v;
+}
+
+int dict_popitem(Value dv, Ref<>* key, Ref<>* value) {
+  Dict* d = dv.as<Dict>();
+  CriticalSection cs(d);
+  DictTable* t = d->table;
+  if (!t || d->used == 0) return 0;
+  int64_t j = t->nentries - 1;
+  while (j >= 0 && t->entries()[j].key.is_null()) j--;
+  if (j < 0) return 0;
+  DictEntry* e = &t->entries()[j];
+  // Find the index slot that points at entry j.
+  uint64_t mask = static_cast<uint64_t>(t->nslots - 1);
+  uint64_t perturb = static_cast<uint64_t>(e->hash);
+  uint64_t i = perturb & mask;
+  while (t->indices()[i] != static_cast<int32_t>(j)) {
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  t->indices()[i] = kDummy;
+  *key = Ref<>::steal(e->key);
+  *value = Ref<>::steal(e->value);
+  e->key = Value();
+  e->value = Value();
+  t->nentries = j;  // LIFO: the freed tail entries can be reused
+  d->used--;
+  bump_version(d);
+  return 1;
+}
+
+int dict_iter_step(Value dv, int64_t* pos, bool reverse, Ref<>* key, Ref<>* value) {
+  Dict* d = dv.as<Dict>();
+  CriticalSection cs(d);
+  DictTable* t = d->table;
+  if (!t) return 0;
+  if (reverse) {
+    if (*pos >= t->nentries) *pos = t->nentries - 1;
+    while (*pos >= 0) {
+      DictEntry* e = &t->entries()[(*pos)--];
+      if (e->key.is_null()) continue;
+      if (key) *key = Ref<>::borrow(e->key);
+      if (value) *value = Ref<>::borrow(e->value);
+      return 1;
+    }
+    return 0;
+  }
+  while (*pos < t->nentries) {
+    DictEntry* e = &t->entries()[(*pos)++];
+    if (e->key.is_null()) continue;
+    if (key) *key = Ref<>::borrow(e->key);
+    if (value) *value = Ref<>::borrow(e->value);
+    return 1;
+  }
+  return 0;
+}
+
+int64_t dict_sizeof(Value dv) {
+  Dict* d = dv.as<Dict>();
+  CriticalSection cs(d);
+  int64_t size = 48;
+  if (d->table) size += static_cast<int64_t>(sizeof(DictTable) + sizeof(int32_t) * d->table->nslots +
+                                             sizeof(DictEntry) * d->table->capacity);
+  return size;
 }
 
 Ref<> dict_setdefault(Value dv, Value key, Value dflt) {
@@ -543,6 +629,8 @@ Ref<> dict_richcompare(Value a, Value b, CompareOp op) {
 
 }  // namespace
 
+void dict_fill_methods(Type* t);  // dict_methods.cpp
+
 void dict_type_init_core() {
   Type* t = &g_dict_type;
   t->name = "dict";
@@ -557,8 +645,15 @@ void dict_type_init_core() {
   t->mp_subscript = dict_subscript;
   t->mp_ass_subscript = dict_ass_subscript;
   t->sq_contains = dict_contains_slot;
+  dict_fill_methods(t);
   t->ob_type = &g_type_type;
   make_immortal(t);
+}
+
+void dict_module_init() {
+  if (!g_dict_type.tp_new) dict_type_init_core();
+  type_ready(&g_dict_type);
+  dict_views_init();
 }
 
 }  // namespace ftpy

@@ -58,7 +58,24 @@ Ref<> dict_items_list(Value d);
 Ref<> dict_pop(Value d, Value key);
 // d.setdefault(key, dflt)
 Ref<> dict_setdefault(Value d, Value key, Value dflt);
+// Atomic lookup-and-remove: 1 removed (*out = value), 0 missing, -1 error.
+int dict_pop_item(Value d, Value key, Ref<>* out);
+// Remove the last-inserted item (LIFO): 1 done, 0 empty.
+int dict_popitem(Value d, Ref<>* key, Ref<>* value);
+// Step an iteration position over the entries (forwards from 0, or backwards
+// from INT64_MAX): 1 found (new references), 0 at the end.
+int dict_iter_step(Value d, int64_t* pos, bool reverse, Ref<>* key, Ref<>* value);
+int64_t dict_sizeof(Value d);
+Ref<> dict_keys_view(Value d);   // d.keys() etc. (dict_views.cpp)
+Ref<> dict_values_view(Value d);
+Ref<> dict_items_view(Value d);
+// Iterator over keys (kind 0), values (1) or items (2), optionally reversed.
+Ref<> dict_iter_new(Value d, int kind, bool reverse);
+void dict_views_init();  // dict_views.cpp: views and iterator types
 
+// Start-up: dict_type_init_core() fills the slots; dict_module_init() readies
+// dict, its views and iterators.
+void dict_type_init_core();
 void dict_module_init();
 
 }  // namespace ftpy

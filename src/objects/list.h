@@ -33,7 +33,15 @@ int list_extend(Value list, Value iterable);  // -1 on error
 Ref<> list_get(Value list, int64_t i);    // no bounds message: null + IndexError
 Ref<> list_as_tuple(Value list);
 int list_sort(Value list, Value key, bool reverse);  // stable; -1 on error
+int list_insert(Value list, int64_t where, Value item);  // clamps like list.insert
+int list_reverse(Value list);
+Ref<> list_slice(Value list, int64_t start, int64_t stop);  // clamped, step 1
+// Internal to the list files: grow capacity with the list's critical section held.
+bool list_reserve_locked(List* l, int64_t need);
 
+// Start-up: list_type_init_core() fills the slots (no allocation);
+// list_module_init() readies list and its iterator types.
+void list_type_init_core();
 void list_module_init();
 
 }  // namespace ftpy

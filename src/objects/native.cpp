@@ -42,7 +42,17 @@ Value parse_default(const char* spec, std::string_view d) {
   if (d == "?") return Value();
   if (d == "()") return Value(static_cast<Object*>(empty_tuple().release().obj()));
   if (d.size() >= 2 && (d[0] == '"' || d[0] == '\'')) {
-    return Value(str_intern(d.substr(1, d.size() - 2)));
+    // A quoted default with the usual backslash escapes (\n, \t, \\, quotes).
+    std::string text;
+    for (size_t i = 1; i + 1 < d.size(); i++) {
+      char c = d[i];
+      if (c == '\\' && i + 2 < d.size()) {
+        char e = d[++i];
+        c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == '0' ? '\0' : e;
+      }
+      text.push_back(c);
+    }
+    return Value(str_intern(text));
   }
   std::string s(d);
   char* end;

@@ -19,6 +19,12 @@ Ref<> slice_new(Value start, Value stop, Value step);  // null args mean None
 // zero step, TypeError for non-integer bounds).
 bool slice_indices(Value slice, int64_t length, int64_t* start, int64_t* stop, int64_t* step,
                    int64_t* slicelength);
+// The same with arbitrary-precision ints (slice.indices(), range slicing):
+// `length` is a non-negative int; start/stop/step receive ints.
+bool slice_indices_big(Value slice, Value length, Ref<>* start, Ref<>* stop, Ref<>* step);
+// An index-like bound clamped to int64 (None is not accepted here): the
+// "slice indices must be integers or None or have an __index__ method" helper.
+bool slice_bound_clamped(Value v, int64_t* out);
 
 void slice_type_init();
 

@@ -148,6 +148,8 @@ int tuple_contains(Value v, Value item) {
 
 }  // namespace
 
+void tuple_fill_methods(Type* t);  // tuple_methods.cpp
+
 void tuple_type_init_core() {
   Type* t = &g_tuple_type;
   t->name = "tuple";
@@ -161,12 +163,18 @@ void tuple_type_init_core() {
   t->tp_richcompare = tuple_richcompare;
   t->mp_length = tuple_len;
   t->sq_contains = tuple_contains;
+  tuple_fill_methods(t);
   t->ob_type = &g_type_type;
   make_immortal(t);
   Tuple* e = alloc_object<Tuple>(&g_tuple_type, sizeof(Tuple));
   e->size = 0;
   make_immortal(e);
   g_empty_tuple = e;
+}
+
+void tuple_module_init() {
+  if (!g_tuple_type.tp_new) tuple_type_init_core();
+  type_ready(&g_tuple_type);
 }
 
 }  // namespace ftpy

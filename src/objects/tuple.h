@@ -28,6 +28,9 @@ Ref<Tuple> tuple_from_array(const Value* items, int64_t n);  // borrows
 Ref<Tuple> empty_tuple();
 Ref<> tuple_slice(Value t, int64_t start, int64_t stop);
 
+// Start-up: tuple_type_init_core() fills the slots and makes the empty tuple;
+// tuple_module_init() readies the type.
+void tuple_type_init_core();
 void tuple_module_init();
 
 }  // namespace ftpy

@@ -1,0 +1,38 @@
+// The iterator builtins (enumerate, zip, map, filter, reversed) and the
+// iterators of list and tuple. (dict, set and range iterators live beside
+// their containers because they need the containers' internals.)
+//
+// Thread safety (DESIGN.md §4.4): every iterator advances under a critical
+// section on the iterator itself. Index-based iterators claim the next index
+// under that lock, so one iterator shared by several threads never yields an
+// item twice; iterators that wrap other iterators (zip, map, filter,
+// enumerate) hold the lock while they pull from their sources, so each result
+// is built from one consistent step (the sources' own locks nest inside).
+#pragma once
+
+#include "objects/type.h"
+#include "runtime/ref.h"
+
+namespace ftpy {
+
+extern Type g_list_iter_type;
+extern Type g_list_reverse_iter_type;
+extern Type g_tuple_iter_type;
+extern Type g_enumerate_type;
+extern Type g_zip_type;
+extern Type g_map_type;
+extern Type g_filter_type;
+extern Type g_reversed_type;
+
+Ref<> list_iter_new(Value list);
+Ref<> list_reverse_iter_new(Value list);
+Ref<> tuple_iter_new(Value tuple);
+
+// reversed(seq) as the builtin does it (__reversed__, else the sequence protocol).
+Ref<> reversed_new(Value seq);
+
+// Readies the list/tuple iterator types and enumerate, zip, map, filter,
+// reversed (builtins names: enumerate, zip, map, filter, reversed).
+void iterator_types_init();
+
+}  // namespace ftpy

@@ -1,0 +1,568 @@
+// list: construction, subscripting (items and slices, incl. extended-slice
+// assignment and deletion), + * += *=, and the Python-visible methods. Sorting
+// is in list_sort.cpp.
+//
+// Every operation takes the list's critical section for the whole mutation.
+// Values read out of the list are referenced before the lock is dropped, and
+// values removed from it are released only after the lock is dropped (their
+// __del__ may touch the list). The right-hand side of a slice assignment and
+// the argument of extend are snapshotted first, so `a[:] = a` and
+// `a.extend(a)` see one consistent copy.
+#include <cstring>
+#include <vector>
+
+#include "objects/errors.h"
+#include "objects/generic_alias.h"
+#include "objects/int.h"
+#include "objects/iterators.h"
+#include "objects/list.h"
+#include "objects/native.h"
+#include "objects/protocol.h"
+#include "objects/slice.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/critical_section.h"
+#include "runtime/heap.h"
+
+namespace ftpy {
+
+namespace {
+
+inline Value* items_of(List* l) { return l->items.load(std::memory_order_relaxed); }
+inline int64_t size_of(List* l) { return l->size.load(std::memory_order_relaxed); }
+inline void set_size(List* l, int64_t n) { l->size.store(n, std::memory_order_release); }
+
+// Values to release after the critical section ends.
+struct Garbage {
+  std::vector<Value> vals;
+  ~Garbage() {
+    for (Value v : vals) decref(v);
+  }
+};
+
+// `seq` as a tuple snapshot (lists are copied under their own lock).
+Ref<> snapshot(Value seq) {
+  if (is_tuple(seq)) return Ref<>::borrow(seq);
+  if (is_list(seq)) return list_as_tuple(seq);
+  return sequence_tuple(seq);
+}
+
+}  // namespace
+
+int list_insert(Value lv, int64_t where, Value item) {
+  List* l = lv.as<List>();
+  CriticalSection cs(l);
+  int64_t n = size_of(l);
+  if (where < 0) {
+    where += n;
+    if (where < 0) where = 0;
+  }
+  if (where > n) where = n;
+  if (!list_reserve_locked(l, n + 1)) return -1;
+  Value* items = items_of(l);
+  std::memmove(items + where + 1, items + where, sizeof(Value) * (n - where));
+  incref(item);
+  items[where] = item;
+  set_size(l, n + 1);
+  return 0;
+}
+
+int list_reverse(Value lv) {
+  List* l = lv.as<List>();
+  CriticalSection cs(l);
+  Value* items = items_of(l);
+  int64_t n = size_of(l);
+  for (int64_t i = 0, j = n - 1; i < j; i++, j--) std::swap(items[i], items[j]);
+  return 0;
+}
+
+Ref<> list_slice(Value lv, int64_t start, int64_t stop) {
+  List* l = lv.as<List>();
+  CriticalSection cs(l);
+  int64_t n = size_of(l);
+  if (start < 0) start = 0;
+  if (stop > n) stop = n;
+  if (stop < start) stop = start;
+  return list_from_array(items_of(l) + start, stop - start);
+}
+
+namespace {
+
+// --- construction -----------------------------------------------------------
+
+Ref<> list_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
+  if (t == &g_list_type) return list_new();
+  List* l = alloc_object<List>(t, t->basic_size);
+  if (!l) return nullptr;
+  return Ref<>::steal(Value(l));
+}
+
+int list_tp_init(Value self, const Value* args, size_t nargs, Value kwnames) {
+  Type* t = type_of(self);
+  if (!kwnames.is_null() && tuple_size(kwnames) > 0 && (t == &g_list_type || t->tp_new == g_list_type.tp_new)) {
+    err_set_str(g_TypeError, "list() takes no keyword arguments");
+    return -1;
+  }
+  if (nargs > 1) {
+    err_format(g_TypeError, "list expected at most 1 argument, got %zu", nargs);
+    return -1;
+  }
+  // list.__init__ empties the list first (it may be called again).
+  List* l = self.as<List>();
+  Garbage g;
+  {
+    CriticalSection cs(l);
+    Value* items = items_of(l);
+    int64_t n = size_of(l);
+    g.vals.assign(items, items + n);
+    set_size(l, 0);
+  }
+  if (nargs == 1) return list_extend(self, args[0]);
+  return 0;
+}
+
+// --- subscripting -------------------------------------------------------------
+
+Ref<> list_item(Value self, int64_t i) {
+  List* l = self.as<List>();
+  CriticalSection cs(l);
+  int64_t n = size_of(l);
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) return err_set_str(g_IndexError, "list index out of range");
+  return Ref<>::borrow(items_of(l)[i]);
+}
+
+Ref<> list_subscript(Value self, Value key) {
+  if (key.is_small()) return list_item(self, key.small_value());
+  if (is_slice(key)) {
+    List* l = self.as<List>();
+    CriticalSection cs(l);
+    int64_t start, stop, step, n;
+    if (!slice_indices(key, size_of(l), &start, &stop, &step, &n)) return nullptr;
+    if (step == 1) return list_from_array(items_of(l) + start, n);
+    Ref<List> r = list_new(n);
+    if (!r) return nullptr;
+    Value* items = items_of(l);
+    for (int64_t i = 0, j = start; i < n; i++, j += step) list_init_item(r.get(), i, Ref<>::borrow(items[j]));
+    return r;
+  }
+  if (type_of(key)->nb_index) {
+    int64_t i;
+    if (!to_index(key, &i)) return nullptr;
+    return list_item(self, i);
+  }
+  return err_format(g_TypeError, "list indices must be integers or slices, not %s", type_name(type_of(key)));
+}
+
+int list_ass_item(Value self, int64_t i, Value v) {
+  List* l = self.as<List>();
+  Value old;
+  {
+    CriticalSection cs(l);
+    int64_t n = size_of(l);
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) {
+      err_set_str(g_IndexError, "list assignment index out of range");
+      return -1;
+    }
+    Value* items = items_of(l);
+    old = items[i];
+    if (v.is_null()) {
+      std::memmove(items + i, items + i + 1, sizeof(Value) * (n - i - 1));
+      set_size(l, n - 1);
+    } else {
+      incref(v);
+      items[i] = v;
+    }
+  }
+  decref(old);
+  return 0;
+}
+
+int list_ass_slice(Value self, Value key, Value v) {
+  Ref<> seq;
+  if (!v.is_null()) {
+    seq = snapshot(v);
+    if (!seq) {
+      if (err_matches(g_TypeError) && !type_of(v)->tp_iter && !type_of(v)->mp_subscript) {
+        err_clear();
+        int64_t s0 = 0;
+        // The message depends on the kind of slice: resolve its step first.
+        Value st = key.as<Slice>()->step;
+        if (!is_none(st) && !slice_bound_clamped(st, &s0)) return -1;
+        err_set_str(g_TypeError, (is_none(st) || s0 == 1) ? "can only assign an iterable"
+                                                          : "must assign iterable to extended slice");
+      }
+      return -1;
+    }
+  }
+  List* l = self.as<List>();
+  Garbage g;
+  CriticalSection cs(l);
+  int64_t start, stop, step, slicelen;
+  if (!slice_indices(key, size_of(l), &start, &stop, &step, &slicelen)) return -1;
+  int64_t m = seq ? tuple_size(seq.val()) : 0;
+  Value* src = seq ? seq.val().as<Tuple>()->items : nullptr;
+  if (step == 1) {
+    int64_t n = size_of(l);
+    if (stop < start) stop = start;
+    int64_t removed = stop - start;
+    if (!list_reserve_locked(l, n - removed + m)) return -1;
+    Value* items = items_of(l);
+    g.vals.assign(items + start, items + stop);
+    std::memmove(items + start + m, items + stop, sizeof(Value) * (n - stop));
+    for (int64_t i = 0; i < m; i++) {
+      incref(src[i]);
+      items[start + i] = src[i];
+    }
+    set_size(l, n - removed + m);
+    return 0;
+  }
+  Value* items = items_of(l);
+  if (v.is_null()) {
+    // Extended-slice deletion: compact, skipping the deleted positions.
+    if (slicelen == 0) return 0;
+    int64_t n = size_of(l);
+    if (step < 0) {
+      start = start + step * (slicelen - 1);
+      step = -step;
+    }
+    int64_t w = start;
+    int64_t next_del = start, deleted = 0;
+    for (int64_t r = start; r < n; r++) {
+      if (r == next_del && deleted < slicelen) {
+        g.vals.push_back(items[r]);
+        deleted++;
+        next_del += step;
+      } else {
+        items[w++] = items[r];
+      }
+    }
+    set_size(l, w);
+    return 0;
+  }
+  if (m != slicelen) {
+    err_format(g_ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
+               static_cast<long long>(m), static_cast<long long>(slicelen));
+    return -1;
+  }
+  for (int64_t i = 0, j = start; i < slicelen; i++, j += step) {
+    g.vals.push_back(items[j]);
+    incref(src[i]);
+    items[j] = src[i];
+  }
+  return 0;
+}
+
+int list_ass_subscript(Value self, Value key, Value v) {
+  if (key.is_small()) return list_ass_item(self, key.small_value(), v);
+  if (is_slice(key)) return list_ass_slice(self, key, v);
+  if (type_of(key)->nb_index) {
+    int64_t i;
+    if (!to_index(key, &i)) return -1;
+    return list_ass_item(self, i, v);
+  }
+  err_format(g_TypeError, "list indices must be integers or slices, not %s", type_name(type_of(key)));
+  return -1;
+}
+
+// --- operators ------------------------------------------------------------------
+
+Ref<> list_concat(Value a, Value b) {
+  if (!is_list(a) || !is_list(b)) return Ref<>::steal(not_implemented());
+  Ref<> ta = list_as_tuple(a);
+  if (!ta) return nullptr;
+  Ref<> tb = list_as_tuple(b);
+  if (!tb) return nullptr;
+  int64_t na = tuple_size(ta.val()), nb = tuple_size(tb.val());
+  Ref<List> r = list_new(na + nb);
+  if (!r) return nullptr;
+  for (int64_t i = 0; i < na; i++) list_init_item(r.get(), i, Ref<>::borrow(tuple_item(ta.val(), i)));
+  for (int64_t i = 0; i < nb; i++) list_init_item(r.get(), na + i, Ref<>::borrow(tuple_item(tb.val(), i)));
+  return r;
+}
+
+// The repeat count of `seq * count`; false with an error.
+bool repeat_count(Value count, int64_t* out) {
+  if (count.is_small()) {
+    *out = count.small_value();
+    return true;
+  }
+  Ref<> i = number_index(count);
+  if (!i) return false;
+  if (!int_as_int64(i.val(), out)) {
+    if (int_sign(i.val()) < 0) {
+      *out = 0;
+      return true;
+    }
+    err_format(g_OverflowError, "cannot fit '%s' into an index-sized integer", type_name(type_of(count)));
+    return false;
+  }
+  return true;
+}
+
+Ref<> list_repeat(Value a, Value b) {
+  Value seq = a, count = b;
+  if (!is_list(a)) std::swap(seq, count);
+  if (!is_list(seq) || !type_of(count)->nb_index) return Ref<>::steal(not_implemented());
+  int64_t k;
+  if (!repeat_count(count, &k)) return nullptr;
+  Ref<> snap = list_as_tuple(seq);
+  if (!snap) return nullptr;
+  int64_t n = tuple_size(snap.val());
+  if (k <= 0 || n == 0) return list_new();
+  if (k > INT64_MAX / 16 / n) return err_no_memory();
+  Ref<List> r = list_new(n * k);
+  if (!r) return nullptr;
+  Value* src = snap.val().as<Tuple>()->items;
+  for (int64_t j = 0; j < k; j++)
+    for (int64_t i = 0; i < n; i++) list_init_item(r.get(), j * n + i, Ref<>::borrow(src[i]));
+  return r;
+}
+
+Ref<> list_inplace_concat(Value a, Value b) {
+  if (list_extend(a, b) < 0) return nullptr;
+  return Ref<>::borrow(a);
+}
+
+Ref<> list_inplace_repeat(Value a, Value b) {
+  if (!type_of(b)->nb_index) return Ref<>::steal(not_implemented());
+  int64_t k;
+  if (!repeat_count(b, &k)) return nullptr;
+  List* l = a.as<List>();
+  Garbage g;
+  CriticalSection cs(l);
+  int64_t n = size_of(l);
+  Value* items = items_of(l);
+  if (k <= 0 || n == 0) {
+    g.vals.assign(items, items + n);
+    set_size(l, 0);
+    return Ref<>::borrow(a);
+  }
+  if (k > INT64_MAX / 16 / n) return err_no_memory();
+  if (!list_reserve_locked(l, n * k)) return nullptr;
+  items = items_of(l);
+  for (int64_t j = 1; j < k; j++)
+    for (int64_t i = 0; i < n; i++) {
+      incref(items[i]);
+      items[j * n + i] = items[i];
+    }
+  set_size(l, n * k);
+  return Ref<>::borrow(a);
+}
+
+Ref<> list_iter(Value self) { return list_iter_new(self); }
+
+// --- methods ----------------------------------------------------------------------
+
+Ref<> m_append(Value self, Value* args) {
+  if (list_append(self, args[0]) < 0) return nullptr;
+  return new_none();
+}
+
+Ref<> m_extend(Value self, Value* args) {
+  if (list_extend(self, args[0]) < 0) return nullptr;
+  return new_none();
+}
+
+Ref<> m_insert(Value self, Value* args) {
+  int64_t i;
+  if (!to_index(args[0], &i)) {
+    if (err_matches(g_IndexError)) {
+      // Out-of-range big ints clamp, as CPython's index conversion does.
+      err_clear();
+      Ref<> iv = number_index(args[0]);
+      if (!iv) return nullptr;
+      i = int_sign(iv.val()) < 0 ? INT64_MIN : INT64_MAX;
+    } else {
+      return nullptr;
+    }
+  }
+  if (list_insert(self, i, args[1]) < 0) return nullptr;
+  return new_none();
+}
+
+Ref<> m_pop(Value self, Value* args) {
+  int64_t i = -1;
+  if (!args[0].is_null() && !to_index(args[0], &i)) return nullptr;
+  List* l = self.as<List>();
+  CriticalSection cs(l);
+  int64_t n = size_of(l);
+  if (n == 0) return err_set_str(g_IndexError, "pop from empty list");
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) return err_set_str(g_IndexError, "pop index out of range");
+  Value* items = items_of(l);
+  Ref<> r = Ref<>::steal(items[i]);
+  std::memmove(items + i, items + i + 1, sizeof(Value) * (n - i - 1));
+  set_size(l, n - 1);
+  return r;
+}
+
+// Find the first index in [start, stop) whose item equals `v`: -1 when absent,
+// -2 on error. Items are compared outside the lock.
+int64_t find_index(Value self, Value v, int64_t start, int64_t stop) {
+  for (int64_t i = start; i < stop; i++) {
+    Ref<> x;
+    {
+      List* l = self.as<List>();
+      CriticalSection cs(l);
+      if (i >= size_of(l)) return -1;
+      x = Ref<>::borrow(items_of(l)[i]);
+    }
+    int r = richcompare_bool(x.val(), v, kEq);
+    if (r < 0) return -2;
+    if (r) return i;
+  }
+  return -1;
+}
+
+Ref<> m_remove(Value self, Value* args) {
+  for (int64_t i = 0;; i++) {
+    Ref<> x;
+    {
+      List* l = self.as<List>();
+      CriticalSection cs(l);
+      if (i >= size_of(l)) return err_set_str(g_ValueError, "list.remove(x): x not in list");
+      x = Ref<>::borrow(items_of(l)[i]);
+    }
+    int r = richcompare_bool(x.val(), args[0], kEq);
+    if (r < 0) return nullptr;
+    if (r) {
+      // Remove the matching item if it is still where we found it.
+      List* l = self.as<List>();
+      Value old;
+      {
+        CriticalSection cs(l);
+        int64_t n = size_of(l);
+        Value* items = items_of(l);
+        if (i < n && items[i] == x.val()) {
+          old = items[i];
+          std::memmove(items + i, items + i + 1, sizeof(Value) * (n - i - 1));
+          set_size(l, n - 1);
+        }
+      }
+      decref(old);
+      return new_none();
+    }
+  }
+}
+
+// start/stop arguments of index(): ints via __index__, clamped, negatives
+// counted from the end.
+bool index_bound(Value v, int64_t len, int64_t* out) {
+  if (!v.is_small() && !type_of(v)->nb_index) {
+    err_set_str(g_TypeError, "slice indices must be integers or have an __index__ method");
+    return false;
+  }
+  if (!slice_bound_clamped(v, out)) return false;
+  if (*out < 0) {
+    *out += len;
+    if (*out < 0) *out = 0;
+  }
+  return true;
+}
+
+Ref<> m_index(Value self, Value* args) {
+  int64_t n = list_size(self);
+  int64_t start = 0, stop = INT64_MAX;
+  if (!args[1].is_null() && !index_bound(args[1], n, &start)) return nullptr;
+  if (!args[2].is_null() && !index_bound(args[2], n, &stop)) return nullptr;
+  int64_t i = find_index(self, args[0], start, stop);
+  if (i == -2) return nullptr;
+  if (i < 0) return err_format(g_ValueError, "%s is not in list", repr_utf8(args[0]).c_str());
+  return int_from_int64(i);
+}
+
+Ref<> m_count(Value self, Value* args) {
+  int64_t c = 0;
+  for (int64_t i = 0;; i++) {
+    Ref<> x;
+    {
+      List* l = self.as<List>();
+      CriticalSection cs(l);
+      if (i >= size_of(l)) break;
+      x = Ref<>::borrow(items_of(l)[i]);
+    }
+    int r = richcompare_bool(x.val(), args[0], kEq);
+    if (r < 0) return nullptr;
+    c += r;
+  }
+  return int_from_int64(c);
+}
+
+Ref<> m_clear(Value self, Value*) {
+  List* l = self.as<List>();
+  Garbage g;
+  CriticalSection cs(l);
+  Value* items = items_of(l);
+  g.vals.assign(items, items + size_of(l));
+  set_size(l, 0);
+  return new_none();
+}
+
+Ref<> m_copy(Value self, Value*) { return list_slice(self, 0, INT64_MAX); }
+
+Ref<> m_reverse(Value self, Value*) {
+  list_reverse(self);
+  return new_none();
+}
+
+// The signature takes *args only to give CPython's message for positional use.
+Ref<> m_sort(Value self, Value* args) {
+  if (tuple_size(args[0]) > 0) return err_set_str(g_TypeError, "sort() takes no positional arguments");
+  int rev = truthy(args[2]);
+  if (rev < 0) return nullptr;
+  Value key = is_none(args[1]) ? Value() : args[1];
+  if (list_sort(self, key, rev != 0) < 0) return nullptr;
+  return new_none();
+}
+
+Ref<> m_reversed(Value self, Value*) { return list_reverse_iter_new(self); }
+
+Ref<> m_class_getitem(Value cls, Value* args) { return generic_alias_new(cls, args[0]); }
+
+Ref<> m_sizeof(Value self, Value*) {
+  List* l = self.as<List>();
+  CriticalSection cs(l);
+  // CPython's figure (a 40-byte list header) so programs that print it agree.
+  return int_from_int64(40 + static_cast<int64_t>(sizeof(Value)) * l->capacity);
+}
+
+const MethodDef kListMethods[] = {
+    {"append($self, object, /)", m_append, "Append object to the end of the list."},
+    {"extend($self, iterable, /)", m_extend, "Extend list by appending elements from the iterable."},
+    {"insert($self, index, object, /)", m_insert, "Insert object before index."},
+    {"pop($self, index=?, /)", m_pop,
+     "Remove and return item at index (default last).\n\nRaises IndexError if list is empty or index is out of range."},
+    {"remove($self, value, /)", m_remove,
+     "Remove first occurrence of value.\n\nRaises ValueError if the value is not present."},
+    {"index($self, value, start=?, stop=?, /)", m_index,
+     "Return first index of value.\n\nRaises ValueError if the value is not present."},
+    {"count($self, value, /)", m_count, "Return number of occurrences of value."},
+    {"clear($self, /)", m_clear, "Remove all items from list."},
+    {"copy($self, /)", m_copy, "Return a shallow copy of the list."},
+    {"reverse($self, /)", m_reverse, "Reverse *IN PLACE*."},
+    {"sort($self, /, *args, key=None, reverse=False)", m_sort,
+     "Sort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list itself is modified) "
+     "and stable (i.e. the\norder of two equal elements is maintained)."},
+    {"__reversed__($self, /)", m_reversed, "Return a reverse iterator over the list."},
+    {"__class_getitem__($type, item, /)", m_class_getitem, "See PEP 585", kMethClass},
+    {"__sizeof__($self, /)", m_sizeof, "Return the size of the list in memory, in bytes."},
+    {nullptr}};
+
+}  // namespace
+
+void list_fill_methods(Type* t) {
+  t->tp_new = list_tp_new;
+  t->tp_init = list_tp_init;
+  t->tp_iter = list_iter;
+  t->mp_subscript = list_subscript;
+  t->mp_ass_subscript = list_ass_subscript;
+  t->nb_binary[kOpAdd] = list_concat;
+  t->nb_binary[kOpMul] = list_repeat;
+  t->nb_inplace[kOpAdd] = list_inplace_concat;
+  t->nb_inplace[kOpMul] = list_inplace_repeat;
+  t->methods = kListMethods;
+}
+
+}  // namespace ftpy
