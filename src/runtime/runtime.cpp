@@ -134,6 +134,8 @@ bool runtime_init(const InterpConfig& config) {
   slot_wrapper_types_ready();
   native_types_init();
   type_core_ready();
+  // staticmethod/classmethod/property before any type whose tables use them.
+  descriptor_types_init();
   for (Type* t : {&g_str_type, &g_tuple_type, &g_dict_type, &g_list_type, &g_int_type, &g_bool_type, &g_float_type,
                   &g_complex_type})
     type_ready(t);
@@ -146,7 +148,6 @@ bool runtime_init(const InterpConfig& config) {
   traceback_types_init();
   iter_types_init();
   module_type_init();
-  descriptor_types_init();
   structseq_types_init();
   // Containers: views, iterators and the other built-in collection types.
   dict_module_init();
