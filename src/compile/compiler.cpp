@@ -933,6 +933,15 @@ Ref<Code> Compiler::compile_mod(const Mod* mod) {
   switch (mod->kind) {
     case ModKind::Module: {
       auto* m = static_cast<const Module*>(mod);
+      for (size_t i = 0; i < m->body.size(); i++) {
+        const Stmt* st = m->body[i];
+        if (i == 0 && st->kind == StmtKind::Expr && cast<ExprStmt>(st)->value->kind == ExprKind::Constant &&
+            cast<Constant>(cast<ExprStmt>(st)->value)->value.kind == ConstantValue::Kind::Str)
+          continue;
+        auto* f = dyn<ImportFrom>(st);
+        if (!f || f->module != "__future__" || f->level != 0) break;
+        future_ok_.push_back(st);
+      }
       if (!m->body.empty()) u().pos = Position{m->body[0]->lineno, m->body[0]->lineno, 0, 0};
       emit(OP_RESUME, 0);
       if (body_has_annotations(m->body)) emit(OP_SETUP_ANNOTATIONS);
