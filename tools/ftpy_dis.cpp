@@ -19,75 +19,23 @@
 #include "objects/tuple.h"
 #include "runtime/interp.h"
 #include "runtime/thread_state.h"
-#include "vm/eval.h"
-#include "vm/frame.h"
-#include "objects/list.h"
-
-namespace ftpy {
-void hash_init_from_env();
-void type_core_init();
-void type_core_ready();
-void str_type_init_core();
-void tuple_type_init_core();
-void dict_type_init_core();
-void list_type_init_core();
-void int_type_init_core();
-void float_type_init_core();
-void complex_type_init_core();
-void ids_init();
-void slot_wrapper_types_ready();
-void native_types_init();
-void singletons_init();
-void exceptions_module_init();
-void errors_init_memory_error();
-void function_types_init();
-void code_type_init();
-extern Type g_str_type, g_tuple_type, g_dict_type, g_list_type, g_int_type, g_bool_type, g_float_type, g_complex_type;
-}  // namespace ftpy
 
 using namespace ftpy;
 
-// Until the interpreter is on this branch: weak stand-ins for the runtime
-// symbols the object files reference (never called by the compiler).
-namespace ftpy {
-__attribute__((weak)) int list_sort(Value, Value, bool) { return -1; }
-__attribute__((weak)) Value current_globals() { return Value(); }
-__attribute__((weak)) Value current_builtins_dict() { return Value(); }
-__attribute__((weak)) void frame_stack_free(ThreadState*) {}
-__attribute__((weak)) void frame_stack_init(ThreadState*) {}
-__attribute__((weak)) Ref<> vm_call_function(Function*, const Value*, size_t, Value) { return nullptr; }
-__attribute__((weak)) void flush_std_streams() {}
-__attribute__((weak)) bool frame_super_args(Value*, Value*) { return false; }
 // Bytes literals show as latin-1 str until objects/bytes.cpp is on this branch.
+namespace ftpy {
 __attribute__((weak)) Ref<> bytes_from(const void* p, size_t n) {
   return str_from_latin1(static_cast<const uint8_t*>(p), static_cast<int64_t>(n));
 }
 }  // namespace ftpy
 
-// The object system is all the compiler needs (no interpreter, no modules).
 static void init_objects() {
-  hash_init_from_env();
-  thread_attach_new(true);
-  type_core_init();
-  str_type_init_core();
-  tuple_type_init_core();
-  dict_type_init_core();
-  list_type_init_core();
-  int_type_init_core();
-  float_type_init_core();
-  complex_type_init_core();
-  ids_init();
-  slot_wrapper_types_ready();
-  native_types_init();
-  type_core_ready();
-  for (Type* t : {&g_str_type, &g_tuple_type, &g_dict_type, &g_list_type, &g_int_type, &g_bool_type, &g_float_type,
-                  &g_complex_type})
-    type_ready(t);
-  singletons_init();
-  exceptions_module_init();
-  errors_init_memory_error();
-  function_types_init();
-  code_type_init();
+  InterpConfig cfg;
+  cfg.argv = {"ftpy_dis"};
+  if (!runtime_init(cfg)) {
+    std::fprintf(stderr, "ftpy_dis: runtime initialisation failed\n");
+    std::exit(2);
+  }
 }
 
 static bool read_file(const char* path, std::string* out) {
@@ -144,7 +92,14 @@ int main(int argc, char** argv) {
       continue;
     }
     SyntaxErrorInfo err;
-    Ref<Code> code = compile_string(src, argv[i], 0, CompileOptions{}, &err);
+    Ref<Code> code;
+    try {
+      code = compile_string(src, argv[i], 0, CompileOptions{}, &err);
+    } catch (const std::exception& ex) {  // a bug outside the compiler (e.g. std::stoll overflow)
+      std::printf("%s: C++ exception %s\n", argv[i], ex.what());
+      bad++;
+      continue;
+    }
     if (!code) {
       bad++;
       if (err.type.empty()) {

@@ -28,7 +28,7 @@ __attribute__((weak)) Ref<> bytes_from(const void*, size_t) {
 namespace comp {
 
 namespace {
-constexpr int kMaxDepth = 1000;      // compiler recursion guard
+constexpr int kMaxDepth = 2500;  // compiler recursion guard (CPython: ~3000 units)
 constexpr size_t kMaxBlocks = 20;    // CPython's CO_MAXBLOCKS
 
 bool is_identifier_like(std::string_view s) {
@@ -481,7 +481,11 @@ uint32_t Compiler::defaults_and_annotations(const Arguments* a, const Expr* retu
       if (!e) return;
       ConstEntry k = const_str(mangle_name(name));
       emit(OP_LOAD_CONST, add_const(k.obj, k.key));
-      if (future_annotations_) {
+      if (!future_annotations_ && e->kind == ExprKind::Starred) {
+        // `*args: *Ts` (PEP 646): the value of the single unpacked item.
+        expr(cast<Starred>(e)->value);
+        emit(OP_UNPACK_SEQUENCE, 1);
+      } else if (future_annotations_) {
         std::string text;
         int l0 = e->lineno, l1 = e->end_lineno;
         for (int l = l0; l <= l1; l++) {
@@ -565,8 +569,9 @@ void Compiler::type_params(const std::vector<TypeParam*>& tps) {
     NodeScope ns(*this, tp);
     ConstEntry name = const_str(tp->name);
     emit(OP_LOAD_CONST, add_const(name.obj, name.key));
-    auto lazy = [&](const Expr* e) {
-      Scope* s = st_.lookup(e);
+    auto lazy = [&](const Expr* const* field) {
+      const Expr* e = *field;
+      Scope* s = st_.lookup(field);
       enter_unit(s, UnitKind::Annotation, tp->name, child_qualname(tp->name), tp->lineno);
       function_body_prologue(false);
       expr(e);
@@ -577,7 +582,7 @@ void Compiler::type_params(const std::vector<TypeParam*>& tps) {
     switch (tp->kind) {
       case TypeParamKind::TypeVar:
         if (tp->bound) {
-          lazy(tp->bound);
+          lazy(&tp->bound);
           emit(OP_CALL_INTRINSIC_2,
                tp->bound->kind == ExprKind::Tuple ? kIntrinsicTypeVarWithConstraints : kIntrinsicTypeVarWithBound);
         } else {
@@ -588,7 +593,7 @@ void Compiler::type_params(const std::vector<TypeParam*>& tps) {
       case TypeParamKind::TypeVarTuple: emit(OP_CALL_INTRINSIC_1, kIntrinsicTypeVarTuple); break;
     }
     if (tp->default_value) {
-      lazy(tp->default_value);
+      lazy(&tp->default_value);
       emit(OP_CALL_INTRINSIC_2, kIntrinsicSetTypeParamDefault);
     }
     emit(OP_COPY, 1);
@@ -928,6 +933,15 @@ Ref<Code> Compiler::compile_mod(const Mod* mod) {
   switch (mod->kind) {
     case ModKind::Module: {
       auto* m = static_cast<const Module*>(mod);
+      for (size_t i = 0; i < m->body.size(); i++) {
+        const Stmt* st = m->body[i];
+        if (i == 0 && st->kind == StmtKind::Expr && cast<ExprStmt>(st)->value->kind == ExprKind::Constant &&
+            cast<Constant>(cast<ExprStmt>(st)->value)->value.kind == ConstantValue::Kind::Str)
+          continue;
+        auto* f = dyn<ImportFrom>(st);
+        if (!f || f->module != "__future__" || f->level != 0) break;
+        future_ok_.push_back(st);
+      }
       if (!m->body.empty()) u().pos = Position{m->body[0]->lineno, m->body[0]->lineno, 0, 0};
       emit(OP_RESUME, 0);
       if (body_has_annotations(m->body)) emit(OP_SETUP_ANNOTATIONS);

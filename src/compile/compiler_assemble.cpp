@@ -126,12 +126,24 @@ bool assemble(Unit& u, CodeSpec* spec, std::string* err) {
     }
     if (falls_through(ins.op) && !visit(i + 1, after, h)) return false;
   }
+  // A jump to the next kept instruction is dropped (`if 0: ...` leftovers).
+  std::vector<bool> drop(n, false);
+  {
+    std::vector<int> next_kept(n + 1, static_cast<int>(n));
+    for (size_t i = n; i-- > 0;) {
+      bool kept = depth[i] >= 0 && (!is_pseudo(in[i].op) || in[i].op == kPseudoJump);
+      next_kept[i] = kept ? static_cast<int>(i) : next_kept[i + 1];
+    }
+    for (size_t i = 0; i < n; i++)
+      if (in[i].op == kPseudoJump && depth[i] >= 0 && next_kept[target_of(in[i])] == next_kept[i + 1])
+        drop[i] = true;
+  }
   // Lay out the reachable real instructions.
   std::vector<int> offset(n + 1, -1);
   uint32_t pc = 0;
   for (size_t i = 0; i < n; i++) {
     if (depth[i] < 0 || is_pseudo(in[i].op)) {
-      if (in[i].op == kPseudoJump && depth[i] >= 0) {
+      if (in[i].op == kPseudoJump && depth[i] >= 0 && !drop[i]) {
         offset[i] = static_cast<int>(pc);
         pc += 1;  // becomes JUMP_FORWARD/BACKWARD (no cache)
       }

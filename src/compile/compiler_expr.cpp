@@ -3,6 +3,10 @@
 #include <unordered_set>
 
 #include "compile/compiler_internal.h"
+#include <cstring>
+
+#include "objects/errors.h"
+#include "objects/float.h"
 #include "objects/int.h"
 #include "objects/protocol.h"
 #include "objects/str.h"
@@ -53,6 +57,43 @@ bool Compiler::fold_const(const Expr* e, ConstEntry* out) {
       out->key = "-" + c.key;
       return true;
     }
+    case ExprKind::BinOp: {
+      // Arithmetic on small numeric constants (`60 * 60`, `1 << 20`, `2 ** 10`,
+      // `0.5 * 3`): folded when the result is a small int or a float, so
+      // nothing large is ever built at compile time. Errors (1/0) are left
+      // for run time.
+      auto* b = cast<BinOp>(e);
+      ConstEntry l, r;
+      if (!fold_const(b->left, &l) || !fold_const(b->right, &r)) return false;
+      auto numeric = [](const Ref<>& o) {
+        return o && (o.val().is_small() || (is_float(o.val()) && !is_int(o.val())));
+      };
+      if (!numeric(l.obj) || !numeric(r.obj)) return false;
+      bool ints = l.obj.val().is_small() && r.obj.val().is_small();
+      if (b->op == OperatorKind::Pow && ints) {
+        int64_t base = l.obj.val().small_value(), ex = r.obj.val().small_value();
+        if (ex < 0 || ex > 64 || (base != 0 && base != 1 && base != -1 && ex > 62)) return false;
+      }
+      if ((b->op == OperatorKind::LShift) && (!ints || r.obj.val().small_value() > 62)) return false;
+      if (b->op == OperatorKind::MatMult) return false;
+      Ref<> v = binary_op(l.obj.val(), r.obj.val(), static_cast<BinaryOp>(binop_oparg(b->op)));
+      if (!v) {
+        Ref<> discard = err_fetch();
+        return false;
+      }
+      if (v.val().is_small()) {
+        out->key = "i10:" + std::to_string(v.val().small_value());
+      } else if (is_float(v.val()) && !is_int(v.val())) {
+        double d = float_value(v.val());
+        uint64_t bits;
+        std::memcpy(&bits, &d, 8);
+        out->key = "f" + std::to_string(bits);
+      } else {
+        return false;
+      }
+      out->obj = std::move(v);
+      return true;
+    }
     default: return false;
   }
 }
@@ -75,6 +116,11 @@ void Compiler::expr_inner(const Expr* e) {
     }
     case ExprKind::BinOp: {
       auto* b = cast<BinOp>(e);
+      ConstEntry c;
+      if (fold_const(e, &c)) {
+        load_const_entry(c);
+        break;
+      }
       expr(b->left);
       expr(b->right);
       set_pos(e);
@@ -287,6 +333,16 @@ void Compiler::slice(const Slice* s) {
 
 void Compiler::jump_if(const Expr* e, bool cond, int label) {
   NodeScope ns(*this, e);
+  if (e->kind == ExprKind::Constant || e->kind == ExprKind::Name) {
+    // `while True:`, `if __debug__:` ... are decided at compile time.
+    ConstEntry c;
+    if (fold_const(e, &c)) {
+      int t = truthy(c.obj ? c.obj.val() : none());
+      if (t < 0) python_error();
+      if ((t != 0) == cond) emit_jump(kPseudoJump, label);
+      return;
+    }
+  }
   switch (e->kind) {
     case ExprKind::UnaryOp:
       if (cast<UnaryOp>(e)->op == UnaryOpKind::Not) {

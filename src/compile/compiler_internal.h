@@ -210,6 +210,7 @@ class Compiler {
   int depth_ = 0;
   int code_counter_ = 0;
   bool future_annotations_ = false;
+  std::vector<const Stmt*> future_ok_;  // __future__ imports at the start of the module
 };
 
 // RAII: recursion guard + source position of the node being compiled.

@@ -14,6 +14,8 @@
 //                s: POP_TOP; POP_BLOCK; POP_EXCEPT; POP_TOP; POP_TOP
 // return/break/continue leaving such regions replay the exits inline
 // (unwind_fblock), including finally bodies and __exit__ calls.
+#include <algorithm>
+
 #include "compile/compiler_internal.h"
 #include "objects/protocol.h"
 #include "parse/parser.h"
@@ -841,6 +843,8 @@ void Compiler::import_from(const ImportFrom* s) {
   ConstEntry t = const_tuple(names);
   emit(OP_LOAD_CONST, add_const(t.obj, t.key));
   if (s->module == "__future__" && s->level == 0) {
+    if (std::find(future_ok_.begin(), future_ok_.end(), s) == future_ok_.end())
+      error(s, "from __future__ imports must occur at the beginning of the file");
     for (const Alias* a : s->names) {
       static const char* const kKnown[] = {"nested_scopes", "generators", "division", "absolute_import",
                                            "with_statement", "print_function", "unicode_literals",

@@ -263,10 +263,14 @@ class Builder {
     if (has_kwdefaults) add_def(".kwdefaults", kDefParam, loc);
     for (const TypeParam* tp : tps) {
       add_def(tp->name, kDefTypeParam | kDefLocal, tp);
+      // Keyed by the field's address: the expression itself may be a lambda
+      // or comprehension whose own scope is keyed by the node.
+      const void* keys[2] = {&tp->bound, &tp->default_value};
       const Expr* parts[2] = {tp->bound, tp->default_value};
-      for (const Expr* e : parts) {
+      for (int k = 0; k < 2; k++) {
+        const Expr* e = parts[k];
         if (!e) continue;
-        enter(BlockType::TypeVarBound, tp->name, e, tp->lineno, tp->col_offset);
+        enter(BlockType::TypeVarBound, tp->name, keys[k], tp->lineno, tp->col_offset);
         expr(e);
         leave();
       }

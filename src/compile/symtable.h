@@ -111,7 +111,9 @@ class SymbolTable {
   std::unordered_map<const void*, Scope*> by_node;
   bool future_annotations = false;
   // The scope created by an AST node (FunctionDef, ClassDef, Lambda,
-  // comprehension expressions, TypeAlias, the Mod), or null.
+  // comprehension expressions, TypeAlias, the Mod), or null. A TypeVar's
+  // lazily evaluated bound/default scope is keyed by the address of the
+  // TypeParam field (&tp->bound, &tp->default_value).
   Scope* lookup(const void* node) const {
     auto it = by_node.find(node);
     return it == by_node.end() ? nullptr : it->second;

@@ -610,6 +610,9 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
   }();
   (void)cache_table_ready;
 
+  // RERAISE with a saved lasti: the handler is looked up at the RERAISE
+  // itself (unwind_at), while f->lasti gets the restored index.
+  int32_t unwind_at = -1;
   f->previous = ts->frame;
   ts->frame = f;
   f->is_entry = 1;
@@ -1741,12 +1744,18 @@ op_RAISE_VARARGS: {
 
 op_RERAISE: {
   Value exc = POP();
+  int32_t restored = -1;
   if (a) {
     Value lasti = POP();
-    if (lasti.is_small()) f->lasti = static_cast<int32_t>(lasti.small_value());
+    if (lasti.is_small()) restored = static_cast<int32_t>(lasti.small_value());
     decref(lasti);
   }
   err_restore(Ref<>::steal(exc));
+  SAVE_FRAME();
+  if (restored >= 0) {
+    unwind_at = f->lasti;
+    f->lasti = restored;
+  }
   goto exception_unwind_keep_lasti;
 }
 
@@ -2063,7 +2072,9 @@ exception_unwind_noadd:
 exception_unwind:
   SAVE_FRAME();
 exception_unwind_keep_lasti : {
-  const ExceptionTableEntry* h = code_find_handler(co, static_cast<uint32_t>(f->lasti));
+  const ExceptionTableEntry* h =
+      code_find_handler(co, static_cast<uint32_t>(unwind_at >= 0 ? unwind_at : f->lasti));
+  unwind_at = -1;
   if (h) {
     Value* target_sp = f->stack_base() + h->depth;
     while (sp > target_sp) decref(POP());
