@@ -6,12 +6,25 @@
 #include "objects/errors.h"
 #include "objects/protocol.h"
 #include "objects/str.h"
+#include "objects/iterators.h"
+#include "objects/range.h"
+#include "objects/set.h"
+#include "objects/slice.h"
 #include "runtime/ref.h"
 
 namespace ftpy {
 
-void builtins_add_extra_types(Value builtins_dict) {
-  (void)builtins_dict;
+void builtins_add_extra_types(Value d) {
+  struct Row {
+    const char* name;
+    Type* type;
+  };
+  const Row rows[] = {
+      {"set", &g_set_type},           {"frozenset", &g_frozenset_type}, {"range", &g_range_type},
+      {"slice", &g_slice_type},       {"enumerate", &g_enumerate_type}, {"zip", &g_zip_type},
+      {"map", &g_map_type},           {"filter", &g_filter_type},       {"reversed", &g_reversed_type},
+  };
+  for (const Row& r : rows) dict_set_item_str(d, r.name, Value(r.type));
 }
 
 bool get_bytes_like(Value v, const uint8_t** data, int64_t* size) {

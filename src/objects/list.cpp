@@ -128,63 +128,6 @@ Ref<> list_as_tuple(Value lv) {
   return tuple_from_array(l->items.load(std::memory_order_relaxed), l->size.load(std::memory_order_relaxed));
 }
 
-// Stable sort on a detached copy; comparisons run outside the list's lock.
-// (The full list.sort with its error cases lives in list_sort.cpp once the
-// containers work lands; this keeps dir() and sorted() working meanwhile.)
-int list_sort(Value lv, Value key, bool reverse) {
-  List* l = lv.as<List>();
-  std::vector<Value> items;
-  {
-    CriticalSection cs(l);
-    Value* p = l->items.load(std::memory_order_relaxed);
-    int64_t n = l->size.load(std::memory_order_relaxed);
-    items.assign(p, p + n);
-    l->size.store(0, std::memory_order_release);
-  }
-  std::vector<Ref<>> keys;
-  bool failed = false;
-  if (!key.is_null() && !is_none(key)) {
-    for (Value v : items) {
-      Ref<> k = call1(key, v);
-      if (!k) {
-        failed = true;
-        break;
-      }
-      keys.push_back(std::move(k));
-    }
-  }
-  std::vector<size_t> order(items.size());
-  for (size_t i = 0; i < order.size(); i++) order[i] = i;
-  if (!failed) {
-    auto kv = [&](size_t i) { return keys.empty() ? items[i] : keys[i].val(); };
-    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-      if (failed) return false;
-      int r = reverse ? richcompare_bool(kv(y), kv(x), kLt) : richcompare_bool(kv(x), kv(y), kLt);
-      if (r < 0) {
-        failed = true;
-        return false;
-      }
-      return r == 1;
-    });
-  }
-  CriticalSection cs(l);
-  int64_t cur = l->size.load(std::memory_order_relaxed);
-  if (cur != 0) {
-    // Items were added during the sort: CPython reports this too.
-    for (Value v : items) decref(v);
-    if (!failed) err_set_str(g_ValueError, "list modified during sort");
-    return -1;
-  }
-  Value* p = l->items.load(std::memory_order_relaxed);
-  if (failed) {
-    for (size_t i = 0; i < items.size(); i++) p[i] = items[i];
-  } else {
-    for (size_t i = 0; i < items.size(); i++) p[i] = items[order[i]];
-  }
-  l->size.store(static_cast<int64_t>(items.size()), std::memory_order_release);
-  return failed ? -1 : 0;
-}
-
 namespace {
 
 Ref<> list_repr(Value v) {

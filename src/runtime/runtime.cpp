@@ -19,7 +19,12 @@
 #include "objects/ids.h"
 #include "objects/int.h"
 #include "objects/iter.h"
+#include "objects/generic_alias.h"
+#include "objects/iterators.h"
 #include "objects/list.h"
+#include "objects/range.h"
+#include "objects/set.h"
+#include "objects/slice.h"
 #include "objects/module.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
@@ -143,6 +148,15 @@ bool runtime_init(const InterpConfig& config) {
   module_type_init();
   descriptor_types_init();
   structseq_types_init();
+  // Containers: views, iterators and the other built-in collection types.
+  dict_module_init();
+  list_module_init();
+  tuple_module_init();
+  slice_type_init();
+  set_types_init();
+  range_types_init();
+  iterator_types_init();
+  generic_alias_type_init();
   module_table_init_types();
   if (err_occurred()) return false;
 

@@ -592,7 +592,7 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
 #define JUMPTO(t) (ip = co->code + (t))
 #define GOTO_ERROR() goto error
 #define SAFEPOINT()                                                              \
