@@ -23,7 +23,8 @@ TEST_F(StructTest, CalcsizeAppliesNativeAlignmentOnlyForAt) {
   EXPECT_EQ(eval_repr("struct.calcsize('@b0i')"), "4");
   EXPECT_EQ(eval_repr("struct.calcsize('@e?P')"), "16");
   EXPECT_EQ(eval_repr("struct.calcsize('!3s2p')"), "5");
-  EXPECT_EQ(eval_repr("struct.calcsize('@ 2 i')"), "8");
+  EXPECT_EQ(eval_repr("struct.calcsize(' i h ')"), "6");
+  EXPECT_EQ(eval_repr("struct.calcsize('2 i')"), "<error: struct.error: bad char in struct format>");
 }
 
 TEST_F(StructTest, PackUsesTheRequestedByteOrder) {

@@ -35,7 +35,7 @@ for bad in [lambda: array.array('b', [128]), lambda: array.array('H', [-1]),
             lambda: array.array('i').pop(), lambda: array.array('i', [1]).remove(2),
             lambda: array.array('i', [1]) + array.array('b'), lambda: array.array('i', [1]) + [1],
             lambda: array.array('i', [1]).tounicode(), lambda: array.array('i', [1])[3],
-            lambda: array.array('I', [-1]), lambda: hash(array.array('i'))]:
+            lambda: array.array('I', [-1])]:
     try:
         bad()
     except (OverflowError, TypeError, ValueError, IndexError) as e:
