@@ -6,6 +6,9 @@ ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
 JOBS ?= $(shell nproc)
 LAUNCHER := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# Let clones in different directories share ccache entries (CI builds a fresh clone).
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 ARGS ?=
 
 .PHONY: all deps build run test test-asan test-tsan unit pytests bench bench-quick clean
@@ -31,7 +34,7 @@ pytests: build
 	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy $(ARGS)
 
 $(ASAN_BUILD)/build.ninja:
-	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFTPY_SANITIZE=address $(LAUNCHER)
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFTPY_SANITIZE=address $(LAUNCHER)
 
 test-asan: deps $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD) -j $(JOBS)

@@ -551,7 +551,8 @@ Ref<> builtin_sorted(Value, Value* a) {
   if (!l) return nullptr;
   int rev = a[2].is_null() ? 0 : truthy(a[2]);
   if (rev < 0) return nullptr;
-  if (list_sort(l.val(), a[1].is_null() ? Value() : a[1], rev) < 0) return nullptr;
+  Value key = (a[1].is_null() || is_none(a[1])) ? Value() : a[1];
+  if (list_sort(l.val(), key, rev) < 0) return nullptr;
   return l;
 }
 

@@ -40,6 +40,12 @@ struct DictTable {
 
 namespace {
 
+// `used` is written under the dict's lock but read without it by len():
+// relaxed atomic accesses make that read well-defined (a racing len() sees
+// the old or the new size).
+inline int64_t used_load(Dict* d) { return std::atomic_ref<int64_t>(d->used).load(std::memory_order_relaxed); }
+inline void used_store(Dict* d, int64_t v) { std::atomic_ref<int64_t>(d->used).store(v, std::memory_order_relaxed); }
+
 constexpr int32_t kEmpty = -1;
 constexpr int32_t kDummy = -2;
 constexpr int64_t kMinSlots = 8;
@@ -161,7 +167,7 @@ int insert(Dict* d, Value key, int64_t hash, Value value) {
     return 0;
   }
   if (!d->table || d->table->nentries >= d->table->capacity) {
-    if (!resize(d, (d->used + 1) * 3 / 2 + 1)) return -1;
+    if (!resize(d, (used_load(d) + 1) * 3 / 2 + 1)) return -1;
     ix = lookup(d, key, hash, &slot);  // find the free slot in the new table (no eq calls)
     if (ix == -2) return -1;
   }
@@ -174,7 +180,7 @@ int insert(Dict* d, Value key, int64_t hash, Value value) {
   e->key = key;
   e->value = value;
   t->indices()[slot] = static_cast<int32_t>(n);
-  d->used++;
+  used_store(d, used_load(d) + 1);
   bump_version(d);
   return 0;
 }
@@ -292,7 +298,7 @@ int dict_del_item(Value dv, Value key) {
     e->key = Value();
     e->value = Value();
     t->indices()[slot] = kDummy;
-    d->used--;
+    used_store(d, used_load(d) - 1);
     bump_version(d);
   }
   // Release outside the lock: a __del__ may touch this dict.
@@ -306,7 +312,7 @@ int dict_contains(Value d, Value key) {
   return dict_get_item(d, key, &v);
 }
 
-int64_t dict_size(Value d) { return d.as<Dict>()->used; }
+int64_t dict_size(Value d) { return used_load(d.as<Dict>()); }
 
 void dict_clear(Value dv) {
   Dict* d = dv.as<Dict>();
@@ -315,7 +321,7 @@ void dict_clear(Value dv) {
     CriticalSection cs(d);
     old = d->table;
     d->table = nullptr;
-    d->used = 0;
+    used_store(d, 0);
     bump_version(d);
   }
   if (old) {
@@ -453,7 +459,7 @@ int dict_pop_item(Value dv, Value key, Ref<>* out) {
     e->key = Value();
     e->value = Value();
     t->indices()[slot] = kDummy;
-    d->used--;
+    used_store(d, used_load(d) - 1);
     bump_version(d);
   }
   decref(old_key);
@@ -470,7 +476,7 @@ int dict_popitem(Value dv, Ref<>* key, Ref<>* value) {
   Dict* d = dv.as<Dict>();
   CriticalSection cs(d);
   DictTable* t = d->table;
-  if (!t || d->used == 0) return 0;
+  if (!t || used_load(d) == 0) return 0;
   int64_t j = t->nentries - 1;
   while (j >= 0 && t->entries()[j].key.is_null()) j--;
   if (j < 0) return 0;
@@ -489,7 +495,7 @@ int dict_popitem(Value dv, Ref<>* key, Ref<>* value) {
   e->key = Value();
   e->value = Value();
   t->nentries = j;  // LIFO: the freed tail entries can be reused
-  d->used--;
+  used_store(d, used_load(d) - 1);
   bump_version(d);
   return 1;
 }

@@ -268,8 +268,30 @@ struct HeapLayout {
   int32_t nslots;
 };
 
+// The nearest built-in (static) type: its deallocator frees the memory.
 Type* solid_base(Type* t) {
   while (t->flags & kTypeHeapType) t = t->base;
+  return t;
+}
+
+// Does `t` add instance fields to its base's layout? A __dict__ or weakref
+// slot added by a heap class does not count (CPython's "extra ivars" rule), so
+// e.g. OSError and ValueError (same layout as BaseException) can be combined.
+bool adds_layout(Type* t) {
+  Type* b = t->base;
+  if (!b) return true;
+  int64_t size = t->basic_size;
+  if (t->flags & kTypeHeapType) {
+    if (t->members && t->members[0].name) return true;
+    if (t->dict_offset > 0 && b->dict_offset == 0) size -= static_cast<int64_t>(sizeof(Value));
+    if (t->weaklist_offset && !b->weaklist_offset) size -= static_cast<int64_t>(sizeof(Value));
+  }
+  return size != static_cast<int64_t>(b->basic_size);
+}
+
+// The base whose layout instances of `t` extend (for lay-out conflict checks).
+Type* layout_base(Type* t) {
+  while (t->base && !adds_layout(t)) t = t->base;
   return t;
 }
 
@@ -435,7 +457,7 @@ Type* best_base(Value bases) {
       err_format(g_TypeError, "type '%s' is not an acceptable base type", type_qualname_utf8(bt).c_str());
       return nullptr;
     }
-    Type* sb = solid_base(bt);
+    Type* sb = layout_base(bt);
     if (!best_solid) {
       best = bt;
       best_solid = sb;

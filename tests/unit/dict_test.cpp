@@ -23,7 +23,7 @@ TEST_F(DictTest, GetSetdefaultPop) {
   EXPECT_EQ(eval_repr("d.get(\"b\")"), "None");
   EXPECT_EQ(eval_repr("d.get(\"b\", 5)"), "5");
   EXPECT_EQ(eval_repr("d.setdefault(\"c\", 3)"), "3");
-  EXPECT_EQ(eval_repr("d"), "{'a': 1}");
+  EXPECT_EQ(eval_repr("d"), "{'a': 1, 'c': 3}");
   EXPECT_EQ(eval_repr("d.pop(\"a\")"), "1");
   EXPECT_EQ(eval_repr("d.pop(\"zz\", 0)"), "0");
   EXPECT_EQ(eval_repr("d.pop(\"zz\")"), "<error: KeyError: 'zz'>");
@@ -33,8 +33,8 @@ TEST_F(DictTest, GetSetdefaultPop) {
 TEST_F(DictTest, PopitemIsLifo) {
   ASSERT_TRUE(exec("d = {1: 1, 2: 2, 3: 3}")) << last_error_;
   EXPECT_EQ(eval_repr("d.popitem()"), "(3, 3)");
-  EXPECT_EQ(eval_repr("d.popitem()"), "(3, 3)");
-  EXPECT_EQ(eval_repr("d"), "{1: 1, 2: 2, 3: 3}");
+  EXPECT_EQ(eval_repr("d.popitem()"), "(2, 2)");
+  EXPECT_EQ(eval_repr("d"), "{1: 1}");
   EXPECT_EQ(eval_repr("{}.popitem()"), "<error: KeyError: 'popitem(): dictionary is empty'>");
 }
 

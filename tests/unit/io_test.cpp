@@ -5,7 +5,7 @@
 #include "modules/io_module.h"
 #include "modules/posix_module.h"
 #include "modules/time_module.h"
-#include "tests/unit/runtime_fixture.h"
+#include "runtime_fixture.h"
 #include "vm/import.h"
 
 namespace ftpy {

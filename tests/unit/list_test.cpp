@@ -96,12 +96,12 @@ TEST_F(ListTest, PopRemoveIndexCount) {
   ASSERT_TRUE(exec("l = [1, 2, 3, 2]")) << last_error_;
   EXPECT_EQ(eval_repr("l.pop()"), "2");
   EXPECT_EQ(eval_repr("l.pop(0)"), "1");
-  EXPECT_EQ(eval_repr("l"), "[1, 2, 3, 2]");
+  EXPECT_EQ(eval_repr("l"), "[2, 3]");
   EXPECT_EQ(eval_repr("[].pop()"), "<error: IndexError: pop from empty list>");
   EXPECT_EQ(eval_repr("l.pop(5)"), "<error: IndexError: pop index out of range>");
-  EXPECT_EQ(eval_repr("l.index(3)"), "2");
+  EXPECT_EQ(eval_repr("l.index(3)"), "1");
   EXPECT_EQ(eval_repr("l.index(7)"), "<error: ValueError: 7 is not in list>");
-  EXPECT_EQ(eval_repr("l.count(2)"), "2");
+  EXPECT_EQ(eval_repr("l.count(2)"), "1");
   EXPECT_EQ(eval_repr("[1, 2, 1].index(1, 1)"), "2");
   EXPECT_EQ(eval_repr("[1, 2, 1].index(1, -1)"), "2");
   EXPECT_EQ(eval_repr("[1, 2].index(1, \"a\")"), "<error: TypeError: slice indices must be integers or have an __index__ method>");
