@@ -321,10 +321,16 @@ def main(argv=None):
     ap.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds per run")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--xfail-file", default=None,
+                    help="expected-failure list to use instead of tests/py/xfail.txt "
+                         "(e.g. a sanitizer build's own list)")
     ap.add_argument("--no-python-check", action="store_true",
                     help="skip re-running python3 on each test (its expectations were "
                          "already checked by another run)")
     opts = ap.parse_args(argv)
+    global XFAIL_REL
+    if opts.xfail_file:
+        XFAIL_REL = opts.xfail_file
 
     ftpy_given = opts.ftpy
     if opts.ftpy is not None:

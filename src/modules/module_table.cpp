@@ -60,7 +60,10 @@ const ModuleRow kModules[] = {
 
 }  // namespace
 
-void module_table_init_types() { weakref_types_init(); }
+void module_table_init_types() {
+  weakref_types_init();
+  io_types_init();  // builtins.open works before `import io`
+}
 
 void module_table_register_all() {
   for (const ModuleRow& r : kModules) import_register_builtin(r.name, r.create);

@@ -462,6 +462,12 @@ Ref<> member_get(Value descr, Value obj, Value type) {
       Value v = *reinterpret_cast<Value*>(base + d->def->offset);
       return v.is_null() ? new_none() : Ref<>::borrow(v);
     }
+    case kMemberObjectEx: {
+      Value v = *reinterpret_cast<Value*>(base + d->def->offset);
+      if (v.is_null())
+        return err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(type_of(obj)), d->def->name);
+      return Ref<>::borrow(v);
+    }
     case kMemberInt64:
       return int_from_int64(*reinterpret_cast<int64_t*>(base + d->def->offset));
     case kMemberBool:
@@ -477,6 +483,12 @@ int member_set(Value descr, Value obj, Value v) {
     case kMemberObjectReadonly:
       err_format(g_AttributeError, "readonly attribute");
       return -1;
+    case kMemberObjectEx:
+      if (v.is_null() && reinterpret_cast<Value*>(base + d->def->offset)->is_null()) {
+        err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(type_of(obj)), d->def->name);
+        return -1;
+      }
+      [[fallthrough]];
     case kMemberObject: {
       Value* slot = reinterpret_cast<Value*>(base + d->def->offset);
       Value old = *slot;

@@ -59,7 +59,9 @@ struct GetSetDef {
   const char* doc;
 };
 
-enum MemberKind : uint8_t { kMemberObject, kMemberObjectReadonly, kMemberInt64, kMemberBool };
+// kMemberObject reads an unset slot as None; kMemberObjectEx (used for
+// __slots__) raises AttributeError instead, as CPython does.
+enum MemberKind : uint8_t { kMemberObject, kMemberObjectReadonly, kMemberInt64, kMemberBool, kMemberObjectEx };
 struct MemberDef {
   const char* name;  // nullptr terminates
   MemberKind kind;

@@ -19,6 +19,8 @@
 
 namespace ftpy {
 
+Ref<> type_or_slot(Value a, Value b);
+
 Type g_type_type;
 Type g_object_type;
 
@@ -151,6 +153,11 @@ void type_ready(Type* t) {
   }
   if (t->dict.is_null()) t->dict = dict_new().release();
   add_descriptors(t);
+  // Static types whose instances have a __dict__ (functions, exceptions,
+  // staticmethod, ...) expose it as an attribute, like heap classes do.
+  if (t->dict_offset > 0 && t != &g_type_type && dict_contains(t->dict, Value(ids::__dict__)) == 0 &&
+      (!t->base || t->base->dict_offset != t->dict_offset))
+    install_dict_descriptor(t);
   slots_add_wrappers(t);  // __repr__, __add__, ... for the slots this type defines
   if (t->doc && dict_contains(t->dict, Value(ids::__doc__)) == 0) {
     Ref<Str> doc = str_from_utf8(t->doc);
@@ -679,6 +686,7 @@ void type_core_init() {
   t->tp_getattro = type_getattro;
   t->tp_setattro = type_setattro;
   t->tp_call = type_call;
+  t->nb_binary[kOpOr] = type_or_slot;  // int | str (objects/union_type.cpp)
   t->tp_new = type_tp_new;
   t->tp_init = type_init;
   t->tp_traverse = type_traverse;

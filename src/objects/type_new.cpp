@@ -624,7 +624,7 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
     auto* members = new MemberDef[slot_names.size() + 1]();
     for (size_t i = 0; i < slot_names.size(); i++) {
       members[i].name = str_view(slot_names[i].val()).data();
-      members[i].kind = kMemberObject;
+      members[i].kind = kMemberObjectEx;
       members[i].offset = size;
       size += sizeof(Value);
     }

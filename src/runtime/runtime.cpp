@@ -64,6 +64,7 @@ void native_types_init();
 void descriptor_types_init();
 void slot_wrapper_types_ready();
 void errors_init_memory_error();
+void union_type_init();
 
 std::string executable_path() {
   char buf[PATH_MAX];
@@ -172,6 +173,7 @@ bool runtime_init(const InterpConfig& config) {
   range_types_init();
   iterator_types_init();
   generic_alias_type_init();
+  union_type_init();
   module_table_init_types();
   if (err_occurred()) return false;
 

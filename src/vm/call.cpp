@@ -64,9 +64,10 @@ std::nullptr_t too_many_positional(Function* fn, Code* co, size_t given, Value* 
   if (ndefaults) takes = "from " + std::to_string(min) + " to " + std::to_string(max);
   else takes = std::to_string(max);
   std::string plural = (ndefaults == 0 && max == 1) ? "" : "s";
-  std::string given_s = std::to_string(given) + " positional argument" + (given == 1 ? "" : "s");
+  std::string given_s = std::to_string(given);
   if (kwonly_given) {
-    given_s += " (and " + std::to_string(kwonly_given) + " keyword-only argument" + (kwonly_given == 1 ? "" : "s") + ")";
+    given_s += std::string(" positional argument") + (given == 1 ? "" : "s") + " (and " +
+               std::to_string(kwonly_given) + " keyword-only argument" + (kwonly_given == 1 ? "" : "s") + ")";
   }
   return err_format(g_TypeError, "%s() takes %s positional argument%s but %s %s given", qn.c_str(), takes.c_str(),
                     plural.c_str(), given_s.c_str(), (given == 1 && !kwonly_given) ? "was" : "were");
