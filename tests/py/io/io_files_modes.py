@@ -1,7 +1,7 @@
 # open(): modes, buffering layers, errors, reprs, seek/tell, truncate.
 import io, os
 
-base = "/tmp/ftpy_io_modes_%d" % os.getpid()
+base = "/tmp/ftpy_io_modes_fixed"
 p = base + ".txt"
 
 def err(f):
@@ -64,7 +64,7 @@ err(lambda: open(p, "r", newline=5))
 err(lambda: open(p, "r", buffering=0))
 err(lambda: open(1.5))
 err(lambda: open(p, "w", closefd=False))
-err(lambda: open(base + "_missing"))
+err(lambda: open("/tmp/ftpy_io_modes_no_such_file"))
 err(lambda: open("/tmp", "r"))
 err(lambda: io.FileIO(p, "rw"))
 err(lambda: io.FileIO(p, "rt"))
