@@ -81,7 +81,7 @@
 //   DICT_UPDATE a            m = pop; stack[-a].update(m) ("'X' object is not a mapping")
 //   DICT_MERGE a             like DICT_UPDATE but duplicate keys raise
 //                            "f() got multiple values for keyword argument 'k'"
-//                            (the callable is at stack[-a - 2])
+//                            (after the pop, the callable is at stack[-a - 3])
 //   LIST_TO_TUPLE            TOS = tuple(TOS)
 //   UNPACK_SEQUENCE a        pop an iterable of exactly a items; push them so the
 //                            first item ends on top

@@ -255,15 +255,15 @@ Ref<> do_raise(Value exc, Value cause) {
 // Set __context__ of a newly raised exception to the one being handled,
 // breaking cycles as CPython does.
 void chain_context(ThreadState* ts, Value exc) {
-  if (!ts->handled || !is_exception_instance(exc)) return;
+  if (exc.is_null() || !ts->handled || !is_exception_instance(exc)) return;
   Value ctx = ts->handled.val();
-  if (ctx == exc) return;
+  if (ctx == exc || !is_exception_instance(ctx)) return;
   if (!exception_context(exc).is_null()) return;
   // Avoid cycles: if exc is already in ctx's context chain, cut it there.
   Value o = ctx;
   while (true) {
     Value c = exception_context(o);
-    if (c.is_null()) break;
+    if (c.is_null() || !is_exception_instance(c)) break;
     if (c == exc) {
       exception_set_context(o, Value());
       break;
@@ -618,7 +618,10 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
   f->is_entry = 1;
   LOAD_FRAME();
   this_instr = ip;
-  if (throwflag) goto exception_unwind_noadd;
+  if (throwflag) {
+    if (!err_occurred()) err_set_str(g_SystemError, "generator resumed by throw() without an exception");
+    goto exception_unwind_noadd;
+  }
 
 resume_frame:
   DISPATCH();
@@ -1230,7 +1233,7 @@ op_DICT_UPDATE: {
 
 op_DICT_MERGE: {
   Value m = POP();
-  int r = dict_merge_for_call(PEEK(a + 2), PEEK(a), m);
+  int r = dict_merge_for_call(PEEK(a + 3), PEEK(a), m);
   decref(m);
   if (r < 0) GOTO_ERROR();
   DISPATCH();

@@ -149,9 +149,12 @@ Ref<> gen_send_ex(Value gv, Value value, bool exc, bool* returned) {
   if (g->state == kGenCreated && !exc && !value.is_null() && !is_none(value)) {
     return err_format(g_TypeError, "can't send non-None value to a just-started %s", kind_name(g));
   }
-  if (g->state == kGenSuspended && !exc) {
-    incref(value.is_null() ? none() : value);
-    *f->sp++ = value.is_null() ? none() : value;
+  if (g->state == kGenSuspended) {
+    // Resuming after YIELD_VALUE always fills the value slot (the sent value,
+    // or None when an exception is thrown in: handler depths count that slot).
+    Value v = (exc || value.is_null()) ? none() : value;
+    incref(v);
+    *f->sp++ = v;
   }
   ThreadState* ts = tstate();
   g->state = kGenRunning;
