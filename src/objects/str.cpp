@@ -121,7 +121,7 @@ Ref<Str> str_from_ascii(std::string_view a) {
     return Ref<Str>::borrow(g_latin1_chars[static_cast<unsigned char>(a[0])]);
   Ref<Str> s = str_new_raw(static_cast<int64_t>(a.size()), 127);
   if (!s) return nullptr;
-  std::memcpy(s->data, a.data(), a.size());
+  if (!a.empty()) std::memcpy(s->data, a.data(), a.size());
   return s;
 }
 
@@ -131,7 +131,7 @@ Ref<Str> str_from_latin1(const uint8_t* p, int64_t n) {
   if (n == 1 && g_latin1_chars[p[0]]) return Ref<Str>::borrow(g_latin1_chars[p[0]]);
   Ref<Str> s = str_new_raw(n, mx);
   if (!s) return nullptr;
-  std::memcpy(s->data, p, n);
+  if (n) std::memcpy(s->data, p, n);
   return s;
 }
 
