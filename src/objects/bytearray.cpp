@@ -58,7 +58,7 @@ int splice_locked(ByteArray* b, int64_t lo, int64_t hi, const std::string& src) 
     return -1;
   }
   if (newn > n && resize_locked(b, newn) < 0) return -1;
-  std::memmove(b->data + lo + m, b->data + hi, static_cast<size_t>(n - hi));
+  if (n - hi > 0) std::memmove(b->data + lo + m, b->data + hi, static_cast<size_t>(n - hi));
   if (m) std::memcpy(b->data + lo, src.data(), static_cast<size_t>(m));
   if (newn < n && resize_locked(b, newn) < 0) return -1;
   return 0;
