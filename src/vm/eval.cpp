@@ -10,6 +10,9 @@
 //   - a failing handler jumps to `error` with the exception pending; `error`
 //     adds a traceback entry, chains __context__, then `exception_unwind`
 //     finds a handler in this frame or pops to the caller;
+//   - DISPATCH() is a computed goto, which does NOT run destructors of the
+//     handler's locals: a Ref<> still holding a value must be released or
+//     reset before DISPATCH() (plain `goto error` does run them);
 //   - safepoints (STYLE.md: "name every safepoint"): JUMP_BACKWARD, CALL,
 //     RESUME and returns check the thread's eval_breaker.
 #include "vm/eval.h"
@@ -906,6 +909,8 @@ op_LOAD_SUPER_ATTR: {
     PUSH(attr.release());
     decref(self);
   }
+  sup.reset();  // computed goto skips destructors
+  attr.reset();  // computed goto skips destructors
   DISPATCH();
 }
 
@@ -1087,6 +1092,7 @@ op_BINARY_SLICE: {
   if (!r) GOTO_ERROR();
   TOP() = r.release();
   decref(container);
+  sl.reset();  // computed goto skips destructors
   DISPATCH();
 }
 
@@ -1102,6 +1108,7 @@ op_STORE_SLICE: {
   decref(container);
   decref(v);
   if (r < 0) GOTO_ERROR();
+  sl.reset();  // computed goto skips destructors
   DISPATCH();
 }
 
@@ -1216,6 +1223,7 @@ op_SET_UPDATE: {
   int r = res ? 0 : -1;
   decref(it);
   if (r < 0) GOTO_ERROR();
+  res.reset();  // computed goto skips destructors
   DISPATCH();
 }
 
@@ -1259,6 +1267,7 @@ op_UNPACK_SEQUENCE: {
         PUSH(t->items[i]);
       }
       decref(seq);
+      snap.reset();  // computed goto skips destructors
       DISPATCH();
     }
     if (t->size < static_cast<int64_t>(a))
@@ -1636,6 +1645,7 @@ op_CALL_FUNCTION_EX: {
   if (!r) GOTO_ERROR();
   PUSH(r.release());
   SAFEPOINT();
+  argt.reset();  // computed goto skips destructors
   DISPATCH();
 }
 
@@ -1879,6 +1889,7 @@ op_BEFORE_ASYNC_WITH: {
   TOP() = bound_exit.release();
   decref(mgr);
   PUSH(aw.release());
+  entered.reset();  // computed goto skips destructors
   DISPATCH();
 }
 
@@ -1907,6 +1918,7 @@ op_SETUP_ANNOTATIONS: {
     Ref<Dict> d = dict_new();
     if (setitem(loc, Value(ids::__annotations__), d.val()) < 0) GOTO_ERROR();
   }
+  v.reset();  // computed goto skips destructors
   DISPATCH();
 }
 
@@ -1973,6 +1985,7 @@ op_GET_ANEXT: {
     GOTO_ERROR();
   }
   PUSH(aw.release());
+  next.reset();  // computed goto skips destructors
   DISPATCH();
 }
 
