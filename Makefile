@@ -40,6 +40,7 @@ test-asan: deps $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=0 $(ASAN_BUILD)/ftpy_unit_tests --gtest_brief=1
 	ASAN_OPTIONS=detect_leaks=0 python3 tests/run_py_tests.py --ftpy $(ASAN_BUILD)/ftpy --label asan --no-python-check --timeout 120 --xfail-file tests/py/xfail-asan.txt
+	ASAN_OPTIONS=detect_leaks=0 python3 tests/stress/run_stress.py --ftpy $(ASAN_BUILD)/ftpy --timeout 300
 
 $(TSAN_BUILD)/build.ninja:
 	cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFTPY_SANITIZE=thread $(LAUNCHER)
@@ -47,10 +48,12 @@ $(TSAN_BUILD)/build.ninja:
 test-tsan: deps $(TSAN_BUILD)/build.ninja
 	ninja -C $(TSAN_BUILD) -j $(JOBS)
 	$(TSAN_BUILD)/ftpy_unit_tests --gtest_brief=1
+	python3 tests/stress/run_stress.py --ftpy $(TSAN_BUILD)/ftpy --timeout 600
 
 test: build
 	$(BUILD)/ftpy_unit_tests --gtest_brief=1
 	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy
+	python3 tests/stress/run_stress.py --ftpy $(BUILD)/ftpy
 	$(MAKE) --no-print-directory bench-quick
 	$(MAKE) --no-print-directory test-asan
 
