@@ -55,6 +55,7 @@ test: build
 	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy
 	python3 tests/stress/run_stress.py --ftpy $(BUILD)/ftpy
 	$(MAKE) --no-print-directory bench-quick
+	$(MAKE) --no-print-directory test-tsan
 	$(MAKE) --no-print-directory test-asan
 
 bench: build
