@@ -151,9 +151,6 @@ int run_repl(Value globals) {
       if (!first && line.empty()) break;
       Ref<> code = compile_source(src, "<stdin>", CompileMode::kSingle);
       if (code && !block && first) break;
-      if (code && !first && !block) {
-        // Inside a block: keep going until an empty line.
-      }
       if (!code) {
         Ref<> exc = err_fetch();
         if (looks_incomplete(exc.val(), src) || block || (!first && !line.empty())) {

@@ -259,7 +259,6 @@ int dict_get_item_str(Value dv, Str* key, Ref<>* out) {
       }
       if (e->hash == h && !e->key.is_null() && !is_str(e->key)) {
         // A non-str key with an equal hash: fall back to the general path.
-        Ref<> tmp;
         return dict_get_item(dv, Value(key), out);
       }
     }

@@ -769,17 +769,14 @@ void update_slot(Type* t, const SlotDef& row) {
                                    : any ? reinterpret_cast<RichCmpFn>(wrapped) : nullptr;
     return;
   }
-  bool any_python = false, any = false, is_none_val = false;
+  bool any_python = false, any = false;
   void* wrapped = nullptr;
   for (const SlotDef& d : kSlotDefs) {
     if (!same_slot(d, row)) continue;
     Value f = type_lookup(t, Value(d.iname));
     if (!f) continue;
     any = true;
-    if (is_none(f)) {
-      is_none_val = true;
-      continue;
-    }
+    if (is_none(f)) continue;  // __hash__ = None etc.: leaves the slot empty
     if (type_of(f) == &g_wrapper_descr_type && same_slot(*f.as<SlotWrapper>()->def, row)) {
       void* w = slot_fn(f.as<SlotWrapper>()->owner, row);
       if (!wrapped) wrapped = w;
@@ -796,8 +793,7 @@ void update_slot(Type* t, const SlotDef& row) {
   void* fn;
   if (any_python) fn = trampoline_for(row);
   else if (wrapped) fn = wrapped;
-  else if (any && is_none_val) fn = nullptr;
-  else fn = nullptr;
+  else fn = nullptr;  // not defined anywhere, or set to None (e.g. __hash__ = None)
   if (!any && (row.kind == kGetattribute || row.kind == kGetattr)) fn = reinterpret_cast<void*>(generic_getattr);
   if (!any && (row.kind == kSetattr || row.kind == kDelattr)) fn = reinterpret_cast<void*>(generic_setattr);
   set_slot(t, row, fn);
@@ -820,10 +816,6 @@ void slots_add_wrappers(Type* t) {
     if (!mine) continue;
     void* inherited = t->base ? slot_fn(t->base, d) : nullptr;
     if (mine == inherited) continue;  // the base's wrapper is found through the MRO
-    if (d.kind == kRichCmp || d.kind == kBinary || d.kind == kBinaryR || d.kind == kPow || d.kind == kPowR ||
-        d.kind == kInplace || d.kind == kDivmod || d.kind == kDivmodR) {
-      // fine: per-op wrappers
-    }
     if (dict_contains(t->dict, Value(d.iname)) != 0) continue;
     auto* w = alloc_object<SlotWrapper>(&g_wrapper_descr_type);
     w->def = &d;

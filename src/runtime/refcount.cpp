@@ -18,8 +18,7 @@ inline int32_t count_of(uint32_t shared) { return static_cast<int32_t>(shared) >
 // Fold the local count into the shared one and give up ownership. Only the
 // owner, or a thread that owns the kQueued mark of an object whose owner is
 // gone, may call this. Returns the merged total.
-int32_t merge_now(Object* o, bool owner_alive_check_done) {
-  (void)owner_alive_check_done;
+int32_t merge_now(Object* o) {
   uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
   o->ob_ref_local.store(0, std::memory_order_relaxed);
   o->ob_tid.store(0, std::memory_order_relaxed);
@@ -94,7 +93,7 @@ void decref_shared(Object* o) {
     if (owner == 0 || !thread_enqueue_merge(owner, o)) {
       // The owner is gone: nobody writes the local count any more, and our
       // kQueued mark makes us the only merger.
-      if (merge_now(o, true) == 0) dealloc(o);
+      if (merge_now(o) == 0) dealloc(o);
     }
   }
 }
@@ -109,7 +108,7 @@ void thread_drain_merge_queue(ThreadState* ts) {
     ts->eval_breaker.fetch_and(~kBreakMergeQueue, std::memory_order_relaxed);
   }
   for (Object* o : items) {
-    if (merge_now(o, true) == 0) rc::dealloc(o);
+    if (merge_now(o) == 0) rc::dealloc(o);
   }
 }
 

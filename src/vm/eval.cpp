@@ -360,7 +360,6 @@ Ref<> match_keys(Value subject, Value keys) {
   if (n == 0) return Ref<>(empty_tuple());
   Ref<> get = getattr(subject, Value(ids::get));
   if (!get) return nullptr;
-  Ref<> dummy = Ref<>::steal(Value(&g_ellipsis));  // a sentinel no mapping returns by chance
   Ref<Object> sentinel = Ref<>(list_new());
   Ref<Tuple> values = tuple_new(n);
   std::vector<Value> seen;

@@ -27,12 +27,6 @@ Type g_async_generator_type;
 
 namespace {
 
-// The handled exception of a suspended generator (sys.exception() inside it)
-// is kept in its frame's extra slot so it survives suspension.
-struct GenExtra {
-  Ref<> handled;
-};
-
 // The sub-iterator a suspended generator is delegating to (`yield from` or
 // await), or null. The compiler emits RESUME with a >= 2 right after the
 // YIELD_VALUE of such a loop, and the receiver is then on top of the stack.

@@ -413,9 +413,6 @@ bool run_module_as_main(const std::string& name) {
   std::string leaf = dot == std::string::npos ? name : name.substr(dot + 1);
   std::string file, pkgdir;
   if (!find_in_path(search.val(), leaf, &file, &pkgdir)) {
-    err_format(g_ImportError, "No module named %s", name.c_str());
-    std::string msg = std::string("No module named ") + name;
-    err_clear();
     err_format(g_ModuleNotFoundError, "No module named %s", name.c_str());
     return false;
   }
