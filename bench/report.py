@@ -532,7 +532,7 @@ def merge(docs):
     return out
 
 
-def readme_block(data, html_link, cells=None):
+def readme_block(data, html_link, cells=None, note=None):
     """The README's results section: where the figures come from, then the table."""
     m = data["machine"]
     opts = data["options"]
@@ -547,7 +547,7 @@ def readme_block(data, html_link, cells=None):
         % (data.get("started", "?"), m.get("cpu", "?"), m.get("nproc", "?"),
            ", ".join(str(x) for x in loads if x), m.get("git", "?"), opts["reps"],
            ",".join(str(t) for t in opts["threads"]), opts.get("size_factor", 1),
-           html_link, html_link),
+           html_link, html_link) + (" " + note if note else ""),
         "",
         markdown_table(data, cells),
     ]
@@ -571,6 +571,7 @@ def main(argv=None):
                     help="replace the generated block of this README (between its bench-table markers)")
     ap.add_argument("--html-link", default="docs/bench/report.html",
                     help="link to the HTML report written into the README block")
+    ap.add_argument("--note", help="a sentence added to the README block (e.g. how the binary was built)")
     args = ap.parse_args(argv)
 
     here = os.path.dirname(os.path.abspath(__file__))
@@ -597,7 +598,7 @@ def main(argv=None):
         head, rest = text.split(README_BEGIN, 1)
         _, tail = rest.split(README_END, 1)
         with open(args.readme, "w") as f:
-            f.write(head + README_BEGIN + "\n" + readme_block(data, args.html_link, cells) + "\n"
+            f.write(head + README_BEGIN + "\n" + readme_block(data, args.html_link, cells, args.note) + "\n"
                     + README_END + tail)
     if not (args.readme or args.html or args.save_json) or args.markdown:
         print(markdown_table(data, cells) if args.markdown else text_table(data, cells))
