@@ -7,6 +7,7 @@
 #include "objects/errors.h"
 #include "objects/protocol.h"
 #include "runtime/gil.h"
+#include "runtime/qsbr.h"
 
 namespace ftpy {
 
@@ -77,6 +78,7 @@ int handle_eval_breaker(ThreadState* ts) {
     if (g_stw_requested.load(std::memory_order_seq_cst)) thread_suspend_for_stop_the_world(ts);
   }
   if (bits & kBreakGilDrop) gil_yield_at_safepoint(ts);
+  if (bits & kBreakQsbr) qsbr_on_eval_breaker(ts);
   if (bits & kBreakSignals) {
     ts->eval_breaker.fetch_and(~kBreakSignals, std::memory_order_relaxed);
     if (ts->is_main && run_pending_signals() < 0) return -1;
