@@ -20,6 +20,7 @@
 #include "modules/signal_module.h"
 #include "modules/struct_module.h"
 #include "modules/time_module.h"
+#include "modules/unicodedata_module.h"
 #include "objects/weakref.h"
 #include "objects/str.h"
 #include "runtime/interp.h"
@@ -58,6 +59,7 @@ const ModuleRow kModules[] = {
     {"errno", errno_module_create},
     {"time", time_module_create},
     {"_signal", signal_module_create},
+    {"unicodedata", unicodedata_module_create},
 };
 
 }  // namespace
