@@ -260,7 +260,7 @@ namespace {
 Ref<> invoke(const MethodDef* def, Value self, Value* args) {
   if (!(def->flags & kMethExternal)) [[likely]]
     return def->fn(self, args);
-  auto fn = reinterpret_cast<ExternalFn>(def->fn);
+  auto fn = reinterpret_cast<ExternalFn>(reinterpret_cast<void (*)()>(def->fn));  // void(*)(): no -Wcast-function-type
   Ref<> r = Ref<>::steal(Value(fn(self.bits(), reinterpret_cast<const uint64_t*>(args))));
   if (!r && !err_occurred()) return err_set_str(g_SystemError, "error return without exception set");
   return r;
