@@ -45,17 +45,20 @@ int add_functions(Value module, Value modname, const ftpy_method_def* defs) {
 }  // namespace
 
 const MethodDef* extension_method_def(const ftpy_method_def* def) {
-  static std::mutex mu;
+  static std::mutex mu;  // a leaf: nothing that may block or detach runs under it
   static auto* cache = new std::unordered_map<const ftpy_method_def*, const MethodDef*>();
-  // Parsing touches no Python state that needs the lock released, and a bad
-  // signature aborts (a programming error, as for built-in tables).
-  std::lock_guard<std::mutex> g(mu);
-  const MethodDef*& m = (*cache)[def];
-  if (!m) {
-    m = new MethodDef{def->signature, reinterpret_cast<NativeFn>(reinterpret_cast<void (*)()>(def->function)), def->doc, kMethExternal,
-                      native_parse_signature(def->signature, nullptr)};
+  {
+    std::lock_guard<std::mutex> g(mu);
+    auto it = cache->find(def);
+    if (it != cache->end()) return it->second;
   }
-  return m;
+  // Parsed outside the lock (it interns strings). A bad signature aborts: a
+  // programming error, as for built-in tables. A thread losing a race to
+  // define the same function leaks one small MethodDef.
+  auto* made = new MethodDef{def->signature, reinterpret_cast<NativeFn>(reinterpret_cast<void (*)()>(def->function)),
+                             def->doc, kMethExternal, native_parse_signature(def->signature, nullptr)};
+  std::lock_guard<std::mutex> g(mu);
+  return cache->emplace(def, made).first->second;
 }
 
 Ref<> extension_load(Value fullname, const std::string& path) {
