@@ -216,20 +216,206 @@ void traceback_add(Value exc, Frame* f) {
 
 namespace {
 
-std::string source_line(const std::string& filename, int lineno) {
+// Line `lineno` of `filename` as stored (without the newline), "" if unreadable.
+std::string raw_source_line(const std::string& filename, int lineno) {
   if (lineno <= 0) return "";
   std::ifstream in(filename);
   if (!in) return "";
   std::string line;
   for (int i = 1; std::getline(in, line); i++) {
     if (i == lineno) {
-      size_t b = line.find_first_not_of(" \t\f");
-      if (b == std::string::npos) return "";
-      size_t e = line.find_last_not_of(" \t\f\r\n");
-      return line.substr(b, e - b + 1);
+      while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
+      return line;
     }
   }
   return "";
+}
+
+size_t leading_blanks(const std::string& line) {
+  size_t b = line.find_first_not_of(" \t\f");
+  return b == std::string::npos ? line.size() : b;
+}
+
+std::string strip_line(const std::string& line) {
+  size_t b = leading_blanks(line);
+  if (b == line.size()) return "";
+  size_t e = line.find_last_not_of(" \t\f\r\n");
+  return line.substr(b, e - b + 1);
+}
+
+// --- markers under the failing expression (CPython 3.11's layout) ------------------
+// A binary operation is marked '~' with '^' under its operator, a subscript
+// with '^' under the brackets; anything else '^' throughout. Markers are
+// left out when they would underline the whole line.
+
+std::u32string decode_utf8(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < n && i + k < s.size(); k++) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+bool is_word_char(char32_t c) {
+  return c >= 0x80 || c == '_' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
+}
+bool is_space_char(char32_t c) { return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r' || c == '\v'; }
+
+bool starts_with_at(const std::u32string& s, size_t i, std::u32string_view w) {
+  return s.size() >= i + w.size() && std::u32string_view(s).substr(i, w.size()) == w;
+}
+
+int binop_precedence(std::u32string_view op) {
+  static const std::pair<std::u32string_view, int> kOps[] = {
+      {U"**", 8}, {U"//", 6}, {U"<<", 4}, {U">>", 4}, {U"+", 5}, {U"-", 5}, {U"*", 6},
+      {U"@", 6},  {U"/", 6},  {U"%", 6},  {U"&", 3},  {U"|", 1}, {U"^", 2}};
+  for (auto& [o, p] : kOps)
+    if (o == op) return p;
+  return 0;
+}
+
+bool blank(const std::u32string& s, size_t from, size_t to) {
+  for (size_t i = from; i < to && i < s.size(); i++)
+    if (!is_space_char(s[i])) return false;
+  return true;
+}
+
+// The [left, right) character range to mark '^' inside `seg`, if it is a
+// binary operation or a subscript (a scan standing in for a re-parse).
+bool caret_anchors(const std::u32string& seg, size_t* left, size_t* right) {
+  static const std::u32string_view kBinops[] = {U"**", U"//", U"<<", U">>", U"+", U"-", U"*",
+                                                U"@",  U"/",  U"%",  U"&",  U"|", U"^"};
+  static const std::u32string_view kStop[] = {U"and", U"or",  U"not",   U"if",   U"else", U"lambda",
+                                              U"in",  U"is",  U"for",   U"await", U"yield"};
+  size_t n = seg.size(), i = 0;
+  int depth = 0;
+  std::vector<std::pair<size_t, std::u32string_view>> ops;
+  bool prev_operand = false;
+  size_t last_open = SIZE_MAX, closed_at = SIZE_MAX;
+  while (i < n) {
+    char32_t c = seg[i];
+    if (c == '\'' || c == '"') {
+      std::u32string q(starts_with_at(seg, i, std::u32string(3, c)) ? 3 : 1, c);
+      size_t j = i + q.size();
+      while (j < n && !starts_with_at(seg, j, q)) j += seg[j] == '\\' ? 2 : 1;
+      if (j >= n) return false;
+      i = j + q.size();
+      prev_operand = true;
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') {
+      if (depth == 0 && c == '[') last_open = i;
+      depth++;
+      i++;
+      prev_operand = false;
+      continue;
+    }
+    if (c == ')' || c == ']' || c == '}') {
+      if (--depth < 0) return false;
+      i++;
+      if (depth == 0) closed_at = i;
+      prev_operand = true;
+      continue;
+    }
+    if (depth) {
+      i++;
+      continue;
+    }
+    if (c == '#') return false;
+    if (is_space_char(c)) {
+      i++;
+      continue;
+    }
+    if (is_word_char(c)) {
+      size_t j = i;
+      while (j < n && is_word_char(seg[j])) j++;
+      std::u32string_view w = std::u32string_view(seg).substr(i, j - i);
+      for (auto s : kStop)
+        if (w == s) return false;
+      i = j;
+      prev_operand = true;
+      continue;
+    }
+    std::u32string_view op;
+    for (auto o : kBinops)
+      if (starts_with_at(seg, i, o)) {
+        op = o;
+        break;
+      }
+    if (op.empty()) return false;  // comparison, walrus, comma...: not a binary operation
+    if (i + op.size() < n && seg[i + op.size()] == '=') return false;  // augmented assignment, <=, >=
+    if (prev_operand) ops.emplace_back(i, op);
+    i += op.size();
+    prev_operand = false;
+  }
+  if (depth) return false;
+  size_t end = n;
+  while (end > 0 && is_space_char(seg[end - 1])) end--;
+  if (!ops.empty()) {
+    int low = 99;
+    for (auto& e : ops) low = std::min(low, binop_precedence(e.second));
+    std::pair<size_t, std::u32string_view> pick{};
+    bool first = true;
+    for (auto& e : ops) {
+      if (binop_precedence(e.second) != low) continue;
+      if (low == 8 && !first) continue;  // ** groups right to left: the leftmost one splits
+      pick = e;
+      first = false;
+    }
+    size_t pos = pick.first, op_end = pos + pick.second.size();
+    if (blank(seg, 0, pos) || blank(seg, op_end, n)) return false;
+    *left = pos;
+    *right = op_end;
+    return true;
+  }
+  if (last_open != SIZE_MAX && end > 0 && seg[end - 1] == ']' && closed_at == end && !blank(seg, 0, last_open)) {
+    *left = last_open;
+    *right = end;
+    return true;
+  }
+  return false;
+}
+
+size_t chars_in_prefix(const std::string& line, int32_t bytes) {
+  if (bytes <= 0) return 0;
+  size_t b = std::min(line.size(), static_cast<size_t>(bytes));
+  return decode_utf8(std::string_view(line).substr(0, b)).size();
+}
+
+// The marker line (with "\n") for a traceback entry at instruction `lasti`
+// showing source line `raw`, or "".
+std::string caret_line(Code* c, int32_t lasti, int lineno, const std::string& raw) {
+  if (lasti < 0 || static_cast<uint32_t>(lasti) >= c->ncode || raw.empty()) return "";
+  const Position& p = (*c->positions)[static_cast<size_t>(lasti)];
+  if (p.line != lineno || p.col < 0 || p.end_col < 0) return "";
+  std::string stripped = strip_line(raw);
+  size_t lead = chars_in_prefix(raw, static_cast<int32_t>(leading_blanks(raw)));
+  size_t stripped_len = decode_utf8(stripped).size();
+  size_t start = chars_in_prefix(raw, p.col), end = chars_in_prefix(raw, p.end_col);
+  bool have_anchors = false;
+  size_t left = 0, right = 0;
+  if (p.end_line == p.line) {
+    std::u32string line32 = decode_utf8(raw);
+    if (start <= end && end <= line32.size())
+      have_anchors = caret_anchors(line32.substr(start, end - start), &left, &right);
+  } else {
+    end = lead + stripped_len;
+  }
+  if (end < start) return "";
+  if (!(end - start < stripped_len || (have_anchors && right > left))) return "";
+  std::string out = "    " + std::string(start >= lead ? start - lead : 0, ' ');
+  if (have_anchors) {
+    out += std::string(left, '~') + std::string(right - left, '^') + std::string(end - start - right, '~');
+  } else {
+    out += std::string(std::max<size_t>(1, end - start), '^');
+  }
+  return out + "\n";
 }
 
 void format_tb(Value tb, std::string* out) {
@@ -258,8 +444,12 @@ void format_tb(Value tb, std::string* out) {
       repeat = 1;
     }
     *out += "  File \"" + file + "\", line " + std::to_string(e->lineno) + ", in " + name + "\n";
-    std::string src = source_line(file, e->lineno);
-    if (!src.empty()) *out += "    " + src + "\n";
+    std::string raw = raw_source_line(file, e->lineno);
+    std::string src = strip_line(raw);
+    if (!src.empty()) {
+      *out += "    " + src + "\n";
+      *out += caret_line(c, e->lasti, e->lineno, raw);
+    }
   }
   flush_repeat();
 }
