@@ -53,9 +53,13 @@ void gen_dealloc(Object* o) {
   auto* g = static_cast<Generator*>(o);
   if (g->frame && g->state == kGenSuspended && g->kind == kKindGenerator) {
     // Closing a suspended generator runs its finally blocks (PEP 342).
+    // The generator may die while an exception propagates (an unwinding
+    // frame drops its iterator): keep that exception pending across close.
     incref(Value(o));
+    Ref<> pending = err_fetch();
     Ref<> r = gen_close(Value(o));
     if (!r) err_write_unraisable("Exception ignored in", Value(o));
+    if (pending) err_restore(std::move(pending));
     o->ob_ref_local.store(0, std::memory_order_relaxed);
   }
   weakref_clear_all(o);
