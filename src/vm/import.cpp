@@ -73,6 +73,15 @@ std::nullptr_t module_not_found(const std::string& name) {
   return nullptr;
 }
 
+// sys.modules[name] = None blocks the import of name.
+std::nullptr_t import_halted(const std::string& name) {
+  err_format(g_ModuleNotFoundError, "import of %s halted; None in sys.modules", name.c_str());
+  Ref<Str> n = str_from_utf8(name);
+  Value e = err_peek();
+  if (!e.is_null() && n) exception_set_extra(e, kImportName, n.val());
+  return nullptr;
+}
+
 // Execute a module's source in its namespace.
 Ref<> exec_module_source(Value module, const std::string& path) {
   std::string src;
@@ -168,12 +177,14 @@ Ref<> import_one(const std::string& fullname, Value parent_module) {
   if (!fname) return nullptr;
   {
     Ref<> m = sys_modules_get(fname.val());
+    if (m && is_none(m.val())) return import_halted(fullname);
     if (m) return m;
     if (err_occurred()) return nullptr;
   }
   std::unique_lock<std::recursive_mutex> lock(g_import_mu);
   {
     Ref<> m = sys_modules_get(fname.val());
+    if (m && is_none(m.val())) return import_halted(fullname);
     if (m) return m;
   }
   size_t dot = fullname.rfind('.');
