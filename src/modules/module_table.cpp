@@ -7,6 +7,7 @@
 #include "objects/list.h"
 #include "modules/array_module.h"
 #include "modules/binascii_module.h"
+#include "modules/cmath_module.h"
 #include "modules/collections_module.h"
 #include "modules/errno_module.h"
 #include "modules/functools_module.h"
@@ -60,6 +61,7 @@ const ModuleRow kModules[] = {
     {"time", time_module_create},
     {"_signal", signal_module_create},
     {"unicodedata", unicodedata_module_create},
+    {"cmath", cmath_module_create},
 };
 
 }  // namespace
