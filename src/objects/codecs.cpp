@@ -218,6 +218,7 @@ bool decode_utf16(Decoder& d, int order /* -1 le, 1 be, 0 detect */) {
       i = 2;
     }
   }
+  d.enc = be ? "utf-16-be" : "utf-16-le";  // errors name the byte order in use, as CPython's
   auto unit = [&](int64_t j) -> uint32_t {
     return be ? (p[j] << 8) | p[j + 1] : p[j] | (p[j + 1] << 8);
   };
@@ -271,6 +272,7 @@ bool decode_utf32(Decoder& d, int order) {
       i = 4;
     }
   }
+  d.enc = be ? "utf-32-be" : "utf-32-le";
   while (i < n) {
     if (i + 3 >= n) {
       if (!d.error(i, n, "truncated data")) return false;
