@@ -440,10 +440,9 @@ Ref<> int_pow_impl(Value a, Value b, Value m) {
   }
   if (a.is_small()) {
     int64_t x = a.small_value();
-    // 0, 1 and -1 never overflow, so they must not take the repeated-multiply loop.
     if (x == 0 || x == 1) return small_int(e == 0 ? 1 : x);
-    if (x == -1) return small_int((e & 1) ? -1 : 1);
-    if (e < 64) {
+    if (x == -1) return small_int(e % 2 ? -1 : 1);
+    if (e < 64) {  // |x| >= 2: anything longer overflows int64 anyway
       int64_t r = 1;
       bool ok = true;
       for (int64_t i = 0; i < e && ok; i++) ok = !__builtin_mul_overflow(r, x, &r);
