@@ -10,6 +10,7 @@
 #include "modules/collections_module.h"
 #include "modules/errno_module.h"
 #include "modules/functools_module.h"
+#include "modules/gc_module.h"
 #include "modules/hashlib_module.h"
 #include "modules/io_module.h"
 #include "modules/itertools_module.h"
@@ -56,6 +57,7 @@ const ModuleRow kModules[] = {
     {"posix", posix_module_create},
     {"errno", errno_module_create},
     {"time", time_module_create},
+    {"gc", gc_module_create},
 };
 
 }  // namespace

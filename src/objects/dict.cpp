@@ -643,6 +643,7 @@ void dict_type_init_core() {
   t->flags = kTypeBaseType | kTypeDictSubclass | kTypeHasGc | kTypeMapping;
   t->tp_dealloc = dict_dealloc;
   t->tp_traverse = dict_traverse;
+  t->tp_clear = [](Object* o) { dict_clear(Value(o)); };
   t->tp_repr = dict_repr;
   t->tp_hash = nullptr;
   t->tp_richcompare = dict_richcompare;

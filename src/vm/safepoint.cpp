@@ -4,6 +4,7 @@
 
 #include "objects/errors.h"
 #include "objects/protocol.h"
+#include "runtime/gc.h"
 #include "runtime/gil.h"
 
 namespace ftpy {
@@ -36,6 +37,9 @@ int handle_eval_breaker(ThreadState* ts) {
     if (g_stw_requested.load(std::memory_order_seq_cst)) thread_suspend_for_stop_the_world(ts);
   }
   if (bits & kBreakGilDrop) gil_yield_at_safepoint(ts);
+  // Collections start here, never inside an allocation: the allocating code
+  // may be half-way through building an object.
+  if (bits & kBreakGc) gc_collect_at_safepoint(ts);
   if (bits & kBreakSignals) {
     ts->eval_breaker.fetch_and(~kBreakSignals, std::memory_order_relaxed);
     if (ts->is_main && g_pending_sigint.exchange(0, std::memory_order_relaxed)) {
