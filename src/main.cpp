@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -66,6 +67,10 @@ void usage(FILE* out) {
   std::exit(1);
 }
 
+// An uncaught KeyboardInterrupt ends the process by SIGINT (as CPython does),
+// so that a calling shell sees the interrupt and stops too.
+bool g_exit_by_sigint = false;
+
 // Exit status for an uncaught exception (SystemExit's code, else 1).
 int handle_exception() {
   Ref<> exc = err_fetch();
@@ -84,7 +89,10 @@ int handle_exception() {
   flush_std_streams();
   sys_excepthook(exc.val());
   if (err_occurred()) err_clear();
-  if (is_subtype(type_of(exc.val()), g_KeyboardInterrupt)) return 130;
+  if (is_subtype(type_of(exc.val()), g_KeyboardInterrupt)) {
+    g_exit_by_sigint = true;
+    return 130;
+  }
   return 1;
 }
 
@@ -335,5 +343,9 @@ int main(int argc, char** argv) {
   runtime_finalize();
   std::fflush(stdout);
   std::fflush(stderr);
+  if (g_exit_by_sigint && status == 130) {
+    std::signal(SIGINT, SIG_DFL);
+    ::kill(::getpid(), SIGINT);
+  }
   return status;
 }

@@ -2,11 +2,10 @@
 // the blocking-call wrappers, and the common base layout of every _io object.
 //
 // Blocking: every system call that may wait (read, write, sleep, waitpid, ...)
-// goes through the wrappers below, each marked "blocking: detaches". When the
-// thread-state helpers land (runtime/thread_state.h: thread_detach_for_blocking
-// / thread_reattach), the BlockingRegion constructor/destructor call them; until
-// then it is a no-op and every site is already in one place (issue: free
-// threading).
+// runs inside a BlockingRegion, which detaches the thread (DetachedScope,
+// runtime/thread_state.h): the GIL and the thread's critical sections are
+// released meanwhile and a stop-the-world does not wait for it. Nothing inside
+// a region may touch Python objects: only the system call.
 #pragma once
 
 #include <atomic>
@@ -16,6 +15,7 @@
 
 #include "objects/type.h"
 #include "runtime/ref.h"
+#include "runtime/thread_state.h"
 
 // bytes lives on another branch until it merges into main; compile against its
 // API either way (the declarations are identical to objects/bytes.h).
@@ -65,12 +65,7 @@ std::string codec_normalize(std::string_view encoding);
 namespace ftpy {
 
 // RAII marker around a call that may block. See the file comment.
-struct BlockingRegion {
-  BlockingRegion() {}   // blocking: detaches (issue: free threading)
-  ~BlockingRegion() {}  // re-attaches
-  BlockingRegion(const BlockingRegion&) = delete;
-  BlockingRegion& operator=(const BlockingRegion&) = delete;
-};
+using BlockingRegion = DetachedScope;
 
 // read/write/... retried on EINTR; -1 with errno set on failure.
 int64_t sys_read(int fd, void* buf, size_t n);

@@ -18,6 +18,7 @@
 #include "modules/operator_module.h"
 #include "modules/posix_module.h"
 #include "modules/random_module.h"
+#include "modules/signal_module.h"
 #include "modules/struct_module.h"
 #include "modules/time_module.h"
 #include "objects/weakref.h"
@@ -58,6 +59,7 @@ const ModuleRow kModules[] = {
     {"errno", errno_module_create},
     {"time", time_module_create},
     {"gc", gc_module_create},
+    {"_signal", signal_module_create},
 };
 
 }  // namespace

@@ -333,19 +333,26 @@ struct HandleState {
     done.store(1, std::memory_order_release);
     parking_lot_unpark_all(&done);
   }
-  // Wait until done; timeout_ns < 0 forever. Parks detached.
-  bool wait(int64_t timeout_ns) {
+  // Wait until done; timeout_ns < 0 forever. Parks detached. The main thread
+  // waits in slices and runs pending signal handlers between them: -1 when a
+  // handler raised (KeyboardInterrupt), else 1 done / 0 timed out.
+  int wait(int64_t timeout_ns) {
+    ThreadState* ts = tstate();
+    bool main_thread = ts && ts->is_main;
+    constexpr int64_t kSlice = 50'000'000;  // 50 ms
     int64_t deadline = timeout_ns >= 0 ? monotonic_ns() + timeout_ns : -1;
     while (!done.load(std::memory_order_acquire)) {
+      if (signals_pending_for(ts) && handle_eval_breaker(ts) < 0) return -1;
       int64_t left = -1;
       if (deadline >= 0) {
         left = deadline - monotonic_ns();
-        if (left <= 0) return false;
+        if (left <= 0) return 0;
       }
+      if (main_thread && (left < 0 || left > kSlice)) left = kSlice;
       uint8_t expected = 0;
       parking_lot_park(&done, &expected, 1, left, nullptr, true);
     }
-    return true;
+    return 1;
   }
 };
 
@@ -381,7 +388,7 @@ Ref<> handle_join(Value self, Value* a) {
   }
   if (!st->done.load(std::memory_order_acquire) && st->ident.load() == current_ident())
     return err_set_str(g_RuntimeError, "Cannot join current thread");
-  st->wait(timeout_ns);
+  if (st->wait(timeout_ns) < 0) return nullptr;
   return new_none();
 }
 Ref<> handle_is_done(Value self, Value*) { return new_bool(handle_state(self)->done.load(std::memory_order_acquire)); }
@@ -524,7 +531,7 @@ Ref<> mod_shutdown(Value, Value*) {
       }
     g_nondaemon_mu.unlock();
     if (!next) return new_none();
-    next->wait(-1);
+    if (next->wait(-1) < 0) return nullptr;
     g_nondaemon_mu.lock();
     auto& v = *g_nondaemon;
     v.erase(std::remove(v.begin(), v.end(), next), v.end());
@@ -555,7 +562,9 @@ Ref<> mod_interrupt_main(Value, Value* a) {
   int64_t sig = SIGINT;
   if (!a[0].is_null() && !to_int64(a[0], &sig)) return nullptr;
   if (sig < 1 || sig >= NSIG) return err_set_str(g_ValueError, "signal number out of range");
-  if (sig == SIGINT) signal_note_pending(SIGINT);
+  // Whatever the signal, its Python handler runs in the main thread; with
+  // SIG_DFL or SIG_IGN nothing happens (CPython 3.10+).
+  signal_note_pending(static_cast<int>(sig));
   return new_none();
 }
 Ref<> mod_stack_size(Value, Value* a) {

@@ -2,9 +2,10 @@
 // struct_time (gmtime/localtime/mktime/strftime/asctime/ctime).
 //
 // Thread safety: no module state is mutated after import; localtime_r/gmtime_r
-// are used instead of their static-buffer variants. sleep() is a blocking
-// region (io_internal.h) so other threads keep running and a stop-the-world
-// does not wait for it.
+// are used instead of their static-buffer variants. sleep() detaches while it
+// waits (BlockingRegion, io_internal.h) so other threads keep running and a
+// stop-the-world does not wait for it; in the main thread it runs pending
+// signal handlers, so Ctrl-C interrupts it with KeyboardInterrupt.
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -26,6 +27,8 @@
 #include "objects/str.h"
 #include "objects/structseq.h"
 #include "objects/tuple.h"
+#include "runtime/thread_state.h"
+#include "vm/safepoint.h"
 
 namespace ftpy {
 
@@ -71,19 +74,24 @@ Ref<> time_sleep(Value, Value* args) {
   if (std::isnan(secs)) return err_set_str(g_ValueError, "Invalid value NaN (not a number)");
   if (secs < 0) return err_set_str(g_ValueError, "sleep length must be non-negative");
   int64_t deadline = clock_ns(CLOCK_MONOTONIC) + static_cast<int64_t>(secs * 1e9);
+  // The main thread sleeps in slices so that a signal another thread received
+  // (the kernel may deliver SIGINT to any thread) still interrupts it promptly.
+  ThreadState* ts = tstate();
+  bool main_thread = ts && ts->is_main;
+  constexpr int64_t kSlice = 50'000'000;  // 50 ms
   for (;;) {
+    if (signals_pending_for(ts) && handle_eval_breaker(ts) < 0) return nullptr;
     int64_t left = deadline - clock_ns(CLOCK_MONOTONIC);
     if (left <= 0) break;
-    struct timespec ts = {static_cast<time_t>(left / 1000000000), static_cast<long>(left % 1000000000)};
+    if (main_thread && left > kSlice) left = kSlice;
+    struct timespec ts_left = {static_cast<time_t>(left / 1000000000), static_cast<long>(left % 1000000000)};
     int r;
     {
-      BlockingRegion br;  // blocking: detaches (issue: free threading)
-      r = nanosleep(&ts, nullptr);
+      BlockingRegion br;  // detached: other threads and a stop-the-world do not wait for us
+      r = nanosleep(&ts_left, nullptr);
     }
-    if (r == 0) break;
-    if (errno != EINTR) return err_from_errno(errno);
-    // EINTR: a signal arrived; the interpreter's signal check runs at the next
-    // safepoint. Keep sleeping for the remainder (PEP 475).
+    if (r != 0 && errno != EINTR) return err_from_errno(errno);
+    // EINTR: run the signal handlers (above), then sleep for the rest (PEP 475).
   }
   return new_none();
 }

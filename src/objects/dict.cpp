@@ -3,9 +3,19 @@
 //
 // Table layout: `nslots` (a power of two) int32 indices, then `capacity`
 // entries. An index is kEmpty, kDummy (deleted) or the entry number. Deleted
-// entries keep their place with a null key until the next resize compacts them.
-// Probing follows CPython's recurrence (i = 5i + 1 + perturb; perturb >>= 5),
-// so every slot is eventually visited.
+// entries keep their place with a null key until the next resize compacts
+// them; an entry is never reused for another key within one table, so a
+// lock-free reader that finds key K in an entry and then loads a non-null
+// value knows that value belonged to K. Probing follows CPython's recurrence
+// (i = 5i + 1 + perturb; perturb >>= 5), so every slot is eventually visited.
+//
+// Lock-free reads (DESIGN.md §4.4): writers hold the dict's critical section
+// and publish with release stores (entry fields first, then the index slot;
+// a new table is filled before `table` points at it); readers load with
+// acquire and take their reference before the next safepoint. Whatever a
+// writer unlinks that a reader may still be looking at -- a replaced table, a
+// deleted key, a replaced or deleted value -- is retired through QSBR
+// (runtime/qsbr.h) instead of being freed or released at once.
 #include "objects/dict.h"
 
 #include <cstring>
@@ -18,6 +28,7 @@
 #include "objects/list.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "runtime/qsbr.h"
 #include "runtime/thread_state.h"
 
 namespace ftpy {
@@ -31,9 +42,10 @@ struct DictEntry {
 };
 
 struct DictTable {
-  int64_t nslots;
-  int64_t capacity;  // usable entries: 2/3 of nslots
-  int64_t nentries;  // entries used, including deleted ones
+  int64_t nslots;     // immutable
+  int64_t capacity;   // usable entries: 2/3 of nslots (immutable)
+  int64_t nentries;   // entries used, including deleted ones (writers only)
+  int64_t live_end;   // no live entry at or after this index (writers only; popitem)
   int32_t* indices() { return reinterpret_cast<int32_t*>(this + 1); }
   DictEntry* entries() { return reinterpret_cast<DictEntry*>(indices() + nslots); }
 };
@@ -50,6 +62,22 @@ constexpr int32_t kEmpty = -1;
 constexpr int32_t kDummy = -2;
 constexpr int64_t kMinSlots = 8;
 
+// Fields a lock-free reader may load while a writer stores them.
+inline DictTable* table_load(Dict* d) {
+  return std::atomic_ref<DictTable*>(d->table).load(std::memory_order_acquire);
+}
+inline void table_store(Dict* d, DictTable* t) {
+  std::atomic_ref<DictTable*>(d->table).store(t, std::memory_order_release);
+}
+inline int32_t index_load(DictTable* t, uint64_t i) {
+  return std::atomic_ref<int32_t>(t->indices()[i]).load(std::memory_order_acquire);
+}
+inline void index_store(DictTable* t, uint64_t i, int32_t ix) {
+  std::atomic_ref<int32_t>(t->indices()[i]).store(ix, std::memory_order_release);
+}
+inline Value field_load(Value* f) { return std::atomic_ref<Value>(*f).load(std::memory_order_acquire); }
+inline void field_store(Value* f, Value v) { std::atomic_ref<Value>(*f).store(v, std::memory_order_release); }
+
 DictTable* table_new(int64_t nslots) {
   int64_t cap = nslots * 2 / 3;
   size_t size = sizeof(DictTable) + sizeof(int32_t) * nslots + sizeof(DictEntry) * cap;
@@ -58,6 +86,7 @@ DictTable* table_new(int64_t nslots) {
   t->nslots = nslots;
   t->capacity = cap;
   t->nentries = 0;
+  t->live_end = 0;
   std::memset(t->indices(), 0xFF, sizeof(int32_t) * nslots);  // kEmpty
   return t;
 }
@@ -144,9 +173,10 @@ bool resize(Dict* d, int64_t min_used) {
       n++;
     }
     nt->nentries = n;
-    heap_free(old);
+    nt->live_end = n;
   }
-  d->table = nt;
+  table_store(d, nt);
+  qsbr_retire_memory(old);
   return true;
 }
 
@@ -161,9 +191,9 @@ int insert(Dict* d, Value key, int64_t hash, Value value) {
     DictEntry* e = &d->table->entries()[ix];
     Value old = e->value;
     incref(value);
-    e->value = value;
+    field_store(&e->value, value);
     bump_version(d);
-    decref(old);
+    qsbr_retire_value(old);
     return 0;
   }
   if (!d->table || d->table->nentries >= d->table->capacity) {
@@ -177,9 +207,10 @@ int insert(Dict* d, Value key, int64_t hash, Value value) {
   incref(key);
   incref(value);
   e->hash = hash;
-  e->key = key;
-  e->value = value;
-  t->indices()[slot] = static_cast<int32_t>(n);
+  field_store(&e->key, key);
+  field_store(&e->value, value);
+  t->live_end = t->nentries;
+  index_store(t, static_cast<uint64_t>(slot), static_cast<int32_t>(n));
   used_store(d, used_load(d) + 1);
   bump_version(d);
   return 0;
@@ -225,10 +256,44 @@ Ref<Dict> dict_new() {
   return Ref<Dict>::steal(d);
 }
 
-int dict_get_item(Value dv, Value key, Ref<>* out) {
-  int64_t h = key_hash(key);
-  if (h == -1) return -1;
-  Dict* d = dv.as<Dict>();
+namespace {
+
+enum { kLfMissing = 0, kLfFound = 1, kLfNeedsEq = 2 };
+
+// The lock-free probe (see the top of this file). Decides by identity and by
+// exact-str equality, which run no Python code; a candidate that needs a
+// general __eq__ makes it give up (kLfNeedsEq) and the caller takes the lock.
+int lookup_lockfree(Dict* d, Value key, int64_t hash, Ref<>* out) {
+  DictTable* t = table_load(d);
+  if (!t) return kLfMissing;
+  bool key_is_str = is_str_exact(key);
+  uint64_t mask = static_cast<uint64_t>(t->nslots - 1);
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  uint64_t i = static_cast<uint64_t>(hash) & mask;
+  for (;;) {
+    int32_t ix = index_load(t, i);
+    if (ix == kEmpty) return kLfMissing;
+    if (ix >= 0) {
+      DictEntry* e = &t->entries()[ix];
+      Value k = field_load(&e->key);
+      bool hit = k == key;
+      if (!hit && !k.is_null() && e->hash == hash) {
+        if (!key_is_str || !is_str_exact(k)) return kLfNeedsEq;
+        hit = str_equal(k.as<Str>(), key.as<Str>());
+      }
+      if (hit) {
+        Value v = field_load(&e->value);
+        if (v.is_null()) return kLfMissing;  // deleted after we saw the key
+        *out = Ref<>::borrow(v);
+        return kLfFound;
+      }
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+int get_item_locked(Dict* d, Value key, int64_t h, Ref<>* out) {
   CriticalSection cs(d);
   int64_t slot;
   int64_t ix = lookup(d, key, h, &slot);
@@ -238,33 +303,23 @@ int dict_get_item(Value dv, Value key, Ref<>* out) {
   return 1;
 }
 
+}  // namespace
+
+int dict_get_item(Value dv, Value key, Ref<>* out) {
+  int64_t h = key_hash(key);
+  if (h == -1) return -1;
+  Dict* d = dv.as<Dict>();
+  int r = lookup_lockfree(d, key, h, out);
+  if (r != kLfNeedsEq) return r;
+  return get_item_locked(d, key, h, out);
+}
+
 int dict_get_item_str(Value dv, Str* key, Ref<>* out) {
   Dict* d = dv.as<Dict>();
   int64_t h = str_hash(key);
-  CriticalSection cs(d);
-  DictTable* t = d->table;
-  if (!t) return 0;
-  uint64_t mask = static_cast<uint64_t>(t->nslots - 1);
-  uint64_t perturb = static_cast<uint64_t>(h);
-  uint64_t i = static_cast<uint64_t>(h) & mask;
-  for (;;) {
-    int32_t ix = t->indices()[i];
-    if (ix == kEmpty) return 0;
-    if (ix >= 0) {
-      DictEntry* e = &t->entries()[ix];
-      if (e->key.obj() == key ||
-          (e->hash == h && is_str(e->key) && str_equal(e->key.as<Str>(), key))) {
-        *out = Ref<>::borrow(e->value);
-        return 1;
-      }
-      if (e->hash == h && !e->key.is_null() && !is_str(e->key)) {
-        // A non-str key with an equal hash: fall back to the general path.
-        return dict_get_item(dv, Value(key), out);
-      }
-    }
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
-  }
+  int r = lookup_lockfree(d, Value(key), h, out);
+  if (r != kLfNeedsEq) return r;
+  return get_item_locked(d, Value(key), h, out);
 }
 
 int dict_set_item(Value dv, Value key, Value v) {
@@ -294,15 +349,15 @@ int dict_del_item(Value dv, Value key) {
     DictEntry* e = &t->entries()[ix];
     old_key = e->key;
     old_value = e->value;
-    e->key = Value();
-    e->value = Value();
-    t->indices()[slot] = kDummy;
+    field_store(&e->key, Value());
+    field_store(&e->value, Value());
+    index_store(t, static_cast<uint64_t>(slot), kDummy);
     used_store(d, used_load(d) - 1);
     bump_version(d);
   }
   // Release outside the lock: a __del__ may touch this dict.
-  decref(old_key);
-  decref(old_value);
+  qsbr_retire_value(old_key);
+  qsbr_retire_value(old_value);
   return 1;
 }
 
@@ -319,18 +374,19 @@ void dict_clear(Value dv) {
   {
     CriticalSection cs(d);
     old = d->table;
-    d->table = nullptr;
+    table_store(d, nullptr);
     used_store(d, 0);
     bump_version(d);
   }
   if (old) {
+    // Readers may still be in the old table: retire its references and itself.
     for (int64_t j = 0; j < old->nentries; j++) {
       DictEntry* e = &old->entries()[j];
       if (e->key.is_null()) continue;
-      decref(e->key);
-      decref(e->value);
+      qsbr_retire_value(e->key);
+      qsbr_retire_value(e->value);
     }
-    heap_free(old);
+    qsbr_retire_memory(old);
   }
 }
 
@@ -444,7 +500,7 @@ int dict_pop_item(Value dv, Value key, Ref<>* out) {
   int64_t h = key_hash(key);
   if (h == -1) return -1;
   Dict* d = dv.as<Dict>();
-  Value old_key;
+  Value old_key, old_value;
   {
     CriticalSection cs(d);
     int64_t slot;
@@ -454,14 +510,17 @@ int dict_pop_item(Value dv, Value key, Ref<>* out) {
     DictTable* t = d->table;
     DictEntry* e = &t->entries()[ix];
     old_key = e->key;
-    *out = Ref<>::steal(e->value);
-    e->key = Value();
-    e->value = Value();
-    t->indices()[slot] = kDummy;
+    old_value = e->value;
+    field_store(&e->key, Value());
+    field_store(&e->value, Value());
+    index_store(t, static_cast<uint64_t>(slot), kDummy);
     used_store(d, used_load(d) - 1);
     bump_version(d);
   }
-  decref(old_key);
+  // The caller gets a reference of its own; the dict's goes through QSBR.
+  *out = Ref<>::borrow(old_value);
+  qsbr_retire_value(old_key);
+  qsbr_retire_value(old_value);
   return 1;
 }
 
@@ -473,29 +532,38 @@ Ref<> dict_pop(Value dv, Value key) {
 
 int dict_popitem(Value dv, Ref<>* key, Ref<>* value) {
   Dict* d = dv.as<Dict>();
-  CriticalSection cs(d);
-  DictTable* t = d->table;
-  if (!t || used_load(d) == 0) return 0;
-  int64_t j = t->nentries - 1;
-  while (j >= 0 && t->entries()[j].key.is_null()) j--;
-  if (j < 0) return 0;
-  DictEntry* e = &t->entries()[j];
-  // Find the index slot that points at entry j.
-  uint64_t mask = static_cast<uint64_t>(t->nslots - 1);
-  uint64_t perturb = static_cast<uint64_t>(e->hash);
-  uint64_t i = perturb & mask;
-  while (t->indices()[i] != static_cast<int32_t>(j)) {
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
+  Value old_key, old_value;
+  {
+    CriticalSection cs(d);
+    DictTable* t = d->table;
+    if (!t || used_load(d) == 0) return 0;
+    int64_t j = t->live_end - 1;
+    while (j >= 0 && t->entries()[j].key.is_null()) j--;
+    if (j < 0) return 0;
+    DictEntry* e = &t->entries()[j];
+    // Find the index slot that points at entry j.
+    uint64_t mask = static_cast<uint64_t>(t->nslots - 1);
+    uint64_t perturb = static_cast<uint64_t>(e->hash);
+    uint64_t i = perturb & mask;
+    while (t->indices()[i] != static_cast<int32_t>(j)) {
+      perturb >>= 5;
+      i = (i * 5 + perturb + 1) & mask;
+    }
+    old_key = e->key;
+    old_value = e->value;
+    index_store(t, i, kDummy);
+    field_store(&e->key, Value());
+    field_store(&e->value, Value());
+    // The entry is not reused (see the top of this file); popitem resumes
+    // its backward scan below it, so repeated popitem stays O(1) amortised.
+    t->live_end = j;
+    used_store(d, used_load(d) - 1);
+    bump_version(d);
   }
-  t->indices()[i] = kDummy;
-  *key = Ref<>::steal(e->key);
-  *value = Ref<>::steal(e->value);
-  e->key = Value();
-  e->value = Value();
-  t->nentries = j;  // LIFO: the freed tail entries can be reused
-  used_store(d, used_load(d) - 1);
-  bump_version(d);
+  *key = Ref<>::borrow(old_key);
+  *value = Ref<>::borrow(old_value);
+  qsbr_retire_value(old_key);
+  qsbr_retire_value(old_value);
   return 1;
 }
 

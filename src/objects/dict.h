@@ -3,12 +3,13 @@
 // dense entries array {hash, key, value} kept in insertion order.
 //
 // Thread safety (DESIGN.md §4.4): mutations run in a critical section on the
-// dict's mutex. Every mutation bumps `version` (release), which the
-// interpreter's global/attribute caches compare (acquire) before trusting a
-// cached entry. Lookups are designed to become lock-free (load the table
-// pointer, probe, take a reference, re-check the table); until QSBR lands they
-// take the critical section too. Arbitrary __eq__/__hash__ code runs outside the
-// lock; a table that changed meanwhile restarts the probe.
+// dict's mutex. Every mutation bumps `version` (release). Lookups by identity
+// or exact-str equality take no lock: they load the table pointer, probe,
+// and take a reference; tables, keys and values a writer unlinks are retired
+// through QSBR (runtime/qsbr.h), so a reader never touches freed memory (the
+// protocol is described in dict.cpp). A lookup that needs a general __eq__
+// takes the critical section; that __eq__ runs outside the lock, and a table
+// that changed meanwhile restarts the probe.
 #pragma once
 
 #include <atomic>

@@ -28,9 +28,41 @@ namespace {
 
 std::atomic<uint32_t> g_next_version_tag{1};
 
+// Version tags are never reused: once the 32-bit space is spent, types get
+// tag 0 and are simply not cached any more.
 uint32_t next_version_tag() {
-  uint32_t v = g_next_version_tag.fetch_add(1, std::memory_order_relaxed);
-  return v == 0 ? g_next_version_tag.fetch_add(1, std::memory_order_relaxed) : v;
+  uint32_t v = g_next_version_tag.load(std::memory_order_relaxed);
+  do {
+    if (v == 0) return 0;
+  } while (!g_next_version_tag.compare_exchange_weak(v, v + 1, std::memory_order_relaxed));
+  return v;
+}
+
+// The attribute cache: (version tag, name) -> the result of the MRO walk,
+// including "absent". One per thread, so it needs no synchronisation. A
+// type's tag changes (type_modified) after every change to its dict or to a
+// base's, so an entry with the current tag is current. Only immortal names
+// (interned ones are) are cached: they are never freed, so their address
+// cannot come back as another string. The cached value is borrowed: the
+// type's dict holds it, and a value the dict drops is retired through QSBR,
+// so it outlives any lookup that saw it until the next safepoint.
+struct TypeCacheEntry {
+  uint32_t version;
+  Str* name;
+  Value value;
+};
+constexpr size_t kTypeCacheSize = 2048;  // power of two
+thread_local TypeCacheEntry tls_type_cache[kTypeCacheSize];
+
+Value type_lookup_uncached(Type* t, Value name) {
+  Tuple* m = t->mro.as<Tuple>();
+  for (int64_t i = 0; i < m->size; i++) {
+    Type* k = m->items[i].as<Type>();
+    Ref<> v;
+    int r = dict_get_item_str(k->dict, name.as<Str>(), &v);
+    if (r > 0) return v.val();  // borrowed (see above)
+  }
+  return Value();
 }
 
 // Subclass flags that are inherited.
@@ -243,14 +275,16 @@ bool is_subtype(Type* a, Type* b) {
 }
 
 Value type_lookup(Type* t, Value name) {
-  Tuple* m = t->mro.as<Tuple>();
-  for (int64_t i = 0; i < m->size; i++) {
-    Type* k = m->items[i].as<Type>();
-    Ref<> v;
-    int r = dict_get_item_str(k->dict, name.as<Str>(), &v);
-    if (r > 0) return v.val();  // borrowed: type dicts keep it alive
-  }
-  return Value();
+  uint32_t version = t->version_tag.load(std::memory_order_acquire);
+  Str* s = name.as<Str>();
+  if (version == 0 || !is_immortal(s))
+    return type_lookup_uncached(t, name);
+  size_t h = (version * 0x9E3779B1u ^ (reinterpret_cast<uintptr_t>(s) >> 4)) & (kTypeCacheSize - 1);
+  TypeCacheEntry& e = tls_type_cache[h];
+  if (e.version == version && e.name == s) return e.value;
+  Value v = type_lookup_uncached(t, name);
+  e = TypeCacheEntry{version, s, v};
+  return v;
 }
 
 void type_modified(Type* t) {
@@ -438,8 +472,9 @@ int type_set_module(Value self, Value v) {
     err_format(g_TypeError, "cannot set '__module__' attribute of immutable type '%s'", t->name);
     return -1;
   }
-  if (v.is_null()) return dict_del_item(t->dict, Value(ids::__module__)) < 0 ? -1 : 0;
-  return dict_set_item(t->dict, Value(ids::__module__), v);
+  int r = v.is_null() ? dict_del_item(t->dict, Value(ids::__module__)) : dict_set_item(t->dict, Value(ids::__module__), v);
+  type_modified(t);
+  return r < 0 ? -1 : 0;
 }
 Ref<> type_get_bases(Value self) { return Ref<>::borrow(self.as<Type>()->bases); }
 Ref<> type_get_base(Value self) {

@@ -50,8 +50,10 @@ thread_local int32_t tls_alloc_delta = 0;
 thread_local bool tls_collecting = false;
 
 Mutex g_collect_mu;  // one collection (or heap snapshot) at a time
-Value g_callbacks;   // gc.callbacks (owned; set once by the module)
-Value g_garbage;     // gc.garbage
+// gc.callbacks and gc.garbage (owned; set once when the module is created,
+// possibly while another thread collects).
+std::atomic<Object*> g_callbacks{nullptr};
+std::atomic<Object*> g_garbage{nullptr};
 
 // --- the registry ---------------------------------------------------------------
 
@@ -187,9 +189,10 @@ bool weakref_survives(Object* w) {
 // --- the phases -----------------------------------------------------------------
 
 void invoke_callbacks(const char* phase, int generation, int64_t collected, int64_t uncollectable) {
-  if (g_callbacks.is_null() || list_size(g_callbacks) == 0) return;
+  Object* callbacks = g_callbacks.load(std::memory_order_acquire);
+  if (!callbacks || list_size(Value(callbacks)) == 0) return;
   Ref<> saved = err_fetch();
-  Ref<> snapshot = list_as_tuple(g_callbacks);
+  Ref<> snapshot = list_as_tuple(Value(callbacks));
   Ref<> info = dict_new();
   Ref<> ph = str_from_ascii(phase);
   if (!snapshot || !info || !ph || dict_set_item_str(info.val(), "generation", Value::small(generation)) < 0 ||
@@ -286,9 +289,10 @@ int64_t collect_locked(int generation) {
 
   run_weakref_callbacks(weak_callbacks);
   if (run_finalizers(garbage)) drop_resurrected(garbage);
-  if (g_debug.load(std::memory_order_relaxed) & kGcDebugSaveAll) {
+  Object* saved_list = g_garbage.load(std::memory_order_acquire);
+  if ((g_debug.load(std::memory_order_relaxed) & kGcDebugSaveAll) && saved_list) {
     for (Ref<>& g : garbage)
-      if (!g_garbage.is_null() && list_append(g_garbage, g.val()) < 0) err_write_unraisable("gc", Value());
+      if (list_append(Value(saved_list), g.val()) < 0) err_write_unraisable("Exception ignored in garbage collector", Value());
   } else {
     for (Ref<>& g : garbage)
       if (ClearFn clear = g.get()->ob_type->tp_clear) clear(g.get());
@@ -404,10 +408,11 @@ void gc_get_stats(int64_t out[3][3]) {
 }
 
 void gc_set_module_lists(Value callbacks, Value garbage) {
-  incref(callbacks);
+  // Kept for good (a re-created module's lists replace them; the old ones leak).
   incref(garbage);
-  g_callbacks = callbacks;
-  g_garbage = garbage;
+  g_garbage.store(garbage.obj(), std::memory_order_release);
+  incref(callbacks);
+  g_callbacks.store(callbacks.obj(), std::memory_order_release);
 }
 
 // --- snapshots --------------------------------------------------------------------

@@ -21,6 +21,7 @@
 
 #include "runtime/critical_section.h"
 #include "runtime/gil.h"
+#include "runtime/qsbr.h"
 #include "vm/frame.h"
 
 namespace ftpy {
@@ -55,6 +56,7 @@ void registry_add_locked(ThreadState* ts) {
   if (g_reg_head) g_reg_head->reg_prev = ts;
   g_reg_head = ts;
   g_reg_count++;
+  g_qsbr_threads.fetch_add(1, std::memory_order_seq_cst);
 }
 
 void registry_remove_locked(ThreadState* ts) {
@@ -63,11 +65,13 @@ void registry_remove_locked(ThreadState* ts) {
   if (ts->reg_next) ts->reg_next->reg_prev = ts->reg_prev;
   ts->reg_prev = ts->reg_next = nullptr;
   g_reg_count--;
+  g_qsbr_threads.fetch_sub(1, std::memory_order_seq_cst);
 }
 
 // Give up the thread's right to run Python: release critical sections and the
 // GIL, then publish the new status.
 void detach_to(ThreadState* ts, ThreadStatus to) {
+  qsbr_offline(ts);
   critical_section_suspend_all();
   if (ts->holds_gil) gil_release(ts);
   if (to == ThreadStatus::kDetached) {
@@ -100,6 +104,7 @@ void attach_raw(ThreadState* ts) {
         detach_to(ts, ThreadStatus::kDetached);
         continue;
       }
+      qsbr_online(ts);
       return;
     }
     // Suspended by a stop-the-world: wait until start_the_world releases us.
@@ -163,6 +168,7 @@ void thread_detach_delete(ThreadState* ts) {
     registry_remove_locked(ts);
     registry_cv().notify_all();
   }
+  qsbr_thread_exit(ts);
   frame_stack_free(ts);
   tls_tstate = nullptr;
   tls_thread_index = kNoThreadIndex;

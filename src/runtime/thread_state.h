@@ -32,6 +32,7 @@
 #include <mutex>
 #include <vector>
 
+#include "runtime/qsbr.h"
 #include "runtime/ref.h"
 
 namespace ftpy {
@@ -48,6 +49,7 @@ enum EvalBreakerBits : uint32_t {
   kBreakSignals = 1 << 2,      // a signal handler (Ctrl-C) is pending
   kBreakGilDrop = 1 << 3,      // GIL mode: another thread asked us to drop it
   kBreakGc = 1 << 4,           // allocation counts say a collection is due
+  kBreakQsbr = 1 << 5,         // report a quiescent state / poll retired items (runtime/qsbr.h)
 };
 
 struct ThreadState {
@@ -76,6 +78,13 @@ struct ThreadState {
   std::mutex merge_mu;
   std::vector<Object*> merge_queue;
   bool merge_closed = false;  // under merge_mu: the thread is exiting, enqueues fail
+
+  // QSBR (runtime/qsbr.h): the sequence this thread last saw at a quiescent
+  // point (0 = offline; read by other threads' polls), and its retired items
+  // waiting for a grace period (owner-only).
+  std::atomic<uint64_t> qsbr_seen{0};
+  std::vector<QsbrItem> qsbr_pending;
+  uint32_t qsbr_backoff = 0;
 
   bool holds_gil = false;       // GIL mode: this thread holds the GIL (owner-only)
   uint64_t native_id = 0;       // gettid()

@@ -1,31 +1,73 @@
 #include "vm/safepoint.h"
 
 #include <csignal>
+#include <cstring>
 
+#include "modules/signal_module.h"
 #include "objects/errors.h"
 #include "objects/protocol.h"
 #include "runtime/gc.h"
 #include "runtime/gil.h"
+#include "runtime/qsbr.h"
 
 namespace ftpy {
 
 namespace {
-std::atomic<int> g_pending_sigint{0};
+// Set by the C handler (async-signal-safe: lock-free atomics only); consumed
+// by the main thread in run_pending_signals.
+std::atomic<uint8_t> g_pending[NSIG];
+std::atomic<int> g_any_pending{0};
 ThreadState* g_main_thread = nullptr;
 
-void on_sigint(int) {
-  g_pending_sigint.store(1, std::memory_order_relaxed);
-  if (g_main_thread) g_main_thread->eval_breaker.fetch_or(kBreakSignals, std::memory_order_relaxed);
+void on_signal(int signum) {
+  if (signum <= 0 || signum >= NSIG) return;
+  g_pending[signum].store(1, std::memory_order_relaxed);
+  g_any_pending.store(1, std::memory_order_release);
+  if (g_main_thread) g_main_thread->eval_breaker.fetch_or(kBreakSignals, std::memory_order_release);
+}
+
+// Runs the Python handlers of the signals noted since the last call. A handler
+// that raises leaves the later signals pending for the next safepoint.
+int run_pending_signals() {
+  if (!g_any_pending.exchange(0, std::memory_order_acquire)) return 0;
+  for (int s = 1; s < NSIG; s++) {
+    if (!g_pending[s].exchange(0, std::memory_order_relaxed)) continue;
+    if (signal_dispatch(s) < 0) {
+      for (int t = s + 1; t < NSIG; t++)
+        if (g_pending[t].load(std::memory_order_relaxed)) {
+          g_any_pending.store(1, std::memory_order_relaxed);
+          g_main_thread->eval_breaker.fetch_or(kBreakSignals, std::memory_order_relaxed);
+          break;
+        }
+      return -1;
+    }
+  }
+  return 0;
 }
 }  // namespace
 
 void signals_init() {
   g_main_thread = tstate();
-  std::signal(SIGINT, on_sigint);
+  signal_install_c_handler(SIGINT, SignalAction::kPython);
   std::signal(SIGPIPE, SIG_IGN);
 }
 
-void signal_note_pending(int signum) { on_sigint(signum); }
+void signal_note_pending(int signum) { on_signal(signum); }
+
+int signal_install_c_handler(int signum, SignalAction action) {
+  struct sigaction sa;
+  std::memset(&sa, 0, sizeof sa);
+  // No SA_RESTART: a blocking call in the main thread returns EINTR, so sleep
+  // and friends can run the handler promptly (PEP 475).
+  sa.sa_handler = action == SignalAction::kPython ? on_signal : action == SignalAction::kIgnore ? SIG_IGN : SIG_DFL;
+  sa.sa_flags = SA_ONSTACK;
+  sigemptyset(&sa.sa_mask);
+  return sigaction(signum, &sa, nullptr);
+}
+
+bool signals_pending_for(ThreadState* ts) {
+  return ts && ts->is_main && (ts->eval_breaker.load(std::memory_order_relaxed) & kBreakSignals);
+}
 
 int handle_eval_breaker(ThreadState* ts) {
   uint32_t bits = ts->eval_breaker.load(std::memory_order_acquire);
@@ -37,15 +79,13 @@ int handle_eval_breaker(ThreadState* ts) {
     if (g_stw_requested.load(std::memory_order_seq_cst)) thread_suspend_for_stop_the_world(ts);
   }
   if (bits & kBreakGilDrop) gil_yield_at_safepoint(ts);
+  if (bits & kBreakQsbr) qsbr_on_eval_breaker(ts);
   // Collections start here, never inside an allocation: the allocating code
   // may be half-way through building an object.
   if (bits & kBreakGc) gc_collect_at_safepoint(ts);
   if (bits & kBreakSignals) {
     ts->eval_breaker.fetch_and(~kBreakSignals, std::memory_order_relaxed);
-    if (ts->is_main && g_pending_sigint.exchange(0, std::memory_order_relaxed)) {
-      err_set_object(g_KeyboardInterrupt, Value());
-      return -1;
-    }
+    if (ts->is_main && run_pending_signals() < 0) return -1;
   }
   return 0;
 }

@@ -16,8 +16,16 @@ namespace ftpy {
 // Returns -1 with an exception pending (e.g. KeyboardInterrupt).
 int handle_eval_breaker(ThreadState* ts);
 
-// Signal handling: called from the C signal handler (async-signal-safe).
+// Signal handling. The C handler only notes the signal; the main thread runs
+// the Python handler (modules/signal_module.h) at a safepoint.
+// signal_note_pending is async-signal-safe (also used by interrupt_main).
 void signal_note_pending(int signum);
 void signals_init();
+// Route `signum` to the Python handler, or set SIG_DFL / SIG_IGN; -1 + errno.
+enum class SignalAction { kDefault, kIgnore, kPython };
+int signal_install_c_handler(int signum, SignalAction action);
+// True when `ts` is the main thread and a signal awaits its handler: blocking
+// calls that wait in slices check this between slices.
+bool signals_pending_for(ThreadState* ts);
 
 }  // namespace ftpy

@@ -1,0 +1,163 @@
+// Quiescent-state-based reclamation: see qsbr.h for the protocol.
+//
+// Memory ordering. Two Dekker-style handshakes make reclamation safe:
+//   - retire vs. a thread coming online: the retiring thread has already
+//     unlinked the item (a store under the object's lock), then issues a
+//     seq_cst fence before it reads g_qsbr_threads or other threads'
+//     qsbr_seen; a thread coming online stores qsbr_seen and issues a seq_cst
+//     fence before its first lock-free read. So either the poller sees the
+//     thread online (and waits for it), or the thread's reads see the unlink.
+//   - a quiescent report stores the g_qsbr_seq value it loaded (acquire); the
+//     poller's acquire load of qsbr_seen then orders the reader's earlier
+//     loads before the reclamation.
+#include "runtime/qsbr.h"
+
+#include <algorithm>
+#include <mutex>
+#include <vector>
+
+#include "runtime/heap.h"
+#include "runtime/object.h"
+#include "runtime/thread_state.h"
+
+namespace ftpy {
+
+std::atomic<uint64_t> g_qsbr_seq{1};
+std::atomic<int> g_qsbr_threads{0};
+
+namespace {
+
+constexpr size_t kBatch = 128;       // items between requests for quiescence
+constexpr uint32_t kPollEvery = 16;  // eval-breaker visits between polls while waiting
+
+// Items of exited threads; guarded by the runtime mutex.
+std::vector<QsbrItem>& orphans() {
+  static auto* v = new std::vector<QsbrItem>();
+  return *v;
+}
+std::atomic<bool> g_have_orphans{false};
+
+void reclaim(const QsbrItem& it) {
+  if (it.is_memory) heap_free(reinterpret_cast<void*>(it.bits));
+  else decref(Value(it.bits));
+}
+
+void reclaim_all(std::vector<QsbrItem>& items) {
+  // Reclaiming may run __del__, which may retire more: work on a private copy.
+  std::vector<QsbrItem> mine;
+  mine.swap(items);
+  for (const QsbrItem& it : mine) reclaim(it);
+}
+
+// No other thread is registered: nobody can be in the middle of a read.
+bool alone() {
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  return g_qsbr_threads.load(std::memory_order_seq_cst) <= 1;
+}
+
+void request_quiescence(ThreadState* self) {
+  std::lock_guard<std::mutex> g(runtime_mutex());
+  thread_for_each_locked([&](ThreadState* t) {
+    if (t != self)
+      t->eval_breaker.fetch_or(kBreakQsbr, std::memory_order_release);
+  });
+}
+
+// Reclaim what every other online thread has passed; the caller is quiescent.
+// Returns true when nothing of the caller's is left waiting.
+bool poll(ThreadState* ts) {
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  uint64_t rd = UINT64_MAX;
+  std::vector<QsbrItem> ready_orphans;
+  {
+    std::lock_guard<std::mutex> g(runtime_mutex());
+    thread_for_each_locked([&](ThreadState* t) {
+      if (t == ts) return;
+      uint64_t s = t->qsbr_seen.load(std::memory_order_acquire);
+      if (s != 0 && s < rd) rd = s;
+    });
+    if (g_have_orphans.load(std::memory_order_relaxed)) {
+      auto& o = orphans();
+      auto keep = std::partition(o.begin(), o.end(), [&](const QsbrItem& it) { return it.goal > rd; });
+      ready_orphans.assign(keep, o.end());
+      o.erase(keep, o.end());
+      g_have_orphans.store(!o.empty(), std::memory_order_relaxed);
+    }
+  }
+  // Goals grow with push order, so the ready items are a prefix.
+  auto& q = ts->qsbr_pending;
+  auto first_waiting = std::find_if(q.begin(), q.end(), [&](const QsbrItem& it) { return it.goal > rd; });
+  std::vector<QsbrItem> ready(q.begin(), first_waiting);
+  q.erase(q.begin(), first_waiting);
+  reclaim_all(ready);
+  reclaim_all(ready_orphans);
+  return q.empty();
+}
+
+void retire(QsbrItem it) {
+  ThreadState* ts = tstate();
+  if (!ts || alone()) {
+    reclaim(it);
+    return;
+  }
+  it.goal = g_qsbr_seq.fetch_add(1, std::memory_order_seq_cst) + 1;
+  ts->qsbr_pending.push_back(it);
+  if (ts->qsbr_pending.size() % kBatch == 0) {
+    request_quiescence(ts);
+    ts->eval_breaker.fetch_or(kBreakQsbr, std::memory_order_relaxed);
+  }
+}
+
+}  // namespace
+
+void qsbr_retire_value(Value v) {
+  if (!v.is_obj() || is_immortal(v.obj())) return;
+  retire(QsbrItem{0, v.bits(), false});
+}
+
+void qsbr_retire_memory(void* p) {
+  if (p) retire(QsbrItem{0, reinterpret_cast<uint64_t>(p), true});
+}
+
+void qsbr_online(ThreadState* ts) {
+  ts->qsbr_seen.store(g_qsbr_seq.load(std::memory_order_acquire), std::memory_order_seq_cst);
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+}
+
+void qsbr_offline(ThreadState* ts) {
+  ts->qsbr_seen.store(0, std::memory_order_release);
+  // A detaching thread may block for long: let the others reclaim its items
+  // (reclaiming here could run __del__ in the middle of a blocking call).
+  if (!ts->qsbr_pending.empty()) {
+    qsbr_thread_exit(ts);
+    request_quiescence(ts);
+  }
+}
+
+void qsbr_on_eval_breaker(ThreadState* ts) {
+  ts->qsbr_seen.store(g_qsbr_seq.load(std::memory_order_acquire), std::memory_order_release);
+  if (ts->qsbr_pending.empty() && !g_have_orphans.load(std::memory_order_relaxed)) {
+    ts->eval_breaker.fetch_and(~kBreakQsbr, std::memory_order_relaxed);
+    return;
+  }
+  // Keep the bit while waiting, but look only every kPollEvery visits, and
+  // ask the others again each time we look.
+  if (ts->qsbr_backoff++ % kPollEvery != 0) return;
+  if (poll(ts) && !g_have_orphans.load(std::memory_order_relaxed)) {
+    ts->eval_breaker.fetch_and(~kBreakQsbr, std::memory_order_relaxed);
+    return;
+  }
+  request_quiescence(ts);
+}
+
+void qsbr_thread_exit(ThreadState* ts) {
+  if (ts->qsbr_pending.empty()) return;
+  std::lock_guard<std::mutex> g(runtime_mutex());
+  auto& o = orphans();
+  o.insert(o.end(), ts->qsbr_pending.begin(), ts->qsbr_pending.end());
+  ts->qsbr_pending.clear();
+  g_have_orphans.store(true, std::memory_order_relaxed);
+}
+
+
+}  // namespace ftpy

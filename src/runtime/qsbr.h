@@ -1,0 +1,73 @@
+// Quiescent-state-based reclamation (DESIGN.md §4.4).
+//
+// Lock-free readers (dict lookups, list item reads, the type attribute cache)
+// load a pointer to memory that a writer holding the object's lock may
+// replace at any moment: a dict's backing table, or a value the dict held a
+// reference to. The writer must not free such memory (or drop the container's
+// reference to such a value) while a reader may still be between its load and
+// its incref. So writers *retire* it instead, and it is freed once every
+// thread has passed a quiescent state after the retirement.
+//
+// A thread is quiescent when it holds no pointer obtained by a lock-free
+// read: between bytecode instructions at an eval-breaker safepoint, and
+// whenever it is detached (blocked, or outside the interpreter). Readers must
+// therefore take their reference before the next safepoint, which every
+// lock-free read in the runtime does at once.
+//
+// Mechanism (a global write sequence, as in the QSBR literature):
+//   - g_qsbr_seq only grows; retiring an item advances it and tags the item
+//     with the new value (its "goal");
+//   - each attached thread publishes in ThreadState::qsbr_seen the sequence
+//     it last observed at a quiescent point; 0 means detached (offline);
+//   - an item may be reclaimed once every other online thread has seen a
+//     sequence >= its goal.
+// With one registered thread there is no concurrent reader, so retiring is an
+// immediate free/decref and single-threaded programs pay nothing.
+//
+// Progress: items wait in the retiring thread's queue; every kBatch items it
+// sets kBreakQsbr on all attached threads, which then report quiescence at
+// their next safepoint, and polls (backing off) at its own safepoints until
+// its queue drains. A thread that exits hands what is left to a global
+// orphan list that the next poll of any thread processes.
+//
+// Thread safety: qsbr_seen is an atomic written by its owner and read by
+// pollers; the per-thread queue is owner-only; the orphan list is guarded by
+// the runtime mutex.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "runtime/value.h"
+
+namespace ftpy {
+
+struct ThreadState;
+
+// A retired item: a reference to drop or heap memory to free, and the
+// sequence every online thread must have seen first.
+struct QsbrItem {
+  uint64_t goal;
+  uint64_t bits;  // Value bits, or the address of heap memory
+  bool is_memory;
+};
+
+extern std::atomic<uint64_t> g_qsbr_seq;
+// Mirrors the number of registered thread states (thread_state.cpp).
+extern std::atomic<int> g_qsbr_threads;
+
+// Retire a reference a lock-free reader may still be loading: the decref
+// happens after a grace period.
+void qsbr_retire_value(Value v);
+// Retire heap_alloc'd memory a lock-free reader may still be reading.
+void qsbr_retire_memory(void* p);
+
+// Called by thread_state.cpp when the thread attaches (online) and detaches
+// (offline), and by the eval breaker on kBreakQsbr.
+void qsbr_online(ThreadState* ts);
+void qsbr_offline(ThreadState* ts);
+void qsbr_on_eval_breaker(ThreadState* ts);
+// The thread is exiting (or going offline): hand its pending items to the
+// orphan list.
+void qsbr_thread_exit(ThreadState* ts);
+}  // namespace ftpy
