@@ -11,7 +11,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 ARGS ?=
 
-.PHONY: all deps build run test test-asan test-tsan unit pytests bench bench-quick clean
+.PHONY: all deps build run test test-asan test-tsan unit pytests nativetests bench bench-quick clean
 
 all: build
 
@@ -33,6 +33,10 @@ unit: build
 pytests: build
 	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy $(ARGS)
 
+# Native modules and embedding (docs/native_api.md).
+nativetests: build
+	python3 tests/native/run_native_tests.py --build $(BUILD)
+
 $(ASAN_BUILD)/build.ninja:
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFTPY_SANITIZE=address $(LAUNCHER)
 
@@ -41,6 +45,7 @@ test-asan: deps $(ASAN_BUILD)/build.ninja
 	ASAN_OPTIONS=detect_leaks=0 $(ASAN_BUILD)/ftpy_unit_tests --gtest_brief=1
 	ASAN_OPTIONS=detect_leaks=0 python3 tests/run_py_tests.py --ftpy $(ASAN_BUILD)/ftpy --label asan --no-python-check --timeout 120 --xfail-file tests/py/xfail-asan.txt
 	ASAN_OPTIONS=detect_leaks=0 python3 tests/stress/run_stress.py --ftpy $(ASAN_BUILD)/ftpy --timeout 300
+	ASAN_OPTIONS=detect_leaks=0 python3 tests/native/run_native_tests.py --build $(ASAN_BUILD) --quick --timeout 300
 
 $(TSAN_BUILD)/build.ninja:
 	cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFTPY_SANITIZE=thread $(LAUNCHER)
@@ -49,11 +54,13 @@ test-tsan: deps $(TSAN_BUILD)/build.ninja
 	ninja -C $(TSAN_BUILD) -j $(JOBS)
 	$(TSAN_BUILD)/ftpy_unit_tests --gtest_brief=1
 	python3 tests/stress/run_stress.py --ftpy $(TSAN_BUILD)/ftpy --timeout 600
+	python3 tests/native/run_native_tests.py --build $(TSAN_BUILD) --quick --timeout 600
 
 test: build
 	$(BUILD)/ftpy_unit_tests --gtest_brief=1
 	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy
 	python3 tests/stress/run_stress.py --ftpy $(BUILD)/ftpy
+	python3 tests/native/run_native_tests.py --build $(BUILD)
 	$(MAKE) --no-print-directory bench-quick
 	$(MAKE) --no-print-directory test-tsan
 	$(MAKE) --no-print-directory test-asan

@@ -104,6 +104,11 @@ def total_ordering(cls):
 
 def cmp_to_key(mycmp):
     """Convert a cmp= function into a key= function."""
+    def _other(other):
+        if type(other) is not K:
+            raise TypeError('other argument must be K instance')
+        return other.obj
+
     class K(object):
         __slots__ = ['obj']
 
@@ -111,19 +116,19 @@ def cmp_to_key(mycmp):
             self.obj = obj
 
         def __lt__(self, other):
-            return mycmp(self.obj, other.obj) < 0
+            return mycmp(self.obj, _other(other)) < 0
 
         def __gt__(self, other):
-            return mycmp(self.obj, other.obj) > 0
+            return mycmp(self.obj, _other(other)) > 0
 
         def __eq__(self, other):
-            return mycmp(self.obj, other.obj) == 0
+            return mycmp(self.obj, _other(other)) == 0
 
         def __le__(self, other):
-            return mycmp(self.obj, other.obj) <= 0
+            return mycmp(self.obj, _other(other)) <= 0
 
         def __ge__(self, other):
-            return mycmp(self.obj, other.obj) >= 0
+            return mycmp(self.obj, _other(other)) >= 0
 
         __hash__ = None
     K.__name__ = K.__qualname__ = 'functools.KeyWrapper'

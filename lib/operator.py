@@ -282,7 +282,11 @@ class methodcaller:
     r.name('date', foo=1)."""
     __slots__ = ('_name', '_args', '_kwargs')
 
-    def __init__(self, name, /, *args, **kwargs):
+    def __init__(self, *args, **kwargs):
+        if not args:
+            raise TypeError('methodcaller needs at least one argument, the method name')
+        name, *args = args
+        args = tuple(args)
         if not isinstance(name, str):
             raise TypeError('method name must be a string')
         self._name = name

@@ -264,46 +264,44 @@ class OrderedDict(dict):
 
 # ---------------------------------------------------------------- namedtuple
 
-# Methods shared by every namedtuple class; each class gets its own copy
-# (so that __qualname__ can name the class).
+# The methods of a namedtuple class.  They are defined afresh for every
+# class (nested functions make new function objects) so that each class's
+# copies can carry its own __qualname__ and __doc__.
 
-def _nt_make(cls, iterable):
-    result = tuple.__new__(cls, iterable)
-    if len(result) != len(cls._fields):
-        raise TypeError('Expected %d arguments, got %d' % (len(cls._fields), len(result)))
-    return result
+def _nt_methods(typename):
+    def _make(cls, iterable):
+        result = tuple.__new__(cls, iterable)
+        if len(result) != len(cls._fields):
+            raise TypeError('Expected %d arguments, got %d' % (len(cls._fields), len(result)))
+        return result
 
+    def _replace(self, /, **kwds):
+        values = [kwds.pop(name, old) for name, old in zip(self._fields, self)]
+        if kwds:
+            raise TypeError('Got unexpected field names: %r' % list(kwds))
+        return self._make(values)
 
-def _nt_replace(self, /, **kwds):
-    values = [kwds.pop(name, old) for name, old in zip(self._fields, self)]
-    if kwds:
-        raise TypeError('Got unexpected field names: %r' % list(kwds))
-    return self._make(values)
+    def __repr__(self):
+        return '%s(%s)' % (type(self).__name__, ', '.join(
+            '%s=%r' % pair for pair in zip(self._fields, self)))
 
+    def _asdict(self):
+        return dict(zip(self._fields, self))
 
-def _nt_repr(self):
-    'Name(field=value, ...)'
-    return '%s(%s)' % (type(self).__name__, ', '.join(
-        '%s=%r' % pair for pair in zip(self._fields, self)))
+    def __getnewargs__(self):
+        return tuple(self)
 
-
-def _nt_asdict(self):
-    'A dict of the fields, in field order.'
-    return dict(zip(self._fields, self))
-
-
-def _nt_getnewargs(self):
-    'The values as a plain tuple (for copy and pickle).'
-    return tuple(self)
-
-
-def _copy_function(fn, qualname, doc=None):
-    new = type(fn)(fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__,
-                   fn.__closure__)
-    new.__kwdefaults__ = fn.__kwdefaults__
-    new.__qualname__ = qualname
-    new.__doc__ = doc if doc is not None else fn.__doc__
-    return new
+    _make.__doc__ = 'Make a new %s object from a sequence or iterable' % typename
+    _replace.__doc__ = ('Return a new %s object replacing specified fields '
+                        'with new values' % typename)
+    __repr__.__doc__ = 'Return a nicely formatted representation string'
+    _asdict.__doc__ = 'Return a new dict which maps field names to their values.'
+    __getnewargs__.__doc__ = 'Return self as a plain tuple.  Used by copy and pickle.'
+    methods = {'_make': _make, '_replace': _replace, '__repr__': __repr__,
+               '_asdict': _asdict, '__getnewargs__': __getnewargs__}
+    for name, fn in methods.items():
+        fn.__qualname__ = '%s.%s' % (typename, name)
+    return methods
 
 
 def _valid_field_name(name):
@@ -368,23 +366,19 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     if defaults is not None:
         __new__.__defaults__ = defaults
 
-    replace = _copy_function(_nt_replace, '%s._replace' % typename,
-                             'Return a new %s object replacing specified fields '
-                             'with new values' % typename)
+    methods = _nt_methods(typename)
     namespace = {
         '__doc__': '%s(%s)' % (typename, params),
         '__slots__': (),
         '_fields': fields,
         '_field_defaults': field_defaults,
         '__new__': __new__,
-        '_make': classmethod(_copy_function(
-            _nt_make, '%s._make' % typename,
-            'Make a new %s object from a sequence or iterable' % typename)),
-        '_replace': replace,
-        '__replace__': replace,
-        '__repr__': _copy_function(_nt_repr, '%s.__repr__' % typename),
-        '_asdict': _copy_function(_nt_asdict, '%s._asdict' % typename),
-        '__getnewargs__': _copy_function(_nt_getnewargs, '%s.__getnewargs__' % typename),
+        '_make': classmethod(methods['_make']),
+        '_replace': methods['_replace'],
+        '__replace__': methods['_replace'],
+        '__repr__': methods['__repr__'],
+        '_asdict': methods['_asdict'],
+        '__getnewargs__': methods['__getnewargs__'],
         '__match_args__': fields,
     }
     for index, name in enumerate(fields):

@@ -152,7 +152,46 @@ Ref<> code_positions(Value self, Value*) {
   return get_iter(l.val());
 }
 
-const MethodDef kCodeMethods[] = {{"co_positions($self, /)", code_positions, nullptr}, {nullptr}};
+// code.replace(): a copy with some fields changed (types.coroutine sets
+// CO_ITERABLE_COROUTINE this way). Only the fields that do not change the
+// bytecode's meaning are replaceable for now.
+Ref<> code_replace(Value self, Value* a) {
+  Code* c = self.as<Code>();
+  Value flags = a[0], name = a[1], qualname = a[2], filename = a[3], firstlineno = a[4];
+  int64_t fl = c->flags, first = c->firstlineno;
+  if (!flags.is_null() && !int_as_int64(flags, &fl)) return err_set_str(g_TypeError, "co_flags must be an int");
+  if (!firstlineno.is_null() && !int_as_int64(firstlineno, &first))
+    return err_set_str(g_TypeError, "co_firstlineno must be an int");
+  for (Value v : {name, qualname, filename})
+    if (!v.is_null() && !is_str(v)) return err_format(g_TypeError, "code field must be str, not %s", type_name(type_of(v)));
+  CodeSpec spec;
+  spec.code.assign(c->code, c->code + c->ncode);
+  spec.consts = Ref<>::borrow(c->consts);
+  spec.names = Ref<>::borrow(c->names);
+  spec.localsplusnames = Ref<>::borrow(c->localsplusnames);
+  spec.name = Ref<>::borrow(name.is_null() ? c->name : name);
+  spec.qualname = Ref<>::borrow(qualname.is_null() ? c->qualname : qualname);
+  spec.filename = Ref<>::borrow(filename.is_null() ? c->filename : filename);
+  spec.argcount = c->argcount;
+  spec.posonlyargcount = c->posonlyargcount;
+  spec.kwonlyargcount = c->kwonlyargcount;
+  spec.nlocals = c->nlocals;
+  spec.ncells = c->ncells;
+  spec.nfrees = c->nfrees;
+  spec.stacksize = c->stacksize;
+  spec.firstlineno = static_cast<int32_t>(first);
+  spec.flags = (c->flags & ~0xFFFFFFu) | (static_cast<uint32_t>(fl) & 0xFFFFFFu);
+  spec.exception_table = *c->exception_table;
+  spec.positions = *c->positions;
+  if (c->cell2arg) spec.cell2arg = *c->cell2arg;
+  return code_new(std::move(spec));
+}
+
+const MethodDef kCodeMethods[] = {
+    {"co_positions($self, /)", code_positions, nullptr},
+    {"replace($self, /, *, co_flags=?, co_name=?, co_qualname=?, co_filename=?, co_firstlineno=?)", code_replace,
+     "Return a copy of the code object with new values for the specified fields."},
+    {nullptr}};
 
 }  // namespace
 

@@ -73,6 +73,12 @@ bool assemble(Unit& u, CodeSpec* spec, std::string* err) {
              " vs " + std::to_string(d) + ")";
       return false;
     }
+    if (handler[i] != h) {
+      // Each instruction has one handler in the table: two paths reaching it
+      // under different handlers would make one of them unwind wrongly.
+      *err = "inconsistent exception handler at instruction " + std::to_string(i);
+      return false;
+    }
     return true;
   };
   if (n == 0) {

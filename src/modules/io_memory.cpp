@@ -270,7 +270,10 @@ void sio_write_locked(StringIO* s, Str* v) {
     } else if (c == '\n' && s->nl == kSioCrLf) {
       text += U"\r\n";
     } else {
-      if (c == '\n' && s->nl == kSioNone) s->seen |= 2;
+      // newline='' keeps the text as is but still records what it saw.
+      if (s->nl == kSioEmpty && c == '\r') s->seen |= i + 1 < v->length && v->at(i + 1) == '\n' ? 4 : 1;
+      else if (c == '\n' && (s->nl == kSioNone || (s->nl == kSioEmpty && !(i > 0 && v->at(i - 1) == '\r'))))
+        s->seen |= 2;
       text += c;
     }
   }
@@ -333,7 +336,7 @@ bool sio_check(StringIO* s) {
     return false;
   }
   if (s->closed) {
-    io_closed_error();
+    io_closed_error(false);  // StringIO's message has no period, BytesIO's has
     return false;
   }
   return true;
@@ -499,7 +502,7 @@ Ref<> stringio_line_buffering_get(Value self) {
 Ref<> stringio_newlines_get(Value self) {
   StringIO* s = as_sio(self);
   SIO_CHECK(s);
-  if (s->nl != kSioNone) return new_none();
+  if (s->nl != kSioNone && s->nl != kSioEmpty) return new_none();
   return io_newlines_value(s->seen);
 }
 

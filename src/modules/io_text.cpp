@@ -645,6 +645,7 @@ Ref<> text_reconfigure(Value self, Value* args) {
   if (!lb.is_null() && !is_none(lb) && (lbv = truthy(lb)) < 0) return nullptr;
   if (!wt.is_null() && !is_none(wt) && (wtv = truthy(wt)) < 0) return nullptr;
   if (!text_flush_locked(t)) return nullptr;
+  tmp.wpend = std::move(t->st->wpend);  // the flush emptied it; tmp still has the old copy
   *t->st = tmp;
   if (enc_display) set_field(&t->encoding, enc_display.val());
   if (errors_v) set_field(&t->errors, errors_v.val());

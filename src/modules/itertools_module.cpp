@@ -663,32 +663,34 @@ struct ISlice : Object {
   ITER_FIELDS(&it)
 };
 
-// None -> dflt; a non-negative int -> its value; anything else -> -1 (caller raises).
+// None -> dflt; an int -> its value (negative ones too); anything else
+// (or an int beyond int64) -> kNotIndex.
+constexpr int64_t kNotIndex = INT64_MIN;
 int64_t islice_arg(Value v, int64_t dflt) {
   if (is_none(v)) return dflt;
-  if (!is_int(v) && !type_of(v)->nb_index) return -1;
+  if (!is_int(v) && !type_of(v)->nb_index) return kNotIndex;
   int64_t x;
   if (!to_index(v, &x)) {
     err_clear();
-    return -1;
+    return kNotIndex;
   }
   return x;
 }
 
 Ref<> islice_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   if (!check_no_kwargs("islice", kwnames) || !check_positional("islice", nargs, Value(), 2, 4)) return nullptr;
+  static const char kStopMsg[] = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+  static const char kIndicesMsg[] = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
   int64_t start = 0, stop = -1, step = 1;
   if (nargs == 2) {
     stop = islice_arg(args[1], -1);
-    if (stop < 0 && !is_none(args[1]))
-      return err_set_str(g_ValueError,
-                         "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.");
+    if (stop < 0 && !is_none(args[1])) return err_set_str(g_ValueError, kStopMsg);
   } else {
-    start = islice_arg(args[1], 0);
+    // CPython checks stop's type first, then start's, then both signs.
     stop = islice_arg(args[2], -1);
-    if (start < 0 || (stop < 0 && !is_none(args[2])))
-      return err_set_str(g_ValueError,
-                         "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.");
+    if (stop == kNotIndex) return err_set_str(g_ValueError, kStopMsg);
+    start = islice_arg(args[1], 0);
+    if (start < 0 || (stop < 0 && !is_none(args[2]))) return err_set_str(g_ValueError, kIndicesMsg);
     if (nargs == 4) {
       step = islice_arg(args[3], 1);
       if (step < 1) return err_set_str(g_ValueError, "Step for islice() must be a positive integer or None.");

@@ -275,14 +275,13 @@ Ref<> sys_intern(Value, Value* a) {
 }
 
 Ref<> sys_exception(Value, Value*) {
-  ThreadState* ts = tstate();
-  return ts->handled ? ts->handled : new_none();
+  Value e = handled_exception(tstate());
+  return e.is_null() ? new_none() : Ref<>::borrow(e);
 }
 
 Ref<> sys_exc_info(Value, Value*) {
-  ThreadState* ts = tstate();
-  if (!ts->handled) return tuple_pack({none(), none(), none()});
-  Value e = ts->handled.val();
+  Value e = handled_exception(tstate());
+  if (e.is_null()) return tuple_pack({none(), none(), none()});
   Value tb = exception_traceback(e);
   return tuple_pack({Value(type_of(e)), e, tb.is_null() ? none() : tb});
 }

@@ -132,10 +132,8 @@ void err_clear() { tstate()->exc.reset(); }
 
 void err_chain_context(Ref<> exc) {
   ThreadState* ts = tstate();
-  if (ts->handled) {
-    Value ctx = ts->handled.val();
-    if (!ctx.is_null() && ctx != exc.val() && is_exception_instance(ctx) &&
-        exception_context(exc.val()).is_null()) {
+  if (Value ctx = handled_exception(ts); !ctx.is_null()) {
+    if (ctx != exc.val() && is_exception_instance(ctx) && exception_context(exc.val()).is_null()) {
       exception_set_context(exc.val(), ctx);
     }
   }

@@ -439,10 +439,15 @@ Ref<> int_pow_impl(Value a, Value b, Value m) {
     return err_no_memory();
   }
   if (a.is_small()) {
-    int64_t x = a.small_value(), r = 1;
-    bool ok = true;
-    for (int64_t i = 0; i < e && ok; i++) ok = !__builtin_mul_overflow(r, x, &r);
-    if (ok && e < 64) return int_from_int64(r);
+    int64_t x = a.small_value();
+    if (x == 0 || x == 1) return small_int(e == 0 ? 1 : x);
+    if (x == -1) return small_int(e % 2 ? -1 : 1);
+    if (e < 64) {  // |x| >= 2: anything longer overflows int64 anyway
+      int64_t r = 1;
+      bool ok = true;
+      for (int64_t i = 0; i < e && ok; i++) ok = !__builtin_mul_overflow(r, x, &r);
+      if (ok) return int_from_int64(r);
+    }
   }
   Mpz x(a), r;
   mpz_pow_ui(r.z, x.z, static_cast<unsigned long>(e));

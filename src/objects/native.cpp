@@ -254,6 +254,20 @@ bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kw
   return true;
 }
 
+namespace {
+
+// Calls the bound function; external functions use the plain-integer ABI.
+Ref<> invoke(const MethodDef* def, Value self, Value* args) {
+  if (!(def->flags & kMethExternal)) [[likely]]
+    return def->fn(self, args);
+  auto fn = reinterpret_cast<ExternalFn>(reinterpret_cast<void (*)()>(def->fn));  // void(*)(): no -Wcast-function-type
+  Ref<> r = Ref<>::steal(Value(fn(self.bits(), reinterpret_cast<const uint64_t*>(args))));
+  if (!r && !err_occurred()) return err_set_str(g_SystemError, "error return without exception set");
+  return r;
+}
+
+}  // namespace
+
 Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
   const Signature* sig = def->parsed;
   if (!sig) {
@@ -266,7 +280,7 @@ Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t na
     Value buf[8];
     if (np <= 8) {
       for (size_t i = 0; i < np; i++) buf[i] = args[i];
-      return def->fn(self, buf);
+      return invoke(def, self, buf);
     }
   }
   Value small[16];
@@ -278,7 +292,7 @@ Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t na
   }
   Ref<> holders[2];
   if (!native_bind(sig, args, nargs, kwnames, out, holders)) return nullptr;
-  return def->fn(self, out);
+  return invoke(def, self, out);
 }
 
 // --- builtin_function_or_method -------------------------------------------------

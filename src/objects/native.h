@@ -37,7 +37,12 @@ enum MethodFlags : uint32_t {
   kMethClass = 1 << 0,   // classmethod: self is the class
   kMethStatic = 1 << 1,  // staticmethod: no receiver
   kMethCoexist = 1 << 2,
+  // `fn` holds an ExternalFn: a function from a native extension module or an
+  // embedding program (include/ftpy/ftpy.hpp), which sees Values as plain
+  // 64-bit integers and returns a new reference (0 = error) instead of a Ref.
+  kMethExternal = 1 << 3,
 };
+using ExternalFn = uint64_t (*)(uint64_t self, const uint64_t* args);
 
 struct Signature;
 

@@ -307,8 +307,12 @@ Ref<> call(Value f, const Value* args, size_t nargs, Value kwnames) {
   if (!c) return err_format(g_TypeError, "'%s' object is not callable", type_name(type_of(f)));
   ThreadState* ts = tstate();
   if (++ts->c_depth > g_recursion_limit.load(std::memory_order_relaxed) + 50) {
-    --ts->c_depth;
-    return err_set_str(g_RecursionError, "maximum recursion depth exceeded");
+    // Creating the RecursionError is itself a call: let it through.
+    int depth = ts->c_depth - 1;
+    ts->c_depth = 0;
+    err_set_str(g_RecursionError, "maximum recursion depth exceeded");
+    ts->c_depth = depth;
+    return nullptr;
   }
   Ref<> r = c(f, args, nargs, kwnames);
   --ts->c_depth;

@@ -491,6 +491,18 @@ Ref<> type_get_doc(Value self) {
   if (get) return get(v.val(), Value(), self);
   return v;
 }
+int type_set_doc(Value self, Value v) {
+  Type* t = self.as<Type>();
+  // CPython refuses deletion even on heap types, with the same wording.
+  if (!(t->flags & kTypeHeapType) || v.is_null()) {
+    err_format(g_TypeError, "cannot %s '__doc__' attribute of immutable type '%s'", v.is_null() ? "delete" : "set",
+               type_name(t));
+    return -1;
+  }
+  if (dict_set_item(t->dict, Value(ids::__doc__), v) < 0) return -1;
+  type_modified(t);
+  return 0;
+}
 Ref<> type_get_abstractmethods(Value self) {
   Type* t = self.as<Type>();
   Ref<> v;
@@ -557,7 +569,7 @@ const GetSetDef kTypeGetSets[] = {
     {"__bases__", type_get_bases, nullptr},
     {"__base__", type_get_base, nullptr},
     {"__dict__", type_get_dict, nullptr},
-    {"__doc__", type_get_doc, nullptr},
+    {"__doc__", type_get_doc, type_set_doc},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods},
     {nullptr}};
 

@@ -249,10 +249,12 @@ ParseResult parse(std::string_view source, std::string_view filename, ParseMode 
     if (!tok_ok) {
       const TokenizerError& te = *tz.error();
       if (!te.eof_in_paren) return error_result(std::move(r), te.info);
-      // An unclosed bracket wins only if it opened before the parser's error
-      // line, or the parser ran into the end of input.
+      // An unclosed bracket wins only if it opened before the line of the
+      // furthest token the parser looked at (as CPython decides), or the
+      // parser ran into the end of input.
       const Token& at = tz.tokens()[std::min(pe.token_index, tz.tokens().size() - 1)];
-      if (at.kind == Tok::Error || pe.info.lineno > te.info.lineno)
+      const Token& furthest = tz.tokens()[std::min(p.furthest(), tz.tokens().size() - 1)];
+      if (at.kind == Tok::Error || furthest.kind == Tok::Error || furthest.lineno > te.info.lineno)
         return error_result(std::move(r), te.info);
     }
     SyntaxErrorInfo e = pe.info;

@@ -200,9 +200,13 @@ bool Tokenizer::at_line_start() {
       alt_indents_.pop_back();
       n++;
     }
-    if (col != indents_.back())
+    if (col != indents_.back()) {
+      // CPython points just past the end of the offending line.
+      std::string_view text = line_text(line_);
+      int end = uni::count_chars(text, text.size());
       return fail("IndentationError", "unindent does not match any outer indentation level", line_,
-                  chars + 2, line_, -1);
+                  end + 1, line_, -1);
+    }
     if (altcol != alt_indents_.back())
       return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, chars + 1,
                   line_, chars);

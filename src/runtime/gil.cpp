@@ -5,9 +5,15 @@
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
+#include <string>
 
+#include "objects/errors.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "runtime/interp.h"
 #include "runtime/stop_the_world.h"
 #include "runtime/thread_state.h"
+#include "vm/import.h"
 
 namespace ftpy {
 
@@ -99,23 +105,42 @@ void gil_yield_at_safepoint(ThreadState* ts) {
   thread_reattach();
 }
 
-void gil_enable_at_runtime(const char* module_name) {
-  if (g_gil_mode.load(std::memory_order_relaxed) == 0) return;
-  if (gil_is_enabled()) return;
-  stop_the_world();
-  bool was = g_gil_enabled.exchange(true, std::memory_order_acq_rel);
-  // Nobody else runs or waits for the GIL now: take it before restarting.
-  if (!was && tstate() && !tstate()->holds_gil) gil_acquire(tstate());
-  start_the_world();
-  if (!was) {
-    // CPython 3.13+ wording (emitted as a RuntimeWarning at the import).
-    std::fflush(stdout);
-    std::fprintf(stderr,
-                 "RuntimeWarning: The global interpreter lock (GIL) has been enabled to load module '%s', "
-                 "which has not declared that it can run safely without the GIL. To override this behavior "
-                 "and keep the GIL disabled (at your own risk), run with PYTHON_GIL=0 or -Xgil=0.\n",
-                 module_name);
+namespace {
+
+// CPython 3.13t's wording. Emitted with warnings.warn(stacklevel=1), so it
+// names the importing line and obeys -W and warnings filters; printed
+// directly if the warnings module cannot be imported.
+int warn_gil_enabled(const char* module_name) {
+  std::string msg = std::string("The global interpreter lock (GIL) has been enabled to load module '") +
+                    module_name +
+                    "', which has not declared that it can run safely without the GIL. To override this "
+                    "behavior and keep the GIL disabled (at your own risk), run with PYTHON_GIL=0 or -Xgil=0.";
+  Ref<> warnings = import_module("warnings");
+  Ref<> warn = warnings ? getattr(warnings.val(), "warn") : nullptr;
+  if (!warn) {
+    err_clear();
+    flush_std_streams();
+    std::fprintf(stderr, "RuntimeWarning: %s\n", msg.c_str());
+    return 0;
   }
+  Ref<Str> text = str_from_utf8(msg);
+  if (!text) return -1;
+  Value args[2] = {text.val(), Value(g_RuntimeWarning)};
+  Ref<> r = call(warn.val(), args, 2);
+  return r ? 0 : -1;
+}
+
+}  // namespace
+
+int gil_enable_for_module(const char* module_name) {
+  if (g_gil_mode.load(std::memory_order_relaxed) == 0) return 0;
+  if (gil_is_enabled()) return 0;
+  stop_the_world();
+  bool turned_on = !g_gil_enabled.exchange(true, std::memory_order_acq_rel);
+  // Nobody else runs or waits for the GIL now: take it before restarting.
+  if (turned_on && tstate() && !tstate()->holds_gil) gil_acquire(tstate());
+  start_the_world();
+  return turned_on ? warn_gil_enabled(module_name) : 0;
 }
 
 }  // namespace ftpy

@@ -6,7 +6,7 @@
 // has taken it before queueing again (forced switching).
 //
 // Modes: -X gil=1 / PYTHON_GIL=1 on from the start; 0 off even when a native
-// module asks; unset (-1) off until gil_enable_at_runtime() is called for a
+// module asks; unset (-1) off until gil_enable_for_module() is called for a
 // native module that has not declared free-threading support. Turning the GIL
 // on stops the world first; it is never turned off again.
 //
@@ -25,10 +25,14 @@ bool gil_is_enabled();
 void gil_configure(int mode);  // -1 default (off unless a module needs it), 0 off, 1 on
 int gil_configured_mode();
 
-// Turn the GIL on because `module_name` was imported without declaring
-// free-threading support; prints CPython's RuntimeWarning. No-op in mode 0 or
-// when it is already on. The caller is attached.
-void gil_enable_at_runtime(const char* module_name);
+// Turn the GIL on because the native module `module_name` is being imported
+// without declaring free-threading support (CPython's Py_mod_gil), and issue
+// CPython's RuntimeWarning through the warnings module, once: only the call
+// that turns it on warns. No-op in mode 0 (PYTHON_GIL=0, -X gil=0) or when it
+// is already on. The caller is attached and holds no lock another attached
+// thread may wait for (this stops the world). Returns -1 if the warning was
+// turned into an exception (-W error): the GIL stays on, the import fails.
+int gil_enable_for_module(const char* module_name);
 
 // For thread_state.cpp and safepoint.cpp.
 void gil_acquire(ThreadState* ts);   // caller is detached

@@ -125,6 +125,23 @@ std::mutex& runtime_mutex() { return registry_mu(); }
 std::condition_variable& runtime_cv() { return registry_cv(); }
 size_t thread_count_locked() { return g_reg_count; }
 
+namespace {
+
+// Room kept below the limit for the native frames between two checks.
+constexpr size_t kCStackReserve = 256 << 10;
+
+void set_c_stack_limit(ThreadState* ts) {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return;
+  void* addr = nullptr;
+  size_t size = 0;
+  if (pthread_attr_getstack(&attr, &addr, &size) == 0 && size > 2 * kCStackReserve)
+    ts->c_stack_limit = reinterpret_cast<uintptr_t>(addr) + kCStackReserve;
+  pthread_attr_destroy(&attr);
+}
+
+}  // namespace
+
 ThreadState* thread_attach_new(bool is_main) {
   auto* ts = new ThreadState();
   ts->index = g_next_index.fetch_add(1, std::memory_order_relaxed);
@@ -132,6 +149,7 @@ ThreadState* thread_attach_new(bool is_main) {
   ts->native_id = static_cast<uint64_t>(::syscall(SYS_gettid));
   ts->ident = static_cast<uint64_t>(::pthread_self());
   frame_stack_init(ts);
+  set_c_stack_limit(ts);
   tls_thread_index = ts->index;
   tls_tstate = ts;
   {

@@ -59,10 +59,18 @@ struct ThreadState {
 
   Ref<> exc;  // the pending exception instance, or null
 
-  // The exception being handled (sys.exception()): set by PUSH_EXC_INFO when an
-  // except/finally block starts, restored by POP_EXCEPT. Generators swap their
-  // own in and out when resumed and suspended.
+  // The exception being handled by the running generator or frame chain: set
+  // by PUSH_EXC_INFO when an except/finally block starts, restored by
+  // POP_EXCEPT. A generator keeps its own across suspensions (vm/gen.cpp):
+  // resuming it saves the resumer's slot in a HandledLink, and while the
+  // generator handles nothing itself, the resumer's exception is still the
+  // one sys.exception() sees (handled_exception() below).
   Ref<> handled;
+  struct HandledLink {
+    Ref<>* slot;
+    HandledLink* prev;
+  };
+  HandledLink* handled_outer = nullptr;
 
   // The per-thread frame stack (vm/frame.h): a chunk of Values that frames
   // carve their locals and evaluation stacks from; Python-to-Python calls do not
@@ -73,6 +81,10 @@ struct ThreadState {
   Frame* frame = nullptr;  // innermost executing frame
   int py_depth = 0;        // Python call depth, checked against the recursion limit
   int c_depth = 0;         // native recursion depth (repr of nested containers, ...)
+  // Lowest safe address of this thread's C++ stack: nested interpreter loops
+  // (Python code called from native code, e.g. __getattr__ recursion) raise
+  // RecursionError below it instead of overflowing. 0 = unknown.
+  uintptr_t c_stack_limit = 0;
 
   // Biased refcounting: objects other threads handed us to merge.
   std::mutex merge_mu;
@@ -102,6 +114,16 @@ struct ThreadState {
 
 extern thread_local ThreadState* tls_tstate;
 inline ThreadState* tstate() { return tls_tstate; }
+
+// The exception being handled as sys.exception() reports it: the running
+// generator's own, else the nearest one of the frames that resumed it (null
+// if none).
+inline Value handled_exception(ThreadState* ts) {
+  if (ts->handled) return ts->handled.val();
+  for (ThreadState::HandledLink* l = ts->handled_outer; l; l = l->prev)
+    if (*l->slot) return l->slot->val();
+  return Value();
+}
 
 // Registration of OS threads. `thread_attach_new` creates and registers a
 // ThreadState for the calling thread; `thread_detach_delete` unregisters it,

@@ -258,8 +258,8 @@ Ref<> do_raise(Value exc, Value cause) {
 // Set __context__ of a newly raised exception to the one being handled,
 // breaking cycles as CPython does.
 void chain_context(ThreadState* ts, Value exc) {
-  if (exc.is_null() || !ts->handled || !is_exception_instance(exc)) return;
-  Value ctx = ts->handled.val();
+  Value ctx = handled_exception(ts);
+  if (exc.is_null() || ctx.is_null() || !is_exception_instance(exc)) return;
   if (ctx == exc || !is_exception_instance(ctx)) return;
   if (!exception_context(exc).is_null()) return;
   // Avoid cycles: if exc is already in ctx's context chain, cut it there.
@@ -500,8 +500,7 @@ Ref<> intrinsic1(ThreadState* ts, Frame* f, uint32_t which, Value v) {
       } else if ((co->flags & kCoAsyncGenerator) && is_subtype(type_of(v), g_StopAsyncIteration)) {
         err_format(g_RuntimeError, "%s raised StopAsyncIteration", what);
       } else {
-        err_restore(std::move(exc));
-        return nullptr;
+        return exc;  // the RERAISE that follows re-raises it without a new traceback entry
       }
       Value e = err_peek();
       exception_set_cause(e, v);
@@ -620,6 +619,13 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
   f->is_entry = 1;
   LOAD_FRAME();
   this_instr = ip;
+  if (reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < ts->c_stack_limit) {
+    // Nested loops (Python called from native code) recurse on the C++
+    // stack; raise inside the frame before it overflows.
+    if (throwflag) err_clear();
+    err_set_str(g_RecursionError, "maximum recursion depth exceeded");
+    goto exception_unwind_noadd;
+  }
   if (throwflag) {
     if (!err_occurred()) err_set_str(g_SystemError, "generator resumed by throw() without an exception");
     goto exception_unwind_noadd;
@@ -1741,11 +1747,12 @@ op_RAISE_VARARGS: {
   Value cause = a == 2 ? POP() : Value();
   Value exc = a >= 1 ? POP() : Value();
   if (a == 0) {
-    if (!ts->handled) {
+    Value handled = handled_exception(ts);
+    if (handled.is_null()) {
       err_set_str(g_RuntimeError, "No active exception to reraise");
       GOTO_ERROR();
     }
-    err_restore(ts->handled);
+    err_restore(Ref<>::borrow(handled));
     goto exception_unwind;
   }
   do_raise(exc, cause);
@@ -1998,7 +2005,9 @@ op_END_ASYNC_FOR: {
   }
   decref(aiter);
   err_restore(Ref<>::steal(exc));
-  goto exception_unwind_keep_lasti;
+  // Re-raised from this instruction: look the handler up here, not at the
+  // instruction that raised first (that one's handler brought us here).
+  goto exception_unwind;
 }
 
 op_CLEANUP_THROW: {
@@ -2018,7 +2027,7 @@ op_CLEANUP_THROW: {
   decref(last_sent);
   decref(sub);
   err_restore(Ref<>::steal(exc));
-  goto exception_unwind_keep_lasti;
+  goto exception_unwind;  // the handler of this instruction (see END_ASYNC_FOR)
 }
 
 op_MATCH_CLASS: {
@@ -2090,6 +2099,17 @@ exception_unwind_keep_lasti : {
   const ExceptionTableEntry* h =
       code_find_handler(co, static_cast<uint32_t>(unwind_at >= 0 ? unwind_at : f->lasti));
   unwind_at = -1;
+  if (h) {
+    Value* target_sp = f->stack_base() + h->depth;
+    if (sp < target_sp) {
+      // The compiler's recorded depth and the VM disagree: never let the
+      // handler run on values that are not there.
+      err_clear();
+      err_format(g_SystemError, "exception handler at %u expects stack depth %u, found %d", h->target,
+                 static_cast<unsigned>(h->depth), static_cast<int>(sp - f->stack_base()));
+      h = nullptr;
+    }
+  }
   if (h) {
     Value* target_sp = f->stack_base() + h->depth;
     while (sp > target_sp) decref(POP());

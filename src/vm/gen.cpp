@@ -51,12 +51,17 @@ const char* kind_name(Generator* g) {
 
 void gen_dealloc(Object* o) {
   auto* g = static_cast<Generator*>(o);
-  if (g->frame && g->state == kGenSuspended && g->kind == kKindGenerator) {
-    // Closing a suspended generator runs its finally blocks (PEP 342).
+  if (g->frame && g->state == kGenSuspended && g->kind != kKindAsyncGenerator) {
+    // Closing a suspended generator or coroutine runs its finally blocks
+    // (PEP 342). The last reference often goes while an exception unwinds
+    // the frame that iterated it (a `for` over the generator raising): that
+    // exception stays pending across the close.
+    Ref<> pending = err_fetch();
     incref(Value(o));
     Ref<> r = gen_close(Value(o));
     if (!r) err_write_unraisable("Exception ignored in", Value(o));
     o->ob_ref_local.store(0, std::memory_order_relaxed);
+    if (pending) err_restore(std::move(pending));
   }
   weakref_clear_all(o);
   if (g->frame) {
@@ -68,11 +73,13 @@ void gen_dealloc(Object* o) {
   decref(g->qualname);
   decref(g->code);
   decref(g->finalizer);
+  decref(g->exc_state);
   free_object(o);
 }
 
 void gen_traverse(Object* o, VisitFn visit, void* arg) {
   auto* g = static_cast<Generator*>(o);
+  visit(g->exc_state, arg);
   if (!g->frame) return;
   Frame* f = g->frame;
   for (int32_t i = 0; i < f->code->nlocalsplus(); i++) visit(f->localsplus[i], arg);
@@ -152,13 +159,20 @@ Ref<> gen_send_ex(Value gv, Value value, bool exc, bool* returned) {
   }
   ThreadState* ts = tstate();
   g->state = kGenRunning;
-  // The caller's handled exception is hidden while the generator runs
-  // (a generator suspended inside an except block does not yet keep its own
-  // across the suspension; see docs/gaps.md).
+  // The generator's own handled exception (kept across its suspensions)
+  // becomes the thread's; the resumer's is linked behind it, so that
+  // sys.exception() and implicit chaining still see it while the body handles
+  // nothing itself.
   Ref<> caller_handled = std::move(ts->handled);
+  ThreadState::HandledLink link{&caller_handled, ts->handled_outer};
+  ts->handled_outer = &link;
+  ts->handled = Ref<>::steal(g->exc_state);
+  g->exc_state = Value();
   Ref<> r = eval_frame(ts, f, exc);
-  ts->handled = std::move(caller_handled);
   uint8_t how = f->pad;  // 1 yielded, 0 returned, 2 raised
+  if (r && how == 1) g->exc_state = ts->handled.release();
+  ts->handled = std::move(caller_handled);
+  ts->handled_outer = link.prev;
   if (r && how == 1) {
     g->state = kGenSuspended;
     return r;

@@ -25,7 +25,7 @@ struct Generator : Object {
   Frame* frame;       // owned heap frame; null once finished
   Value name, qualname, code;  // owned
   Value weakreflist;
-  Value yield_from;   // the sub-iterator currently delegated to (for gi_yieldfrom), borrowed from the frame stack
+  Value exc_state;    // owned: the exception the suspended body is handling (sys.exception() when resumed)
   std::atomic<uint8_t> running;
   uint8_t state;
   uint8_t kind;

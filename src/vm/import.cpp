@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "api/extension.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -72,6 +73,15 @@ std::nullptr_t module_not_found(const std::string& name) {
   return nullptr;
 }
 
+// sys.modules[name] = None blocks the import of name.
+std::nullptr_t import_halted(const std::string& name) {
+  err_format(g_ModuleNotFoundError, "import of %s halted; None in sys.modules", name.c_str());
+  Ref<Str> n = str_from_utf8(name);
+  Value e = err_peek();
+  if (!e.is_null() && n) exception_set_extra(e, kImportName, n.val());
+  return nullptr;
+}
+
 // Execute a module's source in its namespace.
 Ref<> exec_module_source(Value module, const std::string& path) {
   std::string src;
@@ -104,6 +114,14 @@ bool find_in_path(Value search_path, const std::string& leaf, std::string* file,
       *pkgdir = pkg;
       return true;
     }
+    // Native extension modules come before source, as in CPython.
+    for (const char* suffix : kExtensionSuffixes) {
+      if (is_file(pkg + suffix)) {
+        *file = pkg + suffix;
+        pkgdir->clear();
+        return true;
+      }
+    }
     if (is_file(pkg + ".py")) {
       *file = pkg + ".py";
       pkgdir->clear();
@@ -126,18 +144,47 @@ bool find_in_path(Value search_path, const std::string& leaf, std::string* file,
   return false;
 }
 
+bool is_extension_file(const std::string& file) {
+  return file.size() > 3 && file.compare(file.size() - 3, 3, ".so") == 0;
+}
+
+// Bind a freshly imported submodule as an attribute of its parent package.
+void bind_in_parent(Value parent_module, const std::string& leaf, Value m) {
+  if (parent_module.is_null()) return;
+  Ref<Str> leafs = str_from_utf8(leaf);
+  if (!leafs || setattr(parent_module, leafs.val(), m) < 0) err_clear();
+}
+
+// A native module (api/extension.h): loaded without the import lock (it may
+// stop the world to turn the GIL on), then published unless another thread
+// published the same module first.
+Ref<> import_extension(Value fname, const std::string& file, Value parent_module, const std::string& leaf) {
+  Ref<> m = extension_load(fname, file);
+  if (!m) return nullptr;
+  {
+    std::lock_guard<std::recursive_mutex> lock(g_import_mu);
+    Ref<> first = sys_modules_get(fname);
+    if (first) return first;
+    if (err_occurred() || dict_set_item(g_interp.modules, fname, m.val()) < 0) return nullptr;
+  }
+  bind_in_parent(parent_module, leaf, m.val());
+  return m;
+}
+
 // Import one fully-qualified module whose parent (if any) is already imported.
 Ref<> import_one(const std::string& fullname, Value parent_module) {
   Ref<Str> fname = str_from_utf8(fullname);
   if (!fname) return nullptr;
   {
     Ref<> m = sys_modules_get(fname.val());
+    if (m && is_none(m.val())) return import_halted(fullname);
     if (m) return m;
     if (err_occurred()) return nullptr;
   }
   std::unique_lock<std::recursive_mutex> lock(g_import_mu);
   {
     Ref<> m = sys_modules_get(fname.val());
+    if (m && is_none(m.val())) return import_halted(fullname);
     if (m) return m;
   }
   size_t dot = fullname.rfind('.');
@@ -169,6 +216,10 @@ Ref<> import_one(const std::string& fullname, Value parent_module) {
   }
   std::string file, pkgdir;
   if (!find_in_path(search.val(), leaf, &file, &pkgdir)) return module_not_found(fullname);
+  if (is_extension_file(file)) {
+    lock.unlock();
+    return import_extension(fname.val(), file, parent_module, leaf);
+  }
   Ref<> m = module_new(fname.val());
   if (!m) return nullptr;
   Value d = module_dict(m.val());
@@ -201,10 +252,7 @@ Ref<> import_one(const std::string& fullname, Value parent_module) {
   Ref<> final_m = sys_modules_get(fname.val());
   if (final_m) m = final_m;
   else if (err_occurred()) return nullptr;
-  if (!parent_module.is_null()) {
-    Ref<Str> leafs = str_from_utf8(leaf);
-    if (setattr(parent_module, leafs.val(), m.val()) < 0) err_clear();
-  }
+  bind_in_parent(parent_module, leaf, m.val());
   return m;
 }
 
@@ -414,6 +462,10 @@ bool run_module_as_main(const std::string& name) {
   std::string file, pkgdir;
   if (!find_in_path(search.val(), leaf, &file, &pkgdir)) {
     err_format(g_ModuleNotFoundError, "No module named %s", name.c_str());
+    return false;
+  }
+  if (is_extension_file(file)) {
+    err_format(g_ImportError, "No code object available for %s", name.c_str());
     return false;
   }
   if (!pkgdir.empty()) {

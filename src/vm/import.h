@@ -1,5 +1,5 @@
-// The import system: built-in (C++) modules, then source files found on
-// sys.path (modules and packages), with CPython's ImportError/
+// The import system: built-in (C++) modules, then packages, native extension
+// modules (api/extension.h) and source files found on sys.path, with CPython's ImportError/
 // ModuleNotFoundError messages, relative imports and circular-import
 // tolerance (a module is in sys.modules while its body runs).
 //

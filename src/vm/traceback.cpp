@@ -1,6 +1,8 @@
 // Frame objects, traceback objects, and CPython-format exception printing.
 #include "vm/traceback.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -17,6 +19,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/heap.h"
+#include "vm/eval.h"
 #include "vm/function.h"
 #include "runtime/interp.h"
 
@@ -213,20 +216,206 @@ void traceback_add(Value exc, Frame* f) {
 
 namespace {
 
-std::string source_line(const std::string& filename, int lineno) {
+// Line `lineno` of `filename` as stored (without the newline), "" if unreadable.
+std::string raw_source_line(const std::string& filename, int lineno) {
   if (lineno <= 0) return "";
   std::ifstream in(filename);
   if (!in) return "";
   std::string line;
   for (int i = 1; std::getline(in, line); i++) {
     if (i == lineno) {
-      size_t b = line.find_first_not_of(" \t\f");
-      if (b == std::string::npos) return "";
-      size_t e = line.find_last_not_of(" \t\f\r\n");
-      return line.substr(b, e - b + 1);
+      while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
+      return line;
     }
   }
   return "";
+}
+
+size_t leading_blanks(const std::string& line) {
+  size_t b = line.find_first_not_of(" \t\f");
+  return b == std::string::npos ? line.size() : b;
+}
+
+std::string strip_line(const std::string& line) {
+  size_t b = leading_blanks(line);
+  if (b == line.size()) return "";
+  size_t e = line.find_last_not_of(" \t\f\r\n");
+  return line.substr(b, e - b + 1);
+}
+
+// --- markers under the failing expression (CPython 3.11's layout) ------------------
+// A binary operation is marked '~' with '^' under its operator, a subscript
+// with '^' under the brackets; anything else '^' throughout. Markers are
+// left out when they would underline the whole line.
+
+std::u32string decode_utf8(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < n && i + k < s.size(); k++) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+bool is_word_char(char32_t c) {
+  return c >= 0x80 || c == '_' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
+}
+bool is_space_char(char32_t c) { return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r' || c == '\v'; }
+
+bool starts_with_at(const std::u32string& s, size_t i, std::u32string_view w) {
+  return s.size() >= i + w.size() && std::u32string_view(s).substr(i, w.size()) == w;
+}
+
+int binop_precedence(std::u32string_view op) {
+  static const std::pair<std::u32string_view, int> kOps[] = {
+      {U"**", 8}, {U"//", 6}, {U"<<", 4}, {U">>", 4}, {U"+", 5}, {U"-", 5}, {U"*", 6},
+      {U"@", 6},  {U"/", 6},  {U"%", 6},  {U"&", 3},  {U"|", 1}, {U"^", 2}};
+  for (auto& [o, p] : kOps)
+    if (o == op) return p;
+  return 0;
+}
+
+bool blank(const std::u32string& s, size_t from, size_t to) {
+  for (size_t i = from; i < to && i < s.size(); i++)
+    if (!is_space_char(s[i])) return false;
+  return true;
+}
+
+// The [left, right) character range to mark '^' inside `seg`, if it is a
+// binary operation or a subscript (a scan standing in for a re-parse).
+bool caret_anchors(const std::u32string& seg, size_t* left, size_t* right) {
+  static const std::u32string_view kBinops[] = {U"**", U"//", U"<<", U">>", U"+", U"-", U"*",
+                                                U"@",  U"/",  U"%",  U"&",  U"|", U"^"};
+  static const std::u32string_view kStop[] = {U"and", U"or",  U"not",   U"if",   U"else", U"lambda",
+                                              U"in",  U"is",  U"for",   U"await", U"yield"};
+  size_t n = seg.size(), i = 0;
+  int depth = 0;
+  std::vector<std::pair<size_t, std::u32string_view>> ops;
+  bool prev_operand = false;
+  size_t last_open = SIZE_MAX, closed_at = SIZE_MAX;
+  while (i < n) {
+    char32_t c = seg[i];
+    if (c == '\'' || c == '"') {
+      std::u32string q(starts_with_at(seg, i, std::u32string(3, c)) ? 3 : 1, c);
+      size_t j = i + q.size();
+      while (j < n && !starts_with_at(seg, j, q)) j += seg[j] == '\\' ? 2 : 1;
+      if (j >= n) return false;
+      i = j + q.size();
+      prev_operand = true;
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') {
+      if (depth == 0 && c == '[') last_open = i;
+      depth++;
+      i++;
+      prev_operand = false;
+      continue;
+    }
+    if (c == ')' || c == ']' || c == '}') {
+      if (--depth < 0) return false;
+      i++;
+      if (depth == 0) closed_at = i;
+      prev_operand = true;
+      continue;
+    }
+    if (depth) {
+      i++;
+      continue;
+    }
+    if (c == '#') return false;
+    if (is_space_char(c)) {
+      i++;
+      continue;
+    }
+    if (is_word_char(c)) {
+      size_t j = i;
+      while (j < n && is_word_char(seg[j])) j++;
+      std::u32string_view w = std::u32string_view(seg).substr(i, j - i);
+      for (auto s : kStop)
+        if (w == s) return false;
+      i = j;
+      prev_operand = true;
+      continue;
+    }
+    std::u32string_view op;
+    for (auto o : kBinops)
+      if (starts_with_at(seg, i, o)) {
+        op = o;
+        break;
+      }
+    if (op.empty()) return false;  // comparison, walrus, comma...: not a binary operation
+    if (i + op.size() < n && seg[i + op.size()] == '=') return false;  // augmented assignment, <=, >=
+    if (prev_operand) ops.emplace_back(i, op);
+    i += op.size();
+    prev_operand = false;
+  }
+  if (depth) return false;
+  size_t end = n;
+  while (end > 0 && is_space_char(seg[end - 1])) end--;
+  if (!ops.empty()) {
+    int low = 99;
+    for (auto& e : ops) low = std::min(low, binop_precedence(e.second));
+    std::pair<size_t, std::u32string_view> pick{};
+    bool first = true;
+    for (auto& e : ops) {
+      if (binop_precedence(e.second) != low) continue;
+      if (low == 8 && !first) continue;  // ** groups right to left: the leftmost one splits
+      pick = e;
+      first = false;
+    }
+    size_t pos = pick.first, op_end = pos + pick.second.size();
+    if (blank(seg, 0, pos) || blank(seg, op_end, n)) return false;
+    *left = pos;
+    *right = op_end;
+    return true;
+  }
+  if (last_open != SIZE_MAX && end > 0 && seg[end - 1] == ']' && closed_at == end && !blank(seg, 0, last_open)) {
+    *left = last_open;
+    *right = end;
+    return true;
+  }
+  return false;
+}
+
+size_t chars_in_prefix(const std::string& line, int32_t bytes) {
+  if (bytes <= 0) return 0;
+  size_t b = std::min(line.size(), static_cast<size_t>(bytes));
+  return decode_utf8(std::string_view(line).substr(0, b)).size();
+}
+
+// The marker line (with "\n") for a traceback entry at instruction `lasti`
+// showing source line `raw`, or "".
+std::string caret_line(Code* c, int32_t lasti, int lineno, const std::string& raw) {
+  if (lasti < 0 || static_cast<uint32_t>(lasti) >= c->ncode || raw.empty()) return "";
+  const Position& p = (*c->positions)[static_cast<size_t>(lasti)];
+  if (p.line != lineno || p.col < 0 || p.end_col < 0) return "";
+  std::string stripped = strip_line(raw);
+  size_t lead = chars_in_prefix(raw, static_cast<int32_t>(leading_blanks(raw)));
+  size_t stripped_len = decode_utf8(stripped).size();
+  size_t start = chars_in_prefix(raw, p.col), end = chars_in_prefix(raw, p.end_col);
+  bool have_anchors = false;
+  size_t left = 0, right = 0;
+  if (p.end_line == p.line) {
+    std::u32string line32 = decode_utf8(raw);
+    if (start <= end && end <= line32.size())
+      have_anchors = caret_anchors(line32.substr(start, end - start), &left, &right);
+  } else {
+    end = lead + stripped_len;
+  }
+  if (end < start) return "";
+  if (!(end - start < stripped_len || (have_anchors && right > left))) return "";
+  std::string out = "    " + std::string(start >= lead ? start - lead : 0, ' ');
+  if (have_anchors) {
+    out += std::string(left, '~') + std::string(right - left, '^') + std::string(end - start - right, '~');
+  } else {
+    out += std::string(std::max<size_t>(1, end - start), '^');
+  }
+  return out + "\n";
 }
 
 void format_tb(Value tb, std::string* out) {
@@ -255,10 +444,150 @@ void format_tb(Value tb, std::string* out) {
       repeat = 1;
     }
     *out += "  File \"" + file + "\", line " + std::to_string(e->lineno) + ", in " + name + "\n";
-    std::string src = source_line(file, e->lineno);
-    if (!src.empty()) *out += "    " + src + "\n";
+    std::string raw = raw_source_line(file, e->lineno);
+    std::string src = strip_line(raw);
+    if (!src.empty()) {
+      *out += "    " + src + "\n";
+      *out += caret_line(c, e->lasti, e->lineno, raw);
+    }
   }
   flush_repeat();
+}
+
+// --- "Did you mean" suggestions -----------------------------------------------------
+// As CPython prints them for NameError, AttributeError and ImportError: the
+// candidate nearest to the missing name by an edit distance over UTF-8 bytes
+// where changing only a letter's case costs 1 and any other edit 2, accepted
+// if within (len(name) + len(candidate) + 3) * 2 / 6; the first of equally
+// near candidates wins.
+
+constexpr size_t kMoveCost = 2, kCaseCost = 1, kMaxSuggestionName = 40, kMaxCandidates = 750;
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+size_t edit_distance(std::string_view a, std::string_view b, size_t max_cost) {
+  if (a == b) return 0;
+  while (!a.empty() && !b.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
+  if (a.empty() || b.empty()) return (a.size() + b.size()) * kMoveCost;
+  if (a.size() > kMaxSuggestionName || b.size() > kMaxSuggestionName) return max_cost + 1;
+  if (a.size() > b.size()) std::swap(a, b);
+  if ((b.size() - a.size()) * kMoveCost > max_cost) return max_cost + 1;
+  // One row of the table over `a`; row[i] = distance(a[:i+1], b[:j+1]).
+  std::vector<size_t> row(a.size());
+  for (size_t i = 0; i < a.size(); i++) row[i] = (i + 1) * kMoveCost;
+  size_t result = 0;
+  for (size_t j = 0; j < b.size(); j++) {
+    size_t diag = j * kMoveCost;  // distance(a[:0], b[:j])
+    result = (j + 1) * kMoveCost;  // distance(a[:0], b[:j+1])
+    size_t row_min = SIZE_MAX;
+    for (size_t i = 0; i < a.size(); i++) {
+      size_t sub = a[i] == b[j] ? 0 : ascii_lower(a[i]) == ascii_lower(b[j]) ? kCaseCost : kMoveCost;
+      size_t best = std::min({diag + sub, result + kMoveCost, row[i] + kMoveCost});
+      diag = row[i];
+      row[i] = best;
+      result = best;
+      row_min = std::min(row_min, best);
+    }
+    if (row_min > max_cost) return max_cost + 1;
+  }
+  return result;
+}
+
+// The best of `names` (str items of a list) for `wrong`, or an empty string.
+std::string best_suggestion(const std::vector<std::string>& names, std::string_view wrong) {
+  if (names.size() > kMaxCandidates) return "";
+  std::string best;
+  size_t best_dist = SIZE_MAX;
+  bool found = false;
+  for (const std::string& n : names) {
+    if (n == wrong) continue;
+    size_t max_dist = (wrong.size() + n.size() + 3) * kMoveCost / 6;
+    if (found) max_dist = std::min(max_dist, best_dist - 1);
+    size_t d = edit_distance(wrong, n, max_dist);
+    if (d > max_dist) continue;
+    if (!found || d < best_dist) {
+      best = n;
+      best_dist = d;
+      found = true;
+    }
+  }
+  return best;
+}
+
+// Append the str items of an iterable of names (dict keys or a list).
+void collect_names(Value iterable, std::vector<std::string>* out, bool hide_underscored) {
+  if (iterable.is_null()) return;
+  Ref<> seq = sequence_tuple(iterable);
+  if (!seq) {
+    err_clear();
+    return;
+  }
+  for (int64_t i = 0; i < tuple_size(seq.val()); i++) {
+    Value n = tuple_item(seq.val(), i);
+    if (!is_str(n)) continue;
+    std::string_view v = str_view(n);
+    if (hide_underscored && !v.empty() && v[0] == '_') continue;
+    out->emplace_back(v);
+  }
+}
+
+void collect_dir(Value obj, std::vector<std::string>* out, bool hide_underscored) {
+  Ref<> dir_fn = getitem(current_builtins_dict(), Value(str_intern("dir")));
+  Ref<> d = dir_fn ? call1(dir_fn.val(), obj) : nullptr;
+  if (!d) {
+    err_clear();
+    return;
+  }
+  collect_names(d.val(), out, hide_underscored);
+}
+
+// The suggestion for a NameError/AttributeError/ImportError, or "".
+std::string suggestion_for(Value exc) {
+  Type* t = type_of(exc);
+  std::vector<std::string> names;
+  std::string wrong;
+  if (is_subtype(t, g_NameError) || is_subtype(t, g_AttributeError)) {
+    Value name = exception_extra(exc, kAttrName);
+    if (name.is_null() || !is_str(name)) return "";
+    wrong = std::string(str_view(name));
+    bool hide = wrong.empty() || wrong[0] != '_';
+    if (is_subtype(t, g_AttributeError)) {
+      Value obj = exception_extra(exc, kAttrObj);
+      if (obj.is_null()) return "";
+      collect_dir(obj, &names, hide);
+    } else {
+      // The innermost frame of the traceback: its locals, globals, builtins.
+      Value tb = exception_traceback(exc);
+      if (tb.is_null()) return "";
+      while (!tb.as<Traceback>()->next.is_null()) tb = tb.as<Traceback>()->next;
+      auto* fo = tb.as<Traceback>()->frame.as<FrameObject>();
+      Ref<> locals = fo->live ? locals_snapshot(fo->live) : Ref<>::borrow(fo->locals);
+      if (!locals) err_clear();
+      collect_names(locals.val(), &names, false);
+      collect_names(fo->globals, &names, false);
+      collect_names(fo->builtins, &names, false);
+    }
+  } else if (is_subtype(t, g_ImportError)) {
+    Value mod_name = exception_extra(exc, kImportName), from = exception_extra(exc, kImportNameFrom);
+    if (mod_name.is_null() || from.is_null() || !is_str(from)) return "";
+    wrong = std::string(str_view(from));
+    Ref<> mod = getitem(g_interp.modules, mod_name);
+    if (!mod) {
+      err_clear();
+      return "";
+    }
+    collect_dir(mod.val(), &names, wrong.empty() || wrong[0] != '_');
+  } else {
+    return "";
+  }
+  return best_suggestion(names, wrong);
 }
 
 std::string exception_only(Value exc) {
@@ -312,6 +641,8 @@ std::string exception_only(Value exc) {
   Ref<> s = str(exc);
   std::string text = s ? std::string(str_view(s.val())) : "<exception str() failed>";
   if (!s) err_clear();
+  std::string hint = suggestion_for(exc);
+  if (!hint.empty()) text += ". Did you mean: '" + hint + "'?";
   if (text.empty()) out += name + "\n";
   else out += name + ": " + text + "\n";
   // __notes__
@@ -331,28 +662,100 @@ std::string exception_only(Value exc) {
   return out;
 }
 
-void format_chain(Value exc, std::string* out, std::vector<Object*>* seen) {
-  seen->push_back(exc.obj());
-  Value cause = exception_cause(exc);
-  Value context = exception_context(exc);
-  auto unseen = [&](Value v) {
-    for (Object* o : *seen)
+// CPython's layout of an exception, its chain and (nested) exception groups:
+// inside a group every line carries a margin ("| ", or "+ " on a top-level
+// group's header) indented two columns per nesting level.
+struct PrintContext {
+  std::string* out;
+  std::vector<Object*> seen;
+  int group_depth = 0;
+  bool need_close = false;  // shared across nesting, as in CPython: one closing rule per run of last items
+
+  std::string indent() const { return std::string(static_cast<size_t>(2 * group_depth), ' '); }
+  void emit(const std::string& text, char margin = '|') {
+    std::string prefix = indent();
+    if (group_depth) {
+      prefix += margin;
+      prefix += ' ';
+    }
+    size_t i = 0;
+    while (i < text.size()) {
+      size_t nl = text.find('\n', i);
+      size_t e = nl == std::string::npos ? text.size() : nl + 1;
+      *out += prefix;
+      out->append(text, i, e - i);
+      i = e;
+    }
+  }
+  bool unseen(Value v) const {
+    for (Object* o : seen)
       if (o == v.obj()) return false;
     return true;
-  };
-  if (!cause.is_null() && unseen(cause)) {
-    format_chain(cause, out, seen);
-    *out += "\nThe above exception was the direct cause of the following exception:\n\n";
-  } else if (cause.is_null() && !context.is_null() && !exception_suppress_context(exc) && unseen(context)) {
-    format_chain(context, out, seen);
-    *out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+};
+
+constexpr int kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+void format_one(Value exc, PrintContext* ctx) {
+  ctx->seen.push_back(exc.obj());
+  Value cause = exception_cause(exc);
+  Value context = exception_context(exc);
+  if (!cause.is_null() && is_exception_instance(cause) && ctx->unseen(cause)) {
+    format_one(cause, ctx);
+    ctx->emit("\nThe above exception was the direct cause of the following exception:\n\n");
+  } else if (cause.is_null() && !context.is_null() && is_exception_instance(context) &&
+             !exception_suppress_context(exc) && ctx->unseen(context)) {
+    format_one(context, ctx);
+    ctx->emit("\nDuring handling of the above exception, another exception occurred:\n\n");
   }
   Value tb = exception_traceback(exc);
-  if (!tb.is_null()) {
-    *out += "Traceback (most recent call last):\n";
-    format_tb(tb, out);
+  std::string stack;
+  if (!tb.is_null()) format_tb(tb, &stack);
+  Value group = is_subtype(type_of(exc), g_BaseExceptionGroup) ? exception_extra(exc, kGroupExceptions) : Value();
+  if (group.is_null() || !is_tuple(group)) {
+    if (!tb.is_null()) {
+      ctx->emit("Traceback (most recent call last):\n");
+      ctx->emit(stack);
+    }
+    ctx->emit(exception_only(exc));
+    return;
   }
-  *out += exception_only(exc);
+  if (ctx->group_depth > kMaxGroupDepth) {
+    ctx->emit("... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n");
+    return;
+  }
+  bool toplevel = ctx->group_depth == 0;
+  if (toplevel) ctx->group_depth++;
+  if (!tb.is_null()) {
+    ctx->emit("Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
+    ctx->emit(stack);
+  }
+  ctx->emit(exception_only(exc));
+  int64_t count = tuple_size(group);
+  int64_t shown = count <= kMaxGroupWidth ? count : kMaxGroupWidth + 1;
+  ctx->need_close = false;
+  for (int64_t i = 0; i < shown; i++) {
+    bool last = i == shown - 1;
+    if (last) ctx->need_close = true;
+    bool truncated = i >= kMaxGroupWidth;
+    std::string title = truncated ? "..." : std::to_string(i + 1);
+    *ctx->out += ctx->indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + title + " ----------------\n";
+    ctx->group_depth++;
+    if (!truncated) {
+      Value sub = tuple_item(group, i);
+      if (is_exception_instance(sub)) format_one(sub, ctx);
+    } else {
+      int64_t rest = count - kMaxGroupWidth;
+      ctx->emit("and " + std::to_string(rest) + " more exception" + (rest > 1 ? "s" : "") + "\n");
+    }
+    if (last && ctx->need_close) {
+      *ctx->out += ctx->indent() + "+------------------------------------\n";
+      ctx->need_close = false;
+    }
+    ctx->group_depth--;
+  }
+  if (toplevel) ctx->group_depth = 0;
 }
 
 }  // namespace
@@ -363,8 +766,8 @@ std::string format_exception(Value exc) {
     return "TypeError: print_exception(): Exception expected for value, " +
            std::string(type_name(type_of(exc))) + " found\n";
   }
-  std::vector<Object*> seen;
-  format_chain(exc, &out, &seen);
+  PrintContext ctx{&out};
+  format_one(exc, &ctx);
   return out;
 }
 

@@ -1,0 +1,418 @@
+"""Codec registry and helpers, written for ftpy.
+
+The encodings themselves are built into str.encode and bytes.decode
+(UTF-8, UTF-16, UTF-32, Latin-1, ASCII with the standard error handlers);
+this module exposes them through the codecs API: lookup() and CodecInfo,
+encode()/decode(), incremental codecs, the BOM constants, register() for
+user search functions, and the error-handler registry.
+"""
+
+import sys as _sys
+
+__all__ = ['register', 'lookup', 'open', 'encode', 'decode', 'CodecInfo',
+           'getencoder', 'getdecoder', 'getincrementalencoder',
+           'getincrementaldecoder', 'register_error', 'lookup_error',
+           'BOM', 'BOM_BE', 'BOM_LE', 'BOM32_BE', 'BOM32_LE', 'BOM64_BE',
+           'BOM64_LE', 'BOM_UTF8', 'BOM_UTF16', 'BOM_UTF16_LE',
+           'BOM_UTF16_BE', 'BOM_UTF32', 'BOM_UTF32_LE', 'BOM_UTF32_BE',
+           'Codec', 'IncrementalEncoder', 'IncrementalDecoder',
+           'strict_errors', 'ignore_errors', 'replace_errors',
+           'xmlcharrefreplace_errors', 'backslashreplace_errors',
+           'namereplace_errors']
+
+BOM_UTF8 = b'\xef\xbb\xbf'
+BOM_UTF16_LE = BOM_LE = b'\xff\xfe'
+BOM_UTF16_BE = BOM_BE = b'\xfe\xff'
+BOM_UTF32_LE = BOM64_LE = b'\xff\xfe\x00\x00'
+BOM_UTF32_BE = BOM64_BE = b'\x00\x00\xfe\xff'
+if _sys.byteorder == 'little':
+    BOM_UTF16 = BOM = BOM_UTF16_LE
+    BOM_UTF32 = BOM_UTF32_LE
+else:
+    BOM_UTF16 = BOM = BOM_UTF16_BE
+    BOM_UTF32 = BOM_UTF32_BE
+BOM32_LE = BOM_UTF16_LE
+BOM32_BE = BOM_UTF16_BE
+
+
+class CodecInfo(tuple):
+    """Codec details as returned by lookup(): a 4-tuple
+    (encode, decode, streamreader, streamwriter) with named attributes."""
+
+    _is_text_encoding = True
+
+    def __new__(cls, encode, decode, streamreader=None, streamwriter=None,
+                incrementalencoder=None, incrementaldecoder=None, name=None,
+                *, _is_text_encoding=None):
+        self = tuple.__new__(cls, (encode, decode, streamreader, streamwriter))
+        self.name = name
+        self.encode = encode
+        self.decode = decode
+        self.incrementalencoder = incrementalencoder
+        self.incrementaldecoder = incrementaldecoder
+        self.streamwriter = streamwriter
+        self.streamreader = streamreader
+        if _is_text_encoding is not None:
+            self._is_text_encoding = _is_text_encoding
+        return self
+
+    def __repr__(self):
+        return "<%s.%s object for encoding %s at %#x>" % (
+            self.__class__.__module__, self.__class__.__qualname__,
+            self.name, id(self))
+
+
+class Codec:
+    """Stateless encoder/decoder interface."""
+
+    def encode(self, input, errors='strict'):
+        raise NotImplementedError
+
+    def decode(self, input, errors='strict'):
+        raise NotImplementedError
+
+
+class IncrementalEncoder:
+    """Encodes input in pieces; subclasses implement encode()."""
+
+    def __init__(self, errors='strict'):
+        self.errors = errors
+        self.buffer = ''
+
+    def encode(self, input, final=False):
+        raise NotImplementedError
+
+    def reset(self):
+        pass
+
+    def getstate(self):
+        return 0
+
+    def setstate(self, state):
+        pass
+
+
+class IncrementalDecoder:
+    """Decodes input in pieces; subclasses implement decode()."""
+
+    def __init__(self, errors='strict'):
+        self.errors = errors
+
+    def decode(self, input, final=False):
+        raise NotImplementedError
+
+    def reset(self):
+        pass
+
+    def getstate(self):
+        return (b'', 0)
+
+    def setstate(self, state):
+        pass
+
+
+class BufferedIncrementalDecoder(IncrementalDecoder):
+    """An incremental decoder that keeps undecodable trailing bytes until
+    more input arrives; subclasses supply _buffer_decode()."""
+
+    def __init__(self, errors='strict'):
+        IncrementalDecoder.__init__(self, errors)
+        self.buffer = b''
+
+    def _buffer_decode(self, input, errors, final):
+        raise NotImplementedError
+
+    def decode(self, input, final=False):
+        data = self.buffer + input
+        result, consumed = self._buffer_decode(data, self.errors, final)
+        self.buffer = data[consumed:]
+        return result
+
+    def reset(self):
+        self.buffer = b''
+
+    def getstate(self):
+        return (self.buffer, 0)
+
+    def setstate(self, state):
+        self.buffer = state[0]
+
+
+def _canonical(encoding):
+    # The spellings CPython's encodings package accepts for the built-in
+    # codecs: case-insensitive, '-', '_' and ' ' interchangeable.
+    key = encoding.lower().replace('-', '_').replace(' ', '_')
+    return _ALIASES.get(key)
+
+
+_ALIASES = {}
+for _name, _spellings in (
+        ('utf-8', ('utf_8', 'utf8', 'u8', 'utf', 'cp65001')),
+        ('utf-16', ('utf_16', 'utf16', 'u16')),
+        ('utf-16-le', ('utf_16_le', 'utf_16le')),
+        ('utf-16-be', ('utf_16_be', 'utf_16be')),
+        ('utf-32', ('utf_32', 'utf32', 'u32')),
+        ('utf-32-le', ('utf_32_le', 'utf_32le')),
+        ('utf-32-be', ('utf_32_be', 'utf_32be')),
+        ('iso8859-1', ('latin_1', 'latin1', 'latin', 'l1', 'iso8859_1',
+                       'iso_8859_1', '8859', 'cp819', 'iso_ir_100')),
+        ('ascii', ('ascii', 'us_ascii', '646', 'us'))):
+    for _s in _spellings:
+        _ALIASES[_s] = _name
+del _name, _spellings, _s
+
+# The length of one code unit, for the incremental decoders of the
+# multi-byte encodings (a partial unit waits for more input).
+_UNIT = {'utf-16': 2, 'utf-16-le': 2, 'utf-16-be': 2,
+         'utf-32': 4, 'utf-32-le': 4, 'utf-32-be': 4}
+
+
+def _make_builtin_codec(name):
+    def encode(input, errors='strict'):
+        return (input.encode(name, errors), len(input))
+
+    def decode(input, errors='strict'):
+        data = bytes(input)
+        return (data.decode(name, errors), len(data))
+
+    class _Encoder(IncrementalEncoder):
+        def encode(self, input, final=False):
+            return input.encode(name, self.errors)
+
+    class _Decoder(BufferedIncrementalDecoder):
+        def _buffer_decode(self, input, errors, final):
+            usable = _usable_prefix(name, input, final)
+            return (input[:usable].decode(name, errors), usable)
+
+    _Encoder.__qualname__ = _Encoder.__name__ = 'IncrementalEncoder'
+    _Decoder.__qualname__ = _Decoder.__name__ = 'IncrementalDecoder'
+    return CodecInfo(encode, decode, incrementalencoder=_Encoder,
+                     incrementaldecoder=_Decoder,
+                     name=name)
+
+
+def _usable_prefix(name, data, final):
+    # How many leading bytes can be decoded now without splitting a
+    # character that the next chunk completes.
+    if final:
+        return len(data)
+    n = len(data)
+    if name == 'utf-8':
+        # Step back over an incomplete multi-byte sequence at the end.
+        i = n - 1
+        back = 0
+        while i >= 0 and back < 3 and 0x80 <= data[i] < 0xC0:
+            i -= 1
+            back += 1
+        if i >= 0:
+            lead = data[i]
+            need = 2 if 0xC0 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 \
+                else 4 if 0xF0 <= lead < 0xF8 else 1
+            if need > back + 1:
+                return i
+        return n
+    unit = _UNIT.get(name)
+    if unit:
+        n -= n % unit
+    return n
+
+
+_cache = {}
+_search_functions = []
+
+
+def register(search_function):
+    """Register a codec search function: called with a normalized encoding
+    name, it returns a CodecInfo or None."""
+    if not callable(search_function):
+        raise TypeError('argument must be callable')
+    _search_functions.append(search_function)
+
+
+def unregister(search_function):
+    """Unregister a codec search function (and forget cached lookups)."""
+    try:
+        _search_functions.remove(search_function)
+    except ValueError:
+        pass
+    _cache.clear()
+
+
+def lookup(encoding):
+    """Look up a codec: returns its CodecInfo or raises LookupError."""
+    if not isinstance(encoding, str):
+        raise TypeError('lookup() argument must be str, not %s'
+                        % type(encoding).__name__)
+    info = _cache.get(encoding)
+    if info is not None:
+        return info
+    normalized = encoding.lower().replace(' ', '_')
+    for search in _search_functions:
+        info = search(normalized)
+        if info is not None:
+            if not isinstance(info, CodecInfo):
+                if not isinstance(info, tuple) or len(info) != 4:
+                    raise TypeError('codec search functions must return 4-tuples')
+                info = CodecInfo(*info)
+            break
+    else:
+        name = _canonical(encoding)
+        if name is None:
+            raise LookupError('unknown encoding: %s' % encoding)
+        info = _make_builtin_codec(name)
+    _cache[encoding] = info
+    return info
+
+
+def encode(obj, encoding='utf-8', errors='strict'):
+    """Encode obj with the codec registered for encoding."""
+    return lookup(encoding).encode(obj, errors)[0]
+
+
+def decode(obj, encoding='utf-8', errors='strict'):
+    """Decode obj with the codec registered for encoding."""
+    return lookup(encoding).decode(obj, errors)[0]
+
+
+def getencoder(encoding):
+    return lookup(encoding).encode
+
+
+def getdecoder(encoding):
+    return lookup(encoding).decode
+
+
+def getincrementalencoder(encoding):
+    encoder = lookup(encoding).incrementalencoder
+    if encoder is None:
+        raise LookupError(encoding)
+    return encoder
+
+
+def getincrementaldecoder(encoding):
+    decoder = lookup(encoding).incrementaldecoder
+    if decoder is None:
+        raise LookupError(encoding)
+    return decoder
+
+
+def iterencode(iterator, encoding, errors='strict', **kwargs):
+    encoder = getincrementalencoder(encoding)(errors, **kwargs)
+    for text in iterator:
+        output = encoder.encode(text)
+        if output:
+            yield output
+    output = encoder.encode('', True)
+    if output:
+        yield output
+
+
+def iterdecode(iterator, encoding, errors='strict', **kwargs):
+    decoder = getincrementaldecoder(encoding)(errors, **kwargs)
+    for data in iterator:
+        output = decoder.decode(data)
+        if output:
+            yield output
+    output = decoder.decode(b'', True)
+    if output:
+        yield output
+
+
+def open(filename, mode='r', encoding=None, errors='strict', buffering=-1):
+    """Open a file; with an encoding, in text mode through io.open."""
+    import builtins
+    if encoding is not None and 'b' not in mode:
+        return builtins.open(filename, mode, buffering, encoding, errors)
+    if encoding is not None:
+        mode = mode.replace('b', '')
+        return builtins.open(filename, mode, buffering, encoding, errors)
+    return builtins.open(filename, mode, buffering)
+
+
+# ------------------------------------------------------------ error handlers
+
+def strict_errors(exc):
+    """Raise the exception (the 'strict' handler)."""
+    if isinstance(exc, BaseException):
+        raise exc
+    raise TypeError("codec must pass exception instance")
+
+
+def _check(exc):
+    if not isinstance(exc, (UnicodeEncodeError, UnicodeDecodeError,
+                            UnicodeTranslateError)):
+        raise TypeError("don't know how to handle %s in error callback"
+                        % type(exc).__name__)
+
+
+def ignore_errors(exc):
+    _check(exc)
+    return ('', exc.end)
+
+
+def replace_errors(exc):
+    _check(exc)
+    if isinstance(exc, UnicodeDecodeError):
+        return ('\ufffd', exc.end)
+    return ('?' * (exc.end - exc.start), exc.end)
+
+
+def backslashreplace_errors(exc):
+    _check(exc)
+    if isinstance(exc, UnicodeDecodeError):
+        return (''.join('\\x%02x' % b for b in exc.object[exc.start:exc.end]),
+                exc.end)
+    out = []
+    for ch in exc.object[exc.start:exc.end]:
+        c = ord(ch)
+        if c < 0x100:
+            out.append('\\x%02x' % c)
+        elif c < 0x10000:
+            out.append('\\u%04x' % c)
+        else:
+            out.append('\\U%08x' % c)
+    return (''.join(out), exc.end)
+
+
+def xmlcharrefreplace_errors(exc):
+    if not isinstance(exc, UnicodeEncodeError):
+        _check(exc)
+        raise TypeError("don't know how to handle %s in error callback"
+                        % type(exc).__name__)
+    return (''.join('&#%d;' % ord(ch) for ch in exc.object[exc.start:exc.end]),
+            exc.end)
+
+
+def namereplace_errors(exc):
+    if not isinstance(exc, UnicodeEncodeError):
+        _check(exc)
+        raise TypeError("don't know how to handle %s in error callback"
+                        % type(exc).__name__)
+    text = exc.object[exc.start:exc.end]
+    return (text.encode('ascii', 'namereplace').decode('ascii'), exc.end)
+
+
+_error_handlers = {
+    'strict': strict_errors,
+    'ignore': ignore_errors,
+    'replace': replace_errors,
+    'backslashreplace': backslashreplace_errors,
+    'xmlcharrefreplace': xmlcharrefreplace_errors,
+    'namereplace': namereplace_errors,
+}
+
+
+def register_error(name, error_handler):
+    """Register an error handler under name (used by codecs that consult
+    this registry; the built-in str/bytes codecs know the standard names)."""
+    if not callable(error_handler):
+        raise TypeError('handler must be callable')
+    _error_handlers[name] = error_handler
+
+
+def lookup_error(name):
+    """Return the error handler registered under name."""
+    try:
+        return _error_handlers[name]
+    except KeyError:
+        raise LookupError('unknown error handler name %r' % name) from None

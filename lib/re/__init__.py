@@ -1,0 +1,671 @@
+"""Regular expressions, written for ftpy.
+
+The public API of CPython's re module (compile, search, match, fullmatch,
+split, findall, finditer, sub, subn, escape, purge, Pattern, Match, the
+flags and error) over a backtracking engine in re/_engine.py.  Patterns
+may be str or bytes; a bytes pattern works on the subject decoded as
+Latin-1, so every byte is one character.
+
+Thread safety: compiled patterns are immutable; each match attempt has
+its own State.  The compile cache is a dict whose single operations are
+atomic, and a lost race only compiles a pattern twice.
+"""
+
+from . import _engine
+from ._engine import error
+error.__module__ = 're'
+
+__all__ = ['match', 'fullmatch', 'search', 'sub', 'subn', 'split',
+           'findall', 'finditer', 'compile', 'purge', 'template', 'escape',
+           'error', 'Pattern', 'Match', 'A', 'I', 'L', 'M', 'S', 'X', 'U',
+           'ASCII', 'IGNORECASE', 'LOCALE', 'MULTILINE', 'DOTALL', 'VERBOSE',
+           'UNICODE', 'NOFLAG', 'RegexFlag']
+
+
+class RegexFlag(int):
+    """A combination of re flags; its repr names them (re.I|re.M)."""
+
+    _names = (('ASCII', _engine.ASCII), ('IGNORECASE', _engine.IGNORECASE),
+              ('LOCALE', _engine.LOCALE), ('UNICODE', _engine.UNICODE),
+              ('MULTILINE', _engine.MULTILINE), ('DOTALL', _engine.DOTALL),
+              ('VERBOSE', _engine.VERBOSE), ('TEMPLATE', _engine.TEMPLATE),
+              ('DEBUG', _engine.DEBUG))
+
+    def __repr__(self):
+        value = int(self)
+        if value == 0:
+            return 're.NOFLAG'
+        parts = []
+        for name, bit in self._names:
+            if value & bit:
+                parts.append('re.' + name)
+                value &= ~bit
+        if value:
+            parts.append(hex(value))
+        return '|'.join(parts)
+
+    __str__ = __repr__
+
+    def __or__(self, other):
+        if isinstance(other, int):
+            result = int(self) | int(other)
+            return RegexFlag(result) if isinstance(other, RegexFlag) else result
+        return NotImplemented
+
+    __ror__ = __or__
+
+    def __and__(self, other):
+        if isinstance(other, int):
+            result = int(self) & int(other)
+            return RegexFlag(result) if isinstance(other, RegexFlag) else result
+        return NotImplemented
+
+    __rand__ = __and__
+
+    def __xor__(self, other):
+        if isinstance(other, int):
+            result = int(self) ^ int(other)
+            return RegexFlag(result) if isinstance(other, RegexFlag) else result
+        return NotImplemented
+
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        return RegexFlag(~int(self) & 0x1FF)
+
+    @property
+    def name(self):
+        for name, bit in self._names:
+            if int(self) == bit:
+                return name
+        return None
+
+    @property
+    def value(self):
+        return int(self)
+
+
+A = ASCII = RegexFlag(_engine.ASCII)
+I = IGNORECASE = RegexFlag(_engine.IGNORECASE)
+L = LOCALE = RegexFlag(_engine.LOCALE)
+U = UNICODE = RegexFlag(_engine.UNICODE)
+M = MULTILINE = RegexFlag(_engine.MULTILINE)
+S = DOTALL = RegexFlag(_engine.DOTALL)
+X = VERBOSE = RegexFlag(_engine.VERBOSE)
+T = TEMPLATE = RegexFlag(_engine.TEMPLATE)
+DEBUG = RegexFlag(_engine.DEBUG)
+NOFLAG = RegexFlag(0)
+
+
+class Pattern:
+    """A compiled regular expression."""
+
+    __slots__ = ('pattern', 'flags', 'groups', 'groupindex', '_match',
+                 '_bytes', '_prefix', '__weakref__')
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("cannot create 're.Pattern' instances")
+
+    def _subject(self, string):
+        # The subject as a str (bytes-like subjects decode as Latin-1).
+        if self._bytes:
+            if isinstance(string, str):
+                raise TypeError('cannot use a bytes pattern on a string-like object')
+            try:
+                return bytes(memoryview(string)).decode('latin-1')
+            except TypeError:
+                raise TypeError("expected string or bytes-like object, got %r"
+                                % type(string).__name__) from None
+        if not isinstance(string, str):
+            if isinstance(string, (bytes, bytearray, memoryview)):
+                raise TypeError('cannot use a string pattern on a bytes-like object')
+            raise TypeError("expected string or bytes-like object, got %r"
+                            % type(string).__name__)
+        return string
+
+    def _bounds(self, text, pos, endpos):
+        n = len(text)
+        if pos < 0:
+            pos = 0
+        elif pos > n:
+            pos = n
+        if endpos is None or endpos > n:
+            endpos = n
+        elif endpos < 0:
+            endpos = 0
+        return pos, endpos
+
+    def _run(self, string, text, pos, endpos, start, k):
+        # Try to match starting exactly at `start`.
+        st = _engine.State(text, pos, endpos, self.groups + 1)
+        end = self._match(st, start, k)
+        if end is None:
+            return None
+        st.caps[0] = (start, end)
+        return Match._make(self, string, text, pos, endpos, st)
+
+    def _search_from(self, string, text, pos, endpos, start, must_advance):
+        prefix = self._prefix
+        k = _engine._identity
+        if must_advance:
+            first = start
+
+            def k(j):
+                return None if j == first and current[0] == first else j
+        current = [start]
+        i = start
+        while i <= endpos:
+            if prefix:
+                i = text.find(prefix, i, endpos)
+                if i < 0:
+                    return None
+            current[0] = i
+            m = self._run(string, text, pos, endpos, i, k)
+            if m is not None:
+                return m
+            i += 1
+        return None
+
+    def match(self, string, pos=0, endpos=None):
+        """Match at the start of the string (or at pos)."""
+        text = self._subject(string)
+        pos, endpos = self._bounds(text, pos, endpos)
+        return self._run(string, text, pos, endpos, pos, _engine._identity)
+
+    def fullmatch(self, string, pos=0, endpos=None):
+        """Match the whole string (or string[pos:endpos])."""
+        text = self._subject(string)
+        pos, endpos = self._bounds(text, pos, endpos)
+        return self._run(string, text, pos, endpos, pos,
+                         lambda j: j if j == endpos else None)
+
+    def search(self, string, pos=0, endpos=None):
+        """The first match anywhere in the string."""
+        text = self._subject(string)
+        pos, endpos = self._bounds(text, pos, endpos)
+        return self._search_from(string, text, pos, endpos, pos, False)
+
+    def finditer(self, string, pos=0, endpos=None):
+        """An iterator over the successive non-overlapping matches."""
+        text = self._subject(string)
+        pos, endpos = self._bounds(text, pos, endpos)
+        return self._iterate(string, text, pos, endpos)
+
+    def _iterate(self, string, text, pos, endpos):
+        # After an empty match the next match may not be empty at the same
+        # place (CPython 3.7+ semantics).
+        start = pos
+        must_advance = False
+        while start <= endpos:
+            m = self._search_from(string, text, pos, endpos, start, must_advance)
+            if m is None:
+                return
+            yield m
+            s, e = m.span()
+            must_advance = s == e
+            start = e
+
+    def findall(self, string, pos=0, endpos=None):
+        """All matches: strings, or tuples of groups when there are groups."""
+        result = []
+        for m in self.finditer(string, pos, endpos):
+            if self.groups == 0:
+                result.append(m.group(0))
+            elif self.groups == 1:
+                result.append(m._group_or_empty(1))
+            else:
+                result.append(tuple(m._group_or_empty(g)
+                                    for g in range(1, self.groups + 1)))
+        return result
+
+    def split(self, string, maxsplit=0):
+        """Split the string at matches; groups in the pattern are kept."""
+        text = self._subject(string)
+        out = []
+        last = 0
+        count = 0
+        for m in self._iterate(string, text, 0, len(text)):
+            if maxsplit and count >= maxsplit:
+                break
+            s, e = m.span()
+            out.append(string[last:s])
+            out.extend(m.groups())
+            last = e
+            count += 1
+        out.append(string[last:])
+        return out
+
+    def sub(self, repl, string, count=0):
+        """Replace matches with repl (a template or a function of a match)."""
+        return self._subn(repl, string, count)[0]
+
+    def subn(self, repl, string, count=0):
+        """Like sub(), returning (new string, number of replacements)."""
+        return self._subn(repl, string, count)
+
+    def _subn(self, repl, string, count):
+        text = self._subject(string)
+        if callable(repl):
+            expand = repl
+        else:
+            template = _compile_template(self, repl)
+            if len(template) == 1 and isinstance(template[0], (str, bytes)):
+                literal = template[0]
+                expand = lambda m: literal
+            else:
+                expand = lambda m: _expand(template, m)
+        pieces = []
+        last = 0
+        n = 0
+        for m in self._iterate(string, text, 0, len(text)):
+            if count and n >= count:
+                break
+            s, e = m.span()
+            pieces.append(string[last:s])
+            piece = expand(m)
+            if piece is not None:
+                if self._bytes and not isinstance(piece, (bytes, bytearray)):
+                    raise TypeError('expected a bytes-like object, %s found'
+                                    % type(piece).__name__)
+                if not self._bytes and not isinstance(piece, str):
+                    raise TypeError('expected str instance, %s found'
+                                    % type(piece).__name__)
+                pieces.append(piece)
+            last = e
+            n += 1
+        pieces.append(string[last:])
+        joiner = b'' if self._bytes else ''
+        return joiner.join(pieces), n
+
+    def scanner(self, string, pos=0, endpos=None):
+        return _Scanner(self, string, pos, endpos)
+
+    def __repr__(self):
+        text = repr(self.pattern)
+        if len(text) > 200:
+            text = text[:200]
+        flags = self.flags
+        if not self._bytes:
+            flags &= ~_engine.UNICODE
+        if flags:
+            return 're.compile(%s, %r)' % (text, RegexFlag(flags))
+        return 're.compile(%s)' % text
+
+    def __eq__(self, other):
+        if not isinstance(other, Pattern):
+            return NotImplemented
+        return self.pattern == other.pattern and self.flags == other.flags
+
+    def __hash__(self):
+        return hash((self.pattern, self.flags))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce__(self):
+        return (_compile, (self.pattern, self.flags))
+
+    def __class_getitem__(cls, item):
+        from types import GenericAlias
+        return GenericAlias(cls, item)
+
+
+class _Scanner:
+    def __init__(self, pattern, string, pos, endpos):
+        self.pattern = pattern
+        self._string = string
+        self._text = pattern._subject(string)
+        self._pos, self._endpos = pattern._bounds(self._text, pos, endpos or len(self._text))
+        self._must_advance = False
+
+    def _next(self, anchored):
+        p = self.pattern
+        if self._pos > self._endpos:
+            return None
+        if anchored:
+            k = _engine._identity
+            start = self._pos
+            if self._must_advance:
+                k = lambda j: None if j == start else j
+            m = p._run(self._string, self._text, 0, self._endpos, self._pos, k)
+        else:
+            m = p._search_from(self._string, self._text, 0, self._endpos,
+                               self._pos, self._must_advance)
+        if m is not None:
+            s, e = m.span()
+            self._must_advance = s == e
+            self._pos = e
+        return m
+
+    def match(self):
+        return self._next(True)
+
+    def search(self):
+        return self._next(False)
+
+
+class Match:
+    """The result of a successful match."""
+
+    __slots__ = ('re', 'string', 'pos', 'endpos', '_text', '_spans', 'lastindex')
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("cannot create 're.Match' instances")
+
+    @classmethod
+    def _make(cls, pattern, string, text, pos, endpos, st):
+        self = object.__new__(cls)
+        self.re = pattern
+        self.string = string
+        self.pos = pos
+        self.endpos = endpos
+        self._text = text
+        self._spans = st.caps
+        self.lastindex = st.last
+        return self
+
+    @property
+    def lastgroup(self):
+        if self.lastindex is None:
+            return None
+        for name, index in self.re.groupindex.items():
+            if index == self.lastindex:
+                return name
+        return None
+
+    @property
+    def regs(self):
+        return tuple(span if span is not None else (-1, -1) for span in self._spans)
+
+    def _index(self, group):
+        if isinstance(group, int) or hasattr(group, '__index__') and not isinstance(group, (str, bytes)):
+            try:
+                index = group.__index__()
+            except Exception:
+                raise IndexError('no such group') from None
+            if 0 <= index < len(self._spans):
+                return index
+            raise IndexError('no such group')
+        if isinstance(group, str):
+            index = self.re.groupindex.get(group)
+            if index is not None:
+                return index
+        raise IndexError('no such group')
+
+    def _slice(self, index, default=None):
+        span = self._spans[index]
+        if span is None:
+            return default
+        s, e = span
+        if self.re._bytes:
+            return self._text[s:e].encode('latin-1') if not isinstance(self.string, bytes) \
+                else self.string[s:e]
+        return self.string[s:e]
+
+    def _group_or_empty(self, index):
+        return self._slice(index, b'' if self.re._bytes else '')
+
+    def group(self, *groups):
+        """One group (default 0, the whole match) or a tuple of several."""
+        if not groups:
+            return self._slice(0)
+        if len(groups) == 1:
+            return self._slice(self._index(groups[0]))
+        return tuple(self._slice(self._index(g)) for g in groups)
+
+    def __getitem__(self, group):
+        return self._slice(self._index(group))
+
+    def groups(self, default=None):
+        """All subgroups as a tuple (default for groups that did not take part)."""
+        return tuple(self._slice(i, default) for i in range(1, len(self._spans)))
+
+    def groupdict(self, default=None):
+        """The named subgroups as a dict."""
+        return {name: self._slice(index, default)
+                for name, index in self.re.groupindex.items()}
+
+    def start(self, group=0):
+        span = self._spans[self._index(group)]
+        return -1 if span is None else span[0]
+
+    def end(self, group=0):
+        span = self._spans[self._index(group)]
+        return -1 if span is None else span[1]
+
+    def span(self, group=0):
+        span = self._spans[self._index(group)]
+        return (-1, -1) if span is None else span
+
+    def expand(self, template):
+        """Substitute the groups into a template, as sub() does."""
+        return _expand(_compile_template(self.re, template), self)
+
+    def __repr__(self):
+        return '<re.Match object; span=%r, match=%r>' % (self.span(), self.group())
+
+    def __bool__(self):
+        return True
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __class_getitem__(cls, item):
+        from types import GenericAlias
+        return GenericAlias(cls, item)
+
+
+# -------------------------------------------------------------- templates
+
+def _compile_template(pattern, repl):
+    # A replacement template as a list of literal pieces and group indexes.
+    is_bytes = isinstance(repl, (bytes, bytearray))
+    if is_bytes != pattern._bytes:
+        if pattern._bytes:
+            raise TypeError('expected a bytes-like object, %s found' % type(repl).__name__)
+        raise TypeError('expected str instance, %s found' % type(repl).__name__)
+    text = bytes(repl).decode('latin-1') if is_bytes else repl
+    if '\\' not in text:
+        return [repl]
+    parts = []
+    literal = []
+    i = 0
+    n = len(text)
+
+    def fail(msg, pos):
+        raise error(msg, repl, pos)
+
+    while i < n:
+        c = text[i]
+        if c != '\\':
+            literal.append(c)
+            i += 1
+            continue
+        start = i
+        i += 1
+        if i >= n:
+            fail('bad escape (end of pattern)', start)
+        c = text[i]
+        i += 1
+        index = None
+        if c == 'g':
+            if i >= n or text[i] != '<':
+                fail('missing <', i)
+            close = text.find('>', i + 1)
+            if close < 0:
+                fail('missing >, unterminated name', i + 1)
+            name = text[i + 1:close]
+            if not name:
+                fail('missing group name', i + 1)
+            if name.isdigit() and name.isascii():
+                index = int(name)
+                if index > pattern.groups:
+                    fail('invalid group reference %d' % index, i + 1)
+            elif name.isidentifier():
+                if name not in pattern.groupindex:
+                    raise IndexError('unknown group name %r' % name)
+                index = pattern.groupindex[name]
+            else:
+                fail('bad character in group name %r' % name, i + 1)
+            i = close + 1
+        elif c == '0':
+            digits = ''
+            while i < n and len(digits) < 2 and text[i] in '01234567':
+                digits += text[i]
+                i += 1
+            literal.append(chr(int('0' + digits, 8)))
+        elif c in '123456789':
+            digits = c
+            if i < n and text[i] in '0123456789':
+                digits += text[i]
+                i += 1
+                if (c in '01234567' and digits[1] in '01234567' and i < n
+                        and text[i] in '01234567'):
+                    value = int(digits + text[i], 8)
+                    i += 1
+                    if value > 0o377:
+                        fail('octal escape value \\%s outside of range 0-0o377'
+                             % text[start + 1:i], start)
+                    literal.append(chr(value))
+                    continue
+            index = int(digits)
+            if index > pattern.groups:
+                fail('invalid group reference %d' % index, start + 1)
+        else:
+            simple = {'n': '\n', 't': '\t', 'r': '\r', 'f': '\f', 'v': '\v',
+                      'a': '\a', 'b': '\b', '\\': '\\'}
+            if c in simple:
+                literal.append(simple[c])
+            elif c.isascii() and c.isalpha():
+                fail('bad escape \\%s' % c, start)
+            else:
+                literal.append('\\' + c)
+        if index is not None:
+            if literal:
+                parts.append(''.join(literal))
+                literal = []
+            parts.append(index)
+    if literal:
+        parts.append(''.join(literal))
+    if is_bytes:
+        parts = [p.encode('latin-1') if isinstance(p, str) else p for p in parts]
+    return parts
+
+
+def _expand(template, m):
+    empty = b'' if m.re._bytes else ''
+    return empty.join(p if not isinstance(p, int) else m._group_or_empty(p)
+                      for p in template)
+
+
+# ------------------------------------------------------------- functions
+
+_cache = {}
+_MAXCACHE = 512
+
+
+def _compile(pattern, flags):
+    if isinstance(flags, RegexFlag):
+        flags = int(flags)
+    if isinstance(pattern, Pattern):
+        if flags:
+            raise ValueError('cannot process flags argument with a compiled pattern')
+        return pattern
+    key = (type(pattern), pattern, flags)
+    try:
+        return _cache[key]
+    except (KeyError, TypeError):
+        pass
+    if not isinstance(pattern, (str, bytes)):
+        raise TypeError('first argument must be string or compiled pattern')
+    matcher, groups, groupindex, final_flags, prefix = _engine.compile_pattern(pattern, flags)
+    p = object.__new__(Pattern)
+    p.pattern = pattern
+    p.flags = final_flags
+    # Pattern.groups counts capturing groups; a match's State has one slot
+    # more (slot 0 is the whole match).
+    p.groups = groups - 1
+    p._match = matcher
+    p._bytes = isinstance(pattern, bytes)
+    p._prefix = prefix
+    from types import MappingProxyType
+    p.groupindex = MappingProxyType(dict(groupindex))
+    if len(_cache) >= _MAXCACHE:
+        try:
+            del _cache[next(iter(_cache))]
+        except (StopIteration, RuntimeError, KeyError):
+            pass
+    _cache[key] = p
+    return p
+
+
+def compile(pattern, flags=0):
+    """Compile a pattern into a Pattern object."""
+    return _compile(pattern, flags)
+
+
+def match(pattern, string, flags=0):
+    """Match the pattern at the start of the string; a Match or None."""
+    return _compile(pattern, flags).match(string)
+
+
+def fullmatch(pattern, string, flags=0):
+    """Match the pattern against all of the string; a Match or None."""
+    return _compile(pattern, flags).fullmatch(string)
+
+
+def search(pattern, string, flags=0):
+    """The first match of the pattern in the string; a Match or None."""
+    return _compile(pattern, flags).search(string)
+
+
+def sub(pattern, repl, string, count=0, flags=0):
+    """The string with matches of the pattern replaced by repl."""
+    return _compile(pattern, flags).sub(repl, string, count)
+
+
+def subn(pattern, repl, string, count=0, flags=0):
+    """(new string, number of substitutions made)."""
+    return _compile(pattern, flags).subn(repl, string, count)
+
+
+def split(pattern, string, maxsplit=0, flags=0):
+    """Split the string by occurrences of the pattern."""
+    return _compile(pattern, flags).split(string, maxsplit)
+
+
+def findall(pattern, string, flags=0):
+    """All non-overlapping matches, as strings or tuples of groups."""
+    return _compile(pattern, flags).findall(string)
+
+
+def finditer(pattern, string, flags=0):
+    """An iterator of Match objects over all non-overlapping matches."""
+    return _compile(pattern, flags).finditer(string)
+
+
+def purge():
+    """Clear the compiled-pattern cache."""
+    _cache.clear()
+
+
+def template(pattern, flags=0):
+    return _compile(pattern, flags | TEMPLATE)
+
+
+_ESCAPE_SAFE = frozenset('_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
+_SPECIAL_CHARS = frozenset('()[]{}?*+-|^$\\.&~# \t\n\r\v\f')
+
+
+def escape(pattern):
+    """Backslash-escape the characters that are special in patterns."""
+    if isinstance(pattern, str):
+        return ''.join('\\' + c if c in _SPECIAL_CHARS else c for c in pattern)
+    text = bytes(pattern).decode('latin-1')
+    return ''.join('\\' + c if c in _SPECIAL_CHARS else c for c in text).encode('latin-1')
