@@ -390,6 +390,34 @@ void dict_clear(Value dv) {
   }
 }
 
+namespace {
+
+// Cycle collector: empty a garbage dict. Nothing can reach garbage (the
+// collector proved it unreachable with the world stopped), so no lock-free
+// reader can be in its table and the references are dropped at once rather
+// than retired (which would hold the whole cycle until a grace period).
+void dict_clear_garbage(Object* o) {
+  Dict* d = static_cast<Dict*>(o);
+  DictTable* old;
+  {
+    CriticalSection cs(d);
+    old = d->table;
+    table_store(d, nullptr);
+    used_store(d, 0);
+    bump_version(d);
+  }
+  if (!old) return;
+  for (int64_t j = 0; j < old->nentries; j++) {
+    DictEntry* e = &old->entries()[j];
+    if (e->key.is_null()) continue;
+    decref(e->key);
+    decref(e->value);
+  }
+  heap_free(old);
+}
+
+}  // namespace
+
 Ref<Dict> dict_copy(Value src) {
   Ref<Dict> d = dict_new();
   if (!d) return nullptr;
@@ -711,6 +739,7 @@ void dict_type_init_core() {
   t->flags = kTypeBaseType | kTypeDictSubclass | kTypeHasGc | kTypeMapping;
   t->tp_dealloc = dict_dealloc;
   t->tp_traverse = dict_traverse;
+  t->tp_clear = dict_clear_garbage;
   t->tp_repr = dict_repr;
   t->tp_hash = nullptr;
   t->tp_richcompare = dict_richcompare;

@@ -69,6 +69,26 @@ void structseq_dealloc(Object* o) {
   g_tuple_type.tp_dealloc(o);
 }
 
+// struct_time(seq) and friends: the record gets room for the hidden items too
+// (left null), since structseq_dealloc releases n_fields items.
+Ref<> structseq_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
+  Ref<> plain = g_tuple_type.tp_new(&g_tuple_type, args, nargs, kwnames);
+  if (!plain) return nullptr;
+  size_t total = 0;
+  {
+    std::lock_guard<std::mutex> g(g_structseq_mu);
+    auto it = structseq_types().find(t->name);
+    if (it != structseq_types().end()) total = it->second->n_fields;
+  }
+  Tuple* src = plain.val().as<Tuple>();
+  size_t slots = static_cast<size_t>(src->size) > total ? static_cast<size_t>(src->size) : total;
+  Tuple* r = alloc_object<Tuple>(t, sizeof(Tuple) + sizeof(Value) * slots);
+  if (!r) return nullptr;
+  r->size = src->size;
+  for (int64_t i = 0; i < src->size; i++) r->items[i] = Ref<>::borrow(src->items[i]).release();
+  return Ref<>::steal(Value(r));
+}
+
 Type* structseq_type(const char* name, const std::vector<std::pair<const char*, Ref<>>>& fields) {
   std::lock_guard<std::mutex> g(g_structseq_mu);
   auto it = structseq_types().find(name);
@@ -81,6 +101,7 @@ Type* structseq_type(const char* name, const std::vector<std::pair<const char*, 
   t->item_size = g_tuple_type.item_size;
   t->tp_repr = structseq_repr;
   t->tp_dealloc = structseq_dealloc;
+  t->tp_new = structseq_tp_new;
   st->n_fields = fields.size();
   auto* members = new MemberDef[fields.size() + 1]();
   for (size_t i = 0; i < fields.size(); i++) {
