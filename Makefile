@@ -60,6 +60,8 @@ test: build
 	$(BUILD)/ftpy_unit_tests --gtest_brief=1
 	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy
 	python3 tests/stress/run_stress.py --ftpy $(BUILD)/ftpy
+	python3 tests/cli/run_cli_tests.py --ftpy $(BUILD)/ftpy
+	python3 tests/compiler/lines.py --ftpy $(BUILD)/ftpy
 	python3 tests/native/run_native_tests.py --build $(BUILD)
 	$(MAKE) --no-print-directory bench-quick
 	$(MAKE) --no-print-directory test-tsan

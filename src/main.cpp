@@ -60,6 +60,14 @@ void usage(FILE* out) {
                "arg ...: arguments passed to program in sys.argv[1:]\n");
 }
 
+// What CPython prints after a command-line error (then exit status 2).
+void short_usage(const char* prog) {
+  std::fprintf(stderr,
+               "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+               "Try `python -h' for more information.\n",
+               prog);
+}
+
 [[noreturn]] void bad_gil_value() {
   std::fprintf(stderr,
                "Fatal Python error: config_read_gil: PYTHON_GIL / -X gil must be \"0\" or \"1\"\n"
@@ -208,6 +216,15 @@ int main(int argc, char** argv) {
       break;
     }
     if (a.size() < 2 || a[0] != '-') break;
+    if (a == "--") {
+      i++;
+      break;
+    }
+    if (a[1] == '-') {
+      std::fprintf(stderr, "unknown option %s\n", a.c_str());
+      short_usage(argv[0]);
+      return 2;
+    }
     // Clustered single-letter options (-uE), with -c/-m/-X/-W taking a value.
     size_t k = 1;
     bool stop = false;
@@ -221,7 +238,7 @@ int main(int argc, char** argv) {
         }
         if (i + 1 >= argc) {
           std::fprintf(stderr, "Argument expected for the %s option\n", opt);
-          usage(stderr);
+          short_usage(argv[0]);
           std::exit(2);
         }
         k = a.size();
@@ -243,7 +260,7 @@ int main(int argc, char** argv) {
         case 'B': case 's': case 'S': case 'b': case 'd': case 'R': break;
         default:
           std::fprintf(stderr, "Unknown option: -%c\n", c);
-          usage(stderr);
+          short_usage(argv[0]);
           return 2;
       }
       if (stop) break;
@@ -272,8 +289,27 @@ int main(int argc, char** argv) {
       else bad_gil_value();
     }
   }
-  if (!cfg.ignore_environment && std::getenv("PYTHONUNBUFFERED") && *std::getenv("PYTHONUNBUFFERED"))
-    cfg.unbuffered = true;
+  auto env_set = [&](const char* name) -> const char* {
+    const char* v = cfg.ignore_environment ? nullptr : std::getenv(name);
+    return v && *v ? v : nullptr;
+  };
+  if (env_set("PYTHONUNBUFFERED")) cfg.unbuffered = true;
+  if (env_set("PYTHONSAFEPATH")) cfg.safe_path = true;
+  if (const char* w = env_set("PYTHONWARNINGS")) {
+    // Comma-separated filters, applied before (so overridden by) -W options.
+    std::vector<std::string> env_filters;
+    std::string item;
+    for (const char* p = w;; p++) {
+      if (*p == ',' || *p == '\0') {
+        if (!item.empty()) env_filters.push_back(item);
+        item.clear();
+        if (!*p) break;
+      } else {
+        item += *p;
+      }
+    }
+    cfg.warnoptions.insert(cfg.warnoptions.begin(), env_filters.begin(), env_filters.end());
+  }
   // sys.argv
   if (have_command) cfg.argv.push_back("-c");
   else if (have_module) cfg.argv.push_back(module);  // replaced by the module's path once found
@@ -300,9 +336,17 @@ int main(int argc, char** argv) {
       if (::realpath(dir.c_str(), real)) dir = real;
       set_main_path0(dir);
     }
-    int r = run_main_file(script);
+    // As CPython: __file__ and tracebacks name the script by an absolute
+    // path; sys.argv[0] keeps the form it was given in.
+    std::string abs_script = script;
+    if (script.empty() || script[0] != '/') {
+      char cwd[4096];
+      if (::getcwd(cwd, sizeof cwd))
+        abs_script = std::string(cwd) + "/" + (script.rfind("./", 0) == 0 ? script.substr(2) : script);
+    }
+    int r = run_main_file(abs_script);
     if (r == -2) {
-      std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], script.c_str(), errno,
+      std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], abs_script.c_str(), errno,
                    std::strerror(errno));
       status = 2;
     } else if (r < 0) {
@@ -318,7 +362,23 @@ int main(int argc, char** argv) {
       char cwd[4096];
       set_main_path0(::getcwd(cwd, sizeof cwd) ? cwd : ".");
     }
-    status = run_module_as_main(module) ? 0 : handle_exception();
+    ModuleRunResult r = run_module_as_main(module);
+    if (r == ModuleRunResult::kNotFound) {
+      // runpy's form: "<sys.executable>: <message>", exit status 1.
+      Ref<> exc = err_fetch();
+      Ref<> exe;
+      std::string prog = argv[0];
+      if (dict_get_item_str(g_interp.sys_dict, str_intern("executable"), &exe) > 0 && is_str(exe.val()))
+        prog = std::string(str_view(exe.val()));
+      err_clear();
+      Ref<> msg = exc ? str(exc.val()) : nullptr;
+      err_clear();
+      flush_std_streams();
+      std::fprintf(stderr, "%s: %s\n", prog.c_str(), msg ? std::string(str_view(msg.val())).c_str() : "");
+      status = 1;
+    } else {
+      status = r == ModuleRunResult::kOk ? 0 : handle_exception();
+    }
   } else if (interactive) {
     if (!cfg.safe_path) set_main_path0("");
     Ref<> d = main_module_dict();

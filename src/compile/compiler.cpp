@@ -98,6 +98,24 @@ void Compiler::set_pos(const Located* n) {
   u().pos = Position{n->lineno, n->end_lineno, n->col_offset, n->end_col_offset};
 }
 
+// `whole` (an attribute load, or a method call through `a`) spread over
+// several lines is reported at the line of the attribute's name, as CPython
+// does, so `obj\n.method(...)` fails at the `.method` line, not at `obj`.
+void Compiler::set_pos_from_attr(const Located* whole, const ast::Attribute* a) {
+  set_pos(whole);
+  Position& p = u().pos;
+  if (p.line == a->end_lineno) return;
+  p.line = a->end_lineno;
+  auto name_len = static_cast<int32_t>(a->attr.size());
+  if (name_len <= a->end_col_offset) {
+    p.col = a->end_col_offset - name_len;
+  } else {
+    p.col = p.end_col = -1;
+  }
+  p.end_line = std::max(p.line, p.end_line);
+  if (p.line == p.end_line) p.end_col = std::max(p.col, p.end_col);
+}
+
 // ---- units -------------------------------------------------------------------
 
 void Compiler::enter_unit(Scope* s, UnitKind kind, const std::string& name, const std::string& qualname,
@@ -687,7 +705,7 @@ void Compiler::function_def(const FunctionDef* f) {
     }
     emit(OP_CALL, nargs);
   }
-  for (size_t i = 0; i < f->decorator_list.size(); i++) emit(OP_CALL, 1);
+  apply_decorators(f->decorator_list, f);
   name_op(f->name, ExprContext::Store, f);
 }
 
@@ -752,6 +770,16 @@ void Compiler::class_body(const ClassDef* c, int firstline) {
   emit(OP_LOAD_CONST, add_const(nm.obj, nm.key));
 }
 
+// Calls the decorators pushed before the definition, innermost first; each
+// call is reported at its decorator's line.
+void Compiler::apply_decorators(const std::vector<Expr*>& decorators, const Located* def) {
+  for (size_t i = decorators.size(); i-- > 0;) {
+    set_pos(decorators[i]);
+    emit(OP_CALL, 1);
+  }
+  set_pos(def);
+}
+
 void Compiler::class_def(const ClassDef* c) {
   for (const Expr* d : c->decorator_list) {
     expr(d);
@@ -781,7 +809,7 @@ void Compiler::class_def(const ClassDef* c) {
     emit(OP_PUSH_NULL);
     emit(OP_CALL, 0);
   }
-  for (size_t i = 0; i < c->decorator_list.size(); i++) emit(OP_CALL, 1);
+  apply_decorators(c->decorator_list, c);
   name_op(c->name, ExprContext::Store, c);
 }
 

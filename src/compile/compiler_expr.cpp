@@ -227,7 +227,7 @@ void Compiler::expr_inner(const Expr* e) {
       auto* a = cast<Attribute>(e);
       if (a->ctx != ExprContext::Load) error(e, "internal: attribute store in expression context");
       expr(a->value);
-      set_pos(e);
+      set_pos_from_attr(e, a);
       emit(OP_LOAD_ATTR, static_cast<uint32_t>(add_name(mangle_name(a->attr))) << 1);
       break;
     }
@@ -455,9 +455,10 @@ void Compiler::call(const Call* c) {
     expr(a->value);
     {
       NodeScope ns(*this, f);
+      set_pos_from_attr(f, a);
       emit(OP_LOAD_ATTR, (static_cast<uint32_t>(add_name(mangle_name(a->attr))) << 1) | 1);
     }
-    call_helper(c->args, c->keywords, 0, c, nullptr);
+    call_helper(c->args, c->keywords, 0, c, nullptr, a);
     return;
   }
   if (f->kind == ExprKind::Name && is_global_call_name(cast<Name>(f)->id)) {
@@ -471,7 +472,11 @@ void Compiler::call(const Call* c) {
 }
 
 void Compiler::call_helper(const std::vector<Expr*>& args, const std::vector<Keyword*>& kws, int n_pushed,
-                           const Located* loc, const char* extra_base) {
+                           const Located* loc, const char* extra_base, const ast::Attribute* method) {
+  auto place_call = [&] {
+    if (method) set_pos_from_attr(loc, method);
+    else set_pos(loc);
+  };
   bool star = has_starred(args);
   for (const Keyword* k : kws) star = star || k->arg.empty();
   {
@@ -499,10 +504,10 @@ void Compiler::call_helper(const std::vector<Expr*>& args, const std::vector<Key
       }
       ConstEntry t = const_tuple(names);
       emit(OP_LOAD_CONST, add_const(t.obj, t.key));
-      set_pos(loc);
+      place_call();
       emit(OP_CALL_KW, n);
     } else {
-      set_pos(loc);
+      place_call();
       emit(OP_CALL, n);
     }
     return;
@@ -565,7 +570,7 @@ void Compiler::call_helper(const std::vector<Expr*>& args, const std::vector<Key
     }
     if (nseen) flush(kws.size());
   }
-  set_pos(loc);
+  place_call();
   emit(OP_CALL_FUNCTION_EX, have_dict ? 1 : 0);
 }
 

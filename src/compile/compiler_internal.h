@@ -124,6 +124,7 @@ class Compiler {
   ConstEntry const_of(const ConstantValue& v);
   std::string mangle_name(const std::string& n);
   void set_pos(const Located* n);
+  void set_pos_from_attr(const Located* whole, const ast::Attribute* a);
   void push_fblock(FBlockType t, int block, int exit, const void* datum, const Located* loc);
   void pop_fblock() { u().fblocks.pop_back(); }
 
@@ -135,6 +136,7 @@ class Compiler {
   // ---- functions/classes (compiler.cpp) ----
   void function_def(const FunctionDef* f);
   void class_def(const ClassDef* c);
+  void apply_decorators(const std::vector<Expr*>& decorators, const Located* def);
   void lambda(const Lambda* l);
   void comprehension(const Expr* e, const std::vector<Comprehension*>& gens, const Expr* elt, const Expr* val,
                      ComprehensionKind kind);
@@ -188,9 +190,10 @@ class Compiler {
   void call(const Call* c);
   // Pushes the arguments and emits the call; `n_pushed` positional values
   // are already on the stack above [callable, self_or_null]; `extra_base`
-  // names a local whose Generic[*params] is appended as a last positional.
+  // names a local whose Generic[*params] is appended as a last positional;
+  // `method` is the attribute a method call goes through (for its position).
   void call_helper(const std::vector<Expr*>& args, const std::vector<Keyword*>& kws, int n_pushed,
-                   const Located* loc, const char* extra_base);
+                   const Located* loc, const char* extra_base, const ast::Attribute* method = nullptr);
   void starunpack(const std::vector<Expr*>& elts, int build_op, int extend_op, bool tuple);
   void dict_display(const ast::Dict* d);
   void subscript(const Subscript* s);

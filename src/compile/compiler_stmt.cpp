@@ -147,7 +147,7 @@ void Compiler::assign_target(const Expr* t) {
       auto* a = cast<Attribute>(t);
       if (a->attr == "__debug__") error(t, "cannot assign to __debug__");
       expr(a->value);
-      set_pos(t);
+      set_pos_from_attr(t, a);
       emit(OP_STORE_ATTR, add_name(mangle_name(a->attr)));
       break;
     }
@@ -181,7 +181,7 @@ void Compiler::delete_target(const Expr* t) {
     case ExprKind::Attribute:
       if (cast<Attribute>(t)->attr == "__debug__") error(t, "cannot delete __debug__");
       expr(cast<Attribute>(t)->value);
-      set_pos(t);
+      set_pos_from_attr(t, cast<Attribute>(t));
       emit(OP_DELETE_ATTR, add_name(mangle_name(cast<Attribute>(t)->attr)));
       break;
     case ExprKind::Subscript:
@@ -559,8 +559,11 @@ void Compiler::try_finally(const Try* t) {
   push_fblock(FBlockType::FinallyEnd, kNoLabel, kNoLabel, nullptr, t);
   stmts(t->finalbody);
   pop_fblock();
-  u().pos = saved;
+  // No line of its own: a frame that ends here reports the finally body's
+  // last line as its f_lineno, as CPython's does.
+  u().pos = Position{-1, -1, -1, -1};
   emit(OP_RERAISE, 0);
+  u().pos = saved;
   bind(cleanup);
   emit_pop_except_and_reraise(*this);
   bind(exit);

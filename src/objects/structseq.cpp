@@ -2,6 +2,7 @@
 #include "objects/structseq.h"
 
 #include <cstring>
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <string>
@@ -69,23 +70,25 @@ void structseq_dealloc(Object* o) {
   g_tuple_type.tp_dealloc(o);
 }
 
-// struct_time(seq) and friends: the record gets room for the hidden items too
-// (left null), since structseq_dealloc releases n_fields items.
+// A record made from Python (time.struct_time(seq)) gets a slot for every
+// field, hidden ones None, so structseq_dealloc and the hidden members stay
+// within the allocation.
 Ref<> structseq_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
-  Ref<> plain = g_tuple_type.tp_new(&g_tuple_type, args, nargs, kwnames);
-  if (!plain) return nullptr;
+  Ref<> tup = g_tuple_type.tp_new(&g_tuple_type, args, nargs, kwnames);
+  if (!tup) return nullptr;
   size_t total = 0;
   {
     std::lock_guard<std::mutex> g(g_structseq_mu);
     auto it = structseq_types().find(t->name);
     if (it != structseq_types().end()) total = it->second->n_fields;
   }
-  Tuple* src = plain.val().as<Tuple>();
-  size_t slots = static_cast<size_t>(src->size) > total ? static_cast<size_t>(src->size) : total;
-  Tuple* r = alloc_object<Tuple>(t, sizeof(Tuple) + sizeof(Value) * slots);
+  Tuple* src = tup.val().as<Tuple>();
+  size_t n = std::max(total, static_cast<size_t>(src->size));
+  Tuple* r = alloc_object<Tuple>(t, sizeof(Tuple) + sizeof(Value) * n);
   if (!r) return nullptr;
   r->size = src->size;
   for (int64_t i = 0; i < src->size; i++) r->items[i] = Ref<>::borrow(src->items[i]).release();
+  for (size_t i = static_cast<size_t>(src->size); i < n; i++) r->items[i] = new_none().release();
   return Ref<>::steal(Value(r));
 }
 

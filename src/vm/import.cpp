@@ -5,10 +5,11 @@
 
 #include <cerrno>
 #include <fstream>
+#include <atomic>
 #include <map>
-#include <mutex>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 
 #include "api/extension.h"
 #include "objects/dict.h"
@@ -22,6 +23,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/interp.h"
+#include "runtime/parking_lot.h"
 #include "runtime/pythonrun.h"
 #include "vm/eval.h"
 #include "modules/builtins_module.h"
@@ -35,10 +37,170 @@ std::map<std::string, BuiltinModuleInit, std::less<>>& builtin_table() {
   return *t;
 }
 
-// Serialises module creation; module bodies run outside it (they may import).
-std::recursive_mutex g_import_mu;
+// --- import locks ------------------------------------------------------------------
+// CPython's model, simplified. Each module being imported has a module lock,
+// held by the importing thread from before it looks in sys.modules a second
+// time until the module's body has finished. So
+//  - threads importing different modules run their bodies in parallel;
+//  - a thread importing a module that another thread is initializing waits
+//    for that body to finish and then sees the complete module;
+//  - the thread initializing a module may re-enter its lock, and a circular
+//    import within one thread gets the partially initialized module.
+// Deadlock between threads: before blocking on a module lock, a thread
+// follows "owner of the lock -> the lock that owner waits for -> ..." and if
+// that chain comes back to itself, it does not wait but takes the module as
+// it is in sys.modules (partially initialized), as CPython does for a
+// concurrent circular import; if the module is not there yet it raises
+// ImportError("deadlock detected by _ModuleLock('name')").
+//
+// g_import_mu guards the module lock table and the waiting-for map. It is
+// held only around short table updates that run no Python code; it is
+// re-entrant per thread (an allocation in there could, in principle, run a
+// finalizer that imports) and taken with lock_detached, as is every module
+// lock, so a thread waiting for either never stalls a stop-the-world.
+// Identifies the calling thread to the locks below (never null, unlike
+// tstate() before start-up has finished).
+thread_local char tl_import_self;
+const void* import_self() { return &tl_import_self; }
 
-Str* g_initializing_key;
+class ReentrantLock {
+ public:
+  void lock() {
+    const void* self = import_self();
+    if (owner_.load(std::memory_order_relaxed) == self) {
+      depth_++;
+      return;
+    }
+    mu_.lock_detached();
+    owner_.store(self, std::memory_order_relaxed);
+    depth_ = 1;
+  }
+  void unlock() {
+    if (--depth_ > 0) return;
+    owner_.store(nullptr, std::memory_order_relaxed);
+    mu_.unlock();
+  }
+
+ private:
+  Mutex mu_;
+  std::atomic<const void*> owner_{nullptr};  // read unlocked by would-be re-entrants
+  int depth_ = 0;                             // only touched by the owner
+};
+ReentrantLock g_import_mu;
+
+struct ImportLockGuard {
+  ImportLockGuard() { g_import_mu.lock(); }
+  ~ImportLockGuard() { g_import_mu.unlock(); }
+  ImportLockGuard(const ImportLockGuard&) = delete;
+  ImportLockGuard& operator=(const ImportLockGuard&) = delete;
+};
+
+struct ModuleLock {
+  Mutex mu;                     // held while owned; waiters park on it detached
+  const void* owner = nullptr;  // import_self() of the owner; guarded by g_import_mu
+  int count = 0;                 // re-entry depth of the owner; guarded by g_import_mu
+  int users = 0;                 // owners and waiters; the entry goes when it drops to 0
+};
+std::unordered_map<std::string, ModuleLock*>* g_module_locks;     // guarded by g_import_mu
+std::unordered_map<const void*, ModuleLock*>* g_waiting_for;   // guarded by g_import_mu
+
+ModuleLock* module_lock_ref_locked(const std::string& name) {
+  if (!g_module_locks) {
+    g_module_locks = new std::unordered_map<std::string, ModuleLock*>();
+    g_waiting_for = new std::unordered_map<const void*, ModuleLock*>();
+  }
+  ModuleLock*& ml = (*g_module_locks)[name];
+  if (!ml) ml = new ModuleLock();
+  ml->users++;
+  return ml;
+}
+
+void module_lock_unref_locked(const std::string& name, ModuleLock* ml) {
+  if (--ml->users > 0) return;
+  g_module_locks->erase(name);
+  delete ml;
+}
+
+// Whether waiting for `ml` would close a cycle of threads waiting for each other.
+bool would_deadlock_locked(ModuleLock* ml, const void* self) {
+  size_t steps = g_waiting_for->size() + 1;
+  for (ModuleLock* l = ml; l && l->owner && steps-- > 0;) {
+    if (l->owner == self) return true;
+    auto it = g_waiting_for->find(l->owner);
+    l = it == g_waiting_for->end() ? nullptr : it->second;
+  }
+  return false;
+}
+
+// Takes the module lock of `name`. Returns it, or null if waiting would
+// deadlock (nothing is held then). Blocks detached: may run a stop-the-world.
+ModuleLock* module_lock_acquire(const std::string& name) {
+  const void* self = import_self();
+  ModuleLock* ml;
+  {
+    ImportLockGuard g;
+    ml = module_lock_ref_locked(name);
+    if (ml->owner == self) {
+      ml->count++;
+      return ml;
+    }
+    if (!ml->owner && ml->mu.try_lock()) {
+      ml->owner = self;
+      ml->count = 1;
+      return ml;
+    }
+    if (would_deadlock_locked(ml, self)) {
+      module_lock_unref_locked(name, ml);
+      return nullptr;
+    }
+    (*g_waiting_for)[self] = ml;
+  }
+  ml->mu.lock_detached();  // safepoint: detached while parked
+  ImportLockGuard g;
+  g_waiting_for->erase(self);
+  ml->owner = self;
+  ml->count = 1;
+  return ml;
+}
+
+void module_lock_release(const std::string& name, ModuleLock* ml) {
+  ImportLockGuard g;
+  if (--ml->count == 0) {
+    ml->owner = nullptr;
+    ml->mu.unlock();
+  }
+  module_lock_unref_locked(name, ml);
+}
+
+bool module_lock_owned_by_me(const std::string& name) {
+  ImportLockGuard g;
+  if (!g_module_locks) return false;
+  auto it = g_module_locks->find(name);
+  return it != g_module_locks->end() && it->second->owner == import_self();
+}
+
+// Holds a module lock for a scope.
+class ModuleLockHold {
+ public:
+  explicit ModuleLockHold(const std::string& name) : name_(name), ml_(module_lock_acquire(name)) {}
+  ~ModuleLockHold() {
+    if (ml_) module_lock_release(name_, ml_);
+  }
+  ModuleLockHold(const ModuleLockHold&) = delete;
+  ModuleLockHold& operator=(const ModuleLockHold&) = delete;
+  bool deadlocked() const { return ml_ == nullptr; }
+
+ private:
+  std::string name_;
+  ModuleLock* ml_;
+};
+
+// The module-dict key that marks a module whose body is still running
+// (interned once, thread-safely, by the first import of any kind).
+Value initializing_key() {
+  static Str* key = str_intern("__ftpy_initializing__");
+  return Value(key);
+}
 
 bool is_dir(const std::string& p) {
   struct stat st;
@@ -82,16 +244,18 @@ std::nullptr_t import_halted(const std::string& name) {
   return nullptr;
 }
 
-// Execute a module's source in its namespace.
+// Execute a module's source in its namespace (already marked initializing;
+// the mark goes when the body ends).
 Ref<> exec_module_source(Value module, const std::string& path) {
   std::string src;
   if (!read_file(path, &src)) return err_from_errno(errno, Ref<>(str_from_utf8(path)).val());
   Value d = module_dict(module);
-  dict_set_item(d, Value(g_initializing_key), true_value());
   Ref<> code = compile_source(src, path, CompileMode::kExec);
   Ref<> r;
   if (code) r = vm_exec_code(code.val().as<Code>(), d, Value());
-  dict_del_item(d, Value(g_initializing_key));
+  Ref<> exc = err_fetch();
+  if (dict_del_item(d, initializing_key()) < 0) err_clear();  // the body may have removed it
+  if (exc) err_restore(std::move(exc));
   return r ? Ref<>::borrow(module) : nullptr;
 }
 
@@ -155,38 +319,20 @@ void bind_in_parent(Value parent_module, const std::string& leaf, Value m) {
   if (!leafs || setattr(parent_module, leafs.val(), m) < 0) err_clear();
 }
 
-// A native module (api/extension.h): loaded without the import lock (it may
-// stop the world to turn the GIL on), then published unless another thread
-// published the same module first.
+// A native module (api/extension.h): loaded under its module lock only (it
+// may stop the world to turn the GIL on), then published.
 Ref<> import_extension(Value fname, const std::string& file, Value parent_module, const std::string& leaf) {
   Ref<> m = extension_load(fname, file);
   if (!m) return nullptr;
-  {
-    std::lock_guard<std::recursive_mutex> lock(g_import_mu);
-    Ref<> first = sys_modules_get(fname);
-    if (first) return first;
-    if (err_occurred() || dict_set_item(g_interp.modules, fname, m.val()) < 0) return nullptr;
-  }
+  Ref<> first = sys_modules_get(fname);
+  if (first) return first;
+  if (err_occurred() || dict_set_item(g_interp.modules, fname, m.val()) < 0) return nullptr;
   bind_in_parent(parent_module, leaf, m.val());
   return m;
 }
 
-// Import one fully-qualified module whose parent (if any) is already imported.
-Ref<> import_one(const std::string& fullname, Value parent_module) {
-  Ref<Str> fname = str_from_utf8(fullname);
-  if (!fname) return nullptr;
-  {
-    Ref<> m = sys_modules_get(fname.val());
-    if (m && is_none(m.val())) return import_halted(fullname);
-    if (m) return m;
-    if (err_occurred()) return nullptr;
-  }
-  std::unique_lock<std::recursive_mutex> lock(g_import_mu);
-  {
-    Ref<> m = sys_modules_get(fname.val());
-    if (m && is_none(m.val())) return import_halted(fullname);
-    if (m) return m;
-  }
+// Loads `fullname` (not in sys.modules) while holding its module lock.
+Ref<> load_unlocked(Value fname, const std::string& fullname, Value parent_module) {
   size_t dot = fullname.rfind('.');
   std::string leaf = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
   // Built-in modules (top level only).
@@ -195,7 +341,7 @@ Ref<> import_one(const std::string& fullname, Value parent_module) {
     if (it != builtin_table().end()) {
       Ref<> m = it->second();
       if (!m) return nullptr;
-      if (dict_set_item(g_interp.modules, fname.val(), m.val()) < 0) return nullptr;
+      if (dict_set_item(g_interp.modules, fname, m.val()) < 0) return nullptr;
       return m;
     }
   }
@@ -216,11 +362,8 @@ Ref<> import_one(const std::string& fullname, Value parent_module) {
   }
   std::string file, pkgdir;
   if (!find_in_path(search.val(), leaf, &file, &pkgdir)) return module_not_found(fullname);
-  if (is_extension_file(file)) {
-    lock.unlock();
-    return import_extension(fname.val(), file, parent_module, leaf);
-  }
-  Ref<> m = module_new(fname.val());
+  if (is_extension_file(file)) return import_extension(fname, file, parent_module, leaf);
+  Ref<> m = module_new(fname);
   if (!m) return nullptr;
   Value d = module_dict(m.val());
   if (!file.empty()) {
@@ -232,28 +375,55 @@ Ref<> import_one(const std::string& fullname, Value parent_module) {
     Ref<List> path = list_new();
     list_append(path.val(), pd.val());
     dict_set_item(d, Value(ids::__path__), path.val());
-    dict_set_item(d, Value(ids::__package__), fname.val());
+    dict_set_item(d, Value(ids::__package__), fname);
   } else {
     std::string pkg = dot == std::string::npos ? "" : fullname.substr(0, dot);
     Ref<Str> p = str_from_utf8(pkg);
     dict_set_item(d, Value(ids::__package__), p.val());
   }
   dict_set_item(d, Value(ids::__builtins__), g_interp.builtins_mod);
-  if (dict_set_item(g_interp.modules, fname.val(), m.val()) < 0) return nullptr;
-  lock.unlock();
+  if (!file.empty()) {
+    // Marked initializing before it becomes visible in sys.modules, so that
+    // other threads never take it for a finished module.
+    dict_set_item(d, initializing_key(), true_value());
+  }
+  if (dict_set_item(g_interp.modules, fname, m.val()) < 0) return nullptr;
   if (!file.empty()) {
     Ref<> r = exec_module_source(m.val(), file);
     if (!r) {
-      dict_del_item(g_interp.modules, fname.val());
+      Ref<> exc = err_fetch();
+      if (dict_del_item(g_interp.modules, fname) < 0) err_clear();
+      err_restore(std::move(exc));
       return nullptr;
     }
   }
   // The module may have replaced itself in sys.modules.
-  Ref<> final_m = sys_modules_get(fname.val());
+  Ref<> final_m = sys_modules_get(fname);
   if (final_m) m = final_m;
   else if (err_occurred()) return nullptr;
   bind_in_parent(parent_module, leaf, m.val());
   return m;
+}
+
+// Import one fully-qualified module whose parent (if any) is already imported.
+Ref<> import_one(const std::string& fullname, Value parent_module) {
+  Ref<Str> fname = str_from_utf8(fullname);
+  if (!fname) return nullptr;
+  Ref<> m = sys_modules_get(fname.val());
+  if (err_occurred()) return nullptr;
+  if (m) {
+    if (is_none(m.val())) return import_halted(fullname);
+    // Complete, or ours to finish (a circular import within this thread).
+    if (!is_module_initializing(m.val()) || module_lock_owned_by_me(fullname)) return m;
+  }
+  // Absent, or another thread is running its body: wait for its lock.
+  ModuleLockHold hold(fullname);
+  Ref<> now = sys_modules_get(fname.val());
+  if (err_occurred()) return nullptr;
+  if (now) return is_none(now.val()) ? import_halted(fullname) : now;
+  if (hold.deadlocked()) return err_format(g_ImportError, "deadlock detected by _ModuleLock('%s')", fullname.c_str());
+  // Not there (or its body failed in another thread): load it ourselves.
+  return load_unlocked(fname.val(), fullname, parent_module);
 }
 
 // Import every component of a dotted name; returns the leaf module.
@@ -314,12 +484,10 @@ bool import_is_builtin(std::string_view name) { return builtin_table().find(name
 
 bool is_module_initializing(Value module) {
   if (!is_module(module)) return false;
-  if (!g_initializing_key) return false;
-  return dict_contains(module_dict(module), Value(g_initializing_key)) > 0;
+  return dict_contains(module_dict(module), initializing_key()) > 0;
 }
 
 Ref<> import_module_level(Value name, Value globals, Value fromlist, int64_t level) {
-  if (!g_initializing_key) g_initializing_key = str_intern("__ftpy_initializing__");
   if (!is_str(name)) return err_format(g_TypeError, "module name must be str, not %s", type_name(type_of(name)));
   if (level < 0) return err_set_str(g_ValueError, "level must be >= 0");
   std::string n(str_view(name));
@@ -403,7 +571,6 @@ Ref<> import_name(Frame* f, Value name, Value fromlist, Value level) {
 Ref<> import_module(std::string_view name) {
   Ref<Str> n = str_from_utf8(name);
   if (!n) return nullptr;
-  if (!g_initializing_key) g_initializing_key = str_intern("__ftpy_initializing__");
   return import_dotted(std::string(name));
 }
 
@@ -440,43 +607,55 @@ int import_all_from(Value locals, Value module) {
   return 0;
 }
 
-bool run_module_as_main(const std::string& name) {
+ModuleRunResult run_module_as_main(const std::string& name) {
   // Import the parent package (if any), then find the module's file.
   size_t dot = name.rfind('.');
   Ref<> parent;
   if (dot != std::string::npos) {
     parent = import_dotted(name.substr(0, dot));
-    if (!parent) return false;
+    if (!parent) {
+      if (!err_matches(g_ModuleNotFoundError)) return ModuleRunResult::kRaised;
+      Ref<> exc = err_fetch();
+      Ref<> msg = str(exc.val());
+      if (!msg) return ModuleRunResult::kRaised;
+      err_format(g_ImportError, "Error while finding module specification for '%s' (ModuleNotFoundError: %s)",
+                 name.c_str(), std::string(str_view(msg.val())).c_str());
+      return ModuleRunResult::kNotFound;
+    }
   }
   Ref<> search;
   if (parent) {
     search = getattr_opt(parent.val(), Value(ids::__path__));
     if (!search) {
-      if (!err_occurred()) module_not_found(name);
-      return false;
+      if (err_occurred()) return ModuleRunResult::kRaised;
+      err_format(g_ImportError, "No module named %s", name.c_str());
+      return ModuleRunResult::kNotFound;
     }
   } else {
-    if (dict_get_item_str(g_interp.sys_dict, ids::path, &search) <= 0) return false;
+    if (dict_get_item_str(g_interp.sys_dict, ids::path, &search) <= 0) {
+      err_format(g_ImportError, "No module named %s", name.c_str());
+      return ModuleRunResult::kNotFound;
+    }
   }
   std::string leaf = dot == std::string::npos ? name : name.substr(dot + 1);
   std::string file, pkgdir;
   if (!find_in_path(search.val(), leaf, &file, &pkgdir)) {
-    err_format(g_ModuleNotFoundError, "No module named %s", name.c_str());
-    return false;
+    err_format(g_ImportError, "No module named %s", name.c_str());
+    return ModuleRunResult::kNotFound;
   }
   if (is_extension_file(file)) {
     err_format(g_ImportError, "No code object available for %s", name.c_str());
-    return false;
+    return ModuleRunResult::kNotFound;
   }
   if (!pkgdir.empty()) {
     // A package: import it, then run its __main__ submodule.
     Ref<> pkg = import_dotted(name);
-    if (!pkg) return false;
+    if (!pkg) return ModuleRunResult::kRaised;
     std::string main_file = pkgdir + "/__main__.py";
     if (!is_file(main_file)) {
       err_format(g_ImportError, "No module named %s.__main__; '%s' is a package and cannot be directly executed",
                  name.c_str(), name.c_str());
-      return false;
+      return ModuleRunResult::kNotFound;
     }
     file = main_file;
   }
@@ -487,15 +666,16 @@ bool run_module_as_main(const std::string& name) {
     Ref<Str> f = str_from_utf8(file);
     setitem(argv.val(), Value::small(0), f.val());
   }
-  int r = run_main_file(file);
+  std::string package = pkgdir.empty() ? (dot == std::string::npos ? "" : name.substr(0, dot)) : name;
+  int r = run_main_file(file, &package);
   if (r == -2) {
     err_from_errno(errno, Ref<>(str_from_utf8(file)).val());
-    return false;
+    return ModuleRunResult::kRaised;
   }
-  return r == 0;
+  return r == 0 ? ModuleRunResult::kOk : ModuleRunResult::kRaised;
 }
 
-int run_main_file(const std::string& path) {
+int run_main_file(const std::string& path, const std::string* package) {
   std::string src;
   if (!read_file(path, &src)) return -2;
   Ref<> m = module_new("__main__");
@@ -503,6 +683,10 @@ int run_main_file(const std::string& path) {
   Value d = module_dict(m.val());
   Ref<Str> f = str_from_utf8(path);
   dict_set_item(d, Value(ids::__file__), f.val());
+  if (package) {
+    Ref<Str> p = str_from_utf8(*package);
+    if (!p || dict_set_item(d, Value(ids::__package__), p.val()) < 0) return -1;
+  }
   dict_set_item(d, Value(ids::__builtins__), g_interp.builtins_mod);
   Ref<Str> mainname = str_from_utf8("__main__");
   dict_set_item(g_interp.modules, mainname.val(), m.val());

@@ -3,11 +3,13 @@
 // ModuleNotFoundError messages, relative imports and circular-import
 // tolerance (a module is in sys.modules while its body runs).
 //
-// Thread safety: a global import lock serialises finding/creating modules;
-// a module's body runs with a per-module "initializing" mark so that other
-// threads importing it wait for it to finish (issue: free threading).
+// Thread safety: per-module import locks (CPython's model; import.cpp says
+// how deadlocks between threads are broken): a thread importing a module that
+// another thread is initializing waits for it to finish; different modules
+// import in parallel. Waiting threads are detached.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "runtime/ref.h"
@@ -30,9 +32,13 @@ Ref<> import_module(std::string_view name);
 // from module import * into `locals`.
 int import_all_from(Value locals, Value module);
 bool is_module_initializing(Value module);
-// Run `path` as the __main__ module (ftpy script.py).
-int run_main_file(const std::string& path);
-// ftpy -m name: locate the module (or package/__main__.py) and run it as __main__.
-bool run_module_as_main(const std::string& name);
+// Run `path` as the __main__ module (ftpy script.py); `package` sets
+// __package__ (for -m). 0 ok, -1 exception pending, -2 unreadable (errno).
+int run_main_file(const std::string& path, const std::string* package = nullptr);
+// ftpy -m name: locate the module (or package/__main__.py) and run it as
+// __main__. kNotFound leaves pending the ImportError that CPython's runpy
+// reports as "<executable>: <message>"; kRaised the program's own exception.
+enum class ModuleRunResult { kOk, kRaised, kNotFound };
+ModuleRunResult run_module_as_main(const std::string& name);
 
 }  // namespace ftpy

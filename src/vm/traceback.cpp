@@ -2,12 +2,15 @@
 #include "vm/traceback.h"
 
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "objects/codecs.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -216,19 +219,66 @@ void traceback_add(Value exc, Frame* f) {
 
 namespace {
 
-// Line `lineno` of `filename` as stored (without the newline), "" if unreadable.
+// The encoding named by a PEP 263 coding cookie in `line`, or "".
+std::string coding_cookie(std::string_view line) {
+  size_t k = line.find_first_not_of(" \t\f");
+  if (k == std::string_view::npos || line[k] != '#') return "";
+  size_t at = line.find("coding", k);
+  if (at == std::string_view::npos || at + 6 >= line.size() || (line[at + 6] != ':' && line[at + 6] != '=')) return "";
+  size_t b = line.find_first_not_of(" \t", at + 7);
+  if (b == std::string_view::npos) return "";
+  size_t e = b;
+  while (e < line.size() && (std::isalnum(static_cast<unsigned char>(line[e])) || line[e] == '-' || line[e] == '_' ||
+                             line[e] == '.'))
+    e++;
+  return std::string(line.substr(b, e - b));
+}
+
+// Line `lineno` of `filename` in UTF-8 (without the line end), "" if
+// unreadable. Lines end at \n, \r\n or a lone \r, as the tokenizer reads
+// them; a UTF-8 BOM is dropped and a coding cookie on line 1 or 2 selects
+// the codec, like CPython's linecache.
 std::string raw_source_line(const std::string& filename, int lineno) {
   if (lineno <= 0) return "";
-  std::ifstream in(filename);
+  std::ifstream in(filename, std::ios::binary);
   if (!in) return "";
-  std::string line;
-  for (int i = 1; std::getline(in, line); i++) {
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  bool bom = data.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  std::vector<std::string_view> first_lines;
+  std::string_view want;
+  bool found = false;
+  std::string_view rest(data);
+  if (bom) rest.remove_prefix(3);
+  for (int i = 1; !rest.empty(); i++) {
+    size_t e = rest.find_first_of("\r\n");
+    std::string_view line = rest.substr(0, e);
+    if (i <= 2) first_lines.push_back(line);
     if (i == lineno) {
-      while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
-      return line;
+      want = line;
+      found = true;
     }
+    if (e == std::string_view::npos) break;
+    rest.remove_prefix(e + (rest[e] == '\r' && e + 1 < rest.size() && rest[e + 1] == '\n' ? 2 : 1));
+    if (found && i >= 2) break;
   }
-  return "";
+  if (!found) return "";
+  std::string enc;
+  if (!bom && !first_lines.empty()) {
+    enc = coding_cookie(first_lines[0]);
+    // The second line counts only after a blank or comment-only first line.
+    size_t k = first_lines[0].find_first_not_of(" \t\f");
+    if (enc.empty() && first_lines.size() > 1 && (k == std::string_view::npos || first_lines[0][k] == '#'))
+      enc = coding_cookie(first_lines[1]);
+  }
+  std::string norm = codec_normalize(enc);
+  if (enc.empty() || norm == "utf-8") return std::string(want);
+  Ref<> text = codec_decode(reinterpret_cast<const uint8_t*>(want.data()), static_cast<int64_t>(want.size()), enc,
+                            "replace");
+  if (!text) {
+    err_clear();
+    return std::string(want);
+  }
+  return std::string(str_view(text.val()));
 }
 
 size_t leading_blanks(const std::string& line) {

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Command-line behaviour tests: run each case under python3 and ftpy and
+compare stdout, stderr and the exit status.
+
+usage: run_cli_tests.py --ftpy PATH [-k SUBSTRING] [-v]
+
+Every case runs in a fresh directory holding the files in FILES. Before the
+comparison both outputs are normalised the same way: that directory becomes
+TMP, the interpreter's path (as invoked) becomes PROG, object addresses become
+0xADDR, and caret-only lines (^^^, version-dependent) are dropped. Prints one
+block per failure, then "N passed, N failed"; exit status 1 on any failure.
+"""
+import argparse
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+FILES = {
+    "show.py": "import sys\nprint(__name__, sys.argv[1:])\nprint(sys.argv[0].replace(sys.path[0], 'DIR') if sys.path[0] else sys.argv[0])\n",
+    "sibling.py": "X = 'sibling'\n",
+    "use_sibling.py": "try:\n    import sibling\n    print(sibling.X)\nexcept ImportError as e:\n    print('ImportError', e)\n",
+    "pkg/__init__.py": "print('pkg init', __name__)\n",
+    "pkg/__main__.py": "import sys\nprint('pkg main', __name__, __package__, sys.argv[1:])\n",
+    "pkg/mod.py": "import sys\nprint('pkg.mod', __name__, __package__, sys.argv[1:])\n",
+    "nomain/__init__.py": "",
+    "extra/extramod.py": "print('extramod imported')\n",
+    "bad_syntax.py": "x = 1\ndef f(:\n    pass\n",
+    "bad_indent.py": "if True:\nprint(1)\n",
+    "raises.py": "def f():\n    raise ValueError('boom')\nprint('before')\nf()\n",
+    "exit_thread.py": ("import threading, sys\n"
+                       "def t():\n    sys.exit(3)\n"
+                       "th = threading.Thread(target=t)\nth.start()\nth.join()\nprint('main continues')\n"),
+    "interleave.py": "import sys\nprint('out1')\nsys.stderr.write('err1\\n')\nprint('out2')\n",
+    "kbint.py": "print('start', flush=True)\nraise KeyboardInterrupt\n",
+    # Raised warnings are caught: ftpy's warnings module is Python code, so an
+    # uncaught one would show two more traceback entries than CPython's.
+    "warn.py": ("import warnings\n"
+                "for msg, cat in [('careful', UserWarning), ('old', DeprecationWarning)]:\n"
+                "    try:\n        warnings.warn(msg, cat)\n"
+                "    except Warning as e:\n        print('raised', type(e).__name__, e)\n"
+                "print('done')\n"),
+}
+
+# (name, args, stdin, extra environment, merge stderr into stdout)
+CASES = [
+    ("c_argv", ["-c", "import sys; print(sys.argv, __name__)", "a", "-b", "--c"], None, {}, False),
+    ("c_path0", ["-c", "import sys; print(repr(sys.path[0]))"], None, {}, False),
+    ("c_no_file", ["-c", "print('__file__' in globals())"], None, {}, False),
+    ("c_missing_arg", ["-c"], None, {}, False),
+    ("c_traceback", ["-c", "def f():\n    1/0\nf()"], None, {}, False),
+    ("c_syntax", ["-c", "x = ("], None, {}, False),
+    ("script_argv", ["show.py", "x", "y"], None, {}, False),
+    ("script_missing", ["nonexistent.py"], None, {}, False),
+    ("script_missing_abs", ["/nonexistent/dir/x.py"], None, {}, False),
+    ("script_syntax", ["bad_syntax.py"], None, {}, False),
+    ("script_indent", ["bad_indent.py"], None, {}, False),
+    ("script_traceback", ["raises.py"], None, {}, False),
+    ("script_dir_on_path", ["use_sibling.py"], None, {}, False),
+    ("script_safe_path_P", ["-P", "use_sibling.py"], None, {}, False),
+    ("script_safe_path_env", ["use_sibling.py"], None, {"PYTHONSAFEPATH": "1"}, False),
+    ("script_safe_path_env_E", ["-E", "use_sibling.py"], None, {"PYTHONSAFEPATH": "1"}, False),
+    ("m_pkg", ["-m", "pkg", "arg1"], None, {}, False),
+    ("m_submodule", ["-m", "pkg.mod", "z"], None, {}, False),
+    ("m_missing", ["-m", "no_such_module_xyz"], None, {}, False),
+    ("m_missing_sub", ["-m", "pkg.no_such_sub"], None, {}, False),
+    ("m_missing_pkg", ["-m", "no_such_pkg_xyz.mod"], None, {}, False),
+    ("m_no_main", ["-m", "nomain"], None, {}, False),
+    ("m_missing_arg", ["-m"], None, {}, False),
+    ("stdin_dash", ["-", "p", "q"], b"import sys\nprint(sys.argv, __name__)\n", {}, False),
+    ("stdin_default", [], b"print('from stdin')\n", {}, False),
+    ("stdin_traceback", ["-"], b"x = 1\nraise KeyError(x)\n", {}, False),
+    ("inspect_c", ["-i", "-c", "x = 6"], b"print(x * 7)\n", {}, False),
+    ("inspect_after_error", ["-i", "-c", "y = 1\n1/0"], b"print(y)\n", {}, False),
+    ("pythonpath", ["-c", "import extramod"], None, {"PYTHONPATH": "{tmp}/extra"}, False),
+    ("pythonpath_E", ["-E", "-c", "import extramod"], None, {"PYTHONPATH": "{tmp}/extra"}, False),
+    ("pythonpath_I", ["-I", "-c", "import sys; import extramod"], None, {"PYTHONPATH": "{tmp}/extra"}, False),
+    ("isolated_flags", ["-I", "-c", "import sys; f = sys.flags; print(f.isolated, f.ignore_environment, f.safe_path)"],
+     None, {}, False),
+    ("flags_E_P", ["-E", "-P", "-c", "import sys; f = sys.flags; print(f.isolated, f.ignore_environment, f.safe_path)"],
+     None, {}, False),
+    ("unbuffered_order", ["-u", "interleave.py"], None, {}, True),
+    ("buffered_order", ["interleave.py"], None, {}, True),
+    ("unbuffered_env", ["interleave.py"], None, {"PYTHONUNBUFFERED": "1"}, True),
+    ("W_error", ["-W", "error", "warn.py"], None, {}, False),
+    ("W_ignore", ["-W", "ignore", "warn.py"], None, {}, False),
+    ("W_category", ["-W", "error::DeprecationWarning", "warn.py"], None, {}, False),
+    ("W_default", ["-W", "default", "warn.py"], None, {}, False),
+    ("W_warnoptions", ["-W", "ignore", "-Werror::UserWarning", "-c", "import sys; print(sys.warnoptions)"], None, {},
+     False),
+    ("W_env", ["warn.py"], None, {"PYTHONWARNINGS": "error::UserWarning"}, False),
+    ("X_unknown", ["-X", "no_such_opt", "-X", "k=v", "-c", "import sys; print(sorted(sys._xoptions.items()))"],
+     None, {}, False),
+    ("bad_option", ["-z"], None, {}, False),
+    ("bad_option_clustered", ["-uz", "-c", "pass"], None, {}, False),
+    ("bad_long_option", ["--no-such-option"], None, {}, False),
+    ("exit_str", ["-c", "import sys; sys.exit('bye now')"], None, {}, False),
+    ("exit_none", ["-c", "import sys; sys.exit(None)"], None, {}, False),
+    ("exit_noarg", ["-c", "import sys; print('x'); sys.exit()"], None, {}, False),
+    ("exit_int", ["-c", "import sys; sys.exit(3)"], None, {}, False),
+    ("exit_big", ["-c", "import sys; sys.exit(300)"], None, {}, False),
+    ("exit_negative", ["-c", "import sys; sys.exit(-1)"], None, {}, False),
+    ("exit_true", ["-c", "import sys; sys.exit(True)"], None, {}, False),
+    ("exit_list", ["-c", "import sys; sys.exit([1, 'a'])"], None, {}, False),
+    ("exit_raise_class", ["-c", "raise SystemExit"], None, {}, False),
+    ("exit_in_thread", ["exit_thread.py"], None, {}, False),
+    ("keyboard_interrupt", ["kbint.py"], None, {}, False),
+]
+
+
+def normalize(text, tmp, exe):
+    text = text.replace(os.path.realpath(tmp), "TMP").replace(tmp, "TMP").replace(exe, "PROG")
+    text = re.sub(r"0x[0-9a-fA-F]+", "0xADDR", text)
+    out = []
+    for line in text.split("\n"):
+        if line.strip() and set(line.strip()) <= set("^~"):
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def run(exe, case, tmp):
+    name, args, stdin, env_extra, merge = case
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    if "PYTHON_GIL" in os.environ:
+        env["PYTHON_GIL"] = os.environ["PYTHON_GIL"]
+    env.update(PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1", LC_ALL="C.UTF-8")
+    for k, v in env_extra.items():
+        env[k] = v.replace("{tmp}", tmp)
+    try:
+        p = subprocess.run([exe] + args, input=stdin if stdin is not None else b"", cwd=tmp, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT if merge else subprocess.PIPE,
+                           timeout=60)
+    except subprocess.TimeoutExpired:
+        return "<timeout>"
+    out = p.stdout.decode("utf-8", "replace")
+    err = "" if merge else p.stderr.decode("utf-8", "replace")
+    return normalize("%s\n--- stderr ---\n%s\n--- exit %d ---" % (out, err, p.returncode), tmp, exe)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ftpy", required=True)
+    ap.add_argument("--python", default="python3")
+    ap.add_argument("-k", default="")
+    ap.add_argument("-v", action="store_true")
+    args = ap.parse_args()
+    ftpy = os.path.abspath(args.ftpy)
+    python = shutil.which(args.python) or args.python
+    passed = failed = 0
+    for case in CASES:
+        if args.k not in case[0]:
+            continue
+        results = []
+        for exe in (python, ftpy):
+            tmp = tempfile.mkdtemp(prefix="ftpy-cli-")
+            try:
+                for rel, text in FILES.items():
+                    path = os.path.join(tmp, rel)
+                    os.makedirs(os.path.dirname(path), exist_ok=True)
+                    with open(path, "w") as f:
+                        f.write(text)
+                results.append(run(exe, case, tmp))
+            finally:
+                shutil.rmtree(tmp)
+        want, got = results
+        if want == got:
+            passed += 1
+            if args.v:
+                print("ok  ", case[0])
+            continue
+        failed += 1
+        print("FAIL", case[0], case[1])
+        for line in list(difflib.unified_diff(want.split("\n"), got.split("\n"), "python3", "ftpy", lineterm=""))[:30]:
+            print("   ", line)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
