@@ -193,6 +193,10 @@ Ref<> object_getstate_impl(Value self) {
 Ref<> object_reduce_ex_impl(Value self, Value protocol) {
   // copyreg.__newobj__ semantics: (copyreg.__newobj__, (cls,), state). ftpy's
   // copy module understands the simpler (cls.__new__-style) form below.
+  // A class that defines __reduce__ (object has none here) is reduced by it.
+  Ref<> reduce = getattr_opt(Value(type_of(self)), Value(str_intern("__reduce__")));
+  if (reduce) return call_method(self, "__reduce__", nullptr, 0);
+  if (err_occurred()) return nullptr;
   Ref<> state = object_getstate_impl(self);
   if (!state) return nullptr;
   Ref<> newobj = getattr(Value(&g_object_type), "__new__");
