@@ -507,25 +507,31 @@ void Compiler::call_helper(const std::vector<Expr*>& args, const std::vector<Key
     }
     return;
   }
-  // General form: CALL_FUNCTION_EX with a tuple and an optional dict.
-  size_t lead = 0;
-  while (lead < args.size() && args[lead]->kind != ExprKind::Starred) expr(args[lead++]);
-  emit(OP_BUILD_LIST, static_cast<uint32_t>(n_pushed + lead));
-  for (size_t i = lead; i < args.size(); i++) {
-    if (args[i]->kind == ExprKind::Starred) {
-      expr(cast<Starred>(args[i])->value);
-      emit(OP_LIST_EXTEND, 1);
-    } else {
-      expr(args[i]);
+  // General form: CALL_FUNCTION_EX with a tuple and an optional dict. A lone
+  // f(*x) passes x itself (CALL_FUNCTION_EX makes the tuple), so a
+  // non-iterable x is reported against the callee, as CPython does.
+  if (args.size() == 1 && args[0]->kind == ExprKind::Starred && n_pushed == 0 && !extra_base) {
+    expr(cast<Starred>(args[0])->value);
+  } else {
+    size_t lead = 0;
+    while (lead < args.size() && args[lead]->kind != ExprKind::Starred) expr(args[lead++]);
+    emit(OP_BUILD_LIST, static_cast<uint32_t>(n_pushed + lead));
+    for (size_t i = lead; i < args.size(); i++) {
+      if (args[i]->kind == ExprKind::Starred) {
+        expr(cast<Starred>(args[i])->value);
+        emit(OP_LIST_EXTEND, 1);
+      } else {
+        expr(args[i]);
+        emit(OP_LIST_APPEND, 1);
+      }
+    }
+    if (extra_base) {
+      name_op(extra_base, ExprContext::Load, loc);
+      emit(OP_CALL_INTRINSIC_1, kIntrinsicSubscriptGeneric);
       emit(OP_LIST_APPEND, 1);
     }
+    emit(OP_LIST_TO_TUPLE);
   }
-  if (extra_base) {
-    name_op(extra_base, ExprContext::Load, loc);
-    emit(OP_CALL_INTRINSIC_1, kIntrinsicSubscriptGeneric);
-    emit(OP_LIST_APPEND, 1);
-  }
-  emit(OP_LIST_TO_TUPLE);
   bool have_dict = false;
   if (!kws.empty()) {
     int nseen = 0;

@@ -244,7 +244,11 @@ Ref<> builtin_dir(Value, Value* a) {
     if (!l || list_sort(l.val(), Value(), false) < 0) return nullptr;
     return l;
   }
-  Ref<> r = call_method(a[0], Value(ids::__dir__), nullptr, 0);
+  // __dir__ is looked up on the type, so dir(C) uses type.__dir__, not C's.
+  Value f = type_lookup(type_of(a[0]), Value(ids::__dir__));
+  if (!f) return err_format(g_TypeError, "object does not provide __dir__");
+  Ref<> hold = Ref<>::borrow(f);
+  Ref<> r = call(f, &a[0], 1);
   if (!r) return nullptr;
   Ref<> l = sequence_list(r.val());
   if (!l || list_sort(l.val(), Value(), false) < 0) return nullptr;

@@ -7,6 +7,7 @@
 #include "objects/list.h"
 #include "modules/array_module.h"
 #include "modules/binascii_module.h"
+#include "modules/cmath_module.h"
 #include "modules/collections_module.h"
 #include "modules/errno_module.h"
 #include "modules/functools_module.h"
@@ -20,6 +21,7 @@
 #include "modules/signal_module.h"
 #include "modules/struct_module.h"
 #include "modules/time_module.h"
+#include "modules/unicodedata_module.h"
 #include "objects/weakref.h"
 #include "objects/str.h"
 #include "runtime/interp.h"
@@ -58,6 +60,8 @@ const ModuleRow kModules[] = {
     {"errno", errno_module_create},
     {"time", time_module_create},
     {"_signal", signal_module_create},
+    {"unicodedata", unicodedata_module_create},
+    {"cmath", cmath_module_create},
 };
 
 }  // namespace

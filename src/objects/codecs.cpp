@@ -16,6 +16,7 @@
 #include "objects/protocol.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/unicode_names.h"
 
 namespace ftpy {
 
@@ -217,6 +218,7 @@ bool decode_utf16(Decoder& d, int order /* -1 le, 1 be, 0 detect */) {
       i = 2;
     }
   }
+  d.enc = be ? "utf-16-be" : "utf-16-le";  // errors name the byte order in use, as CPython's
   auto unit = [&](int64_t j) -> uint32_t {
     return be ? (p[j] << 8) | p[j + 1] : p[j] | (p[j + 1] << 8);
   };
@@ -270,6 +272,7 @@ bool decode_utf32(Decoder& d, int order) {
       i = 4;
     }
   }
+  d.enc = be ? "utf-32-be" : "utf-32-le";
   while (i < n) {
     if (i + 3 >= n) {
       if (!d.error(i, n, "truncated data")) return false;
@@ -307,7 +310,15 @@ struct Encoder {
       switch (h) {
         case kIgnore: break;
         case kReplace: put('?', &out); break;
-        case kNameRepl:  // no name table yet: falls back to backslash escapes
+        case kNameRepl: {
+          std::string name;
+          if (unicode_char_name(c, &name)) {
+            name = "\\N{" + name + "}";
+            for (char b : name) put(static_cast<uint8_t>(b), &out);
+            break;
+          }
+          [[fallthrough]];  // unnamed characters get backslash escapes
+        }
         case kBackslash:
           if (c <= 0xFF) std::snprintf(buf, sizeof buf, "\\x%02x", c);
           else if (c <= 0xFFFF) std::snprintf(buf, sizeof buf, "\\u%04x", c);
@@ -409,6 +420,52 @@ bool encode_run(Encoder& e, uint32_t limit, bool utf, const char* reason) {
   return true;
 }
 
+// Windows code page 1252: Latin-1 except 0x80-0x9F, where five bytes are
+// unassigned (0) and the rest hold typographic characters.
+constexpr uint16_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+int cp1252_byte(uint32_t c) {
+  if (c < 0x80 || (c >= 0xA0 && c <= 0xFF)) return static_cast<int>(c);
+  for (int k = 0; k < 32; k++)
+    if (kCp1252High[k] == c) return 0x80 + k;
+  return -1;
+}
+
+bool decode_cp1252(Decoder& d) {
+  d.out.reserve(d.n);
+  for (int64_t i = 0; i < d.n; i++) {
+    uint8_t b = d.p[i];
+    uint32_t c = b >= 0x80 && b < 0xA0 ? kCp1252High[b - 0x80] : b;
+    if (b >= 0x80 && b < 0xA0 && c == 0) {
+      if (!d.error(i, i + 1, "character maps to <undefined>")) return false;
+    } else {
+      d.out.push_back(c);
+    }
+  }
+  return true;
+}
+
+bool encode_cp1252(Encoder& e) {
+  Str* s = e.s;
+  int64_t i = 0, n = s->length;
+  while (i < n) {
+    int b = cp1252_byte(s->at(i));
+    if (b >= 0) {
+      e.out.push_back(static_cast<char>(b));
+      i++;
+      continue;
+    }
+    int64_t j = i + 1;
+    while (j < n && cp1252_byte(s->at(j)) < 0) j++;
+    if (!e.error(i, j, "character maps to <undefined>")) return false;
+    i = j;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string codec_normalize(std::string_view encoding) {
@@ -424,6 +481,7 @@ std::string codec_normalize(std::string_view encoding) {
     return "latin-1";
   if (e == "ascii" || e == "us-ascii" || e == "646" || e == "us" || e == "ansi-x3.4-1968" || e == "cp367")
     return "ascii";
+  if (e == "cp1252" || e == "windows-1252" || e == "1252") return "cp1252";
   if (e == "utf-16" || e == "utf16" || e == "u16") return "utf-16";
   if (e == "utf-16-le" || e == "utf-16le") return "utf-16-le";
   if (e == "utf-16-be" || e == "utf-16be") return "utf-16-be";
@@ -458,6 +516,9 @@ Ref<> codec_decode(const uint8_t* p, int64_t n, std::string_view encoding, std::
       if (p[i] < 0x80) d.out.push_back(p[i]);
       else ok = d.error(i, i + 1, "ordinal not in range(128)");
     }
+  } else if (enc == "cp1252") {
+    d.enc = "charmap";
+    ok = decode_cp1252(d);
   } else if (enc.compare(0, 6, "utf-16") == 0) {
     ok = decode_utf16(d, enc == "utf-16" ? 0 : enc == "utf-16-le" ? -1 : 1);
   } else {
@@ -486,6 +547,10 @@ Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
     e.put = put_byte;
     ok = encode_run(e, enc == "ascii" ? 127 : 255, false,
                     enc == "ascii" ? "ordinal not in range(128)" : "ordinal not in range(256)");
+  } else if (enc == "cp1252") {
+    e.enc = "charmap";
+    e.put = put_byte;  // for the replacement text of error handlers
+    ok = encode_cp1252(e);
   } else {
     bool is16 = enc.compare(0, 6, "utf-16") == 0;
     bool be = enc.size() > 6 && enc.substr(enc.size() - 2) == "be";

@@ -26,8 +26,25 @@ Ref<> complex_new(double real, double imag) {
   return Ref<>::steal(Value(c));
 }
 
+namespace {
+// x ** y in polar form: |x|^y.real * e^(-arg(x) * y.imag) at angle
+// arg(x) * y.real + y.imag * ln|x|. CPython computes it this way, so the
+// last bits of results agree (std::pow goes through exp(y * log(x))).
+std::complex<double> polar_pow(std::complex<double> x, std::complex<double> y) {
+  double vabs = std::hypot(x.real(), x.imag());
+  double len = std::pow(vabs, y.real());
+  double at = std::atan2(x.imag(), x.real());
+  double phase = at * y.real();
+  if (y.imag() != 0.0) {
+    len /= std::exp(at * y.imag());
+    phase += y.imag() * std::log(vabs);
+  }
+  return {len * std::cos(phase), len * std::sin(phase)};
+}
+}  // namespace
+
 Ref<> complex_pow_from_floats(double x, double y) {
-  std::complex<double> r = std::pow(std::complex<double>(x, 0.0), std::complex<double>(y, 0.0));
+  std::complex<double> r = polar_pow(std::complex<double>(x, 0.0), std::complex<double>(y, 0.0));
   return complex_new(r.real(), r.imag());
 }
 
@@ -111,7 +128,7 @@ Ref<> c_pow(Value a, Value b) {
     }
     return complex_new(r.real(), r.imag());
   }
-  std::complex<double> r = std::pow(x, y);
+  std::complex<double> r = polar_pow(x, y);
   return complex_new(r.real(), r.imag());
 }
 Ref<> c_pow3(Value a, Value b, Value m) {

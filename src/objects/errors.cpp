@@ -90,25 +90,28 @@ void errors_init_memory_error() {
   if (g_memory_error_instance) make_immortal(g_memory_error_instance.val().obj());
 }
 
-std::nullptr_t err_from_errno(int errnum, Value filename) {
-  Type* t = g_OSError;
+Type* oserror_type_for_errno(int errnum) {
   switch (errnum) {
-    case ENOENT: t = g_FileNotFoundError; break;
-    case EEXIST: t = g_FileExistsError; break;
-    case EISDIR: t = g_IsADirectoryError; break;
-    case ENOTDIR: t = g_NotADirectoryError; break;
-    case EACCES: case EPERM: t = g_PermissionError; break;
-    case EINTR: t = g_InterruptedError; break;
-    case EAGAIN: t = g_BlockingIOError; break;
-    case EPIPE: t = g_BrokenPipeError; break;
-    case ECHILD: t = g_ChildProcessError; break;
-    case ECONNABORTED: t = g_ConnectionAbortedError; break;
-    case ECONNREFUSED: t = g_ConnectionRefusedError; break;
-    case ECONNRESET: t = g_ConnectionResetError; break;
-    case ESRCH: t = g_ProcessLookupError; break;
-    case ETIMEDOUT: t = g_TimeoutError; break;
-    default: break;
+    case ENOENT: return g_FileNotFoundError;
+    case EEXIST: return g_FileExistsError;
+    case EISDIR: return g_IsADirectoryError;
+    case ENOTDIR: return g_NotADirectoryError;
+    case EACCES: case EPERM: return g_PermissionError;
+    case EINTR: return g_InterruptedError;
+    case EAGAIN: case EALREADY: case EINPROGRESS: return g_BlockingIOError;
+    case EPIPE: case ESHUTDOWN: return g_BrokenPipeError;
+    case ECHILD: return g_ChildProcessError;
+    case ECONNABORTED: return g_ConnectionAbortedError;
+    case ECONNREFUSED: return g_ConnectionRefusedError;
+    case ECONNRESET: return g_ConnectionResetError;
+    case ESRCH: return g_ProcessLookupError;
+    case ETIMEDOUT: return g_TimeoutError;
+    default: return g_OSError;
   }
+}
+
+std::nullptr_t err_from_errno(int errnum, Value filename) {
+  Type* t = oserror_type_for_errno(errnum);
   Ref<> en = small_int(errnum);
   Ref<Str> msg = str_from_utf8(std::strerror(errnum));
   Ref<Tuple> args = filename.is_null() ? tuple_pack({en.val(), msg.val()})

@@ -94,6 +94,10 @@ int exc_fill_fields(Value self, const Value* args, size_t nargs) {
 }
 
 Ref<> exc_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
+  if (t == g_OSError && nargs >= 2 && is_int(args[0])) {
+    int64_t n;
+    if (int_as_int64(args[0], &n) && n >= 0 && n <= INT32_MAX) t = oserror_type_for_errno(static_cast<int>(n));
+  }
   Exc* e = alloc_object<Exc>(t, t->basic_size);
   if (!e) return nullptr;
   Ref<> self = Ref<>::steal(Value(e));

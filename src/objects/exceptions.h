@@ -54,6 +54,9 @@ inline bool is_exception_class(Value v) {
 
 // Create an instance of exception class `type` with the given args tuple.
 Ref<> exception_new(Type* type, Value args_tuple);
+// The OSError subclass CPython picks for an errno (OSError(2, ...) is a
+// FileNotFoundError); OSError itself when none fits.
+Type* oserror_type_for_errno(int errnum);
 Value exception_args(Value exc);  // borrowed tuple
 void exception_set_traceback(Value exc, Value tb);
 void exception_set_context(Value exc, Value ctx);   // steals nothing

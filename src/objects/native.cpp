@@ -193,6 +193,15 @@ bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kw
   }
   // Keyword arguments.
   Ref<Dict> kwdict;
+  if (!kwnames.is_null() && tuple_size(kwnames) > 0 && sig->var_kw < 0) {
+    bool any_keyword = false;
+    for (const Param& p : sig->params)
+      if (p.kind == ParamKind::kPositionalOrKeyword || p.kind == ParamKind::kKeywordOnly) any_keyword = true;
+    if (!any_keyword) {
+      err_format(g_TypeError, "%s takes no keyword arguments", display_name(sig).c_str());
+      return false;
+    }
+  }
   if (!kwnames.is_null()) {
     int64_t nk = tuple_size(kwnames);
     for (int64_t k = 0; k < nk; k++) {

@@ -9,6 +9,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
+#include "objects/generic_alias.h"
 #include "objects/ids.h"
 #include "objects/int.h"
 #include "objects/iter.h"
@@ -686,6 +687,8 @@ Ref<> getitem(Value obj, Value key) {
       if (!bound) return nullptr;
       return call1(bound.val(), key);
     }
+    // type[int] is an alias, but type subclasses and other classes are not.
+    if (obj.as<Type>() == &g_type_type) return generic_alias_new(obj, key);
     return err_format(g_TypeError, "type '%s' is not subscriptable", type_name(obj.as<Type>()));
   }
   return err_format(g_TypeError, "'%s' object is not subscriptable", type_name(t));
@@ -703,7 +706,7 @@ int setitem(Value obj, Value key, Value v) {
 int delitem(Value obj, Value key) {
   SetItemFn f = type_of(obj)->mp_ass_subscript;
   if (!f) {
-    err_format(g_TypeError, "'%s' object does not support item deletion", type_name(type_of(obj)));
+    err_format(g_TypeError, "'%s' object doesn't support item deletion", type_name(type_of(obj)));
     return -1;
   }
   return f(obj, key, Value());

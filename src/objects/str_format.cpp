@@ -138,6 +138,10 @@ bool render_field(Str* fmt, int64_t b, int64_t e, FormatState& st, int depth, U3
       return false;
     }
   }
+  // The field is looked up before the nested fields of its spec, so that
+  // automatic numbering gives "{:.{}f}" the value first, then the precision.
+  Ref<> obj = lookup_field(field, st);
+  if (!obj) return false;
   Ref<> spec;
   if (i < e && fmt->at(i) == ':') {
     U32 sp;
@@ -152,8 +156,6 @@ bool render_field(Str* fmt, int64_t b, int64_t e, FormatState& st, int depth, U3
     spec = Ref<>::borrow(str_empty());
   }
   if (!spec) return false;
-  Ref<> obj = lookup_field(field, st);
-  if (!obj) return false;
   if (conv) {
     if (conv == 'r') obj = repr(obj.val());
     else if (conv == 's') obj = str(obj.val());

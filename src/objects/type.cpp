@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "objects/dict.h"
+#include "objects/list.h"
 #include "objects/errors.h"
 #include "objects/ids.h"
 #include "objects/int.h"
@@ -196,6 +197,15 @@ void type_ready(Type* t) {
     dict_set_item(t->dict, Value(ids::__doc__), doc.val());
   }
   if (dict_contains(t->dict, Value(ids::__doc__)) == 0) dict_set_item(t->dict, Value(ids::__doc__), none());
+  // A type that compares but does not hash (list, dict, set, ...) says so
+  // with __hash__ = None, which is what collections.abc.Hashable checks.
+  if (!t->tp_hash && dict_contains(t->dict, Value(ids::__hash__)) == 0)
+    dict_set_item(t->dict, Value(ids::__hash__), none());
+  // Static subclasses are listed too (int.__subclasses__() has bool).
+  if (b) {
+    if (b->subclasses.is_null()) b->subclasses = list_new().release();
+    (void)list_append(b->subclasses, Value(t));
+  }
   t->version_tag.store(next_version_tag(), std::memory_order_release);
   t->flags |= kTypeReady;
 }
@@ -681,7 +691,7 @@ Ref<> object_getstate(Value self, Value*) { return object_getstate_impl(self); }
 Ref<> object_subclasshook(Value self, Value*) { return Ref<>::steal(not_implemented()); }
 
 const MethodDef kObjectMethods[] = {
-    {"__init_subclass__($type, /, **kwargs)", object_init_subclass,
+    {"__init_subclass__($type, /)", object_init_subclass,
      "This method is called when a class is subclassed.", kMethClass},
     {"__subclasshook__($type, /, *args)", object_subclasshook, "Abstract classes can override this.", kMethClass},
     {"__format__($self, format_spec, /)", object_format, "Default object formatter."},

@@ -100,6 +100,10 @@ Ref<> compute_c3(Type* t) {
     seqs.push_back(std::move(s));
     base_list.push_back(b);
   }
+  for (size_t i = 0; i < base_list.size(); i++)
+    for (size_t j = 0; j < i; j++)
+      if (base_list[i] == base_list[j])
+        return err_format(g_TypeError, "duplicate base class %s", type_qualname_utf8(base_list[i]).c_str());
   seqs.push_back(base_list);
   std::vector<Type*> out{t};
   if (!c3_merge(seqs, out)) {

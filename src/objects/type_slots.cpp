@@ -343,6 +343,13 @@ Ref<> tp_new_wrapper(Value self, Value* args) {
   if (!is_subtype(st, owner))
     return err_format(g_TypeError, "%s.__new__(%s): %s is not a subtype of %s", type_name(owner), type_name(st),
                       type_name(st), type_name(owner));
+  // The nearest static base of st must be built by owner's tp_new, else the
+  // instance would miss the initialisation its C++ layout needs.
+  Type* solid = st;
+  while (solid && (solid->flags & kTypeHeapType)) solid = solid->base;
+  if (solid && solid->tp_new != owner->tp_new)
+    return err_format(g_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type_name(owner), type_name(st),
+                      type_name(solid));
   // Forward remaining positional args and keywords.
   std::vector<Value> all;
   for (int64_t i = 1; i < tuple_size(a); i++) all.push_back(tuple_item(a, i));

@@ -2,6 +2,7 @@
 // f-/t-strings (PEP 701 tokens, see tokenizer.h).
 #include <cstdio>
 
+#include "objects/unicode_names.h"
 #include "parse/parser_impl.h"
 #include "parse/unicode_support.h"
 
@@ -124,9 +125,18 @@ void Parser::decode_escapes(std::string_view body, bool is_bytes, const Token& t
                      esc_start, i - 1);
             fail_tok(t, buf);
           }
-          // ftpy has no Unicode character name database yet.
-          fail_tok(t, "(unicode error) \\N{" + std::string(body.substr(i + 1, close - i - 1)) +
-                          "} escapes are not supported yet (ftpy has no Unicode name database)");
+          int32_t cp = unicode_lookup_name(body.substr(i + 1, close - i - 1), true);
+          if (cp < 0) {
+            char buf[256];
+            snprintf(buf, sizeof buf,
+                     "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                     "%zu-%zu: unknown Unicode character name",
+                     esc_start, close);
+            fail_tok(t, buf);
+          }
+          uni::append_utf8(*out, static_cast<uint32_t>(cp));
+          i = close + 1;
+          break;
         }
         int n = e == 'u' ? 4 : 8;
         uint32_t v = 0;

@@ -20,7 +20,14 @@
 namespace ftpy {
 
 std::string callable_display_name(Value callable) {
-  if (is_python_function(callable)) return str_utf8(callable.as<Function>()->qualname) + "()";
+  if (is_python_function(callable)) {
+    // CPython names a function by module and qualname unless it is a builtin.
+    Function* f = callable.as<Function>();
+    std::string name = str_utf8(f->qualname) + "()";
+    Value mod = f->module;
+    if (!mod.is_null() && is_str(mod) && str_view(mod) != "builtins") name = str_utf8(mod) + "." + name;
+    return name;
+  }
   if (is_method(callable)) return callable_display_name(callable.as<Method>()->func);
   Ref<> qn = getattr_opt(callable, Value(ids::__qualname__));
   if (qn && is_str(qn.val())) return std::string(str_view(qn.val())) + "()";
@@ -137,14 +144,20 @@ bool bind_arguments(Function* fn, Frame* f, Value* args, size_t nargs, Value kwn
           args[nargs + k] = Value();
           continue;
         }
-        // A positional-only parameter passed by keyword?
-        bool posonly = false;
-        for (int32_t i = 0; i < co->posonlyargcount; i++)
-          if (str_equal(tuple_item(co->localsplusnames, i).as<Str>(), name.as<Str>())) posonly = true;
+        // Positional-only parameters passed by keyword? The message names all of them.
+        std::string posonly;
+        for (size_t k2 = 0; k2 < nkw; k2++) {
+          Value kn = tuple_item(kwnames, static_cast<int64_t>(k2));
+          for (int32_t i = 0; i < co->posonlyargcount; i++) {
+            if (!str_equal(tuple_item(co->localsplusnames, i).as<Str>(), kn.as<Str>())) continue;
+            if (!posonly.empty()) posonly += ", ";
+            posonly += str_view(kn);
+          }
+        }
         std::string qn = str_utf8(fn->qualname);
-        if (posonly)
+        if (!posonly.empty())
           err_format(g_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-                     qn.c_str(), str_view(name).data());
+                     qn.c_str(), posonly.c_str());
         else
           err_format(g_TypeError, "%s() got an unexpected keyword argument '%s'", qn.c_str(), str_view(name).data());
         goto fail_all;

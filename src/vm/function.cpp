@@ -346,6 +346,66 @@ void cell_set(Value cell, Value v) {
   decref(old);
 }
 
+namespace {
+
+// function(code, globals, name=None, argdefs=None, closure=None, kwdefaults=None)
+Ref<> function_tp_new(Type*, const Value* args, size_t nargs, Value kwnames) {
+  static const Signature* sig = native_parse_signature(
+      "function(code, globals, name=None, argdefs=None, closure=None, kwdefaults=None)", nullptr);
+  Value a[6];
+  Ref<> holders[2];
+  if (!native_bind(sig, args, nargs, kwnames, a, holders)) return nullptr;
+  if (!is_code(a[0]))
+    return err_format(g_TypeError, "function() argument 'code' must be code, not %s", type_name(type_of(a[0])));
+  if (!is_dict(a[1]))
+    return err_format(g_TypeError, "function() argument 'globals' must be dict, not %s", type_name(type_of(a[1])));
+  Value name = a[2], defs = a[3], closure = a[4], kwdefs = a[5];
+  if (!name.is_null() && !is_none(name) && !is_str(name))
+    return err_set_str(g_TypeError, "arg 3 (name) must be None or string");
+  if (!defs.is_null() && !is_none(defs) && !is_tuple(defs))
+    return err_set_str(g_TypeError, "arg 4 (defaults) must be None or tuple");
+  if (!kwdefs.is_null() && !is_none(kwdefs) && !is_dict(kwdefs))
+    return err_set_str(g_TypeError, "arg 6 (kwdefaults) must be None or dict");
+  Code* c = a[0].as<Code>();
+  bool have_closure = !closure.is_null() && !is_none(closure);
+  if (have_closure && !is_tuple(closure))
+    return err_set_str(g_TypeError, "arg 5 (closure) must be tuple");
+  int64_t nclosure = have_closure ? tuple_size(closure) : 0;
+  if (c->nfrees > 0 && !have_closure) return err_set_str(g_TypeError, "arg 5 (closure) must be tuple");
+  if (nclosure != c->nfrees)
+    return err_format(g_ValueError, "%s requires closure of length %d, not %lld", str_utf8(c->name).c_str(),
+                      c->nfrees, static_cast<long long>(nclosure));
+  for (int64_t i = 0; i < nclosure; i++)
+    if (!is_cell(tuple_item(closure, i)))
+      return err_format(g_TypeError, "arg 5 (closure) expected cell, found %s",
+                        type_name(type_of(tuple_item(closure, i))));
+  Ref<> r = function_new(a[0], a[1], Value());
+  if (!r) return nullptr;
+  Function* f = r.val().as<Function>();
+  // Not yet published: plain stores are enough.
+  if (!name.is_null() && is_str(name)) {
+    decref(f->name);
+    f->name = Ref<>::borrow(name).release();
+  }
+  if (!defs.is_null() && is_tuple(defs)) f->defaults = Ref<>::borrow(defs).release();
+  if (have_closure) f->closure = Ref<>::borrow(closure).release();
+  if (!kwdefs.is_null() && is_dict(kwdefs)) f->kwdefaults = Ref<>::borrow(kwdefs).release();
+  return r;
+}
+
+// method(function, instance)
+Ref<> method_tp_new(Type*, const Value* args, size_t nargs, Value kwnames) {
+  static const Signature* sig = native_parse_signature("method(function, instance, /)", nullptr);
+  Value a[2];
+  Ref<> holders[2];
+  if (!native_bind(sig, args, nargs, kwnames, a, holders)) return nullptr;
+  if (!callable(a[0])) return err_set_str(g_TypeError, "first argument must be callable");
+  if (is_none(a[1])) return err_set_str(g_TypeError, "instance must not be None");
+  return method_new(a[0], a[1]);
+}
+
+}  // namespace
+
 void function_types_init() {
   Type* t = &g_function_type;
   t->name = "function";
@@ -359,6 +419,7 @@ void function_types_init() {
   t->tp_descr_get = function_descr_get;
   t->tp_repr = function_repr;
   t->getsets = kFunctionGetSets;
+  t->tp_new = function_tp_new;
   type_ready(t);
 
   t = &g_method_type;
@@ -375,6 +436,7 @@ void function_types_init() {
   t->tp_getattro = method_getattro;
   t->tp_descr_get = method_descr_get_impl;
   t->getsets = kMethodGetSets;
+  t->tp_new = method_tp_new;
   type_ready(t);
 
   t = &g_cell_type;
