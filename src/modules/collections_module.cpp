@@ -1021,6 +1021,10 @@ void collections_types_init() {
 #pragma GCC diagnostic pop
   t->tp_dealloc = deque_dealloc;
   t->tp_traverse = deque_traverse;
+  // Cycle collector: empty a garbage deque.
+  t->tp_clear = [](Object* o) {
+    if (!deque_clear(Value(o), nullptr)) err_clear();
+  };
   t->tp_new = deque_tp_new;
   t->tp_init = deque_tp_init;
   t->tp_repr = deque_repr;

@@ -88,6 +88,8 @@ DictTable* table_new(int64_t nslots) {
   t->nentries = 0;
   t->live_end = 0;
   std::memset(t->indices(), 0xFF, sizeof(int32_t) * nslots);  // kEmpty
+  // Null keys in unused entries: dict_entry_value may probe any index.
+  std::memset(static_cast<void*>(t->entries()), 0, sizeof(DictEntry) * cap);
   return t;
 }
 
@@ -202,6 +204,7 @@ int insert(Dict* d, Value key, int64_t hash, Value value) {
     if (ix == -2) return -1;
   }
   DictTable* t = d->table;
+  if (d->keys_version.load(std::memory_order_relaxed) != 0) d->keys_version.store(0, std::memory_order_relaxed);
   int64_t n = t->nentries++;
   DictEntry* e = &t->entries()[n];
   incref(key);
@@ -322,6 +325,51 @@ int dict_get_item_str(Value dv, Str* key, Ref<>* out) {
   return get_item_locked(d, Value(key), h, out);
 }
 
+namespace {
+std::atomic<uint32_t> g_next_keys_version{1};
+}
+
+uint32_t dict_keys_version(Value dv) {
+  Dict* d = dv.as<Dict>();
+  uint32_t v = d->keys_version.load(std::memory_order_acquire);
+  if (v != 0) return v;
+  uint32_t fresh = g_next_keys_version.load(std::memory_order_relaxed);
+  do {
+    if (fresh == 0) return 0;  // exhausted: never reuse a number
+  } while (!g_next_keys_version.compare_exchange_weak(fresh, fresh + 1, std::memory_order_relaxed));
+  // A racing insertion may reset it again at any time; that is fine.
+  if (d->keys_version.compare_exchange_strong(v, fresh, std::memory_order_acq_rel)) return fresh;
+  return v;
+}
+
+int64_t dict_entry_index(Value dv, Str* key) {
+  Dict* d = dv.as<Dict>();
+  DictTable* t = table_load(d);
+  if (!t) return -1;
+  int64_t hash = str_hash(key);
+  uint64_t mask = static_cast<uint64_t>(t->nslots - 1);
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  uint64_t i = static_cast<uint64_t>(hash) & mask;
+  for (;;) {
+    int32_t ix = index_load(t, i);
+    if (ix == kEmpty) return -1;
+    if (ix >= 0 && field_load(&t->entries()[ix].key) == Value(key)) return ix;
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+bool dict_entry_value(Value dv, int64_t ix, Str* key, Ref<>* out) {
+  DictTable* t = table_load(dv.as<Dict>());
+  if (!t || ix >= t->capacity) return false;
+  DictEntry* e = &t->entries()[ix];
+  if (field_load(&e->key) != Value(key)) return false;
+  Value v = field_load(&e->value);
+  if (v.is_null()) return false;
+  *out = Ref<>::borrow(v);
+  return true;
+}
+
 int dict_set_item(Value dv, Value key, Value v) {
   int64_t h = key_hash(key);
   if (h == -1) return -1;
@@ -389,6 +437,34 @@ void dict_clear(Value dv) {
     qsbr_retire_memory(old);
   }
 }
+
+namespace {
+
+// Cycle collector: empty a garbage dict. Nothing can reach garbage (the
+// collector proved it unreachable with the world stopped), so no lock-free
+// reader can be in its table and the references are dropped at once rather
+// than retired (which would hold the whole cycle until a grace period).
+void dict_clear_garbage(Object* o) {
+  Dict* d = static_cast<Dict*>(o);
+  DictTable* old;
+  {
+    CriticalSection cs(d);
+    old = d->table;
+    table_store(d, nullptr);
+    used_store(d, 0);
+    bump_version(d);
+  }
+  if (!old) return;
+  for (int64_t j = 0; j < old->nentries; j++) {
+    DictEntry* e = &old->entries()[j];
+    if (e->key.is_null()) continue;
+    decref(e->key);
+    decref(e->value);
+  }
+  heap_free(old);
+}
+
+}  // namespace
 
 Ref<Dict> dict_copy(Value src) {
   Ref<Dict> d = dict_new();
@@ -711,6 +787,7 @@ void dict_type_init_core() {
   t->flags = kTypeBaseType | kTypeDictSubclass | kTypeHasGc | kTypeMapping;
   t->tp_dealloc = dict_dealloc;
   t->tp_traverse = dict_traverse;
+  t->tp_clear = dict_clear_garbage;
   t->tp_repr = dict_repr;
   t->tp_hash = nullptr;
   t->tp_richcompare = dict_richcompare;

@@ -27,6 +27,10 @@ struct Dict : Object {
   DictTable* table;  // guarded by ob_mutex for writers
   int64_t used;      // live entries
   std::atomic<uint64_t> version;
+  // 0, or a number unique across dicts that stays while no key is added
+  // (dict_keys_version). Reset to 0 by an insertion of a new key, before the
+  // key is published.
+  std::atomic<uint32_t> keys_version;
 };
 extern Type g_dict_type;
 
@@ -48,6 +52,20 @@ Ref<Dict> dict_copy(Value d);
 // Walk entries in order. `pos` starts at 0. Returns false at the end. The
 // returned key/value are new references (safe against concurrent mutation).
 bool dict_next(Value d, int64_t* pos, Ref<>* key, Ref<>* value);
+// For the interpreter's inline caches (vm/eval.cpp); lock-free like lookups.
+// The keys version: while dict_keys_version(d) returns the same number, no
+// key has been added to d, so a key that was absent still is. 0 = versions
+// exhausted (do not cache). dict_keys_version_peek does not assign one.
+uint32_t dict_keys_version(Value d);
+inline uint32_t dict_keys_version_peek(Value d) {
+  return d.as<Dict>()->keys_version.load(std::memory_order_acquire);
+}
+// The entry index of `key` in d's current table if the entry's key is `key`
+// itself (identity), else -1.
+int64_t dict_entry_index(Value d, Str* key);
+// If entry `ix` of d's current table holds `key` (identity) with a value:
+// true and *out = the value. Valid for any ix >= 0.
+bool dict_entry_value(Value d, int64_t ix, Str* key, Ref<>* out);
 // d.update(other) for a mapping (keys() + []) or an iterable of pairs;
 // `override` false keeps existing keys (for **kwargs merging).
 int dict_merge(Value d, Value other, bool override);

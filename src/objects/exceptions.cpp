@@ -55,7 +55,20 @@ void exc_traverse(Object* o, VisitFn visit, void* arg) {
   visit(e->traceback, arg);
   visit(e->context, arg);
   visit(e->cause, arg);
+  visit(e->notes, arg);
   for (Value v : e->extra) visit(v, arg);
+}
+
+// Cycle collector: the common exception cycle runs through the traceback
+// (exception -> traceback -> frame -> the variable holding the exception).
+// args stay, so a garbage exception can still be printed.
+void exc_clear(Object* o) {
+  Exc* e = static_cast<Exc*>(o);
+  for (Value* v : {&e->dict, &e->notes, &e->traceback, &e->context, &e->cause}) {
+    Value old = *v;
+    *v = Value();
+    decref(old);
+  }
 }
 
 // Per-family initialisation from args (called by __new__ and __init__).
@@ -402,6 +415,7 @@ void exceptions_module_init() {
     if (t->base == &g_object_type) {
       t->tp_dealloc = exc_dealloc;
       t->tp_traverse = exc_traverse;
+      t->tp_clear = exc_clear;
       t->tp_new = exc_new;
       t->tp_init = exc_init;
       t->tp_str = exc_str;

@@ -36,6 +36,24 @@ void list_traverse(Object* o, VisitFn visit, void* arg) {
   for (int64_t i = 0; i < n; i++) visit(items[i], arg);
 }
 
+// Cycle collector: empty a garbage list (the items are released outside the
+// critical section, since freeing them may run finalizers).
+void list_clear_slot(Object* o) {
+  List* l = static_cast<List*>(o);
+  Value* items;
+  int64_t n;
+  {
+    CriticalSection cs(l);
+    items = l->items.load(std::memory_order_relaxed);
+    n = l->size.load(std::memory_order_relaxed);
+    l->items.store(nullptr, std::memory_order_release);
+    l->size.store(0, std::memory_order_relaxed);
+    l->capacity = 0;
+  }
+  for (int64_t i = 0; i < n; i++) decref(items[i]);
+  if (items) heap_free(items);
+}
+
 }  // namespace
 
 // Grow capacity to hold at least `need` items (critical section held).
@@ -216,6 +234,7 @@ void list_type_init_core() {
   t->flags = kTypeBaseType | kTypeListSubclass | kTypeHasGc | kTypeSequence;
   t->tp_dealloc = list_dealloc;
   t->tp_traverse = list_traverse;
+  t->tp_clear = list_clear_slot;
   t->tp_repr = list_repr;
   t->tp_richcompare = list_richcompare;
   t->mp_length = list_len;

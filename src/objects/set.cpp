@@ -837,6 +837,10 @@ void fill_common(Type* t) {
   t->flags = kTypeBaseType | kTypeHasGc;
   t->tp_dealloc = set_dealloc;
   t->tp_traverse = set_traverse;
+  // Cycle collector: empty a garbage set or frozenset.
+  t->tp_clear = [](Object* o) {
+    if (!m_clear(Value(o), nullptr)) err_clear();
+  };
   t->tp_repr = set_repr;
   t->tp_richcompare = set_richcompare;
   t->tp_iter = set_iter;

@@ -364,6 +364,29 @@ void subtype_clear_fields(Object* o, Type* t) {
   }
 }
 
+// The cycle collector's view of a heap instance: the __slots__ and __dict__
+// the heap classes added, then whatever the built-in base holds. The type
+// itself is not visited: instances do not count references to heap types.
+void subtype_traverse(Object* o, VisitFn visit, void* arg) {
+  Type* t = o->ob_type;
+  for (Type* k = t; k && (k->flags & kTypeHeapType); k = k->base) {
+    if (!k->members) continue;
+    for (const MemberDef* m = k->members; m->name; m++)
+      visit(*reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + m->offset), arg);
+  }
+  Type* b = solid_base(t);
+  if (Value* d = instance_dict_slot(Value(o)); d && b->dict_offset != t->dict_offset) visit(*d, arg);
+  if (b->tp_traverse) b->tp_traverse(o, visit, arg);
+}
+
+// Breaks cycles through a garbage instance (the collector holds it alive).
+void subtype_clear(Object* o) {
+  Type* t = o->ob_type;
+  subtype_clear_fields(o, t);
+  Type* b = solid_base(t);
+  if (b->tp_clear) b->tp_clear(o);
+}
+
 }  // namespace
 
 void subtype_dealloc(Object* o) {
@@ -624,7 +647,9 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
   make_immortal(t);
   Ref<> result = Ref<>::steal(Value(t));
 
-  t->flags = kTypeHeapType | kTypeBaseType | (base->flags & kTypeHasGc);
+  // Every instance of a class can be part of a cycle (its __dict__, slots or
+  // the built-in base's fields), so heap classes are always collected.
+  t->flags = kTypeHeapType | kTypeBaseType | kTypeHasGc;
   t->base = base;
   t->bases = bases.release();
   type_set_heap_name(t, Value(str_intern(name.as<Str>())));
@@ -704,6 +729,8 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
   // Slots: inherit the solid base's, then let dunders in the MRO override.
   type_ready_heap(t);
   t->tp_dealloc = subtype_dealloc;
+  t->tp_traverse = subtype_traverse;
+  t->tp_clear = subtype_clear;
   slots_fill_from_dict(t);
 
   // Member descriptors for __slots__.

@@ -302,18 +302,21 @@ Ref<> weakref_get(Value ref) {
   return Ref<>::borrow(r);
 }
 
-void weakref_clear_all(Object* o) {
+void weakref_detach_for_gc(Object* o, bool (*wants_callback)(Object* w), std::vector<Ref<>>* with_callbacks) {
   WeakRef** head = list_head(o);
   if (!head) return;
-  std::vector<Ref<>> with_callbacks;
-  {
-    std::lock_guard<std::mutex> g(g_weak_mu);
-    while (*head) {
-      WeakRef* w = *head;
-      if (!w->callback.is_null()) with_callbacks.push_back(Ref<>::borrow(Value(static_cast<Object*>(w))));
-      unlink_locked(w);
-    }
+  std::lock_guard<std::mutex> g(g_weak_mu);
+  while (*head) {
+    WeakRef* w = *head;
+    if (!w->callback.is_null() && (!wants_callback || wants_callback(w)))
+      with_callbacks->push_back(Ref<>::borrow(Value(static_cast<Object*>(w))));
+    unlink_locked(w);
   }
+}
+
+void weakref_clear_all(Object* o) {
+  std::vector<Ref<>> with_callbacks;
+  weakref_detach_for_gc(o, nullptr, &with_callbacks);
   // Callbacks run newest-first (the list is LIFO), outside the mutex.
   for (auto& r : with_callbacks) {
     Value cb = r.val().as<WeakRef>()->callback;

@@ -13,6 +13,8 @@
 // another thread is never resurrected.
 #pragma once
 
+#include <vector>
+
 #include "objects/type.h"
 #include "runtime/ref.h"
 
@@ -32,6 +34,11 @@ extern Type g_weakcallableproxy_type;
 // Called by deallocators of weak-referenceable objects before freeing:
 // unlinks every weak reference and runs their callbacks.
 void weakref_clear_all(Object* o);
+// The same without running the callbacks: unlinks every weak reference to
+// `o` and appends those with a callback (for which `wants_callback`, if given,
+// holds) to `with_callbacks`. The cycle collector calls it with the world
+// stopped, so no thread can reach an unreachable object through a weakref.
+void weakref_detach_for_gc(Object* o, bool (*wants_callback)(Object* w), std::vector<Ref<>>* with_callbacks);
 // A strong reference to the referent, or None if it is gone.
 Ref<> weakref_get(Value ref);
 Ref<> weakref_module_create();

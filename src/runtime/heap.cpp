@@ -6,6 +6,8 @@
 #include <cstdlib>
 
 #include "objects/errors.h"
+#include "objects/type.h"
+#include "runtime/gc.h"
 
 namespace ftpy {
 
@@ -43,5 +45,22 @@ void heap_free(void* p) { mi_free(p); }
 
 size_t heap_usable_size(void* p) { return mi_usable_size(p); }
 #endif
+
+Object* heap_alloc_object(Type* type, size_t size) {
+  bool tracked = (type->flags & kTypeHasGc) != 0;
+  size_t head = tracked ? sizeof(GcHead) : 0;
+  void* mem = heap_alloc(size + head);
+  if (!mem) return nullptr;
+  __builtin_memset(mem, 0, size + head);
+  auto* o = reinterpret_cast<Object*>(static_cast<char*>(mem) + head);
+  init_header(o, type);
+  if (tracked) gc_link(o);
+  return o;
+}
+
+void heap_free_tracked(Object* o) {
+  gc_unlink(o);
+  heap_free(gc_head_of(o));
+}
 
 }  // namespace ftpy

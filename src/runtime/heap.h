@@ -2,9 +2,9 @@
 // allocation and same-thread frees lock-free; objects freed by another thread go
 // back to their page's owner through mimalloc's own delayed-free lists.
 //
-// Container objects will move to a dedicated per-thread heap that the cycle
-// collector enumerates (issue: free threading); until then `tracked` only sets
-// the header bit.
+// Instances of kTypeHasGc types carry a 16-byte GcHead in front of the header
+// and are linked in the cycle collector's registry (runtime/gc.h) from birth
+// to free; kGcTracked in ob_gc_bits says which layout an object has.
 #pragma once
 
 #include <cstddef>
@@ -31,20 +31,25 @@ inline void init_header(Object* o, Type* type) {
   o->ob_type = type;
 }
 
+// Allocate `size` bytes, zeroed, with an initialised header; tracked by the
+// collector if the type has kTypeHasGc. nullptr with MemoryError pending on
+// out-of-memory.
+Object* heap_alloc_object(Type* type, size_t size);
+void heap_free_tracked(Object* o);
+
 // Allocate `size` bytes (at least sizeof(T)) and construct a T header. Fields
-// beyond the header are zeroed. Returns nullptr on out-of-memory with
-// MemoryError pending.
+// beyond the header are zeroed.
 template <typename T>
 T* alloc_object(Type* type, size_t size = sizeof(T)) {
-  void* mem = heap_alloc(size);
-  if (!mem) return nullptr;
-  __builtin_memset(mem, 0, size);
-  T* o = static_cast<T*>(mem);
-  init_header(o, type);
-  return o;
+  return static_cast<T*>(heap_alloc_object(type, size));
 }
 
 // Free the memory of a dead object (after its fields were released).
-inline void free_object(Object* o) { heap_free(o); }
+inline void free_object(Object* o) {
+  if (o->ob_gc_bits & kGcTracked)
+    heap_free_tracked(o);
+  else
+    heap_free(o);
+}
 
 }  // namespace ftpy

@@ -10,7 +10,7 @@
 //                 atomics. The count is signed: it goes negative when a thread
 //                 drops a reference it got from the owner.
 //   ob_mutex      the per-object one-byte lock (runtime/mutex.h).
-//   ob_gc_bits    collector state (tracked, finalized, ...).
+//   ob_gc_bits    collector state (GcBits below; runtime/gc.h).
 //   ob_flags      kDeferred and friends.
 //   ob_type       the type.
 //
@@ -39,9 +39,19 @@ struct Type;
 // ob_flags bits.
 enum ObjectFlags : uint16_t {
   kFlagDeferred = 1 << 0,   // references from frame stacks are not counted (§4.2)
-  kFlagGcTracked = 1 << 1,  // container known to the cycle collector
   kFlagStaticType = 1 << 2, // a built-in type object living in static storage
 };
+
+// ob_gc_bits. Written only while the object is private to one thread (being
+// allocated, being finalized or freed, or garbage owned by the collector) or
+// with the world stopped.
+enum GcBits : uint8_t {
+  kGcFinalized = 1 << 0,   // tp_finalize (__del__) ran: it runs at most once (PEP 442)
+  kGcTracked = 1 << 1,     // allocated with a GcHead and linked in the collector's registry
+  kGcCollecting = 1 << 2,  // candidate of the running collection (world stopped)
+  kGcFrozen = 1 << 3,      // gc.freeze(): never a candidate
+};
+constexpr int kGcShardShift = 4;  // bits 4-7: the registry shard of a tracked object
 
 // ob_ref_shared state bits.
 enum SharedState : uint32_t {

@@ -90,6 +90,48 @@ Ref<> load_global(Value globals, Value builtins, Value name) {
   return name_error(name);
 }
 
+// LOAD_GLOBAL's inline cache (2 units; DESIGN.md §2 quickening, §4.6):
+//   unit 0: 0 = empty, else (entry index + 1) << 1 | where (0 globals, 1 builtins)
+//   unit 1: for builtins, the globals' keys version that proved the name absent.
+// A hit re-checks that the entry still holds the name (identity), so the
+// cache needs no invalidation and holds no reference; racing threads may
+// overwrite each other's units, and any mix of them is still checked.
+constexpr uint32_t kGlobalInBuiltins = 1;
+
+inline bool load_global_cache_hit(const uint32_t* cache, Value globals, Value builtins, Value name, Ref<>* out) {
+  uint32_t c0 = __atomic_load_n(cache, __ATOMIC_RELAXED);
+  if (c0 == 0) return false;
+  int64_t ix = static_cast<int64_t>(c0 >> 1) - 1;
+  if (!(c0 & kGlobalInBuiltins)) return dict_entry_value(globals, ix, name.as<Str>(), out);
+  return dict_keys_version_peek(globals) == __atomic_load_n(cache + 1, __ATOMIC_RELAXED) &&
+         dict_entry_value(builtins, ix, name.as<Str>(), out);
+}
+
+Ref<> load_global_and_cache(uint32_t* cache, Value globals, Value builtins, Value name) {
+  if (!is_dict_exact(globals) || !is_dict_exact(builtins) || !is_str_exact(name))
+    return load_global(globals, builtins, name);
+  uint32_t version = dict_keys_version(globals);  // before the lookup that proves absence
+  Ref<> v;
+  int r = dict_get_item_str(globals, name.as<Str>(), &v);
+  if (r < 0) return nullptr;
+  int64_t ix;
+  uint32_t where;
+  if (r > 0) {
+    ix = dict_entry_index(globals, name.as<Str>());
+    where = 0;
+  } else {
+    v = load_global(globals, builtins, name);
+    if (!v) return nullptr;
+    ix = version != 0 ? dict_entry_index(builtins, name.as<Str>()) : -1;
+    where = kGlobalInBuiltins;
+  }
+  if (ix >= 0 && ix < (int64_t{1} << 30)) {
+    __atomic_store_n(cache + 1, version, __ATOMIC_RELAXED);
+    __atomic_store_n(cache, static_cast<uint32_t>((ix + 1) << 1) | where, __ATOMIC_RELAXED);
+  }
+  return v;
+}
+
 Ref<> mapping_get(Value mapping, Value key, bool* found) {
   *found = false;
   if (is_dict_exact(mapping)) {
@@ -819,8 +861,11 @@ op_DELETE_NAME: {
 
 op_LOAD_GLOBAL: {
   Value name = tuple_item(co->names, a >> 1);
-  Ref<> v = load_global(f->globals, f->builtins, name);
-  if (!v) GOTO_ERROR();
+  Ref<> v;
+  if (!load_global_cache_hit(this_instr + 1, f->globals, f->builtins, name, &v)) {
+    v = load_global_and_cache(this_instr + 1, f->globals, f->builtins, name);
+    if (!v) GOTO_ERROR();
+  }
   PUSH(v.release());
   if (a & 1) PUSH(Value());
   DISPATCH();

@@ -47,6 +47,18 @@ void function_traverse(Object* o, VisitFn visit, void* arg) {
     visit(v, arg);
 }
 
+// Cycle collector: drop what can lead back to the function. Code, globals and
+// the closure stay, so a garbage generator's clean-up that calls the function
+// still finds a consistent one (cycles through the closure break at the cell).
+void function_clear(Object* o) {
+  auto* f = static_cast<Function*>(o);
+  for (Value* v : {&f->defaults, &f->kwdefaults, &f->dict, &f->annotations, &f->type_params}) {
+    Value old = *v;
+    *v = Value();
+    decref(old);
+  }
+}
+
 Ref<> function_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
   return vm_call_function(callable.as<Function>(), args, nargs, kwnames);
 }
@@ -265,6 +277,12 @@ void cell_dealloc(Object* o) {
   free_object(o);
 }
 void cell_traverse(Object* o, VisitFn visit, void* arg) { visit(static_cast<Cell*>(o)->ref, arg); }
+void cell_clear(Object* o) {
+  auto* c = static_cast<Cell*>(o);
+  Value old = c->ref;
+  c->ref = Value();
+  decref(old);
+}
 Ref<> cell_repr(Value self) {
   char addr[32], addr2[32];
   std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(self.obj()));
@@ -415,6 +433,7 @@ void function_types_init() {
   t->weaklist_offset = offsetof(Function, weakreflist);
   t->tp_dealloc = function_dealloc;
   t->tp_traverse = function_traverse;
+  t->tp_clear = function_clear;
   t->tp_call = function_call;
   t->tp_descr_get = function_descr_get;
   t->tp_repr = function_repr;
@@ -445,6 +464,7 @@ void function_types_init() {
   t->flags = kTypeHasGc;
   t->tp_dealloc = cell_dealloc;
   t->tp_traverse = cell_traverse;
+  t->tp_clear = cell_clear;
   t->tp_repr = cell_repr;
   t->tp_richcompare = cell_richcompare;
   t->getsets = kCellGetSets;

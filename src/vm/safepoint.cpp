@@ -6,6 +6,7 @@
 #include "modules/signal_module.h"
 #include "objects/errors.h"
 #include "objects/protocol.h"
+#include "runtime/gc.h"
 #include "runtime/gil.h"
 #include "runtime/qsbr.h"
 
@@ -79,6 +80,9 @@ int handle_eval_breaker(ThreadState* ts) {
   }
   if (bits & kBreakGilDrop) gil_yield_at_safepoint(ts);
   if (bits & kBreakQsbr) qsbr_on_eval_breaker(ts);
+  // Collections start here, never inside an allocation: the allocating code
+  // may be half-way through building an object.
+  if (bits & kBreakGc) gc_collect_at_safepoint(ts);
   if (bits & kBreakSignals) {
     ts->eval_breaker.fetch_and(~kBreakSignals, std::memory_order_relaxed);
     if (ts->is_main && run_pending_signals() < 0) return -1;

@@ -1,0 +1,475 @@
+// The cycle collector; the design is described at the top of gc.h.
+#include "runtime/gc.h"
+
+#include <atomic>
+#include <mutex>
+#include <vector>
+
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "objects/weakref.h"
+#include "runtime/parking_lot.h"
+#include "runtime/stop_the_world.h"
+#include "runtime/thread_state.h"
+
+namespace ftpy {
+
+namespace {
+
+constexpr uint32_t kGcShards = 1u << (8 - kGcShardShift);
+constexpr int32_t kGcFlushBatch = 32;
+
+// One registry list. The sentinel is set up on first use (static storage
+// starts zeroed, and gc_link may run before any initialiser of this file).
+struct alignas(64) GcShard {
+  std::mutex mu;
+  GcHead head;
+};
+GcShard g_shards[kGcShards];
+
+void shard_init_locked(GcShard& s) {
+  if (!s.head.next) s.head.next = s.head.prev = &s.head;
+}
+
+std::atomic<bool> g_enabled{true};
+// CPython 3.13+ defaults (3.11 used 700 for the first threshold).
+std::atomic<int64_t> g_thresholds[3] = {2000, 10, 10};
+std::atomic<int> g_debug{0};
+// Tracked allocations minus deallocations since the last collection.
+std::atomic<int64_t> g_young{0};
+// Objects that survived the last collection.
+std::atomic<int64_t> g_long_lived{0};
+std::atomic<int64_t> g_stats[3][3] = {};  // [generation][collections, collected, uncollectable]
+thread_local int32_t tls_alloc_delta = 0;
+thread_local bool tls_collecting = false;
+
+Mutex g_collect_mu;  // one collection (or heap snapshot) at a time
+// gc.callbacks and gc.garbage (owned; set once when the module is created,
+// possibly while another thread collects).
+std::atomic<Object*> g_callbacks{nullptr};
+std::atomic<Object*> g_garbage{nullptr};
+
+// --- the registry ---------------------------------------------------------------
+
+void note_young(int32_t delta) {
+  int64_t young = g_young.fetch_add(delta, std::memory_order_relaxed) + delta;
+  if (delta <= 0 || tls_collecting) return;
+  int64_t t0 = g_thresholds[0].load(std::memory_order_relaxed);
+  if (t0 <= 0 || young <= t0 || !g_enabled.load(std::memory_order_relaxed)) return;
+  if (young <= g_long_lived.load(std::memory_order_relaxed) / 4) return;
+  if (ThreadState* ts = tstate()) ts->eval_breaker.fetch_or(kBreakGc, std::memory_order_relaxed);
+}
+
+template <typename F>
+void for_each_tracked_locked(F&& fn) {
+  for (GcShard& s : g_shards) {
+    shard_init_locked(s);
+    for (GcHead* h = s.head.next; h != &s.head; h = h->next) fn(gc_object_of(h));
+  }
+}
+
+// The world is stopped by the caller; the shard locks make the walk visibly
+// ordered for ThreadSanitizer too (nobody holds one across a safepoint).
+class ShardsLocked {
+ public:
+  ShardsLocked() {
+    for (GcShard& s : g_shards) s.mu.lock();
+  }
+  ~ShardsLocked() {
+    for (GcShard& s : g_shards) s.mu.unlock();
+  }
+  ShardsLocked(const ShardsLocked&) = delete;
+  ShardsLocked& operator=(const ShardsLocked&) = delete;
+};
+
+// A candidate's index is kept in its GcHead's prev link while the world is
+// stopped (walks use only `next`); restore_prev_links puts the links back.
+inline void set_index(Object* o, size_t i) {
+  gc_head_of(o)->prev = reinterpret_cast<GcHead*>(static_cast<uintptr_t>(i));
+}
+inline size_t index_of(Object* o) { return reinterpret_cast<uintptr_t>(gc_head_of(o)->prev); }
+
+void restore_prev_links_locked() {
+  for (GcShard& s : g_shards) {
+    GcHead* prev = &s.head;
+    for (GcHead* h = s.head.next; h != &s.head; h = h->next) {
+      h->prev = prev;
+      prev = h;
+    }
+    s.head.prev = prev;
+  }
+}
+
+// --- reachability ---------------------------------------------------------------
+
+struct Candidate {
+  Object* o;
+  int64_t refs;  // gc_refs: references from outside the candidate set
+  bool reachable;
+};
+
+struct Marking {
+  std::vector<Candidate> cands;
+  std::vector<size_t> stack;
+};
+
+inline bool is_candidate(Value v) { return v.is_obj() && (v.obj()->ob_gc_bits & kGcCollecting); }
+
+void visit_subtract(Value v, void* arg) {
+  if (is_candidate(v)) static_cast<Marking*>(arg)->cands[index_of(v.obj())].refs--;
+}
+
+void visit_mark(Value v, void* arg) {
+  if (!is_candidate(v)) return;
+  auto* m = static_cast<Marking*>(arg);
+  size_t i = index_of(v.obj());
+  if (m->cands[i].reachable) return;
+  m->cands[i].reachable = true;
+  m->stack.push_back(i);
+}
+
+void add_candidate(Marking& m, Object* o, int64_t refs) {
+  o->ob_gc_bits |= kGcCollecting;
+  set_index(o, m.cands.size());
+  m.cands.push_back({o, refs, false});
+}
+
+// Steps 2 and 3 of gc.h: subtract internal references, then mark everything
+// reachable from a candidate that is referenced from outside.
+void mark_reachable(Marking& m) {
+  for (Candidate& c : m.cands)
+    if (TraverseFn tr = c.o->ob_type->tp_traverse) tr(c.o, visit_subtract, &m);
+  for (size_t i = 0; i < m.cands.size(); i++) {
+    if (m.cands[i].refs > 0 && !m.cands[i].reachable) {
+      m.cands[i].reachable = true;
+      m.stack.push_back(i);
+    }
+  }
+  while (!m.stack.empty()) {
+    Object* o = m.cands[m.stack.back()].o;
+    m.stack.pop_back();
+    if (TraverseFn tr = o->ob_type->tp_traverse) tr(o, visit_mark, &m);
+  }
+}
+
+void clear_marks(Marking& m) {
+  for (Candidate& c : m.cands) c.o->ob_gc_bits &= static_cast<uint8_t>(~kGcCollecting);
+  restore_prev_links_locked();
+}
+
+// CPython stores the attributes of plain instances inline and never counts a
+// __dict__ it did not have to create; ftpy always has one. Not counting the
+// dict slot of an unreachable instance of a class that added it keeps
+// gc.collect()'s result CPython's for the common case.
+bool is_inline_dict_of_garbage(const Marking& m, const Candidate& c) {
+  Type* t = c.o->ob_type;
+  if (!(t->flags & kTypeHeapType) || !t->dict_offset) return false;
+  Type* solid = t;
+  while (solid && (solid->flags & kTypeHeapType)) solid = solid->base;
+  if (solid && solid->dict_offset) return false;  // the base keeps a real dict
+  Value* slot = instance_dict_slot(Value(c.o));
+  if (!slot || !is_candidate(*slot)) return false;
+  return !m.cands[index_of(slot->obj())].reachable;
+}
+
+Marking* g_current_marking = nullptr;  // for wants_callback, world stopped
+
+bool weakref_survives(Object* w) {
+  // A weak reference that is garbage itself never calls its callback.
+  if (!(w->ob_gc_bits & kGcCollecting)) return true;
+  return g_current_marking->cands[index_of(w)].reachable;
+}
+
+// --- the phases -----------------------------------------------------------------
+
+void invoke_callbacks(const char* phase, int generation, int64_t collected, int64_t uncollectable) {
+  Object* callbacks = g_callbacks.load(std::memory_order_acquire);
+  if (!callbacks || list_size(Value(callbacks)) == 0) return;
+  Ref<> saved = err_fetch();
+  Ref<> snapshot = list_as_tuple(Value(callbacks));
+  Ref<> info = dict_new();
+  Ref<> ph = str_from_ascii(phase);
+  if (!snapshot || !info || !ph || dict_set_item_str(info.val(), "generation", Value::small(generation)) < 0 ||
+      dict_set_item_str(info.val(), "collected", Value::small(collected)) < 0 ||
+      dict_set_item_str(info.val(), "uncollectable", Value::small(uncollectable)) < 0) {
+    err_write_unraisable("Exception ignored in garbage collector", Value());
+    err_restore(std::move(saved));
+    return;
+  }
+  for (int64_t i = 0; i < tuple_size(snapshot.val()); i++) {
+    Value cb = tuple_item(snapshot.val(), i);
+    Ref<> r = call2(cb, ph.val(), info.val());
+    if (!r) err_write_unraisable("Exception ignored in garbage collector", cb);
+  }
+  err_restore(std::move(saved));
+}
+
+void run_weakref_callbacks(std::vector<Ref<>>& refs) {
+  for (Ref<>& w : refs) {
+    Value cb = w.val().as<WeakRef>()->callback;
+    if (cb.is_null()) continue;
+    Ref<> saved = err_fetch();
+    Ref<> res = call1(cb, w.val());
+    if (!res) err_write_unraisable("Exception ignored while calling weakref callback", cb);
+    err_restore(std::move(saved));
+  }
+  refs.clear();
+}
+
+// Runs each finalizer once (PEP 442); true if any ran.
+bool run_finalizers(std::vector<Ref<>>& garbage) {
+  bool ran = false;
+  for (Ref<>& g : garbage) {
+    Object* o = g.get();
+    DeallocFn fin = o->ob_type->tp_finalize;
+    if (!fin || (o->ob_gc_bits & kGcFinalized)) continue;
+    o->ob_gc_bits |= kGcFinalized;
+    fin(o);
+    ran = true;
+  }
+  return ran;
+}
+
+// After finalizers ran: keep in `garbage` only what is still unreachable; the
+// collector's own reference (one per object) is not an outside reference.
+void drop_resurrected(std::vector<Ref<>>& garbage) {
+  std::vector<Ref<>> resurrected;
+  {
+    StopTheWorld stw;
+    ShardsLocked locked;
+    Marking m;
+    m.cands.reserve(garbage.size());
+    for (Ref<>& g : garbage) add_candidate(m, g.get(), refcount_estimate(g.get()) - 1);
+    mark_reachable(m);
+    std::vector<Ref<>> still;
+    for (size_t i = 0; i < garbage.size(); i++)
+      (m.cands[i].reachable ? resurrected : still).push_back(std::move(garbage[i]));
+    garbage.swap(still);
+    clear_marks(m);
+  }
+  // Dropped with the world running: these may be the last references.
+}
+
+int64_t collect_locked(int generation) {
+  std::vector<Ref<>> garbage;
+  std::vector<Ref<>> weak_callbacks;
+  int64_t found = 0;
+  int64_t scanned = 0;
+  {
+    StopTheWorld stw;
+    ShardsLocked locked;
+    Marking m;
+    for_each_tracked_locked([&](Object* o) {
+      if (o->ob_gc_bits & kGcFrozen || is_immortal(o)) return;
+      int64_t rc = refcount_estimate(o);
+      if (rc > 0) add_candidate(m, o, rc);
+    });
+    scanned = static_cast<int64_t>(m.cands.size());
+    mark_reachable(m);
+    for (const Candidate& c : m.cands) {
+      if (c.reachable) continue;
+      garbage.push_back(Ref<>::borrow(Value(c.o)));
+      if (!is_inline_dict_of_garbage(m, c)) found++;
+    }
+    // Nothing may reach the garbage once the world runs again: detach the
+    // weak references to it now.
+    g_current_marking = &m;
+    for (Ref<>& g : garbage) weakref_detach_for_gc(g.get(), weakref_survives, &weak_callbacks);
+    g_current_marking = nullptr;
+    clear_marks(m);
+  }
+  g_young.store(0, std::memory_order_relaxed);
+  g_long_lived.store(scanned - static_cast<int64_t>(garbage.size()), std::memory_order_relaxed);
+
+  run_weakref_callbacks(weak_callbacks);
+  if (run_finalizers(garbage)) drop_resurrected(garbage);
+  Object* saved_list = g_garbage.load(std::memory_order_acquire);
+  if ((g_debug.load(std::memory_order_relaxed) & kGcDebugSaveAll) && saved_list) {
+    for (Ref<>& g : garbage)
+      if (list_append(Value(saved_list), g.val()) < 0) err_write_unraisable("Exception ignored in garbage collector", Value());
+  } else {
+    for (Ref<>& g : garbage)
+      if (ClearFn clear = g.get()->ob_type->tp_clear) clear(g.get());
+  }
+  garbage.clear();  // the last references: the cycles are freed here
+
+  g_stats[generation][0].fetch_add(1, std::memory_order_relaxed);
+  g_stats[generation][1].fetch_add(found, std::memory_order_relaxed);
+  return found;
+}
+
+// Snapshot helper: `fn` runs for every live tracked object with the world
+// stopped and the registry locked; it must not allocate tracked objects.
+// A gc.callbacks callback of this thread's collection already holds the lock.
+template <typename F>
+void with_world_stopped(F&& fn) {
+  bool take = !tls_collecting;
+  if (take) g_collect_mu.lock_detached();
+  {
+    StopTheWorld stw;
+    ShardsLocked locked;
+    for_each_tracked_locked(fn);
+  }
+  if (take) g_collect_mu.unlock();
+}
+
+}  // namespace
+
+// --- registry entry points (heap.cpp) ---------------------------------------------
+
+void gc_link(Object* o) {
+  uint32_t shard = tls_thread_index % kGcShards;
+  o->ob_gc_bits = static_cast<uint8_t>(kGcTracked | (shard << kGcShardShift));
+  GcHead* h = gc_head_of(o);
+  {
+    GcShard& s = g_shards[shard];
+    std::lock_guard<std::mutex> g(s.mu);
+    shard_init_locked(s);
+    h->next = s.head.next;
+    h->prev = &s.head;
+    s.head.next->prev = h;
+    s.head.next = h;
+  }
+  if (++tls_alloc_delta >= kGcFlushBatch) {
+    note_young(tls_alloc_delta);
+    tls_alloc_delta = 0;
+  }
+}
+
+void gc_unlink(Object* o) {
+  GcHead* h = gc_head_of(o);
+  {
+    GcShard& s = g_shards[o->ob_gc_bits >> kGcShardShift];
+    std::lock_guard<std::mutex> g(s.mu);
+    h->prev->next = h->next;
+    h->next->prev = h->prev;
+  }
+  if (--tls_alloc_delta <= -kGcFlushBatch) {
+    note_young(tls_alloc_delta);
+    tls_alloc_delta = 0;
+  }
+}
+
+// --- collections ------------------------------------------------------------------
+
+int64_t gc_collect(int generation, bool automatic) {
+  if (tls_collecting) return 0;  // from a finalizer or callback of this collection
+  if (automatic) {
+    if (!g_collect_mu.try_lock()) return 0;
+  } else {
+    g_collect_mu.lock_detached();
+  }
+  tls_collecting = true;
+  invoke_callbacks("start", generation, 0, 0);
+  int64_t found = collect_locked(generation);
+  invoke_callbacks("stop", generation, found, 0);
+  tls_collecting = false;
+  g_collect_mu.unlock();
+  return found;
+}
+
+void gc_collect_at_safepoint(ThreadState* ts) {
+  ts->eval_breaker.fetch_and(~kBreakGc, std::memory_order_relaxed);
+  if (!g_enabled.load(std::memory_order_relaxed) || g_thresholds[0].load(std::memory_order_relaxed) <= 0) return;
+  gc_collect(2, true);
+}
+
+// --- settings ---------------------------------------------------------------------
+
+bool gc_is_enabled() { return g_enabled.load(std::memory_order_relaxed); }
+void gc_set_enabled(bool on) { g_enabled.store(on, std::memory_order_relaxed); }
+
+void gc_get_thresholds(int64_t out[3]) {
+  for (int i = 0; i < 3; i++) out[i] = g_thresholds[i].load(std::memory_order_relaxed);
+}
+void gc_set_thresholds(const int64_t* values, int n) {
+  for (int i = 0; i < n && i < 3; i++) g_thresholds[i].store(values[i], std::memory_order_relaxed);
+}
+
+void gc_get_counts(int64_t out[3]) {
+  int64_t young = g_young.load(std::memory_order_relaxed) + tls_alloc_delta;
+  out[0] = young > 0 ? young : 0;
+  out[1] = 0;  // every collection is a full one: no older generation fills up
+  out[2] = 0;
+}
+
+int gc_get_debug() { return g_debug.load(std::memory_order_relaxed); }
+void gc_set_debug(int flags) { g_debug.store(flags, std::memory_order_relaxed); }
+
+void gc_get_stats(int64_t out[3][3]) {
+  for (int g = 0; g < 3; g++)
+    for (int k = 0; k < 3; k++) out[g][k] = g_stats[g][k].load(std::memory_order_relaxed);
+}
+
+void gc_set_module_lists(Value callbacks, Value garbage) {
+  // Kept for good (a re-created module's lists replace them; the old ones leak).
+  incref(garbage);
+  g_garbage.store(garbage.obj(), std::memory_order_release);
+  incref(callbacks);
+  g_callbacks.store(callbacks.obj(), std::memory_order_release);
+}
+
+// --- snapshots --------------------------------------------------------------------
+
+Ref<> gc_get_objects() {
+  std::vector<Ref<>> found;
+  with_world_stopped([&](Object* o) {
+    if (refcount_estimate(o) > 0) found.push_back(Ref<>::borrow(Value(o)));
+  });
+  Ref<List> out = list_new(static_cast<int64_t>(found.size()));
+  if (!out) return nullptr;
+  for (size_t i = 0; i < found.size(); i++) list_init_item(out.get(), static_cast<int64_t>(i), std::move(found[i]));
+  return out;
+}
+
+namespace {
+struct ReferrerSearch {
+  Value targets;
+  bool hit;
+};
+void visit_find_target(Value v, void* arg) {
+  auto* s = static_cast<ReferrerSearch*>(arg);
+  if (s->hit || !v.is_obj()) return;
+  for (int64_t i = 0; i < tuple_size(s->targets); i++)
+    if (tuple_item(s->targets, i).bits() == v.bits()) s->hit = true;
+}
+}  // namespace
+
+Ref<> gc_get_referrers(Value targets) {
+  std::vector<Ref<>> found;
+  with_world_stopped([&](Object* o) {
+    TraverseFn tr = o->ob_type->tp_traverse;
+    if (!tr || refcount_estimate(o) <= 0) return;
+    ReferrerSearch s{targets, false};
+    tr(o, visit_find_target, &s);
+    if (s.hit) found.push_back(Ref<>::borrow(Value(o)));
+  });
+  Ref<List> out = list_new(static_cast<int64_t>(found.size()));
+  if (!out) return nullptr;
+  for (size_t i = 0; i < found.size(); i++) list_init_item(out.get(), static_cast<int64_t>(i), std::move(found[i]));
+  return out;
+}
+
+void gc_freeze() {
+  with_world_stopped([](Object* o) { o->ob_gc_bits |= kGcFrozen; });
+}
+
+void gc_unfreeze() {
+  with_world_stopped([](Object* o) { o->ob_gc_bits &= static_cast<uint8_t>(~kGcFrozen); });
+}
+
+int64_t gc_get_freeze_count() {
+  int64_t n = 0;
+  with_world_stopped([&](Object* o) {
+    if (o->ob_gc_bits & kGcFrozen) n++;
+  });
+  return n;
+}
+
+}  // namespace ftpy
