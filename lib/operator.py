@@ -224,8 +224,9 @@ class attrgetter:
     (r.name.first, r.name.last)."""
     __slots__ = ('_attrs', '_paths')
 
-    def __init__(self, attr, /, *attrs):
-        names = (attr,) + attrs
+    def __init__(self, *names):
+        if not names:
+            raise TypeError("attrgetter expected 1 argument, got 0")
         for n in names:
             if not isinstance(n, str):
                 raise TypeError('attribute name must be a string')
@@ -258,8 +259,10 @@ class itemgetter:
     After g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])"""
     __slots__ = ('_items',)
 
-    def __init__(self, item, /, *items):
-        self._items = (item,) + items
+    def __init__(self, *items):
+        if not items:
+            raise TypeError("itemgetter expected 1 argument, got 0")
+        self._items = items
 
     def __call__(self, obj, /):
         items = self._items

@@ -858,3 +858,14 @@ class MutableSequence(Sequence):
 MutableSequence.register(list)
 MutableSequence.register(bytearray)
 Sequence.register(bytes)
+
+
+class ByteString(Sequence):
+    """Deprecated since 3.12, removed in 3.14 (not in __all__): kept because
+    typing.py of the host's 3.11 standard library, which ftpy imports, refers
+    to it."""
+    __slots__ = ()
+
+
+ByteString.register(bytes)
+ByteString.register(bytearray)

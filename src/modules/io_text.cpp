@@ -2,12 +2,18 @@
 //
 // Reading decodes chunks of the buffer into `dec`, a string of code points
 // kept *before* newline translation; translation (universal newlines) happens
-// as characters are handed out. Because the untranslated characters are kept,
-// tell() is exact at any position for the stateless encodings we support
-// (UTF-8, Latin-1, ASCII; UTF-16/32 without a BOM): the buffer position minus
-// the undecoded bytes minus the encoded length of the unread characters. The
-// cookie is therefore a plain byte offset, which is also what CPython returns
-// at line starts for these encodings.
+// as characters are handed out.
+//
+// tell() returns CPython's opaque cookie, because programs print and compare
+// it: the little-endian packing of (start position: 64 bits, decoder flags,
+// bytes to feed, characters to skip: 32 bits each, need-EOF: 8 bits). It is a
+// plain byte offset whenever decoding can restart cleanly at the position.
+// To compute the same cookie CPython does, each chunk read leaves a snapshot
+// (the bytes fed to the decoder for it, the decoder's flags before them, and
+// where its characters start in `dec`), and tell() replays the documented
+// search over those bytes with a model of CPython's decoder pair (the codec's
+// incremental decoder plus, for newline=None or '', the newline decoder that
+// holds back a trailing '\r' as its flag bit 0).
 //
 // Writing translates "\n" to the newline argument, encodes, and accumulates
 // the bytes in `wpend`, handed to the buffer when it exceeds the chunk size,
@@ -51,6 +57,12 @@ struct TextState {
   bool eof = false;
   std::string wpend;    // encoded, not yet written to the buffer
   int seen_nl = 0;      // 1 '\r', 2 '\n', 4 '\r\n'
+  // The tell() snapshot of the last chunk (see the top of the file).
+  bool snap_valid = false;
+  uint32_t snap_flags = 0;  // decoder flags before snap_input: 1 = a '\r' held back
+  std::string snap_input;   // undecoded bytes carried over + the chunk
+  size_t snap_idx = 0;      // where the snapshot's characters start in dec
+  double b2cratio = 0.0;    // bytes per character of the last chunk
 };
 
 struct TextIO : IOBaseObj {
@@ -247,7 +259,11 @@ void drop_read_ahead(TextState* st) {
   st->dec.clear();
   st->decpos = 0;
   st->pending.clear();
+  st->snap_valid = false;
 }
+
+// newline=None and newline='' read through a newline decoder.
+bool newline_decoder(const TextState* st) { return st->nl == kNlUniversal || st->nl == kNlUntranslated; }
 
 Ref<> text_write(Value self, Value* args) {
   TextIO* t = as_text(self);
@@ -284,7 +300,7 @@ Ref<> text_write(Value self, Value* args) {
     if (!text) return nullptr;
   }
   bool needflush = t->line_buffering && (has_lf || has_cr);
-  if (!t->st->dec.empty() || !t->st->pending.empty()) drop_read_ahead(t->st);
+  drop_read_ahead(t->st);  // CPython forgets the read-ahead and the tell() snapshot too
   if (!encode(t, text.get(), &t->st->wpend)) return nullptr;
   if (t->write_through || needflush || static_cast<int64_t>(t->st->wpend.size()) >= kChunkSize) {
     if (flush_pending(t) < 0) return nullptr;
@@ -330,19 +346,27 @@ bool decode_pending(TextIO* t, bool final) {
     return false;
   }
   Str* str = s.val().as<Str>();
-  if (st->decpos > 0 && st->decpos >= st->dec.size() / 2) {
-    st->dec.erase(0, st->decpos);
-    st->decpos = 0;
-  }
   st->dec.reserve(st->dec.size() + static_cast<size_t>(str->length));
   for (int64_t i = 0; i < str->length; i++) st->dec += static_cast<char32_t>(str->at(i));
   st->pending.erase(0, k);
   return true;
 }
 
+// Characters of dec[from, to) as the decoders hand them out: with
+// translation a "\r\n" pair is one character.
+size_t translated_count(const TextState* st, size_t from, size_t to) {
+  size_t n = to - from;
+  if (st->nl == kNlUniversal)
+    for (size_t i = from; i + 1 < to; i++)
+      if (st->dec[i] == '\r' && st->dec[i + 1] == '\n') n--;
+  return n;
+}
+
 // Read one chunk from the buffer and decode it. 1 data, 0 EOF, -1 error.
-int read_chunk(TextIO* t, int64_t size) {
-  Ref<> sz = int_from_int64(size);
+int read_chunk(TextIO* t, int64_t size_hint) {
+  TextState* st = t->st;
+  if (size_hint > 0) size_hint = static_cast<int64_t>(std::max(st->b2cratio, 1.0) * static_cast<double>(size_hint));
+  Ref<> sz = int_from_int64(std::max(kChunkSize, size_hint));
   Ref<> r = call_m(t->buffer, t->has_read1 ? "read1" : "read", {sz.val()});
   if (!r) return -1;
   if (is_none(r.val())) return 0;
@@ -352,13 +376,23 @@ int read_chunk(TextIO* t, int64_t size) {
                t->has_read1 ? "read1" : "read", type_name(type_of(r.val())));
     return -1;
   }
-  if (data.empty()) {
-    if (!t->st->pending.empty() && !decode_pending(t, true)) return -1;
-    return 0;
-  }
-  t->st->pending += data;
-  if (!decode_pending(t, false)) return -1;
-  return 1;
+  // Whatever is left unread here is at most a '\r' waiting for its successor;
+  // a newline decoder would be holding it back as its flag.
+  st->dec.erase(0, st->decpos);
+  st->decpos = 0;
+  bool held_cr = newline_decoder(st) && st->dec.size() == 1 && st->dec[0] == '\r';
+  st->snap_valid = true;
+  st->snap_flags = held_cr ? 1 : 0;
+  st->snap_input = st->pending + data;
+  st->snap_idx = held_cr ? 0 : st->dec.size();
+  bool eof = data.empty();
+  st->pending += data;
+  if ((!eof || !st->pending.empty()) && !decode_pending(t, eof)) return -1;
+  size_t end = st->dec.size();
+  if (!eof && newline_decoder(st) && end > st->snap_idx && st->dec[end - 1] == '\r') end--;
+  size_t nchars = translated_count(st, st->snap_idx, end);
+  st->b2cratio = nchars ? static_cast<double>(data.size()) / static_cast<double>(nchars) : 0.0;
+  return eof ? 0 : 1;
 }
 
 bool prepare_read(TextIO* t) {
@@ -437,10 +471,6 @@ Ref<> consume(TextIO* t, int64_t n, bool line, int64_t limit) {
     if (r < 0) return nullptr;
     if (r == 0) st->eof = true;
   }
-  if (st->decpos == st->dec.size()) {
-    st->dec.clear();
-    st->decpos = 0;
-  }
   return str_from_ucs4(reinterpret_cast<const uint32_t*>(out.data()), static_cast<int64_t>(out.size()));
 }
 
@@ -462,6 +492,9 @@ Ref<> text_read(Value self, Value* args) {
       t->st->pending += data;
     }
     if (!decode_pending(t, true)) return nullptr;
+    Ref<> all = consume(t, n, false, -1);
+    t->st->snap_valid = false;  // like CPython: tell() asks the buffer
+    return all;
   }
   return consume(t, n, false, -1);
 }
@@ -485,21 +518,6 @@ Ref<> text_iternext(Value self) {
 
 // --- positioning ------------------------------------------------------------------------
 
-int64_t encoded_length(const TextState* st, const std::u32string& s, size_t from) {
-  int64_t total = 0;
-  bool utf8 = st->enc == "utf-8", utf16 = st->enc.rfind("utf-16", 0) == 0, utf32 = st->enc.rfind("utf-32", 0) == 0;
-  bool esc = st->errors == "surrogateescape";
-  for (size_t i = from; i < s.size(); i++) {
-    char32_t c = s[i];
-    if (esc && c >= 0xDC80 && c <= 0xDCFF) total += 1;
-    else if (utf8) total += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    else if (utf16) total += c < 0x10000 ? 2 : 4;
-    else if (utf32) total += 4;
-    else total += 1;
-  }
-  return total;
-}
-
 bool check_seekable(TextIO* t) {
   if (!t->seekable) {
     io_unsupported("underlying stream is not seekable");
@@ -514,6 +532,172 @@ Ref<> text_flush_locked(TextIO* t) {
   return call_m(t->buffer, "flush");
 }
 
+// --- tell() cookies ---------------------------------------------------------------------
+
+struct Cookie {
+  int64_t start_pos = 0;
+  uint32_t dec_flags = 0, bytes_to_feed = 0, chars_to_skip = 0;
+  uint8_t need_eof = 0;
+};
+
+Ref<> cookie_pack(const Cookie& c) {
+  if (c.dec_flags == 0 && c.bytes_to_feed == 0 && c.chars_to_skip == 0 && c.need_eof == 0)
+    return int_from_int64(c.start_pos);
+  mpz_t z, part;
+  mpz_init(z);
+  mpz_init(part);
+  mpz_set_ui(z, c.need_eof);
+  for (uint32_t field : {c.chars_to_skip, c.bytes_to_feed, c.dec_flags}) {
+    mpz_mul_2exp(z, z, 32);
+    mpz_add_ui(z, z, field);
+  }
+  mpz_mul_2exp(z, z, 64);
+  mpz_set_ui(part, static_cast<uint64_t>(c.start_pos));
+  mpz_add(z, z, part);
+  Ref<> r = int_from_mpz(z);
+  mpz_clear(z);
+  mpz_clear(part);
+  return r;
+}
+
+// A non-negative int cookie; its bits above the packed fields are ignored.
+void cookie_unpack(Value v, Cookie* c) {
+  mpz_t z;
+  mpz_init(z);
+  int_to_mpz(v, z);
+  auto take = [&](int bits) {
+    uint64_t x = mpz_getlimbn(z, 0);
+    if (mpz_size(z) == 0) x = 0;
+    if (bits < 64) x &= (uint64_t{1} << bits) - 1;
+    mpz_fdiv_q_2exp(z, z, bits);
+    return x;
+  };
+  c->start_pos = static_cast<int64_t>(take(64));
+  c->dec_flags = static_cast<uint32_t>(take(32));
+  c->bytes_to_feed = static_cast<uint32_t>(take(32));
+  c->chars_to_skip = static_cast<uint32_t>(take(32));
+  c->need_eof = static_cast<uint8_t>(take(8));
+  mpz_clear(z);
+}
+
+// A model of CPython's decoder pair, fed byte strings: the codec's incremental
+// decoder (its buffer is `held`) and optionally the newline decoder.
+struct DecoderModel {
+  TextIO* t;
+  std::string held;
+  bool pending_cr = false;
+
+  void set_state(uint32_t flags) {
+    held.clear();
+    pending_cr = newline_decoder(t->st) && (flags & 1);
+  }
+  uint32_t flags() const { return pending_cr ? 1 : 0; }
+  // The number of characters decode(p[0:n], final) returns; -1 on error.
+  int64_t decode(const char* p, size_t n, bool final) {
+    const TextState* st = t->st;
+    held.append(p, n);
+    size_t k = final ? held.size() : complete_prefix(st->enc, held);
+    std::u32string out;
+    if (k > 0) {
+      Ref<> s = codec_decode(reinterpret_cast<const uint8_t*>(held.data()), static_cast<int64_t>(k), st->enc,
+                             st->errors);
+      if (!s) return -1;
+      Str* str = s.val().as<Str>();
+      for (int64_t i = 0; i < str->length; i++) out += static_cast<char32_t>(str->at(i));
+      held.erase(0, k);
+    }
+    if (!newline_decoder(st)) return static_cast<int64_t>(out.size());
+    if (pending_cr && (!out.empty() || final)) {
+      out.insert(out.begin(), U'\r');
+      pending_cr = false;
+    }
+    if (!final && !out.empty() && out.back() == U'\r') {
+      out.pop_back();
+      pending_cr = true;
+    }
+    int64_t count = static_cast<int64_t>(out.size());
+    if (st->nl == kNlUniversal)
+      for (size_t i = 0; i + 1 < out.size(); i++)
+        if (out[i] == U'\r' && out[i + 1] == U'\n') count--;
+    return count;
+  }
+};
+
+// CPython's search for the cookie of the current position: from the snapshot,
+// first guess a byte offset from the chunk's bytes-per-character ratio and back
+// off until decoding up to it yields no more than the characters used and
+// leaves no partial sequence; then feed one byte at a time, remembering the
+// last point where the decoder held no partial sequence.
+bool compute_cookie(TextIO* t, int64_t buffer_pos, Cookie* c) {
+  TextState* st = t->st;
+  const std::string& input = st->snap_input;
+  c->start_pos = buffer_pos - static_cast<int64_t>(input.size());
+  c->dec_flags = st->snap_flags;
+  int64_t to_skip = static_cast<int64_t>(translated_count(st, st->snap_idx, st->decpos));
+  if (to_skip == 0) return true;
+  DecoderModel d{t};
+  int64_t skip_bytes = static_cast<int64_t>(st->b2cratio * static_cast<double>(to_skip));
+  int64_t skip_back = 1;
+  while (skip_bytes > 0) {
+    d.set_state(c->dec_flags);
+    int64_t n = d.decode(input.data(), static_cast<size_t>(std::min<int64_t>(skip_bytes, input.size())), false);
+    if (n < 0) return false;
+    if (n <= to_skip) {
+      if (d.held.empty()) {
+        c->dec_flags = d.flags();
+        to_skip -= n;
+        break;
+      }
+      skip_bytes -= static_cast<int64_t>(d.held.size());
+      skip_back = 1;
+    } else {
+      skip_bytes -= skip_back;
+      skip_back *= 2;
+    }
+  }
+  if (skip_bytes <= 0) {
+    skip_bytes = 0;
+    d.set_state(c->dec_flags);
+  }
+  c->start_pos += skip_bytes;
+  if (to_skip == 0) {
+    c->chars_to_skip = 0;
+    return true;
+  }
+  int64_t decoded = 0;
+  size_t i = static_cast<size_t>(skip_bytes);
+  bool reached = false;
+  for (; i < input.size(); i++) {
+    int64_t n = d.decode(&input[i], 1, false);
+    if (n < 0) return false;
+    decoded += n;
+    c->bytes_to_feed++;
+    if (d.held.empty() && decoded <= to_skip) {  // a safe start point
+      c->start_pos += c->bytes_to_feed;
+      to_skip -= decoded;
+      c->dec_flags = d.flags();
+      c->bytes_to_feed = 0;
+      decoded = 0;
+    }
+    if (decoded >= to_skip) {
+      reached = true;
+      break;
+    }
+  }
+  if (!reached) {
+    int64_t n = d.decode("", 0, true);
+    if (n < 0) return false;
+    decoded += n;
+    c->need_eof = 1;
+    if (decoded < to_skip) {
+      err_set_str(g_OSError, "can't reconstruct logical file position");
+      return false;
+    }
+  }
+  c->chars_to_skip = static_cast<uint32_t>(to_skip);
+  return true;
+}
+
 Ref<> text_tell(Value self, Value*) {
   TextIO* t = as_text(self);
   CriticalSection cs(self);
@@ -522,10 +706,52 @@ Ref<> text_tell(Value self, Value*) {
   if (!text_flush_locked(t)) return nullptr;
   Ref<> r = call_m(t->buffer, "tell");
   if (!r) return nullptr;
+  if (!t->st->snap_valid) return r;
   int64_t pos;
   if (!to_int64(r.val(), &pos)) return nullptr;
-  pos -= static_cast<int64_t>(t->st->pending.size()) + encoded_length(t->st, t->st->dec, t->st->decpos);
-  return int_from_int64(pos);
+  Cookie c;
+  if (!compute_cookie(t, pos, &c)) return nullptr;
+  return cookie_pack(c);
+}
+
+// Restore the position a cookie describes: seek the buffer to its start, set
+// the decoder flags, decode the bytes to feed and skip the characters.
+bool seek_to_cookie(TextIO* t, const Cookie& c) {
+  TextState* st = t->st;
+  Ref<> pos = int_from_int64(c.start_pos), zero = small_int(0);
+  Ref<> r = call_m(t->buffer, "seek", {pos.val(), zero.val()});
+  if (!r) return false;
+  drop_read_ahead(st);
+  st->snap_valid = true;
+  st->snap_flags = newline_decoder(st) ? (c.dec_flags & 1) : 0;
+  st->snap_input.clear();
+  st->snap_idx = 0;
+  if (st->snap_flags) st->dec.push_back(U'\r');
+  if (c.chars_to_skip == 0) return true;
+  Ref<> n = int_from_int64(c.bytes_to_feed);
+  Ref<> data = call_m(t->buffer, "read", {n.val()});
+  if (!data) return false;
+  if (!is_none(data.val()) && !buffer_copy(data.val(), &st->snap_input)) {
+    err_format(g_TypeError, "underlying read() should have returned a bytes object, not '%s'",
+               type_name(type_of(data.val())));
+    return false;
+  }
+  st->pending = st->snap_input;
+  if (!decode_pending(t, c.need_eof)) return false;
+  // Skip the characters, a translated "\r\n" being one; a trailing '\r' is
+  // still held back by the newline decoder unless at EOF.
+  size_t end = st->dec.size();
+  if (!c.need_eof && newline_decoder(st) && end > 0 && st->dec[end - 1] == '\r') end--;
+  size_t i = 0;
+  for (uint32_t k = 0; k < c.chars_to_skip; k++) {
+    if (i >= end) {
+      err_set_str(g_OSError, "can't restore logical file position");
+      return false;
+    }
+    i += (st->nl == kNlUniversal && st->dec[i] == '\r' && i + 1 < end && st->dec[i + 1] == '\n') ? 2 : 1;
+  }
+  st->decpos = i;
+  return true;
 }
 
 Ref<> text_seek(Value self, Value* args) {
@@ -536,37 +762,34 @@ Ref<> text_seek(Value self, Value* args) {
   CriticalSection cs(self);
   if (!check_open(t)) return nullptr;
   if (!check_seekable(t)) return nullptr;
+  Ref<> cookie;
   if (whence == 1 || whence == 2) {
     int z = richcompare_bool(cookie_v, small_int(0).val(), kEq);
     if (z < 0) return nullptr;
     if (!z) return io_unsupported(whence == 1 ? "can't do nonzero cur-relative seeks" : "can't do nonzero end-relative seeks");
-    if (whence == 1) {
-      Ref<> pos = text_tell(self, nullptr);
-      if (!pos) return nullptr;
+    if (whence == 2) {
       if (!text_flush_locked(t)) return nullptr;
       drop_read_ahead(t->st);
-      Ref<> zero = small_int(0);
-      Ref<> r = call_m(t->buffer, "seek", {pos.val(), zero.val()});
-      if (!r) return nullptr;
-      return pos;
+      Ref<> zero = small_int(0), two = small_int(2);
+      return call_m(t->buffer, "seek", {zero.val(), two.val()});
     }
-    if (!text_flush_locked(t)) return nullptr;
-    drop_read_ahead(t->st);
-    Ref<> zero = small_int(0), two = small_int(2);
-    return call_m(t->buffer, "seek", {zero.val(), two.val()});
-  }
-  if (whence != 0)
+    // Seeking to the current position resynchronises the buffer with it.
+    cookie = text_tell(self, nullptr);
+    if (!cookie) return nullptr;
+  } else if (whence != 0) {
     return err_format(g_ValueError, "invalid whence (%lld, should be 0, 1 or 2)", static_cast<long long>(whence));
-  Ref<> cookie = number_index(cookie_v);
-  if (!cookie) return nullptr;
+  } else {
+    cookie = Ref<>::borrow(cookie_v);
+  }
   int neg = richcompare_bool(cookie.val(), small_int(0).val(), kLt);
   if (neg < 0) return nullptr;
   if (neg) return err_format(g_ValueError, "negative seek position %s", repr_utf8(cookie.val()).c_str());
+  Ref<> pos = is_int(cookie.val()) ? cookie : int_from_object(cookie.val());  // CPython accepts 1.5 as 1
+  if (!pos) return nullptr;
   if (!text_flush_locked(t)) return nullptr;
-  drop_read_ahead(t->st);
-  Ref<> zero = small_int(0);
-  Ref<> r = call_m(t->buffer, "seek", {cookie.val(), zero.val()});
-  if (!r) return nullptr;
+  Cookie c;
+  cookie_unpack(pos.val(), &c);
+  if (!seek_to_cookie(t, c)) return nullptr;
   return cookie;
 }
 

@@ -28,6 +28,7 @@
 #include "objects/structseq.h"
 #include "objects/tuple.h"
 #include "runtime/thread_state.h"
+#include "vm/import.h"
 #include "vm/safepoint.h"
 
 namespace ftpy {
@@ -270,6 +271,15 @@ Ref<> time_ctime(Value, Value* args) {
   return str_from_utf8(asctime_string(tm));
 }
 
+// strptime is written in Python (lib/_strptime.py), as datetime.strptime
+// shares it; imported on first use.
+Ref<> time_strptime(Value, Value* args) {
+  Ref<> mod = import_module("_strptime");
+  if (!mod) return nullptr;
+  Value argv[2] = {args[0], args[1].is_null() ? Value() : args[1]};
+  return call_method(mod.val(), "_strptime_time", argv, args[1].is_null() ? 1 : 2);
+}
+
 Ref<> time_perf_counter(Value, Value*) { return ns_to_float(clock_ns(CLOCK_MONOTONIC)); }
 Ref<> time_perf_counter_ns(Value, Value*) { return int_from_int64(clock_ns(CLOCK_MONOTONIC)); }
 
@@ -294,6 +304,7 @@ const MethodDef kTimeFunctions[] = {
     {"localtime(seconds=None, /)", time_localtime, "Convert seconds since the Epoch to a time tuple expressing local time."},
     {"mktime(t, /)", time_mktime, "Convert a time tuple in local time to seconds since the Epoch."},
     {"strftime(format, t=?, /)", time_strftime, "Convert a time tuple to a string according to a format specification."},
+    {"strptime(string, format=?, /)", time_strptime, "Parse a string to a time tuple according to a format specification."},
     {"asctime(t=?, /)", time_asctime, "Convert a time tuple to a string."},
     {"ctime(seconds=None, /)", time_ctime, "Convert a time in seconds since the Epoch to a string in local time."},
     {"tzset()", time_tzset, "Initialize, or reinitialize, the local timezone."},
@@ -342,6 +353,8 @@ Ref<> time_module_create() {
   if (dict_set_item_str(d, "struct_time", Value(type_of(sample.val()))) < 0) return nullptr;
   Ref<> clock_realtime = small_int(CLOCK_REALTIME), clock_monotonic = small_int(CLOCK_MONOTONIC);
   dict_set_item_str(d, "CLOCK_REALTIME", clock_realtime.val());
+  Ref<> tm_items = small_int(kStructTimeLen + 2);  // what _strptime hands struct_time
+  dict_set_item_str(d, "_STRUCT_TM_ITEMS", tm_items.val());
   dict_set_item_str(d, "CLOCK_MONOTONIC", clock_monotonic.val());
   return m;
 }

@@ -1,6 +1,8 @@
 // module objects.
 #include "objects/module.h"
 
+#include "modules/module_table.h"
+
 #include <string>
 
 #include "objects/dict.h"
@@ -62,7 +64,12 @@ Ref<> module_repr(Value self) {
   if (dict_get_item_str(d, ids::__name__, &name) > 0) n = str_utf8(name.val());
   if (dict_get_item_str(d, ids::__file__, &file) > 0 && is_str(file.val()))
     return str_from_utf8("<module '" + n + "' from '" + std::string(str_view(file.val())) + "'>");
-  return str_from_utf8("<module '" + n + "' (built-in)>");
+  // Without a file, only the interpreter's own modules say "(built-in)";
+  // types.ModuleType("m") gives "<module 'm'>".
+  Ref<> builtin_names = module_table_names();
+  int builtin = name && builtin_names ? contains(builtin_names.val(), name.val()) : 0;
+  if (builtin < 0) return nullptr;
+  return str_from_utf8("<module '" + n + (builtin ? "' (built-in)>" : "'>"));
 }
 
 Ref<> module_getattro(Value self, Value name) {

@@ -2,7 +2,6 @@
 #include "objects/structseq.h"
 
 #include <cstring>
-#include <algorithm>
 #include <map>
 #include <mutex>
 #include <string>
@@ -10,6 +9,7 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/ids.h"
+#include "objects/int.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
 #include "objects/str.h"
@@ -26,7 +26,8 @@ namespace {
 struct StructSeqType {
   Type* type;
   std::vector<std::string> names;
-  size_t n_fields = 0;  // items stored per record (visible + hidden)
+  size_t n_fields = 0;   // items stored per record (visible + hidden)
+  size_t n_visible = 0;  // the tuple's own items
 };
 std::mutex g_structseq_mu;
 std::map<std::string, StructSeqType*>& structseq_types() {
@@ -70,29 +71,78 @@ void structseq_dealloc(Object* o) {
   g_tuple_type.tp_dealloc(o);
 }
 
-// A record made from Python (time.struct_time(seq)) gets a slot for every
-// field, hidden ones None, so structseq_dealloc and the hidden members stay
-// within the allocation.
+StructSeqType* structseq_info(Type* t) {
+  std::lock_guard<std::mutex> g(g_structseq_mu);
+  auto it = structseq_types().find(t->name);
+  return it == structseq_types().end() ? nullptr : it->second;
+}
+
+// type(sequence, dict=None): the sequence gives the visible items and may go
+// on with hidden ones; missing hidden ones come from dict by name, else None.
 Ref<> structseq_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
-  Ref<> tup = g_tuple_type.tp_new(&g_tuple_type, args, nargs, kwnames);
-  if (!tup) return nullptr;
-  size_t total = 0;
-  {
-    std::lock_guard<std::mutex> g(g_structseq_mu);
-    auto it = structseq_types().find(t->name);
-    if (it != structseq_types().end()) total = it->second->n_fields;
+  static const Signature* sig = native_parse_signature("structseq(sequence, dict=None)", nullptr);
+  Value a[2];
+  Ref<> holders[2];
+  if (!native_bind(sig, args, nargs, kwnames, a, holders)) return nullptr;
+  StructSeqType* st = structseq_info(t);
+  if (!st) return err_format(g_TypeError, "cannot create '%s' instances", t->name);
+  Ref<> seq = sequence_tuple(a[0]);
+  if (!seq) {
+    if (err_matches(g_TypeError)) {
+      err_clear();
+      return err_set_str(g_TypeError, "constructor requires a sequence");
+    }
+    return nullptr;
   }
-  Tuple* src = tup.val().as<Tuple>();
-  size_t n = std::max(total, static_cast<size_t>(src->size));
-  Tuple* r = alloc_object<Tuple>(t, sizeof(Tuple) + sizeof(Value) * n);
+  if (!is_none(a[1]) && !is_dict(a[1]))
+    return err_format(g_TypeError, "%s() takes a dict as second arg, if any", t->name);
+  int64_t len = tuple_size(seq.val()), nv = static_cast<int64_t>(st->n_visible),
+          nf = static_cast<int64_t>(st->n_fields);
+  if (len < nv) {
+    if (nv == nf) return err_format(g_TypeError, "%s() takes a %lld-sequence (%lld-sequence given)", t->name, (long long)nv, (long long)len);
+    return err_format(g_TypeError, "%s() takes an at least %lld-sequence (%lld-sequence given)", t->name, (long long)nv, (long long)len);
+  }
+  if (len > nf) {
+    if (nv == nf) return err_format(g_TypeError, "%s() takes a %lld-sequence (%lld-sequence given)", t->name, (long long)nv, (long long)len);
+    return err_format(g_TypeError, "%s() takes an at most %lld-sequence (%lld-sequence given)", t->name, (long long)nf, (long long)len);
+  }
+  Tuple* r = alloc_object<Tuple>(t, sizeof(Tuple) + sizeof(Value) * st->n_fields);
   if (!r) return nullptr;
-  r->size = src->size;
-  for (int64_t i = 0; i < src->size; i++) r->items[i] = Ref<>::borrow(src->items[i]).release();
-  for (size_t i = static_cast<size_t>(src->size); i < n; i++) r->items[i] = new_none().release();
+  r->size = nv;
+  for (int64_t i = 0; i < nf; i++) {
+    Ref<> v;
+    if (i < len) {
+      v = Ref<>::borrow(tuple_item(seq.val(), i));
+    } else if (!is_none(a[1])) {
+      Ref<> key = str_from_utf8(st->names[i]);
+      if (!key || dict_get_item(a[1], key.val(), &v) < 0) {
+        for (int64_t j = i; j < nf; j++) r->items[j] = new_none().release();
+        decref(Value(r));
+        return nullptr;
+      }
+    }
+    r->items[i] = (v ? std::move(v) : new_none()).release();
+  }
   return Ref<>::steal(Value(r));
 }
 
-Type* structseq_type(const char* name, const std::vector<std::pair<const char*, Ref<>>>& fields) {
+// (type, (visible items, {hidden field: value})): what copy and pickle rebuild from.
+Ref<> structseq_reduce(Value self, Value*) {
+  StructSeqType* st = structseq_info(type_of(self));
+  Tuple* tup = self.as<Tuple>();
+  Ref<> visible = tuple_from_array(tup->items, tup->size);
+  Ref<> hidden = dict_new();
+  if (!visible || !hidden) return nullptr;
+  for (size_t i = static_cast<size_t>(tup->size); st && i < st->n_fields; i++)
+    if (dict_set_item_str(hidden.val(), st->names[i].c_str(), tup->items[i]) < 0) return nullptr;
+  Ref<> args = tuple_pack({visible.val(), hidden.val()});
+  if (!args) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val()});
+}
+
+const MethodDef kStructSeqMethods[] = {{"__reduce__($self, /)", structseq_reduce, nullptr}, {nullptr}};
+
+Type* structseq_type(const char* name, const std::vector<std::pair<const char*, Ref<>>>& fields, size_t n_visible) {
   std::lock_guard<std::mutex> g(g_structseq_mu);
   auto it = structseq_types().find(name);
   if (it != structseq_types().end()) return it->second->type;
@@ -104,8 +154,9 @@ Type* structseq_type(const char* name, const std::vector<std::pair<const char*, 
   t->item_size = g_tuple_type.item_size;
   t->tp_repr = structseq_repr;
   t->tp_dealloc = structseq_dealloc;
-  t->tp_new = structseq_tp_new;
   st->n_fields = fields.size();
+  st->n_visible = n_visible;
+  t->tp_new = structseq_tp_new;
   auto* members = new MemberDef[fields.size() + 1]();
   for (size_t i = 0; i < fields.size(); i++) {
     st->names.push_back(fields[i].first);
@@ -114,7 +165,13 @@ Type* structseq_type(const char* name, const std::vector<std::pair<const char*, 
     members[i].offset = static_cast<uint32_t>(offsetof(Tuple, items) + sizeof(Value) * i);
   }
   t->members = members;
+  t->methods = kStructSeqMethods;
   type_ready(t);
+  for (auto [attr, n] : {std::pair{"n_fields", fields.size()}, std::pair{"n_sequence_fields", n_visible},
+                         std::pair{"n_unnamed_fields", size_t{0}}}) {
+    Ref<> v = int_from_int64(static_cast<int64_t>(n));
+    dict_set_item_str(t->dict, attr, v.val());
+  }
   st->type = t;
   structseq_types()[name] = st;
   return t;
@@ -188,8 +245,8 @@ Ref<> ns_richcompare(Value a, Value b, CompareOp op) {
 }  // namespace
 
 Ref<> record_new(const char* type_name_str, const std::vector<std::pair<const char*, Ref<>>>& fields, Value items) {
-  Type* t = structseq_type(type_name_str, fields);
   Tuple* src = items.as<Tuple>();
+  Type* t = structseq_type(type_name_str, fields, static_cast<size_t>(src->size));
   Tuple* r = alloc_object<Tuple>(t, sizeof(Tuple) + sizeof(Value) * src->size);
   if (!r) return nullptr;
   r->size = src->size;
@@ -199,7 +256,7 @@ Ref<> record_new(const char* type_name_str, const std::vector<std::pair<const ch
 
 Ref<> record_new_hidden(const char* type_name_str, const std::vector<std::pair<const char*, Ref<>>>& fields,
                         Value items, int64_t n_visible) {
-  Type* t = structseq_type(type_name_str, fields);
+  Type* t = structseq_type(type_name_str, fields, static_cast<size_t>(n_visible));
   Tuple* src = items.as<Tuple>();
   Tuple* r = alloc_object<Tuple>(t, sizeof(Tuple) + sizeof(Value) * src->size);
   if (!r) return nullptr;

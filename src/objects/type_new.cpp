@@ -188,15 +188,61 @@ Ref<> object_dir_list(Value obj) {
 
 // --- pickling helpers ---------------------------------------------------------------
 
+// Values of the __slots__ (of every class in the MRO) that are set, by
+// (mangled) name; an empty dict when there are none.
+Ref<> slot_values(Value self) {
+  Ref<> out = dict_new();
+  Value mro = type_of(self)->mro;
+  for (int64_t i = 0; out && !mro.is_null() && i < tuple_size(mro); i++) {
+    Type* t = tuple_item(mro, i).as<Type>();
+    Ref<> slots;
+    if (!t->dict.is_null() && dict_get_item_str(t->dict, str_intern("__slots__"), &slots) < 0) return nullptr;
+    if (!slots) continue;
+    Ref<> names = is_str(slots.val()) ? Ref<>(tuple_pack({slots.val()})) : sequence_list(slots.val());
+    if (!names) return nullptr;
+    Ref<> tup = sequence_tuple(names.val());
+    if (!tup) return nullptr;
+    for (int64_t j = 0; j < tuple_size(tup.val()); j++) {
+      Value n = tuple_item(tup.val(), j);
+      if (!is_str(n)) continue;
+      std::string name(str_view(n));
+      if (name == "__dict__" || name == "__weakref__") continue;
+      if (name.size() > 2 && name.compare(0, 2, "__") == 0 && name.compare(name.size() - 2, 2, "__") != 0) {
+        std::string cls = type_name(t);
+        size_t k = cls.find_first_not_of('_');
+        if (k != std::string::npos) name = "_" + cls.substr(k) + name;
+      }
+      Ref<> key = str_from_utf8(name);
+      if (!key) return nullptr;
+      Ref<> v = getattr_opt(self, key.val());
+      if (v) {
+        if (dict_set_item(out.val(), key.val(), v.val()) < 0) return nullptr;
+      } else if (err_occurred()) {
+        return nullptr;
+      }
+    }
+  }
+  return out;
+}
+
+// object.__getstate__: the instance dict (None when empty), paired with the
+// set slot values as (dict, slots) when the class has __slots__.
 Ref<> object_getstate_impl(Value self) {
   Value* slot = instance_dict_slot(self);
-  if (!slot || slot->is_null() || dict_size(*slot) == 0) return new_none();
-  return Ref<>(dict_copy(*slot));
+  Ref<> state = (!slot || slot->is_null() || dict_size(*slot) == 0) ? new_none() : Ref<>(dict_copy(*slot));
+  Ref<> slots = slot_values(self);
+  if (!slots) return nullptr;
+  if (dict_size(slots.val()) == 0) return state;
+  return tuple_pack({state.val(), slots.val()});
 }
 
 Ref<> object_reduce_ex_impl(Value self, Value protocol) {
   // copyreg.__newobj__ semantics: (copyreg.__newobj__, (cls,), state). ftpy's
   // copy module understands the simpler (cls.__new__-style) form below.
+  // A class that defines __reduce__ (object has none here) is reduced by it.
+  Ref<> reduce = getattr_opt(Value(type_of(self)), Value(str_intern("__reduce__")));
+  if (reduce) return call_method(self, "__reduce__", nullptr, 0);
+  if (err_occurred()) return nullptr;
   Ref<> state = object_getstate_impl(self);
   if (!state) return nullptr;
   Ref<> newobj = getattr(Value(&g_object_type), "__new__");
