@@ -6,6 +6,9 @@ import signal
 import threading
 import time
 
+# Whatever disposition we inherited (a background shell leaves SIGINT
+# ignored), start from Python's default handler.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)
 print(signal.getsignal(signal.SIGUSR1) == signal.SIG_DFL, signal.SIG_DFL == 0, signal.SIG_IGN == 1)
 print(int(signal.SIGINT), int(signal.SIGTERM), signal.SIGINT == 2, repr(signal.SIGINT))

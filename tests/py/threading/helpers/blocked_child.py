@@ -2,9 +2,14 @@
 # way named by argv[1] until the parent sends SIGINT.
 import os
 import queue
+import signal
 import sys
 import threading
 import time
+
+# A parent started from a non-interactive shell in the background inherits
+# SIGINT ignored, and so do we: ask for Python's default handler explicitly.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 how, pidfile = sys.argv[1], sys.argv[2]
 
