@@ -45,7 +45,9 @@ def base_env(build):
 def render(proc):
     out = proc.stdout
     if proc.stderr:
-        out += '--- stderr ---\n' + proc.stderr
+        # The main script's __file__ is absolute (as in CPython 3.9+), so
+        # warnings name it by its full path: show it relative to this folder.
+        out += '--- stderr ---\n' + proc.stderr.replace(HERE + os.sep, '')
     if proc.returncode:
         out += '--- exit %d ---\n' % proc.returncode
     return out
