@@ -17,6 +17,7 @@
 //     RESUME and returns check the thread's eval_breaker.
 #include "vm/eval.h"
 
+#include <array>
 #include <cstring>
 #include <vector>
 
@@ -591,6 +592,14 @@ Ref<> intrinsic2(uint32_t which, Value a, Value b) {
 // ---------------------------------------------------------------------------
 // The loop.
 
+// Inline cache units after each opcode, as a constant table (a static local
+// initialised at run time would cost a guard and a reload on every dispatch).
+constexpr std::array<uint8_t, 256> kOpCacheUnits = [] {
+  std::array<uint8_t, 256> t{};
+  for (int i = 0; i < kNumOpcodes; i++) t[i] = static_cast<uint8_t>(op_cache(static_cast<Opcode>(i)));
+  return t;
+}();
+
 Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
   // The dispatch table: one label per opcode row, op_unknown elsewhere.
   static void* kDispatch[256];
@@ -628,7 +637,7 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
     this_instr = ip;                                                  \
     uint32_t u_ = __atomic_load_n(ip, __ATOMIC_RELAXED);              \
     a = u_ >> 8;                                                      \
-    ip += 1 + op_cache_table[u_ & 0xFF];                              \
+    ip += 1 + kOpCacheUnits[u_ & 0xFF];                              \
     goto* kDispatch[u_ & 0xFF];                                       \
   } while (0)
 #define PUSH(v) (*sp++ = (v))
@@ -646,12 +655,6 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
     }                                                                            \
   } while (0)
 
-  static uint8_t op_cache_table[256];
-  static bool cache_table_ready = [] {
-    for (int i = 0; i < 256; i++) op_cache_table[i] = i < kNumOpcodes ? op_cache(static_cast<Opcode>(i)) : 0;
-    return true;
-  }();
-  (void)cache_table_ready;
 
   // RERAISE with a saved lasti: the handler is looked up at the RERAISE
   // itself (unwind_at), while f->lasti gets the restored index.
