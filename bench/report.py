@@ -537,17 +537,23 @@ def readme_block(data, html_link, cells=None, note=None):
     m = data["machine"]
     opts = data["options"]
     loads = [r.get("load") for r in data.get("runs", [])] or [m.get("loadavg_start")]
+    # The one-minute load average at the start of each run says whether the
+    # machine was busy with something else.
+    first = [float(str(x).split()[0]) for x in loads if x]
+    nproc = m.get("nproc") or 1
+    busy = any(x > 0.5 * float(nproc) for x in first)
+    noise = ("**The machine was shared with other jobs, so figures are noisy**"
+             if busy else "The machine was otherwise idle, but a small VM is still noisy")
     lines = [
         "Measured %s on %s (nproc %s, load average at start %s), git %s; %d repetitions, "
-        "threads %s, size factor %s. **The machine was shared with other engineers' "
-        "compile jobs, so figures are noisy**: every figure is a median, and differences "
+        "threads %s, size factor %s. %s: every figure is a median, and differences "
         "smaller than the spread column are noise. Full report with charts: [%s](%s). "
         "Regenerate with `python3 bench/report.py --readme README.md JSON...` "
         "(see [docs/benchmarks.md](docs/benchmarks.md))."
         % (data.get("started", "?"), m.get("cpu", "?"), m.get("nproc", "?"),
            ", ".join(str(x) for x in loads if x), m.get("git", "?"), opts["reps"],
            ",".join(str(t) for t in opts["threads"]), opts.get("size_factor", 1),
-           html_link, html_link) + (" " + note if note else ""),
+           noise, html_link, html_link) + (" " + note if note else ""),
         "",
         markdown_table(data, cells),
     ]
