@@ -53,15 +53,18 @@ void merge_zero_local(Object* o) {
   // count decide from now on. If the object sits in our merge queue, leave it:
   // the queue entry merges it (and frees it if dead) at the next safepoint, and
   // freeing it here would leave the queue holding a dangling pointer.
+  // ob_tid is cleared before the CAS that publishes the merged state: once
+  // that is visible, another thread's decrement may free the object, so we
+  // must not touch it afterwards (a late store here was a use after free).
   int32_t total;
   for (;;) {
     if ((shared & kSharedStateMask) == kSharedQueued) return;
     total = count_of(shared);
+    o->ob_tid.store(0, std::memory_order_relaxed);
     if (o->ob_ref_shared.compare_exchange_weak(shared, pack(total, kSharedMerged),
                                                std::memory_order_acq_rel))
       break;
   }
-  o->ob_tid.store(0, std::memory_order_relaxed);
   if (total == 0) dealloc(o);
 }
 
