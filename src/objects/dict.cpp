@@ -62,6 +62,18 @@ constexpr int32_t kEmpty = -1;
 constexpr int32_t kDummy = -2;
 constexpr int64_t kMinSlots = 8;
 
+// The probe sequence over a table's index slots for one hash.
+struct Probe {
+  uint64_t mask, perturb, i;
+  Probe(int64_t nslots, int64_t hash)
+      : mask(static_cast<uint64_t>(nslots - 1)), perturb(static_cast<uint64_t>(hash)),
+        i(static_cast<uint64_t>(hash) & mask) {}
+  void next() {
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+};
+
 // Fields a lock-free reader may load while a writer stores them.
 inline DictTable* table_load(Dict* d) {
   return std::atomic_ref<DictTable*>(d->table).load(std::memory_order_acquire);
@@ -110,11 +122,9 @@ restart:
     *slot_out = -1;
     return -1;
   }
-  uint64_t mask = static_cast<uint64_t>(t->nslots - 1);
-  uint64_t perturb = static_cast<uint64_t>(hash);
-  uint64_t i = static_cast<uint64_t>(hash) & mask;
   int64_t free_slot = -1;
-  for (;;) {
+  for (Probe p(t->nslots, hash);; p.next()) {
+    uint64_t i = p.i;
     int32_t ix = t->indices()[i];
     if (ix == kEmpty) {
       *slot_out = free_slot >= 0 ? free_slot : static_cast<int64_t>(i);
@@ -145,8 +155,6 @@ restart:
         }
       }
     }
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
   }
 }
 
@@ -161,17 +169,12 @@ bool resize(Dict* d, int64_t min_used) {
     DictEntry* src = old->entries();
     DictEntry* dst = nt->entries();
     int64_t n = 0;
-    uint64_t mask = static_cast<uint64_t>(nslots - 1);
     for (int64_t j = 0; j < old->nentries; j++) {
       if (src[j].key.is_null()) continue;
       dst[n] = src[j];
-      uint64_t perturb = static_cast<uint64_t>(src[j].hash);
-      uint64_t i = perturb & mask;
-      while (nt->indices()[i] != kEmpty) {
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
-      }
-      nt->indices()[i] = static_cast<int32_t>(n);
+      Probe p(nslots, src[j].hash);
+      while (nt->indices()[p.i] != kEmpty) p.next();
+      nt->indices()[p.i] = static_cast<int32_t>(n);
       n++;
     }
     nt->nentries = n;
@@ -219,18 +222,38 @@ int insert(Dict* d, Value key, int64_t hash, Value value) {
   return 0;
 }
 
-void dict_dealloc(Object* o) {
-  Dict* d = static_cast<Dict*>(o);
-  DictTable* t = d->table;
-  if (t) {
-    for (int64_t j = 0; j < t->nentries; j++) {
-      DictEntry* e = &t->entries()[j];
-      if (e->key.is_null()) continue;
+// Drop a table that is no longer reachable through its dict: its keys,
+// values and memory. `retire`: lock-free readers may still be in it, so go
+// through QSBR; otherwise (a dead or garbage dict) release at once.
+void table_release(DictTable* t, bool retire) {
+  if (!t) return;
+  for (int64_t j = 0; j < t->nentries; j++) {
+    DictEntry* e = &t->entries()[j];
+    if (e->key.is_null()) continue;
+    if (retire) {
+      qsbr_retire_value(e->key);
+      qsbr_retire_value(e->value);
+    } else {
       decref(e->key);
       decref(e->value);
     }
-    heap_free(t);
   }
+  if (retire) qsbr_retire_memory(t);
+  else heap_free(t);
+}
+
+// Empty the dict under its lock; returns the old table for table_release.
+DictTable* table_detach(Dict* d) {
+  CriticalSection cs(d);
+  DictTable* old = d->table;
+  table_store(d, nullptr);
+  used_store(d, 0);
+  bump_version(d);
+  return old;
+}
+
+void dict_dealloc(Object* o) {
+  table_release(static_cast<Dict*>(o)->table, false);
   free_object(o);
 }
 
@@ -270,11 +293,8 @@ int lookup_lockfree(Dict* d, Value key, int64_t hash, Ref<>* out) {
   DictTable* t = table_load(d);
   if (!t) return kLfMissing;
   bool key_is_str = is_str_exact(key);
-  uint64_t mask = static_cast<uint64_t>(t->nslots - 1);
-  uint64_t perturb = static_cast<uint64_t>(hash);
-  uint64_t i = static_cast<uint64_t>(hash) & mask;
-  for (;;) {
-    int32_t ix = index_load(t, i);
+  for (Probe p(t->nslots, hash);; p.next()) {
+    int32_t ix = index_load(t, p.i);
     if (ix == kEmpty) return kLfMissing;
     if (ix >= 0) {
       DictEntry* e = &t->entries()[ix];
@@ -291,8 +311,6 @@ int lookup_lockfree(Dict* d, Value key, int64_t hash, Ref<>* out) {
         return kLfFound;
       }
     }
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
   }
 }
 
@@ -346,16 +364,10 @@ int64_t dict_entry_index(Value dv, Str* key) {
   Dict* d = dv.as<Dict>();
   DictTable* t = table_load(d);
   if (!t) return -1;
-  int64_t hash = str_hash(key);
-  uint64_t mask = static_cast<uint64_t>(t->nslots - 1);
-  uint64_t perturb = static_cast<uint64_t>(hash);
-  uint64_t i = static_cast<uint64_t>(hash) & mask;
-  for (;;) {
-    int32_t ix = index_load(t, i);
+  for (Probe p(t->nslots, str_hash(key));; p.next()) {
+    int32_t ix = index_load(t, p.i);
     if (ix == kEmpty) return -1;
     if (ix >= 0 && field_load(&t->entries()[ix].key) == Value(key)) return ix;
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
   }
 }
 
@@ -383,30 +395,8 @@ int dict_set_item_str(Value d, const char* key, Value v) {
 }
 
 int dict_del_item(Value dv, Value key) {
-  int64_t h = key_hash(key);
-  if (h == -1) return -1;
-  Dict* d = dv.as<Dict>();
-  Value old_key, old_value;
-  {
-    CriticalSection cs(d);
-    int64_t slot;
-    int64_t ix = lookup(d, key, h, &slot);
-    if (ix == -2) return -1;
-    if (ix < 0) return 0;
-    DictTable* t = d->table;
-    DictEntry* e = &t->entries()[ix];
-    old_key = e->key;
-    old_value = e->value;
-    field_store(&e->key, Value());
-    field_store(&e->value, Value());
-    index_store(t, static_cast<uint64_t>(slot), kDummy);
-    used_store(d, used_load(d) - 1);
-    bump_version(d);
-  }
-  // Release outside the lock: a __del__ may touch this dict.
-  qsbr_retire_value(old_key);
-  qsbr_retire_value(old_value);
-  return 1;
+  Ref<> value;
+  return dict_pop_item(dv, key, &value);
 }
 
 int dict_contains(Value d, Value key) {
@@ -417,25 +407,8 @@ int dict_contains(Value d, Value key) {
 int64_t dict_size(Value d) { return used_load(d.as<Dict>()); }
 
 void dict_clear(Value dv) {
-  Dict* d = dv.as<Dict>();
-  DictTable* old;
-  {
-    CriticalSection cs(d);
-    old = d->table;
-    table_store(d, nullptr);
-    used_store(d, 0);
-    bump_version(d);
-  }
-  if (old) {
-    // Readers may still be in the old table: retire its references and itself.
-    for (int64_t j = 0; j < old->nentries; j++) {
-      DictEntry* e = &old->entries()[j];
-      if (e->key.is_null()) continue;
-      qsbr_retire_value(e->key);
-      qsbr_retire_value(e->value);
-    }
-    qsbr_retire_memory(old);
-  }
+  // Readers may still be in the old table: retire its references and itself.
+  table_release(table_detach(dv.as<Dict>()), true);
 }
 
 namespace {
@@ -444,25 +417,7 @@ namespace {
 // collector proved it unreachable with the world stopped), so no lock-free
 // reader can be in its table and the references are dropped at once rather
 // than retired (which would hold the whole cycle until a grace period).
-void dict_clear_garbage(Object* o) {
-  Dict* d = static_cast<Dict*>(o);
-  DictTable* old;
-  {
-    CriticalSection cs(d);
-    old = d->table;
-    table_store(d, nullptr);
-    used_store(d, 0);
-    bump_version(d);
-  }
-  if (!old) return;
-  for (int64_t j = 0; j < old->nentries; j++) {
-    DictEntry* e = &old->entries()[j];
-    if (e->key.is_null()) continue;
-    decref(e->key);
-    decref(e->value);
-  }
-  heap_free(old);
-}
+void dict_clear_garbage(Object* o) { table_release(table_detach(static_cast<Dict*>(o)), false); }
 
 }  // namespace
 
@@ -618,16 +573,11 @@ int dict_popitem(Value dv, Ref<>* key, Ref<>* value) {
     if (j < 0) return 0;
     DictEntry* e = &t->entries()[j];
     // Find the index slot that points at entry j.
-    uint64_t mask = static_cast<uint64_t>(t->nslots - 1);
-    uint64_t perturb = static_cast<uint64_t>(e->hash);
-    uint64_t i = perturb & mask;
-    while (t->indices()[i] != static_cast<int32_t>(j)) {
-      perturb >>= 5;
-      i = (i * 5 + perturb + 1) & mask;
-    }
+    Probe p(t->nslots, e->hash);
+    while (t->indices()[p.i] != static_cast<int32_t>(j)) p.next();
     old_key = e->key;
     old_value = e->value;
-    index_store(t, i, kDummy);
+    index_store(t, p.i, kDummy);
     field_store(&e->key, Value());
     field_store(&e->value, Value());
     // The entry is not reused (see the top of this file); popitem resumes

@@ -121,8 +121,9 @@ Ref<> load_global_and_cache(uint32_t* cache, Value globals, Value builtins, Valu
     ix = dict_entry_index(globals, name.as<Str>());
     where = 0;
   } else {
-    v = load_global(globals, builtins, name);
-    if (!v) return nullptr;
+    r = dict_get_item_str(builtins, name.as<Str>(), &v);
+    if (r < 0) return nullptr;
+    if (r == 0) return name_error(name);
     ix = version != 0 ? dict_entry_index(builtins, name.as<Str>()) : -1;
     where = kGlobalInBuiltins;
   }
@@ -654,7 +655,6 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
       if (handle_eval_breaker(ts) < 0) goto error;                              \
     }                                                                            \
   } while (0)
-
 
   // RERAISE with a saved lasti: the handler is looked up at the RERAISE
   // itself (unwind_at), while f->lasti gets the restored index.
