@@ -22,7 +22,22 @@ const char* const kOpcodeNames[kNumOpcodes] = {
 #define FTPY_OPCODE_NAME(name, pop, push, cache, flags) #name,
     FTPY_OPCODES(FTPY_OPCODE_NAME)
 #undef FTPY_OPCODE_NAME
+#define FTPY_SPECIALIZED_NAME(name, base) #name,
+    FTPY_SPECIALIZED(FTPY_SPECIALIZED_NAME)
+#undef FTPY_SPECIALIZED_NAME
 };
+
+std::vector<uint32_t> code_units_unquickened(const Code* c) {
+  std::vector<uint32_t> out(c->ncode, 0);
+  for (uint32_t i = 0; i < c->ncode;) {
+    // Other threads may be quickening this code: read units atomically.
+    uint32_t unit = __atomic_load_n(&c->code[i], __ATOMIC_RELAXED);
+    Opcode op = base_opcode(instr_op(unit));
+    out[i] = make_instr(op, instr_arg(unit));
+    i += 1 + op_cache(op);
+  }
+  return out;
+}
 
 Ref<Code> code_new(CodeSpec&& spec) {
   Code* c = alloc_object<Code>(&g_code_type);
@@ -185,7 +200,7 @@ Ref<> code_replace(Value self, Value* a) {
   for (Value v : {name, qualname, filename})
     if (!v.is_null() && !is_str(v)) return err_format(g_TypeError, "code field must be str, not %s", type_name(type_of(v)));
   CodeSpec spec;
-  spec.code.assign(c->code, c->code + c->ncode);
+  spec.code = code_units_unquickened(c);
   spec.consts = Ref<>::borrow(c->consts);
   spec.names = Ref<>::borrow(c->names);
   spec.localsplusnames = Ref<>::borrow(c->localsplusnames);

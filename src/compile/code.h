@@ -70,7 +70,6 @@ struct Code : Object {
   std::vector<ExceptionTableEntry>* exception_table;  // owned, sorted by start
   std::vector<Position>* positions;                  // owned, one per code unit
   std::vector<int32_t>* cell2arg;                    // owned or null: cell i -> arg index or -1
-  void* specialization_state;                        // vm/specialize.cpp
   Value weakreflist;
 
   int32_t nlocalsplus() const { return nlocals + ncells + nfrees; }
@@ -95,6 +94,11 @@ struct CodeSpec {
 
 // Build a code object (the compiler's last step). Validates sizes.
 Ref<Code> code_new(CodeSpec&& spec);
+
+// The code units with every specialised instruction turned back into its base
+// opcode and every inline cache zeroed: what the compiler emitted (for
+// code.replace() and anything else that copies bytecode).
+std::vector<uint32_t> code_units_unquickened(const Code* c);
 
 // The line of the instruction at code-unit index `i` (-1 if unknown).
 int code_line_for(Code* c, uint32_t i);

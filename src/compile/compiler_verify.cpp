@@ -18,7 +18,7 @@ std::string verify_code(Code* c) {
   for (uint32_t i = 0; i < n;) {
     is_start[i] = true;
     Opcode op = instr_op(c->code[i]);
-    if (op >= kNumOpcodes) return "bad opcode at " + std::to_string(i);
+    if (op >= kNumBaseOpcodes) return "bad opcode at " + std::to_string(i);
     i += 1 + op_cache(op);
     if (i > n) return "truncated cache at end";
   }

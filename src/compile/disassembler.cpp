@@ -38,7 +38,7 @@ std::string disassemble(Code* c, bool recursive) {
   out += buf;
   int last_line = -2;
   for (uint32_t i = 0; i < c->ncode;) {
-    uint32_t unit = c->code[i];
+    uint32_t unit = __atomic_load_n(&c->code[i], __ATOMIC_RELAXED);  // may be quickening
     Opcode op = instr_op(unit);
     uint32_t a = instr_arg(unit);
     int line = (*c->positions)[i].line;

@@ -289,16 +289,41 @@ enum OpFlags : uint32_t {
   X(RETURN_GENERATOR, 0, 0, 0, 0)                                              \
   X(LOAD_LOCALS, 0, 1, 0, 0)
 
+// Specialised forms (DESIGN.md §2 quickening, §4.6; vm/specialize.h). The
+// interpreter writes one over an instruction of its base opcode at run time;
+// the compiler never emits them. A specialised form keeps its base's argument,
+// stack effect, cache units and flags, so everything that walks code (the
+// verifier, the disassembler, line and exception tables) sees the same shape.
+// Columns: X(NAME, BASE). Each family adds its rows here.
+#define FTPY_SPECIALIZED(X)
+
 enum Opcode : uint8_t {
 #define FTPY_OPCODE_ENUM(name, pop, push, cache, flags) OP_##name,
   FTPY_OPCODES(FTPY_OPCODE_ENUM)
 #undef FTPY_OPCODE_ENUM
+  kNumBaseOpcodes,
+  kLastBaseOpcode = kNumBaseOpcodes - 1,
+#define FTPY_SPECIALIZED_ENUM(name, base) OP_##name,
+  FTPY_SPECIALIZED(FTPY_SPECIALIZED_ENUM)
+#undef FTPY_SPECIALIZED_ENUM
   kNumOpcodes
 };
+static_assert(kNumOpcodes <= 256, "an opcode is one byte");
+
+// The opcode a specialised form stands for (itself for a base opcode).
+constexpr Opcode base_opcode(Opcode op) {
+  switch (op) {
+#define FTPY_SPECIALIZED_BASE(name, base) \
+  case OP_##name: return OP_##base;
+    FTPY_SPECIALIZED(FTPY_SPECIALIZED_BASE)
+#undef FTPY_SPECIALIZED_BASE
+    default: return op;
+  }
+}
 
 // The stack-effect expressions above use `a`; so do these functions.
 constexpr int op_pop(Opcode op, uint32_t a) {
-  switch (op) {
+  switch (base_opcode(op)) {
 #define FTPY_OPCODE_POP(name, pop, push, cache, flags) \
   case OP_##name: return static_cast<int>(pop);
     FTPY_OPCODES(FTPY_OPCODE_POP)
@@ -307,7 +332,7 @@ constexpr int op_pop(Opcode op, uint32_t a) {
   }
 }
 constexpr int op_push(Opcode op, uint32_t a) {
-  switch (op) {
+  switch (base_opcode(op)) {
 #define FTPY_OPCODE_PUSH(name, pop, push, cache, flags) \
   case OP_##name: return static_cast<int>(push);
     FTPY_OPCODES(FTPY_OPCODE_PUSH)
@@ -316,7 +341,7 @@ constexpr int op_push(Opcode op, uint32_t a) {
   }
 }
 constexpr int op_cache(Opcode op) {
-  switch (op) {
+  switch (base_opcode(op)) {
 #define FTPY_OPCODE_CACHE(name, pop, push, cache, flags) \
   case OP_##name: return cache;
     FTPY_OPCODES(FTPY_OPCODE_CACHE)
@@ -325,7 +350,7 @@ constexpr int op_cache(Opcode op) {
   }
 }
 constexpr uint32_t op_flags(Opcode op) {
-  switch (op) {
+  switch (base_opcode(op)) {
 #define FTPY_OPCODE_FLAGS(name, pop, push, cache, flags) \
   case OP_##name: return flags;
     FTPY_OPCODES(FTPY_OPCODE_FLAGS)
@@ -339,7 +364,7 @@ extern const char* const kOpcodeNames[kNumOpcodes];
 // net change: JUMP_IF_X_OR_POP keeps TOS (0), FOR_ITER pops the iterator (-1),
 // SEND replaces (receiver, value) by the result (-1).
 constexpr int branch_stack_effect(Opcode op, uint32_t a) {
-  switch (op) {
+  switch (base_opcode(op)) {
     case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: return 0;
     case OP_FOR_ITER: return -1;
     case OP_SEND: return -1;

@@ -609,6 +609,9 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
 #define FTPY_LABEL(name, pop, push, cache, flags) kDispatch[OP_##name] = &&op_##name;
     FTPY_OPCODES(FTPY_LABEL)
 #undef FTPY_LABEL
+#define FTPY_SPECIALIZED_LABEL(name, base) kDispatch[OP_##name] = &&op_##name;
+    FTPY_SPECIALIZED(FTPY_SPECIALIZED_LABEL)
+#undef FTPY_SPECIALIZED_LABEL
   }
 
   Frame* f = entry;
