@@ -174,7 +174,7 @@ void frame_object_detach(Frame* f) {
   if (!fo) return;
   fo->lasti = f->lasti;
   fo->lineno_override = code_line_for(f->code, static_cast<uint32_t>(f->lasti < 0 ? 0 : f->lasti));
-  if (refcount_estimate(fo) > 1) {
+  if (is_per_thread(fo) || refcount_estimate(fo) > 1) {
     Ref<> snap = locals_snapshot(f);
     if (snap) fo->locals = snap.release();
     else err_clear();
