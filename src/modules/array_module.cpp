@@ -887,9 +887,12 @@ Ref<> array_iter_next(Value self) {
 
 // Buffer export (objects/buffer.h): counted under the array's section.
 const char* export_format(const ArrayDescr* d) {
-  static const char kFormats[] = "bBhHiIlLqQfd";
-  const char* p = std::strchr(kFormats, d->typecode);
-  return p ? p : "w";  // 'u' and 'w' export UCS4 items as 'w', as CPython does
+  // One NUL-terminated string per typecode ('u' and 'w' export UCS4 items as
+  // 'w', as CPython does).
+  static const char* const kFormats[] = {"b", "B", "h", "H", "i", "I", "l", "L", "q", "Q", "f", "d"};
+  for (const char* f : kFormats)
+    if (f[0] == d->typecode) return f;
+  return "w";
 }
 
 bool array_get_buffer(Value self, BufferView* view, int) {

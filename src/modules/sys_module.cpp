@@ -396,7 +396,6 @@ const MethodDef kSysFunctions[] = {
     {"excepthook(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
     {"__excepthook__(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
     {"unraisablehook(unraisable, /)", sys_unraisablehook_fn, "Handle an unraisable exception."},
-    {"__unraisablehook__(unraisable, /)", sys_unraisablehook_fn, "Handle an unraisable exception."},
     {"getswitchinterval()", sys_getswitchinterval, nullptr},
     {"setswitchinterval(interval, /)", sys_setswitchinterval, nullptr},
     {"_is_gil_enabled()", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
@@ -576,6 +575,13 @@ Ref<> sys_module_create() {
   if (!m) return nullptr;
   Value d = module_dict(m.val());
   if (native_add_functions(m.val(), kSysFunctions) < 0) return nullptr;
+  {
+    // sys.__unraisablehook__ is the same object as the original hook.
+    Ref<> hook;
+    if (dict_get_item_str(d, str_intern("unraisablehook"), &hook) <= 0 ||
+        dict_set_item_str(d, "__unraisablehook__", hook.val()) < 0)
+      return nullptr;
+  }
   const InterpConfig& cfg = g_interp.config;
   bool interactive_out = ::isatty(1);
   Ref<> out = make_stream(1, "<stdout>", cfg.unbuffered || interactive_out, false);

@@ -530,8 +530,9 @@ void slot_tp_finalize(Object* o) {
   Ref<> saved = err_fetch();
   Ref<> r = call_special(self, ids::__del__, nullptr, 0);
   if (!r) {
-    Ref<> method = getattr_opt(self, Value(ids::__del__));
-    err_write_unraisable(nullptr, method ? method.val() : self);  // 3.11: err_msg None
+    // CPython 3.11 reports the class's __del__ function, with err_msg None.
+    Value method = type_lookup(type_of(self), Value(ids::__del__));
+    err_write_unraisable(nullptr, method.is_null() ? self : method);
   }
   err_restore(std::move(saved));
 }

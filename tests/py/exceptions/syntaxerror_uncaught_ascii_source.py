@@ -1,3 +1,0 @@
-# coding: ascii
-# the next line has a byte ASCII cannot decode
-print("é")

@@ -1,2 +1,0 @@
-# -*- coding: xyz -*-
-print("never printed")
