@@ -578,7 +578,7 @@ const GetSetDef kTypeGetSets[] = {
     {"__qualname__", type_get_qualname, type_set_qualname},
     {"__module__", type_get_module, type_set_module},
     {"__mro__", type_get_mro, nullptr},
-    {"__bases__", type_get_bases, nullptr},
+    {"__bases__", type_get_bases, type_set_bases},
     {"__base__", type_get_base, nullptr},
     {"__dict__", type_get_dict, nullptr},
     {"__doc__", type_get_doc, type_set_doc},
