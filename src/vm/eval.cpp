@@ -34,6 +34,7 @@
 #include "objects/native.h"
 #include "objects/protocol.h"
 #include "objects/range.h"
+#include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -562,31 +563,6 @@ Ref<> intrinsic1(ThreadState* ts, Frame* f, uint32_t which, Value v) {
   }
 }
 
-// Sets and slices are built through their types in builtins so this file does
-// not depend on the container implementations' C++ APIs.
-Ref<> builtin_type(const char* name) {
-  Ref<> t;
-  if (dict_get_item_str(g_interp.builtins, str_intern(name), &t) <= 0) {
-    if (!err_occurred()) err_format(g_SystemError, "builtin type %s missing", name);
-    return nullptr;
-  }
-  return t;
-}
-Ref<> new_set_object() {
-  Ref<> t = builtin_type("set");
-  return t ? call0(t.val()) : nullptr;
-}
-int set_add_value(Value set, Value v) {
-  Ref<> r = call_method(set, "add", &v, 1);
-  return r ? 0 : -1;
-}
-Ref<> make_slice(Value start, Value stop, Value step) {
-  Ref<> t = builtin_type("slice");
-  if (!t) return nullptr;
-  Value args[3] = {start.is_null() ? none() : start, stop.is_null() ? none() : stop, step.is_null() ? none() : step};
-  return call(t.val(), args, 3);
-}
-
 Ref<> intrinsic2(uint32_t which, Value a, Value b) {
   if (which == kIntrinsicPrepReraiseStar) return exception_group_prep_reraise(a, b);
   return typing_intrinsic2(which, a, b);
@@ -1108,7 +1084,7 @@ op_BINARY_SLICE: {
   Value stop = POP();
   Value start = POP();
   Value container = TOP();
-  Ref<> sl = make_slice(start, stop, Value());
+  Ref<> sl = slice_new(start, stop, Value());
   decref(start);
   decref(stop);
   if (!sl) GOTO_ERROR();
@@ -1125,7 +1101,7 @@ op_STORE_SLICE: {
   Value start = POP();
   Value container = POP();
   Value v = POP();
-  Ref<> sl = make_slice(start, stop, Value());
+  Ref<> sl = slice_new(start, stop, Value());
   int r = sl ? setitem(container, sl.val(), v) : -1;
   decref(stop);
   decref(start);
@@ -1140,7 +1116,7 @@ op_BUILD_SLICE: {
   Value step = a == 3 ? POP() : Value();
   Value stop = POP();
   Value start = POP();
-  Ref<> sl = make_slice(start, stop, step);
+  Ref<> sl = slice_new(start, stop, step);
   decref(start);
   decref(stop);
   decref(step);
@@ -1168,12 +1144,12 @@ op_BUILD_LIST: {
 }
 
 op_BUILD_SET: {
-  Ref<> s = new_set_object();
+  Ref<> s = set_new(Value());
   if (!s) GOTO_ERROR();
   int err = 0;
   for (uint32_t i = a; i > 0; i--) {
     Value v = PEEK(i);
-    if (!err && set_add_value(s.val(), v) < 0) err = 1;
+    if (!err && set_add(s.val(), v) < 0) err = 1;
   }
   for (uint32_t i = 0; i < a; i++) decref(POP());
   if (err) GOTO_ERROR();
@@ -1213,7 +1189,7 @@ op_LIST_APPEND: {
 
 op_SET_ADD: {
   Value v = POP();
-  int r = set_add_value(PEEK(a), v);
+  int r = set_add(PEEK(a), v);
   decref(v);
   if (r < 0) GOTO_ERROR();
   DISPATCH();
