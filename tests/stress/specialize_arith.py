@@ -32,14 +32,15 @@ def expected_arith(a, b):
         return 1000, int(a) - b, int(a) * b, True, int(a) == b
     return a + b, a - b, a * b, a < b, a == b
 
-shared_list = list(range(50))
+stable_list = list(range(50))
+shared_list = list(range(50))  # other threads pop and re-append its items
 shared_iter_src = list(range(1000))
 errors = []
 
 def worker(k):
     try:
         operands = [(k, 3), (2.5, k), (2**62 - 1, k + 1), (MyInt(k), 2), (1.5, 0.25), (-2**62, -1), (k, 2**70)]
-        containers = [(shared_list, k), ((1, 2, 3), 1), ({k: "v"}, k), ("abcdefg", k), (shared_list, -1)]
+        containers = [(stable_list, k), ((1, 2, 3), 1), ({k: "v"}, k), ("abcdefg", k), (stable_list, -1)]
         iterables = [range(k, k + 20), [1, 2, 3], (4, 5), (i for i in range(5)), range(2**62, 2**62 + 2)]
         pairs = [(k, "x"), [k, 2.0], "ab", (None, k)]
         for r in range(ROUNDS):
@@ -64,6 +65,8 @@ def worker(k):
                 errors.append(("unpack", p))
             if r % 50 == 0:
                 shared_list.append(shared_list.pop())
+            if not 0 <= index(shared_list, (r * 7) % 49 - 24) < 50:
+                errors.append(("racing index", r))
     except BaseException as e:
         errors.append(("exception", k, repr(e)))
 
