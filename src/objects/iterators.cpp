@@ -16,6 +16,7 @@
 #include "objects/tuple.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "runtime/qsbr.h"
 
 namespace ftpy {
 
@@ -67,41 +68,58 @@ void exhaust(IndexIter* it, Ref<>* hold) {
   it->seq = Value();
 }
 
+// The list iterators take no lock (list.h): they read items lock-free and
+// claim an index with a CAS, so threads sharing one iterator each get distinct
+// items. On exhaustion one thread clears `seq` (CAS) and releases the list
+// through QSBR, since another thread's next() may still be reading it. Every
+// access to their `index` and `seq` after creation is atomic.
+inline Value iter_seq(IndexIter* it) {
+  return std::atomic_ref<Value>(it->seq).load(std::memory_order_acquire);
+}
+inline int64_t iter_index(IndexIter* it) {
+  return std::atomic_ref<int64_t>(it->index).load(std::memory_order_relaxed);
+}
+inline bool iter_claim(IndexIter* it, int64_t i, int64_t next) {
+  return std::atomic_ref<int64_t>(it->index).compare_exchange_strong(i, next, std::memory_order_relaxed);
+}
+void list_iter_exhaust(IndexIter* it, Value seq) {
+  if (std::atomic_ref<Value>(it->seq).compare_exchange_strong(seq, Value(), std::memory_order_acq_rel))
+    qsbr_retire_value(seq);
+}
+
+}  // namespace
+
 Ref<> list_iter_next(Value self) {
   auto* it = self.as<IndexIter>();
-  Ref<> dead;
-  CriticalSection cs(it);
-  if (it->seq.is_null()) return nullptr;
-  List* l = it->seq.as<List>();
-  {
-    CriticalSection lcs(l);
-    int64_t i = it->index;
-    if (i < l->size.load(std::memory_order_relaxed)) {
-      it->index = i + 1;
-      return Ref<>::borrow(l->items.load(std::memory_order_relaxed)[i]);
+  for (;;) {
+    Value seq = iter_seq(it);
+    if (seq.is_null()) return nullptr;
+    int64_t i = iter_index(it);
+    Ref<> item = list_get_or_null(seq, i);
+    if (!item) {
+      list_iter_exhaust(it, seq);
+      return nullptr;
     }
+    if (iter_claim(it, i, i + 1)) return item;
   }
-  exhaust(it, &dead);
-  return nullptr;
 }
+
+namespace {
 
 Ref<> list_reverse_iter_next(Value self) {
   auto* it = self.as<IndexIter>();
-  Ref<> dead;
-  CriticalSection cs(it);
-  if (it->seq.is_null()) return nullptr;
-  List* l = it->seq.as<List>();
-  {
-    CriticalSection lcs(l);
-    int64_t i = it->index;
-    if (i >= 0 && i < l->size.load(std::memory_order_relaxed)) {
-      it->index = i - 1;
-      return Ref<>::borrow(l->items.load(std::memory_order_relaxed)[i]);
+  for (;;) {
+    Value seq = iter_seq(it);
+    if (seq.is_null()) return nullptr;
+    int64_t i = iter_index(it);
+    Ref<> item = i >= 0 ? list_get_or_null(seq, i) : Ref<>();
+    if (!item) {
+      std::atomic_ref<int64_t>(it->index).store(-1, std::memory_order_relaxed);
+      list_iter_exhaust(it, seq);
+      return nullptr;
     }
+    if (iter_claim(it, i, i - 1)) return item;
   }
-  it->index = -1;
-  exhaust(it, &dead);
-  return nullptr;
 }
 
 Ref<> tuple_iter_next(Value self) {
@@ -120,17 +138,18 @@ Ref<> tuple_iter_next(Value self) {
 
 Ref<> list_iter_length_hint(Value self, Value*) {
   auto* it = self.as<IndexIter>();
-  CriticalSection cs(it);
-  if (it->seq.is_null()) return small_int(0);
-  int64_t n = list_size(it->seq) - it->index;
+  Value seq = iter_seq(it);
+  if (seq.is_null()) return small_int(0);
+  int64_t n = list_size(seq) - iter_index(it);
   return small_int(n < 0 ? 0 : n);
 }
 
 Ref<> list_reverse_iter_length_hint(Value self, Value*) {
   auto* it = self.as<IndexIter>();
-  CriticalSection cs(it);
-  if (it->seq.is_null() || it->index < 0 || it->index >= list_size(it->seq)) return small_int(0);
-  return small_int(it->index + 1);
+  Value seq = iter_seq(it);
+  int64_t i = iter_index(it);
+  if (seq.is_null() || i < 0 || i >= list_size(seq)) return small_int(0);
+  return small_int(i + 1);
 }
 
 Ref<> tuple_iter_length_hint(Value self, Value*) {

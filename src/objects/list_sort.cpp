@@ -17,7 +17,9 @@
 // sorted with no lock held (comparisons and key functions run arbitrary Python
 // code, possibly on other threads touching the list), and put back under the
 // lock. If the list was changed meanwhile, the changes are discarded and
-// ValueError("list modified during sort") is raised.
+// ValueError("list modified during sort") is raised. Lock-free readers (list.h)
+// may still be reading the detached array, so the sort works on a private
+// copy, and the detached array and anything discarded are retired through QSBR.
 #include <algorithm>
 #include <vector>
 
@@ -28,6 +30,7 @@
 #include "objects/str.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "runtime/qsbr.h"
 
 namespace ftpy {
 
@@ -229,20 +232,30 @@ class Sorter {
 
 int list_sort(Value lv, Value key, bool reverse) {
   List* l = lv.as<List>();
-  Value* items;
-  int64_t n, cap;
+  ListArray* detached;
+  int64_t n;
   {
     CriticalSection cs(l);
-    items = l->items.load(std::memory_order_relaxed);
+    detached = l->array.load(std::memory_order_relaxed);
     n = l->size.load(std::memory_order_relaxed);
-    cap = l->capacity;
-    l->items.store(nullptr, std::memory_order_release);
+    l->array.store(nullptr, std::memory_order_release);
     l->size.store(0, std::memory_order_release);
-    l->capacity = 0;
   }
   int status = 0;
+  ListArray* mine = detached;
+  if (detached) {
+    mine = list_array_new(detached->capacity);
+    if (mine) {
+      std::copy(detached->slots(), detached->slots() + n, mine->slots());
+      qsbr_retire_memory(detached);
+    } else {
+      mine = detached;  // put it back unsorted
+      status = -1;
+    }
+  }
+  Value* items = mine ? mine->slots() : nullptr;
   std::vector<Value> keys;  // owned references when a key function is given
-  if (!key.is_null() && n > 0) {
+  if (status == 0 && !key.is_null() && n > 0) {
     keys.reserve(static_cast<size_t>(n));
     for (int64_t i = 0; i < n; i++) {
       Ref<> k = call1(key, items[i]);
@@ -271,19 +284,18 @@ int list_sort(Value lv, Value key, bool reverse) {
   }
   for (Value k : keys) decref(k);
   // Put the items back; discard anything the list got meanwhile.
-  Value* cur;
+  ListArray* cur;
   int64_t cur_n;
   {
     CriticalSection cs(l);
-    cur = l->items.load(std::memory_order_relaxed);
+    cur = l->array.load(std::memory_order_relaxed);
     cur_n = l->size.load(std::memory_order_relaxed);
-    l->items.store(items, std::memory_order_release);
+    l->array.store(mine, std::memory_order_release);
     l->size.store(n, std::memory_order_release);
-    l->capacity = cap;
   }
   if (cur) {
-    for (int64_t i = 0; i < cur_n; i++) decref(cur[i]);
-    heap_free(cur);
+    for (int64_t i = 0; i < cur_n; i++) qsbr_retire_value(cur->slots()[i]);
+    qsbr_retire_memory(cur);
     if (status == 0) {
       err_set_str(g_ValueError, "list modified during sort");
       status = -1;
