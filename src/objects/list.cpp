@@ -91,13 +91,21 @@ void list_clear_slot(Object* o) {
 
 }  // namespace
 
-ListArray* list_array_new(int64_t cap) {
+namespace {
+
+// A new array whose slots from `zero_from` on are null (the caller fills the
+// ones before).
+ListArray* array_alloc(int64_t cap, int64_t zero_from) {
   auto* a = static_cast<ListArray*>(heap_alloc(sizeof(ListArray) + sizeof(Value) * cap));
   if (!a) return nullptr;
   a->capacity = cap;
-  std::memset(static_cast<void*>(a->slots()), 0, sizeof(Value) * cap);
+  std::memset(static_cast<void*>(a->slots() + zero_from), 0, sizeof(Value) * (cap - zero_from));
   return a;
 }
+
+}  // namespace
+
+ListArray* list_array_new(int64_t cap) { return array_alloc(cap, 0); }
 
 void list_replace_array_locked(List* l, ListArray* a, int64_t n) {
   ListArray* old = l->array.load(std::memory_order_relaxed);
@@ -111,9 +119,9 @@ bool list_reserve_locked(List* l, int64_t need) {
   ListArray* old = l->array.load(std::memory_order_relaxed);
   if (need <= (old ? old->capacity : 0)) return true;
   int64_t cap = need + (need >> 3) + (need < 9 ? 3 : 6);
-  ListArray* a = list_array_new(cap);
-  if (!a) return false;
   int64_t n = l->size.load(std::memory_order_relaxed);
+  ListArray* a = array_alloc(cap, n);
+  if (!a) return false;
   if (n) std::memcpy(static_cast<void*>(a->slots()), old->slots(), sizeof(Value) * n);
   list_replace_array_locked(l, a, n);
   return true;

@@ -7,9 +7,10 @@
 #     end the popped elements plus those left are exactly those added;
 #   - `chaos` sees everything else (clear, slice and extended-slice
 #     assignment and deletion, item assignment, `*=`, `+=`).
-# Elements are heap objects created at run time, so a reader that took a
-# reference to a freed element would crash or fail the type check (ASan
-# reports it). Finally several threads share one iterator and must receive
+# Elements are heap objects created at run time (`acct` holds big ints, which
+# sort without running Python code, so no sort can be interrupted; `chaos`
+# holds instances), so a reader that took a reference to a freed element would
+# crash or fail the type check (ASan reports it). Finally several threads share one iterator and must receive
 # each element exactly once.
 import threading
 
@@ -31,13 +32,21 @@ def run_all(fns):
         t.join()
 
 
-def check(x):
+def check_item(x):
     if type(x) is not Item or type(x.v) is not int or x.v < 0:
         raise AssertionError(f"bad element {x!r}")
 
 
-acct = [Item(-1 - i + (1 << 40)) for i in range(16)]  # the starting elements
-start_ids = [x.v for x in acct]
+BIG = 1 << 70  # past the tagged small-int range: every element is a heap int
+
+
+def check_acct(x):
+    if type(x) is not int or x < BIG:
+        raise AssertionError(f"bad element {x!r}")
+
+
+acct = [BIG + i for i in range(16)]
+start_ids = list(acct)
 chaos = [Item(i) for i in range(32)]
 popped = [[] for _ in range(NW)]
 added = [[] for _ in range(NW)]
@@ -51,7 +60,7 @@ def writer(k):
         mine_p, mine_a = popped[k], added[k]
         base = (k + 1) * 10_000_000
         for i in range(ITERS):
-            a, b = Item(base + 2 * i), Item(base + 2 * i + 1)
+            a, b = BIG + base + 2 * i, BIG + base + 2 * i + 1
             op = (i + k) % 7
             if op == 0:
                 acct.append(a)
@@ -64,17 +73,17 @@ def writer(k):
                 acct.append(b)
             elif op == 3:
                 acct.extend((a, b))
-                acct.sort(key=lambda x: x.v)
+                acct.sort()
             elif op == 4:
                 acct[len(acct) // 2:len(acct) // 2] = [a, b]
                 acct.reverse()
             else:
                 acct.append(a)
                 acct.append(b)
-            mine_a += (a.v, b.v)
+            mine_a += (a, b)
             for where in (-1, 0, len(acct) // 3):
                 try:
-                    mine_p.append(acct.pop(where).v)
+                    mine_p.append(acct.pop(where))
                 except IndexError:
                     pass
             # chaos
@@ -84,7 +93,10 @@ def writer(k):
             elif c == 1:
                 chaos[2:5] = [Item(i), Item(i + 1)]
             elif c == 2:
-                chaos[::2] = [Item(i)] * len(chaos[::2])
+                try:  # the length may change between the two steps
+                    chaos[::2] = [Item(i)] * len(chaos[::2])
+                except ValueError:
+                    pass
             elif c == 3:
                 del chaos[::3]
             elif c == 4:
@@ -110,9 +122,8 @@ def writer(k):
 def reader(k):
     try:
         n = 0
-        probe = Item(0)
         while len(stop) < NW:
-            for lst in (acct, chaos):
+            for lst, check, probe in ((acct, check_acct, BIG - 1), (chaos, check_item, Item(0))):
                 size = len(lst)
                 if size < 0:
                     raise AssertionError("negative len")
@@ -141,11 +152,11 @@ run_all([lambda k=k: writer(k) for k in range(NW)] + [lambda k=k: reader(k) for 
 if errors:
     raise errors[0]
 
-got = sorted([x.v for x in acct] + [v for p in popped for v in p])
+got = sorted(acct + [v for p in popped for v in p])
 want = sorted(start_ids + [v for a in added for v in a])
 assert got == want, (len(got), len(want))
 for x in chaos:
-    check(x)
+    check_item(x)
 
 # One iterator shared by several threads: each element comes out exactly once.
 for rnd in range(20):
