@@ -16,7 +16,6 @@
 #include "objects/tuple.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
-#include "runtime/qsbr.h"
 
 namespace ftpy {
 
@@ -70,21 +69,16 @@ void exhaust(IndexIter* it, Ref<>* hold) {
 
 // The list iterators take no lock (list.h): they read items lock-free and
 // claim an index with a CAS, so threads sharing one iterator each get distinct
-// items. On exhaustion one thread clears `seq` (CAS) and releases the list
-// through QSBR, since another thread's next() may still be reading it. Every
-// access to their `index` and `seq` after creation is atomic.
-inline Value iter_seq(IndexIter* it) {
-  return std::atomic_ref<Value>(it->seq).load(std::memory_order_acquire);
-}
+// items. An exhausted iterator has index -1 (set by CAS too, so it stays
+// exhausted) and keeps its list until it is freed: clearing `seq` would need
+// QSBR (another thread's next() may be reading the list), and retiring on
+// every exhausted loop keeps the QSBR machinery busy in threaded programs.
+// `index` is accessed atomically after creation; `seq` never changes.
 inline int64_t iter_index(IndexIter* it) {
   return std::atomic_ref<int64_t>(it->index).load(std::memory_order_relaxed);
 }
 inline bool iter_claim(IndexIter* it, int64_t i, int64_t next) {
   return std::atomic_ref<int64_t>(it->index).compare_exchange_strong(i, next, std::memory_order_relaxed);
-}
-void list_iter_exhaust(IndexIter* it, Value seq) {
-  if (std::atomic_ref<Value>(it->seq).compare_exchange_strong(seq, Value(), std::memory_order_acq_rel))
-    qsbr_retire_value(seq);
 }
 
 }  // namespace
@@ -92,15 +86,10 @@ void list_iter_exhaust(IndexIter* it, Value seq) {
 Ref<> list_iter_next(Value self) {
   auto* it = self.as<IndexIter>();
   for (;;) {
-    Value seq = iter_seq(it);
-    if (seq.is_null()) return nullptr;
     int64_t i = iter_index(it);
-    Ref<> item = list_get_or_null(seq, i);
-    if (!item) {
-      list_iter_exhaust(it, seq);
-      return nullptr;
-    }
-    if (iter_claim(it, i, i + 1)) return item;
+    if (i < 0) return nullptr;
+    Ref<> item = list_get_or_null(it->seq, i);
+    if (iter_claim(it, i, item ? i + 1 : -1)) return item;
   }
 }
 
@@ -109,16 +98,10 @@ namespace {
 Ref<> list_reverse_iter_next(Value self) {
   auto* it = self.as<IndexIter>();
   for (;;) {
-    Value seq = iter_seq(it);
-    if (seq.is_null()) return nullptr;
     int64_t i = iter_index(it);
-    Ref<> item = i >= 0 ? list_get_or_null(seq, i) : Ref<>();
-    if (!item) {
-      std::atomic_ref<int64_t>(it->index).store(-1, std::memory_order_relaxed);
-      list_iter_exhaust(it, seq);
-      return nullptr;
-    }
-    if (iter_claim(it, i, i - 1)) return item;
+    if (i < 0) return nullptr;
+    Ref<> item = list_get_or_null(it->seq, i);
+    if (iter_claim(it, i, item ? i - 1 : -1)) return item;
   }
 }
 
@@ -138,17 +121,16 @@ Ref<> tuple_iter_next(Value self) {
 
 Ref<> list_iter_length_hint(Value self, Value*) {
   auto* it = self.as<IndexIter>();
-  Value seq = iter_seq(it);
-  if (seq.is_null()) return small_int(0);
-  int64_t n = list_size(seq) - iter_index(it);
+  int64_t i = iter_index(it);
+  if (i < 0) return small_int(0);
+  int64_t n = list_size(it->seq) - i;
   return small_int(n < 0 ? 0 : n);
 }
 
 Ref<> list_reverse_iter_length_hint(Value self, Value*) {
   auto* it = self.as<IndexIter>();
-  Value seq = iter_seq(it);
   int64_t i = iter_index(it);
-  if (seq.is_null() || i < 0 || i >= list_size(seq)) return small_int(0);
+  if (i < 0 || i >= list_size(it->seq)) return small_int(0);
   return small_int(i + 1);
 }
 
