@@ -62,41 +62,42 @@ void exhaust(IndexIter* it, Ref<>* hold) {
   it->seq = Value();
 }
 
+// The list iterators take no lock (list.h): they read items lock-free and
+// claim an index with a CAS, so threads sharing one iterator each get distinct
+// items. An exhausted iterator has index -1 (set by CAS too, so it stays
+// exhausted) and keeps its list until it is freed: clearing `seq` would need
+// QSBR (another thread's next() may be reading the list), and retiring on
+// every exhausted loop keeps the QSBR machinery busy in threaded programs.
+// `index` is accessed atomically after creation; `seq` never changes.
+inline int64_t iter_index(IndexIter* it) {
+  return std::atomic_ref<int64_t>(it->index).load(std::memory_order_relaxed);
+}
+inline bool iter_claim(IndexIter* it, int64_t i, int64_t next) {
+  return std::atomic_ref<int64_t>(it->index).compare_exchange_strong(i, next, std::memory_order_relaxed);
+}
+
+}  // namespace
+
 Ref<> list_iter_next(Value self) {
   auto* it = self.as<IndexIter>();
-  Ref<> dead;
-  CriticalSection cs(it);
-  if (it->seq.is_null()) return nullptr;
-  List* l = it->seq.as<List>();
-  {
-    CriticalSection lcs(l);
-    int64_t i = it->index;
-    if (i < l->size.load(std::memory_order_relaxed)) {
-      it->index = i + 1;
-      return Ref<>::borrow(l->items.load(std::memory_order_relaxed)[i]);
-    }
+  for (;;) {
+    int64_t i = iter_index(it);
+    if (i < 0) return nullptr;
+    Ref<> item = list_get_or_null(it->seq, i);
+    if (iter_claim(it, i, item ? i + 1 : -1)) return item;
   }
-  exhaust(it, &dead);
-  return nullptr;
 }
+
+namespace {
 
 Ref<> list_reverse_iter_next(Value self) {
   auto* it = self.as<IndexIter>();
-  Ref<> dead;
-  CriticalSection cs(it);
-  if (it->seq.is_null()) return nullptr;
-  List* l = it->seq.as<List>();
-  {
-    CriticalSection lcs(l);
-    int64_t i = it->index;
-    if (i >= 0 && i < l->size.load(std::memory_order_relaxed)) {
-      it->index = i - 1;
-      return Ref<>::borrow(l->items.load(std::memory_order_relaxed)[i]);
-    }
+  for (;;) {
+    int64_t i = iter_index(it);
+    if (i < 0) return nullptr;
+    Ref<> item = list_get_or_null(it->seq, i);
+    if (iter_claim(it, i, item ? i - 1 : -1)) return item;
   }
-  it->index = -1;
-  exhaust(it, &dead);
-  return nullptr;
 }
 
 Ref<> tuple_iter_next(Value self) {
@@ -115,17 +116,17 @@ Ref<> tuple_iter_next(Value self) {
 
 Ref<> list_iter_length_hint(Value self, Value*) {
   auto* it = self.as<IndexIter>();
-  CriticalSection cs(it);
-  if (it->seq.is_null()) return small_int(0);
-  int64_t n = list_size(it->seq) - it->index;
+  int64_t i = iter_index(it);
+  if (i < 0) return small_int(0);
+  int64_t n = list_size(it->seq) - i;
   return small_int(n < 0 ? 0 : n);
 }
 
 Ref<> list_reverse_iter_length_hint(Value self, Value*) {
   auto* it = self.as<IndexIter>();
-  CriticalSection cs(it);
-  if (it->seq.is_null() || it->index < 0 || it->index >= list_size(it->seq)) return small_int(0);
-  return small_int(it->index + 1);
+  int64_t i = iter_index(it);
+  if (i < 0 || i >= list_size(it->seq)) return small_int(0);
+  return small_int(i + 1);
 }
 
 Ref<> tuple_iter_length_hint(Value self, Value*) {

@@ -3,9 +3,10 @@
 // their containers because they need the containers' internals.)
 //
 // Thread safety (DESIGN.md §4.4): every iterator advances under a critical
-// section on the iterator itself. Index-based iterators claim the next index
-// under that lock, so one iterator shared by several threads never yields an
-// item twice; iterators that wrap other iterators (zip, map, filter,
+// section on the iterator itself, except the list iterators, which take no
+// lock (they claim an index with a CAS; see iterators.cpp). Index-based
+// iterators claim the next index atomically, so one iterator shared by several
+// threads never yields an item twice; iterators that wrap other iterators (zip, map, filter,
 // enumerate) hold the lock while they pull from their sources, so each result
 // is built from one consistent step (the sources' own locks nest inside).
 #pragma once
@@ -31,6 +32,8 @@ extern Type g_filter_type;
 extern Type g_reversed_type;
 
 Ref<> list_iter_new(Value list);
+// tp_iternext of list_iterator (lock-free), for callers that checked the type.
+Ref<> list_iter_next(Value it);
 Ref<> list_reverse_iter_new(Value list);
 Ref<> tuple_iter_new(Value tuple);
 

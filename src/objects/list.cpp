@@ -1,5 +1,6 @@
-// list core: storage, append, repr, comparison. Methods (sort, index, slicing,
-// ...) live in list_methods.cpp.
+// list core: storage, lock-free item reads, append, repr, comparison.
+// Methods (sort, index, slicing, ...) live in list_methods.cpp. See list.h for
+// the thread-safety protocol.
 #include "objects/list.h"
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "objects/tuple.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "runtime/qsbr.h"
 
 namespace ftpy {
 
@@ -20,51 +22,108 @@ Type g_list_type;
 
 namespace {
 
+inline Value slot_load(Value* p) { return std::atomic_ref<Value>(*p).load(std::memory_order_acquire); }
+
+enum { kOutOfRange = 0, kFound = 1, kRaced = 2 };
+
+// The lock-free read (list.h): size first, so a slot below a size we saw was
+// written before we look at it, whichever array we then load.
+inline int get_lockfree(List* l, int64_t i, Ref<>* out) {
+  int64_t n = l->size.load(std::memory_order_acquire);
+  if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) return kOutOfRange;
+  ListArray* a = l->array.load(std::memory_order_acquire);
+  if (!a || i >= a->capacity) return kRaced;
+  Value v = slot_load(a->slots() + i);
+  if (v.is_null()) return kRaced;
+  *out = Ref<>::borrow(v);
+  return kFound;
+}
+
+int get_locked(List* l, int64_t i, Ref<>* out) {
+  CriticalSection cs(l);
+  if (i < 0 || i >= l->size.load(std::memory_order_relaxed)) return kOutOfRange;
+  *out = Ref<>::borrow(list_items_locked(l)[i]);
+  return kFound;
+}
+
+inline int get_item(List* l, int64_t i, Ref<>* out) {
+  int r = get_lockfree(l, i, out);
+  return r == kRaced ? get_locked(l, i, out) : r;
+}
+
 void list_dealloc(Object* o) {
   List* l = static_cast<List*>(o);
-  Value* items = l->items.load(std::memory_order_relaxed);
-  int64_t n = l->size.load(std::memory_order_relaxed);
-  for (int64_t i = 0; i < n; i++) decref(items[i]);
-  if (items) heap_free(items);
+  ListArray* a = l->array.load(std::memory_order_relaxed);
+  if (a) {
+    int64_t n = l->size.load(std::memory_order_relaxed);
+    for (int64_t i = 0; i < n; i++) decref(a->slots()[i]);
+    heap_free(a);
+  }
   free_object(o);
 }
 
 void list_traverse(Object* o, VisitFn visit, void* arg) {
   List* l = static_cast<List*>(o);
-  Value* items = l->items.load(std::memory_order_relaxed);
+  ListArray* a = l->array.load(std::memory_order_relaxed);
+  if (!a) return;
   int64_t n = l->size.load(std::memory_order_relaxed);
-  for (int64_t i = 0; i < n; i++) visit(items[i], arg);
+  for (int64_t i = 0; i < n; i++) visit(a->slots()[i], arg);
 }
 
-// Cycle collector: empty a garbage list (the items are released outside the
-// critical section, since freeing them may run finalizers).
+// Cycle collector: empty a garbage list. Nothing can read garbage, so the
+// items and the array are released at once, not retired; outside the critical
+// section, since freeing them may run finalizers.
 void list_clear_slot(Object* o) {
   List* l = static_cast<List*>(o);
-  Value* items;
+  ListArray* a;
   int64_t n;
   {
     CriticalSection cs(l);
-    items = l->items.load(std::memory_order_relaxed);
+    a = l->array.load(std::memory_order_relaxed);
     n = l->size.load(std::memory_order_relaxed);
-    l->items.store(nullptr, std::memory_order_release);
-    l->size.store(0, std::memory_order_relaxed);
-    l->capacity = 0;
+    l->array.store(nullptr, std::memory_order_release);
+    l->size.store(0, std::memory_order_release);
   }
-  for (int64_t i = 0; i < n; i++) decref(items[i]);
-  if (items) heap_free(items);
+  if (!a) return;
+  for (int64_t i = 0; i < n; i++) decref(a->slots()[i]);
+  heap_free(a);
 }
 
 }  // namespace
 
-// Grow capacity to hold at least `need` items (critical section held).
+namespace {
+
+// A new array whose slots from `zero_from` on are null (the caller fills the
+// ones before).
+ListArray* array_alloc(int64_t cap, int64_t zero_from) {
+  auto* a = static_cast<ListArray*>(heap_alloc(sizeof(ListArray) + sizeof(Value) * cap));
+  if (!a) return nullptr;
+  a->capacity = cap;
+  std::memset(static_cast<void*>(a->slots() + zero_from), 0, sizeof(Value) * (cap - zero_from));
+  return a;
+}
+
+}  // namespace
+
+ListArray* list_array_new(int64_t cap) { return array_alloc(cap, 0); }
+
+void list_replace_array_locked(List* l, ListArray* a, int64_t n) {
+  ListArray* old = l->array.load(std::memory_order_relaxed);
+  l->array.store(a, std::memory_order_release);
+  l->size.store(n, std::memory_order_release);
+  qsbr_retire_memory(old);
+}
+
+// Readers may be in the old array, so it is copied, not realloc'd.
 bool list_reserve_locked(List* l, int64_t need) {
-  if (need <= l->capacity) return true;
+  ListArray* old = l->array.load(std::memory_order_relaxed);
+  if (need <= (old ? old->capacity : 0)) return true;
   int64_t cap = need + (need >> 3) + (need < 9 ? 3 : 6);
-  Value* old = l->items.load(std::memory_order_relaxed);
-  auto* items = static_cast<Value*>(heap_realloc(old, sizeof(Value) * cap));
-  if (!items) return false;
-  l->items.store(items, std::memory_order_release);
-  l->capacity = cap;
+  int64_t n = l->size.load(std::memory_order_relaxed);
+  ListArray* a = array_alloc(cap, n);
+  if (!a) return false;
+  if (n) std::memcpy(static_cast<void*>(a->slots()), old->slots(), sizeof(Value) * n);
+  list_replace_array_locked(l, a, n);
   return true;
 }
 
@@ -73,19 +132,15 @@ Ref<List> list_new(int64_t size) {
   if (!l) return nullptr;
   Ref<List> r = Ref<List>::steal(l);
   if (size > 0) {
-    auto* items = static_cast<Value*>(heap_alloc(sizeof(Value) * size));
-    if (!items) return nullptr;
-    std::memset(items, 0, sizeof(Value) * size);
-    l->items.store(items, std::memory_order_relaxed);
-    l->capacity = size;
+    ListArray* a = list_array_new(size);
+    if (!a) return nullptr;
+    l->array.store(a, std::memory_order_relaxed);
     l->size.store(size, std::memory_order_relaxed);
   }
   return r;
 }
 
-void list_init_item(List* l, int64_t i, Ref<> v) {
-  l->items.load(std::memory_order_relaxed)[i] = v.release();
-}
+void list_init_item(List* l, int64_t i, Ref<> v) { list_items_locked(l)[i] = v.release(); }
 
 Ref<List> list_from_array(const Value* items, int64_t n) {
   Ref<List> l = list_new(n);
@@ -98,9 +153,9 @@ int list_append(Value lv, Value item) {
   List* l = lv.as<List>();
   CriticalSection cs(l);
   int64_t n = l->size.load(std::memory_order_relaxed);
-  if (n == l->capacity && !list_reserve_locked(l, n + 1)) return -1;
+  if (n == list_capacity_locked(l) && !list_reserve_locked(l, n + 1)) return -1;
   incref(item);
-  l->items.load(std::memory_order_relaxed)[n] = item;
+  list_slot_store(list_items_locked(l) + n, item);
   l->size.store(n + 1, std::memory_order_release);
   return 0;
 }
@@ -115,10 +170,10 @@ int list_extend(Value lv, Value iterable) {
     CriticalSection cs(l);
     int64_t n = l->size.load(std::memory_order_relaxed);
     if (!list_reserve_locked(l, n + t->size)) return -1;
-    Value* items = l->items.load(std::memory_order_relaxed);
+    Value* items = list_items_locked(l);
     for (int64_t i = 0; i < t->size; i++) {
       incref(t->items[i]);
-      items[n + i] = t->items[i];
+      list_slot_store(items + n + i, t->items[i]);
     }
     l->size.store(n + t->size, std::memory_order_release);
     return 0;
@@ -133,17 +188,21 @@ int list_extend(Value lv, Value iterable) {
 }
 
 Ref<> list_get(Value lv, int64_t i) {
-  List* l = lv.as<List>();
-  CriticalSection cs(l);
-  int64_t n = l->size.load(std::memory_order_relaxed);
-  if (i < 0 || i >= n) return err_set_str(g_IndexError, "list index out of range");
-  return Ref<>::borrow(l->items.load(std::memory_order_relaxed)[i]);
+  Ref<> out;
+  if (get_item(lv.as<List>(), i, &out) == kOutOfRange) return err_set_str(g_IndexError, "list index out of range");
+  return out;
+}
+
+Ref<> list_get_or_null(Value lv, int64_t i) {
+  Ref<> out;
+  get_item(lv.as<List>(), i, &out);
+  return out;
 }
 
 Ref<> list_as_tuple(Value lv) {
   List* l = lv.as<List>();
   CriticalSection cs(l);
-  return tuple_from_array(l->items.load(std::memory_order_relaxed), l->size.load(std::memory_order_relaxed));
+  return tuple_from_array(list_items_locked(l), l->size.load(std::memory_order_relaxed));
 }
 
 namespace {
@@ -153,13 +212,8 @@ Ref<> list_repr(Value v) {
   if (!repr_enter(v)) return str_from_ascii("[...]");
   std::string s = "[";
   for (int64_t i = 0;; i++) {
-    Ref<> item;
-    {
-      List* l = v.as<List>();
-      CriticalSection cs(l);
-      if (i >= l->size.load(std::memory_order_relaxed)) break;
-      item = Ref<>::borrow(l->items.load(std::memory_order_relaxed)[i]);
-    }
+    Ref<> item = list_get_or_null(v, i);
+    if (!item) break;
     if (i) s += ", ";
     Ref<> r = repr(item.val());
     if (!r) {
@@ -177,13 +231,8 @@ int64_t list_len(Value v) { return list_size(v); }
 
 int list_contains(Value v, Value item) {
   for (int64_t i = 0;; i++) {
-    Ref<> x;
-    {
-      List* l = v.as<List>();
-      CriticalSection cs(l);
-      if (i >= l->size.load(std::memory_order_relaxed)) return 0;
-      x = Ref<>::borrow(l->items.load(std::memory_order_relaxed)[i]);
-    }
+    Ref<> x = list_get_or_null(v, i);
+    if (!x) return 0;
     int r = richcompare_bool(x.val(), item, kEq);
     if (r) return r;
   }
@@ -192,16 +241,11 @@ int list_contains(Value v, Value item) {
 Ref<> list_richcompare(Value a, Value b, CompareOp op) {
   if (!is_list(b)) return Ref<>::steal(not_implemented());
   if ((op == kEq || op == kNe) && list_size(a) != list_size(b)) return new_bool(op == kNe);
-  int64_t i = 0;
-  for (;; i++) {
-    Ref<> x, y;
-    if (i >= list_size(a) || i >= list_size(b)) break;
-    x = list_get(a, i);
-    y = list_get(b, i);
-    if (!x || !y) {
-      err_clear();
-      break;
-    }
+  for (int64_t i = 0;; i++) {
+    Ref<> x = list_get_or_null(a, i);
+    if (!x) break;
+    Ref<> y = list_get_or_null(b, i);
+    if (!y) break;
     int eq = richcompare_bool(x.val(), y.val(), kEq);
     if (eq < 0) return nullptr;
     if (!eq) {

@@ -1,10 +1,22 @@
 // list: a resizable array of values.
 //
-// Thread safety (DESIGN.md §4.4): every mutation runs inside a critical section
-// on the list's own mutex; reads of a single item are lock-free: the items
-// array pointer and size are atomics, and a replaced array is retired through
-// QSBR (runtime/qsbr.h) so a concurrent reader never touches freed memory.
-// Until QSBR lands, reads also take the critical section.
+// Thread safety (DESIGN.md §4.4). Every mutation runs inside a critical
+// section on the list's own mutex. Reads of single items (indexing,
+// iteration, `in`, count, index, comparisons, repr) and len() take no lock:
+//   - the slots live in a ListArray whose header carries its capacity, and
+//     `array` points at it; a reader loads `size`, then `array` (acquire),
+//     checks the index against both, loads the slot (acquire) and increfs;
+//   - writers store slots with release stores, null the slots they vacate,
+//     and zero the unused tail of every new array, so a non-null slot always
+//     holds a value that was at that index while the reader looked;
+//   - a replaced array is retired through QSBR (qsbr_retire_memory), and every
+//     value the list lets go of -- deleted, overwritten, cleared or popped --
+//     is released through qsbr_retire_value, so whatever a reader loaded stays
+//     alive until that reader's next quiescent point (the dict protocol);
+//   - a reader that sees a null slot or an index past the array's capacity
+//     raced with a writer and retries under the lock.
+// Multi-item reads that must be one snapshot (copy, slicing, list_as_tuple,
+// extend from a list) take the lock.
 #pragma once
 
 #include <atomic>
@@ -14,10 +26,16 @@
 
 namespace ftpy {
 
+// The slots of a list: `capacity` values follow the header. Slots at and past
+// the list's size are null.
+struct ListArray {
+  int64_t capacity;  // immutable
+  Value* slots() { return reinterpret_cast<Value*>(this + 1); }
+};
+
 struct List : Object {
   std::atomic<int64_t> size;
-  std::atomic<Value*> items;  // owned values [0, size)
-  int64_t capacity;
+  std::atomic<ListArray*> array;  // null while empty (and while sorting)
 };
 extern Type g_list_type;
 
@@ -30,14 +48,36 @@ void list_init_item(List* l, int64_t i, Ref<> v);  // only on fresh lists
 Ref<List> list_from_array(const Value* items, int64_t n);  // borrows
 int list_append(Value list, Value item);  // -1 on MemoryError
 int list_extend(Value list, Value iterable);  // -1 on error
-Ref<> list_get(Value list, int64_t i);    // no bounds message: null + IndexError
+Ref<> list_get(Value list, int64_t i);    // lock-free; no bounds message: null + IndexError
+// Lock-free read of item i (0 <= i expected; no negative indexing): null with
+// no exception set when i is out of range. For iterators and loops.
+Ref<> list_get_or_null(Value list, int64_t i);
 Ref<> list_as_tuple(Value list);
 int list_sort(Value list, Value key, bool reverse);  // stable; -1 on error
 int list_insert(Value list, int64_t where, Value item);  // clamps like list.insert
 int list_reverse(Value list);
 Ref<> list_slice(Value list, int64_t start, int64_t stop);  // clamped, step 1
-// Internal to the list files: grow capacity with the list's critical section held.
+
+// Internal to the list files (critical section held where it says "locked").
+inline Value* list_items_locked(List* l) {
+  ListArray* a = l->array.load(std::memory_order_relaxed);
+  return a ? a->slots() : nullptr;
+}
+inline int64_t list_capacity_locked(List* l) {
+  ListArray* a = l->array.load(std::memory_order_relaxed);
+  return a ? a->capacity : 0;
+}
+// Slot stores that lock-free readers may observe.
+inline void list_slot_store(Value* slot, Value v) {
+  std::atomic_ref<Value>(*slot).store(v, std::memory_order_release);
+}
+// Grow capacity to hold at least `need` items; false on MemoryError.
 bool list_reserve_locked(List* l, int64_t need);
+// A new array of `cap` null slots (heap_alloc'd; null on MemoryError).
+ListArray* list_array_new(int64_t cap);
+// Make `a` (with `n` items) the list's array, retiring the old array's memory
+// (not its values) through QSBR.
+void list_replace_array_locked(List* l, ListArray* a, int64_t n);
 
 // Start-up: list_type_init_core() fills the slots (no allocation);
 // list_module_init() readies list and its iterator types.

@@ -2,12 +2,15 @@
 // assignment and deletion), + * += *=, and the Python-visible methods. Sorting
 // is in list_sort.cpp.
 //
-// Every operation takes the list's critical section for the whole mutation.
-// Values read out of the list are referenced before the lock is dropped, and
-// values removed from it are released only after the lock is dropped (their
-// __del__ may touch the list). The right-hand side of a slice assignment and
-// the argument of extend are snapshotted first, so `a[:] = a` and
-// `a.extend(a)` see one consistent copy.
+// Every mutation takes the list's critical section for its whole length and
+// follows list.h's protocol for lock-free readers: slot stores are atomic
+// (list_slot_store), vacated slots are nulled, and each slot is written at
+// most once per operation, so a reader sees its old or its new value. Values
+// removed from the list are retired through QSBR only after the lock is
+// dropped (releasing them may run __del__, which may touch the list). Single
+// item reads (indexing, index, count, remove's search) take no lock. The
+// right-hand side of a slice assignment and the argument of extend are
+// snapshotted first, so `a[:] = a` and `a.extend(a)` see one consistent copy.
 #include <cstring>
 #include <vector>
 
@@ -23,22 +26,52 @@
 #include "objects/tuple.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "runtime/qsbr.h"
 
 namespace ftpy {
 
 namespace {
 
-inline Value* items_of(List* l) { return l->items.load(std::memory_order_relaxed); }
+inline Value* items_of(List* l) { return list_items_locked(l); }
 inline int64_t size_of(List* l) { return l->size.load(std::memory_order_relaxed); }
 inline void set_size(List* l, int64_t n) { l->size.store(n, std::memory_order_release); }
+inline void store(Value* slot, Value v) { list_slot_store(slot, v); }
 
-// Values to release after the critical section ends.
+// Values (and a detached array) the list let go of: retired after the critical
+// section ends, since lock-free readers may still be loading them.
 struct Garbage {
   std::vector<Value> vals;
+  ListArray* array = nullptr;
   ~Garbage() {
-    for (Value v : vals) decref(v);
+    for (Value v : vals) qsbr_retire_value(v);
+    qsbr_retire_memory(array);
   }
 };
+
+// Move items[from, from + count) to start at `to`, slot by slot in the
+// direction that reads every source before overwriting it.
+void move_slots(Value* items, int64_t to, int64_t from, int64_t count) {
+  if (to < from) {
+    for (int64_t k = 0; k < count; k++) store(items + to + k, items[from + k]);
+  } else if (to > from) {
+    for (int64_t k = count - 1; k >= 0; k--) store(items + to + k, items[from + k]);
+  }
+}
+
+// Null the vacated slots [from, to).
+void null_slots(Value* items, int64_t from, int64_t to) {
+  for (int64_t k = from; k < to; k++) store(items + k, Value());
+}
+
+// Empty the list (lock held): the array and its values go to `g`.
+void detach_all_locked(List* l, Garbage* g) {
+  ListArray* a = l->array.load(std::memory_order_relaxed);
+  if (!a) return;
+  g->vals.insert(g->vals.end(), a->slots(), a->slots() + size_of(l));
+  g->array = a;
+  l->array.store(nullptr, std::memory_order_release);
+  set_size(l, 0);
+}
 
 // `seq` as a tuple snapshot (lists are copied under their own lock).
 Ref<> snapshot(Value seq) {
@@ -60,9 +93,9 @@ int list_insert(Value lv, int64_t where, Value item) {
   if (where > n) where = n;
   if (!list_reserve_locked(l, n + 1)) return -1;
   Value* items = items_of(l);
-  std::memmove(items + where + 1, items + where, sizeof(Value) * (n - where));
+  move_slots(items, where + 1, where, n - where);
   incref(item);
-  items[where] = item;
+  store(items + where, item);
   set_size(l, n + 1);
   return 0;
 }
@@ -72,7 +105,11 @@ int list_reverse(Value lv) {
   CriticalSection cs(l);
   Value* items = items_of(l);
   int64_t n = size_of(l);
-  for (int64_t i = 0, j = n - 1; i < j; i++, j--) std::swap(items[i], items[j]);
+  for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
+    Value x = items[i];
+    store(items + i, items[j]);
+    store(items + j, x);
+  }
   return 0;
 }
 
@@ -112,10 +149,7 @@ int list_tp_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   Garbage g;
   {
     CriticalSection cs(l);
-    Value* items = items_of(l);
-    int64_t n = size_of(l);
-    g.vals.assign(items, items + n);
-    set_size(l, 0);
+    detach_all_locked(l, &g);
   }
   if (nargs == 1) return list_extend(self, args[0]);
   return 0;
@@ -124,12 +158,8 @@ int list_tp_init(Value self, const Value* args, size_t nargs, Value kwnames) {
 // --- subscripting -------------------------------------------------------------
 
 Ref<> list_item(Value self, int64_t i) {
-  List* l = self.as<List>();
-  CriticalSection cs(l);
-  int64_t n = size_of(l);
-  if (i < 0) i += n;
-  if (i < 0 || i >= n) return err_set_str(g_IndexError, "list index out of range");
-  return Ref<>::borrow(items_of(l)[i]);
+  if (i < 0) i += list_size(self);
+  return list_get(self, i);
 }
 
 Ref<> list_subscript(Value self, Value key) {
@@ -168,14 +198,15 @@ int list_ass_item(Value self, int64_t i, Value v) {
     Value* items = items_of(l);
     old = items[i];
     if (v.is_null()) {
-      std::memmove(items + i, items + i + 1, sizeof(Value) * (n - i - 1));
+      move_slots(items, i, i + 1, n - i - 1);
+      null_slots(items, n - 1, n);
       set_size(l, n - 1);
     } else {
       incref(v);
-      items[i] = v;
+      store(items + i, v);
     }
   }
-  decref(old);
+  qsbr_retire_value(old);
   return 0;
 }
 
@@ -210,10 +241,11 @@ int list_ass_slice(Value self, Value key, Value v) {
     if (!list_reserve_locked(l, n - removed + m)) return -1;
     Value* items = items_of(l);
     g.vals.assign(items + start, items + stop);
-    std::memmove(items + start + m, items + stop, sizeof(Value) * (n - stop));
+    move_slots(items, start + m, stop, n - stop);
+    null_slots(items, n - removed + m, n);
     for (int64_t i = 0; i < m; i++) {
       incref(src[i]);
-      items[start + i] = src[i];
+      store(items + start + i, src[i]);
     }
     set_size(l, n - removed + m);
     return 0;
@@ -235,9 +267,10 @@ int list_ass_slice(Value self, Value key, Value v) {
         deleted++;
         next_del += step;
       } else {
-        items[w++] = items[r];
+        store(items + w++, items[r]);
       }
     }
+    null_slots(items, w, n);
     set_size(l, w);
     return 0;
   }
@@ -249,7 +282,7 @@ int list_ass_slice(Value self, Value key, Value v) {
   for (int64_t i = 0, j = start; i < slicelen; i++, j += step) {
     g.vals.push_back(items[j]);
     incref(src[i]);
-    items[j] = src[i];
+    store(items + j, src[i]);
   }
   return 0;
 }
@@ -333,19 +366,17 @@ Ref<> list_inplace_repeat(Value a, Value b) {
   Garbage g;
   CriticalSection cs(l);
   int64_t n = size_of(l);
-  Value* items = items_of(l);
   if (k <= 0 || n == 0) {
-    g.vals.assign(items, items + n);
-    set_size(l, 0);
+    detach_all_locked(l, &g);
     return Ref<>::borrow(a);
   }
   if (k > INT64_MAX / 16 / n) return err_no_memory();
   if (!list_reserve_locked(l, n * k)) return nullptr;
-  items = items_of(l);
+  Value* items = items_of(l);
   for (int64_t j = 1; j < k; j++)
     for (int64_t i = 0; i < n; i++) {
       incref(items[i]);
-      items[j * n + i] = items[i];
+      store(items + j * n + i, items[i]);
     }
   set_size(l, n * k);
   return Ref<>::borrow(a);
@@ -386,15 +417,22 @@ Ref<> m_pop(Value self, Value* args) {
   int64_t i = -1;
   if (!args[0].is_null() && !to_index(args[0], &i)) return nullptr;
   List* l = self.as<List>();
-  CriticalSection cs(l);
-  int64_t n = size_of(l);
-  if (n == 0) return err_set_str(g_IndexError, "pop from empty list");
-  if (i < 0) i += n;
-  if (i < 0 || i >= n) return err_set_str(g_IndexError, "pop index out of range");
-  Value* items = items_of(l);
-  Ref<> r = Ref<>::steal(items[i]);
-  std::memmove(items + i, items + i + 1, sizeof(Value) * (n - i - 1));
-  set_size(l, n - 1);
+  Ref<> r;
+  {
+    CriticalSection cs(l);
+    int64_t n = size_of(l);
+    if (n == 0) return err_set_str(g_IndexError, "pop from empty list");
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return err_set_str(g_IndexError, "pop index out of range");
+    Value* items = items_of(l);
+    // The caller gets a reference of its own: a lock-free reader may still be
+    // loading the list's, which is retired below.
+    r = Ref<>::borrow(items[i]);
+    move_slots(items, i, i + 1, n - i - 1);
+    null_slots(items, n - 1, n);
+    set_size(l, n - 1);
+  }
+  qsbr_retire_value(r.val());
   return r;
 }
 
@@ -402,13 +440,8 @@ Ref<> m_pop(Value self, Value* args) {
 // -2 on error. Items are compared outside the lock.
 int64_t find_index(Value self, Value v, int64_t start, int64_t stop) {
   for (int64_t i = start; i < stop; i++) {
-    Ref<> x;
-    {
-      List* l = self.as<List>();
-      CriticalSection cs(l);
-      if (i >= size_of(l)) return -1;
-      x = Ref<>::borrow(items_of(l)[i]);
-    }
+    Ref<> x = list_get_or_null(self, i);
+    if (!x) return -1;
     int r = richcompare_bool(x.val(), v, kEq);
     if (r < 0) return -2;
     if (r) return i;
@@ -418,13 +451,8 @@ int64_t find_index(Value self, Value v, int64_t start, int64_t stop) {
 
 Ref<> m_remove(Value self, Value* args) {
   for (int64_t i = 0;; i++) {
-    Ref<> x;
-    {
-      List* l = self.as<List>();
-      CriticalSection cs(l);
-      if (i >= size_of(l)) return err_set_str(g_ValueError, "list.remove(x): x not in list");
-      x = Ref<>::borrow(items_of(l)[i]);
-    }
+    Ref<> x = list_get_or_null(self, i);
+    if (!x) return err_set_str(g_ValueError, "list.remove(x): x not in list");
     int r = richcompare_bool(x.val(), args[0], kEq);
     if (r < 0) return nullptr;
     if (r) {
@@ -437,11 +465,12 @@ Ref<> m_remove(Value self, Value* args) {
         Value* items = items_of(l);
         if (i < n && items[i] == x.val()) {
           old = items[i];
-          std::memmove(items + i, items + i + 1, sizeof(Value) * (n - i - 1));
+          move_slots(items, i, i + 1, n - i - 1);
+          null_slots(items, n - 1, n);
           set_size(l, n - 1);
         }
       }
-      decref(old);
+      qsbr_retire_value(old);
       return new_none();
     }
   }
@@ -476,13 +505,8 @@ Ref<> m_index(Value self, Value* args) {
 Ref<> m_count(Value self, Value* args) {
   int64_t c = 0;
   for (int64_t i = 0;; i++) {
-    Ref<> x;
-    {
-      List* l = self.as<List>();
-      CriticalSection cs(l);
-      if (i >= size_of(l)) break;
-      x = Ref<>::borrow(items_of(l)[i]);
-    }
+    Ref<> x = list_get_or_null(self, i);
+    if (!x) break;
     int r = richcompare_bool(x.val(), args[0], kEq);
     if (r < 0) return nullptr;
     c += r;
@@ -494,9 +518,7 @@ Ref<> m_clear(Value self, Value*) {
   List* l = self.as<List>();
   Garbage g;
   CriticalSection cs(l);
-  Value* items = items_of(l);
-  g.vals.assign(items, items + size_of(l));
-  set_size(l, 0);
+  detach_all_locked(l, &g);
   return new_none();
 }
 
@@ -525,7 +547,7 @@ Ref<> m_sizeof(Value self, Value*) {
   List* l = self.as<List>();
   CriticalSection cs(l);
   // CPython's figure (a 40-byte list header) so programs that print it agree.
-  return int_from_int64(40 + static_cast<int64_t>(sizeof(Value)) * l->capacity);
+  return int_from_int64(40 + static_cast<int64_t>(sizeof(Value)) * list_capacity_locked(l));
 }
 
 const MethodDef kListMethods[] = {

@@ -12,12 +12,16 @@
 // merge interrupted by an error copies its pending elements back, so the array
 // is always a permutation of the input: no item is lost or duplicated.
 //
-// Thread safety and re-entrancy: the items are detached from the list under
-// its critical section (the list looks empty while sorting, as in CPython),
-// sorted with no lock held (comparisons and key functions run arbitrary Python
-// code, possibly on other threads touching the list), and put back under the
-// lock. If the list was changed meanwhile, the changes are discarded and
-// ValueError("list modified during sort") is raised.
+// Thread safety and re-entrancy: the whole sort holds the list's critical
+// section, so other threads' mutations wait for it instead of being lost. The
+// items are detached from the list first (it looks empty while sorting, as in
+// CPython), because comparisons and key functions run arbitrary Python code:
+// the same thread may re-enter the list, and code that blocks releases the
+// section (critical_section.h), letting other threads in. If the list was
+// changed meanwhile, the changes are discarded and ValueError("list modified
+// during sort") is raised. Lock-free readers (list.h) may still be reading the
+// detached array, so the sort works on a private copy, and the detached array
+// and anything discarded are retired through QSBR.
 #include <algorithm>
 #include <vector>
 
@@ -28,6 +32,7 @@
 #include "objects/str.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "runtime/qsbr.h"
 
 namespace ftpy {
 
@@ -229,61 +234,65 @@ class Sorter {
 
 int list_sort(Value lv, Value key, bool reverse) {
   List* l = lv.as<List>();
-  Value* items;
-  int64_t n, cap;
-  {
-    CriticalSection cs(l);
-    items = l->items.load(std::memory_order_relaxed);
-    n = l->size.load(std::memory_order_relaxed);
-    cap = l->capacity;
-    l->items.store(nullptr, std::memory_order_release);
-    l->size.store(0, std::memory_order_release);
-    l->capacity = 0;
-  }
   int status = 0;
-  std::vector<Value> keys;  // owned references when a key function is given
-  if (!key.is_null() && n > 0) {
-    keys.reserve(static_cast<size_t>(n));
-    for (int64_t i = 0; i < n; i++) {
-      Ref<> k = call1(key, items[i]);
-      if (!k) {
-        status = -1;
-        break;
-      }
-      keys.push_back(k.release());
-    }
-  }
-  if (status == 0 && n > 1) {
-    Value* kp = keys.empty() ? items : keys.data();
-    Value* vp = keys.empty() ? nullptr : items;
-    // reverse=True: reverse, sort stably, reverse again, so equal elements keep
-    // their original order.
-    if (reverse) {
-      std::reverse(kp, kp + n);
-      if (vp) std::reverse(vp, vp + n);
-    }
-    Sorter s(kp, vp, n);
-    if (!s.sort()) status = -1;
-    if (reverse) {
-      std::reverse(kp, kp + n);
-      if (vp) std::reverse(vp, vp + n);
-    }
-  }
-  for (Value k : keys) decref(k);
-  // Put the items back; discard anything the list got meanwhile.
-  Value* cur;
+  ListArray* cur;  // what the list holds when the sort ends
   int64_t cur_n;
   {
     CriticalSection cs(l);
-    cur = l->items.load(std::memory_order_relaxed);
+    ListArray* detached = l->array.load(std::memory_order_relaxed);
+    int64_t n = l->size.load(std::memory_order_relaxed);
+    l->array.store(nullptr, std::memory_order_release);
+    l->size.store(0, std::memory_order_release);
+    ListArray* mine = detached;
+    if (detached) {
+      mine = list_array_new(detached->capacity);
+      if (mine) {
+        std::copy(detached->slots(), detached->slots() + n, mine->slots());
+        qsbr_retire_memory(detached);
+      } else {
+        mine = detached;  // put it back unsorted
+        status = -1;
+      }
+    }
+    Value* items = mine ? mine->slots() : nullptr;
+    std::vector<Value> keys;  // owned references when a key function is given
+    if (status == 0 && !key.is_null() && n > 0) {
+      keys.reserve(static_cast<size_t>(n));
+      for (int64_t i = 0; i < n; i++) {
+        Ref<> k = call1(key, items[i]);
+        if (!k) {
+          status = -1;
+          break;
+        }
+        keys.push_back(k.release());
+      }
+    }
+    if (status == 0 && n > 1) {
+      Value* kp = keys.empty() ? items : keys.data();
+      Value* vp = keys.empty() ? nullptr : items;
+      // reverse=True: reverse, sort stably, reverse again, so equal elements keep
+      // their original order.
+      if (reverse) {
+        std::reverse(kp, kp + n);
+        if (vp) std::reverse(vp, vp + n);
+      }
+      Sorter s(kp, vp, n);
+      if (!s.sort()) status = -1;
+      if (reverse) {
+        std::reverse(kp, kp + n);
+        if (vp) std::reverse(vp, vp + n);
+      }
+    }
+    for (Value k : keys) decref(k);
+    // Put the items back; discard anything the list got meanwhile.
+    cur = l->array.load(std::memory_order_relaxed);
     cur_n = l->size.load(std::memory_order_relaxed);
-    l->items.store(items, std::memory_order_release);
+    l->array.store(mine, std::memory_order_release);
     l->size.store(n, std::memory_order_release);
-    l->capacity = cap;
   }
   if (cur) {
-    for (int64_t i = 0; i < cur_n; i++) decref(cur[i]);
-    heap_free(cur);
+    for (int64_t i = 0; i < cur_n; i++) qsbr_retire_value(cur->slots()[i]);
+    qsbr_retire_memory(cur);
     if (status == 0) {
       err_set_str(g_ValueError, "list modified during sort");
       status = -1;

@@ -7,7 +7,7 @@
 
 namespace ftpy {
 
-thread_local CriticalSection* tls_critical_section = nullptr;
+constinit thread_local CriticalSection* tls_critical_section = nullptr;
 
 namespace {
 

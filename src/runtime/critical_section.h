@@ -47,7 +47,8 @@ inline bool object_mutex_is_locked(Object* o) {
 
 // The per-thread stack of sections (intrusive linked list).
 struct CriticalSection;
-extern thread_local CriticalSection* tls_critical_section;
+// constinit: no dynamic initialisation, so accesses need no TLS wrapper call check.
+extern constinit thread_local CriticalSection* tls_critical_section;
 
 // Called around blocking by thread_state.cpp.
 void critical_section_suspend_all();
@@ -56,15 +57,18 @@ void critical_section_resume_innermost();
 int critical_section_depth();
 
 struct CriticalSection {
+  // Fast path: one CAS on an unlocked, waiter-free mutex. Only when it fails
+  // do we look for re-entry (an object this thread holds is locked, so the
+  // CAS fails for it) or go to the slow path.
   explicit CriticalSection(Object* o) : a_(o), prev_(tls_critical_section) {
-    if (held_by_this_thread(o)) {
-      // re-entry: an outer section already holds it
-    } else if (object_mutex_try_lock(o)) {
+    uint8_t unlocked = 0;
+    if (o->ob_mutex.compare_exchange_strong(unlocked, kMutexLocked, std::memory_order_acquire,
+                                            std::memory_order_relaxed)) [[likely]] {
       locked_ = kLockedA;
-    } else {
+    } else if (!held_by_this_thread(o)) {
       begin_slow(o);
       return;
-    }
+    }  // else re-entry: an outer section already holds it
     tls_critical_section = this;
   }
   explicit CriticalSection(Value v) : CriticalSection(v.obj()) {}

@@ -2,6 +2,8 @@
 // list: construction, indexing, slices, operators, methods, sort.
 #include "runtime_fixture.h"
 
+#include "objects/list.h"
+
 namespace ftpy {
 
 class ListTest : public RuntimeTest {};
@@ -178,6 +180,44 @@ TEST_F(ListTest, SubclassesKeepListBehaviour) {
   EXPECT_EQ(eval_repr("l.x"), "1");
   EXPECT_EQ(eval_repr("l + [1]"), "['a', 'b', 1]");
   EXPECT_EQ(eval_repr("type(l[:]).__name__"), "'list'");
+}
+
+// The lock-free read protocol (list.h) relies on every slot at or past the
+// size being null, whatever mutation left the list there.
+TEST_F(ListTest, SlotsPastTheSizeStayNull) {
+  const char* steps[] = {
+      "l = list(range(20))",      "l.pop()",          "l.pop(0)",           "del l[3]",
+      "del l[2:6]",               "del l[::3]",       "l[1:4] = ['a']",     "l[0:0] = 'xyz'",
+      "l.remove('a')",            "l *= 3",           "l.sort(key=str)",    "l.reverse()",
+      "l.insert(2, 'q')",         "l[::2] = l[::2]",  "l.clear()",          "l.extend(range(5))",
+      "l *= 0",                   "l.append(1)",      "l.__init__([7, 8])",
+  };
+  for (const char* step : steps) {
+    ASSERT_TRUE(exec(step)) << step << ": " << last_error_;
+    Ref<> lv;
+    ASSERT_EQ(dict_get_item(globals_.val(), Value(str_intern("l")), &lv), 1);
+    List* l = lv.val().as<List>();
+    int64_t n = list_size(lv.val());
+    int64_t cap = list_capacity_locked(l);
+    ASSERT_LE(n, cap) << step;
+    Value* items = list_items_locked(l);
+    for (int64_t i = 0; i < n; i++) EXPECT_FALSE(items[i].is_null()) << step << " slot " << i;
+    for (int64_t i = n; i < cap; i++) EXPECT_TRUE(items[i].is_null()) << step << " slot " << i;
+  }
+  EXPECT_EQ(eval_repr("l"), "[7, 8]");
+}
+
+TEST_F(ListTest, ListGetOrNullReadsWithoutRaising) {
+  ASSERT_TRUE(exec("l = [10, 20]")) << last_error_;
+  Ref<> lv;
+  ASSERT_EQ(dict_get_item(globals_.val(), Value(str_intern("l")), &lv), 1);
+  EXPECT_EQ(list_get_or_null(lv.val(), 1).val(), list_get(lv.val(), 1).val());
+  EXPECT_FALSE(list_get_or_null(lv.val(), 2));
+  EXPECT_FALSE(list_get_or_null(lv.val(), -1));
+  EXPECT_FALSE(err_occurred());
+  EXPECT_FALSE(list_get(lv.val(), 2));
+  EXPECT_TRUE(err_matches(g_IndexError));
+  err_clear();
 }
 
 }  // namespace ftpy

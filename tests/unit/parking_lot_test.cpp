@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "runtime/critical_section.h"
 #include "runtime/parking_lot.h"
 
 namespace ftpy {
@@ -141,6 +142,32 @@ TEST(MutexTest, HandsOffToAWaiterStarvedForMoreThanAMillisecond) {
   stop.store(true);
   greedy.join();
   EXPECT_LT(worst, 500'000'000) << "waiter starved for " << worst / 1e6 << " ms";
+}
+
+// CriticalSection's fast path is a single CAS from "unlocked, no waiter". An
+// unlocked mutex that still has the has-parked bit (left by an unlock that
+// woke a waiter which has not run yet) must go through the slow path and be
+// locked all the same; re-entry must not lock twice.
+TEST(CriticalSectionTest, LocksThroughTheSlowPathWhenOnlyTheParkedBitIsSet) {
+  Object o{};
+  o.ob_mutex.store(kMutexHasParked);
+  {
+    CriticalSection cs(&o);
+    EXPECT_EQ(o.ob_mutex.load(), kMutexHasParked | kMutexLocked);
+    EXPECT_EQ(critical_section_depth(), 1);
+    {
+      CriticalSection again(&o);
+      EXPECT_EQ(critical_section_depth(), 2);
+    }
+    EXPECT_TRUE(o.ob_mutex.load() & kMutexLocked);
+  }
+  EXPECT_FALSE(o.ob_mutex.load() & kMutexLocked);
+  EXPECT_EQ(critical_section_depth(), 0);
+  {
+    CriticalSection cs(&o);
+    EXPECT_EQ(o.ob_mutex.load(), kMutexLocked);
+  }
+  EXPECT_EQ(o.ob_mutex.load(), 0);
 }
 
 }  // namespace
