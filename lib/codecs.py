@@ -156,7 +156,11 @@ for _name, _spellings in (
         ('utf-32-be', ('utf_32_be', 'utf_32be')),
         ('iso8859-1', ('latin_1', 'latin1', 'latin', 'l1', 'iso8859_1',
                        'iso_8859_1', '8859', 'cp819', 'iso_ir_100')),
-        ('ascii', ('ascii', 'us_ascii', '646', 'us'))):
+        ('ascii', ('ascii', 'us_ascii', '646', 'us')),
+        ('cp437', ('cp437', '437', 'ibm437')),
+        ('cp1252', ('cp1252', 'windows_1252', '1252')),
+        ('unicode-escape', ('unicode_escape',)),
+        ('raw-unicode-escape', ('raw_unicode_escape',))):
     for _s in _spellings:
         _ALIASES[_s] = _name
 del _name, _spellings, _s
@@ -189,6 +193,24 @@ def _make_builtin_codec(name):
     return CodecInfo(encode, decode, incrementalencoder=_Encoder,
                      incrementaldecoder=_Decoder,
                      name=name)
+
+
+def unicode_escape_encode(str, errors=None):
+    return (str.encode('unicode-escape'), len(str))
+
+
+def unicode_escape_decode(data, errors=None, final=True):
+    data = bytes(data)
+    return (data.decode('unicode-escape', errors or 'strict'), len(data))
+
+
+def raw_unicode_escape_encode(str, errors=None):
+    return (str.encode('raw-unicode-escape'), len(str))
+
+
+def raw_unicode_escape_decode(data, errors=None, final=True):
+    data = bytes(data)
+    return (data.decode('raw-unicode-escape', errors or 'strict'), len(data))
 
 
 def _usable_prefix(name, data, final):
