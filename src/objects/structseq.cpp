@@ -174,8 +174,10 @@ Type* structseq_type(const char* name, const std::vector<std::pair<const char*, 
   t->members = members;
   t->methods = kStructSeqMethods;
   type_ready(t);
+  size_t unnamed = 0;  // fields named "_..." stand for CPython's unnamed fields (see structseq_repr)
+  for (const auto& f : fields) unnamed += f.first[0] == '_';
   for (auto [attr, n] : {std::pair{"n_fields", fields.size()}, std::pair{"n_sequence_fields", n_visible},
-                         std::pair{"n_unnamed_fields", size_t{0}}}) {
+                         std::pair{"n_unnamed_fields", unnamed}}) {
     Ref<> v = int_from_int64(static_cast<int64_t>(n));
     dict_set_item_str(t->dict, attr, v.val());
   }
