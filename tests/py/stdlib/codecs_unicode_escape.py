@@ -27,3 +27,10 @@ try:
     '\u20ac'.encode('cp437')
 except UnicodeEncodeError as e:
     print('UnicodeEncodeError:', e)
+# The _codecs-style functions the encodings package's modules use.
+print(codecs.latin_1_encode('caf\xe9'), codecs.latin_1_decode(b'caf\xe9'), codecs.ascii_decode(b'abc'))
+print(codecs.utf_8_decode(b'caf\xc3\xa9\xc3', None, False), codecs.utf_8_decode(b'ab', 'strict', True))
+print(codecs.utf_8_encode('\u20ac'), codecs.raw_unicode_escape_decode(b'\\u20ac'))
+print(codecs.unicode_escape_decode(b'\\n'), codecs.unicode_escape_encode('\n'))
+import encodings.latin_1
+print(encodings.latin_1.Codec().encode('\xe9'), encodings.latin_1.Codec().decode(b'\xe9'))
