@@ -138,6 +138,104 @@ class BufferedIncrementalDecoder(IncrementalDecoder):
         self.buffer = state[0]
 
 
+class StreamWriter(Codec):
+    """Writes text encoded with the subclass's encode() to a byte stream."""
+
+    def __init__(self, stream, errors='strict'):
+        self.stream = stream
+        self.errors = errors
+
+    def write(self, object):
+        data, _ = self.encode(object, self.errors)
+        self.stream.write(data)
+
+    def writelines(self, list):
+        self.write(''.join(list))
+
+    def reset(self):
+        pass
+
+    def seek(self, offset, whence=0):
+        self.stream.seek(offset, whence)
+        if whence == 0 and offset == 0:
+            self.reset()
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stream.close()
+
+
+class StreamReader(Codec):
+    """Reads text decoded with the subclass's decode() from a byte stream;
+    bytes that end in the middle of a character wait for the next read."""
+
+    def __init__(self, stream, errors='strict'):
+        self.stream = stream
+        self.errors = errors
+        self.bytebuffer = b''
+        self.charbuffer = ''
+
+    def decode(self, input, errors='strict'):
+        raise NotImplementedError
+
+    def read(self, size=-1, chars=-1, firstline=False):
+        while chars < 0 or len(self.charbuffer) < chars:
+            new = self.stream.read() if size < 0 else self.stream.read(size)
+            data = self.bytebuffer + new
+            if not data:
+                break
+            text, consumed = self.decode(data, self.errors)
+            self.bytebuffer = data[consumed:]
+            self.charbuffer += text
+            if not new or size < 0:
+                break
+        if chars < 0:
+            result, self.charbuffer = self.charbuffer, ''
+        else:
+            result, self.charbuffer = self.charbuffer[:chars], self.charbuffer[chars:]
+        return result
+
+    def readline(self, size=None, keepends=True):
+        while '\n' not in self.charbuffer:
+            before = len(self.charbuffer)
+            self.charbuffer += self.read(72)
+            if len(self.charbuffer) == before:
+                break
+        line, sep, rest = self.charbuffer.partition('\n')
+        self.charbuffer = rest
+        return line + sep if keepends else line
+
+    def readlines(self, sizehint=None, keepends=True):
+        return self.read().splitlines(keepends)
+
+    def reset(self):
+        self.bytebuffer = b''
+        self.charbuffer = ''
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if line:
+            return line
+        raise StopIteration
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stream.close()
+
+
 def _canonical(encoding):
     # The spellings CPython's encodings package accepts for the built-in
     # codecs: case-insensitive, '-', '_' and ' ' interchangeable.
@@ -156,7 +254,11 @@ for _name, _spellings in (
         ('utf-32-be', ('utf_32_be', 'utf_32be')),
         ('iso8859-1', ('latin_1', 'latin1', 'latin', 'l1', 'iso8859_1',
                        'iso_8859_1', '8859', 'cp819', 'iso_ir_100')),
-        ('ascii', ('ascii', 'us_ascii', '646', 'us'))):
+        ('ascii', ('ascii', 'us_ascii', '646', 'us')),
+        ('cp437', ('cp437', '437', 'ibm437')),
+        ('cp1252', ('cp1252', 'windows_1252', '1252')),
+        ('unicode-escape', ('unicode_escape',)),
+        ('raw-unicode-escape', ('raw_unicode_escape',))):
     for _s in _spellings:
         _ALIASES[_s] = _name
 del _name, _spellings, _s
@@ -189,6 +291,65 @@ def _make_builtin_codec(name):
     return CodecInfo(encode, decode, incrementalencoder=_Encoder,
                      incrementaldecoder=_Decoder,
                      name=name)
+
+
+# The _codecs-style functions, for the encodings package's modules (which a
+# codec search function of the host's standard library may import):
+# (result, input length consumed).
+def _encoder_function(name):
+    def encode(str, errors=None):
+        return (str.encode(name, errors or 'strict'), len(str))
+    encode.__name__ = name.replace('-', '_') + '_encode'
+    # Like a built-in function, it does not bind when a Codec class stores
+    # it as its encode method (encodings/*.py do).
+    return staticmethod(encode)
+
+
+def _decoder_function(name):
+    def decode(data, errors=None, final=False):
+        data = bytes(data)
+        usable = _usable_prefix(name, data, final)
+        return (data[:usable].decode(name, errors or 'strict'), usable)
+    decode.__name__ = name.replace('-', '_') + '_decode'
+    return staticmethod(decode)
+
+
+latin_1_encode = _encoder_function('latin-1')
+latin_1_decode = _decoder_function('latin-1')
+ascii_encode = _encoder_function('ascii')
+ascii_decode = _decoder_function('ascii')
+utf_8_encode = _encoder_function('utf-8')
+utf_8_decode = _decoder_function('utf-8')
+utf_16_le_encode = _encoder_function('utf-16-le')
+utf_16_le_decode = _decoder_function('utf-16-le')
+utf_16_be_encode = _encoder_function('utf-16-be')
+utf_16_be_decode = _decoder_function('utf-16-be')
+utf_32_le_encode = _encoder_function('utf-32-le')
+utf_32_le_decode = _decoder_function('utf-32-le')
+utf_32_be_encode = _encoder_function('utf-32-be')
+utf_32_be_decode = _decoder_function('utf-32-be')
+
+
+@staticmethod
+def unicode_escape_encode(str, errors=None):
+    return (str.encode('unicode-escape'), len(str))
+
+
+@staticmethod
+def unicode_escape_decode(data, errors=None, final=True):
+    data = bytes(data)
+    return (data.decode('unicode-escape', errors or 'strict'), len(data))
+
+
+@staticmethod
+def raw_unicode_escape_encode(str, errors=None):
+    return (str.encode('raw-unicode-escape'), len(str))
+
+
+@staticmethod
+def raw_unicode_escape_decode(data, errors=None, final=True):
+    data = bytes(data)
+    return (data.decode('raw-unicode-escape', errors or 'strict'), len(data))
 
 
 def _usable_prefix(name, data, final):

@@ -24,6 +24,9 @@
 #include "modules/struct_module.h"
 #include "modules/time_module.h"
 #include "modules/unicodedata_module.h"
+#include "modules/zlib_module.h"
+#include "modules/select_module.h"
+#include "modules/posixsubprocess_module.h"
 #include "objects/weakref.h"
 #include "objects/str.h"
 #include "runtime/interp.h"
@@ -66,6 +69,9 @@ const ModuleRow kModules[] = {
     {"_signal", signal_module_create},
     {"unicodedata", unicodedata_module_create},
     {"cmath", cmath_module_create},
+    {"zlib", zlib_module_create},
+    {"select", select_module_create},
+    {"_posixsubprocess", posixsubprocess_module_create},
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstring>
+#include <mutex>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
@@ -288,6 +289,20 @@ Ref<> stat_result(const struct stat& st) {
     tuple_init_item(items.get(), i, std::move(vals[i]));
   }
   return record_new_hidden("os.stat_result", fields, items.val(), kStatVisible);
+}
+
+// os.stat_result(seq[, dict]): like any struct sequence, but the float
+// times (hidden fields 10-12) default to the int ones (items 7-9), as
+// CPython's stat_result does.
+NewFn g_structseq_new = nullptr;
+
+Ref<> stat_result_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
+  Ref<> r = g_structseq_new(t, args, nargs, kwnames);
+  if (!r) return nullptr;
+  Tuple* tup = r.val().as<Tuple>();  // not yet shared: filled in place
+  for (int i = 0; i < 3; i++)
+    if (is_none(tup->items[10 + i])) tup->items[10 + i] = Ref<>::borrow(tup->items[7 + i]).release();
+  return r;
 }
 
 Ref<> do_stat(Value pathv, bool follow, const char* func) {
@@ -968,6 +983,13 @@ Ref<> posix_module_create() {
   std::memset(&st, 0, sizeof st);
   Ref<> sample = stat_result(st);
   if (!sample || dict_set_item_str(d, "stat_result", Value(type_of(sample.val()))) < 0) return nullptr;
+  // Before any Python code can reach the type: the module is being created.
+  static std::once_flag wrap_once;
+  std::call_once(wrap_once, [&] {
+    Type* t = type_of(sample.val());
+    g_structseq_new = t->tp_new;
+    t->tp_new = stat_result_new;
+  });
   // os.terminal_size: shutil.get_terminal_size builds its fallback with it.
   Ref<> ts = terminal_size(0, 0);
   if (!ts || dict_set_item_str(d, "terminal_size", Value(type_of(ts.val()))) < 0) return nullptr;

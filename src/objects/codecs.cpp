@@ -292,6 +292,139 @@ bool decode_utf32(Decoder& d, int order) {
   return true;
 }
 
+int hex_value(uint8_t c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// `digits` hex digits after the escape letter at p[i + 1]; false (with the
+// error handled, *next set past what was consumed) when fewer are there.
+bool read_hex(Decoder& d, int64_t i, int digits, const char* truncated, uint32_t* out, int64_t* next, bool* ok) {
+  uint32_t v = 0;
+  int64_t j = i + 2;
+  for (int k = 0; k < digits; k++, j++) {
+    int h = j < d.n ? hex_value(d.p[j]) : -1;
+    if (h < 0) {
+      *ok = d.error(i, j, truncated);
+      *next = j;
+      return false;
+    }
+    v = (v << 4) | static_cast<uint32_t>(h);
+  }
+  *out = v;
+  *next = j;
+  return true;
+}
+
+// unicode-escape: the escapes of a Python string literal over latin-1 text.
+bool decode_unicode_escape(Decoder& d) {
+  const uint8_t* p = d.p;
+  int64_t n = d.n, i = 0;
+  d.out.reserve(n);
+  while (i < n) {
+    if (p[i] != '\\') {
+      d.out.push_back(p[i++]);
+      continue;
+    }
+    if (i + 1 >= n) {
+      if (!d.error(i, n, "\\ at end of string")) return false;
+      break;
+    }
+    uint8_t c = p[i + 1];
+    static const char kSimple[] = "\n\\'\"abfnrtv";
+    static const char kValues[] = "\0\\'\"\a\b\f\n\r\t\v";
+    if (const char* k = static_cast<const char*>(std::memchr(kSimple, c, sizeof kSimple - 1))) {
+      if (c != '\n') d.out.push_back(static_cast<uint8_t>(kValues[k - kSimple]));
+      i += 2;
+      continue;
+    }
+    if (c >= '0' && c <= '7') {
+      uint32_t v = 0;
+      int64_t j = i + 1;
+      for (int k = 0; k < 3 && j < n && p[j] >= '0' && p[j] <= '7'; k++, j++) v = v * 8 + (p[j] - '0');
+      d.out.push_back(v);
+      i = j;
+      continue;
+    }
+    if (c == 'x' || c == 'u' || c == 'U') {
+      int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+      const char* msg = c == 'x' ? "truncated \\xXX escape" : c == 'u' ? "truncated \\uXXXX escape"
+                                                                       : "truncated \\UXXXXXXXX escape";
+      uint32_t v;
+      int64_t next;
+      bool ok = true;
+      if (read_hex(d, i, digits, msg, &v, &next, &ok)) {
+        if (v > 0x10FFFF) ok = d.error(i, next, "illegal Unicode character");
+        else d.out.push_back(v);
+      }
+      if (!ok) return false;
+      i = next;
+      continue;
+    }
+    if (c == 'N') {
+      int64_t close = -1;
+      if (i + 2 < n && p[i + 2] == '{') {
+        const void* q = std::memchr(p + i + 3, '}', static_cast<size_t>(n - i - 3));
+        if (q) close = static_cast<const uint8_t*>(q) - p;
+      }
+      if (close < 0 || close == i + 3) {
+        int64_t end = close < 0 ? (i + 2 < n && p[i + 2] == '{' ? n : i + 2) : close + 1;
+        if (!d.error(i, end, "malformed \\N character escape")) return false;
+        i = end;
+        continue;
+      }
+      std::string_view name(reinterpret_cast<const char*>(p + i + 3), static_cast<size_t>(close - i - 3));
+      int32_t cp = unicode_lookup_name(name, true);
+      if (cp < 0) {
+        if (!d.error(i, close + 1, "unknown Unicode character name")) return false;
+      } else {
+        d.out.push_back(static_cast<uint32_t>(cp));
+      }
+      i = close + 1;
+      continue;
+    }
+    // An unknown escape stays as written.
+    d.out.push_back('\\');
+    d.out.push_back(c);
+    i += 2;
+  }
+  return true;
+}
+
+// raw-unicode-escape: latin-1 text where only \uXXXX and \UXXXXXXXX (after an
+// odd run of backslashes) are escapes.
+bool decode_raw_unicode_escape(Decoder& d) {
+  const uint8_t* p = d.p;
+  int64_t n = d.n, i = 0;
+  d.out.reserve(n);
+  while (i < n) {
+    if (p[i] != '\\') {
+      d.out.push_back(p[i++]);
+      continue;
+    }
+    int64_t run = 0;
+    while (i + run < n && p[i + run] == '\\') run++;
+    bool escape = (run & 1) && i + run < n && (p[i + run] == 'u' || p[i + run] == 'U');
+    for (int64_t k = 0; k < (escape ? run - 1 : run); k++) d.out.push_back('\\');
+    i += escape ? run - 1 : run;
+    if (!escape) continue;
+    bool wide = p[i + 1] == 'U';
+    uint32_t v;
+    int64_t next;
+    bool ok = true;
+    if (read_hex(d, i, wide ? 8 : 4, wide ? "truncated \\UXXXXXXXX escape" : "truncated \\uXXXX escape", &v, &next,
+                 &ok)) {
+      if (v > 0x10FFFF) ok = d.error(i, next, "\\Uxxxxxxxx out of range");
+      else d.out.push_back(v);
+    }
+    if (!ok) return false;
+    i = next;
+  }
+  return true;
+}
+
 // --- encoding ------------------------------------------------------------------------
 
 struct Encoder {
@@ -466,6 +599,70 @@ bool encode_cp1252(Encoder& e) {
   return true;
 }
 
+// The upper half of code page 437 (the IBM PC set; zip file names use it).
+constexpr uint16_t kCp437High[128] = {
+    0x00C7, 0x00FC, 0x00E9, 0x00E2, 0x00E4, 0x00E0, 0x00E5, 0x00E7, 0x00EA, 0x00EB, 0x00E8, 0x00EF, 0x00EE,
+    0x00EC, 0x00C4, 0x00C5, 0x00C9, 0x00E6, 0x00C6, 0x00F4, 0x00F6, 0x00F2, 0x00FB, 0x00F9, 0x00FF, 0x00D6,
+    0x00DC, 0x00A2, 0x00A3, 0x00A5, 0x20A7, 0x0192, 0x00E1, 0x00ED, 0x00F3, 0x00FA, 0x00F1, 0x00D1, 0x00AA,
+    0x00BA, 0x00BF, 0x2310, 0x00AC, 0x00BD, 0x00BC, 0x00A1, 0x00AB, 0x00BB, 0x2591, 0x2592, 0x2593, 0x2502,
+    0x2524, 0x2561, 0x2562, 0x2556, 0x2555, 0x2563, 0x2551, 0x2557, 0x255D, 0x255C, 0x255B, 0x2510, 0x2514,
+    0x2534, 0x252C, 0x251C, 0x2500, 0x253C, 0x255E, 0x255F, 0x255A, 0x2554, 0x2569, 0x2566, 0x2560, 0x2550,
+    0x256C, 0x2567, 0x2568, 0x2564, 0x2565, 0x2559, 0x2558, 0x2552, 0x2553, 0x256B, 0x256A, 0x2518, 0x250C,
+    0x2588, 0x2584, 0x258C, 0x2590, 0x2580, 0x03B1, 0x00DF, 0x0393, 0x03C0, 0x03A3, 0x03C3, 0x00B5, 0x03C4,
+    0x03A6, 0x0398, 0x03A9, 0x03B4, 0x221E, 0x03C6, 0x03B5, 0x2229, 0x2261, 0x00B1, 0x2265, 0x2264, 0x2320,
+    0x2321, 0x00F7, 0x2248, 0x00B0, 0x2219, 0x00B7, 0x221A, 0x207F, 0x00B2, 0x25A0, 0x00A0};
+
+int cp437_byte(uint32_t c) {
+  if (c < 0x80) return static_cast<int>(c);
+  for (int k = 0; k < 128; k++)
+    if (kCp437High[k] == c) return 0x80 + k;
+  return -1;
+}
+
+bool encode_cp437(Encoder& e) {
+  Str* s = e.s;
+  int64_t i = 0, n = s->length;
+  while (i < n) {
+    int b = cp437_byte(s->at(i));
+    if (b >= 0) {
+      e.out.push_back(static_cast<char>(b));
+      i++;
+      continue;
+    }
+    int64_t j = i + 1;
+    while (j < n && cp437_byte(s->at(j)) < 0) j++;
+    if (!e.error(i, j, "character maps to <undefined>")) return false;
+    i = j;
+  }
+  return true;
+}
+
+// unicode-escape (`raw` false) and raw-unicode-escape: never fail, every
+// character has an escaped form.
+std::string encode_escape(Str* s, bool raw) {
+  std::string out;
+  out.reserve(static_cast<size_t>(s->length));
+  char buf[12];
+  for (int64_t i = 0; i < s->length; i++) {
+    uint32_t c = s->at(i);
+    if (raw ? c < 0x100 : (c >= 0x20 && c < 0x7F && c != '\\')) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    if (c == '\\') out += "\\\\";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else {
+      if (c < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      else if (c < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      else std::snprintf(buf, sizeof buf, "\\U%08x", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string codec_normalize(std::string_view encoding) {
@@ -482,12 +679,15 @@ std::string codec_normalize(std::string_view encoding) {
   if (e == "ascii" || e == "us-ascii" || e == "646" || e == "us" || e == "ansi-x3.4-1968" || e == "cp367")
     return "ascii";
   if (e == "cp1252" || e == "windows-1252" || e == "1252") return "cp1252";
+  if (e == "cp437" || e == "437" || e == "ibm437") return "cp437";
   if (e == "utf-16" || e == "utf16" || e == "u16") return "utf-16";
   if (e == "utf-16-le" || e == "utf-16le") return "utf-16-le";
   if (e == "utf-16-be" || e == "utf-16be") return "utf-16-be";
   if (e == "utf-32" || e == "utf32" || e == "u32") return "utf-32";
   if (e == "utf-32-le" || e == "utf-32le") return "utf-32-le";
   if (e == "utf-32-be" || e == "utf-32be") return "utf-32-be";
+  if (e == "unicode-escape") return "unicode-escape";
+  if (e == "raw-unicode-escape") return "raw-unicode-escape";
   return "";
 }
 
@@ -507,7 +707,13 @@ Ref<> codec_decode(const uint8_t* p, int64_t n, std::string_view encoding, std::
   for (const char* k : kNames)
     if (enc == k) d.enc = k;
   bool ok;
-  if (enc == "utf-8") {
+  if (enc == "unicode-escape") {
+    d.enc = "unicodeescape";
+    ok = decode_unicode_escape(d);
+  } else if (enc == "raw-unicode-escape") {
+    d.enc = "rawunicodeescape";
+    ok = decode_raw_unicode_escape(d);
+  } else if (enc == "utf-8") {
     ok = decode_utf8(d);
   } else if (enc == "ascii") {
     ok = true;
@@ -519,6 +725,11 @@ Ref<> codec_decode(const uint8_t* p, int64_t n, std::string_view encoding, std::
   } else if (enc == "cp1252") {
     d.enc = "charmap";
     ok = decode_cp1252(d);
+  } else if (enc == "cp437") {
+    d.enc = "charmap";
+    d.out.reserve(n);
+    for (int64_t i = 0; i < n; i++) d.out.push_back(p[i] < 0x80 ? p[i] : kCp437High[p[i] - 0x80]);
+    ok = true;
   } else if (enc.compare(0, 6, "utf-16") == 0) {
     ok = decode_utf16(d, enc == "utf-16" ? 0 : enc == "utf-16-le" ? -1 : 1);
   } else {
@@ -533,6 +744,10 @@ Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
   if (enc.empty()) return unknown_encoding(encoding);
   Handler h;
   if (!parse_handler(errors, &h)) return nullptr;
+  if (enc == "unicode-escape" || enc == "raw-unicode-escape") {
+    std::string out = encode_escape(s, enc == "raw-unicode-escape");
+    return bytes_from(out.data(), out.size());
+  }
   if (s->ascii && (enc == "utf-8" || enc == "ascii" || enc == "latin-1"))
     return bytes_from(s->data, static_cast<size_t>(s->length));
   if (enc == "latin-1" && s->kind == 1) return bytes_from(s->data, static_cast<size_t>(s->length));
@@ -551,6 +766,10 @@ Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
     e.enc = "charmap";
     e.put = put_byte;  // for the replacement text of error handlers
     ok = encode_cp1252(e);
+  } else if (enc == "cp437") {
+    e.enc = "charmap";
+    e.put = put_byte;
+    ok = encode_cp437(e);
   } else {
     bool is16 = enc.compare(0, 6, "utf-16") == 0;
     bool be = enc.size() > 6 && enc.substr(enc.size() - 2) == "be";

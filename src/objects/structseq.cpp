@@ -44,10 +44,17 @@ Ref<> structseq_repr(Value self) {
     auto it = structseq_types().find(t->name);
     if (it != structseq_types().end()) st = it->second;
   }
+  // Fields named with a leading '_' are CPython's unnamed fields (the int
+  // times of os.stat_result): like CPython, the repr labels the i-th item
+  // with the i-th named field, so they borrow the names that follow them.
+  std::vector<const std::string*> labels;
+  if (st)
+    for (const std::string& n : st->names)
+      if (n.empty() || n[0] != '_') labels.push_back(&n);
   Tuple* tup = self.as<Tuple>();
   for (int64_t i = 0; i < tup->size; i++) {
     if (i) out += ", ";
-    if (st && i < static_cast<int64_t>(st->names.size())) out += st->names[i] + "=";
+    if (i < static_cast<int64_t>(labels.size())) out += *labels[i] + "=";
     out += repr_utf8(tup->items[i]);
   }
   return str_from_utf8(out + ")");
@@ -167,8 +174,10 @@ Type* structseq_type(const char* name, const std::vector<std::pair<const char*, 
   t->members = members;
   t->methods = kStructSeqMethods;
   type_ready(t);
+  size_t unnamed = 0;  // fields named "_..." stand for CPython's unnamed fields (see structseq_repr)
+  for (const auto& f : fields) unnamed += f.first[0] == '_';
   for (auto [attr, n] : {std::pair{"n_fields", fields.size()}, std::pair{"n_sequence_fields", n_visible},
-                         std::pair{"n_unnamed_fields", size_t{0}}}) {
+                         std::pair{"n_unnamed_fields", unnamed}}) {
     Ref<> v = int_from_int64(static_cast<int64_t>(n));
     dict_set_item_str(t->dict, attr, v.val());
   }

@@ -689,6 +689,7 @@ Ref<> object_format(Value self, Value* args) {
 Ref<> object_dir(Value self, Value*) { return object_dir_list(self); }
 Ref<> object_sizeof(Value self, Value*) { return small_int(type_of(self)->basic_size); }
 Ref<> object_reduce_ex(Value self, Value* args) { return object_reduce_ex_impl(self, args[0]); }
+Ref<> object_reduce(Value self, Value*) { return object_reduce_impl(self); }
 Ref<> object_getstate(Value self, Value*) { return object_getstate_impl(self); }
 Ref<> object_subclasshook(Value self, Value*) { return Ref<>::steal(not_implemented()); }
 
@@ -699,6 +700,7 @@ const MethodDef kObjectMethods[] = {
     {"__format__($self, format_spec, /)", object_format, "Default object formatter."},
     {"__dir__($self, /)", object_dir, "Default dir() implementation."},
     {"__sizeof__($self, /)", object_sizeof, "Size of object in memory, in bytes."},
+    {"__reduce__($self, /)", object_reduce, "Helper for pickle."},
     {"__reduce_ex__($self, protocol, /)", object_reduce_ex, "Helper for pickle."},
     {"__getstate__($self, /)", object_getstate, "Helper for pickle."},
     {nullptr}};

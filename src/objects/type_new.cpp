@@ -18,6 +18,7 @@
 #include "objects/errors.h"
 #include "vm/frame.h"
 #include "vm/function.h"
+#include "vm/import.h"
 #include "objects/ids.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -227,30 +228,156 @@ Ref<> slot_values(Value self) {
   return out;
 }
 
-// object.__getstate__: the instance dict (None when empty), paired with the
-// set slot values as (dict, slots) when the class has __slots__.
-Ref<> object_getstate_impl(Value self) {
+// object.__getstate__: the instance dict itself (None when empty), paired
+// with the set slot values as (dict, slots) when the class has __slots__.
+// `required` is true when the reduce has nothing else to rebuild the object
+// from (no __getnewargs__, not a list or dict): an instance of a built-in
+// type with C-level state that this default cannot see is then unpicklable.
+Ref<> object_getstate_default(Value self, bool required) {
+  Type* t = type_of(self);
+  if (required) {
+    Type* solid = t;
+    while (solid->flags & kTypeHeapType) solid = solid->base;
+    if (solid != &g_object_type && (solid->item_size != 0 || solid->basic_size > g_object_type.basic_size))
+      return err_format(g_TypeError, "cannot pickle '%s' object", type_name(t));
+  }
   Value* slot = instance_dict_slot(self);
-  Ref<> state = (!slot || slot->is_null() || dict_size(*slot) == 0) ? new_none() : Ref<>(dict_copy(*slot));
+  Ref<> state = (!slot || slot->is_null() || dict_size(*slot) == 0) ? new_none() : Ref<>::borrow(*slot);
   Ref<> slots = slot_values(self);
   if (!slots) return nullptr;
   if (dict_size(slots.val()) == 0) return state;
   return tuple_pack({state.val(), slots.val()});
 }
 
-Ref<> object_reduce_ex_impl(Value self, Value protocol) {
-  // copyreg.__newobj__ semantics: (copyreg.__newobj__, (cls,), state). ftpy's
-  // copy module understands the simpler (cls.__new__-style) form below.
-  // A class that defines __reduce__ (object has none here) is reduced by it.
-  Ref<> reduce = getattr_opt(Value(type_of(self)), Value(str_intern("__reduce__")));
-  if (reduce) return call_method(self, "__reduce__", nullptr, 0);
-  if (err_occurred()) return nullptr;
-  Ref<> state = object_getstate_impl(self);
+Ref<> object_getstate_impl(Value self) { return object_getstate_default(self, false); }
+
+namespace {
+
+// The state for a reduce: a class's own __getstate__ when it defines one,
+// else the default above.
+Ref<> reduce_state(Value self, bool required) {
+  Value own = type_lookup(type_of(self), Value(str_intern("__getstate__")));
+  Ref<> dflt;
+  if (dict_get_item_str(g_object_type.dict, str_intern("__getstate__"), &dflt) < 0) return nullptr;
+  if (own.is_null() || (dflt && own == dflt.val())) return object_getstate_default(self, required);
+  return call_method(self, "__getstate__", nullptr, 0);
+}
+
+// The arguments __new__ needs, from __getnewargs_ex__ or __getnewargs__:
+// *args set to null when the class defines neither.
+int reduce_newargs(Value self, Ref<>* args, Ref<>* kwargs) {
+  Ref<> ex = getattr_opt(self, Value(str_intern("__getnewargs_ex__")));
+  if (ex) {
+    Ref<> r = call(ex.val(), nullptr, 0);
+    if (!r) return -1;
+    if (!is_tuple(r.val())) {
+      err_format(g_TypeError, "__getnewargs_ex__ should return a tuple, not '%s'", type_name(type_of(r.val())));
+      return -1;
+    }
+    if (tuple_size(r.val()) != 2) {
+      err_format(g_ValueError, "__getnewargs_ex__ should return a tuple of length 2, not %lld",
+                 static_cast<long long>(tuple_size(r.val())));
+      return -1;
+    }
+    Value a = tuple_item(r.val(), 0), k = tuple_item(r.val(), 1);
+    if (!is_tuple(a)) {
+      err_format(g_TypeError, "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'",
+                 type_name(type_of(a)));
+      return -1;
+    }
+    if (!is_dict(k)) {
+      err_format(g_TypeError, "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'",
+                 type_name(type_of(k)));
+      return -1;
+    }
+    *args = Ref<>::borrow(a);
+    *kwargs = Ref<>::borrow(k);
+    return 0;
+  }
+  if (err_occurred()) return -1;
+  Ref<> plain = getattr_opt(self, Value(str_intern("__getnewargs__")));
+  if (plain) {
+    Ref<> r = call(plain.val(), nullptr, 0);
+    if (!r) return -1;
+    if (!is_tuple(r.val())) {
+      err_format(g_TypeError, "__getnewargs__ should return a tuple, not '%s'", type_name(type_of(r.val())));
+      return -1;
+    }
+    *args = std::move(r);
+    return 0;
+  }
+  return err_occurred() ? -1 : 0;
+}
+
+// Protocol >= 2: (copyreg.__newobj__, (cls, *args), state, listitems,
+// dictitems), or copyreg.__newobj_ex__ with (cls, args, kwargs) when
+// __getnewargs_ex__ gives keyword arguments.
+Ref<> reduce_newobj(Value self) {
+  Type* t = type_of(self);
+  if (!t->tp_new) return err_format(g_TypeError, "cannot pickle '%s' object", type_name(t));
+  Ref<> args, kwargs;
+  if (reduce_newargs(self, &args, &kwargs) < 0) return nullptr;
+  Ref<> copyreg = import_module("copyreg");
+  if (!copyreg) return nullptr;
+  Ref<> newobj, newargs;
+  if (!kwargs || dict_size(kwargs.val()) == 0) {
+    newobj = getattr(copyreg.val(), "__newobj__");
+    if (!newobj) return nullptr;
+    int64_t n = args ? tuple_size(args.val()) : 0;
+    Ref<Tuple> tup = tuple_new(n + 1);
+    if (!tup) return nullptr;
+    tuple_init_item(tup.get(), 0, Ref<>::borrow(Value(t)));
+    for (int64_t i = 0; i < n; i++) tuple_init_item(tup.get(), i + 1, Ref<>::borrow(tuple_item(args.val(), i)));
+    newargs = std::move(tup);
+  } else {
+    newobj = getattr(copyreg.val(), "__newobj_ex__");
+    if (!newobj) return nullptr;
+    newargs = tuple_pack({Value(t), args.val(), kwargs.val()});
+  }
+  if (!newargs) return nullptr;
+  bool is_list_obj = has_flag(t, kTypeListSubclass), is_dict_obj = has_flag(t, kTypeDictSubclass);
+  Ref<> state = reduce_state(self, !args && !is_list_obj && !is_dict_obj);
   if (!state) return nullptr;
-  Ref<> newobj = getattr(Value(&g_object_type), "__new__");
-  if (!newobj) return nullptr;
-  Ref<Tuple> args = tuple_pack({Value(type_of(self))});
-  return tuple_pack({newobj.val(), args.val(), state.val()});
+  Ref<> listitems = is_list_obj ? get_iter(self) : new_none();
+  if (!listitems) return nullptr;
+  Ref<> dictitems;
+  if (is_dict_obj) {
+    Ref<> items = call_method(self, "items", nullptr, 0);
+    if (!items) return nullptr;
+    dictitems = get_iter(items.val());
+  } else {
+    dictitems = new_none();
+  }
+  if (!dictitems) return nullptr;
+  return tuple_pack({newobj.val(), newargs.val(), state.val(), listitems.val(), dictitems.val()});
+}
+
+Ref<> common_reduce(Value self, int64_t proto) {
+  if (proto >= 2) return reduce_newobj(self);
+  Ref<> copyreg = import_module("copyreg");
+  if (!copyreg) return nullptr;
+  Ref<> p = int_from_int64(proto);
+  if (!p) return nullptr;
+  Value argv[2] = {self, p.val()};
+  return call_method(copyreg.val(), "_reduce_ex", argv, 2);
+}
+
+}  // namespace
+
+Ref<> object_reduce_impl(Value self) { return common_reduce(self, 0); }
+
+// object.__reduce_ex__: a class that overrides __reduce__ is reduced by it
+// (the pickle protocol's documented precedence); otherwise the protocol
+// picks copyreg's reconstructor (0, 1) or __newobj__ (2 and later).
+Ref<> object_reduce_ex_impl(Value self, Value protocol) {
+  int64_t proto;
+  if (!to_int64(protocol, &proto)) return nullptr;
+  Value own = type_lookup(type_of(self), Value(str_intern("__reduce__")));
+  Ref<> dflt;
+  if (dict_get_item_str(g_object_type.dict, str_intern("__reduce__"), &dflt) < 0) return nullptr;
+  if (!own.is_null() && !(dflt && own == dflt.val())) return call_method(self, "__reduce__", nullptr, 0);
+  if (err_occurred()) return nullptr;
+  return common_reduce(self, proto);
 }
 
 // --- __class__ assignment -------------------------------------------------------------
@@ -629,11 +756,22 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
         want_weakref = true;
         continue;
       }
-      int c = dict_contains(dict.val(), s);
+      // A private name ("__x") is stored mangled, as the class body's
+      // `self.__x` is compiled.
+      Ref<> key = Ref<>::borrow(s);
+      if (sv.size() > 2 && sv.substr(0, 2) == "__" && sv.substr(sv.size() - 2) != "__" && is_str(name)) {
+        std::string_view cls = str_view(name);
+        size_t k = cls.find_first_not_of('_');
+        if (k != std::string_view::npos) {
+          key = str_from_utf8("_" + std::string(cls.substr(k)) + std::string(sv));
+          if (!key) return nullptr;
+        }
+      }
+      int c = dict_contains(dict.val(), key.val());
       if (c < 0) return nullptr;
       if (c)
         return err_format(g_ValueError, "'%s' in __slots__ conflicts with class variable", std::string(sv).c_str());
-      slot_names.push_back(Ref<>(str_intern(s.as<Str>())));
+      slot_names.push_back(Ref<>(str_intern(key.val().as<Str>())));
     }
     if (!slot_names.empty() && base->item_size && base != &g_object_type && !(base->flags & kTypeHeapType))
       return err_format(g_TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_name(base));

@@ -1,0 +1,124 @@
+"""The parts of importlib.util that programs use without an import system
+to introspect (ftpy's importer is native): name resolution, the bytecode
+cache paths, decode_source and a find_spec over sys.modules and sys.path.
+The standard library imports it for such helpers (zipfile, for one)."""
+
+import sys as _sys
+
+__all__ = ['MAGIC_NUMBER', 'cache_from_source', 'decode_source', 'find_spec',
+           'resolve_name', 'source_from_cache']
+
+# The magic number of CPython 3.11's .pyc files (ftpy writes none).
+MAGIC_NUMBER = (3495).to_bytes(2, 'little') + b'\r\n'
+
+
+def resolve_name(name, package):
+    """The absolute module name of a relative `name` within `package`."""
+    if not name.startswith('.'):
+        return name
+    if not package:
+        raise ImportError(f'no package specified for {repr(name)} '
+                          '(required for relative module names)')
+    level = len(name) - len(name.lstrip('.'))
+    parts = package.rsplit('.', level - 1)
+    if len(parts) < level:
+        raise ImportError('attempted relative import beyond top-level package')
+    base = parts[0]
+    rest = name[level:]
+    return f'{base}.{rest}' if rest else base
+
+
+def _cache_tag():
+    tag = getattr(getattr(_sys, 'implementation', None), 'cache_tag', None)
+    if tag is None:
+        raise NotImplementedError('sys.implementation.cache_tag is None')
+    return tag
+
+
+def cache_from_source(path, debug_override=None, *, optimization=None):
+    """The .pyc path for a source file: <dir>/__pycache__/<name>.<tag>.pyc."""
+    import os
+    path = os.fspath(path)
+    head, tail = os.path.split(path)
+    base, sep, _ = tail.rpartition('.')
+    name = base if sep else tail
+    opt = '' if optimization in (None, '') else f'.opt-{optimization}'
+    return os.path.join(head, '__pycache__', f'{name}.{_cache_tag()}{opt}.pyc')
+
+
+def source_from_cache(path):
+    """The source path for a .pyc path made by cache_from_source."""
+    import os
+    path = os.fspath(path)
+    head, pycache_filename = os.path.split(path)
+    head, pycache = os.path.split(head)
+    if pycache != '__pycache__':
+        raise ValueError(f'__pycache__ not bottom-level directory in {path!r}')
+    parts = pycache_filename.split('.')
+    if len(parts) not in (3, 4):
+        raise ValueError(f'expected only 2 or 3 dots in {pycache_filename!r}')
+    return os.path.join(head, parts[0] + '.py')
+
+
+def decode_source(source_bytes):
+    """Source bytes as text, with universal newlines."""
+    import io
+    import tokenize
+    encoding = tokenize.detect_encoding(io.BytesIO(source_bytes).readline)[0]
+    text = source_bytes.decode(encoding)
+    return text.replace('\r\n', '\n').replace('\r', '\n')
+
+
+class _Spec:
+    """A minimal module spec: name, origin, and the package search path."""
+
+    def __init__(self, name, origin, search_locations=None):
+        self.name = name
+        self.origin = origin
+        self.loader = None
+        self.submodule_search_locations = search_locations
+        self.has_location = origin is not None
+        self.cached = None
+
+    @property
+    def parent(self):
+        if self.submodule_search_locations is not None:
+            return self.name
+        return self.name.rpartition('.')[0]
+
+    def __repr__(self):
+        return f'ModuleSpec(name={self.name!r}, origin={self.origin!r})'
+
+
+def find_spec(name, package=None):
+    """A spec for module `name`, or None when it cannot be found: from
+    sys.modules when imported, else by looking for its file."""
+    import os
+    fullname = resolve_name(name, package) if name.startswith('.') else name
+    module = _sys.modules.get(fullname)
+    if module is not None:
+        spec = getattr(module, '__spec__', None)
+        if spec is None:
+            raise ValueError(f'{fullname}.__spec__ is None')
+        return spec
+    parent, _, last = fullname.rpartition('.')
+    if parent:
+        pkg = __import__(parent, fromlist=['__path__'])
+        try:
+            paths = pkg.__path__
+        except AttributeError:
+            raise ModuleNotFoundError(
+                f'__path__ attribute not found on {parent!r} while trying to find {fullname!r}',
+                name=fullname) from None
+    else:
+        if fullname in _sys.builtin_module_names:
+            return _Spec(fullname, 'built-in')
+        paths = _sys.path
+    for entry in paths:
+        base = os.path.join(entry or '.', last)
+        init = os.path.join(base, '__init__.py')
+        if os.path.isfile(init):
+            return _Spec(fullname, init, [base])
+        if os.path.isfile(base + '.py'):
+            return _Spec(fullname, base + '.py')
+    return None
