@@ -125,7 +125,6 @@ const Signature* native_parse_signature(const char* spec, const char* owner_name
       pr.required = false;
       sig->var_kw = static_cast<int>(sig->params.size());
       sig->params.push_back(pr);
-      sig->simple = false;
       continue;
     }
     if (p[0] == '*') {
@@ -135,7 +134,6 @@ const Signature* native_parse_signature(const char* spec, const char* owner_name
       sig->var_args = static_cast<int>(sig->params.size());
       sig->params.push_back(pr);
       kind = ParamKind::kKeywordOnly;
-      sig->simple = false;
       continue;
     }
     size_t eq = p.find('=');
@@ -147,9 +145,7 @@ const Signature* native_parse_signature(const char* spec, const char* owner_name
       pr.name = Value(str_intern(trim(p.substr(0, eq))));
       pr.required = false;
       pr.default_value = parse_default(spec, trim(p.substr(eq + 1)));
-      sig->simple = false;
     }
-    if (kind == ParamKind::kKeywordOnly) sig->simple = false;
     sig->params.push_back(pr);
   }
   (void)seen_slash;
@@ -277,21 +273,13 @@ Ref<> invoke(const MethodDef* def, Value self, Value* args) {
 
 }  // namespace
 
-Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
-  const Signature* sig = def->parsed;
-  if (!sig) {
-    sig = native_parse_signature(def->signature, nullptr);
-    def->parsed = sig;
-  }
+namespace {
+
+// Binding with keywords, *args/**kw, missing arguments or many parameters:
+// out of line, so the common path below keeps a small frame.
+[[gnu::noinline]] Ref<> native_call_general(const MethodDef* def, const Signature* sig, Value self,
+                                            const Value* args, size_t nargs, Value kwnames) {
   size_t np = sig->params.size();
-  // Fast path: exact positional call of a simple signature.
-  if (sig->simple && kwnames.is_null() && nargs == np) {
-    Value buf[8];
-    if (np <= 8) {
-      for (size_t i = 0; i < np; i++) buf[i] = args[i];
-      return invoke(def, self, buf);
-    }
-  }
   Value small[16];
   std::vector<Value> big;
   Value* out = small;
@@ -302,6 +290,37 @@ Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t na
   Ref<> holders[2];
   if (!native_bind(sig, args, nargs, kwnames, out, holders)) return nullptr;
   return invoke(def, self, out);
+}
+
+}  // namespace
+
+Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
+  const Signature* sig = def->parsed;
+  if (!sig) {
+    sig = native_parse_signature(def->signature, nullptr);
+    def->parsed = sig;
+  }
+  size_t np = sig->params.size();
+  // Fast path: positional arguments only and no *args/**kw (most calls of
+  // most methods): bind in order, then fill the trailing defaults. A missing
+  // required parameter leaves it to the general binder, which raises.
+  constexpr size_t kFastParams = 4;
+  if (kwnames.is_null() && np <= kFastParams && nargs <= static_cast<size_t>(sig->n_positional) &&
+      sig->var_args < 0 && sig->var_kw < 0) {
+    Value buf[kFastParams];
+    switch (nargs) {  // unrolled: a loop here compiles to a memcpy call
+      case 4: buf[3] = args[3]; [[fallthrough]];
+      case 3: buf[2] = args[2]; [[fallthrough]];
+      case 2: buf[1] = args[1]; [[fallthrough]];
+      case 1: buf[0] = args[0]; [[fallthrough]];
+      default: break;
+    }
+    const Param* params = sig->params.data();
+    size_t i = nargs;
+    for (; i < np && !params[i].required; i++) buf[i] = params[i].default_value;
+    if (i == np) return invoke(def, self, buf);
+  }
+  return native_call_general(def, sig, self, args, nargs, kwnames);
 }
 
 // --- builtin_function_or_method -------------------------------------------------

@@ -278,10 +278,21 @@ Ref<Str> str_substring(Str* s, int64_t start, int64_t end) {
   if (start == 0 && end == s->length) return Ref<Str>::borrow(s);
   int64_t n = end - start;
   if (n == 1) return str_from_char(s->at(start));
+  // The slice of an ASCII string is ASCII; only wider sources need a scan
+  // for the narrowest kind (one-byte sources only for the ASCII flag).
   uint32_t mx = 0;
-  for (int64_t i = start; i < end; i++) {
-    uint32_t c = s->at(i);
-    mx = c > mx ? c : mx;
+  if (s->ascii) {
+    mx = 127;
+  } else if (s->kind == 1) {
+    const uint8_t* p = s->d1() + start;
+    uint8_t any = 0;
+    for (int64_t i = 0; i < n; i++) any |= p[i];
+    mx = any;
+  } else {
+    for (int64_t i = start; i < end; i++) {
+      uint32_t c = s->at(i);
+      mx = c > mx ? c : mx;
+    }
   }
   Ref<Str> r = str_new_raw(n, mx);
   if (!r) return nullptr;

@@ -380,20 +380,37 @@ const MethodDef kTpNewDef = {"__new__(*args, **kwargs)", tp_new_wrapper,
 
 // --- trampolines for heap types ---------------------------------------------------------------
 
+// `first` followed by args[0..n): the argument array of a call with the
+// receiver prepended, on the stack for the usual few arguments (instance
+// creation runs this for every __init__ call).
+class SelfArgs {
+ public:
+  SelfArgs(Value first, const Value* args, size_t n) {
+    if (n + 1 > kInline) {
+      big_.resize(n + 1);
+      all_ = big_.data();
+    }
+    all_[0] = first;
+    for (size_t i = 0; i < n; i++) all_[i + 1] = args[i];
+  }
+  SelfArgs(const SelfArgs&) = delete;
+  SelfArgs& operator=(const SelfArgs&) = delete;
+  Value* data() { return all_; }
+
+ private:
+  static constexpr size_t kInline = 8;
+  Value buf_[kInline];
+  std::vector<Value> big_;
+  Value* all_ = buf_;
+};
+
 // Look up `name` on type(self) and call it with self prepended.
 Ref<> call_special(Value self, Str* name, const Value* args, size_t nargs) {
   Value f = type_lookup(type_of(self), Value(name));
   if (!f) return attribute_error(self, Value(name));
   Ref<> hold = Ref<>::borrow(f);
-  Value buf[4];
-  std::vector<Value> big;
-  Value* all = buf;
-  if (nargs + 1 > 4) {
-    big.resize(nargs + 1);
-    all = big.data();
-  }
-  all[0] = self;
-  for (size_t i = 0; i < nargs; i++) all[i + 1] = args[i];
+  SelfArgs sa(self, args, nargs);
+  Value* all = sa.data();
   Type* ft = type_of(f);
   if (is_python_function(f) || (ft->flags & kTypeMethodDescriptor)) return call(f, all, nargs + 1);
   if (ft->tp_descr_get) {
@@ -490,14 +507,11 @@ int slot_tp_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   Value f = type_lookup(type_of(self), Value(ids::__init__));
   if (!f) return 0;
   Ref<> hold = Ref<>::borrow(f);
-  std::vector<Value> all;
-  all.reserve(nargs + 1 + (kwnames.is_null() ? 0 : tuple_size(kwnames)));
-  all.push_back(self);
-  size_t total = nargs + (kwnames.is_null() ? 0 : static_cast<size_t>(tuple_size(kwnames)));
-  for (size_t i = 0; i < total; i++) all.push_back(args[i]);
   Ref<> r;
   DescrGetFn get = type_of(f)->tp_descr_get;
   if (is_python_function(f) || (type_of(f)->flags & kTypeMethodDescriptor) || !get) {
+    size_t total = nargs + (kwnames.is_null() ? 0 : static_cast<size_t>(tuple_size(kwnames)));
+    SelfArgs all(self, args, total);
     r = call(f, all.data(), nargs + 1, kwnames);
   } else {
     Ref<> bound = get(f, self, Value(type_of(self)));
@@ -519,10 +533,8 @@ Ref<> slot_tp_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   DescrGetFn get = type_of(f)->tp_descr_get;
   Ref<> fn = get ? get(f, Value(), Value(type)) : Ref<>::borrow(f);
   if (!fn) return nullptr;
-  std::vector<Value> all;
   size_t total = nargs + (kwnames.is_null() ? 0 : static_cast<size_t>(tuple_size(kwnames)));
-  all.push_back(Value(type));
-  for (size_t i = 0; i < total; i++) all.push_back(args[i]);
+  SelfArgs all(Value(type), args, total);
   return call(fn.val(), all.data(), nargs + 1, kwnames);
 }
 void slot_tp_finalize(Object* o) {

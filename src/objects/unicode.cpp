@@ -22,8 +22,7 @@ bool unicode_is_printable(uint32_t c) {
   }
 }
 
-bool unicode_is_space(uint32_t c) {
-  if (c < 128) return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
+bool unicode_is_space_nonascii(uint32_t c) {
   auto k = cat(c);
   if (k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP) return true;
   const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(c));

@@ -6,7 +6,13 @@
 namespace ftpy {
 
 bool unicode_is_printable(uint32_t c);  // str.isprintable / repr escaping rule
-bool unicode_is_space(uint32_t c);      // str.isspace / split() separators
+// str.isspace / split() separators. The ASCII test is inline: split() and
+// strip() run it for every character.
+bool unicode_is_space_nonascii(uint32_t c);
+inline bool unicode_is_space(uint32_t c) {
+  if (c < 128) return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
+  return unicode_is_space_nonascii(c);
+}
 bool unicode_is_alpha(uint32_t c);
 bool unicode_is_decimal(uint32_t c);    // Nd
 bool unicode_is_digit(uint32_t c);
