@@ -57,8 +57,8 @@ def discover_programs():
                 meta = ast.literal_eval(node.value)
         if meta is None:
             continue
-        if meta.get("kind") not in ("single", "threaded", "memory"):
-            raise SystemExit("%s: BENCH['kind'] must be single, threaded or memory" % name)
+        if meta.get("kind") not in ("single", "threaded", "memory", "startup"):
+            raise SystemExit("%s: BENCH['kind'] must be single, threaded, memory or startup" % name)
         meta = dict(meta)
         meta["path"] = path
         programs[name[:-3]] = meta
@@ -66,6 +66,10 @@ def discover_programs():
 
 
 def program_args(meta, threads, quick, factor):
+    if meta["kind"] == "startup":
+        # The runner itself starts the interpreter `size` times (run_startup).
+        size = max(1, int((meta["quick"] if quick else meta["scale"]) * factor))
+        return ["--count", str(size)], size
     if meta["kind"] == "threaded":
         size = meta["quick"] if quick else meta["work"]
         size = max(1, int(size * factor))
@@ -159,8 +163,54 @@ def machine_info():
 
 # --------------------------------------------------------------- running
 
+def run_startup(interp, meta, count, timeout):
+    """A startup program: start the interpreter `count` times in a row with
+    `-c CODE` (BENCH["code"]) and time the whole, so the result is the cost of
+    process start-up and shut-down as a user sees it. RSS is the largest of
+    the runs (wait4)."""
+    argv = interp["argv"] + ["-c", meta.get("code", "pass")]
+    env = dict(os.environ)
+    env["PYTHONHASHSEED"] = "0"
+    env.pop("PYTHONPATH", None)
+    sample = {"argv": argv + ["(x%d)" % count]}
+    maxrss, user, sys_time = 0, 0.0, 0.0
+    deadline = time.perf_counter() + timeout
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as err:
+        for _ in range(count):
+            try:
+                proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err,
+                                        stdin=subprocess.DEVNULL, cwd=PROGRAMS, env=env)
+            except OSError as e:
+                sample.update(status=report.FAIL, exit=None, wall=None, time=None, rss_kb=None,
+                              stderr_tail=str(e), stdout_tail="")
+                return sample
+            timer = threading.Timer(max(0.0, deadline - time.perf_counter()), proc.kill)
+            timer.start()
+            _, status, usage = os.wait4(proc.pid, 0)
+            timer.cancel()
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            maxrss = max(maxrss, usage.ru_maxrss)
+            user += usage.ru_utime
+            sys_time += usage.ru_stime
+            if proc.returncode != 0:
+                err.seek(0)
+                timed_out = time.perf_counter() >= deadline
+                sample.update(status=report.TIMEOUT if timed_out else report.FAIL, exit=proc.returncode,
+                              wall=time.perf_counter() - start, time=None, rss_kb=None, stdout_tail="",
+                              stderr_tail=err.read().decode("utf-8", "replace")[-TAIL:])
+                return sample
+    wall = time.perf_counter() - start
+    sample.update(status=report.OK, exit=0, wall=wall, time=wall, in_process_time=None, ops=None,
+                  rss_kb=maxrss, rss_source="wait4", wait4_maxrss_kb=maxrss, user=user, sys=sys_time,
+                  stdout_tail="", stderr_tail="")
+    return sample
+
+
 def run_once(interp, meta, args, timeout):
     """Run one program once; return the sample fields measured."""
+    if meta["kind"] == "startup":
+        return run_startup(interp, meta, int(args[1]), timeout)
     argv = interp["argv"] + [meta["path"]] + args
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = "0"

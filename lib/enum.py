@@ -1005,19 +1005,22 @@ def global_enum(cls, update_str=False):
 
 
 def _simple_enum(etype=Enum, *, boundary=None, use_args=None):
-    """Decorator for plain classes: their public non-descriptor attributes
-    become the members of a new enum of type etype."""
+    """Decorator for plain classes: the class body is replayed as the body of
+    a new enum of type etype, so its public non-descriptor attributes become
+    members and its methods (a custom __new__ included) stay methods."""
     def convert(cls):
-        pairs = [(k, v) for k, v in cls.__dict__.items()
-                 if not k.startswith('_') and not _descriptor(v)]
-        new = etype._create_(cls.__name__, pairs, module=cls.__module__,
-                             qualname=cls.__qualname__, boundary=boundary)
+        metacls = type(etype)
+        ns = metacls.__prepare__(cls.__name__, (etype,))
+        private = []
         for k, v in cls.__dict__.items():
-            if (k.startswith('_') or _descriptor(v)) and k not in (
-                    '__module__', '__qualname__', '__doc__', '__dict__', '__weakref__'):
-                try:
-                    setattr(new, k, v)
-                except (AttributeError, TypeError):
-                    pass
+            if k in ('__dict__', '__weakref__'):
+                continue
+            if k.startswith('_') and not _dunder(k) and not _sunder(k):
+                private.append((k, v))  # plain helpers, never members
+                continue
+            ns[k] = v
+        new = metacls.__new__(metacls, cls.__name__, (etype,), ns, boundary=boundary)
+        for k, v in private:
+            setattr(new, k, v)
         return new
     return convert

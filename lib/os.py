@@ -2,6 +2,7 @@
 helpers and the directory walkers written in Python.
 """
 
+import abc as _abc
 import sys
 import posix as _posix
 from posix import *  # noqa: F401,F403
@@ -32,6 +33,14 @@ error = OSError
 
 supports_bytes_environ = True
 
+# Which functions honour the optional dir_fd=, an fd in place of a path, and
+# follow_symlinks=False (shutil and tempfile consult these): posix accepts
+# dir_fd= and effective_ids= for signature compatibility only.
+supports_dir_fd = set()
+supports_fd = set()
+supports_effective_ids = set()
+supports_follow_symlinks = {stat}
+
 
 def fsencode(filename):
     filename = fspath(filename)
@@ -47,7 +56,7 @@ def fsdecode(filename):
     return filename
 
 
-class PathLike:
+class PathLike(_abc.ABC):
     """Abstract base class for implementing the file system path protocol."""
 
     __slots__ = ()

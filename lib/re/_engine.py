@@ -955,6 +955,8 @@ def literal_prefix(node):
         if kind == 'str' and not node[2]:
             return node[1]
         if kind == 'seq':
+            if not node[1]:
+                return ''  # an empty sequence: '()' or '(?:)'
             node = node[1][0]
         elif kind == 'group':
             node = node[2]

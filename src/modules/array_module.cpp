@@ -20,6 +20,8 @@
 #include <vector>
 
 #include "modules/buffer_util.h"
+#include "objects/buffer.h"
+#include "objects/bytearray.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -220,8 +222,17 @@ bool reserve_locked(ArrayObject* a, int64_t n) {
 
 void set_size(ArrayObject* a, int64_t n) { a->size.store(n, std::memory_order_relaxed); }
 
+// Every change of size calls this first, under the same section in which
+// buffer exports are counted (objects/buffer.h).
+bool resize_allowed_locked(ArrayObject* a, int64_t n) {
+  if (n == asize(a) || a->exports == 0) return true;
+  err_set_str(g_BufferError, "cannot resize an array that is exporting buffers");
+  return false;
+}
+
 bool append_raw_locked(ArrayObject* a, const uint8_t* items, int64_t n) {
   int64_t sz = asize(a);
+  if (!resize_allowed_locked(a, sz + n)) return false;
   if (!reserve_locked(a, sz + n)) return false;
   if (n) std::memmove(a->data + sz * a->descr->itemsize, items, static_cast<size_t>(n) * a->descr->itemsize);
   set_size(a, sz + n);
@@ -318,8 +329,8 @@ Ref<> array_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
       if (d->kind != Kind::kChar)
         return err_format(g_TypeError, "cannot use a str to initialize an array with typecode '%c'", d->typecode);
       str_to_raw(init, &raw);
-    } else if (is_bytes(init) || is_bytes_like(init)) {
-      if (!module_buffer_copy(init, &raw)) return nullptr;
+    } else if (is_bytes(init) || is_bytearray(init)) {  // other buffers are iterated, as in CPython
+      if (!buffer_copy_or_error(init, &raw)) return nullptr;
       if (raw.size() % d->itemsize) return err_set_str(g_ValueError, "bytes length not a multiple of item size");
     } else if (!convert_iterable(d, init, &raw)) {
       return nullptr;
@@ -437,6 +448,7 @@ int array_ass_subscript(Value self, Value key, Value v) {
       return -1;
     }
     if (v.is_null()) {
+      if (!resize_allowed_locked(a, n - 1)) return -1;
       std::memmove(a->data + i * isz, a->data + (i + 1) * isz, static_cast<size_t>((n - i - 1) * isz));
       set_size(a, n - 1);
     } else {
@@ -463,7 +475,7 @@ int array_ass_subscript(Value self, Value key, Value v) {
   if (!slice_indices(key, n, &start, &stop, &step, &len)) return -1;
   if (step == 1) {
     int64_t newn = n - len + m;
-    if (!reserve_locked(a, newn)) return -1;
+    if (!resize_allowed_locked(a, newn) || !reserve_locked(a, newn)) return -1;
     std::memmove(a->data + (start + m) * isz, a->data + (start + len) * isz, static_cast<size_t>((n - start - len) * isz));
     if (m) std::memcpy(a->data + start * isz, src.data(), static_cast<size_t>(m * isz));
     set_size(a, newn);
@@ -471,6 +483,7 @@ int array_ass_subscript(Value self, Value key, Value v) {
   }
   if (v.is_null()) {
     // Delete an extended slice: keep the items not selected.
+    if (!resize_allowed_locked(a, n - len)) return -1;
     std::vector<bool> drop(static_cast<size_t>(n), false);
     for (int64_t k = 0, i = start; k < len; k++, i += step) drop[static_cast<size_t>(i)] = true;
     int64_t w = 0;
@@ -539,11 +552,12 @@ Ref<> array_inplace_repeat(Value a, Value b) {
   CriticalSection cs(a);
   int64_t sz = asize(arr);
   if (n <= 0 || sz == 0) {
+    if (!resize_allowed_locked(arr, 0)) return nullptr;
     set_size(arr, 0);
     return Ref<>::borrow(a);
   }
   if (sz > INT64_MAX / 8 / n) return err_no_memory();
-  if (!reserve_locked(arr, sz * n)) return nullptr;
+  if (!resize_allowed_locked(arr, sz * n) || !reserve_locked(arr, sz * n)) return nullptr;
   size_t block = static_cast<size_t>(sz * arr->descr->itemsize);
   for (int64_t i = 1; i < n; i++) std::memcpy(arr->data + i * block, arr->data, block);
   set_size(arr, sz * n);
@@ -586,7 +600,7 @@ Ref<> m_insert(Value self, Value* args) {
   int64_t n = asize(a), isz = a->descr->itemsize;
   if (i < 0) i = i + n < 0 ? 0 : i + n;
   if (i > n) i = n;
-  if (!reserve_locked(a, n + 1)) return nullptr;
+  if (!resize_allowed_locked(a, n + 1) || !reserve_locked(a, n + 1)) return nullptr;
   std::memmove(a->data + (i + 1) * isz, a->data + i * isz, static_cast<size_t>((n - i) * isz));
   std::memcpy(a->data + i * isz, buf, static_cast<size_t>(isz));
   set_size(a, n + 1);
@@ -604,6 +618,7 @@ Ref<> m_pop(Value self, Value* args) {
     if (n == 0) return err_set_str(g_IndexError, "pop from empty array");
     if (i < 0) i += n;
     if (i < 0 || i >= n) return err_set_str(g_IndexError, "pop index out of range");
+    if (!resize_allowed_locked(a, n - 1)) return nullptr;
     std::memcpy(buf, a->data + i * isz, static_cast<size_t>(isz));
     std::memmove(a->data + i * isz, a->data + (i + 1) * isz, static_cast<size_t>((n - i - 1) * isz));
     set_size(a, n - 1);
@@ -649,6 +664,7 @@ Ref<> m_remove(Value self, Value* args) {
   CriticalSection cs(self);
   int64_t n = asize(a), isz = a->descr->itemsize;
   if (i < n) {
+    if (!resize_allowed_locked(a, n - 1)) return nullptr;
     std::memmove(a->data + i * isz, a->data + (i + 1) * isz, static_cast<size_t>((n - i - 1) * isz));
     set_size(a, n - 1);
   }
@@ -869,6 +885,38 @@ Ref<> array_iter_next(Value self) {
   return from_item(a->descr, buf);
 }
 
+// Buffer export (objects/buffer.h): counted under the array's section.
+const char* export_format(const ArrayDescr* d) {
+  // One NUL-terminated string per typecode ('u' and 'w' export UCS4 items as
+  // 'w', as CPython does).
+  static const char* const kFormats[] = {"b", "B", "h", "H", "i", "I", "l", "L", "q", "Q", "f", "d"};
+  for (const char* f : kFormats)
+    if (f[0] == d->typecode) return f;
+  return "w";
+}
+
+bool array_get_buffer(Value self, BufferView* view, int) {
+  ArrayObject* a = A(self);
+  CriticalSection cs(self);
+  static uint8_t empty[8];
+  view->lock = self.obj();
+  view->buf = a->data ? a->data : empty;
+  view->itemsize = view->stride = a->descr->itemsize;
+  view->count = asize(a);
+  view->len = view->count * view->itemsize;
+  view->format = export_format(a->descr);
+  view->readonly = false;
+  a->exports++;
+  return true;
+}
+
+void array_release_buffer(Value self, BufferView*) {
+  CriticalSection cs(self);
+  A(self)->exports--;
+}
+
+const BufferProcs kArrayBufferProcs = {array_get_buffer, array_release_buffer};
+
 void array_types_init() {
   Type* t = &g_array_type;
   t->name = "array.array";
@@ -891,6 +939,7 @@ void array_types_init() {
   t->getsets = kArrayGetSets;
   t->doc = "array(typecode [, initializer]) -> array\n\nReturn a new array whose items are restricted by typecode, and\ninitialized from the optional initializer value, which must be a list,\nstring or iterable over elements of the appropriate type.";
   type_ready(t);
+  buffer_register(t, &kArrayBufferProcs);
   t = &g_array_iter_type;
   t->name = "array.arrayiterator";
   t->basic_size = sizeof(ArrayIter);
@@ -904,14 +953,6 @@ void array_types_init() {
 
 bool is_array(Value v) { return v.is_obj() && is_subtype(type_of(v), &g_array_type); }
 
-void array_snapshot(Value a, std::string* out) { *out = snapshot(a); }
-
-int array_with_raw(Value v, const WritableFn& fn) {
-  CriticalSection cs(v);
-  ArrayObject* a = A(v);
-  static uint8_t empty[1];
-  return fn(a->data ? a->data : empty, asize(a) * a->descr->itemsize);
-}
 
 Ref<> array_module_create() {
   static std::once_flag once;

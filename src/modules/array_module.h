@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <string>
 
-#include "modules/buffer_util.h"
 #include "runtime/ref.h"
 
 namespace ftpy {
@@ -16,20 +15,18 @@ struct ArrayDescr;
 // Thread safety: every read or write of `data`, and every resize, happens in a
 // CriticalSection on the array; `size` is atomic so len() needs no lock.
 // Element conversions (which may run Python code) happen before the section is
-// entered.
+// entered. The array exports its buffer (objects/buffer.h): `exports` changes
+// under the section, and a resize while it is non-zero raises BufferError.
 struct ArrayObject : Object {
   const ArrayDescr* descr;
   std::atomic<int64_t> size;  // items
   int64_t capacity;           // items
   uint8_t* data;              // heap_alloc'd
+  int64_t exports;            // live buffer exports; guarded by the section
 };
 extern struct Type g_array_type;
 
 bool is_array(Value v);
-// Copy the raw bytes of an array (takes its lock).
-void array_snapshot(Value a, std::string* out);
-// Run fn on the raw bytes of an array inside its critical section.
-int array_with_raw(Value a, const WritableFn& fn);
 
 Ref<> array_module_create();
 

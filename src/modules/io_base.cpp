@@ -6,10 +6,12 @@
 // __exit__ via close, ...), always looked up on the instance so that Python
 // subclasses of io.RawIOBase etc. work as in CPython. The concrete C++ classes
 // override the hot methods directly.
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
 
+#include "modules/buffer_util.h"
 #include "modules/io_internal.h"
 #include "modules/io_module.h"
 #include "objects/dict.h"
@@ -60,30 +62,34 @@ int64_t sys_write(int fd, const void* buf, size_t n) {
   }
 }
 
+// readinto targets: any writable, contiguous buffer (modules/buffer_util.h).
 int64_t io_buffer_length(Value buf) {
-  if (is_bytearray(buf)) return bytearray_size(buf);
-  std::string tmp;
-  if (buffer_copy(buf, &tmp) && !is_bytes(buf)) return static_cast<int64_t>(tmp.size());
-  err_format(g_TypeError, "readinto() argument must be read-write bytes-like object, not %s",
-             type_name(type_of(buf)));
-  return -1;
+  int64_t n = -1;
+  int r = module_with_writable_buffer(buf, [&](uint8_t*, int64_t size) {
+    n = size;
+    return 0;
+  });
+  if (r < 0) return -1;
+  if (r == 0) {
+    err_format(g_TypeError, "readinto() argument must be read-write bytes-like object, not %s",
+               type_name(type_of(buf)));
+    return -1;
+  }
+  return n;
 }
 
 int io_buffer_fill(Value buf, const std::string& data) {
-  if (is_bytearray(buf)) {
-    CriticalSection cs(buf);
-    auto* ba = buf.as<ByteArray>();
-    int64_t n = std::min<int64_t>(ba->size.load(std::memory_order_relaxed), static_cast<int64_t>(data.size()));
-    if (n > 0) std::memcpy(ba->data, data.data(), static_cast<size_t>(n));
+  int r = module_with_writable_buffer(buf, [&](uint8_t* p, int64_t size) {
+    int64_t n = std::min<int64_t>(size, static_cast<int64_t>(data.size()));
+    if (n > 0) std::memcpy(p, data.data(), static_cast<size_t>(n));
     return 0;
+  });
+  if (r == 0) {
+    err_format(g_TypeError, "readinto() argument must be read-write bytes-like object, not %s",
+               type_name(type_of(buf)));
+    return -1;
   }
-  // memoryview and others: slice assignment buf[0:n] = data.
-  Ref<> b = bytes_from(data);
-  if (!b) return -1;
-  Ref<> stop = int_from_int64(static_cast<int64_t>(data.size()));
-  Ref<> sl = slice_new(small_int(0).val(), stop.val(), Value());
-  if (!sl) return -1;
-  return setitem(buf, sl.val(), b.val());
+  return r < 0 ? -1 : 0;
 }
 
 Ref<> io_fspath(Value path) {
@@ -212,7 +218,7 @@ void iobase_finalize(Object* o) {
   int c = is_closed(self);
   if (c == 0) {
     Ref<> r = call_m(self, "close");
-    if (!r) err_write_unraisable("Exception ignored in", self);
+    if (!r) err_write_unraisable(nullptr, self);
   } else if (c < 0) {
     err_clear();
   }

@@ -9,6 +9,7 @@
 #include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
 #include "objects/str.h"
@@ -185,6 +186,16 @@ Ref<> bytesio_getvalue(Value self, Value*) {
   return bytes_from(*b->buf);
 }
 
+// getbuffer(): a read-only view of a snapshot of the contents. CPython's view
+// is writable and pins the buffer's size; memoryview cannot export a BytesIO
+// yet, so writes through the view fail loudly (TypeError) instead of being
+// lost. Readers (pickle's framer, len(), bytes()) see the right data.
+Ref<> bytesio_getbuffer(Value self, Value*) {
+  Ref<> snapshot = bytesio_getvalue(self, nullptr);
+  if (!snapshot) return nullptr;
+  return memoryview_new(snapshot.val());
+}
+
 Ref<> bytesio_close(Value self, Value*) {
   BytesIO* b = as_bio(self);
   CriticalSection cs(self);
@@ -216,6 +227,7 @@ const MethodDef kBytesIOMethods[] = {
     {"tell($self, /)", bytesio_tell, nullptr},
     {"truncate($self, size=None, /)", bytesio_truncate, nullptr},
     {"getvalue($self, /)", bytesio_getvalue, nullptr},
+    {"getbuffer($self, /)", bytesio_getbuffer, nullptr},
     {"close($self, /)", bytesio_close, nullptr},
     {"flush($self, /)", bytesio_flush, nullptr},
     {"readable($self, /)", bytesio_true, nullptr},

@@ -815,7 +815,7 @@ void teedata_dealloc(Object* o) {
   free_object(o);
   while (next) {
     auto* n = next.as<TeeData>();
-    if (refcount_estimate(n) != 1) {
+    if (is_per_thread(n) || refcount_estimate(n) != 1) {
       decref(next);
       break;
     }

@@ -11,6 +11,7 @@
 #include "modules/collections_module.h"
 #include "modules/errno_module.h"
 #include "modules/functools_module.h"
+#include "modules/atexit_module.h"
 #include "modules/gc_module.h"
 #include "modules/hashlib_module.h"
 #include "modules/io_module.h"
@@ -61,6 +62,7 @@ const ModuleRow kModules[] = {
     {"errno", errno_module_create},
     {"time", time_module_create},
     {"gc", gc_module_create},
+    {"atexit", atexit_module_create},
     {"_signal", signal_module_create},
     {"unicodedata", unicodedata_module_create},
     {"cmath", cmath_module_create},

@@ -754,18 +754,23 @@ Ref<> posix_uname(Value, Value*) {
   return record_new("posix.uname_result", fields, items.val());
 }
 
+Ref<> terminal_size(int64_t columns, int64_t lines) {
+  std::vector<std::pair<const char*, Ref<>>> fields;
+  fields.emplace_back("columns", Ref<>());
+  fields.emplace_back("lines", Ref<>());
+  Ref<Tuple> items = tuple_new(2);
+  if (!items) return nullptr;
+  tuple_init_item(items.get(), 0, small_int(columns));
+  tuple_init_item(items.get(), 1, small_int(lines));
+  return record_new("os.terminal_size", fields, items.val());
+}
+
 Ref<> posix_get_terminal_size(Value, Value* args) {
   int fd;
   if (!fd_arg(args[0], &fd)) return nullptr;
   struct winsize w;
   if (::ioctl(fd, TIOCGWINSZ, &w) < 0) return err_from_errno(errno);
-  std::vector<std::pair<const char*, Ref<>>> fields;
-  fields.emplace_back("columns", Ref<>());
-  fields.emplace_back("lines", Ref<>());
-  Ref<Tuple> items = tuple_new(2);
-  tuple_init_item(items.get(), 0, small_int(w.ws_col));
-  tuple_init_item(items.get(), 1, small_int(w.ws_row));
-  return record_new("os.terminal_size", fields, items.val());
+  return terminal_size(w.ws_col, w.ws_row);
 }
 
 Ref<> posix_cpu_count(Value, Value*) {
@@ -963,6 +968,9 @@ Ref<> posix_module_create() {
   std::memset(&st, 0, sizeof st);
   Ref<> sample = stat_result(st);
   if (!sample || dict_set_item_str(d, "stat_result", Value(type_of(sample.val()))) < 0) return nullptr;
+  // os.terminal_size: shutil.get_terminal_size builds its fallback with it.
+  Ref<> ts = terminal_size(0, 0);
+  if (!ts || dict_set_item_str(d, "terminal_size", Value(type_of(ts.val()))) < 0) return nullptr;
   return m;
 }
 

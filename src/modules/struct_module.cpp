@@ -8,9 +8,11 @@
 // native sizes and alignment; '=', '<', '>' and '!' use standard sizes with no
 // alignment. This machine is little-endian, so '@' and '=' pack like '<'.
 //
-// Error messages follow CPython 3.14, whose range errors read
-// "'h' format requires -32768 <= number <= 32767" for every integer code (3.11
-// still said "short format requires ..." for the native b/B/h/H codes).
+// Error messages follow CPython 3.14 (gh-98248), whose range errors read
+// "'h' format requires -32768 <= number <= 32767" for every integer code,
+// prefix and magnitude, with the bounds of the item's size (3.11 said "short
+// format requires ..." for some codes, "argument out of range" or "int too
+// large to convert" for others, depending on the prefix and the value).
 //
 // Thread safety: Struct objects are immutable after construction. pack_into
 // writes into the target buffer inside that buffer's critical section, after
@@ -192,62 +194,54 @@ void range_error(char code, uint32_t size, bool is_unsigned) {
   }
 }
 
-// Convert `v` for integer code `it` into its two's-complement bits.
-bool pack_integer(const Format& f, const Item& it, Value v, uint64_t* bits) {
+// A non-negative int below 2**64.
+bool as_uint64(Value n, uint64_t* out) {
+  mpz_t z;
+  mpz_init(z);
+  int_to_mpz(n, z);
+  bool fits = mpz_sgn(z) >= 0 && mpz_sizeinbase(z, 2) <= 64;
+  *out = 0;
+  if (fits) mpz_export(out, nullptr, -1, sizeof *out, 0, 0, z);
+  mpz_clear(z);
+  return fits;
+}
+
+// Convert `v` for integer code `it` into its two's-complement bits. Every
+// value outside the code's range, however large, gets range_error (3.14).
+bool pack_integer(const Item& it, Value v, uint64_t* bits) {
   Ref<> n;
   if (!get_integer(v, &n)) return false;
   bool neg = int_sign(n.val()) < 0;
-  uint64_t u;
   int64_t s;
-  bool is_unsigned = is_unsigned_code(it.code);
-  if (it.code == 'P' || (is_unsigned && !neg)) {
-    // unsigned long (or a pointer, which may be given as a negative number)
-    mpz_t z;
-    mpz_init(z);
-    int_to_mpz(n.val(), z);
-    bool fits = neg ? mpz_cmp_si(z, INT64_MIN) >= 0 : mpz_sizeinbase(z, 2) <= 64;
-    uint64_t mag = 0;
-    if (fits) {
-      mpz_t a;
-      mpz_init(a);
-      mpz_abs(a, z);
-      mpz_export(&mag, nullptr, -1, sizeof mag, 0, 0, a);
-      mpz_clear(a);
-    }
-    mpz_clear(z);
-    if (!fits) {
+  bool small = int_as_int64(n.val(), &s);
+  if (it.code == 'P') {
+    // A pointer may be given as a negative number (a C long) or as a C
+    // unsigned long.
+    uint64_t u = static_cast<uint64_t>(s);
+    if (!small && (neg || !as_uint64(n.val(), &u))) {
       struct_error("argument out of range");
       return false;
     }
-    u = neg ? ~mag + 1 : mag;
-    if (it.code != 'P' && it.size < 8 && u > (uint64_t{1} << (8 * it.size)) - 1) {
+    *bits = u;
+    return true;
+  }
+  if (is_unsigned_code(it.code)) {
+    uint64_t u = static_cast<uint64_t>(s);
+    if (neg || (!small && !as_uint64(n.val(), &u)) ||
+        (it.size < 8 && u > (uint64_t{1} << (8 * it.size)) - 1)) {
       range_error(it.code, it.size, true);
       return false;
     }
     *bits = u;
     return true;
   }
-  if (!int_as_int64(n.val(), &s)) {
-    struct_error("argument out of range");
-    return false;
-  }
-  if (is_unsigned) {
-    // A negative value for an unsigned code: native B/H are range-checked as C
-    // longs; everything else converts through C's unsigned long and fails there.
-    bool via_ulong = !(f.native && std::strchr("BH", it.code));
-    if (via_ulong) {
-      struct_error("argument out of range");
-      return false;
-    }
-    range_error(it.code, it.size, true);
-    return false;
-  }
-  if (it.size < 8) {
+  if (it.size < 8 && small) {
     int64_t hi = (int64_t{1} << (8 * it.size - 1)) - 1, lo = -hi - 1;
-    if (s < lo || s > hi) {
-      range_error(it.code, it.size, false);
-      return false;
-    }
+    if (s < lo || s > hi) small = false;
+  }
+  if (!small) {
+    range_error(it.code, it.size, false);
+    return false;
   }
   *bits = static_cast<uint64_t>(s);
   return true;
@@ -393,7 +387,7 @@ bool pack_item(const Format& f, const Item& it, Value v, uint8_t* p) {
     }
     default: {
       uint64_t bits;
-      if (!pack_integer(f, it, v, &bits)) return false;
+      if (!pack_integer(it, v, &bits)) return false;
       store_bits(p, bits, it.size, f.little);
       return true;
     }

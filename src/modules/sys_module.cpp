@@ -340,6 +340,44 @@ Ref<> sys_set_int_max_str_digits(Value, Value* a) {
   g_int_max_str_digits.store(static_cast<int>(n));
   return new_none();
 }
+// sys.__unraisablehook__(unraisable): write "<err_msg>: <repr(object)>" and
+// the exception with its traceback to sys.stderr (nothing if it is None).
+Ref<> sys_unraisablehook_fn(Value, Value* a) {
+  Value u = a[0];
+  Ref<> exc_value = getattr(u, "exc_value");
+  Ref<> err_msg = exc_value ? getattr(u, "err_msg") : nullptr;
+  Ref<> obj = err_msg ? getattr(u, "object") : nullptr;
+  if (!obj) return nullptr;
+  Ref<> out = sys_get_attr("stderr");
+  if (!out) return nullptr;
+  if (is_none(out.val())) return new_none();
+  std::string text;
+  if (is_none(err_msg.val())) {
+    text = "Exception ignored in";
+  } else {
+    Ref<> m = str(err_msg.val());
+    if (!m) return nullptr;
+    text = std::string(str_view(m.val()));
+  }
+  if (!is_none(obj.val())) {
+    Ref<> r = repr(obj.val());
+    if (r) {
+      text += ": " + std::string(str_view(r.val()));
+    } else {
+      err_clear();
+      text += ": <object repr() failed>";
+    }
+  }
+  text += "\n";
+  if (is_exception_instance(exc_value.val())) text += format_exception(exc_value.val());
+  Ref<Str> line = str_from_utf8(text);
+  if (!line) return nullptr;
+  Value args[1] = {line.val()};
+  if (!call_method(out.val(), Value(ids::write), args, 1)) return nullptr;
+  if (!call_method(out.val(), Value(ids::flush), nullptr, 0)) err_clear();
+  return new_none();
+}
+
 Ref<> sys_audit(Value, Value*) { return new_none(); }
 Ref<> sys_activate_stack_trampoline(Value, Value*) { return new_none(); }
 
@@ -357,6 +395,7 @@ const MethodDef kSysFunctions[] = {
     {"__displayhook__(object, /)", sys_displayhook_fn, nullptr},
     {"excepthook(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
     {"__excepthook__(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
+    {"unraisablehook(unraisable, /)", sys_unraisablehook_fn, "Handle an unraisable exception."},
     {"getswitchinterval()", sys_getswitchinterval, nullptr},
     {"setswitchinterval(interval, /)", sys_setswitchinterval, nullptr},
     {"_is_gil_enabled()", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
@@ -449,6 +488,62 @@ void sys_excepthook(Value exc) {
   print_exception_to_stderr(exc);
 }
 
+namespace {
+
+// sys.UnraisableHookArgs for one report.
+Ref<> unraisable_args(Value exc, const char* err_msg, Value obj) {
+  Value tb = exception_traceback(exc);
+  Ref<> msg = err_msg ? Ref<>(str_from_utf8(err_msg)) : new_none();
+  if (!msg) return nullptr;
+  std::vector<std::pair<const char*, Ref<>>> fields = {
+      {"exc_type", Ref<>::borrow(Value(type_of(exc)))},
+      {"exc_value", Ref<>::borrow(exc)},
+      {"exc_traceback", Ref<>::borrow(tb.is_null() ? none() : tb)},
+      {"err_msg", msg},
+      {"object", Ref<>::borrow(obj.is_null() ? none() : obj)}};
+  return make_record("UnraisableHookArgs", fields);
+}
+
+// Call hook(args); false with the hook's exception pending.
+bool call_unraisable_hook(Value hook, Value exc, const char* err_msg, Value obj) {
+  Ref<> args = unraisable_args(exc, err_msg, obj);
+  if (!args) return false;
+  Value a[1] = {args.val()};
+  return static_cast<bool>(call(hook, a, 1));
+}
+
+}  // namespace
+
+void sys_unraisable(Value exc, const char* err_msg, Value obj) {
+  Ref<> hook;
+  if (g_interp.sys_dict.is_null() || dict_get_item_str(g_interp.sys_dict, str_intern("unraisablehook"), &hook) <= 0 ||
+      is_none(hook.val())) {
+    err_clear();
+    // No hook (or sys is gone at shut-down): the default's text, to C stderr.
+    std::string head = err_msg ? err_msg : "Exception ignored in";
+    if (!obj.is_null()) {
+      Ref<> r = repr(obj);
+      head += ": " + (r ? std::string(str_view(r.val())) : std::string("<object repr() failed>"));
+      if (!r) err_clear();
+    }
+    flush_std_streams();
+    std::fprintf(stderr, "%s\n", head.c_str());
+    print_exception_to_stderr(exc);
+    return;
+  }
+  if (call_unraisable_hook(hook.val(), exc, err_msg, obj)) return;
+  // The hook itself failed: report that through the default hook.
+  Ref<> e2 = err_fetch();
+  if (!e2) return;
+  Ref<> args = unraisable_args(e2.val(), "Exception ignored in sys.unraisablehook", hook.val());
+  if (args) {
+    Value a[1] = {args.val()};
+    if (sys_unraisablehook_fn(Value(), a)) return;
+  }
+  err_clear();
+  print_exception_to_stderr(e2.val());
+}
+
 void flush_std_streams() {
   if (g_interp.sys_dict.is_null()) return;
   for (const char* name : {"stdout", "stderr"}) {
@@ -480,6 +575,13 @@ Ref<> sys_module_create() {
   if (!m) return nullptr;
   Value d = module_dict(m.val());
   if (native_add_functions(m.val(), kSysFunctions) < 0) return nullptr;
+  {
+    // sys.__unraisablehook__ is the same object as the original hook.
+    Ref<> hook;
+    if (dict_get_item_str(d, str_intern("unraisablehook"), &hook) <= 0 ||
+        dict_set_item_str(d, "__unraisablehook__", hook.val()) < 0)
+      return nullptr;
+  }
   const InterpConfig& cfg = g_interp.config;
   bool interactive_out = ::isatty(1);
   Ref<> out = make_stream(1, "<stdout>", cfg.unbuffered || interactive_out, false);

@@ -12,5 +12,11 @@ Ref<> sys_displayhook(Value v);  // the REPL's expression echo
 Ref<> sys_input(Value prompt);   // builtins.input
 // Call sys.excepthook(type, value, tb) (falls back to printing directly).
 void sys_excepthook(Value exc);
+// Report an exception that cannot be raised (from __del__, a weakref or gc
+// callback, a generator closed at deallocation) through sys.unraisablehook
+// with UnraisableHookArgs(exc_type, exc_value, exc_traceback, err_msg,
+// object); err_msg null means None ("Exception ignored in"), obj may be null.
+// No exception is pending on return.
+void sys_unraisable(Value exc, const char* err_msg, Value obj);
 
 }  // namespace ftpy

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "objects/buffer.h"
 #include "objects/bytes.h"
 #include "objects/errors.h"
 #include "objects/int.h"
@@ -31,7 +32,7 @@ inline int64_t sz(ByteArray* b) { return b->size.load(std::memory_order_relaxed)
 // Resize under the caller's critical section. -1 with MemoryError/BufferError.
 int resize_locked(ByteArray* b, int64_t n) {
   if (n != sz(b) && b->exports > 0) {
-    err_set_str(g_BufferError, "Existing exports of data: object cannot be re-sized");
+    err_set_str(g_BufferError, kBufferResizeMessage);
     return -1;
   }
   if (n > b->capacity || (b->data == nullptr)) {
@@ -54,7 +55,7 @@ int splice_locked(ByteArray* b, int64_t lo, int64_t hi, const std::string& src) 
   int64_t n = sz(b), m = static_cast<int64_t>(src.size());
   int64_t newn = n - (hi - lo) + m;
   if (newn != n && b->exports > 0) {
-    err_set_str(g_BufferError, "Existing exports of data: object cannot be re-sized");
+    err_set_str(g_BufferError, kBufferResizeMessage);
     return -1;
   }
   if (newn > n && resize_locked(b, newn) < 0) return -1;
@@ -185,7 +186,7 @@ int ba_ass_subscript(Value self, Value key, Value v) {
     if (v.is_null()) {
       if (n <= 0) return 0;
       if (b->exports > 0) {
-        err_set_str(g_BufferError, "Existing exports of data: object cannot be re-sized");
+        err_set_str(g_BufferError, kBufferResizeMessage);
         return -1;
       }
       // Delete every step-th item: compact in one pass.
@@ -458,7 +459,32 @@ Ref<> ba_iter(Value v) {
 
 std::vector<MethodDef>* g_ba_methods;
 
+// Buffer export (buffer.h): the count is changed under the same section in
+// which every resize checks it.
+bool ba_get_buffer(Value self, BufferView* view, int flags) {
+  ByteArray* b = BA(self);
+  CriticalSection cs(self);
+  static uint8_t empty[1];
+  view->lock = self.obj();
+  view->buf = b->data ? b->data : empty;
+  view->len = view->count = sz(b);
+  view->itemsize = view->stride = 1;
+  view->format = "B";
+  view->readonly = false;
+  (void)flags;
+  b->exports++;
+  return true;
+}
+
+void ba_release_buffer(Value self, BufferView*) {
+  CriticalSection cs(self);
+  BA(self)->exports--;
+}
+
+const BufferProcs kByteArrayBufferProcs = {ba_get_buffer, ba_release_buffer};
+
 }  // namespace
+
 
 Ref<> bytearray_from(const void* p, size_t n) {
   Ref<> r = ba_alloc(&g_bytearray_type);
@@ -510,6 +536,7 @@ void bytearray_types_init() {
            "bytearray(int) -> bytes array of size given by the parameter initialized with null bytes\n"
            "bytearray() -> empty bytes array";
   type_ready(t);
+  buffer_register(t, &kByteArrayBufferProcs);
   Type* it = &g_bytearray_iter_type;
   it->name = "bytearray_iterator";
   it->basic_size = sizeof(ByteArrayIter);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "objects/buffer.h"
 #include "objects/bytearray.h"
 #include "objects/codecs.h"
 #include "objects/errors.h"
@@ -78,7 +79,7 @@ int64_t bytes_hash(Value v) {
   return h;
 }
 
-bool is_bytes_like(Value obj) { return is_bytes(obj) || is_bytearray(obj) || is_memoryview(obj); }
+bool is_bytes_like(Value obj) { return is_bytes(obj) || is_bytearray(obj) || has_buffer(obj); }
 
 bool get_buffer(Value obj, const uint8_t** data, int64_t* size) {
   if (is_bytes(obj)) {
@@ -102,25 +103,21 @@ bool buffer_copy(Value obj, std::string* out) {
     out->assign(reinterpret_cast<const char*>(bytes_data(obj)), static_cast<size_t>(bytes_size(obj)));
     return true;
   }
-  if (is_bytearray(obj)) {
-    bytearray_snapshot(obj, out);
-    return true;
+  if (!has_buffer(obj)) return false;
+  if (!buffer_copy_or_error(obj, out)) {
+    err_clear();
+    return false;
   }
-  if (is_memoryview(obj)) {
-    if (!memoryview_copy(obj, out)) {
-      err_clear();
-      return false;
-    }
-    return true;
-  }
-  return false;
+  return true;
 }
 
 bool buffer_copy_or_error(Value obj, std::string* out) {
-  if (is_memoryview(obj)) return memoryview_copy(obj, out);
-  if (buffer_copy(obj, out)) return true;
-  err_format(g_TypeError, "a bytes-like object is required, not '%s'", type_name(type_of(obj)));
-  return false;
+  if (is_bytes(obj)) return buffer_copy(obj, out);
+  BufferView view;
+  if (!object_get_buffer(obj, &view, kBufSimple)) return false;
+  buffer_view_copy(view, out);
+  buffer_release(&view);
+  return true;
 }
 
 Ref<> bytes_repr_impl(const uint8_t* p, int64_t n, const char* prefix, const char* suffix) {
@@ -466,7 +463,9 @@ Ref<> b_join(Value self, Value* args) {
   for (int64_t i = 0; i < tuple_size(items.val()); i++) {
     Value it = tuple_item(items.val(), i);
     Buf b;
-    if (!load(it, &b))
+    const uint8_t* p;
+    int64_t n;
+    if ((is_memoryview(it) && !memoryview_contiguous(it, &p, &n)) || !load(it, &b))  // join needs contiguous items
       return err_format(g_TypeError, "sequence item %lld: expected a bytes-like object, %s found",
                         static_cast<long long>(i), type_name(type_of(it)));
     if (i) out.append(sep.sv());
@@ -1139,7 +1138,21 @@ Ref<> bytes_iter_slot(Value v) {
 
 std::vector<MethodDef>* g_bytes_methods;
 
+// bytes export their immutable contents; no count is needed.
+bool bytes_get_buffer(Value self, BufferView* view, int flags) {
+  view->lock = nullptr;
+  view->buf = self.as<Bytes>()->data;
+  view->len = view->count = bytes_size(self);
+  view->itemsize = view->stride = 1;
+  view->format = "B";
+  view->readonly = true;
+  return buffer_check_writable(view, flags);
+}
+
+const BufferProcs kBytesBufferProcs = {bytes_get_buffer, nullptr};
+
 }  // namespace
+
 
 void bytes_types_init() {
   Type* t = &g_bytes_type;
@@ -1172,6 +1185,7 @@ void bytes_types_init() {
            "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
            "bytes() -> empty bytes object";
   type_ready(t);
+  buffer_register(t, &kBytesBufferProcs);
   Type* it = &g_bytes_iter_type;
   it->name = "bytes_iterator";
   it->basic_size = sizeof(BytesIter);

@@ -2,7 +2,7 @@
 // NUL terminator, and a cached hash.
 //
 // Also here: the "buffer" helpers that every consumer of bytes-like objects
-// uses (bytes, bytearray and memoryview are the bytes-like types).
+// uses; an object is bytes-like when it exports a buffer (objects/buffer.h).
 //
 // Thread safety: bytes are immutable once published; the hash cache is an
 // atomic with a benign race (every thread computes the same value).
@@ -48,9 +48,10 @@ int64_t bytes_hash(Value v);
 // should use buffer_copy instead. Returns false (no exception) for other types.
 bool get_buffer(Value obj, const uint8_t** data, int64_t* size);
 // Copy the contents of a bytes-like object into *out; false (no exception) if
-// obj is not bytes-like.
+// obj is not bytes-like (or is a released memoryview).
 bool buffer_copy(Value obj, std::string* out);
-// True for bytes, bytearray and memoryview instances.
+// True for every object that exports a buffer (bytes, bytearray, memoryview,
+// array.array, ...).
 bool is_bytes_like(Value obj);
 // Like buffer_copy but raises TypeError "a bytes-like object is required, not 'X'".
 bool buffer_copy_or_error(Value obj, std::string* out);

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "modules/sys_module.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/protocol.h"
@@ -158,12 +159,11 @@ int exception_matches(Value exc, Value spec) {
   return is_subtype(type_of(exc), spec.as<Type>()) ? 1 : 0;
 }
 
+// Through sys.unraisablehook, which writes to sys.stderr (modules/sys_module.h).
 void err_write_unraisable(const char* where, Value obj) {
   Ref<> exc = err_fetch();
-  std::string head = where ? where : "Exception ignored in";
-  if (!obj.is_null()) head += ": " + repr_utf8(obj);
-  std::fprintf(stderr, "%s\n", head.c_str());
-  if (exc) print_exception_to_stderr(exc.val());
+  if (!exc) return;
+  sys_unraisable(exc.val(), where, obj);
   err_clear();
 }
 

@@ -1,12 +1,15 @@
-// memoryview (memoryview.h): one-dimensional views of bytes and bytearray.
+// memoryview (memoryview.h): views of any buffer exporter (objects/buffer.h).
 #include "objects/memoryview.h"
 
+#include <cmath>
 #include <cstring>
+#include <optional>
 #include <string>
 
-#include "objects/bytearray.h"
+#include "objects/buffer.h"
 #include "objects/bytes.h"
 #include "objects/errors.h"
+#include "objects/float.h"
 #include "objects/int.h"
 #include "objects/iter.h"
 #include "objects/list.h"
@@ -26,48 +29,201 @@ namespace {
 
 inline MemoryView* MV(Value v) { return v.as<MemoryView>(); }
 
-bool check_released(MemoryView* m) {
-  if (m->released) {
-    err_set_str(g_ValueError, "operation forbidden on released memoryview object");
-    return false;
+// --- item formats ----------------------------------------------------------------------
+
+// The item code of a native single-character format ("i" or "@i"), or 0.
+char format_code(const char* f) {
+  if (f[0] == '@') f++;
+  if (!f[0] || f[1]) return 0;
+  return std::strchr("bBchHiIlLqQnNfd?P", f[0]) ? f[0] : 0;
+}
+
+int64_t code_itemsize(char c) {
+  switch (c) {
+    case 'h': case 'H': return 2;
+    case 'i': case 'I': case 'f': return 4;
+    case 'l': case 'L': case 'q': case 'Q': case 'n': case 'N': case 'd': case 'P': return 8;
+    default: return 1;
   }
+}
+
+bool is_byte_format(const char* f) {
+  char c = format_code(f);
+  return c == 'B' || c == 'b' || c == 'c';
+}
+
+template <typename T>
+T load(const uint8_t* p) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+Ref<> unpack_item(char c, const uint8_t* p) {
+  switch (c) {
+    case 'b': return small_int(static_cast<int8_t>(*p));
+    case 'B': return small_int(*p);
+    case 'c': return bytes_from(p, 1);
+    case '?': return new_bool(*p != 0);
+    case 'h': return small_int(load<int16_t>(p));
+    case 'H': return small_int(load<uint16_t>(p));
+    case 'i': return small_int(load<int32_t>(p));
+    case 'I': return small_int(load<uint32_t>(p));
+    case 'l': case 'q': case 'n': return int_from_int64(load<int64_t>(p));
+    case 'L': case 'Q': case 'N': case 'P': return int_from_uint64(load<uint64_t>(p));
+    case 'f': return float_new(load<float>(p));
+    default: return float_new(load<double>(p));
+  }
+}
+
+bool invalid_type(char c) {
+  err_format(g_TypeError, "memoryview: invalid type for format '%c'", c);
+  return false;
+}
+bool invalid_value(char c) {
+  err_format(g_ValueError, "memoryview: invalid value for format '%c'", c);
+  return false;
+}
+
+// Convert v to the bytes of one item of format c (before any lock is taken:
+// this may run Python code). CPython's messages: TypeError for a value of the
+// wrong kind, ValueError for one out of range.
+bool pack_item(char c, Value v, uint8_t* out) {
+  if (c == 'c') {
+    if (!is_bytes(v)) return invalid_type(c);
+    if (bytes_size(v) != 1) return invalid_value(c);
+    *out = bytes_data(v)[0];
+    return true;
+  }
+  if (c == '?') {
+    int t = truthy(v);
+    if (t < 0) return false;
+    *out = static_cast<uint8_t>(t);
+    return true;
+  }
+  if (c == 'f' || c == 'd') {
+    double x;
+    if (!to_double(v, &x)) {
+      if (err_matches(g_OverflowError)) {
+        err_clear();
+        return invalid_value(c);
+      }
+      if (err_matches(g_TypeError)) {
+        err_clear();
+        return invalid_type(c);
+      }
+      return false;
+    }
+    if (c == 'f') {
+      float f = static_cast<float>(x);
+      if (std::isinf(f) && !std::isinf(x)) return invalid_value(c);
+      std::memcpy(out, &f, 4);
+    } else {
+      std::memcpy(out, &x, 8);
+    }
+    return true;
+  }
+  Ref<> n = number_index(v);
+  if (!n) {
+    if (!err_matches(g_TypeError)) return false;
+    err_clear();
+    return invalid_type(c);
+  }
+  int64_t size = code_itemsize(c);
+  bool is_signed = c == 'b' || c == 'h' || c == 'i' || c == 'l' || c == 'q' || c == 'n';
+  uint64_t bits;
+  int64_t s;
+  if (int_as_int64(n.val(), &s)) {
+    if (is_signed) {
+      if (size < 8) {
+        int64_t hi = (int64_t{1} << (8 * size - 1)) - 1;
+        if (s > hi || s < -hi - 1) return invalid_value(c);
+      }
+    } else {
+      if (s < 0) return invalid_value(c);
+      if (size < 8 && s > (int64_t{1} << (8 * size)) - 1) return invalid_value(c);
+    }
+    bits = static_cast<uint64_t>(s);
+  } else {
+    // Outside int64: only an unsigned 64-bit format can hold it.
+    if (is_signed || size < 8 || int_sign(n.val()) < 0) return invalid_value(c);
+    mpz_t z;
+    mpz_init(z);
+    int_to_mpz(n.val(), z);
+    bool fits = mpz_sizeinbase(z, 2) <= 64;
+    bits = 0;
+    if (fits) mpz_export(&bits, nullptr, -1, sizeof bits, 0, 0, z);
+    mpz_clear(z);
+    if (!fits) return invalid_value(c);
+  }
+  for (int64_t k = 0; k < size; k++) out[k] = static_cast<uint8_t>(bits >> (8 * k));  // little-endian host
   return true;
 }
 
-// Run f(data) with the exporter's bytes (under its lock for a bytearray).
-template <typename F>
-auto with_data(MemoryView* m, F f) {
-  if (is_bytearray(m->obj)) {
-    CriticalSection cs(m->obj);
-    return f(m->obj.as<ByteArray>()->data);
-  }
-  return f(static_cast<uint8_t*>(m->obj.as<Bytes>()->data));
+// --- views -----------------------------------------------------------------------------
+
+bool released_error() {
+  err_set_str(g_ValueError, "operation forbidden on released memoryview object");
+  return false;
 }
 
-Ref<> make_view(Value obj, int64_t start, int64_t length, int64_t step, char format) {
+bool check_released(MemoryView* m) {
+  if (m->released.load(std::memory_order_acquire)) return released_error();
+  return true;
+}
+
+int64_t nitems(const MemoryView* m) {
+  int64_t n = 1;
+  for (int d = 0; d < m->l.ndim; d++) n *= m->l.shape[d];
+  return n;
+}
+
+// Run f() on the bytes inside the base's section, unless the view was released.
+template <typename F>
+bool with_data(MemoryView* m, F f) {
+  std::optional<CriticalSection> cs;
+  if (m->lock) cs.emplace(m->lock);
+  if (!check_released(m)) return false;
+  f();
+  return true;
+}
+
+// A new view object over base's memory with an export of its own. `like`
+// (if any) supplies the geometry; otherwise it is the whole export.
+Ref<> make_view(Value base, const MemoryViewLayout* like) {
+  BufferView v;
+  if (!object_get_buffer(base, &v, kBufSimple)) return nullptr;
   MemoryView* m = alloc_object<MemoryView>(&g_memoryview_type);
-  if (!m) return nullptr;
-  m->obj = obj;
-  incref(obj);
-  m->start = start;
-  m->length = length;
-  m->step = step;
-  m->format = format;
-  m->readonly = !is_bytearray(obj);
-  if (is_bytearray(obj)) {
-    CriticalSection cs(obj);
-    obj.as<ByteArray>()->exports++;
+  if (!m) {
+    buffer_release(&v);
+    return nullptr;
   }
+  m->lock = v.lock;
+  if (like) {
+    m->l = *like;
+  } else {
+    m->l.buf = v.buf;
+    m->l.itemsize = v.itemsize;
+    m->l.ndim = 1;
+    m->l.shape[0] = v.count;
+    m->l.strides[0] = v.stride;
+    std::strncpy(m->l.format, v.format, sizeof m->l.format - 1);
+    m->l.readonly = v.readonly;
+  }
+  m->obj = v.obj.release();  // the export now belongs to the view
   return Ref<>::steal(Value(static_cast<Object*>(m)));
 }
 
+// End the view's export once; later accesses raise ValueError.
 void release(MemoryView* m) {
-  if (m->released) return;
-  m->released = true;
-  if (is_bytearray(m->obj)) {
-    CriticalSection cs(m->obj);
-    m->obj.as<ByteArray>()->exports--;
+  {
+    std::optional<CriticalSection> cs;
+    if (m->lock) cs.emplace(m->lock);
+    if (m->released.exchange(true, std::memory_order_acq_rel)) return;
   }
+  BufferView v;
+  v.obj = Ref<>::borrow(m->obj);
+  buffer_release(&v);
 }
 
 void mv_dealloc(Object* o) {
@@ -77,10 +233,23 @@ void mv_dealloc(Object* o) {
   free_object(o);
 }
 
-Ref<> item_value(MemoryView* m, uint8_t b) {
-  if (m->format == 'b') return small_int(static_cast<int8_t>(b));
-  if (m->format == 'c') return bytes_from(&b, 1);
-  return small_int(b);
+// The view's items in C order, copied under the base's lock.
+bool snapshot(MemoryView* m, std::string* out) {
+  int64_t n = nitems(m);
+  out->resize(static_cast<size_t>(n * m->l.itemsize));
+  return with_data(m, [&] {
+    if (m->l.ndim > 1 || m->l.strides[0] == m->l.itemsize) {  // reshaped views are contiguous
+      if (n) std::memcpy(out->data(), m->l.buf, out->size());
+      return;
+    }
+    for (int64_t i = 0; i < n; i++)
+      std::memcpy(out->data() + i * m->l.itemsize, m->l.buf + i * m->l.strides[0], static_cast<size_t>(m->l.itemsize));
+  });
+}
+
+bool unsupported_format(const MemoryView* m) {
+  err_format(g_NotImplementedError, "memoryview: format %s not supported", m->l.format);
+  return false;
 }
 
 Ref<> mv_tp_new(Type*, const Value* args, size_t nargs, Value kwnames) {
@@ -93,37 +262,65 @@ Ref<> mv_tp_new(Type*, const Value* args, size_t nargs, Value kwnames) {
 
 Ref<> mv_repr(Value self) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "<%smemory at %p>", MV(self)->released ? "released " : "",
+  std::snprintf(buf, sizeof buf, "<%smemory at %p>", MV(self)->released.load() ? "released " : "",
                 static_cast<void*>(self.obj()));
   return str_from_ascii(buf);
 }
 
 int64_t mv_len(Value self) {
   if (!check_released(MV(self))) return -1;
-  return MV(self)->length;
+  return MV(self)->l.shape[0];
+}
+
+bool sub_views_error() {
+  err_set_str(g_NotImplementedError, "multi-dimensional sub-views are not implemented");
+  return false;
+}
+
+// Index key -> item address offset, or false with an exception.
+bool item_offset(MemoryView* m, Value key, int64_t* off) {
+  if (!type_of(key)->nb_index) {
+    err_set_str(g_TypeError, "memoryview: invalid slice key");
+    return false;
+  }
+  if (m->l.ndim > 1) return sub_views_error();
+  int64_t i;
+  if (!to_index(key, &i)) return false;
+  if (i < 0) i += m->l.shape[0];
+  if (i < 0 || i >= m->l.shape[0]) {
+    err_set_str(g_IndexError, "index out of bounds on dimension 1");
+    return false;
+  }
+  *off = i * m->l.strides[0];
+  return true;
 }
 
 Ref<> mv_subscript(Value self, Value key) {
   MemoryView* m = MV(self);
   if (!check_released(m)) return nullptr;
   if (is_slice(key)) {
+    if (m->l.ndim > 1) return sub_views_error(), nullptr;
     int64_t start, stop, step, n;
-    if (!slice_indices(key, m->length, &start, &stop, &step, &n)) return nullptr;
-    return make_view(m->obj, m->start + start * m->step, n < 0 ? 0 : n, m->step * step, m->format);
+    if (!slice_indices(key, m->l.shape[0], &start, &stop, &step, &n)) return nullptr;
+    MemoryViewLayout like = m->l;  // geometry only; the new view takes its own export
+    like.buf = m->l.buf + start * m->l.strides[0];
+    like.shape[0] = n < 0 ? 0 : n;
+    like.strides[0] = m->l.strides[0] * step;
+    return make_view(m->obj, &like);
   }
-  if (!type_of(key)->nb_index) return err_set_str(g_TypeError, "memoryview: invalid slice key");
-  int64_t i;
-  if (!to_index(key, &i)) return nullptr;
-  if (i < 0) i += m->length;
-  if (i < 0 || i >= m->length) return err_set_str(g_IndexError, "index out of bounds on dimension 1");
-  uint8_t b = with_data(m, [&](uint8_t* d) { return d[m->start + i * m->step]; });
-  return item_value(m, b);
+  char c = format_code(m->l.format);
+  if (!c) return unsupported_format(m), nullptr;
+  int64_t off;
+  if (!item_offset(m, key, &off)) return nullptr;
+  uint8_t item[8];
+  if (!with_data(m, [&] { std::memcpy(item, m->l.buf + off, static_cast<size_t>(m->l.itemsize)); })) return nullptr;
+  return unpack_item(c, item);
 }
 
 int mv_ass_subscript(Value self, Value key, Value v) {
   MemoryView* m = MV(self);
   if (!check_released(m)) return -1;
-  if (m->readonly) {
+  if (m->l.readonly) {
     err_set_str(g_TypeError, "cannot modify read-only memory");
     return -1;
   }
@@ -132,80 +329,152 @@ int mv_ass_subscript(Value self, Value key, Value v) {
     return -1;
   }
   if (is_slice(key)) {
+    if (m->l.ndim > 1) {
+      sub_views_error();
+      return -1;
+    }
     int64_t start, stop, step, n;
-    if (!slice_indices(key, m->length, &start, &stop, &step, &n)) return -1;
-    std::string src;
-    if (!buffer_copy_or_error(v, &src)) return -1;
-    if (static_cast<int64_t>(src.size()) != (n < 0 ? 0 : n)) {
+    if (!slice_indices(key, m->l.shape[0], &start, &stop, &step, &n)) return -1;
+    if (n < 0) n = 0;
+    // The source's items are copied first, under its own lock only.
+    BufferView src;
+    if (!object_get_buffer(v, &src, kBufSimple)) return -1;
+    std::string data;
+    buffer_view_copy(src, &data);
+    bool same = src.count == n && src.itemsize == m->l.itemsize &&
+                std::strcmp(src.format[0] == '@' ? src.format + 1 : src.format,
+                            m->l.format[0] == '@' ? m->l.format + 1 : m->l.format) == 0;
+    buffer_release(&src);
+    if (!same) {
       err_set_str(g_ValueError, "memoryview assignment: lvalue and rvalue have different structures");
       return -1;
     }
-    with_data(m, [&](uint8_t* d) {
-      for (int64_t i = 0; i < n; i++) d[m->start + (start + i * step) * m->step] = static_cast<uint8_t>(src[i]);
-      return 0;
-    });
-    return 0;
+    int64_t stride = m->l.strides[0] * step;
+    uint8_t* first = m->l.buf + start * m->l.strides[0];
+    return with_data(m, [&] {
+      for (int64_t i = 0; i < n; i++)
+        std::memcpy(first + i * stride, data.data() + i * m->l.itemsize, static_cast<size_t>(m->l.itemsize));
+    }) ? 0 : -1;
   }
-  int64_t i;
-  if (!to_index(key, &i)) return -1;
-  if (i < 0) i += m->length;
-  if (i < 0 || i >= m->length) {
-    err_set_str(g_IndexError, "index out of bounds on dimension 1");
+  char c = format_code(m->l.format);
+  if (!c) {
+    unsupported_format(m);
     return -1;
   }
-  int64_t x;
-  if (m->format == 'c') {
-    if (!is_bytes(v) || bytes_size(v) != 1) {
-      err_format(g_TypeError, "memoryview: invalid type for format 'c'");
-      return -1;
-    }
-    x = bytes_data(v)[0];
-  } else {
-    if (!is_int(v)) {
-      err_format(g_TypeError, "memoryview: invalid type for format '%c'", m->format);
-      return -1;
-    }
-    if (!int_as_int64(v, &x) || (m->format == 'B' ? (x < 0 || x > 255) : (x < -128 || x > 127))) {
-      err_format(g_ValueError, "memoryview: invalid value for format '%c'", m->format);
-      return -1;
-    }
-  }
-  with_data(m, [&](uint8_t* d) {
-    d[m->start + i * m->step] = static_cast<uint8_t>(x);
-    return 0;
-  });
-  return 0;
+  int64_t off;
+  if (!item_offset(m, key, &off)) return -1;
+  uint8_t item[8];
+  if (!pack_item(c, v, item)) return -1;
+  return with_data(m, [&] { std::memcpy(m->l.buf + off, item, static_cast<size_t>(m->l.itemsize)); }) ? 0 : -1;
 }
 
+// Equality: same shape and equal items, compared as Python values when the
+// formats differ (so NaN items make a view unequal even to itself).
 Ref<> mv_richcompare(Value a, Value b, CompareOp op) {
   if (op != kEq && op != kNe) return Ref<>::steal(not_implemented());
-  if (a == b) return new_bool(op == kEq);
+  MemoryView* m = MV(a);
+  if (m->released.load() || (is_memoryview(b) && MV(b)->released.load())) return new_bool((a == b) == (op == kEq));
+  if (!has_buffer(b)) return Ref<>::steal(not_implemented());
   std::string x, y;
-  if (!is_memoryview(a) || !memoryview_copy(a, &x)) {
-    err_clear();
-    return new_bool(op == kNe);
+  if (!snapshot(m, &x)) return nullptr;
+  int32_t ndim_b = 1;
+  const int64_t* shape_b;
+  int64_t count_b;
+  std::string fmt_b;
+  int64_t itemsize_b;
+  if (is_memoryview(b)) {
+    MemoryView* w = MV(b);
+    if (!snapshot(w, &y)) return nullptr;
+    ndim_b = w->l.ndim;
+    shape_b = w->l.shape;
+    fmt_b = w->l.format;
+    itemsize_b = w->l.itemsize;
+  } else {
+    BufferView v;
+    if (!object_get_buffer(b, &v, kBufSimple)) return nullptr;
+    buffer_view_copy(v, &y);
+    count_b = v.count;
+    shape_b = &count_b;
+    fmt_b = v.format;
+    itemsize_b = v.itemsize;
+    buffer_release(&v);
   }
-  if (!buffer_copy(b, &y)) return Ref<>::steal(not_implemented());
-  return new_bool((x == y) == (op == kEq));
+  bool eq = ndim_b == m->l.ndim;
+  for (int d = 0; eq && d < m->l.ndim; d++) eq = shape_b[d] == m->l.shape[d];
+  if (eq) {
+    char ca = format_code(m->l.format), cb = format_code(fmt_b.c_str());
+    if (ca && ca == cb && ca != 'f' && ca != 'd') {
+      eq = x == y;
+    } else if (!ca || !cb) {
+      eq = std::strcmp(m->l.format, fmt_b.c_str()) == 0 && x == y;
+    } else {
+      int64_t n = nitems(m);
+      for (int64_t i = 0; eq && i < n; i++) {
+        Ref<> u = unpack_item(ca, reinterpret_cast<const uint8_t*>(x.data()) + i * m->l.itemsize);
+        Ref<> w = unpack_item(cb, reinterpret_cast<const uint8_t*>(y.data()) + i * itemsize_b);
+        if (!u || !w) return nullptr;
+        int r = equal(u.val(), w.val());
+        if (r < 0) return nullptr;
+        eq = r == 1;
+      }
+    }
+  }
+  return new_bool(eq == (op == kEq));
+}
+
+int64_t mv_hash(Value self) {
+  MemoryView* m = MV(self);
+  if (!check_released(m)) return -1;
+  if (!m->l.readonly) {
+    err_set_str(g_ValueError, "cannot hash writable memoryview object");
+    return -1;
+  }
+  if (!is_byte_format(m->l.format)) {
+    err_set_str(g_ValueError, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
+    return -1;
+  }
+  // The hash must not outlive a change of the memory: only views of hashable
+  // exporters are hashable (a read-only view of a bytearray is not).
+  if (hash(m->obj) == -1) return -1;
+  std::string x;
+  if (!snapshot(m, &x)) return -1;
+  Ref<> b = bytes_from(x);
+  if (!b) return -1;
+  return bytes_hash(b.val());
 }
 
 Ref<> mv_tobytes(Value self, Value*) {
   std::string x;
-  if (!memoryview_copy(self, &x)) return nullptr;
+  if (!snapshot(MV(self), &x)) return nullptr;
   return bytes_from(x);
 }
 
-Ref<> mv_tolist(Value self, Value*) {
-  std::string x;
-  if (!memoryview_copy(self, &x)) return nullptr;
-  Ref<List> l = list_new(static_cast<int64_t>(x.size()));
+// Nested lists for dimension d of the items at p (C order).
+Ref<> tolist_dim(MemoryView* m, char c, const uint8_t*& p, int d) {
+  Ref<List> l = list_new(m->l.shape[d]);
   if (!l) return nullptr;
-  for (size_t i = 0; i < x.size(); i++) {
-    Ref<> v = item_value(MV(self), static_cast<uint8_t>(x[i]));
+  for (int64_t i = 0; i < m->l.shape[d]; i++) {
+    Ref<> v;
+    if (d + 1 < m->l.ndim) {
+      v = tolist_dim(m, c, p, d + 1);
+    } else {
+      v = unpack_item(c, p);
+      p += m->l.itemsize;
+    }
     if (!v) return nullptr;
-    list_init_item(l.get(), static_cast<int64_t>(i), std::move(v));
+    list_init_item(l.get(), i, std::move(v));
   }
   return l;
+}
+
+Ref<> mv_tolist(Value self, Value*) {
+  MemoryView* m = MV(self);
+  std::string x;
+  if (!snapshot(m, &x)) return nullptr;
+  char c = format_code(m->l.format);
+  if (!c) return unsupported_format(m), nullptr;
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(x.data());
+  return tolist_dim(m, c, p, 0);
 }
 
 Ref<> mv_hex(Value self, Value* args) {
@@ -217,7 +486,6 @@ Ref<> mv_hex(Value self, Value* args) {
 }
 
 Ref<> mv_release(Value self, Value*) {
-  CriticalSection cs(self);
   release(MV(self));
   return new_none();
 }
@@ -228,7 +496,6 @@ Ref<> mv_enter(Value self, Value*) {
 }
 
 Ref<> mv_exit(Value self, Value*) {
-  CriticalSection cs(self);
   release(MV(self));
   return new_bool(false);
 }
@@ -237,20 +504,64 @@ Ref<> mv_cast(Value self, Value* args) {
   MemoryView* m = MV(self);
   if (!check_released(m)) return nullptr;
   if (!is_str(args[0])) return err_set_str(g_TypeError, "memoryview: format argument must be a string");
-  std::string_view f = str_view(args[0]);
-  if (f != "B" && f != "b" && f != "c")
-    return err_format(g_NotImplementedError, "memoryview: cast to format '%s' is not supported yet",
-                      std::string(f).c_str());
-  if (m->step != 1) return err_set_str(g_TypeError, "memoryview: casts are restricted to C-contiguous views");
-  return make_view(m->obj, m->start, m->length, 1, f[0]);
+  if (m->l.ndim == 1 && m->l.strides[0] != m->l.itemsize && m->l.shape[0] > 0)
+    return err_set_str(g_TypeError, "memoryview: casts are restricted to C-contiguous views");
+  std::string f(str_view(args[0]));
+  char c = f.size() <= 2 ? format_code(f.c_str()) : 0;
+  if (!c)
+    return err_set_str(g_ValueError,
+                       "memoryview: destination format must be a native single character format prefixed with an "
+                       "optional '@'");
+  if (!is_byte_format(m->l.format) && !is_byte_format(f.c_str()))
+    return err_set_str(g_TypeError, "memoryview: cannot cast between two non-byte formats");
+  int64_t itemsize = code_itemsize(c);
+  int64_t nbytes = nitems(m) * m->l.itemsize;
+  MemoryViewLayout like = m->l;
+  std::memcpy(like.format, f.c_str(), f.size() + 1);
+  like.itemsize = itemsize;
+  if (args[1].is_null()) {
+    if (nbytes % itemsize) return err_set_str(g_TypeError, "memoryview: length is not a multiple of itemsize");
+    like.ndim = 1;
+    like.shape[0] = nbytes / itemsize;
+  } else {
+    if (!is_list(args[1]) && !is_tuple(args[1]))
+      return err_set_str(g_TypeError, "shape must be a list or a tuple");
+    Ref<> seq = sequence_tuple(args[1]);
+    if (!seq) return nullptr;
+    int64_t nd = tuple_size(seq.val());
+    if (m->l.ndim != 1 && nd != 1) return err_set_str(g_TypeError, "memoryview: cast must be 1D -> ND or ND -> 1D");
+    if (nd == 0) return err_set_str(g_NotImplementedError, "memoryview: zero-dimensional views are not implemented");
+    if (nd > kMemoryViewMaxDim)
+      return err_format(g_ValueError, "memoryview: number of dimensions must not exceed %d", kMemoryViewMaxDim);
+    int64_t prod = 1;
+    for (int64_t d = 0; d < nd; d++) {
+      Value x = tuple_item(seq.val(), d);
+      int64_t k;
+      if (!is_int(x)) return err_set_str(g_TypeError, "memoryview.cast(): elements of shape must be integers");
+      if (!int_as_int64(x, &k) || k <= 0)
+        return err_set_str(g_ValueError, "memoryview.cast(): elements of shape must be integers > 0");
+      like.shape[d] = k;
+      prod *= k;
+    }
+    if (prod * itemsize != nbytes)
+      return err_set_str(g_TypeError, "memoryview: product(shape) * itemsize != buffer size");
+    like.ndim = static_cast<int32_t>(nd);
+  }
+  // C-order strides for the new shape.
+  int64_t s = itemsize;
+  for (int d = like.ndim - 1; d >= 0; d--) {
+    like.strides[d] = s;
+    s *= like.shape[d];
+  }
+  return make_view(m->obj, &like);
 }
 
 Ref<> mv_toreadonly(Value self, Value*) {
   MemoryView* m = MV(self);
   if (!check_released(m)) return nullptr;
-  Ref<> r = make_view(m->obj, m->start, m->length, m->step, m->format);
-  if (r) MV(r.val())->readonly = true;
-  return r;
+  MemoryViewLayout like = m->l;
+  like.readonly = true;
+  return make_view(m->obj, &like);
 }
 
 const MethodDef kMemoryViewMethods[] = {
@@ -270,39 +581,52 @@ Ref<> get_obj(Value self) {
 }
 Ref<> get_readonly(Value self) {
   if (!check_released(MV(self))) return nullptr;
-  return new_bool(MV(self)->readonly);
+  return new_bool(MV(self)->l.readonly);
 }
 Ref<> get_nbytes(Value self) {
   if (!check_released(MV(self))) return nullptr;
-  return small_int(MV(self)->length);
+  return int_from_int64(nitems(MV(self)) * MV(self)->l.itemsize);
 }
 Ref<> get_itemsize(Value self) {
   if (!check_released(MV(self))) return nullptr;
-  return small_int(1);
+  return small_int(MV(self)->l.itemsize);
 }
 Ref<> get_format(Value self) {
   if (!check_released(MV(self))) return nullptr;
-  char f[2] = {MV(self)->format, 0};
-  return str_from_ascii(f);
+  return str_from_ascii(MV(self)->l.format);
 }
 Ref<> get_ndim(Value self) {
   if (!check_released(MV(self))) return nullptr;
-  return small_int(1);
+  return small_int(MV(self)->l.ndim);
+}
+Ref<> dims_tuple(const MemoryView* m, const int64_t* v) {
+  Ref<Tuple> t = tuple_new(m->l.ndim);
+  if (!t) return nullptr;
+  for (int d = 0; d < m->l.ndim; d++) tuple_init_item(t.get(), d, int_from_int64(v[d]));
+  return t;
 }
 Ref<> get_shape(Value self) {
   if (!check_released(MV(self))) return nullptr;
-  Ref<> n = small_int(MV(self)->length);
-  return tuple_pack({n.val()});
+  return dims_tuple(MV(self), MV(self)->l.shape);
 }
 Ref<> get_strides(Value self) {
   if (!check_released(MV(self))) return nullptr;
-  Ref<> n = small_int(MV(self)->step);
-  return tuple_pack({n.val()});
+  return dims_tuple(MV(self), MV(self)->l.strides);
 }
-Ref<> get_released(Value self) { return new_bool(MV(self)->released); }
+Ref<> get_suboffsets(Value self) {
+  if (!check_released(MV(self))) return nullptr;
+  return empty_tuple();
+}
+bool contiguous(const MemoryView* m) {
+  return m->l.ndim > 1 || m->l.strides[0] == m->l.itemsize || m->l.shape[0] <= 1;
+}
 Ref<> get_contiguous(Value self) {
   if (!check_released(MV(self))) return nullptr;
-  return new_bool(MV(self)->step == 1 || MV(self)->length <= 1);
+  return new_bool(contiguous(MV(self)));
+}
+Ref<> get_f_contiguous(Value self) {
+  if (!check_released(MV(self))) return nullptr;
+  return new_bool(contiguous(MV(self)) && MV(self)->l.ndim == 1);
 }
 
 const GetSetDef kMemoryViewGetSets[] = {
@@ -314,15 +638,51 @@ const GetSetDef kMemoryViewGetSets[] = {
     {"ndim", get_ndim, nullptr, "An integer indicating how many dimensions of a multi-dimensional array the memory represents."},
     {"shape", get_shape, nullptr, "A tuple of ndim integers giving the shape of the memory as an N-dimensional array."},
     {"strides", get_strides, nullptr, "A tuple of ndim integers giving the size in bytes to access each element."},
-    {"released", get_released, nullptr, "A bool indicating whether the memory is released."},
+    {"suboffsets", get_suboffsets, nullptr, "A tuple of integers used internally for PIL-style arrays."},
     {"contiguous", get_contiguous, nullptr, "A bool indicating whether the memory is contiguous."},
     {"c_contiguous", get_contiguous, nullptr, "A bool indicating whether the memory is C contiguous."},
+    {"f_contiguous", get_f_contiguous, nullptr, "A bool indicating whether the memory is Fortran contiguous."},
     {nullptr}};
 
 Ref<> mv_iter(Value self) {
   if (!check_released(MV(self))) return nullptr;
+  if (MV(self)->l.ndim > 1) return sub_views_error(), nullptr;
   return seq_iter_new(self);
 }
+
+// A memoryview exports its own geometry, through a fresh export of its base
+// (so the consumer's pointer stays valid even if the view is released).
+bool mv_get_buffer(Value self, BufferView* view, int flags) {
+  MemoryView* m = MV(self);
+  if (!check_released(m)) return false;
+  BufferView base;
+  // The export stays counted until mv_release_buffer; `base` only drops its
+  // reference (the consumer's view owns the memoryview, which owns m->obj).
+  if (!object_get_buffer(m->obj, &base, kBufSimple)) return false;
+  view->lock = m->lock;
+  view->buf = m->l.buf;
+  view->itemsize = m->l.itemsize;
+  view->count = m->l.ndim == 1 ? m->l.shape[0] : nitems(m);
+  view->stride = m->l.ndim == 1 ? m->l.strides[0] : m->l.itemsize;
+  view->len = view->count * m->l.itemsize;
+  view->format = format_code(m->l.format) ? m->l.format : "B";
+  view->readonly = m->l.readonly;
+  if (!buffer_check_writable(view, flags)) {
+    BufferView undo;
+    undo.obj = Ref<>::borrow(m->obj);
+    buffer_release(&undo);
+    return false;
+  }
+  return true;
+}
+
+void mv_release_buffer(Value self, BufferView*) {
+  BufferView base;
+  base.obj = Ref<>::borrow(MV(self)->obj);
+  buffer_release(&base);
+}
+
+const BufferProcs kMemoryViewBufferProcs = {mv_get_buffer, mv_release_buffer};
 
 }  // namespace
 
@@ -330,37 +690,20 @@ Ref<> memoryview_new(Value obj) {
   if (is_memoryview(obj)) {
     MemoryView* m = MV(obj);
     if (!check_released(m)) return nullptr;
-    Ref<> r = make_view(m->obj, m->start, m->length, m->step, m->format);
-    if (r) MV(r.val())->readonly = m->readonly;
-    return r;
+    return make_view(m->obj, &m->l);
   }
-  if (is_bytes(obj)) return make_view(obj, 0, bytes_size(obj), 1, 'B');
-  if (is_bytearray(obj)) return make_view(obj, 0, bytearray_size(obj), 1, 'B');
-  return err_format(g_TypeError, "memoryview: a bytes-like object is required, not '%s'", type_name(type_of(obj)));
+  if (!has_buffer(obj))
+    return err_format(g_TypeError, "memoryview: a bytes-like object is required, not '%s'", type_name(type_of(obj)));
+  return make_view(obj, nullptr);
 }
 
-bool memoryview_copy(Value mv, std::string* out) {
-  MemoryView* m = MV(mv);
-  if (!check_released(m)) return false;
-  out->resize(static_cast<size_t>(m->length));
-  with_data(m, [&](uint8_t* d) {
-    for (int64_t i = 0; i < m->length; i++) (*out)[i] = static_cast<char>(d[m->start + i * m->step]);
-    return 0;
-  });
-  return true;
-}
+bool memoryview_copy(Value mv, std::string* out) { return snapshot(MV(mv), out); }
 
 bool memoryview_contiguous(Value mv, const uint8_t** data, int64_t* size) {
   MemoryView* m = MV(mv);
-  if (m->released || (m->step != 1 && m->length > 1)) return false;
-  if (is_bytearray(m->obj)) {
-    ByteArray* b = m->obj.as<ByteArray>();
-    static const uint8_t kEmpty[1] = {0};
-    *data = b->data ? b->data + m->start : kEmpty;
-  } else {
-    *data = m->obj.as<Bytes>()->data + m->start;
-  }
-  *size = m->length;
+  if (m->released.load() || !contiguous(m) || (m->l.ndim == 1 && m->l.strides[0] < 0 && m->l.shape[0] > 1)) return false;
+  *data = m->l.buf;
+  *size = nitems(m) * m->l.itemsize;
   return true;
 }
 
@@ -371,6 +714,7 @@ void memoryview_types_init() {
   t->basic_size = sizeof(MemoryView);
   t->tp_dealloc = mv_dealloc;
   t->tp_repr = mv_repr;
+  t->tp_hash = mv_hash;
   t->tp_richcompare = mv_richcompare;
   t->tp_new = mv_tp_new;
   t->tp_iter = mv_iter;
@@ -381,6 +725,7 @@ void memoryview_types_init() {
   t->getsets = kMemoryViewGetSets;
   t->doc = "Create a new memoryview object which references the given object.";
   type_ready(t);
+  buffer_register(t, &kMemoryViewBufferProcs);
 }
 
 }  // namespace ftpy

@@ -1,13 +1,20 @@
-// memoryview: a view of the bytes of a bytes or bytearray object (format 'B',
-// one dimension; casts to 'b' and 'c' are supported, other formats raise
-// NotImplementedError for now).
+// memoryview: a view of the memory of any object that exports a buffer
+// (objects/buffer.h): bytes, bytearray, array.array, another memoryview.
+// One-dimensional views index, slice, compare and convert items of the native
+// single-character struct formats; cast() can also reshape a contiguous view
+// into several dimensions (tolist, tobytes, len and comparison work on those;
+// indexing them raises NotImplementedError, as sub-views are not implemented).
 //
-// Thread safety: the view's fields are immutable after creation except
-// `released`, which is set under the view's critical section. Reading the
-// exporter's bytes goes through the exporter's own locking (bytearray takes its
-// critical section), and a bytearray cannot be resized while views export it.
+// Thread safety: the geometry (buf, shape, strides, format) is immutable once
+// the view is published. A view holds one export of its base object for its
+// whole life, so the memory cannot move or shrink under it. Every read or
+// write of the viewed bytes runs inside the base's CriticalSection (`lock`;
+// null for immutable bases such as bytes) and checks `released` there; release()
+// sets `released` under the same section before it ends the export, so an
+// access either completes before the release or sees it and raises ValueError.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 
@@ -16,14 +23,24 @@
 
 namespace ftpy {
 
-struct MemoryView : Object {
-  Value obj;        // owned exporter (bytes or bytearray)
-  int64_t start;    // byte offset of item 0
-  int64_t length;   // number of items
-  int64_t step;     // distance between items, in bytes (may be negative)
-  char format;      // 'B', 'b' or 'c'
+inline constexpr int kMemoryViewMaxDim = 8;
+
+// What a view sees of its base's memory.
+struct MemoryViewLayout {
+  uint8_t* buf;       // address of the first item
+  int64_t itemsize;
+  int32_t ndim;       // 1..kMemoryViewMaxDim
+  int64_t shape[kMemoryViewMaxDim];
+  int64_t strides[kMemoryViewMaxDim];  // bytes; may be negative in 1-D views
+  char format[4];     // struct syntax: one character, or '@' and one character
   bool readonly;
-  bool released;
+};
+
+struct MemoryView : Object {
+  Value obj;          // owned: the exporting base object (never a memoryview)
+  Object* lock;       // base to lock around byte access, or null if immutable
+  MemoryViewLayout l;
+  std::atomic<bool> released;
 };
 extern Type g_memoryview_type;
 

@@ -123,6 +123,17 @@ void inherit_slots(Type* t, Type* b) {
   t->flags |= b->flags & kInheritedFlags;
 }
 
+// Descriptors of a static type live as long as the type (its dict cannot be
+// changed from Python): immortal, so that calling `shared_dict.get` from many
+// threads writes no reference count.
+void add_descriptor(Type* t, Value d, Value name, Ref<> descr) {
+  if (!descr || dict_set_item(d, name, descr.val()) < 0) {
+    std::fprintf(stderr, "ftpy: cannot ready type %s\n", t->name);
+    std::abort();
+  }
+  if (!(t->flags & kTypeHeapType)) make_immortal(descr.get());
+}
+
 void add_descriptors(Type* t) {
   Value d = t->dict;
   if (t->methods) {
@@ -138,24 +149,15 @@ void add_descriptors(Type* t) {
       } else {
         descr = method_descr_new(m, t);
       }
-      if (!descr || dict_set_item(d, Value(sig->name), descr.val()) < 0) {
-        std::fprintf(stderr, "ftpy: cannot ready type %s\n", t->name);
-        std::abort();
-      }
+      add_descriptor(t, d, Value(sig->name), std::move(descr));
     }
   }
-  if (t->getsets) {
-    for (const GetSetDef* g = t->getsets; g->name; g++) {
-      Ref<> descr = getset_descr_new(g, t);
-      if (!descr || dict_set_item(d, Value(str_intern(g->name)), descr.val()) < 0) std::abort();
-    }
-  }
-  if (t->members) {
-    for (const MemberDef* m = t->members; m->name; m++) {
-      Ref<> descr = member_descr_new(m, t);
-      if (!descr || dict_set_item(d, Value(str_intern(m->name)), descr.val()) < 0) std::abort();
-    }
-  }
+  if (t->getsets)
+    for (const GetSetDef* g = t->getsets; g->name; g++)
+      add_descriptor(t, d, Value(str_intern(g->name)), getset_descr_new(g, t));
+  if (t->members)
+    for (const MemberDef* m = t->members; m->name; m++)
+      add_descriptor(t, d, Value(str_intern(m->name)), member_descr_new(m, t));
 }
 
 }  // namespace
@@ -576,7 +578,7 @@ const GetSetDef kTypeGetSets[] = {
     {"__qualname__", type_get_qualname, type_set_qualname},
     {"__module__", type_get_module, type_set_module},
     {"__mro__", type_get_mro, nullptr},
-    {"__bases__", type_get_bases, nullptr},
+    {"__bases__", type_get_bases, type_set_bases},
     {"__base__", type_get_base, nullptr},
     {"__dict__", type_get_dict, nullptr},
     {"__doc__", type_get_doc, type_set_doc},

@@ -38,6 +38,7 @@ Ref<> object_dir_list(Value obj);
 Ref<> object_reduce_ex_impl(Value self, Value protocol);
 Ref<> object_getstate_impl(Value self);
 int object_assign_class(Value self, Value cls);
+int type_set_bases(Value self, Value v);  // type.__bases__ setter
 std::nullptr_t object_abstract_error(Type* t);
 Ref<> object_alloc_instance(Type* t);    // zeroed instance of t (with __dict__ slot if any)
 void type_heap_dealloc(Object* o);

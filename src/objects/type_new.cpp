@@ -28,7 +28,9 @@
 #include "objects/tuple.h"
 #include "objects/type_internal.h"
 #include "objects/weakref.h"
+#include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "runtime/qsbr.h"
 #include "runtime/thread_state.h"
 
 namespace ftpy {
@@ -795,6 +797,133 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
   }
   type_modified(t);
   return result;
+}
+
+// --- __bases__ assignment ------------------------------------------------------------------
+
+namespace {
+
+// Recompute t's MRO from its current bases (honouring a metaclass mro()) and
+// publish it; the old tuple is retired, since type_lookup reads it lock-free.
+int type_refresh_mro(Type* t) {
+  Type* meta = type_of(Value(t));
+  Ref<> mro_list;
+  if (meta != &g_type_type && type_lookup(meta, Value(ids::mro)) != type_lookup(&g_type_type, Value(ids::mro)))
+    mro_list = call_method(Value(t), "mro", nullptr, 0);
+  else
+    mro_list = compute_c3(t);
+  if (!mro_list) return -1;
+  Ref<> mro_tuple = sequence_tuple(mro_list.val());
+  if (!mro_tuple) return -1;
+  {
+    CriticalSection cs(t);
+    Value old = t->mro;
+    t->mro = mro_tuple.release();
+    qsbr_retire_value(old);
+  }
+  return 0;
+}
+
+// After t's bases changed: every class below t gets a fresh MRO and slots.
+int type_refresh_hierarchy(Type* t) {
+  if (type_refresh_mro(t) < 0) return -1;
+  slots_fill_from_dict(t);
+  type_modified(t);
+  Ref<> subs = type_subclasses_list(t);
+  if (!subs) return -1;
+  for (int64_t i = 0; i < list_size(subs.val()); i++) {
+    Ref<> k = list_get(subs.val(), i);
+    if (!k || type_refresh_hierarchy(k.val().as<Type>()) < 0) return -1;
+  }
+  return 0;
+}
+
+// Swap t's bases (and solid base) and move t between the bases' subclass lists.
+int type_swap_bases(Type* t, Value bases, Type* base) {
+  Ref<> old_bases = Ref<>::borrow(t->bases);
+  {
+    CriticalSection cs(t);
+    t->bases = Ref<>::borrow(bases).release();
+    t->base = base;
+    qsbr_retire_value(old_bases.val());
+  }
+  Tuple* ob = old_bases.val().as<Tuple>();
+  for (int64_t i = 0; i < ob->size; i++) {
+    Type* b = ob->items[i].as<Type>();
+    if (b->subclasses.is_null()) continue;
+    Value arg = Value(t);
+    Ref<> r = call_method(b->subclasses, "remove", &arg, 1);
+    if (!r) err_clear();  // t registered once per distinct base
+  }
+  Tuple* nb = bases.as<Tuple>();
+  for (int64_t i = 0; i < nb->size; i++) {
+    Type* b = nb->items[i].as<Type>();
+    if (b->subclasses.is_null()) b->subclasses = list_new().release();
+    if (list_append(b->subclasses, Value(t)) < 0) return -1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int type_set_bases(Value self, Value v) {
+  Type* t = self.as<Type>();
+  const std::string qn = type_qualname_utf8(t);
+  if (!(t->flags & kTypeHeapType) || v.is_null()) {
+    err_format(g_TypeError, "cannot %s '__bases__' attribute of immutable type '%s'", v.is_null() ? "delete" : "set",
+               qn.c_str());
+    return -1;
+  }
+  if (!is_tuple(v)) {
+    err_format(g_TypeError, "can only assign tuple to %s.__bases__, not %s", qn.c_str(), type_name(type_of(v)));
+    return -1;
+  }
+  Tuple* nb = v.as<Tuple>();
+  if (nb->size == 0) {
+    err_format(g_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()", qn.c_str());
+    return -1;
+  }
+  for (int64_t i = 0; i < nb->size; i++) {
+    if (!has_flag(type_of(nb->items[i]), kTypeTypeSubclass)) {
+      err_format(g_TypeError, "%s.__bases__ must be tuple of classes, not '%s'", qn.c_str(),
+                 type_name(type_of(nb->items[i])));
+      return -1;
+    }
+    if (is_subtype(nb->items[i].as<Type>(), t)) {
+      err_set_str(g_TypeError, "a __bases__ item causes an inheritance cycle");
+      return -1;
+    }
+  }
+  Type* new_base = best_base(v);
+  if (!new_base) return -1;
+  // Instances keep their memory layout: the new base must free, traverse
+  // and lay them out exactly as the old one (same built-in machinery, same
+  // slots, dict and weakref positions).
+  Type* old_base = t->base;
+  Type* new_solid = solid_base(new_base);
+  Type* old_solid = solid_base(old_base);
+  if (new_solid->tp_dealloc != old_solid->tp_dealloc || new_solid->tp_traverse != old_solid->tp_traverse ||
+      new_solid->tp_clear != old_solid->tp_clear) {
+    err_format(g_TypeError, "__bases__ assignment: '%s' deallocator differs from '%s'",
+               type_qualname_utf8(new_base).c_str(), type_qualname_utf8(old_base).c_str());
+    return -1;
+  }
+  if (layout_base(new_base) != layout_base(old_base) || new_base->dict_offset != old_base->dict_offset ||
+      new_base->weaklist_offset != old_base->weaklist_offset) {
+    err_format(g_TypeError, "__bases__ assignment: '%s' object layout differs from '%s'",
+               type_qualname_utf8(new_base).c_str(), type_qualname_utf8(old_base).c_str());
+    return -1;
+  }
+  Ref<> saved = Ref<>::borrow(t->bases);
+  if (type_swap_bases(t, v, new_base) < 0) return -1;
+  if (type_refresh_hierarchy(t) < 0) {
+    // Put the old bases back (as CPython does) and report the MRO error.
+    Ref<> exc = err_fetch();
+    if (type_swap_bases(t, saved.val(), old_base) == 0) type_refresh_hierarchy(t);
+    err_restore(std::move(exc));
+    return -1;
+  }
+  return 0;
 }
 
 }  // namespace ftpy

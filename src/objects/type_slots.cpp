@@ -328,6 +328,12 @@ void wrapper_types_init() {
   t->ob_type = &g_type_type;
 }
 
+Ref<> slot_tp_new(Type* type, const Value* args, size_t nargs, Value kwnames);
+
+// tp_name as CPython shows it: "time.struct_time" for a native type, the
+// __name__ for a class.
+const char* full_type_name(Type* t) { return (t->flags & kTypeHeapType) ? type_name(t) : t->name; }
+
 // tp_new exposed as `T.__new__(subtype, *args, **kwargs)`: a builtin whose self
 // is the owner type.
 Ref<> tp_new_wrapper(Value self, Value* args) {
@@ -341,15 +347,16 @@ Ref<> tp_new_wrapper(Value self, Value* args) {
                       type_name(type_of(sub)));
   Type* st = sub.as<Type>();
   if (!is_subtype(st, owner))
-    return err_format(g_TypeError, "%s.__new__(%s): %s is not a subtype of %s", type_name(owner), type_name(st),
-                      type_name(st), type_name(owner));
-  // The nearest static base of st must be built by owner's tp_new, else the
-  // instance would miss the initialisation its C++ layout needs.
+    return err_format(g_TypeError, "%s.__new__(%s): %s is not a subtype of %s", full_type_name(owner),
+                      full_type_name(st), full_type_name(st), full_type_name(owner));
+  // The nearest base of st whose __new__ is native must be built by owner's
+  // tp_new, else the instance would miss the initialisation its C++ layout
+  // needs (object.__new__(tuple subclass) would leave the items unset).
   Type* solid = st;
-  while (solid && (solid->flags & kTypeHeapType)) solid = solid->base;
+  while (solid && solid->tp_new == slot_tp_new) solid = solid->base;
   if (solid && solid->tp_new != owner->tp_new)
-    return err_format(g_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type_name(owner), type_name(st),
-                      type_name(solid));
+    return err_format(g_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", full_type_name(owner),
+                      full_type_name(st), full_type_name(solid));
   // Forward remaining positional args and keywords.
   std::vector<Value> all;
   for (int64_t i = 1; i < tuple_size(a); i++) all.push_back(tuple_item(a, i));
@@ -523,8 +530,9 @@ void slot_tp_finalize(Object* o) {
   Ref<> saved = err_fetch();
   Ref<> r = call_special(self, ids::__del__, nullptr, 0);
   if (!r) {
-    Ref<> method = getattr_opt(self, Value(ids::__del__));
-    err_write_unraisable("Exception ignored while calling deallocator", method ? method.val() : self);
+    // CPython 3.11 reports the class's __del__ function, with err_msg None.
+    Value method = type_lookup(type_of(self), Value(ids::__del__));
+    err_write_unraisable(nullptr, method.is_null() ? self : method);
   }
   err_restore(std::move(saved));
 }

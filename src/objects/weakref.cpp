@@ -323,7 +323,7 @@ void weakref_clear_all(Object* o) {
     if (cb.is_null()) continue;
     Ref<> saved = err_fetch();
     Ref<> res = call1(cb, r.val());
-    if (!res) err_write_unraisable("Exception ignored while calling weakref callback", cb);
+    if (!res) err_write_unraisable(nullptr, cb);  // 3.11: err_msg None
     err_restore(std::move(saved));
   }
 }

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "objects/codecs.h"
+#include "objects/errors.h"
+#include "objects/str.h"
 #include "parse/unicode_support.h"
 
 namespace ftpy {
@@ -812,6 +815,8 @@ static bool find_coding(std::string_view line, std::string* enc) {
   return false;
 }
 
+static bool finish_source(std::string_view in, bool latin1, std::string* out, SyntaxErrorInfo* err);
+
 bool normalize_source(std::string_view in, std::string* out, SyntaxErrorInfo* err) {
   bool bom = in.size() >= 3 && in.substr(0, 3) == "\xEF\xBB\xBF";
   if (bom) in.remove_prefix(3);
@@ -838,14 +843,27 @@ bool normalize_source(std::string_view in, std::string* out, SyntaxErrorInfo* er
       err->offset = -1;
       return false;
     }
-    if (is_latin1_name(enc)) {
+    if (is_latin1_name(enc) && codec_normalize(enc) != "ascii") {
       latin1 = true;
     } else {
-      err->type = "SyntaxError";
-      err->msg = "unsupported encoding: " + enc + " (ftpy reads source as UTF-8 or Latin-1 only)";
-      err->lineno = 1;
-      err->offset = 0;
-      return false;
+      // Any other codec ftpy has (objects/codecs.h) decodes the whole source
+      // to UTF-8 first. Like CPython, an unknown codec, one that cannot
+      // encode source (UTF-16/32), or bytes it cannot decode all read
+      // "encoding problem: NAME", with no line.
+      std::string canon = codec_normalize(enc);
+      Ref<> text;
+      if (!canon.empty() && canon.rfind("utf-16", 0) != 0 && canon.rfind("utf-32", 0) != 0)
+        text = codec_decode(reinterpret_cast<const uint8_t*>(in.data()), static_cast<int64_t>(in.size()), canon,
+                            "strict");
+      if (!text) {
+        err_clear();
+        err->type = "SyntaxError";
+        err->msg = "encoding problem: " + enc;
+        err->lineno = 0;
+        err->offset = -1;
+        return false;
+      }
+      return finish_source(str_view(text.val()), false, out, err);
     }
   }
   if (bom && found && !is_utf8_name(enc)) {
@@ -854,6 +872,11 @@ bool normalize_source(std::string_view in, std::string* out, SyntaxErrorInfo* er
     err->lineno = 1;
     return false;
   }
+  return finish_source(in, latin1, out, err);
+}
+
+// Newlines to \n, Latin-1 to UTF-8, and the checks for NUL and bad UTF-8.
+static bool finish_source(std::string_view in, bool latin1, std::string* out, SyntaxErrorInfo* err) {
   std::string s;
   s.reserve(in.size() + 1);
   for (size_t i = 0; i < in.size(); i++) {

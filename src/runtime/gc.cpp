@@ -261,19 +261,25 @@ int64_t collect_locked(int generation) {
   std::vector<Ref<>> weak_callbacks;
   int64_t found = 0;
   int64_t scanned = 0;
+  PerThreadCensus census;
   {
     StopTheWorld stw;
+    // Per-thread-counted objects (object.h) whose true count is zero are
+    // freed below like any last reference; the others get their true count.
+    rc_census_stopped(&census);
     ShardsLocked locked;
     Marking m;
     for_each_tracked_locked([&](Object* o) {
       if (o->ob_gc_bits & kGcFrozen || is_immortal(o)) return;
-      int64_t rc = refcount_estimate(o);
+      int64_t rc = is_per_thread(o) ? census.totals[rc_pt_id(o)] : refcount_estimate(o);
       if (rc > 0) add_candidate(m, o, rc);
     });
     scanned = static_cast<int64_t>(m.cands.size());
     mark_reachable(m);
     for (const Candidate& c : m.cands) {
       if (c.reachable) continue;
+      // Garbage is freed by ordinary counting once the collector drops it.
+      if (is_per_thread(c.o)) rc_demote_stopped(c.o, census.totals[rc_pt_id(c.o)]);
       garbage.push_back(Ref<>::borrow(Value(c.o)));
       if (!is_inline_dict_of_garbage(m, c)) found++;
     }
@@ -284,6 +290,8 @@ int64_t collect_locked(int generation) {
     g_current_marking = nullptr;
     clear_marks(m);
   }
+  for (Object* o : census.dead) decref(o);  // their last reference
+  census.dead.clear();
   g_young.store(0, std::memory_order_relaxed);
   g_long_lived.store(scanned - static_cast<int64_t>(garbage.size()), std::memory_order_relaxed);
 

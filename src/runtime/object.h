@@ -24,6 +24,20 @@
 // exited, the thread that queued the object merges it itself (nobody else writes
 // the local count any more). Once merged, the shared count alone decides death.
 // Overflow of the local count makes the object immortal.
+//
+// Per-thread counting (DESIGN.md §4.2; docs/free_threading.md). An object
+// that several threads keep taking references to (a shared function, class,
+// module, dict, instance, constant tuple) would make every such incref an
+// atomic add on one cache line. Such objects are switched to per-thread
+// counts: ob_ref_local holds kPerThread, ob_tid holds an id (with
+// kPerThreadTidBit, so it never equals a thread index), and each thread adds
+// its increments and decrements to its own slot `id` of a thread-local array
+// with plain stores. The true count is the shared count plus every thread's
+// slot, so only the cycle collector, which folds the slots into the shared
+// count with the world stopped, can see it reach zero: such an object is freed
+// by the collector, never by a decref. Objects are switched when sampling of
+// the shared (non-owner) incref path finds them hot (rc::sample_shared), and
+// the switch itself happens with the world stopped (refcount.cpp).
 #pragma once
 
 #include <atomic>
@@ -63,6 +77,8 @@ enum SharedState : uint32_t {
 constexpr uint32_t kSharedStateMask = 3;
 constexpr int kSharedShift = 2;
 constexpr uint32_t kImmortal = UINT32_MAX;
+constexpr uint32_t kPerThread = UINT32_MAX - 1;  // ob_ref_local of a per-thread-counted object
+constexpr uint32_t kPerThreadTidBit = 1u << 31;  // ob_tid of one: the id with this bit
 
 struct Object {
   std::atomic<uint32_t> ob_tid;
@@ -78,13 +94,23 @@ static_assert(sizeof(Object) == 24, "object header must stay at 24 bytes (DESIGN
 // The current thread's index (thread_state.cpp). Threads that are not registered
 // hold kNoThreadIndex, which owns nothing, so they always take the shared path.
 constexpr uint32_t kNoThreadIndex = UINT32_MAX - 1;
-extern thread_local uint32_t tls_thread_index;
+extern thread_local constinit uint32_t tls_thread_index;
+
+// This thread's per-thread count slots (indexed by id) and how many it has;
+// zero for a thread that runs no Python (its changes go to the shared count).
+extern thread_local constinit std::atomic<int64_t>* tls_pt_counts;
+extern thread_local constinit uint32_t tls_pt_cap;
+// Countdown to the next sample of the shared incref path.
+extern thread_local constinit uint32_t tls_rc_sample;
+constexpr uint32_t kRcSampleInterval = 32;
 
 namespace rc {
 void dealloc(Object* o);            // refcount.cpp: run the type's deallocator
 void decref_shared(Object* o);      // slow path of a non-owner decrement
 void merge_zero_local(Object* o);   // owner's local count reached zero
 void on_local_overflow(Object* o);  // make immortal
+void pt_add_slow(Object* o, int64_t delta);  // per-thread count beyond this thread's slots
+void sample_shared(Object* o);      // every kRcSampleInterval-th shared incref
 }  // namespace rc
 
 inline bool is_immortal(const Object* o) {
@@ -96,23 +122,47 @@ inline void make_immortal(Object* o) {
   o->ob_tid.store(0, std::memory_order_relaxed);
 }
 
+inline bool is_per_thread(const Object* o) {
+  return o->ob_ref_local.load(std::memory_order_relaxed) == kPerThread;
+}
+
+// Per-thread path: the object's id is in ob_tid.
+inline void pt_add(Object* o, int64_t delta) {
+  uint32_t id = o->ob_tid.load(std::memory_order_relaxed) & ~kPerThreadTidBit;
+  if (id < tls_pt_cap) [[likely]] {
+    // Only this thread writes its slots; the collector reads them with the
+    // world stopped.
+    std::atomic<int64_t>& slot = tls_pt_counts[id];
+    slot.store(slot.load(std::memory_order_relaxed) + delta, std::memory_order_relaxed);
+  } else {
+    rc::pt_add_slow(o, delta);
+  }
+}
+
 inline void incref(Object* o) {
   uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
-  if (local == kImmortal) return;
+  if (local >= kPerThread) [[unlikely]] {
+    if (local == kPerThread) pt_add(o, 1);
+    return;
+  }
   if (o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) {
-    if (local + 1 == kImmortal) [[unlikely]] {
+    if (local + 1 == kPerThread) [[unlikely]] {
       rc::on_local_overflow(o);
       return;
     }
     o->ob_ref_local.store(local + 1, std::memory_order_relaxed);
   } else {
     o->ob_ref_shared.fetch_add(1u << kSharedShift, std::memory_order_relaxed);
+    if (--tls_rc_sample == 0) [[unlikely]] rc::sample_shared(o);
   }
 }
 
 inline void decref(Object* o) {
   uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
-  if (local == kImmortal) return;
+  if (local >= kPerThread) [[unlikely]] {
+    if (local == kPerThread) pt_add(o, -1);
+    return;
+  }
   if (o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) {
     --local;
     o->ob_ref_local.store(local, std::memory_order_relaxed);
@@ -130,7 +180,10 @@ inline void decref(Value v) {
 }
 
 // The total count as this thread can see it (exact only when no other thread
-// is changing it). For tests, sys.getrefcount and debugging.
+// is changing it, and for a per-thread-counted object only when no other
+// thread holds references; at least 1 for such an object). For tests,
+// sys.getrefcount, liveness checks and debugging; a test for "only I hold it"
+// must also check !is_per_thread.
 int64_t refcount_estimate(const Object* o);
 
 }  // namespace ftpy

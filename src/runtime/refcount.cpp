@@ -1,14 +1,51 @@
 // Slow paths of biased reference counting; the protocol is described in object.h.
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
+#include <cstring>
 
 #include "objects/type.h"
+#include "runtime/heap.h"
 #include "runtime/object.h"
+#include "runtime/stop_the_world.h"
 #include "runtime/thread_state.h"
 
 namespace ftpy {
 
+thread_local constinit std::atomic<int64_t>* tls_pt_counts = nullptr;
+thread_local constinit uint32_t tls_pt_cap = 0;
+thread_local constinit uint32_t tls_rc_sample = kRcSampleInterval;
+
 namespace {
+
+// Per-thread counting (object.h). The id table maps id -> object for every
+// per-thread-counted object; free ids are reused. Both change only with the
+// world stopped (switching, the collector), so an attached thread may read
+// them without a lock.
+std::vector<Object*>& pt_objects() {
+  static auto* v = new std::vector<Object*>();
+  return *v;
+}
+std::vector<uint32_t>& pt_free_ids() {
+  static auto* v = new std::vector<uint32_t>();
+  return *v;
+}
+// Ids stay below this so that id | kPerThreadTidBit never collides with the
+// kNoThreadIndex owner of objects made by unregistered threads.
+constexpr uint32_t kMaxPtIds = 1u << 30;
+
+// Sampling of the shared incref path: a small direct-mapped table per thread;
+// an object sampled kHotSamples times without being evicted is hot.
+constexpr int kSampleSlots = 16;
+constexpr uint32_t kHotSamples = 4;
+// After a switch, samples to skip before the next request (so a program whose
+// shared objects change all the time does not stop the world constantly).
+constexpr uint32_t kSwitchBackoff = 64;
+struct Sample {
+  Object* o;
+  uint32_t hits;
+};
+thread_local Sample tls_samples[kSampleSlots];
 
 inline uint32_t pack(int32_t count, uint32_t state) {
   return (static_cast<uint32_t>(count) << kSharedShift) | state;
@@ -101,7 +138,173 @@ void decref_shared(Object* o) {
   }
 }
 
+void pt_add_slow(Object* o, int64_t delta) {
+  ThreadState* ts = tls_tstate;
+  uint32_t id = rc_pt_id(o);
+  if (!ts || ts->pt_closed) {
+    // A thread without slots (not running Python, or exiting): the shared
+    // count takes it. (delta << 2 leaves the state bits alone.)
+    o->ob_ref_shared.fetch_add(static_cast<uint32_t>(delta) << kSharedShift, std::memory_order_relaxed);
+    return;
+  }
+  uint32_t cap = ts->pt_cap ? ts->pt_cap : 64;
+  while (cap <= id) cap *= 2;
+  auto* grown = static_cast<std::atomic<int64_t>*>(heap_alloc(sizeof(std::atomic<int64_t>) * cap));
+  for (uint32_t i = 0; i < cap; i++)
+    new (&grown[i]) std::atomic<int64_t>(i < ts->pt_cap ? ts->pt_counts[i].load(std::memory_order_relaxed) : 0);
+  // The collector reads the slots only with the world stopped, and this
+  // thread is attached (not at a safepoint), so no one sees the swap.
+  if (ts->pt_counts) heap_free(ts->pt_counts);
+  ts->pt_counts = tls_pt_counts = grown;
+  ts->pt_cap = tls_pt_cap = cap;
+  grown[id].store(grown[id].load(std::memory_order_relaxed) + delta, std::memory_order_relaxed);
+}
+
+void sample_shared(Object* o) {
+  tls_rc_sample = kRcSampleInterval;
+  ThreadState* ts = tls_tstate;
+  if (!ts || ts->pt_closed) return;
+  if (ts->pt_backoff) {
+    ts->pt_backoff--;
+    return;
+  }
+  // Eligible: objects whose death runs no finalizer, so that freeing them at
+  // a collection instead of at their last decref changes nothing visible but
+  // the timing of weakref callbacks. (The collector finds dead ones through
+  // the id table, tracked or not.)
+  Type* t = o->ob_type;
+  if (t->tp_finalize) return;
+  uintptr_t a = reinterpret_cast<uintptr_t>(o);
+  Sample& s = tls_samples[((a >> 4) * 0x9E3779B97F4A7C15ull) >> 60];  // kSampleSlots == 16
+  if (s.o != o) {
+    s.o = o;
+    s.hits = 1;
+    return;
+  }
+  if (++s.hits < kHotSamples) return;
+  s.o = nullptr;
+  incref(o);  // held until the switch (shared path: we are not the owner)
+  ts->pt_requests.push_back(o);
+  ts->eval_breaker.fetch_or(kBreakPerThreadRc, std::memory_order_relaxed);
+}
+
 }  // namespace rc
+
+namespace {
+
+// Every registered thread, with the world stopped (threads may still
+// register, suspended, so the registry lock is taken).
+template <typename F>
+void thread_for_each_stopped(F&& fn) {
+  std::lock_guard<std::mutex> g(runtime_mutex());
+  thread_for_each_locked(fn);
+}
+
+void remove_from_merge_queue_stopped(Object* o) {
+  uint32_t owner = o->ob_tid.load(std::memory_order_relaxed);
+  thread_for_each_stopped([&](ThreadState* t) {
+    if (t->index != owner) return;
+    std::lock_guard<std::mutex> g(t->merge_mu);
+    std::erase(t->merge_queue, o);
+  });
+}
+
+// With the world stopped: give `o` an id and per-thread counts.
+void switch_to_per_thread(Object* o) {
+  uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
+  if (local >= kPerThread) return;  // immortal, or switched already
+  uint32_t shared = o->ob_ref_shared.load(std::memory_order_relaxed);
+  // Sitting in its owner's merge queue (a non-owner's decrement took the
+  // shared count below zero; the owner may be blocked for a long time, as a
+  // main thread in join() is): take it out, the switch merges it.
+  if ((shared & kSharedStateMask) == kSharedQueued) remove_from_merge_queue_stopped(o);
+  int64_t total = count_of(shared) + ((shared & kSharedStateMask) == kSharedMerged ? 0 : local);
+  uint32_t id;
+  if (!pt_free_ids().empty()) {
+    id = pt_free_ids().back();
+    pt_free_ids().pop_back();
+    pt_objects()[id] = o;
+  } else {
+    if (pt_objects().size() >= kMaxPtIds) return;
+    id = static_cast<uint32_t>(pt_objects().size());
+    pt_objects().push_back(o);
+  }
+  o->ob_ref_shared.store(pack(static_cast<int32_t>(total), kSharedMerged), std::memory_order_relaxed);
+  o->ob_tid.store(id | kPerThreadTidBit, std::memory_order_relaxed);
+  o->ob_ref_local.store(kPerThread, std::memory_order_relaxed);
+}
+
+// Zero slot `id` in every registered thread (world stopped).
+void clear_slots_stopped(uint32_t id) {
+  thread_for_each_stopped([id](ThreadState* t) {
+    if (id < t->pt_cap) t->pt_counts[id].store(0, std::memory_order_relaxed);
+  });
+}
+
+}  // namespace
+
+void rc_make_per_thread(Object* o) {
+  StopTheWorld stw;
+  switch_to_per_thread(o);
+}
+
+void rc_switch_requested(ThreadState* ts) {
+  ts->eval_breaker.fetch_and(~kBreakPerThreadRc, std::memory_order_relaxed);
+  std::vector<Object*> items;
+  items.swap(ts->pt_requests);
+  if (items.empty()) return;
+  {
+    StopTheWorld stw;
+    for (Object* o : items) switch_to_per_thread(o);
+  }
+  ts->pt_backoff = kSwitchBackoff;
+  for (Object* o : items) decref(o);
+}
+
+void rc_thread_exit(ThreadState* ts) {
+  for (Object* o : ts->pt_requests) decref(o);
+  ts->pt_requests.clear();
+  // Fold our slots into the shared counts; from now on pt_add_slow sends
+  // this thread's changes to the shared count directly.
+  for (uint32_t id = 0; id < ts->pt_cap; id++) {
+    int64_t d = ts->pt_counts[id].load(std::memory_order_relaxed);
+    if (d != 0)
+      pt_objects()[id]->ob_ref_shared.fetch_add(static_cast<uint32_t>(d) << kSharedShift, std::memory_order_relaxed);
+  }
+  ts->pt_closed = true;
+  tls_pt_counts = nullptr;
+  tls_pt_cap = 0;
+  if (ts->pt_counts) heap_free(ts->pt_counts);
+  ts->pt_counts = nullptr;
+  ts->pt_cap = 0;
+}
+
+void rc_demote_stopped(Object* o, int64_t total) {
+  uint32_t id = rc_pt_id(o);
+  clear_slots_stopped(id);
+  pt_objects()[id] = nullptr;
+  pt_free_ids().push_back(id);
+  o->ob_ref_shared.store(pack(static_cast<int32_t>(total), kSharedMerged), std::memory_order_relaxed);
+  o->ob_ref_local.store(0, std::memory_order_relaxed);
+  o->ob_tid.store(0, std::memory_order_relaxed);
+}
+
+void rc_census_stopped(PerThreadCensus* census) {
+  std::vector<Object*>& objs = pt_objects();
+  census->totals.assign(objs.size(), 0);
+  for (uint32_t id = 0; id < objs.size(); id++)
+    if (objs[id]) census->totals[id] = count_of(objs[id]->ob_ref_shared.load(std::memory_order_relaxed));
+  thread_for_each_stopped([&](ThreadState* t) {
+    uint32_t n = std::min<uint32_t>(t->pt_cap, static_cast<uint32_t>(objs.size()));
+    for (uint32_t id = 0; id < n; id++) census->totals[id] += t->pt_counts[id].load(std::memory_order_relaxed);
+  });
+  for (uint32_t id = 0; id < objs.size(); id++) {
+    if (!objs[id] || census->totals[id] != 0) continue;
+    Object* o = objs[id];
+    rc_demote_stopped(o, 1);  // the reference the caller now holds
+    census->dead.push_back(o);
+  }
+}
 
 void thread_drain_merge_queue(ThreadState* ts) {
   std::vector<Object*> items;
@@ -118,6 +321,15 @@ void thread_drain_merge_queue(ThreadState* ts) {
 int64_t refcount_estimate(const Object* o) {
   uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
   if (local == kImmortal) return INT64_MAX;
+  if (local == kPerThread) {
+    // The shared part plus this thread's slot: exact only with one thread.
+    // At least 1: such an object is never being deallocated (the collector
+    // turns it back into an ordinary one first), so callers that take a
+    // count of zero for "dying" (weakrefs, heap snapshots) must see it alive.
+    uint32_t id = rc_pt_id(o);
+    int64_t mine = id < tls_pt_cap ? tls_pt_counts[id].load(std::memory_order_relaxed) : 0;
+    return std::max<int64_t>(1, count_of(o->ob_ref_shared.load(std::memory_order_relaxed)) + mine);
+  }
   return static_cast<int64_t>(local) + count_of(o->ob_ref_shared.load(std::memory_order_relaxed));
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <sys/stat.h>
 
+#include "modules/atexit_module.h"
 #include "modules/builtins_module.h"
 #include "modules/module_table.h"
 #include "modules/sys_module.h"
@@ -196,8 +197,9 @@ bool runtime_init(const InterpConfig& config) {
   return !err_occurred();
 }
 
-int runtime_shutdown_threads() {
-  // threading._shutdown() joins non-daemon threads, if threading was imported.
+namespace {
+// threading._shutdown() joins non-daemon threads, if threading was imported.
+int join_threads() {
   Ref<> threading;
   if (dict_get_item_str(g_interp.modules, str_intern("threading"), &threading) <= 0) {
     err_clear();
@@ -215,6 +217,14 @@ int runtime_shutdown_threads() {
     return 1;
   }
   return 0;
+}
+}  // namespace
+
+int runtime_shutdown_threads() {
+  int status = join_threads();
+  // Then the atexit functions, as in CPython's finalisation order.
+  atexit_run_callbacks();
+  return status;
 }
 
 void runtime_finalize() {

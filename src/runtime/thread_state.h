@@ -50,6 +50,7 @@ enum EvalBreakerBits : uint32_t {
   kBreakGilDrop = 1 << 3,      // GIL mode: another thread asked us to drop it
   kBreakGc = 1 << 4,           // allocation counts say a collection is due
   kBreakQsbr = 1 << 5,         // report a quiescent state / poll retired items (runtime/qsbr.h)
+  kBreakPerThreadRc = 1 << 6,  // switch sampled hot objects to per-thread counts (object.h)
 };
 
 struct ThreadState {
@@ -90,6 +91,16 @@ struct ThreadState {
   std::mutex merge_mu;
   std::vector<Object*> merge_queue;
   bool merge_closed = false;  // under merge_mu: the thread is exiting, enqueues fail
+
+  // Per-thread reference counts (object.h): this thread's slots (also in
+  // tls_pt_counts; read by the collector with the world stopped), the objects
+  // sampled as hot and waiting to be switched (each held by a reference), and
+  // the samples to skip before the next request.
+  std::atomic<int64_t>* pt_counts = nullptr;
+  uint32_t pt_cap = 0;
+  std::vector<Object*> pt_requests;
+  uint32_t pt_backoff = 0;
+  bool pt_closed = false;  // exiting: slots folded, changes go to shared counts
 
   // QSBR (runtime/qsbr.h): the sequence this thread last saw at a quiescent
   // point (0 = offline; read by other threads' polls), and its retired items
@@ -175,6 +186,32 @@ extern ThreadState* g_stw_requester;  // under runtime_mutex
 bool thread_enqueue_merge(uint32_t owner, Object* o);
 // Owner side: merge everything queued for this thread.
 void thread_drain_merge_queue(ThreadState* ts);
+
+// Per-thread counts (refcount.cpp). At a safepoint: switch the objects this
+// thread found hot (stops the world). At exit, while attached: fold this
+// thread's slots into the objects' shared counts.
+void rc_switch_requested(ThreadState* ts);
+// Switch one object now (stops the world; the caller holds a reference).
+// Objects that are immortal, switched already or in a merge queue stay as
+// they are.
+void rc_make_per_thread(Object* o);
+void rc_thread_exit(ThreadState* ts);
+// The collector's side, with the world stopped: the true count of every
+// per-thread-counted object, indexed by id (0 for free ids), and the
+// objects with a true count of zero, turned back into ordinary merged objects
+// holding one reference (the caller's), their ids freed.
+struct PerThreadCensus {
+  std::vector<int64_t> totals;
+  std::vector<Object*> dead;
+};
+void rc_census_stopped(PerThreadCensus* census);
+// Turn a per-thread-counted object back into an ordinary merged one with
+// count `total` (world stopped), freeing its id.
+void rc_demote_stopped(Object* o, int64_t total);
+// The id of a per-thread-counted object.
+inline uint32_t rc_pt_id(const Object* o) {
+  return o->ob_tid.load(std::memory_order_relaxed) & ~kPerThreadTidBit;
+}
 
 namespace detail {
 ThreadState* registry_first_locked();

@@ -59,7 +59,7 @@ void gen_dealloc(Object* o) {
     Ref<> pending = err_fetch();
     incref(Value(o));
     Ref<> r = gen_close(Value(o));
-    if (!r) err_write_unraisable("Exception ignored in", Value(o));
+    if (!r) err_write_unraisable(nullptr, Value(o));
     o->ob_ref_local.store(0, std::memory_order_relaxed);
     if (pending) err_restore(std::move(pending));
   }

@@ -80,6 +80,7 @@ int handle_eval_breaker(ThreadState* ts) {
   }
   if (bits & kBreakGilDrop) gil_yield_at_safepoint(ts);
   if (bits & kBreakQsbr) qsbr_on_eval_breaker(ts);
+  if (bits & kBreakPerThreadRc) rc_switch_requested(ts);
   // Collections start here, never inside an allocation: the allocating code
   // may be half-way through building an object.
   if (bits & kBreakGc) gc_collect_at_safepoint(ts);

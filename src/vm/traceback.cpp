@@ -99,6 +99,21 @@ const GetSetDef kFrameGetSets[] = {{"f_code", fo_get_code, nullptr},
                                    {"f_trace", fo_get_trace, fo_set_trace},
                                    {nullptr}};
 
+// frame.clear(): drop what a finished frame still holds (its locals), as
+// traceback.clear_frames does to break reference cycles. A frame that is
+// still running (or suspended in a generator) cannot be cleared.
+Ref<> fo_clear(Value self, Value*) {
+  auto* fo = self.as<FrameObject>();
+  if (fo->live) return err_set_str(g_RuntimeError, "cannot clear an executing frame");
+  Value old = fo->locals;
+  fo->locals = Value();
+  decref(old);
+  return new_none();
+}
+const MethodDef kFrameMethods[] = {
+    {"clear($self, /)", fo_clear, "Clear all references held by the frame."},
+    {nullptr}};
+
 Ref<> fo_repr(Value self) {
   auto* fo = self.as<FrameObject>();
   Code* c = fo->code.as<Code>();
@@ -174,7 +189,7 @@ void frame_object_detach(Frame* f) {
   if (!fo) return;
   fo->lasti = f->lasti;
   fo->lineno_override = code_line_for(f->code, static_cast<uint32_t>(f->lasti < 0 ? 0 : f->lasti));
-  if (refcount_estimate(fo) > 1) {
+  if (is_per_thread(fo) || refcount_estimate(fo) > 1) {
     Ref<> snap = locals_snapshot(f);
     if (snap) fo->locals = snap.release();
     else err_clear();
@@ -837,6 +852,7 @@ void traceback_types_init() {
   t->tp_traverse = frame_obj_traverse;
   t->tp_repr = fo_repr;
   t->getsets = kFrameGetSets;
+  t->methods = kFrameMethods;
   type_ready(t);
   t = &g_traceback_type;
   t->name = "traceback";

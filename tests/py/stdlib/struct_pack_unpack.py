@@ -26,7 +26,7 @@ print(list(struct.iter_unpack('<H', b'\x01\x00\x02\x00\x03\x00')))
 tests = [
     lambda: struct.pack('i', 'x'),
     lambda: struct.pack('ii', 1),
-    lambda: struct.pack('<Q', -1),
+    lambda: struct.pack('<L', 2 ** 32),  # 3.11 and 3.14 differ for '<Q', -1 (struct_range_errors.py)
     lambda: struct.pack('z'),
     lambda: struct.pack('<P', 1),
     lambda: struct.pack('3'),

@@ -1,0 +1,119 @@
+// Per-thread reference counts (runtime/object.h): switching, counting from
+// several threads, folding at thread exit, freeing by the collector, and the
+// sampling that switches hot shared objects by itself.
+#include <thread>
+#include <vector>
+
+#include "objects/list.h"
+#include "runtime/gc.h"
+#include "runtime/thread_state.h"
+#include "runtime_fixture.h"
+#include "vm/safepoint.h"
+
+namespace ftpy {
+namespace {
+
+class PerThreadRcTest : public RuntimeTest {};
+
+TEST_F(PerThreadRcTest, SwitchedObjectKeepsItsCountAndOnlyTheCollectorFreesIt) {
+  ASSERT_TRUE(exec(R"(
+import gc, weakref
+gc.collect()
+gc.disable()  # no automatic collection may free it early
+log = []
+class C: pass
+c = C()
+w = weakref.ref(c, lambda r: log.append('freed'))
+)")) << last_error_;
+  Ref<> c;
+  ASSERT_EQ(dict_get_item_str(globals_.val(), str_intern("c"), &c), 1);
+  int64_t before = refcount_estimate(c.get());
+  rc_make_per_thread(c.get());
+  ASSERT_TRUE(is_per_thread(c.get()));
+  EXPECT_EQ(refcount_estimate(c.get()), before);
+  for (int i = 0; i < 1000; i++) incref(c.val());
+  EXPECT_EQ(refcount_estimate(c.get()), before + 1000);
+  for (int i = 0; i < 1000; i++) decref(c.val());
+  c = nullptr;
+  ASSERT_TRUE(exec("del c")) << last_error_;
+  // No reference is left, but no decref can see that: the object lives on
+  // until a collection.
+  EXPECT_EQ(eval_repr("w() is None"), "False");
+  EXPECT_EQ(eval_repr("log"), "[]");
+  EXPECT_EQ(eval_repr("gc.collect()"), "0");  // freed, but not a cycle
+  EXPECT_EQ(eval_repr("w() is None"), "True");
+  EXPECT_EQ(eval_repr("log"), "['freed']");
+  ASSERT_TRUE(exec("gc.enable()")) << last_error_;
+}
+
+TEST_F(PerThreadRcTest, ReferencesTakenByOtherThreadsAreFoldedWhenTheyExit) {
+  gc_collect(2, false);
+  Ref<List> l = list_new();
+  ASSERT_EQ(list_append(l.val(), Value::small(7)), 0);
+  rc_make_per_thread(l.get());
+  ASSERT_TRUE(is_per_thread(l.get()));
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; t++) {
+    threads.emplace_back([&] {
+      ThreadState* ts = thread_attach_new(false);
+      for (int i = 0; i < 5000; i++) incref(l.val());
+      for (int i = 0; i < 4990; i++) decref(l.val());  // keeps 10
+      thread_detach_delete(ts);
+    });
+  }
+  for (auto& t : threads) t.join();
+  // 40 references held on behalf of the exited threads, plus `l`.
+  EXPECT_EQ(refcount_estimate(l.get()), 41);
+  EXPECT_EQ(gc_collect(2, false), 0);
+  EXPECT_TRUE(is_per_thread(l.get()));
+  for (int i = 0; i < 40; i++) decref(l.val());
+  EXPECT_EQ(refcount_estimate(l.get()), 1);
+  EXPECT_EQ(list_size(l.val()), 1);
+}
+
+TEST_F(PerThreadRcTest, ACycleOfSwitchedObjectsIsCollected) {
+  gc_collect(2, false);
+  Ref<List> a = list_new();
+  Ref<List> b = list_new();
+  ASSERT_EQ(list_append(a.val(), b.val()), 0);
+  ASSERT_EQ(list_append(b.val(), a.val()), 0);
+  rc_make_per_thread(a.get());
+  rc_make_per_thread(b.get());
+  EXPECT_EQ(gc_collect(2, false), 0);  // held from C++
+  a = nullptr;
+  b = nullptr;
+  EXPECT_EQ(gc_collect(2, false), 2);
+  EXPECT_EQ(gc_collect(2, false), 0);
+}
+
+// Two threads keep taking references to an object the main thread owns: the
+// sampling of the shared path must switch it, and its count stays exact.
+TEST_F(PerThreadRcTest, HotSharedObjectIsSwitchedBySampling) {
+  gc_collect(2, false);
+  Ref<List> l = list_new();
+  ASSERT_FALSE(is_per_thread(l.get()));
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; t++) {
+    threads.emplace_back([&] {
+      ThreadState* ts = thread_attach_new(false);
+      for (int i = 0; i < 20000; i++) {
+        incref(l.val());
+        decref(l.val());
+        // What the interpreter loop does at its safepoints.
+        if (ts->eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(ts);
+      }
+      thread_detach_delete(ts);
+    });
+  }
+  {
+    DetachedScope detached;  // let the threads stop the world
+    for (auto& t : threads) t.join();
+  }
+  EXPECT_TRUE(is_per_thread(l.get()));
+  EXPECT_EQ(refcount_estimate(l.get()), 1);
+  EXPECT_EQ(gc_collect(2, false), 0);
+  EXPECT_EQ(list_size(l.val()), 0);
+}
+
+}  // namespace
+}  // namespace ftpy
