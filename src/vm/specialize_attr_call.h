@@ -27,6 +27,10 @@
 // is the one fact the handlers take from the tag (F1), and every
 // specialisation below establishes it. Everything else a handler needs (the
 // getattr/setattr slots, the kind of value found) it re-checks at run time.
+// When type(obj) is not the cached type (a polymorphic site: sibling classes
+// whose instances share the attribute layout), the instance handlers check F1
+// through the type's MRO (type_lookup, cached per thread) instead of
+// deoptimising; the cache is left as it is.
 #pragma once
 
 #include <atomic>
@@ -34,6 +38,7 @@
 
 #include "compile/code.h"
 #include "objects/native.h"
+#include "objects/str.h"
 #include "runtime/ref.h"
 #include "vm/specialize.h"
 
@@ -75,6 +80,13 @@ extern std::atomic<const MethodDef*> g_spec_isinstance_def;
 inline Value spec_instance_dict(Value obj, Type* t) {
   auto* slot = reinterpret_cast<uint64_t*>(reinterpret_cast<char*>(obj.obj()) + t->dict_offset);
   return Value(__atomic_load_n(slot, __ATOMIC_ACQUIRE));
+}
+
+// F1 checked directly, for a type other than the cached one: `name` is absent
+// from t's MRO or bound to something without __set__.
+inline bool spec_no_data_descriptor(Type* t, Str* name) {
+  Value found = type_lookup(t, Value(name));
+  return found.is_null() || !type_of(found)->tp_descr_set;
 }
 
 // A call with exactly `nargs` positional arguments binds them one to one,
