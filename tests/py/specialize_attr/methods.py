@@ -105,3 +105,26 @@ class Weird(list):
 
 
 print(append_all(Weird(), 3))
+
+
+# __bases__ reassignment changes what an inherited method resolves to.
+class Left:
+    def h(self):
+        return "Left.h"
+
+
+class Right:
+    def h(self):
+        return "Right.h"
+
+
+class Child(Left):
+    pass
+
+
+ch = Child()
+print([call_h(ch) for _ in range(20)][-1])
+Child.__bases__ = (Right,)
+print(call_h(ch))
+Child.__bases__ = (Left,)
+print(call_h(ch))
