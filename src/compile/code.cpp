@@ -43,7 +43,6 @@ Ref<Code> code_new(CodeSpec&& spec) {
   Code* c = alloc_object<Code>(&g_code_type);
   if (!c) return nullptr;
   Ref<Code> r = Ref<Code>::steal(c);
-  c->ob_flags |= kFlagDeferred;
   c->ncode = static_cast<uint32_t>(spec.code.size());
   c->code = static_cast<uint32_t*>(heap_alloc(sizeof(uint32_t) * (c->ncode ? c->ncode : 1)));
   if (!c->code) return nullptr;

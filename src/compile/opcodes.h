@@ -296,6 +296,22 @@ enum OpFlags : uint32_t {
 // verifier, the disassembler, line and exception tables) sees the same shape.
 // Columns: X(NAME, BASE). Each family adds its rows here.
 //
+// Arithmetic family (vm/eval_arith.inc; chosen by vm/specialize.cpp). "small"
+// is a tagged int; "exact" excludes subclasses.
+//   BINARY_OP_ADD_INT/SUB_INT/MUL_INT  two small ints (overflow: generic path)
+//   BINARY_OP_INT            two small ints, //, %, &, |, ^, >> (others generic)
+//   BINARY_OP_ADD_FLOAT/SUB_FLOAT/MUL_FLOAT  exact floats, or one exact float
+//                            and a small int of at most 2^53 in magnitude
+//   BINARY_OP_TRUEDIV_FLOAT  the same or two such small ints; nonzero divisor
+//   BINARY_OP_ADD_STR        two exact strs
+//   COMPARE_OP_INT/FLOAT     as above; COMPARE_OP_STR: exact strs, == and !=.
+//                            Each takes a following POP_JUMP_IF_FALSE/TRUE
+//                            in the same step
+//   BINARY_SUBSCR_LIST_INT/TUPLE_INT  exact list/tuple, small in-range index
+//   BINARY_SUBSCR_DICT       exact dict, key present
+//   FOR_ITER_RANGE/LIST/TUPLE  exact range/list/tuple iterators
+//   UNPACK_SEQUENCE_TUPLE/LIST  exact tuple/list of exactly a items
+//
 // Attribute access and calls (vm/eval_attr_call.inc, vm/specialize_attr_call.h
 // has the cache layouts):
 //   LOAD_ATTR_INSTANCE_VALUE   obj.name from the instance __dict__ entry
@@ -310,6 +326,26 @@ enum OpFlags : uint32_t {
 //   CALL_METHOD_DESCRIPTOR     a builtin method (list.append) with its receiver
 //   CALL_LEN / CALL_ISINSTANCE  the builtins, computed in place
 #define FTPY_SPECIALIZED(X)                                                    \
+  X(BINARY_OP_ADD_INT, BINARY_OP)                                              \
+  X(BINARY_OP_SUB_INT, BINARY_OP)                                              \
+  X(BINARY_OP_MUL_INT, BINARY_OP)                                              \
+  X(BINARY_OP_INT, BINARY_OP)                                                  \
+  X(BINARY_OP_ADD_FLOAT, BINARY_OP)                                            \
+  X(BINARY_OP_SUB_FLOAT, BINARY_OP)                                            \
+  X(BINARY_OP_MUL_FLOAT, BINARY_OP)                                            \
+  X(BINARY_OP_TRUEDIV_FLOAT, BINARY_OP)                                        \
+  X(BINARY_OP_ADD_STR, BINARY_OP)                                              \
+  X(COMPARE_OP_INT, COMPARE_OP)                                                \
+  X(COMPARE_OP_FLOAT, COMPARE_OP)                                              \
+  X(COMPARE_OP_STR, COMPARE_OP)                                                \
+  X(BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR)                                     \
+  X(BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR)                                    \
+  X(BINARY_SUBSCR_DICT, BINARY_SUBSCR)                                         \
+  X(FOR_ITER_RANGE, FOR_ITER)                                                  \
+  X(FOR_ITER_LIST, FOR_ITER)                                                   \
+  X(FOR_ITER_TUPLE, FOR_ITER)                                                  \
+  X(UNPACK_SEQUENCE_TUPLE, UNPACK_SEQUENCE)                                    \
+  X(UNPACK_SEQUENCE_LIST, UNPACK_SEQUENCE)                                     \
   X(LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR)                                       \
   X(LOAD_ATTR_METHOD, LOAD_ATTR)                                               \
   X(LOAD_ATTR_MODULE, LOAD_ATTR)                                               \

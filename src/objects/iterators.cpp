@@ -42,11 +42,6 @@ bool no_keywords(const char* name, Value kwnames) {
 
 // --- list / tuple iterators and reversed(): an index over a sequence ---------------
 
-struct IndexIter : Object {
-  int64_t index;
-  Value seq;  // owned; null once exhausted
-};
-
 void index_iter_dealloc(Object* o) {
   decref(static_cast<IndexIter*>(o)->seq);
   free_object(o);

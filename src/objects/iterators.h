@@ -15,6 +15,12 @@
 
 namespace ftpy {
 
+// The list, reversed-list and tuple iterators (the interpreter's
+// FOR_ITER_LIST/TUPLE read them inline when their only reference is the frame's).
+struct IndexIter : Object {
+  int64_t index;  // guarded by the iterator's critical section
+  Value seq;      // owned; null once exhausted
+};
 extern Type g_list_iter_type;
 extern Type g_list_reverse_iter_type;
 extern Type g_tuple_iter_type;

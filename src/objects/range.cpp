@@ -17,9 +17,10 @@ namespace ftpy {
 
 Type g_range_type;
 
+Type g_range_iter_type;
+
 namespace {
 
-Type g_range_iter_type;
 Type g_longrange_iter_type;
 
 Ref<> add(Value a, Value b) { return int_add(a, b); }
@@ -197,10 +198,6 @@ int64_t range_hash(Value self) {
 }
 
 // --- iterators ----------------------------------------------------------------------
-
-struct RangeIter : Object {
-  int64_t next, step, remaining;
-};
 
 struct LongRangeIter : Object {
   Value next, step, remaining;  // owned ints

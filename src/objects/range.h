@@ -16,6 +16,13 @@ struct Range : Object {
 };
 extern Type g_range_type;
 
+// The iterator of a range whose values all fit in int64 (the interpreter's
+// FOR_ITER_RANGE reads it inline when its only reference is the frame's).
+struct RangeIter : Object {
+  int64_t next, step, remaining;  // guarded by the iterator's critical section
+};
+extern Type g_range_iter_type;
+
 inline bool is_range(Value v) { return v.is_obj() && v.obj()->ob_type == &g_range_type; }
 // range(start, stop, step) from ints (callers convert with __index__ first);
 // ValueError for a zero step.

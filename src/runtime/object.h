@@ -52,7 +52,6 @@ struct Type;
 
 // ob_flags bits.
 enum ObjectFlags : uint16_t {
-  kFlagDeferred = 1 << 0,   // references from frame stacks are not counted (§4.2)
   kFlagStaticType = 1 << 2, // a built-in type object living in static storage
 };
 

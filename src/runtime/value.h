@@ -7,8 +7,9 @@
 //   bits 0          the null Value: "no value". Functions that can fail return it
 //                   with the exception pending on the thread state (errors as
 //                   values, DESIGN.md §3); it also marks unbound locals.
-//   bits ...xxx10   reserved for deferred stack references (DESIGN.md §4.2): a
-//                   reference held by the frame stack that is not counted.
+//   bits ...xxx10   unused. DESIGN.md §4.2 reserved them for uncounted frame-stack
+//                   references; ftpy gives hot shared objects per-thread
+//                   counts instead (object.h, docs/free_threading.md).
 //
 // A Value is borrowed: copying it does not touch reference counts. Owned values
 // are spelled `Ref<>` (ref.h).

@@ -30,11 +30,15 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
+#include "objects/iterators.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
+#include "objects/range.h"
+#include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/critical_section.h"
 #include "runtime/interp.h"
 #include "runtime/thread_state.h"
 #include "vm/call.h"
@@ -42,6 +46,7 @@
 #include "vm/gen.h"
 #include "vm/import.h"
 #include "vm/safepoint.h"
+#include "vm/specialize.h"
 #include "vm/specialize_attr_call.h"
 #include "vm/traceback.h"
 #include "vm/typing_intrinsics.h"
@@ -559,31 +564,6 @@ Ref<> intrinsic1(ThreadState* ts, Frame* f, uint32_t which, Value v) {
   }
 }
 
-// Sets and slices are built through their types in builtins so this file does
-// not depend on the container implementations' C++ APIs.
-Ref<> builtin_type(const char* name) {
-  Ref<> t;
-  if (dict_get_item_str(g_interp.builtins, str_intern(name), &t) <= 0) {
-    if (!err_occurred()) err_format(g_SystemError, "builtin type %s missing", name);
-    return nullptr;
-  }
-  return t;
-}
-Ref<> new_set_object() {
-  Ref<> t = builtin_type("set");
-  return t ? call0(t.val()) : nullptr;
-}
-int set_add_value(Value set, Value v) {
-  Ref<> r = call_method(set, "add", &v, 1);
-  return r ? 0 : -1;
-}
-Ref<> make_slice(Value start, Value stop, Value step) {
-  Ref<> t = builtin_type("slice");
-  if (!t) return nullptr;
-  Value args[3] = {start.is_null() ? none() : start, stop.is_null() ? none() : stop, step.is_null() ? none() : step};
-  return call(t.val(), args, 3);
-}
-
 Ref<> intrinsic2(uint32_t which, Value a, Value b) {
   if (which == kIntrinsicPrepReraiseStar) return exception_group_prep_reraise(a, b);
   return typing_intrinsic2(which, a, b);
@@ -979,33 +959,15 @@ op_LOAD_SUPER_ATTR: {
   DISPATCH();
 }
 
+// The base handlers of the arithmetic family count executions and misses of
+// their specialised forms (vm/eval_arith.inc) and specialise when the count
+// runs out (vm/specialize.h).
 op_BINARY_OP: {
+  if (counter_expired(this_instr + 1)) [[unlikely]]
+    specialize_binary_op(this_instr, SECOND(), TOP());
   Value rhs = POP();
   Value lhs = TOP();
-  Ref<> r;
-  if (lhs.is_small() && rhs.is_small()) {
-    int64_t x = lhs.small_value(), y = rhs.small_value();
-    switch (a & 15) {
-      case kOpAdd: r = int_from_int64(x + y); break;
-      case kOpSub: r = int_from_int64(x - y); break;
-      case kOpAnd: r = small_int(x & y); break;
-      case kOpOr: r = small_int(x | y); break;
-      case kOpXor: r = small_int(x ^ y); break;
-      default: break;
-    }
-  }
-  if (!r) {
-    if (is_float(lhs) && is_float(rhs) && lhs.obj()->ob_type == &g_float_type && rhs.obj()->ob_type == &g_float_type) {
-      double x = float_value(lhs), y = float_value(rhs);
-      switch (a & 15) {
-        case kOpAdd: r = float_new(x + y); break;
-        case kOpSub: r = float_new(x - y); break;
-        case kOpMul: r = float_new(x * y); break;
-        default: break;
-      }
-    }
-    if (!r) r = a >= 16 ? inplace_op(lhs, rhs, static_cast<BinaryOp>(a - 16)) : binary_op(lhs, rhs, static_cast<BinaryOp>(a));
-  }
+  Ref<> r = a >= 16 ? inplace_op(lhs, rhs, static_cast<BinaryOp>(a - 16)) : binary_op(lhs, rhs, static_cast<BinaryOp>(a));
   decref(rhs);
   if (!r) GOTO_ERROR();
   TOP() = r.release();
@@ -1059,24 +1021,11 @@ op_TO_BOOL: {
 }
 
 op_COMPARE_OP: {
+  if (counter_expired(this_instr + 1)) [[unlikely]]
+    specialize_compare_op(this_instr, SECOND(), TOP());
   Value rhs = POP();
   Value lhs = TOP();
-  Ref<> r;
-  if (lhs.is_small() && rhs.is_small()) {
-    int64_t x = lhs.small_value(), y = rhs.small_value();
-    bool b;
-    switch (a & 7) {
-      case kLt: b = x < y; break;
-      case kLe: b = x <= y; break;
-      case kEq: b = x == y; break;
-      case kNe: b = x != y; break;
-      case kGt: b = x > y; break;
-      default: b = x >= y; break;
-    }
-    r = new_bool(b);
-  } else {
-    r = richcompare(lhs, rhs, static_cast<CompareOp>(a & 7));
-  }
+  Ref<> r = richcompare(lhs, rhs, static_cast<CompareOp>(a & 7));
   decref(rhs);
   if (!r) GOTO_ERROR();
   TOP() = r.release();
@@ -1106,16 +1055,11 @@ op_CONTAINS_OP: {
 }
 
 op_BINARY_SUBSCR: {
+  if (counter_expired(this_instr + 1)) [[unlikely]]
+    specialize_binary_subscr(this_instr, SECOND(), TOP());
   Value key = POP();
   Value container = TOP();
-  Ref<> r;
-  if (is_list_exact(container) && key.is_small()) {
-    int64_t i = key.small_value();
-    if (i < 0) i += list_size(container);
-    r = list_get(container, i);
-  } else {
-    r = getitem(container, key);
-  }
+  Ref<> r = getitem(container, key);
   decref(key);
   if (!r) GOTO_ERROR();
   TOP() = r.release();
@@ -1149,7 +1093,7 @@ op_BINARY_SLICE: {
   Value stop = POP();
   Value start = POP();
   Value container = TOP();
-  Ref<> sl = make_slice(start, stop, Value());
+  Ref<> sl = slice_new(start, stop, Value());
   decref(start);
   decref(stop);
   if (!sl) GOTO_ERROR();
@@ -1166,7 +1110,7 @@ op_STORE_SLICE: {
   Value start = POP();
   Value container = POP();
   Value v = POP();
-  Ref<> sl = make_slice(start, stop, Value());
+  Ref<> sl = slice_new(start, stop, Value());
   int r = sl ? setitem(container, sl.val(), v) : -1;
   decref(stop);
   decref(start);
@@ -1181,7 +1125,7 @@ op_BUILD_SLICE: {
   Value step = a == 3 ? POP() : Value();
   Value stop = POP();
   Value start = POP();
-  Ref<> sl = make_slice(start, stop, step);
+  Ref<> sl = slice_new(start, stop, step);
   decref(start);
   decref(stop);
   decref(step);
@@ -1209,12 +1153,12 @@ op_BUILD_LIST: {
 }
 
 op_BUILD_SET: {
-  Ref<> s = new_set_object();
+  Ref<> s = set_new(Value());
   if (!s) GOTO_ERROR();
   int err = 0;
   for (uint32_t i = a; i > 0; i--) {
     Value v = PEEK(i);
-    if (!err && set_add_value(s.val(), v) < 0) err = 1;
+    if (!err && set_add(s.val(), v) < 0) err = 1;
   }
   for (uint32_t i = 0; i < a; i++) decref(POP());
   if (err) GOTO_ERROR();
@@ -1254,7 +1198,7 @@ op_LIST_APPEND: {
 
 op_SET_ADD: {
   Value v = POP();
-  int r = set_add_value(PEEK(a), v);
+  int r = set_add(PEEK(a), v);
   decref(v);
   if (r < 0) GOTO_ERROR();
   DISPATCH();
@@ -1322,6 +1266,8 @@ op_LIST_TO_TUPLE: {
 }
 
 op_UNPACK_SEQUENCE: {
+  if (counter_expired(this_instr + 1)) [[unlikely]]
+    specialize_unpack_sequence(this_instr, TOP());
   Value seq = POP();
   if ((is_tuple_exact(seq) || is_list_exact(seq))) {
     Ref<> snap = is_list(seq) ? list_as_tuple(seq) : Ref<>::borrow(seq);
@@ -1446,6 +1392,8 @@ op_GET_ITER: {
 }
 
 op_FOR_ITER: {
+  if (counter_expired(this_instr + 1)) [[unlikely]]
+    specialize_for_iter(this_instr, TOP());
   Value it = TOP();
   Ref<> next;
   UnaryFn fn = type_of(it)->tp_iternext;
@@ -1467,6 +1415,8 @@ op_FOR_ITER: {
   JUMPTO(a);
   DISPATCH();
 }
+
+#include "vm/eval_arith.inc"
 
 op_GET_YIELD_FROM_ITER: {
   Value v = TOP();

@@ -317,7 +317,6 @@ Ref<> function_new(Value code, Value globals, Value qualname) {
   auto* f = alloc_object<Function>(&g_function_type);
   if (!f) return nullptr;
   Ref<> r = Ref<>::steal(Value(f));
-  f->ob_flags |= kFlagDeferred;
   Code* c = code.as<Code>();
   f->code = Ref<>::borrow(code).release();
   f->globals = Ref<>::borrow(globals).release();

@@ -1,10 +1,8 @@
 // Python functions, bound methods and cells.
 //
-// Functions, like code objects, types and modules, use deferred reference
-// counting (DESIGN.md §4.2): they are marked kFlagDeferred so that references
-// from frame stacks need no count traffic when many threads call the same
-// function. Until the cycle collector frees deferred objects they are kept
-// alive by the first reference that created them (see docs/refcounting.md).
+// A function that many threads call switches to per-thread reference counts
+// by itself (runtime/object.h), so calls from many threads cause no count
+// traffic on it.
 //
 // Thread safety: a function's code, globals and closure never change after
 // creation (`__code__` assignment swaps the pointer atomically); defaults,
