@@ -311,6 +311,20 @@ enum OpFlags : uint32_t {
 //   BINARY_SUBSCR_DICT       exact dict, key present
 //   FOR_ITER_RANGE/LIST/TUPLE  exact range/list/tuple iterators
 //   UNPACK_SEQUENCE_TUPLE/LIST  exact tuple/list of exactly a items
+//
+// Attribute access and calls (vm/eval_attr_call.inc, vm/specialize_attr_call.h
+// has the cache layouts):
+//   LOAD_ATTR_INSTANCE_VALUE   obj.name from the instance __dict__ entry
+//   LOAD_ATTR_METHOD           method form: a Python function on the type, not
+//                              shadowed by the instance __dict__ -> (func, obj)
+//   LOAD_ATTR_MODULE           module.name from the module dict entry
+//   LOAD_ATTR_CLASS            Cls.name: a plain class attribute (no descriptor)
+//   STORE_ATTR_INSTANCE_VALUE  replace an existing instance __dict__ entry
+//   CALL_PY_EXACT_ARGS         a Python function, positional args = parameters
+//   CALL_BOUND_METHOD_EXACT_ARGS  the same through a bound method object
+//   CALL_BUILTIN_FAST          a builtin function with a simple signature
+//   CALL_METHOD_DESCRIPTOR     a builtin method (list.append) with its receiver
+//   CALL_LEN / CALL_ISINSTANCE  the builtins, computed in place
 #define FTPY_SPECIALIZED(X)                                                    \
   X(BINARY_OP_ADD_INT, BINARY_OP)                                              \
   X(BINARY_OP_SUB_INT, BINARY_OP)                                              \
@@ -331,7 +345,18 @@ enum OpFlags : uint32_t {
   X(FOR_ITER_LIST, FOR_ITER)                                                   \
   X(FOR_ITER_TUPLE, FOR_ITER)                                                  \
   X(UNPACK_SEQUENCE_TUPLE, UNPACK_SEQUENCE)                                    \
-  X(UNPACK_SEQUENCE_LIST, UNPACK_SEQUENCE)
+  X(UNPACK_SEQUENCE_LIST, UNPACK_SEQUENCE)                                     \
+  X(LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR)                                       \
+  X(LOAD_ATTR_METHOD, LOAD_ATTR)                                               \
+  X(LOAD_ATTR_MODULE, LOAD_ATTR)                                               \
+  X(LOAD_ATTR_CLASS, LOAD_ATTR)                                                \
+  X(STORE_ATTR_INSTANCE_VALUE, STORE_ATTR)                                     \
+  X(CALL_PY_EXACT_ARGS, CALL)                                                  \
+  X(CALL_BOUND_METHOD_EXACT_ARGS, CALL)                                        \
+  X(CALL_BUILTIN_FAST, CALL)                                                   \
+  X(CALL_METHOD_DESCRIPTOR, CALL)                                              \
+  X(CALL_LEN, CALL)                                                            \
+  X(CALL_ISINSTANCE, CALL)
 
 enum Opcode : uint8_t {
 #define FTPY_OPCODE_ENUM(name, pop, push, cache, flags) OP_##name,

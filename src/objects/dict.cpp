@@ -382,6 +382,24 @@ bool dict_entry_value(Value dv, int64_t ix, Str* key, Ref<>* out) {
   return true;
 }
 
+bool dict_replace_entry_value(Value dv, int64_t ix, Str* key, Value v) {
+  Dict* d = dv.as<Dict>();
+  Value old;
+  {
+    CriticalSection cs(d);
+    DictTable* t = d->table;
+    if (!t || ix < 0 || ix >= t->nentries) return false;
+    DictEntry* e = &t->entries()[ix];
+    if (e->key != Value(key)) return false;  // a live key always has a value
+    old = e->value;
+    incref(v);
+    field_store(&e->value, v);
+    bump_version(d);
+  }
+  qsbr_retire_value(old);
+  return true;
+}
+
 int dict_set_item(Value dv, Value key, Value v) {
   int64_t h = key_hash(key);
   if (h == -1) return -1;

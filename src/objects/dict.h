@@ -66,6 +66,10 @@ int64_t dict_entry_index(Value d, Str* key);
 // If entry `ix` of d's current table holds `key` (identity) with a value:
 // true and *out = the value. Valid for any ix >= 0.
 bool dict_entry_value(Value d, int64_t ix, Str* key, Ref<>* out);
+// If entry `ix` of d's current table holds `key` (identity) with a value:
+// replace the value by `v` (d[key] = v without a lookup; STORE_ATTR's cache)
+// and return true. Otherwise change nothing and return false.
+bool dict_replace_entry_value(Value d, int64_t ix, Str* key, Value v);
 // d.update(other) for a mapping (keys() + []) or an iterable of pairs;
 // `override` false keeps existing keys (for **kwargs merging).
 int dict_merge(Value d, Value other, bool override);

@@ -47,6 +47,7 @@
 #include "vm/import.h"
 #include "vm/safepoint.h"
 #include "vm/specialize.h"
+#include "vm/specialize_attr_call.h"
 #include "vm/traceback.h"
 #include "vm/typing_intrinsics.h"
 #include "modules/sys_module.h"
@@ -879,6 +880,10 @@ op_DELETE_GLOBAL: {
 op_LOAD_ATTR: {
   Value name = tuple_item(co->names, a >> 1);
   Value obj = TOP();
+  if (spec_should_try(this_instr) && specialize_load_attr(this_instr, obj, name, a & 1)) {
+    ip = this_instr;
+    DISPATCH();
+  }
   if (a & 1) {
     Ref<> meth;
     int r = get_method(obj, name, &meth);
@@ -902,6 +907,10 @@ op_LOAD_ATTR: {
 }
 
 op_STORE_ATTR: {
+  if (spec_should_try(this_instr) && specialize_store_attr(this_instr, TOP(), tuple_item(co->names, a))) {
+    ip = this_instr;
+    DISPATCH();
+  }
   Value obj = POP();
   Value v = POP();
   int r = setattr(obj, tuple_item(co->names, a), v);
@@ -1511,6 +1520,10 @@ do_return: {
 op_CALL: {
   // [callable, self_or_null, args...]
   Value* base = sp - a - 2;
+  if (spec_should_try(this_instr) && specialize_call(this_instr, base[0], base[1], a)) {
+    ip = this_instr;
+    DISPATCH();
+  }
   Value callable = base[0];
   Value* args = base + 2;
   uint32_t nargs = a;
@@ -2066,6 +2079,8 @@ op_GET_LEN: {
   PUSH(v.release());
   DISPATCH();
 }
+
+#include "vm/eval_attr_call.inc"
 
 op_unknown:
   err_format(g_SystemError, "unknown opcode %u", *this_instr & 0xFF);

@@ -1,0 +1,178 @@
+// Specialisation decisions for attribute access and calls (the cache layouts
+// and why they are safe under races are in specialize_attr_call.h).
+#include "vm/specialize_attr_call.h"
+
+#include <atomic>
+
+#include "compile/code.h"
+#include "objects/dict.h"
+#include "objects/module.h"
+#include "objects/native.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "runtime/interp.h"
+#include "vm/function.h"
+
+namespace ftpy {
+
+namespace {
+
+constexpr uint32_t kMaxBackoffExponent = 12;  // at most 4095 executions between attempts
+constexpr uint32_t kDeoptExponent = 6;
+
+inline uint32_t backoff_counter(uint32_t exponent) { return (exponent << 12) | ((1u << exponent) - 1); }
+
+// A failed attempt: wait twice as long as last time before the next one.
+bool spec_fail(uint32_t* instr) {
+  uint32_t exp = (cache_load(instr + 2) >> 12) & 0xF;
+  if (exp < kMaxBackoffExponent) exp++;
+  cache_store(instr + 1, 0);
+  cache_store(instr + 2, backoff_counter(exp));
+  return false;
+}
+
+// Cache first, opcode last (vm/specialize.h).
+bool spec_write(uint32_t* instr, Opcode op, uint32_t unit0, uint32_t unit1) {
+  cache_store(instr + 1, unit0);
+  cache_store(instr + 2, unit1);
+  set_opcode(instr, op);
+  return true;
+}
+
+// Is the value found on a type for this name compatible with F1 (not a data
+// descriptor, i.e. no __set__)? Absent counts as compatible.
+inline bool no_setter(Value found) { return found.is_null() || !type_of(found)->tp_descr_set; }
+
+inline bool small_index(int64_t ix) { return ix >= 0 && ix < int64_t{kViaLookup}; }
+
+// The instance __dict__ of obj when its type keeps it at a fixed offset
+// (null Value if not created yet); false when the type has none there.
+inline bool fixed_instance_dict(Value obj, Type* t, Value* d) {
+  if (t->dict_offset <= 0 || !obj.is_obj()) return false;
+  *d = spec_instance_dict(obj, t);
+  return true;
+}
+
+// Unit 1 for a value found through type_lookup(t, name): its entry in t's own
+// dict, or kViaLookup when it is inherited.
+uint32_t own_entry_or_lookup(Type* t, Value name) {
+  int64_t ix = dict_entry_index(t->dict, name.as<Str>());
+  return small_index(ix) ? static_cast<uint32_t>(ix) : kViaLookup;
+}
+
+bool specialize_class_attr(uint32_t* instr, Type* cls, Value name) {
+  // type.__getattribute__ prefers data descriptors of the metatype: names
+  // like __name__ or __doc__. `type` is static, so this holds for good.
+  if (type_of(Value(cls)) != &g_type_type || !type_lookup(&g_type_type, name).is_null()) return spec_fail(instr);
+  uint32_t version = cls->version_tag.load(std::memory_order_acquire);  // before the lookups it covers
+  if (version == 0) return spec_fail(instr);
+  Value v = type_lookup(cls, name);
+  if (v.is_null() || type_of(v)->tp_descr_get || type_of(v)->tp_descr_set) return spec_fail(instr);
+  return spec_write(instr, OP_LOAD_ATTR_CLASS, version, own_entry_or_lookup(cls, name));
+}
+
+}  // namespace
+
+void spec_deopt(uint32_t* instr) {
+  Opcode base = base_opcode(static_cast<Opcode>(cache_load(instr) & 0xFF));
+  cache_store(instr + 1, 0);
+  cache_store(instr + 2, backoff_counter(kDeoptExponent));
+  set_opcode(instr, base);
+}
+
+bool specialize_load_attr(uint32_t* instr, Value obj, Value name, bool method) {
+  if (!is_str_exact(name)) return spec_fail(instr);
+  Type* t = type_of(obj);
+  if (t == &g_module_type) {
+    int64_t ix = dict_entry_index(module_dict(obj), name.as<Str>());
+    if (!small_index(ix)) return spec_fail(instr);
+    return spec_write(instr, OP_LOAD_ATTR_MODULE, 0, static_cast<uint32_t>(ix));
+  }
+  if (has_flag(t, kTypeTypeSubclass)) return specialize_class_attr(instr, obj.as<Type>(), name);
+  if (t->tp_getattro != generic_getattr) return spec_fail(instr);
+  uint32_t version = t->version_tag.load(std::memory_order_acquire);  // before the lookups it covers
+  if (version == 0) return spec_fail(instr);
+  Value descr = type_lookup(t, name);
+  if (!no_setter(descr)) return spec_fail(instr);
+  Value d;
+  bool has_dict = fixed_instance_dict(obj, t, &d);
+  if (!has_dict && t->dict_offset != 0) return spec_fail(instr);  // a dict at a variable offset
+  int64_t ix = -1;
+  if (has_dict && !d.is_null()) ix = dict_entry_index(d, name.as<Str>());
+  if (method && !descr.is_null() && (type_of(descr)->flags & kTypeMethodDescriptor) && ix < 0) {
+    if (has_dict && !d.is_null()) {
+      Ref<> shadow;  // an equal but not identical key would shadow it too
+      if (dict_get_item_str(d, name.as<Str>(), &shadow) != 0) return spec_fail(instr);
+    }
+    return spec_write(instr, OP_LOAD_ATTR_METHOD, version, own_entry_or_lookup(t, name));
+  }
+  if (small_index(ix)) return spec_write(instr, OP_LOAD_ATTR_INSTANCE_VALUE, version, static_cast<uint32_t>(ix));
+  return spec_fail(instr);
+}
+
+bool specialize_store_attr(uint32_t* instr, Value obj, Value name) {
+  if (!is_str_exact(name)) return spec_fail(instr);
+  Type* t = type_of(obj);
+  if (t->tp_setattro != generic_setattr) return spec_fail(instr);
+  uint32_t version = t->version_tag.load(std::memory_order_acquire);
+  if (version == 0 || !no_setter(type_lookup(t, name))) return spec_fail(instr);
+  Value d;
+  if (!fixed_instance_dict(obj, t, &d) || d.is_null()) return spec_fail(instr);
+  int64_t ix = dict_entry_index(d, name.as<Str>());
+  if (!small_index(ix)) return spec_fail(instr);
+  return spec_write(instr, OP_STORE_ATTR_INSTANCE_VALUE, version, static_cast<uint32_t>(ix));
+}
+
+std::atomic<const MethodDef*> g_spec_len_def{nullptr};
+std::atomic<const MethodDef*> g_spec_isinstance_def{nullptr};
+
+namespace {
+
+const MethodDef* builtin_def(const char* name) {
+  Ref<> f;
+  if (dict_get_item_str(g_interp.builtins, str_intern(name), &f) <= 0 || type_of(f.val()) != &g_native_function_type)
+    return nullptr;
+  return f.val().as<NativeFunction>()->def;
+}
+
+// The builtins' MethodDefs, found once (a racing second lookup finds the same).
+void find_builtin_defs() {
+  if (g_spec_len_def.load(std::memory_order_relaxed)) return;
+  g_spec_isinstance_def.store(builtin_def("isinstance"), std::memory_order_relaxed);
+  g_spec_len_def.store(builtin_def("len"), std::memory_order_relaxed);
+}
+
+}  // namespace
+
+bool specialize_call(uint32_t* instr, Value callable, Value self_or_null, uint32_t nargs) {
+  uint32_t total = nargs + (self_or_null.is_null() ? 0 : 1);
+  if (is_python_function(callable)) {
+    if (!spec_exact_positional(callable.as<Function>()->code.as<Code>(), total)) return spec_fail(instr);
+    return spec_write(instr, OP_CALL_PY_EXACT_ARGS, 0, 0);
+  }
+  if (is_method(callable) && self_or_null.is_null()) {
+    Value fn = callable.as<Method>()->func;
+    if (!is_python_function(fn) || !spec_exact_positional(fn.as<Function>()->code.as<Code>(), total + 1))
+      return spec_fail(instr);
+    return spec_write(instr, OP_CALL_BOUND_METHOD_EXACT_ARGS, 0, 0);
+  }
+  Type* ct = type_of(callable);
+  if (ct == &g_native_function_type && self_or_null.is_null()) {
+    const MethodDef* def = callable.as<NativeFunction>()->def;
+    find_builtin_defs();
+    if (def == g_spec_len_def.load(std::memory_order_relaxed) && nargs == 1)
+      return spec_write(instr, OP_CALL_LEN, 0, 0);
+    if (def == g_spec_isinstance_def.load(std::memory_order_relaxed) && nargs == 2)
+      return spec_write(instr, OP_CALL_ISINSTANCE, 0, 0);
+    if (!spec_simple_native(def, nargs)) return spec_fail(instr);
+    return spec_write(instr, OP_CALL_BUILTIN_FAST, 0, 0);
+  }
+  if (ct == &g_method_descr_type && !self_or_null.is_null()) {
+    const MethodDef* def = callable.as<MethodDescr>()->def;
+    if (!spec_simple_native(def, nargs)) return spec_fail(instr);
+    return spec_write(instr, OP_CALL_METHOD_DESCRIPTOR, 0, 0);
+  }
+  return spec_fail(instr);
+}
+
+}  // namespace ftpy

@@ -1,0 +1,106 @@
+// Quickening of attribute access and calls (vm/specialize.h states the
+// protocol; the handlers are in vm/eval_attr_call.inc).
+//
+// Cache layouts (two units after LOAD_ATTR, STORE_ATTR and CALL):
+//
+//   base form      unit 0 = 0 (never a version), unit 1 = back-off counter
+//                  (bits 0..11 executions left before the next attempt,
+//                  bits 12..15 the current exponent)
+//   LOAD_ATTR_INSTANCE_VALUE, STORE_ATTR_INSTANCE_VALUE
+//                  unit 0 = version tag of type(obj), unit 1 = entry index of
+//                  the name in the instance __dict__
+//   LOAD_ATTR_METHOD  unit 0 = version tag of type(obj), unit 1 = entry index
+//                  of the function in type(obj)'s own dict, or kViaLookup
+//                  when it is inherited (found through type_lookup)
+//   LOAD_ATTR_CLASS   unit 0 = version tag of the class itself, unit 1 as for
+//                  LOAD_ATTR_METHOD (in the class's own dict)
+//   LOAD_ATTR_MODULE  unit 1 = entry index in the module dict
+//   CALL_*         nothing: the handlers check the callable's type itself
+//
+// Why any mix of units is safe: threads specialise the same instruction
+// concurrently and a handler may run with an opcode and units written by
+// different specialisations, so each unit is validated on its own. Entry
+// indices are checked by key identity (dict_entry_value: an entry is never
+// reused for another key within one table). A version tag V of type T is only
+// ever written for this instruction's name when, at V, the name is absent from
+// T's MRO or bound to something without __set__ (not a data descriptor): that
+// is the one fact the handlers take from the tag (F1), and every
+// specialisation below establishes it. Everything else a handler needs (the
+// getattr/setattr slots, the kind of value found) it re-checks at run time.
+// When type(obj) is not the cached type (a polymorphic site: sibling classes
+// whose instances share the attribute layout), the instance handlers check F1
+// through the type's MRO (type_lookup, cached per thread) instead of
+// deoptimising; the cache is left as it is.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "compile/code.h"
+#include "objects/native.h"
+#include "objects/str.h"
+#include "runtime/ref.h"
+#include "vm/specialize.h"
+
+namespace ftpy {
+
+// LOAD_ATTR_METHOD / LOAD_ATTR_CLASS unit 1: the value is inherited, look it
+// up through the (per-thread cached) MRO walk. Entry indices stay below it.
+constexpr uint32_t kViaLookup = 0x80000000u;
+
+// The base form's back-off counter (unit 1). Returns true when the
+// instruction should try to specialise now, else counts down.
+inline bool spec_should_try(uint32_t* instr) {
+  uint32_t c = cache_load(instr + 2);
+  if ((c & 0xFFF) == 0) return true;
+  cache_store(instr + 2, c - 1);
+  return false;
+}
+
+// Rewrite a specialised instruction back to its base form after a failed
+// guard (the caller then runs the generic path), with a back-off before the
+// next attempt so that a polymorphic site does not flip on every execution.
+void spec_deopt(uint32_t* instr);
+
+// Try to specialise the instruction at `instr` (its base opcode) for these
+// operands. True if it was rewritten: the caller re-dispatches it.
+bool specialize_load_attr(uint32_t* instr, Value obj, Value name, bool method);
+bool specialize_store_attr(uint32_t* instr, Value obj, Value name);
+bool specialize_call(uint32_t* instr, Value callable, Value self_or_null, uint32_t nargs);
+
+// For CALL_LEN / CALL_ISINSTANCE: the builtins' method tables, to recognise
+// the callables by their MethodDef (null until the first specialisation).
+extern std::atomic<const MethodDef*> g_spec_len_def;
+extern std::atomic<const MethodDef*> g_spec_isinstance_def;
+
+// Checks shared by the specialiser and the handlers.
+
+// The instance __dict__ (null if not created yet) of obj, whose type keeps it
+// at a fixed offset (t->dict_offset > 0). Another thread may publish it.
+inline Value spec_instance_dict(Value obj, Type* t) {
+  auto* slot = reinterpret_cast<uint64_t*>(reinterpret_cast<char*>(obj.obj()) + t->dict_offset);
+  return Value(__atomic_load_n(slot, __ATOMIC_ACQUIRE));
+}
+
+// F1 checked directly, for a type other than the cached one: `name` is absent
+// from t's MRO or bound to something without __set__.
+inline bool spec_no_data_descriptor(Type* t, Str* name) {
+  Value found = type_lookup(t, Value(name));
+  return found.is_null() || !type_of(found)->tp_descr_set;
+}
+
+// A call with exactly `nargs` positional arguments binds them one to one,
+// without defaults, *args, **kwargs, keyword-only parameters or a generator.
+inline bool spec_exact_positional(const Code* co, uint32_t nargs) {
+  return static_cast<uint32_t>(co->argcount) == nargs && co->kwonlyargcount == 0 &&
+         !(co->flags & (kCoVarArgs | kCoVarKeywords | kCoGenerator | kCoCoroutine | kCoAsyncGenerator));
+}
+
+// A builtin whose bound argument array is exactly the `nargs` positional
+// arguments (native_call's own fast case), with the internal calling convention.
+inline bool spec_simple_native(const MethodDef* def, uint32_t nargs) {
+  const Signature* sig = def->parsed;
+  return sig && sig->simple && sig->params.size() == nargs && !(def->flags & kMethExternal);
+}
+
+}  // namespace ftpy
