@@ -125,6 +125,7 @@ const Signature* native_parse_signature(const char* spec, const char* owner_name
       pr.required = false;
       sig->var_kw = static_cast<int>(sig->params.size());
       sig->params.push_back(pr);
+      sig->simple = false;
       continue;
     }
     if (p[0] == '*') {
@@ -134,6 +135,7 @@ const Signature* native_parse_signature(const char* spec, const char* owner_name
       sig->var_args = static_cast<int>(sig->params.size());
       sig->params.push_back(pr);
       kind = ParamKind::kKeywordOnly;
+      sig->simple = false;
       continue;
     }
     size_t eq = p.find('=');
@@ -145,7 +147,9 @@ const Signature* native_parse_signature(const char* spec, const char* owner_name
       pr.name = Value(str_intern(trim(p.substr(0, eq))));
       pr.required = false;
       pr.default_value = parse_default(spec, trim(p.substr(eq + 1)));
+      sig->simple = false;
     }
+    if (kind == ParamKind::kKeywordOnly) sig->simple = false;
     sig->params.push_back(pr);
   }
   (void)seen_slash;

@@ -90,6 +90,7 @@ struct Signature {
   std::vector<Param> params;
   int n_positional = 0;  // params that can be filled positionally
   int var_args = -1, var_kw = -1;  // index of *args / **kw, or -1
+  bool simple = true;  // only positional(-or-keyword) params, all required
 };
 
 // Parse a signature string; aborts the process on a malformed declaration
