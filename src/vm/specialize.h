@@ -49,6 +49,10 @@ inline void set_opcode(uint32_t* instr, Opcode op) {
 // miss down; at zero it specialises again (perhaps to another form). When no
 // form fits, the exponent grows and the next attempt waits 2^exp executions.
 // Racing threads may lose each other's updates: the counter is a heuristic.
+// A site that failed at the largest back-off gives up for good (countdown
+// kCounterMask): counting down is a store into code that every thread running
+// it shares, and a store per execution of an unspecialisable site (`x ** 2`)
+// made two threads' loops contend on the code's cache line.
 namespace ftpy {
 
 constexpr uint32_t kCounterMask = 0xFFFF;
@@ -60,6 +64,7 @@ constexpr uint32_t kMissBudget = 31;  // misses a specialised form tolerates
 inline bool counter_expired(uint32_t* unit) {
   uint32_t c = cache_load(unit);
   if ((c & kCounterMask) == 0) return true;
+  if ((c & kCounterMask) == kCounterMask) return false;  // gave up: no store
   cache_store(unit, c - 1);
   return false;
 }
@@ -70,8 +75,9 @@ inline void counter_specialized(uint32_t* instr, Opcode form) {
   uint32_t* unit = instr + 1;
   uint32_t exp = cache_load(unit) >> kCounterExpShift;
   if (form == base_opcode(form)) {
+    uint32_t wait = exp >= kMaxBackoffExp ? kCounterMask : (1u << (exp + 1)) - 1;
     if (exp < kMaxBackoffExp) exp++;
-    cache_store(unit, (exp << kCounterExpShift) | ((1u << exp) - 1));
+    cache_store(unit, (exp << kCounterExpShift) | wait);
   } else {
     cache_store(unit, (exp << kCounterExpShift) | kMissBudget);
   }

@@ -25,9 +25,12 @@ inline uint32_t backoff_counter(uint32_t exponent) { return (exponent << 12) | (
 // A failed attempt: wait twice as long as last time before the next one.
 bool spec_fail(uint32_t* instr) {
   uint32_t exp = (cache_load(instr + 2) >> 12) & 0xF;
-  if (exp < kMaxBackoffExponent) exp++;
   cache_store(instr + 1, 0);
-  cache_store(instr + 2, backoff_counter(exp));
+  if (exp >= kMaxBackoffExponent) {
+    cache_store(instr + 2, backoff_counter(exp) | kSpecGaveUp);
+    return false;
+  }
+  cache_store(instr + 2, backoff_counter(exp + 1));
   return false;
 }
 

@@ -50,9 +50,13 @@ constexpr uint32_t kViaLookup = 0x80000000u;
 
 // The base form's back-off counter (unit 1). Returns true when the
 // instruction should try to specialise now, else counts down.
+// Bit 16: the site failed at the largest back-off and gave up for good, so
+// it stops storing into code that every thread running it shares.
+constexpr uint32_t kSpecGaveUp = 1u << 16;
 inline bool spec_should_try(uint32_t* instr) {
   uint32_t c = cache_load(instr + 2);
   if ((c & 0xFFF) == 0) return true;
+  if (c & kSpecGaveUp) return false;
   cache_store(instr + 2, c - 1);
   return false;
 }

@@ -144,7 +144,7 @@ def blocker():
 first = ex.submit(blocker)
 queued = [ex.submit(pow, 2, i) for i in range(5)]
 started.wait(5)
-threading.Timer(0.05, gate.set).start()
+threading.Timer(0.5, gate.set).start()  # after shutdown() has cancelled the queue, even on a loaded machine
 ex.shutdown(wait=True, cancel_futures=True)
 print(first.result(), [q.cancelled() for q in queued])
 
