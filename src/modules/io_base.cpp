@@ -174,18 +174,9 @@ void io_base_traverse(Object* o, VisitFn visit, void* arg) { visit(static_cast<I
 bool io_finalize_for_dealloc(Object* o) {
   if (o->ob_gc_bits & 1) return false;  // finalizer already ran (subtype_dealloc)
   o->ob_gc_bits |= 1;
-  o->ob_ref_local.store(1, std::memory_order_relaxed);
-  o->ob_tid.store(tls_thread_index, std::memory_order_relaxed);
-  o->ob_ref_shared.store(0, std::memory_order_relaxed);
+  rc::revive_for_finalizer(o);
   if (o->ob_type->tp_finalize) o->ob_type->tp_finalize(o);
-  uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
-  if (local != 1 || o->ob_ref_shared.load(std::memory_order_relaxed) != 0) {
-    o->ob_ref_local.store(local - 1, std::memory_order_relaxed);
-    if (local - 1 == 0) rc::merge_zero_local(o);
-    return true;
-  }
-  o->ob_ref_local.store(0, std::memory_order_relaxed);
-  return false;
+  return rc::end_finalizer(o);
 }
 
 namespace {

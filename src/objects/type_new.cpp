@@ -523,18 +523,9 @@ void subtype_dealloc(Object* o) {
   if (t->tp_finalize && !(o->ob_gc_bits & 1)) {
     // Run __del__ with the object temporarily alive again; it may resurrect it.
     o->ob_gc_bits |= 1;  // finalized: __del__ runs at most once
-    o->ob_ref_local.store(1, std::memory_order_relaxed);
-    o->ob_tid.store(tls_thread_index, std::memory_order_relaxed);
-    o->ob_ref_shared.store(0, std::memory_order_relaxed);
+    rc::revive_for_finalizer(o);
     t->tp_finalize(o);
-    uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
-    if (local != 1 || o->ob_ref_shared.load(std::memory_order_relaxed) != 0) {
-      // Resurrected: drop our temporary reference without freeing.
-      o->ob_ref_local.store(local - 1, std::memory_order_relaxed);
-      if (local - 1 == 0) rc::merge_zero_local(o);
-      return;
-    }
-    o->ob_ref_local.store(0, std::memory_order_relaxed);
+    if (rc::end_finalizer(o)) return;  // resurrected
   }
   if (t->weaklist_offset) weakref_clear_all(o);
   subtype_clear_fields(o, t);

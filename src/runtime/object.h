@@ -33,9 +33,9 @@
 // kPerThreadTidBit, so it never equals a thread index), and each thread adds
 // its increments and decrements to its own slot `id` of a thread-local array
 // with plain stores. The true count is the shared count plus every thread's
-// slot, so only the cycle collector, which folds the slots into the shared
-// count with the world stopped, can see it reach zero: such an object is freed
-// by the collector, never by a decref. Objects are switched when sampling of
+// slot, so only the cycle collector, which sums the slots with the world
+// stopped, can see it reach zero: such an object is freed by the collector,
+// never by a decref. Objects are switched when sampling of
 // the shared (non-owner) incref path finds them hot (rc::sample_shared), and
 // the switch itself happens with the world stopped (refcount.cpp).
 #pragma once
@@ -110,6 +110,12 @@ void merge_zero_local(Object* o);   // owner's local count reached zero
 void on_local_overflow(Object* o);  // make immortal
 void pt_add_slow(Object* o, int64_t delta);  // per-thread count beyond this thread's slots
 void sample_shared(Object* o);      // every kRcSampleInterval-th shared incref
+// Finalizing from a deallocator (__del__, closing a generator, flushing a
+// file): revive_for_finalizer makes the dying object alive again with one
+// reference owned by this thread; end_finalizer drops that reference and
+// returns true if the finalizer resurrected the object (it must not be freed).
+void revive_for_finalizer(Object* o);
+bool end_finalizer(Object* o);
 }  // namespace rc
 
 inline bool is_immortal(const Object* o) {
@@ -125,9 +131,13 @@ inline bool is_per_thread(const Object* o) {
   return o->ob_ref_local.load(std::memory_order_relaxed) == kPerThread;
 }
 
-// Per-thread path: the object's id is in ob_tid.
+// The id of a per-thread-counted object (its slot index).
+inline uint32_t rc_pt_id(const Object* o) {
+  return o->ob_tid.load(std::memory_order_relaxed) & ~kPerThreadTidBit;
+}
+
 inline void pt_add(Object* o, int64_t delta) {
-  uint32_t id = o->ob_tid.load(std::memory_order_relaxed) & ~kPerThreadTidBit;
+  uint32_t id = rc_pt_id(o);
   if (id < tls_pt_cap) [[likely]] {
     // Only this thread writes its slots; the collector reads them with the
     // world stopped.

@@ -1,8 +1,7 @@
 // Slow paths of biased reference counting; the protocol is described in object.h.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <algorithm>
-#include <cstring>
 
 #include "objects/type.h"
 #include "runtime/heap.h"
@@ -36,7 +35,7 @@ constexpr uint32_t kMaxPtIds = 1u << 30;
 
 // Sampling of the shared incref path: a small direct-mapped table per thread;
 // an object sampled kHotSamples times without being evicted is hot.
-constexpr int kSampleSlots = 16;
+constexpr int kSampleSlots = 16;  // the hash below keeps the top 4 bits
 constexpr uint32_t kHotSamples = 4;
 // After a switch, samples to skip before the next request (so a program whose
 // shared objects change all the time does not stop the world constantly).
@@ -175,7 +174,8 @@ void sample_shared(Object* o) {
   Type* t = o->ob_type;
   if (t->tp_finalize) return;
   uintptr_t a = reinterpret_cast<uintptr_t>(o);
-  Sample& s = tls_samples[((a >> 4) * 0x9E3779B97F4A7C15ull) >> 60];  // kSampleSlots == 16
+  static_assert(kSampleSlots == 16);
+  Sample& s = tls_samples[((a >> 4) * 0x9E3779B97F4A7C15ull) >> 60];
   if (s.o != o) {
     s.o = o;
     s.hits = 1;
@@ -186,6 +186,22 @@ void sample_shared(Object* o) {
   incref(o);  // held until the switch (shared path: we are not the owner)
   ts->pt_requests.push_back(o);
   ts->eval_breaker.fetch_or(kBreakPerThreadRc, std::memory_order_relaxed);
+}
+
+void revive_for_finalizer(Object* o) {
+  o->ob_ref_local.store(1, std::memory_order_relaxed);
+  o->ob_tid.store(tls_thread_index, std::memory_order_relaxed);
+  o->ob_ref_shared.store(0, std::memory_order_relaxed);
+}
+
+bool end_finalizer(Object* o) {
+  if (o->ob_ref_local.load(std::memory_order_relaxed) == 1 &&
+      o->ob_ref_shared.load(std::memory_order_relaxed) == 0) {
+    o->ob_ref_local.store(0, std::memory_order_relaxed);  // only our reference: it dies
+    return false;
+  }
+  decref(o);  // resurrected: drop ours; the other holders keep it alive
+  return true;
 }
 
 }  // namespace rc

@@ -192,8 +192,8 @@ void thread_drain_merge_queue(ThreadState* ts);
 // thread's slots into the objects' shared counts.
 void rc_switch_requested(ThreadState* ts);
 // Switch one object now (stops the world; the caller holds a reference).
-// Objects that are immortal, switched already or in a merge queue stay as
-// they are.
+// Immortal and already switched objects stay as they are; one waiting in its
+// owner's merge queue is taken out of it and merged by the switch.
 void rc_make_per_thread(Object* o);
 void rc_thread_exit(ThreadState* ts);
 // The collector's side, with the world stopped: the true count of every
@@ -208,10 +208,6 @@ void rc_census_stopped(PerThreadCensus* census);
 // Turn a per-thread-counted object back into an ordinary merged one with
 // count `total` (world stopped), freeing its id.
 void rc_demote_stopped(Object* o, int64_t total);
-// The id of a per-thread-counted object.
-inline uint32_t rc_pt_id(const Object* o) {
-  return o->ob_tid.load(std::memory_order_relaxed) & ~kPerThreadTidBit;
-}
 
 namespace detail {
 ThreadState* registry_first_locked();

@@ -57,25 +57,15 @@ void gen_dealloc(Object* o) {
     // the frame that iterated it (a `for` over the generator raising): that
     // exception stays pending across the close.
     Ref<> pending = err_fetch();
-    // Alive again, owned by this thread, while the close runs: the
-    // unraisable hook (or a finally block) may keep a reference to it.
-    o->ob_ref_local.store(1, std::memory_order_relaxed);
-    o->ob_tid.store(tls_thread_index, std::memory_order_relaxed);
-    o->ob_ref_shared.store(0, std::memory_order_relaxed);
+    // The unraisable hook (or a finally block) may keep a reference to it.
+    rc::revive_for_finalizer(o);
     {
       Ref<> r = gen_close(Value(o));
       if (!r) err_write_unraisable(nullptr, Value(o));
     }
     if (pending) err_restore(std::move(pending));
-    uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
-    if (local != 1 || o->ob_ref_shared.load(std::memory_order_relaxed) != 0) {
-      // Resurrected: drop the temporary reference without freeing (the
-      // generator is closed now, so its next death frees it).
-      o->ob_ref_local.store(local - 1, std::memory_order_relaxed);
-      if (local - 1 == 0) rc::merge_zero_local(o);
-      return;
-    }
-    o->ob_ref_local.store(0, std::memory_order_relaxed);
+    // Resurrected: closed now, so its next death frees it.
+    if (rc::end_finalizer(o)) return;
   }
   weakref_clear_all(o);
   if (g->frame) {
