@@ -41,10 +41,11 @@ inline void set_opcode(uint32_t* instr, Opcode op) {
 }  // namespace ftpy
 
 // ---------------------------------------------------------------------------
-// The adaptive counter of the arithmetic families (BINARY_OP, COMPARE_OP,
-// BINARY_SUBSCR, FOR_ITER, UNPACK_SEQUENCE): the base instruction's first
-// cache unit holds a countdown (bits 0-15) and a back-off exponent (bits
-// 16-19). The compiler leaves it zero, so the first execution specialises. A
+// The adaptive counter of a base instruction. The arithmetic families
+// (BINARY_OP, COMPARE_OP, BINARY_SUBSCR, FOR_ITER, UNPACK_SEQUENCE) keep it in
+// their first cache unit, LOAD_ATTR/STORE_ATTR/CALL in their second
+// (specialize_attr_call.h): a countdown (bits 0-15) and a back-off exponent
+// (bits 16-19). The compiler leaves it zero, so the first execution specialises. A
 // specialised form whose guard fails runs the base handler, which counts the
 // miss down; at zero it specialises again (perhaps to another form). When no
 // form fits, the exponent grows and the next attempt waits 2^exp executions.
@@ -69,15 +70,25 @@ inline bool counter_expired(uint32_t* unit) {
   return false;
 }
 
+// A counter that waits 2^exp - 1 executions before the next attempt.
+inline uint32_t counter_wait(uint32_t exp) { return (exp << kCounterExpShift) | ((1u << exp) - 1); }
+
+inline uint32_t counter_exponent(const uint32_t* unit) { return (cache_load(unit) >> kCounterExpShift) & 0xF; }
+
+// A failed attempt: wait twice as long as last time, or give up after the
+// longest wait.
+inline void counter_back_off(uint32_t* unit) {
+  uint32_t exp = counter_exponent(unit);
+  cache_store(unit, exp >= kMaxBackoffExp ? (exp << kCounterExpShift) | kCounterMask : counter_wait(exp + 1));
+}
+
 // After a specialisation attempt: `form` is the chosen opcode, or the base
 // opcode itself when nothing fits (then the wait doubles).
 inline void counter_specialized(uint32_t* instr, Opcode form) {
   uint32_t* unit = instr + 1;
-  uint32_t exp = cache_load(unit) >> kCounterExpShift;
+  uint32_t exp = counter_exponent(unit);
   if (form == base_opcode(form)) {
-    uint32_t wait = exp >= kMaxBackoffExp ? kCounterMask : (1u << (exp + 1)) - 1;
-    if (exp < kMaxBackoffExp) exp++;
-    cache_store(unit, (exp << kCounterExpShift) | wait);
+    counter_back_off(unit);
   } else {
     cache_store(unit, (exp << kCounterExpShift) | kMissBudget);
   }

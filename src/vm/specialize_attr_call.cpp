@@ -17,20 +17,12 @@ namespace ftpy {
 
 namespace {
 
-constexpr uint32_t kMaxBackoffExponent = 12;  // at most 4095 executions between attempts
 constexpr uint32_t kDeoptExponent = 6;
 
-inline uint32_t backoff_counter(uint32_t exponent) { return (exponent << 12) | ((1u << exponent) - 1); }
-
-// A failed attempt: wait twice as long as last time before the next one.
+// A failed attempt: back off (vm/specialize.h).
 bool spec_fail(uint32_t* instr) {
-  uint32_t exp = (cache_load(instr + 2) >> 12) & 0xF;
   cache_store(instr + 1, 0);
-  if (exp >= kMaxBackoffExponent) {
-    cache_store(instr + 2, backoff_counter(exp) | kSpecGaveUp);
-    return false;
-  }
-  cache_store(instr + 2, backoff_counter(exp + 1));
+  counter_back_off(instr + 2);
   return false;
 }
 
@@ -79,7 +71,7 @@ bool specialize_class_attr(uint32_t* instr, Type* cls, Value name) {
 void spec_deopt(uint32_t* instr) {
   Opcode base = base_opcode(static_cast<Opcode>(cache_load(instr) & 0xFF));
   cache_store(instr + 1, 0);
-  cache_store(instr + 2, backoff_counter(kDeoptExponent));
+  cache_store(instr + 2, counter_wait(kDeoptExponent));
   set_opcode(instr, base);
 }
 

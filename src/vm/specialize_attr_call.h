@@ -48,18 +48,9 @@ namespace ftpy {
 // up through the (per-thread cached) MRO walk. Entry indices stay below it.
 constexpr uint32_t kViaLookup = 0x80000000u;
 
-// The base form's back-off counter (unit 1). Returns true when the
-// instruction should try to specialise now, else counts down.
-// Bit 16: the site failed at the largest back-off and gave up for good, so
-// it stops storing into code that every thread running it shares.
-constexpr uint32_t kSpecGaveUp = 1u << 16;
-inline bool spec_should_try(uint32_t* instr) {
-  uint32_t c = cache_load(instr + 2);
-  if ((c & 0xFFF) == 0) return true;
-  if (c & kSpecGaveUp) return false;
-  cache_store(instr + 2, c - 1);
-  return false;
-}
+// The base form's adaptive counter (vm/specialize.h) is in unit 1. Returns
+// true when the instruction should try to specialise now, else counts down.
+inline bool spec_should_try(uint32_t* instr) { return counter_expired(instr + 2); }
 
 // Rewrite a specialised instruction back to its base form after a failed
 // guard (the caller then runs the generic path), with a back-off before the
