@@ -138,7 +138,21 @@ class BufferedIncrementalDecoder(IncrementalDecoder):
         self.buffer = state[0]
 
 
-class StreamWriter(Codec):
+class _StreamWrapper(Codec):
+    """What StreamWriter and StreamReader share: the wrapped stream's other
+    attributes show through, and `with` closes the stream."""
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stream.close()
+
+
+class StreamWriter(_StreamWrapper):
     """Writes text encoded with the subclass's encode() to a byte stream."""
 
     def __init__(self, stream, errors='strict'):
@@ -160,17 +174,8 @@ class StreamWriter(Codec):
         if whence == 0 and offset == 0:
             self.reset()
 
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.stream.close()
-
-
-class StreamReader(Codec):
+class StreamReader(_StreamWrapper):
     """Reads text decoded with the subclass's decode() from a byte stream;
     bytes that end in the middle of a character wait for the next read."""
 
@@ -226,14 +231,6 @@ class StreamReader(Codec):
             return line
         raise StopIteration
 
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.stream.close()
 
 
 def _canonical(encoding):

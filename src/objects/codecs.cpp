@@ -581,24 +581,6 @@ bool decode_cp1252(Decoder& d) {
   return true;
 }
 
-bool encode_cp1252(Encoder& e) {
-  Str* s = e.s;
-  int64_t i = 0, n = s->length;
-  while (i < n) {
-    int b = cp1252_byte(s->at(i));
-    if (b >= 0) {
-      e.out.push_back(static_cast<char>(b));
-      i++;
-      continue;
-    }
-    int64_t j = i + 1;
-    while (j < n && cp1252_byte(s->at(j)) < 0) j++;
-    if (!e.error(i, j, "character maps to <undefined>")) return false;
-    i = j;
-  }
-  return true;
-}
-
 // The upper half of code page 437 (the IBM PC set; zip file names use it).
 constexpr uint16_t kCp437High[128] = {
     0x00C7, 0x00FC, 0x00E9, 0x00E2, 0x00E4, 0x00E0, 0x00E5, 0x00E7, 0x00EA, 0x00EB, 0x00E8, 0x00EF, 0x00EE,
@@ -619,18 +601,20 @@ int cp437_byte(uint32_t c) {
   return -1;
 }
 
-bool encode_cp437(Encoder& e) {
+// A one-byte code page (charmap): `byte_of` maps a code point to its byte,
+// or -1 when the page has none.
+bool encode_code_page(Encoder& e, int (*byte_of)(uint32_t)) {
   Str* s = e.s;
   int64_t i = 0, n = s->length;
   while (i < n) {
-    int b = cp437_byte(s->at(i));
+    int b = byte_of(s->at(i));
     if (b >= 0) {
       e.out.push_back(static_cast<char>(b));
       i++;
       continue;
     }
     int64_t j = i + 1;
-    while (j < n && cp437_byte(s->at(j)) < 0) j++;
+    while (j < n && byte_of(s->at(j)) < 0) j++;
     if (!e.error(i, j, "character maps to <undefined>")) return false;
     i = j;
   }
@@ -762,14 +746,10 @@ Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
     e.put = put_byte;
     ok = encode_run(e, enc == "ascii" ? 127 : 255, false,
                     enc == "ascii" ? "ordinal not in range(128)" : "ordinal not in range(256)");
-  } else if (enc == "cp1252") {
+  } else if (enc == "cp1252" || enc == "cp437") {
     e.enc = "charmap";
     e.put = put_byte;  // for the replacement text of error handlers
-    ok = encode_cp1252(e);
-  } else if (enc == "cp437") {
-    e.enc = "charmap";
-    e.put = put_byte;
-    ok = encode_cp437(e);
+    ok = encode_code_page(e, enc == "cp1252" ? cp1252_byte : cp437_byte);
   } else {
     bool is16 = enc.compare(0, 6, "utf-16") == 0;
     bool be = enc.size() > 6 && enc.substr(enc.size() - 2) == "be";
