@@ -44,23 +44,6 @@ void* heap_realloc(void* p, size_t size) {
 void heap_free(void* p) { mi_free(p); }
 
 size_t heap_usable_size(void* p) { return mi_usable_size(p); }
-
-namespace {
-// mimalloc returns the pages of a free segment to the OS 25 ms after they
-// empty by default. Programs that build and drop large structures (a tree per
-// iteration, a generator per call) then pay a page fault and a zeroing for
-// every page they touch again: profiles of bench/programs/alloc.py showed a
-// third of the time in the kernel and in mimalloc's first touch of fresh
-// pages. Keeping freed pages for a second costs a little peak RSS (about 10%
-// on alloc.py) and removes that churn. An explicit MIMALLOC_DECOMMIT_DELAY in
-// the environment still wins.
-struct HeapOptions {
-  HeapOptions() {
-    if (!std::getenv("MIMALLOC_DECOMMIT_DELAY")) mi_option_set(mi_option_decommit_delay, 1000);
-  }
-};
-HeapOptions g_heap_options;
-}  // namespace
 #endif
 
 Object* heap_alloc_object(Type* type, size_t size) {
