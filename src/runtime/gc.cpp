@@ -285,7 +285,24 @@ void drop_resurrected(std::vector<Ref<>>& garbage) {
   // Dropped with the world running: these may be the last references.
 }
 
+// Per-thread-counted objects (object.h) die only here. Free the dead ones
+// before looking for cycles, and again while that frees more of them (one
+// held only by another), so that a cycle hanging from one is found by this
+// collection, as it would be if the object had died at its last decref.
+void free_dead_per_thread_objects() {
+  while (rc_has_per_thread_objects()) {
+    PerThreadCensus census;
+    {
+      StopTheWorld stw;
+      rc_census_stopped(&census);
+    }
+    if (census.dead.empty()) return;
+    for (Object* o : census.dead) decref(o);  // their last reference
+  }
+}
+
 int64_t collect_locked(int generation) {
+  free_dead_per_thread_objects();
   std::vector<Ref<>> garbage;
   std::vector<Ref<>> weak_callbacks;
   int64_t found = 0;
@@ -293,8 +310,8 @@ int64_t collect_locked(int generation) {
   PerThreadCensus census;
   {
     StopTheWorld stw;
-    // Per-thread-counted objects (object.h) whose true count is zero are
-    // freed below like any last reference; the others get their true count.
+    // The true counts of per-thread-counted objects (any that died since the
+    // pass above are freed below like any last reference).
     rc_census_stopped(&census);
     ShardsLocked locked;
     Marking m;

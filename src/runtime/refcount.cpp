@@ -305,6 +305,8 @@ void rc_demote_stopped(Object* o, int64_t total) {
   o->ob_tid.store(0, std::memory_order_relaxed);
 }
 
+bool rc_has_per_thread_objects() { return pt_objects().size() > pt_free_ids().size(); }
+
 void rc_census_stopped(PerThreadCensus* census) {
   std::vector<Object*>& objs = pt_objects();
   census->totals.assign(objs.size(), 0);

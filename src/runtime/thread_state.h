@@ -205,6 +205,8 @@ struct PerThreadCensus {
   std::vector<Object*> dead;
 };
 void rc_census_stopped(PerThreadCensus* census);
+// Whether any object has per-thread counts (an attached thread may ask).
+bool rc_has_per_thread_objects();
 // Turn a per-thread-counted object back into an ordinary merged one with
 // count `total` (world stopped), freeing its id.
 void rc_demote_stopped(Object* o, int64_t total);

@@ -75,7 +75,8 @@ def writer(k):
                 acct.extend((a, b))
                 acct.sort()
             elif op == 4:
-                acct[len(acct) // 2:len(acct) // 2] = [a, b]
+                h = len(acct) // 2  # once: a second len() may differ, making [h1:h2] replace items
+                acct[h:h] = [a, b]
                 acct.reverse()
             else:
                 acct.append(a)
