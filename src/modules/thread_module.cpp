@@ -93,14 +93,16 @@ bool acquire_mutex(Mutex& m, int64_t timeout_ns, bool* interrupted) {
   int64_t deadline = timeout_ns > 0 ? monotonic_ns() + timeout_ns : -1;
   constexpr int64_t kSlice = 50'000'000;  // 50 ms
   for (;;) {
-    int64_t slice = kSlice;
+    // The main thread waits in slices (to see Ctrl-C); others wait for all
+    // that is left. `left` is computed once: a second clock read could be
+    // past the deadline, and a negative timeout means "forever".
+    int64_t left = -1;
     if (deadline >= 0) {
-      int64_t left = deadline - monotonic_ns();
+      left = deadline - monotonic_ns();
       if (left <= 0) return false;
-      slice = std::min(slice, left);
     }
-    if (m.lock_timed(ts && ts->is_main ? slice : (deadline >= 0 ? deadline - monotonic_ns() : -1), true))
-      return true;
+    int64_t wait_ns = ts && ts->is_main ? (left < 0 ? kSlice : std::min(kSlice, left)) : left;
+    if (m.lock_timed(wait_ns, true)) return true;
     if (ts && ts->eval_breaker.load(std::memory_order_relaxed) & kBreakSignals) {
       if (handle_eval_breaker(ts) < 0) {
         *interrupted = true;

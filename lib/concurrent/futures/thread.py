@@ -2,8 +2,11 @@
 run the submitted calls in parallel.
 
 Design: one SimpleQueue of jobs per pool; `None` in the queue tells one
-worker to stop (each stopping worker passes it on).  A new worker is
-started on submit() only when no worker is idle.  Pools that are still
+worker to stop (each stopping worker passes it on).  submit() starts a new
+worker when the idle workers are fewer than the jobs waiting in the queue:
+a worker counts itself idle before it takes a job, so `idle > 0` alone
+would let a job that a just-started worker is about to take hide a second
+one (which would then wait behind a long first job).  Pools that are still
 running at interpreter exit are stopped and joined by _stop_all_pools(),
 registered with threading._register_atexit so it runs before the
 interpreter joins other non-daemon threads."""
@@ -90,7 +93,7 @@ def _worker_main(pool_ref, jobs, initializer, initargs):
         job = jobs.get()
         pool = pool_ref()
         if pool is not None:
-            pool._set_idle(-1)
+            pool._set_idle(-1, job is not None)
         del pool
         if job is None:
             jobs.put(None)      # let the next worker see it too
@@ -125,13 +128,16 @@ class ThreadPoolExecutor(_base.Executor):
         self._jobs = queue.SimpleQueue()
         self._threads = set()
         self._lock = threading.Lock()
-        self._idle = 0
+        self._idle = 0          # workers waiting for (or about to take) a job
+        self._queued = 0        # jobs in self._jobs (stop markers not counted)
         self._shutdown = False
         self._broken = False
 
-    def _set_idle(self, delta):
+    def _set_idle(self, delta, took_job=False):
         with self._lock:
             self._idle += delta
+            if took_job:
+                self._queued -= 1
 
     def _break(self):
         with self._lock:
@@ -148,6 +154,8 @@ class ThreadPoolExecutor(_base.Executor):
             if job is None:
                 self._jobs.put(None)
                 return
+            with self._lock:
+                self._queued -= 1
             action(job)
 
     def submit(self, fn, /, *args, **kwargs):
@@ -162,7 +170,9 @@ class ThreadPoolExecutor(_base.Executor):
                                    'interpreter shutdown')
             future = _base.Future()
             self._jobs.put(_Job(future, fn, args, kwargs))
-            need_worker = self._idle == 0 and len(self._threads) < self._max_workers
+            self._queued += 1
+            need_worker = (self._idle < self._queued and
+                           len(self._threads) < self._max_workers)
             if need_worker:
                 self._start_worker()
         return future

@@ -1,0 +1,28 @@
+# ThreadPoolExecutor starts a second worker when the first is busy, even when
+# the second job is submitted while the first worker is just picking up its
+# job (it used to count itself idle then, and the second job waited behind a
+# long first one).
+import threading
+from concurrent.futures import ThreadPoolExecutor, wait
+
+late = 0
+for it in range(150):
+    ex = ThreadPoolExecutor(max_workers=2)
+    gate = threading.Event()
+    slow = ex.submit(gate.wait, 10)
+    fast = ex.submit(pow, 3, 2)
+    done, _ = wait([fast], timeout=5)
+    if fast not in done:
+        late += 1
+    gate.set()
+    ex.shutdown()
+    if not slow.result():
+        late += 1
+print("late jobs:", late)
+
+# Idle workers are reused: sequential jobs on a big pool need one thread.
+ex = ThreadPoolExecutor(max_workers=8)
+for i in range(20):
+    ex.submit(pow, 2, i).result()
+print("threads for sequential jobs:", len(ex._threads))
+ex.shutdown()
