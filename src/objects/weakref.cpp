@@ -1,6 +1,7 @@
 // Weak references (weakref.h).
 #include "objects/weakref.h"
 
+#include <atomic>
 #include <cstdio>
 #include <mutex>
 #include <string>
@@ -33,11 +34,17 @@ WeakRef** list_head(Object* o) {
   return reinterpret_cast<WeakRef**>(reinterpret_cast<char*>(o) + off);
 }
 
+// A list head changes only under g_weak_mu, but a dying object's deallocator
+// reads it without the lock to skip the lock when there is no weak reference
+// (every instance and bound method dies through here: one global mutex there
+// made all threads' deallocations contend). Stores are atomic for that read.
+void set_head(WeakRef** head, WeakRef* w) { std::atomic_ref<WeakRef*>(*head).store(w, std::memory_order_release); }
+
 void unlink_locked(WeakRef* w) {
   if (w->referent.is_null()) return;
   WeakRef** head = list_head(w->referent.obj());
   if (w->prev) w->prev->next = w->next;
-  else if (head && *head == w) *head = w->next;
+  else if (head && *head == w) set_head(head, w->next);
   if (w->next) w->next->prev = w->prev;
   w->prev = w->next = nullptr;
   w->referent = Value();
@@ -84,7 +91,7 @@ Ref<> make_ref(Type* t, Value obj, Value callback) {
   w->referent = obj;
   w->next = *head;
   if (*head) (*head)->prev = w;
-  *head = w;
+  set_head(head, w);
   return Ref<>::steal(Value(static_cast<Object*>(w)));
 }
 
@@ -305,6 +312,10 @@ Ref<> weakref_get(Value ref) {
 void weakref_detach_for_gc(Object* o, bool (*wants_callback)(Object* w), std::vector<Ref<>>* with_callbacks) {
   WeakRef** head = list_head(o);
   if (!head) return;
+  // `o` is dead (or garbage), so no weak reference to it can be created now;
+  // one that is being unlinked concurrently either still shows here (and we
+  // take the lock) or was unlinked with a release store we see.
+  if (!std::atomic_ref<WeakRef*>(*head).load(std::memory_order_acquire)) return;
   std::lock_guard<std::mutex> g(g_weak_mu);
   while (*head) {
     WeakRef* w = *head;
