@@ -34,10 +34,9 @@ WeakRef** list_head(Object* o) {
   return reinterpret_cast<WeakRef**>(reinterpret_cast<char*>(o) + off);
 }
 
-// A list head changes only under g_weak_mu, but a dying object's deallocator
-// reads it without the lock to skip the lock when there is no weak reference
-// (every instance and bound method dies through here: one global mutex there
-// made all threads' deallocations contend). Stores are atomic for that read.
+// The list head is written under g_weak_mu with release stores, so that a
+// dying referent's deallocator can see an empty list without taking the
+// global mutex (weakref_detach_for_gc).
 void set_head(WeakRef** head, WeakRef* w) { std::atomic_ref<WeakRef*>(*head).store(w, std::memory_order_release); }
 
 void unlink_locked(WeakRef* w) {
@@ -312,9 +311,12 @@ Ref<> weakref_get(Value ref) {
 void weakref_detach_for_gc(Object* o, bool (*wants_callback)(Object* w), std::vector<Ref<>>* with_callbacks) {
   WeakRef** head = list_head(o);
   if (!head) return;
-  // `o` is dead (or garbage), so no weak reference to it can be created now;
-  // one that is being unlinked concurrently either still shows here (and we
-  // take the lock) or was unlinked with a release store we see.
+  // Most objects die without weak references: skip the global mutex then
+  // (every thread deallocates instances, functions and generators). Nobody
+  // can link a new one meanwhile: make_ref needs a strong reference and
+  // weakref_get refuses a referent whose count is zero. An empty list seen
+  // here was emptied by a release store, after that thread's last access to
+  // `o`, so freeing `o` next is ordered after it.
   if (!std::atomic_ref<WeakRef*>(*head).load(std::memory_order_acquire)) return;
   std::lock_guard<std::mutex> g(g_weak_mu);
   while (*head) {
