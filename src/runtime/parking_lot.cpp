@@ -1,6 +1,7 @@
 // The parking lot and the one-byte lock protocol; see parking_lot.h.
 #include "runtime/parking_lot.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -147,7 +148,35 @@ struct MutexWaiter {
   bool handed_off;  // written by the unparker under the bucket mutex
 };
 
-constexpr int kSpinCount = 40;
+// Spinning: rounds of cpu_relax() bursts that double up to kMaxBurst, then a
+// few yields, then park. A lock held for a few hundred instructions (a
+// counter update, a dict insert) is usually free again within the pause
+// rounds, long before a park/unpark round trip (two syscalls) would be.
+constexpr int kPauseRounds = 16;
+constexpr int kMaxBurst = 16;
+constexpr int kYieldRounds = 4;
+
+inline void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__) || defined(__arm__)
+  __asm__ __volatile__("yield");
+#else
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+#endif
+}
+
+// One spin round; false once the budget is spent.
+bool spin_once(int& spins) {
+  if (spins >= kPauseRounds + kYieldRounds) return false;
+  if (spins < kPauseRounds) {
+    for (int i = 0, n = std::min(1 << spins, kMaxBurst); i < n; i++) cpu_relax();
+  } else {
+    std::this_thread::yield();
+  }
+  spins++;
+  return true;
+}
 
 void unlock_callback(void* ctx, void* park_arg, bool more_waiters) {
   auto* m = static_cast<std::atomic<uint8_t>*>(ctx);
@@ -158,7 +187,9 @@ void unlock_callback(void* ctx, void* park_arg, bool more_waiters) {
     w->handed_off = true;
     m->store(kMutexLocked | parked, std::memory_order_release);
   } else {
-    m->store(parked, std::memory_order_release);
+    // The woken thread competes for the lock; until it has taken it or
+    // parked again, unlocks need not wake anyone else (kMutexWoken).
+    m->store(parked | (w ? kMutexWoken : 0), std::memory_order_release);
   }
 }
 
@@ -168,33 +199,49 @@ LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool det
   int64_t start = monotonic_ns();
   int64_t deadline = timeout_ns > 0 ? start + timeout_ns : -1;
   int spins = 0;
+  bool woken = false;  // we were unparked and own the kMutexWoken bit
   uint8_t v = m->load(std::memory_order_relaxed);
   for (;;) {
     if (!(v & kMutexLocked)) {
-      if (m->compare_exchange_weak(v, v | kMutexLocked, std::memory_order_acquire, std::memory_order_relaxed))
+      uint8_t want = static_cast<uint8_t>((v | kMutexLocked) & (woken ? ~kMutexWoken : 0xff));
+      if (m->compare_exchange_weak(v, want, std::memory_order_acquire, std::memory_order_relaxed))
         return LockResult::kAcquired;
       continue;
     }
     if (timeout_ns == 0) return LockResult::kTimeout;
-    if (!(v & kMutexHasParked) && spins < kSpinCount) {
-      spins++;
-      std::this_thread::yield();
+    // Newcomers do not spin past parked threads; the woken one competes.
+    if ((!(v & kMutexHasParked) || woken) && spin_once(spins)) {
       v = m->load(std::memory_order_relaxed);
       continue;
     }
     int64_t remaining = -1;
     if (deadline >= 0) {
       remaining = deadline - monotonic_ns();
-      if (remaining <= 0) return LockResult::kTimeout;
+      if (remaining <= 0) {
+        // Give up. Our kMutexWoken bit kept unlockers from waking a parked
+        // thread: drop it while the lock is still held, so that its holder
+        // wakes one when it unlocks (if it was unlocked meanwhile, loop and
+        // take it instead).
+        if (woken && !m->compare_exchange_weak(v, static_cast<uint8_t>(v & ~kMutexWoken),
+                                               std::memory_order_relaxed))
+          continue;
+        return LockResult::kTimeout;
+      }
     }
-    if (!(v & kMutexHasParked)) {
-      if (!m->compare_exchange_weak(v, v | kMutexHasParked, std::memory_order_relaxed)) continue;
-      v |= kMutexHasParked;
+    uint8_t want = static_cast<uint8_t>((v | kMutexHasParked) & (woken ? ~kMutexWoken : 0xff));
+    if (want != v) {
+      if (!m->compare_exchange_weak(v, want, std::memory_order_relaxed)) continue;
+      v = want;
     }
+    woken = false;
     MutexWaiter w{start + kFairnessNs, false};
     uint8_t expected = v;
     ParkResult r = parking_lot_park(m, &expected, 1, remaining, &w, detach);
-    if (r == ParkResult::kOk && w.handed_off) return LockResult::kAcquired;
+    if (r == ParkResult::kOk) {
+      if (w.handed_off) return LockResult::kAcquired;
+      woken = true;  // unlock_callback set kMutexWoken for us
+      spins = 0;
+    }
     v = m->load(std::memory_order_relaxed);
   }
 }
@@ -203,8 +250,11 @@ void mutex_unlock_slow(std::atomic<uint8_t>* m) {
   uint8_t v = m->load(std::memory_order_relaxed);
   for (;;) {
     if (!(v & kMutexLocked)) std::abort();  // unlocking an unlocked mutex: a runtime bug
-    if (!(v & kMutexHasParked)) {
-      if (m->compare_exchange_weak(v, 0, std::memory_order_release, std::memory_order_relaxed)) return;
+    if (!(v & kMutexHasParked) || (v & kMutexWoken)) {
+      // Nobody parked, or a woken thread is already on its way to the lock.
+      if (m->compare_exchange_weak(v, static_cast<uint8_t>(v & ~kMutexLocked), std::memory_order_release,
+                                   std::memory_order_relaxed))
+        return;
       continue;
     }
     parking_lot_unpark(m, unlock_callback, m);

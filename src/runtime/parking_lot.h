@@ -14,10 +14,16 @@
 // only store to atomics).
 //
 // Mutex: a one-byte lock (CPython's PyMutex design): bit 0 locked, bit 1
-// "some thread is parked". Lock spins briefly, then sets the parked bit and
-// parks. Unlock wakes one waiter; if that waiter has waited longer than
-// kFairnessNs the lock is handed to it directly (it stays locked), so a thread
-// that keeps re-locking in a loop cannot starve the others.
+// "some thread is parked", bit 2 "a woken thread is competing". Lock spins
+// briefly (cpu pause bursts, then a few yields), then sets the parked bit and
+// parks. Unlock wakes one waiter unless the woken bit says an earlier woken
+// waiter has not yet taken the lock or parked again (a holder that re-locks in
+// a loop then pays one wake-up per waiter round, not one per unlock). The
+// woken waiter spins again before re-parking; only the unlocker that woke it
+// sets the bit, so every parked thread is still woken in turn. If a woken
+// waiter has waited longer than kFairnessNs the lock is handed to it directly
+// (it stays locked), so a thread that keeps re-locking in a loop cannot
+// starve the others.
 #pragma once
 
 #include <atomic>
@@ -48,7 +54,7 @@ int64_t monotonic_ns();
 constexpr int64_t kFairnessNs = 1'000'000;  // 1 ms: then hand the lock off
 
 // The lock protocol on any one-byte word (object headers' ob_mutex, Mutex).
-enum MutexBits : uint8_t { kMutexLocked = 1, kMutexHasParked = 2 };
+enum MutexBits : uint8_t { kMutexLocked = 1, kMutexHasParked = 2, kMutexWoken = 4 };
 enum class LockResult { kAcquired, kTimeout };
 // Slow path of a lock; `timeout_ns` < 0 waits forever, 0 only tries.
 LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool detach);

@@ -56,6 +56,9 @@ bool alone() {
 }
 
 void request_quiescence(ThreadState* self) {
+  // Reach the goal of every item retired so far; the reports asked for below
+  // load the sequence after this.
+  g_qsbr_seq.fetch_add(1, std::memory_order_seq_cst);
   std::lock_guard<std::mutex> g(runtime_mutex());
   thread_for_each_locked([&](ThreadState* t) {
     if (t != self)
@@ -100,7 +103,12 @@ void retire(QsbrItem it) {
     reclaim(it);
     return;
   }
-  it.goal = g_qsbr_seq.fetch_add(1, std::memory_order_seq_cst) + 1;
+  // The goal is the next sequence value; it is reached when some thread
+  // advances the sequence (request_quiescence), which happens after this load
+  // and so after the unlink (alone() fenced). Reading instead of advancing
+  // here keeps threads that retire at every instruction (attribute stores of
+  // fresh ints) off one shared counter.
+  it.goal = g_qsbr_seq.load(std::memory_order_seq_cst) + 1;
   ts->qsbr_pending.push_back(it);
   if (ts->qsbr_pending.size() % kBatch == 0) {
     request_quiescence(ts);
@@ -152,6 +160,7 @@ void qsbr_on_eval_breaker(ThreadState* ts) {
 
 void qsbr_thread_exit(ThreadState* ts) {
   if (ts->qsbr_pending.empty()) return;
+  g_qsbr_seq.fetch_add(1, std::memory_order_seq_cst);  // reach the orphans' goals
   std::lock_guard<std::mutex> g(runtime_mutex());
   auto& o = orphans();
   o.insert(o.end(), ts->qsbr_pending.begin(), ts->qsbr_pending.end());

@@ -15,8 +15,9 @@
 // lock-free read in the runtime does at once.
 //
 // Mechanism (a global write sequence, as in the QSBR literature):
-//   - g_qsbr_seq only grows; retiring an item advances it and tags the item
-//     with the new value (its "goal");
+//   - g_qsbr_seq only grows; retiring an item tags it with the sequence's
+//     next value (its "goal") without advancing it; requesting quiescence
+//     (once per batch, or while waiting) advances it;
 //   - each attached thread publishes in ThreadState::qsbr_seen the sequence
 //     it last observed at a quiescent point; 0 means detached (offline);
 //   - an item may be reclaimed once every other online thread has seen a

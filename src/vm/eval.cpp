@@ -1914,11 +1914,18 @@ op_BEFORE_WITH: {
   Ref<> entered;
   {
     Ref<> hold = Ref<>::borrow(enter);
-    DescrGetFn get = type_of(enter)->tp_descr_get;
-    Ref<> bound_enter = get ? get(enter, mgr, Value(t)) : Ref<>::borrow(enter);
-    if (!bound_enter) GOTO_ERROR();
+    Type* et = type_of(enter);
     SAVE_FRAME();
-    entered = call0(bound_enter.val());
+    if (et->flags & kTypeMethodDescriptor) {
+      // A function or method descriptor: call it with the manager as self
+      // instead of allocating (and freeing) a bound method every time.
+      entered = call(enter, &mgr, 1);
+    } else {
+      DescrGetFn get = et->tp_descr_get;
+      Ref<> bound_enter = get ? get(enter, mgr, Value(t)) : Ref<>::borrow(enter);
+      if (!bound_enter) GOTO_ERROR();
+      entered = call0(bound_enter.val());
+    }
   }
   if (!entered) GOTO_ERROR();
   TOP() = bound_exit.release();

@@ -144,6 +144,47 @@ TEST(MutexTest, HandsOffToAWaiterStarvedForMoreThanAMillisecond) {
   EXPECT_LT(worst, 500'000'000) << "waiter starved for " << worst / 1e6 << " ms";
 }
 
+// While a woken waiter is on its way to the lock (kMutexWoken), an unlock
+// only releases: it must not wake a second parked thread, nor clear the bits
+// that the woken one and the parked ones rely on.
+TEST(MutexTest, UnlockWithAWokenWaiterReleasesWithoutWaking) {
+  std::atomic<uint8_t> m{kMutexLocked | kMutexHasParked | kMutexWoken};
+  mutex_unlock(&m);
+  EXPECT_EQ(m.load(), kMutexHasParked | kMutexWoken);
+  // A newcomer may still take it (it is not the woken thread: the bit stays).
+  EXPECT_EQ(mutex_lock_slow(&m, 0, false), LockResult::kAcquired);
+  EXPECT_EQ(m.load(), kMutexLocked | kMutexHasParked | kMutexWoken);
+  EXPECT_EQ(mutex_lock_slow(&m, 0, false), LockResult::kTimeout);
+}
+
+// Many threads, some giving up after short timeouts (possibly while woken):
+// no update is lost, nobody stays parked forever (the test would hang), and
+// once everyone is done the word is back to 0 (no stale woken/parked bit that
+// would send every later lock and unlock to the slow path).
+TEST(MutexTest, ContentionWithTimeoutsLeavesTheWordClear) {
+  std::atomic<uint8_t> m{0};
+  long counter = 0;  // plain: only touched under m
+  std::atomic<long> given_up{0};
+  std::vector<std::thread> ts;
+  for (int i = 0; i < 4; i++)
+    ts.emplace_back([&, i] {
+      for (int j = 0; j < 5000; j++) {
+        if (i % 2 && !mutex_try_lock(&m) &&
+            mutex_lock_slow(&m, 2'000 * (j % 5), false) == LockResult::kTimeout) {
+          given_up.fetch_add(1);
+          continue;
+        }
+        if (!(i % 2) && !mutex_try_lock(&m)) mutex_lock_slow(&m, -1, false);
+        counter++;
+        for (volatile int k = 0; k < 50; k++) {}
+        mutex_unlock(&m);
+      }
+    });
+  for (auto& t : ts) t.join();
+  EXPECT_EQ(counter + given_up.load(), 20000);
+  EXPECT_EQ(m.load(), 0);
+}
+
 // CriticalSection's fast path is a single CAS from "unlocked, no waiter". An
 // unlocked mutex that still has the has-parked bit (left by an unlock that
 // woke a waiter which has not run yet) must go through the slow path and be
