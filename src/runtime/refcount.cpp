@@ -250,6 +250,19 @@ void switch_to_per_thread(Object* o) {
   o->ob_ref_local.store(kPerThread, std::memory_order_relaxed);
 }
 
+// Per-thread-counted objects die only at a census (object.h). A collection
+// takes one; so does a switch once the live ids have doubled since the last
+// census, so that dead objects cannot pile up without bound while the
+// collector is disabled (gc.disable()) or idle. Touched with the world stopped.
+constexpr size_t kMinCensusIds = 256;
+size_t g_census_at = kMinCensusIds;
+
+size_t live_ids_stopped() { return pt_objects().size() - pt_free_ids().size(); }
+
+void census_if_due_stopped(PerThreadCensus* census) {
+  if (live_ids_stopped() >= g_census_at) rc_census_stopped(census);
+}
+
 // Zero slot `id` in every registered thread (world stopped).
 void clear_slots_stopped(uint32_t id) {
   thread_for_each_stopped([id](ThreadState* t) {
@@ -260,8 +273,13 @@ void clear_slots_stopped(uint32_t id) {
 }  // namespace
 
 void rc_make_per_thread(Object* o) {
-  StopTheWorld stw;
-  switch_to_per_thread(o);
+  PerThreadCensus census;
+  {
+    StopTheWorld stw;
+    switch_to_per_thread(o);
+    census_if_due_stopped(&census);
+  }
+  for (Object* d : census.dead) decref(d);
 }
 
 void rc_switch_requested(ThreadState* ts) {
@@ -269,12 +287,15 @@ void rc_switch_requested(ThreadState* ts) {
   std::vector<Object*> items;
   items.swap(ts->pt_requests);
   if (items.empty()) return;
+  PerThreadCensus census;
   {
     StopTheWorld stw;
     for (Object* o : items) switch_to_per_thread(o);
+    census_if_due_stopped(&census);
   }
   ts->pt_backoff = kSwitchBackoff;
   for (Object* o : items) decref(o);
+  for (Object* o : census.dead) decref(o);  // their last reference
 }
 
 void rc_thread_exit(ThreadState* ts) {
@@ -322,6 +343,7 @@ void rc_census_stopped(PerThreadCensus* census) {
     rc_demote_stopped(o, 1);  // the reference the caller now holds
     census->dead.push_back(o);
   }
+  g_census_at = std::max(kMinCensusIds, 2 * live_ids_stopped());
 }
 
 void thread_drain_merge_queue(ThreadState* ts) {

@@ -115,5 +115,33 @@ TEST_F(PerThreadRcTest, HotSharedObjectIsSwitchedBySampling) {
   EXPECT_EQ(list_size(l.val()), 0);
 }
 
+TEST_F(PerThreadRcTest, SwitchesFreeDeadSwitchedObjectsWithTheCollectorDisabled) {
+  ASSERT_TRUE(exec(R"(
+import gc, weakref
+gc.collect()
+gc.disable()
+class C: pass
+refs = []
+)")) << last_error_;
+  // Switch 600 objects one after another, dropping each at once: only a
+  // census can free them, and with the collector off only switches take one.
+  for (int i = 0; i < 600; i++) {
+    ASSERT_TRUE(exec("c = C(); refs.append(weakref.ref(c))")) << last_error_;
+    Ref<> c;
+    ASSERT_EQ(dict_get_item_str(globals_.val(), str_intern("c"), &c), 1);
+    rc_make_per_thread(c.get());
+    ASSERT_TRUE(is_per_thread(c.get()));
+    c = nullptr;
+    ASSERT_TRUE(exec("del c")) << last_error_;
+  }
+  // Censuses ran at 256 live ids and again at each doubling of the live ones
+  // (1 after each census): most of the dead ones are gone.
+  std::string alive = eval_repr("sum(r() is not None for r in refs)");
+  EXPECT_LE(std::stoi(alive), 256) << alive;
+  EXPECT_EQ(eval_repr("gc.collect()"), "0");
+  EXPECT_EQ(eval_repr("sum(r() is not None for r in refs)"), "0");
+  ASSERT_TRUE(exec("gc.enable()")) << last_error_;
+}
+
 }  // namespace
 }  // namespace ftpy
