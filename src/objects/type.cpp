@@ -223,7 +223,7 @@ namespace {
 Ref<> instance_get_dict(Value self) {
   Value* slot = instance_dict_slot(self);
   if (!slot) return err_set_str(g_AttributeError, "This object has no __dict__");
-  if (slot->is_null()) {
+  if (std::atomic_ref<Value>(*slot).load(std::memory_order_acquire).is_null()) {
     Ref<Dict> d = dict_new();
     if (!d) return nullptr;
     auto* aslot = reinterpret_cast<std::atomic<uint64_t>*>(slot);
