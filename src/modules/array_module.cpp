@@ -786,11 +786,12 @@ Ref<> m_reduce_ex(Value self, Value*) {
   if (!code) return nullptr;
   Ref<Tuple> args = tuple_pack({code.val(), l.val()});
   if (!args) return nullptr;
-  Value dict = none();
+  Ref<> dict = new_none();
   if (Value* d = instance_dict_slot(self)) {
-    if (!d->is_null()) dict = *d;
+    // Held: `a.__dict__ = ...` may replace it meanwhile.
+    if (Value v = std::atomic_ref<Value>(*d).load(std::memory_order_acquire); !v.is_null()) dict = Ref<>::borrow(v);
   }
-  return tuple_pack({Value(type_of(self)), args.val(), dict});
+  return tuple_pack({Value(type_of(self)), args.val(), dict.val()});
 }
 
 Ref<> m_sizeof(Value self, Value*) {

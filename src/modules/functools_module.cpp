@@ -241,13 +241,16 @@ Ref<> partial_get_func(Value self) { return Ref<>::borrow(self.as<Partial>()->fu
 Ref<> partial_get_args(Value self) { return Ref<>::borrow(self.as<Partial>()->args); }
 Ref<> partial_get_keywords(Value self) { return Ref<>::borrow(self.as<Partial>()->kw); }
 Ref<> partial_get_dict(Value self) {
-  Value* slot = instance_dict_slot(self);
-  if (!*slot) {
+  // As instance_get_dict (type.cpp): created lazily by a CAS, since two
+  // threads may ask at once, and loaded atomically, since it may be replaced.
+  std::atomic_ref<Value> slot(*instance_dict_slot(self));
+  if (slot.load(std::memory_order_acquire).is_null()) {
     Ref<Dict> d = dict_new();
     if (!d) return nullptr;
-    *slot = d.release();
+    Value expected;
+    if (slot.compare_exchange_strong(expected, d.val(), std::memory_order_acq_rel)) (void)d.release();
   }
-  return Ref<>::borrow(*slot);
+  return Ref<>::borrow(slot.load(std::memory_order_acquire));
 }
 
 Ref<> class_getitem(Value cls, Value* args) {

@@ -414,7 +414,10 @@ Ref<> ba_reduce(Value self, Value*) {
   if (!s || !enc) return nullptr;
   Ref<Tuple> args = tuple_pack({s.val(), enc.val()});
   Value* d = instance_dict_slot(self);
-  return tuple_pack({Value(type_of(self)), args.val(), d && !d->is_null() ? *d : none()});
+  // Held: `b.__dict__ = ...` may replace it meanwhile.
+  Ref<> state = Ref<>::borrow(d ? std::atomic_ref<Value>(*d).load(std::memory_order_acquire) : Value());
+  if (!state) state = new_none();
+  return tuple_pack({Value(type_of(self)), args.val(), state.val()});
 }
 
 const MethodDef kByteArrayOwnMethods[] = {

@@ -315,6 +315,10 @@ int lookup_lockfree(Dict* d, Value key, int64_t hash, Ref<>* out) {
 }
 
 int get_item_locked(Dict* d, Value key, int64_t h, Ref<>* out) {
+  // Waiting for the lock, or a key's __eq__, is a quiescent state: a caller
+  // that read d lock-free (an instance __dict__ slot) may see d retired and
+  // freed meanwhile unless it is held.
+  Ref<> keep = Ref<>::borrow(Value(d));
   CriticalSection cs(d);
   int64_t slot;
   int64_t ix = lookup(d, key, h, &slot);

@@ -19,6 +19,7 @@
 #include "objects/tuple.h"
 #include "objects/type_internal.h"
 #include "runtime/heap.h"
+#include "runtime/qsbr.h"
 
 namespace ftpy {
 
@@ -498,6 +499,14 @@ Ref<> getset_repr(Value v) {
                        "' objects>");
 }
 
+// Member slots (__slots__ and native fields) are read and written with no
+// lock, as instance dict values are: atomic loads and stores, and a value a
+// store replaces is retired (runtime/qsbr.h), since a reader on another
+// thread may have loaded it and not yet taken its reference.
+Value* member_slot(Value obj, const MemberDef* def) {
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.obj()) + def->offset);
+}
+
 Ref<> member_get(Value descr, Value obj, Value type) {
   auto* d = descr.as<MemberDescr>();
   if (obj.is_null()) return Ref<>::borrow(descr);
@@ -505,19 +514,21 @@ Ref<> member_get(Value descr, Value obj, Value type) {
   switch (d->def->kind) {
     case kMemberObject:
     case kMemberObjectReadonly: {
-      Value v = *reinterpret_cast<Value*>(base + d->def->offset);
+      Value v = std::atomic_ref<Value>(*member_slot(obj, d->def)).load(std::memory_order_acquire);
       return v.is_null() ? new_none() : Ref<>::borrow(v);
     }
     case kMemberObjectEx: {
-      Value v = *reinterpret_cast<Value*>(base + d->def->offset);
+      Value v = std::atomic_ref<Value>(*member_slot(obj, d->def)).load(std::memory_order_acquire);
       if (v.is_null())
         return err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(type_of(obj)), d->def->name);
       return Ref<>::borrow(v);
     }
     case kMemberInt64:
-      return int_from_int64(*reinterpret_cast<int64_t*>(base + d->def->offset));
+      return int_from_int64(std::atomic_ref<int64_t>(*reinterpret_cast<int64_t*>(base + d->def->offset))
+                                .load(std::memory_order_relaxed));
     case kMemberBool:
-      return new_bool(*reinterpret_cast<bool*>(base + d->def->offset));
+      return new_bool(std::atomic_ref<bool>(*reinterpret_cast<bool*>(base + d->def->offset))
+                          .load(std::memory_order_relaxed));
   }
   return new_none();
 }
@@ -530,17 +541,15 @@ int member_set(Value descr, Value obj, Value v) {
       err_format(g_AttributeError, "readonly attribute");
       return -1;
     case kMemberObjectEx:
-      if (v.is_null() && reinterpret_cast<Value*>(base + d->def->offset)->is_null()) {
+    case kMemberObject: {
+      incref(v);
+      Value old = std::atomic_ref<Value>(*member_slot(obj, d->def)).exchange(v, std::memory_order_acq_rel);
+      // Deleting an unset Ex slot stored null over null: nothing changed.
+      if (v.is_null() && old.is_null() && d->def->kind == kMemberObjectEx) {
         err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(type_of(obj)), d->def->name);
         return -1;
       }
-      [[fallthrough]];
-    case kMemberObject: {
-      Value* slot = reinterpret_cast<Value*>(base + d->def->offset);
-      Value old = *slot;
-      incref(v);
-      *slot = v;
-      decref(old);
+      qsbr_retire_value(old);
       return 0;
     }
     case kMemberInt64: {
@@ -549,7 +558,7 @@ int member_set(Value descr, Value obj, Value v) {
         if (!err_occurred()) err_set_str(g_TypeError, "can't delete numeric/char attribute");
         return -1;
       }
-      *reinterpret_cast<int64_t*>(base + d->def->offset) = i;
+      std::atomic_ref<int64_t>(*reinterpret_cast<int64_t*>(base + d->def->offset)).store(i, std::memory_order_relaxed);
       return 0;
     }
     case kMemberBool: {
@@ -557,7 +566,8 @@ int member_set(Value descr, Value obj, Value v) {
         err_set_str(g_TypeError, "attribute value type must be bool");
         return -1;
       }
-      *reinterpret_cast<bool*>(base + d->def->offset) = v == true_value();
+      std::atomic_ref<bool>(*reinterpret_cast<bool*>(base + d->def->offset))
+          .store(v == true_value(), std::memory_order_relaxed);
       return 0;
     }
   }

@@ -180,10 +180,19 @@ Ref<> generic_getattr(Value obj, Value name) {
     if (get && at->tp_descr_set) return get(attr, obj, Value(t));  // data descriptor
   }
   if (Value* slot = instance_dict_slot(obj)) {
-    Value d = *slot;
+    // `obj.__dict__ = ...` may replace the dict at any time; it retires the
+    // old one (type.cpp), and dict lookups take a reference before waiting
+    // for the dict's lock, so a borrowed load is enough here.
+    Value d = std::atomic_ref<Value>(*slot).load(std::memory_order_acquire);
     if (!d.is_null()) {
       Ref<> v;
-      int r = is_str_exact(name) ? dict_get_item_str(d, name.as<Str>(), &v) : dict_get_item(d, name, &v);
+      int r;
+      if (is_str_exact(name)) {
+        r = dict_get_item_str(d, name.as<Str>(), &v);
+      } else {
+        Ref<> hold_dict = Ref<>::borrow(d);  // a str subclass's __hash__ may run first
+        r = dict_get_item(d, name, &v);
+      }
       if (r < 0) return nullptr;
       if (r > 0) return v;
     }
@@ -232,7 +241,7 @@ int generic_setattr(Value obj, Value name, Value v) {
     }
     return -1;
   }
-  if (slot->is_null()) {
+  if (std::atomic_ref<Value>(*slot).load(std::memory_order_acquire).is_null()) {
     if (v.is_null()) {
       err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(t), str_view(name).data());
       return -1;
@@ -245,17 +254,19 @@ int generic_setattr(Value obj, Value name, Value v) {
     uint64_t exp_bits = expected.bits();
     if (aslot->compare_exchange_strong(exp_bits, d.val().bits(), std::memory_order_acq_rel)) (void)d.release();
   }
-  Value d = *slot;
+  // Held: waiting for the dict's lock is a quiescent state, after which a
+  // dict replaced by `obj.__dict__ = ...` may be freed.
+  Ref<> d = Ref<>::borrow(std::atomic_ref<Value>(*slot).load(std::memory_order_acquire));
   Str* iname = str_intern(name.as<Str>());
   if (v.is_null()) {
-    int r = dict_del_item(d, Value(iname));
+    int r = dict_del_item(d.val(), Value(iname));
     if (r == 0) {
       err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(t), str_view(name).data());
       return -1;
     }
     return r < 0 ? -1 : 0;
   }
-  return dict_set_item(d, Value(iname), v);
+  return dict_set_item(d.val(), Value(iname), v);
 }
 
 Ref<> getattr(Value obj, Value name) {

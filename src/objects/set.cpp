@@ -767,8 +767,10 @@ Ref<> m_reduce(Value self, Value*) {
   Ref<> args = tuple_pack({keys.val()});
   if (!args) return nullptr;
   Value* d = instance_dict_slot(self);
-  Value state = (d && !d->is_null()) ? *d : none();
-  return tuple_pack({Value(type_of(self)), args.val(), state});
+  // Held: `s.__dict__ = ...` may replace it meanwhile.
+  Ref<> state = Ref<>::borrow(d ? std::atomic_ref<Value>(*d).load(std::memory_order_acquire) : Value());
+  if (!state) state = new_none();
+  return tuple_pack({Value(type_of(self)), args.val(), state.val()});
 }
 
 Ref<> m_class_getitem(Value cls, Value* args) { return generic_alias_new(cls, args[0]); }

@@ -17,6 +17,7 @@
 #include "objects/tuple.h"
 #include "objects/type_internal.h"
 #include "runtime/heap.h"
+#include "runtime/qsbr.h"
 
 namespace ftpy {
 
@@ -222,14 +223,14 @@ namespace {
 Ref<> instance_get_dict(Value self) {
   Value* slot = instance_dict_slot(self);
   if (!slot) return err_set_str(g_AttributeError, "This object has no __dict__");
-  if (slot->is_null()) {
+  if (std::atomic_ref<Value>(*slot).load(std::memory_order_acquire).is_null()) {
     Ref<Dict> d = dict_new();
     if (!d) return nullptr;
     auto* aslot = reinterpret_cast<std::atomic<uint64_t>*>(slot);
     uint64_t expected = 0;
     if (aslot->compare_exchange_strong(expected, d.val().bits(), std::memory_order_acq_rel)) (void)d.release();
   }
-  return Ref<>::borrow(*slot);
+  return Ref<>::borrow(std::atomic_ref<Value>(*slot).load(std::memory_order_acquire));
 }
 int instance_set_dict(Value self, Value v) {
   Value* slot = instance_dict_slot(self);
@@ -245,9 +246,12 @@ int instance_set_dict(Value self, Value v) {
     err_format(g_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(type_of(v)));
     return -1;
   }
-  Value old = *slot;
-  *slot = Ref<>::borrow(v).release();
-  decref(old);
+  // Attribute lookups read the slot lock-free (protocol.cpp, the LOAD_ATTR
+  // specialisations) and use the dict without a reference of their own until
+  // their next safepoint: the old dict is retired, not released. The exchange
+  // keeps two racing assignments from releasing the same dict twice.
+  Value old = std::atomic_ref<Value>(*slot).exchange(Ref<>::borrow(v).release(), std::memory_order_acq_rel);
+  qsbr_retire_value(old);
   return 0;
 }
 Ref<> instance_get_weakref(Value self) {

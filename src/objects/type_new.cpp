@@ -180,7 +180,9 @@ Ref<> object_dir_list(Value obj) {
   Ref<Dict> d = dict_new();
   if (!d) return nullptr;
   if (Value* slot = instance_dict_slot(obj)) {
-    if (!slot->is_null() && dict_merge(d.val(), *slot, true) < 0) return nullptr;
+    // Held: `obj.__dict__ = ...` may replace it while the merge waits.
+    Ref<> own = Ref<>::borrow(std::atomic_ref<Value>(*slot).load(std::memory_order_acquire));
+    if (own && dict_merge(d.val(), own.val(), true) < 0) return nullptr;
   }
   Ref<> cls = getattr(obj, Value(ids::__class__));
   if (!cls) return nullptr;
@@ -242,7 +244,8 @@ Ref<> object_getstate_default(Value self, bool required) {
       return err_format(g_TypeError, "cannot pickle '%s' object", type_name(t));
   }
   Value* slot = instance_dict_slot(self);
-  Ref<> state = (!slot || slot->is_null() || dict_size(*slot) == 0) ? new_none() : Ref<>::borrow(*slot);
+  Ref<> state = Ref<>::borrow(slot ? std::atomic_ref<Value>(*slot).load(std::memory_order_acquire) : Value());
+  if (!state || dict_size(state.val()) == 0) state = new_none();
   Ref<> slots = slot_values(self);
   if (!slots) return nullptr;
   if (dict_size(slots.val()) == 0) return state;

@@ -27,8 +27,7 @@ std::atomic<int> g_qsbr_threads{0};
 
 namespace {
 
-constexpr size_t kBatch = 128;       // items between requests for quiescence
-constexpr uint32_t kPollEvery = 16;  // eval-breaker visits between polls while waiting
+constexpr size_t kBatch = 128;  // items between requests for quiescence
 
 // Items of exited threads; guarded by the runtime mutex.
 std::vector<QsbrItem>& orphans() {
@@ -55,6 +54,11 @@ bool alone() {
   return g_qsbr_threads.load(std::memory_order_seq_cst) <= 1;
 }
 
+// The caller is at a quiescent point: it holds nothing read lock-free.
+void report(ThreadState* ts) {
+  ts->qsbr_seen.store(g_qsbr_seq.load(std::memory_order_acquire), std::memory_order_release);
+}
+
 void request_quiescence(ThreadState* self) {
   // Reach the goal of every item retired so far; the reports asked for below
   // load the sequence after this.
@@ -66,9 +70,9 @@ void request_quiescence(ThreadState* self) {
   });
 }
 
-// Reclaim what every other online thread has passed; the caller is quiescent.
-// Returns true when nothing of the caller's is left waiting.
-bool poll(ThreadState* ts) {
+// Reclaim what every other online thread has passed, of the caller's queue
+// and of the orphan list; the caller is quiescent.
+void poll(ThreadState* ts) {
   std::atomic_thread_fence(std::memory_order_seq_cst);
   uint64_t rd = UINT64_MAX;
   std::vector<QsbrItem> ready_orphans;
@@ -94,7 +98,6 @@ bool poll(ThreadState* ts) {
   q.erase(q.begin(), first_waiting);
   reclaim_all(ready);
   reclaim_all(ready_orphans);
-  return q.empty();
 }
 
 void retire(QsbrItem it) {
@@ -143,18 +146,22 @@ void qsbr_offline(ThreadState* ts) {
 }
 
 void qsbr_on_eval_breaker(ThreadState* ts) {
-  ts->qsbr_seen.store(g_qsbr_seq.load(std::memory_order_acquire), std::memory_order_release);
-  if (ts->qsbr_pending.empty() && !g_have_orphans.load(std::memory_order_relaxed)) {
-    ts->eval_breaker.fetch_and(~kBreakQsbr, std::memory_order_relaxed);
-    return;
-  }
-  // Keep the bit while waiting, but look only every kPollEvery visits, and
-  // ask the others again each time we look.
-  if (ts->qsbr_backoff++ % kPollEvery != 0) return;
-  if (poll(ts) && !g_have_orphans.load(std::memory_order_relaxed)) {
-    ts->eval_breaker.fetch_and(~kBreakQsbr, std::memory_order_relaxed);
-    return;
-  }
+  // The bit is cleared at every visit, so this slow path runs once per
+  // request, never at every safepoint while items wait. Cleared before the
+  // report (acquire: a request's retirements are then below what we load), a
+  // request arriving meanwhile is answered again at the next safepoint.
+  ts->eval_breaker.fetch_and(~kBreakQsbr, std::memory_order_acq_rel);
+  report(ts);
+  if (ts->qsbr_pending.empty() && !g_have_orphans.load(std::memory_order_relaxed)) return;
+  poll(ts);
+  if (ts->qsbr_pending.empty()) return;
+  // The others have not all reported yet. Rather than come back to look,
+  // hand the rest to the orphan list and ask them again: each reports at its
+  // next safepoint and polls the list, so the last to report reclaims them.
+  // Reclaiming above may have run __del__, which may have retired more:
+  // report again first, so our own sequence covers every item handed over.
+  report(ts);
+  qsbr_thread_exit(ts);
   request_quiescence(ts);
 }
 

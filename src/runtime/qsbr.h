@@ -26,10 +26,17 @@
 // immediate free/decref and single-threaded programs pay nothing.
 //
 // Progress: items wait in the retiring thread's queue; every kBatch items it
-// sets kBreakQsbr on all attached threads, which then report quiescence at
-// their next safepoint, and polls (backing off) at its own safepoints until
-// its queue drains. A thread that exits hands what is left to a global
-// orphan list that the next poll of any thread processes.
+// sets kBreakQsbr on every thread (itself included), and each reports
+// quiescence at its next safepoint and polls. The retiring thread, at its
+// own safepoint, reclaims what is ready and hands the rest to a global
+// orphan list, asking the others again; since every thread polls that list
+// after each report, the last of them to report reclaims it. So kBreakQsbr
+// is cleared at every visit (no thread takes the slow path at each safepoint
+// while items wait), and a handed-over item waits for one report of each
+// online thread. A thread that detaches or exits hands its queue over too.
+// Items below a batch wait in their queue until the batch fills, the thread
+// detaches, or a request from another thread makes it poll: at most
+// kBatch - 1 per thread.
 //
 // Thread safety: qsbr_seen is an atomic written by its owner and read by
 // pollers; the per-thread queue is owner-only; the orphan list is guarded by

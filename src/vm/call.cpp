@@ -112,7 +112,8 @@ bool bind_arguments(Function* fn, Frame* f, Value* args, size_t nargs, Value kwn
       locals[total_params] = t.release();
     } else if (nargs > argcount) {
       // Bind keywords first so the message can count keyword-only ones.
-      size_t ndefaults = fn->defaults.is_null() ? 0 : static_cast<size_t>(tuple_size(fn->defaults));
+      Value defaults = std::atomic_ref<Value>(fn->defaults).load(std::memory_order_acquire);
+      size_t ndefaults = defaults.is_null() ? 0 : static_cast<size_t>(tuple_size(defaults));
       for (size_t k = 0; k < nkw; k++) {
         Value name = tuple_item(kwnames, static_cast<int64_t>(k));
         for (int32_t i = co->argcount; i < co->argcount + co->kwonlyargcount; i++) {
@@ -172,13 +173,16 @@ bool bind_arguments(Function* fn, Frame* f, Value* args, size_t nargs, Value kwn
     }
     // Defaults for positional parameters.
     if (nargs < argcount) {
-      size_t ndefaults = fn->defaults.is_null() ? 0 : static_cast<size_t>(tuple_size(fn->defaults));
+      // Loaded once: f.__defaults__ = ... on another thread retires the old
+      // tuple (function.cpp), which stays valid until our next safepoint.
+      Value defaults = std::atomic_ref<Value>(fn->defaults).load(std::memory_order_acquire);
+      size_t ndefaults = defaults.is_null() ? 0 : static_cast<size_t>(tuple_size(defaults));
       size_t first_default = argcount - ndefaults;
       bool missing = false;
       for (size_t i = nargs; i < argcount; i++) {
         if (!locals[i].is_null()) continue;
         if (i >= first_default) {
-          locals[i] = Ref<>::borrow(tuple_item(fn->defaults, static_cast<int64_t>(i - first_default))).release();
+          locals[i] = Ref<>::borrow(tuple_item(defaults, static_cast<int64_t>(i - first_default))).release();
         } else {
           missing = true;
         }
@@ -191,11 +195,14 @@ bool bind_arguments(Function* fn, Frame* f, Value* args, size_t nargs, Value kwn
     // Keyword-only defaults.
     if (co->kwonlyargcount) {
       bool missing = false;
+      // Held: a lookup may wait for the dict's lock, and __kwdefaults__ may
+      // be replaced meanwhile.
+      Ref<> kwdefaults = Ref<>::borrow(std::atomic_ref<Value>(fn->kwdefaults).load(std::memory_order_acquire));
       for (int32_t i = co->argcount; i < co->argcount + co->kwonlyargcount; i++) {
         if (!locals[i].is_null()) continue;
         Ref<> d;
-        if (!fn->kwdefaults.is_null()) {
-          int r = dict_get_item(fn->kwdefaults, tuple_item(co->localsplusnames, i), &d);
+        if (kwdefaults) {
+          int r = dict_get_item(kwdefaults.val(), tuple_item(co->localsplusnames, i), &d);
           if (r < 0) goto fail_all;
         }
         if (d) locals[i] = d.release();

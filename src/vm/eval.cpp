@@ -249,9 +249,11 @@ int get_method(Value obj, Value name, Ref<>* meth) {
     }
   }
   if (Value* slot = instance_dict_slot(obj)) {
-    if (!slot->is_null()) {
+    // Borrowed: a replaced __dict__ is retired (see generic_getattr).
+    Value d = std::atomic_ref<Value>(*slot).load(std::memory_order_acquire);
+    if (!d.is_null()) {
       Ref<> v;
-      int r = dict_get_item_str(*slot, name.as<Str>(), &v);
+      int r = dict_get_item_str(d, name.as<Str>(), &v);
       if (r < 0) return -1;
       if (r > 0) {
         *meth = std::move(v);

@@ -15,6 +15,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/heap.h"
+#include "runtime/qsbr.h"
 #include "vm/eval.h"
 
 namespace ftpy {
@@ -25,10 +26,13 @@ Type g_cell_type;
 
 namespace {
 
+// Calls on other threads read __code__, __defaults__, ... with no reference
+// of their own until their next safepoint (call.cpp binds arguments from
+// them): the old value is retired, not released.
+Value load_field(Value& field) { return std::atomic_ref<Value>(field).load(std::memory_order_acquire); }
 void set_owned(Value& field, Value v) {
-  Value old = field;
-  field = Ref<>::borrow(v).release();
-  decref(old);
+  Value old = std::atomic_ref<Value>(field).exchange(Ref<>::borrow(v).release(), std::memory_order_acq_rel);
+  qsbr_retire_value(old);
 }
 
 void function_dealloc(Object* o) {
@@ -76,7 +80,7 @@ Ref<> function_repr(Value self) {
 
 #define FN_GETTER(field)                                               \
   Ref<> fn_get_##field(Value self) {                                   \
-    Value v = self.as<Function>()->field;                              \
+    Value v = load_field(self.as<Function>()->field);                  \
     return v.is_null() ? new_none() : Ref<>::borrow(v);                \
   }
 FN_GETTER(defaults)
@@ -88,7 +92,7 @@ FN_GETTER(globals)
 FN_GETTER(builtins)
 #undef FN_GETTER
 
-Ref<> fn_get_code(Value self) { return Ref<>::borrow(self.as<Function>()->code); }
+Ref<> fn_get_code(Value self) { return Ref<>::borrow(load_field(self.as<Function>()->code)); }
 int fn_set_code(Value self, Value v) {
   if (v.is_null() || !is_code(v)) {
     err_set_str(g_TypeError, "__code__ must be set to a code object");
@@ -106,7 +110,7 @@ int fn_set_code(Value self, Value v) {
   f->version++;
   return 0;
 }
-Ref<> fn_get_name(Value self) { return Ref<>::borrow(self.as<Function>()->name); }
+Ref<> fn_get_name(Value self) { return Ref<>::borrow(load_field(self.as<Function>()->name)); }
 int fn_set_name(Value self, Value v) {
   if (v.is_null() || !is_str(v)) {
     err_set_str(g_TypeError, "__name__ must be set to a string object");
@@ -115,7 +119,7 @@ int fn_set_name(Value self, Value v) {
   set_owned(self.as<Function>()->name, v);
   return 0;
 }
-Ref<> fn_get_qualname(Value self) { return Ref<>::borrow(self.as<Function>()->qualname); }
+Ref<> fn_get_qualname(Value self) { return Ref<>::borrow(load_field(self.as<Function>()->qualname)); }
 int fn_set_qualname(Value self, Value v) {
   if (v.is_null() || !is_str(v)) {
     err_set_str(g_TypeError, "__qualname__ must be set to a string object");
@@ -153,13 +157,14 @@ int fn_set_module(Value self, Value v) {
   return 0;
 }
 Ref<> fn_get_annotations(Value self) {
-  auto* f = self.as<Function>();
-  if (f->annotations.is_null()) {
+  std::atomic_ref<Value> slot(self.as<Function>()->annotations);
+  if (slot.load(std::memory_order_acquire).is_null()) {
     Ref<Dict> d = dict_new();
     if (!d) return nullptr;
-    f->annotations = d.release();
+    Value expected;  // another thread may create it first
+    if (slot.compare_exchange_strong(expected, d.val(), std::memory_order_acq_rel)) (void)d.release();
   }
-  return Ref<>::borrow(f->annotations);
+  return Ref<>::borrow(slot.load(std::memory_order_acquire));
 }
 int fn_set_annotations(Value self, Value v) {
   if (!v.is_null() && !is_none(v) && !is_dict(v)) {
@@ -170,7 +175,7 @@ int fn_set_annotations(Value self, Value v) {
   return 0;
 }
 Ref<> fn_get_type_params(Value self) {
-  Value v = self.as<Function>()->type_params;
+  Value v = load_field(self.as<Function>()->type_params);
   return v.is_null() ? Ref<>(empty_tuple()) : Ref<>::borrow(v);
 }
 int fn_set_type_params(Value self, Value v) {
