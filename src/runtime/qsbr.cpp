@@ -158,10 +158,13 @@ void qsbr_on_eval_breaker(ThreadState* ts) {
   // The others have not all reported yet. Rather than come back to look,
   // hand the rest to the orphan list and ask them again: each reports at its
   // next safepoint and polls the list, so the last to report reclaims them.
-  // Reclaiming above may have run __del__, which may have retired more:
-  // report again first, so our own sequence covers every item handed over.
-  report(ts);
+  // Handing over advances the sequence past every goal handed over (items
+  // retired since the last advance, including any that a __del__ run above
+  // retired, have goal = that advance); we are quiescent, so report after
+  // it: otherwise our own stale report would hold them back until this
+  // thread next retires a batch or detaches.
   qsbr_thread_exit(ts);
+  report(ts);
   request_quiescence(ts);
 }
 

@@ -107,7 +107,6 @@ struct ThreadState {
   // waiting for a grace period (owner-only).
   std::atomic<uint64_t> qsbr_seen{0};
   std::vector<QsbrItem> qsbr_pending;
-  uint32_t qsbr_backoff = 0;
 
   bool holds_gil = false;       // GIL mode: this thread holds the GIL (owner-only)
   uint64_t native_id = 0;       // gettid()
