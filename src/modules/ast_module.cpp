@@ -125,13 +125,17 @@ std::string ctor_doc(const NodeRow& r) {
 std::string class_doc(int idx) {
   const NodeRow& r = kRows[idx];
   if (r.fields) return ctor_doc(r);
-  // A sum type lists its constructors: "expr = BoolOp(...)\n     | ...".
+  // A sum type lists its constructors: "expr = BoolOp(...)\n     | ...",
+  // on one line when none has fields ("boolop = And | Or").
+  bool simple = true;
+  for (int i = 0; i < kNumNodes; i++)
+    if (kRows[i].base == idx && *kRows[i].fields) simple = false;
   std::string d = py_name(r) + " = ";
-  std::string indent(py_name(r).size() + 1, ' ');
+  std::string sep = simple ? " | " : "\n" + std::string(py_name(r).size() + 1, ' ') + "| ";
   bool first = true;
   for (int i = 0; i < kNumNodes; i++) {
     if (kRows[i].base != idx) continue;
-    if (!first) d += "\n" + indent + "| ";
+    if (!first) d += sep;
     d += ctor_doc(kRows[i]);
     first = false;
   }
