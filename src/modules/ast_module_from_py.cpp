@@ -12,8 +12,11 @@
 // a negative int -x is UnaryOp(USub, x), a tuple is a Tuple display and a
 // complex with a real part is real + imag*j.
 #include <cmath>
+#include <cstdarg>
+#include <cstdio>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "compile/compiler.h"
@@ -31,6 +34,7 @@
 #include "parse/arena.h"
 #include "parse/ast.h"
 #include "runtime/pythonrun.h"
+#include "vm/import.h"
 
 namespace ftpy::astmod {
 
@@ -42,12 +46,41 @@ class FromPy {
  public:
   FromPy(const AstState& s, Arena& a) : s_(s), a_(a) {}
 
+  // Each annotation with its node object, for the texts `from __future__
+  // import annotations` turns them into (see compile_objects).
+  std::vector<std::pair<const Expr*, Ref<>>> annotations;
+
+  // The tree, or null with an exception pending.
+  Mod* convert(Value o, std::string_view mode) {
+    Mod* m = mod(o, mode);
+    if (!m) return nullptr;
+    if (invalid_type_) return err_set_str(invalid_type_, invalid_msg_.c_str());
+    return m;
+  }
+
+ private:
   Mod* mod(Value o, std::string_view mode);
 
  private:
   const AstState& s_;
   Arena& a_;
   bool failed_ = false;  // an exception is pending
+  // CPython converts the whole tree before it validates it, so a conversion
+  // error (TypeError above all) anywhere wins over a validation error; the
+  // first validation error found is kept here and raised at the end.
+  Type* invalid_type_ = nullptr;
+  std::string invalid_msg_;
+
+  void invalid(Type* t, const char* fmt, ...) __attribute__((format(printf, 3, 4))) {
+    if (invalid_type_) return;
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    invalid_type_ = t;
+    invalid_msg_ = buf;
+  }
 
   template <class T>
   T* fail(T* = nullptr) {
@@ -133,7 +166,12 @@ class FromPy {
   }
   bool get_ident(Value o, const char* name, const char* owner, std::string* out) {
     Ref<> v;
-    return get(o, name, owner, &v) && to_ident(v.val(), out);
+    if (!get(o, name, owner, &v)) return false;
+    if (is_none(v.val())) {
+      err_format(g_ValueError, "field '%s' is required for %s", name, owner);
+      return fail_bool();
+    }
+    return to_ident(v.val(), out);
   }
   bool get_opt_ident(Value o, const char* name, std::string* out) {
     Ref<> v;
@@ -197,6 +235,12 @@ class FromPy {
     *out = v ? expr(v.val(), want) : nullptr;
     return !failed_;
   }
+  bool opt_annotation(Value o, const char* name, Expr** out) {
+    Ref<> v;
+    if (!get_opt(o, name, &v)) return false;
+    if (v && (*out = expr(v.val()))) annotations.emplace_back(*out, std::move(v));
+    return !failed_;
+  }
   bool exprs(Value o, const char* name, const char* owner, std::vector<Expr*>* out,
              ExprContext want = ExprContext::Load, bool allow_none = false) {
     Ref<> l;
@@ -204,10 +248,7 @@ class FromPy {
     for (int64_t i = 0; i < tuple_size(l.val()); i++) {
       Expr* e = expr(tuple_item(l.val(), i), want);
       if (failed_) return false;
-      if (!e && !allow_none) {
-        err_set_str(g_ValueError, "None disallowed in expression list");
-        return fail_bool();
-      }
+      if (!e && !allow_none) invalid(g_ValueError, "None disallowed in expression list");
       out->push_back(e);
     }
     return true;
@@ -219,9 +260,9 @@ class FromPy {
     N k = kind_in(c.val(), N::Load, N::Del);
     if (k == N::kCount) return expected("expr_context", c.val());
     *out = k == N::Load ? ExprContext::Load : k == N::Store ? ExprContext::Store : ExprContext::Del;
-    if (*out == want) return true;
-    err_format(g_ValueError, "expression must have %s context but has %s instead", name_of(want), name_of(*out));
-    return fail_bool();
+    if (*out != want)
+      invalid(g_ValueError, "expression must have %s context but has %s instead", name_of(want), name_of(*out));
+    return true;
   }
   template <class Op>
   bool op(Value o, const char* name, const char* owner, N first, N last, const char* what, Op* out) {
@@ -237,7 +278,6 @@ class FromPy {
     if (!get_list(o, "generators", owner, &l)) return false;
     for (int64_t i = 0; i < tuple_size(l.val()); i++) {
       Value g = tuple_item(l.val(), i);
-      if (!is(g, N::comprehension)) return expected("comprehension", g);
       auto* c = a_.make<Comprehension>();
       c->target = req_expr(g, "target", "comprehension", ExprContext::Store);
       if (!c->target) return false;
@@ -247,16 +287,12 @@ class FromPy {
         return false;
       out->push_back(c);
     }
-    if (out->empty()) {
-      err_set_str(g_ValueError, "comprehension with no generators");
-      return fail_bool();
-    }
+    if (out->empty()) invalid(g_ValueError, "comprehension with no generators");
     return true;
   }
   Arg* arg(Value o) {
-    if (!is(o, N::arg)) return expected("arg", o), nullptr;
     Arg* a = a_.make<Arg>();
-    if (!get_ident(o, "arg", "arg", &a->arg) || !opt_expr(o, "annotation", &a->annotation) ||
+    if (!get_ident(o, "arg", "arg", &a->arg) || !opt_annotation(o, "annotation", &a->annotation) ||
         !get_opt_string(o, "type_comment", &a->type_comment) || !pos(o, "arg", a))
       return nullptr;
     return a;
@@ -280,7 +316,6 @@ class FromPy {
   Arguments* arguments(Value owner_obj, const char* owner) {
     Ref<> o;
     if (!get(owner_obj, "args", owner, &o)) return nullptr;
-    if (!is(o.val(), N::arguments)) return expected("arguments", o.val()), nullptr;
     Value v = o.val();
     auto* a = a_.make<Arguments>();
     if (!arg_list(v, "posonlyargs", &a->posonlyargs) || !arg_list(v, "args", &a->args) ||
@@ -288,14 +323,8 @@ class FromPy {
         !exprs(v, "kw_defaults", "arguments", &a->kw_defaults, ExprContext::Load, true) ||
         !opt_arg(v, "kwarg", &a->kwarg) || !exprs(v, "defaults", "arguments", &a->defaults))
       return nullptr;
-    if (a->defaults.size() > a->posonlyargs.size() + a->args.size()) {
-      err_set_str(g_ValueError, "more positional defaults than args on arguments");
-      return fail<Arguments>();
-    }
-    if (a->kw_defaults.size() != a->kwonlyargs.size()) {
-      err_set_str(g_ValueError, "length of kwonlyargs is not the same as kw_defaults on arguments");
-      return fail<Arguments>();
-    }
+    if (a->defaults.size() > a->posonlyargs.size() + a->args.size()) invalid(g_ValueError, "more positional defaults than args on arguments");
+    if (a->kw_defaults.size() != a->kwonlyargs.size()) invalid(g_ValueError, "length of kwonlyargs is not the same as kw_defaults on arguments");
     return a;
   }
   bool keywords(Value o, const char* owner, std::vector<Keyword*>* out) {
@@ -303,7 +332,6 @@ class FromPy {
     if (!get_list(o, "keywords", owner, &l)) return false;
     for (int64_t i = 0; i < tuple_size(l.val()); i++) {
       Value k = tuple_item(l.val(), i);
-      if (!is(k, N::keyword)) return expected("keyword", k);
       auto* kw = a_.make<Keyword>();
       if (!get_opt_ident(k, "arg", &kw->arg)) return false;
       kw->value = req_expr(k, "value", "keyword");
@@ -324,10 +352,7 @@ class FromPy {
       if (!st) return false;
       out->push_back(st);
     }
-    if (nonempty && out->empty()) {
-      err_format(g_ValueError, "empty %s on %s", name, owner);
-      return fail_bool();
-    }
+    if (nonempty && out->empty()) invalid(g_ValueError, "empty %s on %s", name, owner);
     return true;
   }
   bool aliases(Value o, const char* owner, std::vector<Alias*>* out) {
@@ -335,17 +360,13 @@ class FromPy {
     if (!get_list(o, "names", owner, &l)) return false;
     for (int64_t i = 0; i < tuple_size(l.val()); i++) {
       Value v = tuple_item(l.val(), i);
-      if (!is(v, N::alias)) return expected("alias", v);
       auto* a = a_.make<Alias>();
       if (!get_ident(v, "name", "alias", &a->name) || !get_opt_ident(v, "asname", &a->asname) ||
           !pos(v, "alias", a))
         return false;
       out->push_back(a);
     }
-    if (out->empty()) {
-      err_format(g_ValueError, "empty names on %s", owner);
-      return fail_bool();
-    }
+    if (out->empty()) invalid(g_ValueError, "empty names on %s", owner);
     return true;
   }
   Pattern* pattern(Value o);
@@ -354,10 +375,8 @@ class FromPy {
     if (!get_list(o, name, owner, &l)) return false;
     for (int64_t i = 0; i < tuple_size(l.val()); i++) {
       Pattern* p = pattern(tuple_item(l.val(), i));
-      if (!p) {
-        if (!failed_) err_set_str(g_ValueError, "None disallowed in pattern list");
-        return fail_bool();
-      }
+      if (failed_) return false;
+      if (!p) invalid(g_ValueError, "None disallowed in pattern list");
       out->push_back(p);
     }
     return true;
@@ -366,10 +385,7 @@ class FromPy {
     if (is_none(v)) out->kind = ConstantValue::Kind::None;
     else if (v == bool_value(true)) out->kind = ConstantValue::Kind::True;
     else if (v == bool_value(false)) out->kind = ConstantValue::Kind::False;
-    else {
-      err_set_str(g_ValueError, "MatchSingleton can only contain True, False and None");
-      return fail_bool();
-    }
+    else invalid(g_ValueError, "MatchSingleton can only contain True, False and None");
     return true;
   }
 };
@@ -431,8 +447,8 @@ Expr* FromPy::constant(Value v, const Located& at) {
     }
     return t;
   }
-  err_format(g_TypeError, "got an invalid type in Constant: %s", type_name(type_of(v)));
-  return fail<Expr>();
+  invalid(g_TypeError, "got an invalid type in Constant: %s", type_name(type_of(v)));
+  return leaf(ConstantValue::Kind::None);
 }
 
 Expr* FromPy::expr(Value o, ExprContext want) {
@@ -445,20 +461,14 @@ Expr* FromPy::expr(Value o, ExprContext want) {
       auto* x = make<BoolOp>(at);
       if (!op(o, "op", "BoolOp", N::And, N::Or, "boolop", &x->op) || !exprs(o, "values", "BoolOp", &x->values))
         return nullptr;
-      if (x->values.size() < 2) {
-        err_set_str(g_ValueError, "BoolOp with less than 2 values");
-        return fail<Expr>();
-      }
+      if (x->values.size() < 2) invalid(g_ValueError, "BoolOp with less than 2 values");
       return x;
     }
     case N::NamedExpr: {
       auto* x = make<NamedExpr>(at);
       x->target = req_expr(o, "target", "NamedExpr", ExprContext::Store);
       if (!x->target) return nullptr;
-      if (x->target->kind != ExprKind::Name) {
-        err_set_str(g_TypeError, "NamedExpr target must be a Name");
-        return fail<Expr>();
-      }
+      if (x->target->kind != ExprKind::Name) invalid(g_TypeError, "NamedExpr target must be a Name");
       x->value = req_expr(o, "value", "NamedExpr");
       return x->value ? x : nullptr;
     }
@@ -491,10 +501,7 @@ Expr* FromPy::expr(Value o, ExprContext want) {
       auto* x = make<ast::Dict>(at);
       if (!exprs(o, "keys", "Dict", &x->keys, ExprContext::Load, true) || !exprs(o, "values", "Dict", &x->values))
         return nullptr;
-      if (x->keys.size() != x->values.size()) {
-        err_set_str(g_ValueError, "Dict doesn't have the same number of keys as values");
-        return fail<Expr>();
-      }
+      if (x->keys.size() != x->values.size()) invalid(g_ValueError, "Dict doesn't have the same number of keys as values");
       return x;
     }
     case N::Set: {
@@ -551,14 +558,8 @@ Expr* FromPy::expr(Value o, ExprContext want) {
         x->ops.push_back(static_cast<CmpOpKind>(static_cast<int>(c) - static_cast<int>(N::Eq)));
       }
       if (!exprs(o, "comparators", "Compare", &x->comparators)) return nullptr;
-      if (x->comparators.empty()) {
-        err_set_str(g_ValueError, "Compare with no comparators");
-        return fail<Expr>();
-      }
-      if (x->comparators.size() != x->ops.size()) {
-        err_set_str(g_ValueError, "Compare has a different number of comparators and operands");
-        return fail<Expr>();
-      }
+      if (x->comparators.empty()) invalid(g_ValueError, "Compare with no comparators");
+      if (x->comparators.size() != x->ops.size()) invalid(g_ValueError, "Compare has a different number of comparators and operands");
       return x;
     }
     case N::Call: {
@@ -574,10 +575,7 @@ Expr* FromPy::expr(Value o, ExprContext want) {
           !get_int(o, "conversion", "FormattedValue", &x->conversion) ||
           !opt_expr(o, "format_spec", &x->format_spec))
         return nullptr;
-      if (x->conversion != -1 && x->conversion != 's' && x->conversion != 'r' && x->conversion != 'a') {
-        err_format(g_SystemError, "Unrecognized conversion character %d", x->conversion);
-        return fail<Expr>();
-      }
+      if (x->conversion != -1 && x->conversion != 's' && x->conversion != 'r' && x->conversion != 'a') invalid(g_SystemError, "Unrecognized conversion character %d", x->conversion);
       if (x->format_spec && x->format_spec->kind != ExprKind::JoinedStr) {
         // The compiler formats a spec built by the parser, always a JoinedStr.
         auto* j = make<JoinedStr>(*x->format_spec);
@@ -590,6 +588,7 @@ Expr* FromPy::expr(Value o, ExprContext want) {
       auto* x = make<JoinedStr>(at);
       if (!exprs(o, "values", "JoinedStr", &x->values)) return nullptr;
       for (Expr*& v : x->values) {
+        if (!v) continue;  // already reported by exprs()
         // The compiler expects the parser's parts: str constants and
         // FormattedValues; anything else is formatted like {value}.
         auto* c = dyn<Constant>(v);
@@ -632,10 +631,7 @@ Expr* FromPy::expr(Value o, ExprContext want) {
     case N::Name: {
       auto* x = make<Name>(at);
       if (!get_ident(o, "id", "Name", &x->id) || !check_ctx(o, "Name", want, &x->ctx)) return nullptr;
-      if (x->id == "None" || x->id == "True" || x->id == "False") {
-        err_format(g_ValueError, "identifier field can't represent '%s' constant", x->id.c_str());
-        return fail<Expr>();
-      }
+      if (x->id == "None" || x->id == "True" || x->id == "False") invalid(g_ValueError, "identifier field can't represent '%s' constant", x->id.c_str());
       return x;
     }
     case N::List: {
@@ -662,8 +658,8 @@ Expr* FromPy::expr(Value o, ExprContext want) {
 
 Stmt* FromPy::stmt(Value o) {
   if (is_none(o)) {
-    err_set_str(g_ValueError, "None disallowed in statement list");
-    return fail<Stmt>();
+    invalid(g_ValueError, "None disallowed in statement list");
+    return make<Pass>(Located{});
   }
   Located at;
   if (!pos(o, "stmt", &at)) return nullptr;
@@ -675,7 +671,7 @@ Stmt* FromPy::stmt(Value o) {
       static_cast<Located&>(*x) = at;
       if (!get_ident(o, "name", owner, &x->name) || !(x->args = arguments(o, owner)) ||
           !stmts(o, "body", owner, &x->body) || !exprs(o, "decorator_list", owner, &x->decorator_list) ||
-          !opt_expr(o, "returns", &x->returns) || !get_opt_string(o, "type_comment", &x->type_comment))
+          !opt_annotation(o, "returns", &x->returns) || !get_opt_string(o, "type_comment", &x->type_comment))
         return nullptr;
       return x;
     }
@@ -694,19 +690,13 @@ Stmt* FromPy::stmt(Value o) {
     case N::Delete: {
       auto* x = make<Delete>(at);
       if (!exprs(o, "targets", "Delete", &x->targets, ExprContext::Del)) return nullptr;
-      if (x->targets.empty()) {
-        err_set_str(g_ValueError, "empty targets on Delete");
-        return fail<Stmt>();
-      }
+      if (x->targets.empty()) invalid(g_ValueError, "empty targets on Delete");
       return x;
     }
     case N::Assign: {
       auto* x = make<Assign>(at);
       if (!exprs(o, "targets", "Assign", &x->targets, ExprContext::Store)) return nullptr;
-      if (x->targets.empty()) {
-        err_set_str(g_ValueError, "empty targets on Assign");
-        return fail<Stmt>();
-      }
+      if (x->targets.empty()) invalid(g_ValueError, "empty targets on Assign");
       if (!(x->value = req_expr(o, "value", "Assign")) || !get_opt_string(o, "type_comment", &x->type_comment))
         return nullptr;
       return x;
@@ -716,10 +706,8 @@ Stmt* FromPy::stmt(Value o) {
       Expr* target = req_expr(o, "target", owner, ExprContext::Store);
       if (!target) return nullptr;
       if (target->kind != ExprKind::Name && target->kind != ExprKind::Attribute &&
-          target->kind != ExprKind::Subscript) {
-        err_format(g_TypeError, "%s target must be a Name, Attribute or Subscript", owner);
-        return fail<Stmt>();
-      }
+          target->kind != ExprKind::Subscript)
+        invalid(g_TypeError, "%s target must be a Name, Attribute or Subscript", owner);
       if (k == N::AugAssign) {
         auto* x = make<AugAssign>(at);
         x->target = target;
@@ -729,7 +717,10 @@ Stmt* FromPy::stmt(Value o) {
       }
       auto* x = make<AnnAssign>(at);
       x->target = target;
-      if (!(x->annotation = req_expr(o, "annotation", owner)) || !opt_expr(o, "value", &x->value) ||
+      Ref<> ann;
+      if (!(x->annotation = req_expr(o, "annotation", owner))) return nullptr;
+      if (get_opt(o, "annotation", &ann) && ann) annotations.emplace_back(x->annotation, std::move(ann));
+      if (!opt_expr(o, "value", &x->value) ||
           !get_int(o, "simple", owner, &x->simple))
         return nullptr;
       if (x->simple && target->kind != ExprKind::Name) x->simple = 0;
@@ -767,17 +758,13 @@ Stmt* FromPy::stmt(Value o) {
       if (!get_list(o, "items", owner, &items)) return nullptr;
       for (int64_t i = 0; i < tuple_size(items.val()); i++) {
         Value v = tuple_item(items.val(), i);
-        if (!is(v, N::withitem)) return expected("withitem", v), nullptr;
         auto* w = a_.make<WithItem>();
         if (!(w->context_expr = req_expr(v, "context_expr", "withitem")) ||
             !opt_expr(v, "optional_vars", &w->optional_vars, ExprContext::Store))
           return nullptr;
         x->items.push_back(w);
       }
-      if (x->items.empty()) {
-        err_format(g_ValueError, "empty items on %s", owner);
-        return fail<Stmt>();
-      }
+      if (x->items.empty()) invalid(g_ValueError, "empty items on %s", owner);
       if (!stmts(o, "body", owner, &x->body) || !get_opt_string(o, "type_comment", &x->type_comment)) return nullptr;
       return x;
     }
@@ -788,7 +775,6 @@ Stmt* FromPy::stmt(Value o) {
       if (!get_list(o, "cases", "Match", &cases)) return nullptr;
       for (int64_t i = 0; i < tuple_size(cases.val()); i++) {
         Value v = tuple_item(cases.val(), i);
-        if (!is(v, N::match_case)) return expected("match_case", v), nullptr;
         auto* c = a_.make<MatchCase>();
         Ref<> p;
         if (!get(v, "pattern", "match_case", &p)) return nullptr;
@@ -799,19 +785,13 @@ Stmt* FromPy::stmt(Value o) {
         if (!opt_expr(v, "guard", &c->guard) || !stmts(v, "body", "match_case", &c->body)) return nullptr;
         x->cases.push_back(c);
       }
-      if (x->cases.empty()) {
-        err_set_str(g_ValueError, "empty cases on Match");
-        return fail<Stmt>();
-      }
+      if (x->cases.empty()) invalid(g_ValueError, "empty cases on Match");
       return x;
     }
     case N::Raise: {
       auto* x = make<Raise>(at);
       if (!opt_expr(o, "exc", &x->exc) || !opt_expr(o, "cause", &x->cause)) return nullptr;
-      if (x->cause && !x->exc) {
-        err_set_str(g_ValueError, "Raise with cause but no exception");
-        return fail<Stmt>();
-      }
+      if (x->cause && !x->exc) invalid(g_ValueError, "Raise with cause but no exception");
       return x;
     }
     case N::Try: case N::TryStar: {
@@ -834,14 +814,8 @@ Stmt* FromPy::stmt(Value o) {
       }
       if (!stmts(o, "orelse", owner, &x->orelse, false) || !stmts(o, "finalbody", owner, &x->finalbody, false))
         return nullptr;
-      if (x->handlers.empty() && x->finalbody.empty()) {
-        err_format(g_ValueError, "%s has neither except handlers nor finalbody", owner);
-        return fail<Stmt>();
-      }
-      if (x->handlers.empty() && !x->orelse.empty()) {
-        err_format(g_ValueError, "%s has orelse but no except handlers", owner);
-        return fail<Stmt>();
-      }
+      if (x->handlers.empty() && x->finalbody.empty()) invalid(g_ValueError, "%s has neither except handlers nor finalbody", owner);
+      if (x->handlers.empty() && !x->orelse.empty()) invalid(g_ValueError, "%s has orelse but no except handlers", owner);
       return x;
     }
     case N::Assert: {
@@ -858,20 +832,14 @@ Stmt* FromPy::stmt(Value o) {
       if (!get_opt_ident(o, "module", &x->module) || !aliases(o, "ImportFrom", &x->names) ||
           !get_opt_int(o, "level", &x->level, 0))
         return nullptr;
-      if (x->level < 0) {
-        err_set_str(g_ValueError, "Negative ImportFrom level");
-        return fail<Stmt>();
-      }
+      if (x->level < 0) invalid(g_ValueError, "Negative ImportFrom level");
       return x;
     }
     case N::Global: case N::Nonlocal: {
       const char* owner = k == N::Global ? "Global" : "Nonlocal";
       std::vector<std::string> names;
       if (!get_idents(o, "names", owner, &names)) return nullptr;
-      if (names.empty()) {
-        err_format(g_ValueError, "empty names on %s", owner);
-        return fail<Stmt>();
-      }
+      if (names.empty()) invalid(g_ValueError, "empty names on %s", owner);
       if (k == N::Global) {
         auto* x = make<Global>(at);
         x->names = std::move(names);
@@ -905,10 +873,7 @@ Pattern* FromPy::pattern(Value o) {
       if (!(x->value = req_expr(o, "value", "MatchValue"))) return nullptr;
       ExprKind vk = x->value->kind;
       if (vk == ExprKind::UnaryOp || vk == ExprKind::BinOp) vk = ExprKind::Constant;  // -1, 1+2j
-      if (vk != ExprKind::Constant && vk != ExprKind::Attribute) {
-        err_set_str(g_ValueError, "patterns may only match literals and attribute lookups");
-        return fail<Pattern>();
-      }
+      if (vk != ExprKind::Constant && vk != ExprKind::Attribute) invalid(g_ValueError, "patterns may only match literals and attribute lookups");
       return x;
     }
     case N::MatchSingleton: {
@@ -926,10 +891,7 @@ Pattern* FromPy::pattern(Value o) {
       if (!exprs(o, "keys", "MatchMapping", &x->keys) || !patterns(o, "patterns", "MatchMapping", &x->patterns) ||
           !get_opt_ident(o, "rest", &x->rest))
         return nullptr;
-      if (x->keys.size() != x->patterns.size()) {
-        err_set_str(g_ValueError, "MatchMapping doesn't have the same number of keys as patterns");
-        return fail<Pattern>();
-      }
+      if (x->keys.size() != x->patterns.size()) invalid(g_ValueError, "MatchMapping doesn't have the same number of keys as patterns");
       return x;
     }
     case N::MatchClass: {
@@ -938,10 +900,7 @@ Pattern* FromPy::pattern(Value o) {
           !get_idents(o, "kwd_attrs", "MatchClass", &x->kwd_attrs) ||
           !patterns(o, "kwd_patterns", "MatchClass", &x->kwd_patterns))
         return nullptr;
-      if (x->kwd_attrs.size() != x->kwd_patterns.size()) {
-        err_set_str(g_ValueError, "MatchClass doesn't have the same number of keyword attributes as patterns");
-        return fail<Pattern>();
-      }
+      if (x->kwd_attrs.size() != x->kwd_patterns.size()) invalid(g_ValueError, "MatchClass doesn't have the same number of keyword attributes as patterns");
       return x;
     }
     case N::MatchStar: {
@@ -954,19 +913,13 @@ Pattern* FromPy::pattern(Value o) {
       if (!get_opt(o, "pattern", &p)) return nullptr;
       if (p && !(x->pattern = pattern(p.val()))) return nullptr;
       if (!get_opt_ident(o, "name", &x->name)) return nullptr;
-      if (x->pattern && x->name.empty()) {
-        err_set_str(g_ValueError, "MatchAs must specify a target name if a pattern is given");
-        return fail<Pattern>();
-      }
+      if (x->pattern && x->name.empty()) invalid(g_ValueError, "MatchAs must specify a target name if a pattern is given");
       return x;
     }
     case N::MatchOr: {
       auto* x = make<MatchOr>(at);
       if (!patterns(o, "patterns", "MatchOr", &x->patterns)) return nullptr;
-      if (x->patterns.size() < 2) {
-        err_set_str(g_ValueError, "MatchOr requires at least 2 patterns");
-        return fail<Pattern>();
-      }
+      if (x->patterns.size() < 2) invalid(g_ValueError, "MatchOr requires at least 2 patterns");
       return x;
     }
     default:
@@ -987,7 +940,23 @@ Mod* FromPy::mod(Value o, std::string_view mode) {
   switch (want) {
     case N::Module: {
       auto* m = a_.make<Module>();
-      return stmts(o, "body", "Module", &m->body, false) ? m : nullptr;
+      if (!stmts(o, "body", "Module", &m->body, false)) return nullptr;
+      Ref<> l;
+      if (!get_list(o, "type_ignores", "Module", &l)) return nullptr;
+      for (int64_t i = 0; i < tuple_size(l.val()); i++) {
+        Value v = tuple_item(l.val(), i);
+        if (is_none(v)) continue;
+        if (!is(v, N::TypeIgnore)) return expected("type_ignore", v), nullptr;
+        auto* t = a_.make<TypeIgnore>();
+        Ref<> tag;
+        if (!get_int(v, "lineno", "TypeIgnore", &t->lineno) || !get(v, "tag", "TypeIgnore", &tag)) return nullptr;
+        if (!is_str(tag.val())) {
+          err_set_str(g_TypeError, "AST string must be of type str");
+          return fail<Mod>();
+        }
+        m->type_ignores.push_back(t);
+      }
+      return m;
     }
     case N::Interactive: {
       auto* m = a_.make<Interactive>();
@@ -1008,7 +977,8 @@ Mod* FromPy::mod(Value o, std::string_view mode) {
 Ref<> compile_objects(const AstState& s, Value tree, std::string_view filename, std::string_view mode,
                       int optimize) {
   Arena arena;
-  Mod* m = FromPy(s, arena).mod(tree, mode);
+  FromPy conv(s, arena);
+  Mod* m = conv.convert(tree, mode);
   if (!m) return nullptr;
   SyntaxErrorInfo err;
   std::unique_ptr<SymbolTable> st = build_symtable(m, "", &err);
@@ -1016,6 +986,22 @@ Ref<> compile_objects(const AstState& s, Value tree, std::string_view filename, 
   CompileOptions opts;
   opts.optimize = optimize < 0 ? 0 : optimize;
   opts.interactive = mode == "single";
+  // Under `from __future__ import annotations` the compiler stores each
+  // annotation's source text; a tree has no source, so the texts come from
+  // ast.unparse, as CPython unparses them.
+  std::unordered_map<const Expr*, std::string> texts;
+  if (st->future_annotations && !conv.annotations.empty()) {
+    Ref<> unparse = import_module("ast");
+    if (unparse) unparse = getattr(unparse.val(), "unparse");
+    if (!unparse) return nullptr;
+    for (auto& [e, obj] : conv.annotations) {
+      Ref<> text = call1(unparse.val(), obj.val());
+      if (!text) return nullptr;
+      if (!is_str(text.val())) return err_set_str(g_TypeError, "ast.unparse() did not return a str");
+      texts[e] = std::string(str_view(text.val()));
+    }
+    opts.annotation_texts = &texts;
+  }
   Ref<Code> code = compile_ast(m, *st, "", filename, opts, &err);
   if (!code) return raise_syntax_error(err, filename);
   return code;
