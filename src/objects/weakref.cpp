@@ -1,6 +1,7 @@
 // Weak references (weakref.h).
 #include "objects/weakref.h"
 
+#include <atomic>
 #include <cstdio>
 #include <mutex>
 #include <string>
@@ -33,11 +34,16 @@ WeakRef** list_head(Object* o) {
   return reinterpret_cast<WeakRef**>(reinterpret_cast<char*>(o) + off);
 }
 
+// The list head is written under g_weak_mu with release stores, so that a
+// dying referent's deallocator can see an empty list without taking the
+// global mutex (weakref_detach_for_gc).
+void set_head(WeakRef** head, WeakRef* w) { std::atomic_ref<WeakRef*>(*head).store(w, std::memory_order_release); }
+
 void unlink_locked(WeakRef* w) {
   if (w->referent.is_null()) return;
   WeakRef** head = list_head(w->referent.obj());
   if (w->prev) w->prev->next = w->next;
-  else if (head && *head == w) *head = w->next;
+  else if (head && *head == w) set_head(head, w->next);
   if (w->next) w->next->prev = w->prev;
   w->prev = w->next = nullptr;
   w->referent = Value();
@@ -84,7 +90,7 @@ Ref<> make_ref(Type* t, Value obj, Value callback) {
   w->referent = obj;
   w->next = *head;
   if (*head) (*head)->prev = w;
-  *head = w;
+  set_head(head, w);
   return Ref<>::steal(Value(static_cast<Object*>(w)));
 }
 
@@ -305,6 +311,13 @@ Ref<> weakref_get(Value ref) {
 void weakref_detach_for_gc(Object* o, bool (*wants_callback)(Object* w), std::vector<Ref<>>* with_callbacks) {
   WeakRef** head = list_head(o);
   if (!head) return;
+  // Most objects die without weak references: skip the global mutex then
+  // (every thread deallocates instances, functions and generators). Nobody
+  // can link a new one meanwhile: make_ref needs a strong reference and
+  // weakref_get refuses a referent whose count is zero. An empty list seen
+  // here was emptied by a release store, after that thread's last access to
+  // `o`, so freeing `o` next is ordered after it.
+  if (!std::atomic_ref<WeakRef*>(*head).load(std::memory_order_acquire)) return;
   std::lock_guard<std::mutex> g(g_weak_mu);
   while (*head) {
     WeakRef* w = *head;
