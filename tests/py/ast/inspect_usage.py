@@ -90,3 +90,6 @@ def outer():
 
 print(outer())
 print(inspect.getclosurevars(lambda: plain).globals.keys())
+
+# Builtins describe their signatures too.
+print(inspect.signature(len), inspect.signature("a".split), inspect.signature(str.join))

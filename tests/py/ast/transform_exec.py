@@ -153,3 +153,15 @@ except ValueError as e:
     print("ValueError", e)
 # An AST object with PyCF_ONLY_AST comes back as is.
 print(compile(tree, "<s>", "exec", ast.PyCF_ONLY_AST) is tree)
+
+# from __future__ import annotations through the tree path: the annotations
+# become their unparsed text.
+fut = '''
+from __future__ import annotations
+def f(a: list[int], *, b: "Q" = 1) -> dict[str, int | None]:
+    pass
+class R:
+    x: tuple[int, ...]
+print(f.__annotations__, R.__annotations__)
+'''
+exec(compile(ast.parse(fut), "<future>", "exec"), {})
