@@ -326,10 +326,10 @@ Ref<> ast_module_create() {
   return m;
 }
 
-int ast_is_node(Value v) {
-  const AstState* s = astmod::ast_state();
-  if (!s) return -1;
-  return is_subtype(type_of(v), &g_ast_type) ? 1 : 0;
+bool ast_is_node(Value v) {
+  // No node exists before _ast built its classes, so this never imports.
+  if (!g_state.load(std::memory_order_acquire)) return false;
+  return is_subtype(type_of(v), &g_ast_type);
 }
 
 Ref<> ast_parse_to_objects(std::string_view source, std::string_view filename, std::string_view mode) {

@@ -16,9 +16,8 @@ constexpr int kPyCFAllowTopLevelAwait = 0x2000;
 
 Ref<> ast_module_create();
 
-// 1 if v is an instance of _ast.AST, 0 if not, -1 with an exception pending
-// (importing _ast failed).
-int ast_is_node(Value v);
+// Whether v is an instance of _ast.AST.
+bool ast_is_node(Value v);
 
 // compile(source, filename, mode, flags | PyCF_ONLY_AST): the tree as node
 // objects. mode is "exec", "eval", "single" or "func_type".

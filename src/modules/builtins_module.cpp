@@ -344,8 +344,7 @@ Ref<> builtin_compile(Value, Value* a) {
   std::string_view mode = str_view(a[2]);
   std::string fname = is_str(a[1]) ? std::string(str_view(a[1])) : str_utf8(a[1]);
   // AST objects in or out (PyCF_ONLY_AST) go through the _ast module.
-  int is_node = a[0].is_obj() && !is_str(a[0]) ? ast_is_node(a[0]) : 0;
-  if (is_node < 0) return nullptr;
+  bool is_node = ast_is_node(a[0]);
   if (is_node && (flags & kPyCFOnlyAst)) return Ref<>::borrow(a[0]);
   if (mode == "func_type" && !(flags & kPyCFOnlyAst))
     return err_set_str(g_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
