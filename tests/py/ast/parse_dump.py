@@ -17,7 +17,7 @@ SOURCES = [
     "with open(f) as fh, g: fh.read()\nwhile True:\n    break\nelse:\n    pass\n",
     "for i, (j, *k) in z:\n    continue\nelse:\n    pass\n",
     "(x := 5)\nprint(*a, **k, key=1)\n{1, 2}; (1,); ...; {**a, 'b': 2}\n",
-    "b'x'; u'y'; 0x1f; 1.5e3; 2j; 1_000; 0o17; 0b101; 10**100\n",
+    "b'x'; u'y'; U'z'; u'a' 'b'; 0x1f; 1.5e3; 2j; 1_000; 0o17; 0b101; 10**100\n",
     "x += 1; x -= 1; x *= 1; x @= 1; x /= 1; x //= 1; x %= 1; x **= 1\nx <<= 1; x >>= 1; x |= 1; x ^= 1; x &= 1\n",
     "assert x, 'm'\nr = not a and b or c\ny = -a + +b - ~c\n",
     "a[1:2, ::3]; a[...]; a[b, c]; a.b.c[d](e)\n",
