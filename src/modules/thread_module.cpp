@@ -7,9 +7,10 @@
 //     caller's critical sections are released meanwhile (DESIGN.md §4.4).
 //     RLock's owner/count are written only by the owner while it holds the
 //     mutex and read by others with relaxed atomics (only "is it me?").
-//   - _local keeps one dict per thread, keyed by the never-reused thread
-//     index, in a map guarded by the object's own Mutex; Python code (__init__)
-//     never runs under that Mutex. A thread's dicts are dropped when it exits.
+//   - _local: each thread finds its dict of a local in a table of its own,
+//     with no lock and no shared write (thread_local_slots.h has the
+//     protocol); a global mutex guards only first touches, a local's death
+//     and a thread's exit. __init__ never runs under it.
 //   - a thread handle's "done" flag is a byte the joiner parks on.
 #include "modules/thread_module.h"
 
@@ -20,13 +21,13 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "modules/thread_local_slots.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/ids.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native.h"
@@ -618,28 +619,15 @@ Ref<> mod_excepthook(Value, Value* a) {
 // --- _local -----------------------------------------------------------------------------------
 
 struct Local : Object {
-  Value args;    // owned tuple
-  Value kwargs;  // owned dict or null
-  Mutex mu;
-  std::unordered_map<uint32_t, Value>* dicts;  // thread index -> owned dict; under mu
+  Value args;        // owned tuple
+  Value kwargs;      // owned dict or null
+  LocalSlots slots;  // the per-thread dicts (thread_local_slots.h)
 };
 Type g_local_type;
 
-Mutex g_locals_mu;
-std::unordered_set<Local*>* g_locals = new std::unordered_set<Local*>();
-
 void local_dealloc(Object* o) {
   Local* l = static_cast<Local*>(o);
-  g_locals_mu.lock();
-  g_locals->erase(l);
-  g_locals_mu.unlock();
-  std::vector<Value> drop;
-  l->mu.lock();
-  for (auto& [k, v] : *l->dicts) drop.push_back(v);
-  l->dicts->clear();
-  l->mu.unlock();
-  for (Value v : drop) decref(v);
-  delete l->dicts;
+  local_slots_clear(&l->slots);
   decref(l->args);
   decref(l->kwargs);
   Type* t = o->ob_type;
@@ -656,9 +644,7 @@ void local_traverse(Object* o, VisitFn visit, void* arg) {
   Local* l = static_cast<Local*>(o);
   if (!l->args.is_null()) visit(l->args, arg);
   if (!l->kwargs.is_null()) visit(l->kwargs, arg);
-  l->mu.lock();
-  for (auto& [k, v] : *l->dicts) visit(v, arg);
-  l->mu.unlock();
+  local_slots_visit(&l->slots, visit, arg);
 }
 
 Ref<> local_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
@@ -668,8 +654,7 @@ Ref<> local_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
   Ref<> o = object_alloc_instance(t);
   if (!o) return nullptr;
   Local* l = static_cast<Local*>(o.val().obj());
-  new (&l->mu) Mutex();
-  l->dicts = new std::unordered_map<uint32_t, Value>();
+  local_slots_init(&l->slots);
   Ref<> targs = tuple_from_array(args, static_cast<int64_t>(nargs));
   if (!targs) return nullptr;
   l->args = targs.release();
@@ -685,53 +670,51 @@ Ref<> local_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
   // The creating thread's dict exists now; type.__call__ runs __init__ for it.
   Ref<Dict> d = dict_new();
   if (!d) return nullptr;
-  (*l->dicts)[tls_thread_index] = d.release();
-  g_locals_mu.lock();
-  g_locals->insert(l);
-  g_locals_mu.unlock();
+  local_slots_add(&l->slots, std::move(d));
   return o;
 }
 
-// This thread's dict for `self`, creating it (and running __init__) on first use.
-Ref<> local_dict(Value self) {
+// A thread's first touch of `self`: makes its dict and runs __init__ for it.
+[[gnu::noinline]] Value local_dict_first_touch(Value self) {
   Local* l = self.as<Local>();
-  uint32_t me = tls_thread_index;
-  l->mu.lock();
-  auto it = l->dicts->find(me);
-  if (it != l->dicts->end()) {
-    Ref<> d = Ref<>::borrow(it->second);
-    l->mu.unlock();
-    return d;
-  }
-  l->mu.unlock();
   Ref<Dict> fresh = dict_new();
-  if (!fresh) return nullptr;
-  l->mu.lock();
-  (*l->dicts)[me] = Ref<>::borrow(fresh.val()).release();
-  l->mu.unlock();
+  if (!fresh) return Value();
+  Value d = fresh.val();
+  local_slots_add(&l->slots, std::move(fresh));
   Type* t = type_of(self);
   if (t->tp_init && t->tp_init != object_init_slot()) {
-    // Re-run __init__ with the constructor's arguments, in this thread.
+    // Re-run __init__ with the constructor's arguments, in this thread. The
+    // dict is in place already, so __init__ sets its attributes in it.
     Ref<> init = getattr(self, "__init__");
-    if (!init) return nullptr;
-    Ref<> r = call_tuple_dict(init.val(), l->args, l->kwargs);
+    Ref<> r = init ? call_tuple_dict(init.val(), l->args, l->kwargs) : nullptr;
     if (!r) {
-      l->mu.lock();
-      auto it2 = l->dicts->find(me);
-      Value drop = it2 != l->dicts->end() ? it2->second : Value();
-      l->dicts->erase(me);
-      l->mu.unlock();
-      decref(drop);
-      return nullptr;
+      Ref<> drop = local_slots_remove_mine(&l->slots);
+      return Value();
     }
   }
-  return Ref<>(std::move(fresh));
+  return d;
 }
 
+// This thread's dict for `self`, borrowed: `self`'s record keeps it alive
+// while the caller holds `self` (only the local's death or this thread's exit
+// release it). The common case is one probe of this thread's own table.
+inline Value local_dict(Value self) {
+  if (Object* d = local_slots_find(&self.as<Local>()->slots)) return Value(d);
+  return local_dict_first_touch(self);
+}
+
+bool is_dict_name(Value name) {
+  if (name == Value(ids::__dict__)) return true;
+  return name.as<Str>()->length == 8 && str_view(name) == "__dict__";  // an uninterned "__dict__"
+}
+
+// No lock and no reference count on shared objects: the dict is this
+// thread's own, the type lookup goes through the per-thread type cache, and
+// the dict read is lock-free (objects/dict.cpp).
 Ref<> local_getattro(Value self, Value name) {
-  Ref<> d = local_dict(self);
-  if (!d) return nullptr;
-  if (is_str(name) && str_view(name) == "__dict__") return d;
+  Value d = local_dict(self);
+  if (d.is_null()) return nullptr;
+  if (is_dict_name(name)) return Ref<>::borrow(d);
   Type* t = type_of(self);
   Value attr = type_lookup(t, name);
   Ref<> hold = Ref<>::borrow(attr);
@@ -742,7 +725,7 @@ Ref<> local_getattro(Value self, Value name) {
     if (get && at->tp_descr_set) return get(attr, self, Value(t));
   }
   Ref<> v;
-  int r = dict_get_item(d.val(), name, &v);
+  int r = is_str_exact(name) ? dict_get_item_str(d, name.as<Str>(), &v) : dict_get_item(d, name, &v);
   if (r < 0) return nullptr;
   if (r > 0) return v;
   if (get) return get(attr, self, Value(t));
@@ -751,12 +734,12 @@ Ref<> local_getattro(Value self, Value name) {
 }
 
 int local_setattro(Value self, Value name, Value v) {
-  if (is_str(name) && str_view(name) == "__dict__") {
+  if (is_dict_name(name)) {
     err_format(g_AttributeError, "'%s' object attribute '__dict__' is read-only", type_name(type_of(self)));
     return -1;
   }
-  Ref<> d = local_dict(self);
-  if (!d) return -1;
+  Value d = local_dict(self);
+  if (d.is_null()) return -1;
   Type* t = type_of(self);
   Value attr = type_lookup(t, name);
   if (attr) {
@@ -767,14 +750,14 @@ int local_setattro(Value self, Value name, Value v) {
     }
   }
   if (v.is_null()) {
-    int r = dict_del_item(d.val(), name);
+    int r = dict_del_item(d, name);
     if (r == 0) {
       attribute_error(self, name);
       return -1;
     }
     return r < 0 ? -1 : 0;
   }
-  return dict_set_item(d.val(), name, v);
+  return dict_set_item(d, name, v);
 }
 
 void types_ready() {
@@ -848,21 +831,7 @@ const MethodDef kThreadFunctions[] = {
 
 }  // namespace
 
-void thread_locals_thread_exited(uint32_t thread_index) {
-  std::vector<Value> drop;
-  g_locals_mu.lock();
-  for (Local* l : *g_locals) {
-    l->mu.lock();
-    auto it = l->dicts->find(thread_index);
-    if (it != l->dicts->end()) {
-      drop.push_back(it->second);
-      l->dicts->erase(it);
-    }
-    l->mu.unlock();
-  }
-  g_locals_mu.unlock();
-  for (Value v : drop) decref(v);
-}
+void thread_locals_thread_exited(uint32_t) { local_slots_thread_exited(); }
 
 Ref<> thread_module_create() {
   types_ready();
