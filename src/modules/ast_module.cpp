@@ -200,9 +200,9 @@ int ast_init(Value self, const Value* args, size_t nargs, Value kwnames) {
 // Pickling and copy.copy: rebuild with no arguments, then restore the dict.
 Ref<> ast_reduce(Value self, Value*) {
   Value d = self.as<AstObject>()->dict;
-  if (d.is_null()) return tuple_pack({Value(type_of(self)), Value(tuple_new(0).release())});
   Ref<Tuple> empty = tuple_new(0);
   if (!empty) return nullptr;
+  if (d.is_null()) return tuple_pack({Value(type_of(self)), empty.val()});  // cleared by the collector
   return tuple_pack({Value(type_of(self)), empty.val(), d});
 }
 

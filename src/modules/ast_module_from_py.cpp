@@ -65,6 +65,20 @@ class FromPy {
   const AstState& s_;
   Arena& a_;
   bool failed_ = false;  // an exception is pending
+  // Nesting of the node being converted: a hand-built tree can be deeper
+  // than the C++ stack (CPython stops it with the same RecursionError).
+  int depth_ = 0;
+  static constexpr int kMaxDepth = 2500;  // as the compiler's guard
+  struct Nest {
+    FromPy& c;
+    explicit Nest(FromPy& conv) : c(conv) { c.depth_++; }
+    ~Nest() { c.depth_--; }
+    bool too_deep() {
+      if (c.depth_ <= kMaxDepth) return false;
+      err_set_str(g_RecursionError, "maximum recursion depth exceeded during ast construction");
+      return c.fail_bool(), true;
+    }
+  };
   // CPython converts the whole tree before it validates it, so a conversion
   // error (TypeError above all) anywhere wins over a validation error; the
   // first validation error found is kept here and raised at the end.
@@ -453,6 +467,8 @@ Expr* FromPy::constant(Value v, const Located& at) {
 
 Expr* FromPy::expr(Value o, ExprContext want) {
   if (is_none(o)) return nullptr;
+  Nest nest(*this);
+  if (nest.too_deep()) return nullptr;
   Located at;
   if (!pos(o, "expr", &at)) return nullptr;
   N k = kind_in(o, N::BoolOp, N::Slice);
@@ -661,6 +677,8 @@ Stmt* FromPy::stmt(Value o) {
     invalid(g_ValueError, "None disallowed in statement list");
     return make<Pass>(Located{});
   }
+  Nest nest(*this);
+  if (nest.too_deep()) return nullptr;
   Located at;
   if (!pos(o, "stmt", &at)) return nullptr;
   N k = kind_in(o, N::FunctionDef, N::Continue);
@@ -864,6 +882,8 @@ Stmt* FromPy::stmt(Value o) {
 
 Pattern* FromPy::pattern(Value o) {
   if (is_none(o)) return nullptr;
+  Nest nest(*this);
+  if (nest.too_deep()) return nullptr;
   Located at;
   if (!pos(o, "pattern", &at, true)) return nullptr;
   N k = kind_in(o, N::MatchValue, N::MatchOr);
