@@ -219,7 +219,7 @@ enum OpFlags : uint32_t {
   X(IS_OP, 2, 1, 0, 0)                                                         \
   X(CONTAINS_OP, 2, 1, 0, 0)                                                   \
   X(BINARY_SUBSCR, 2, 1, 1, 0)                                                 \
-  X(STORE_SUBSCR, 3, 0, 0, 0)                                                  \
+  X(STORE_SUBSCR, 3, 0, 1, 0)                                                  \
   X(DELETE_SUBSCR, 2, 0, 0, 0)                                                 \
   X(BINARY_SLICE, 3, 1, 0, 0)                                                  \
   X(STORE_SLICE, 4, 0, 0, 0)                                                   \
@@ -309,6 +309,8 @@ enum OpFlags : uint32_t {
 //                            in the same step
 //   BINARY_SUBSCR_LIST_INT/TUPLE_INT  exact list/tuple, small in-range index
 //   BINARY_SUBSCR_DICT       exact dict, key present
+//   STORE_SUBSCR_LIST_INT    exact list, small in-range index
+//   STORE_SUBSCR_DICT        exact dict
 //   FOR_ITER_RANGE/LIST/TUPLE  exact range/list/tuple iterators
 //   UNPACK_SEQUENCE_TUPLE/LIST  exact tuple/list of exactly a items
 //
@@ -341,6 +343,8 @@ enum OpFlags : uint32_t {
   X(BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR)                                     \
   X(BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR)                                    \
   X(BINARY_SUBSCR_DICT, BINARY_SUBSCR)                                         \
+  X(STORE_SUBSCR_LIST_INT, STORE_SUBSCR)                                       \
+  X(STORE_SUBSCR_DICT, STORE_SUBSCR)                                           \
   X(FOR_ITER_RANGE, FOR_ITER)                                                  \
   X(FOR_ITER_LIST, FOR_ITER)                                                   \
   X(FOR_ITER_TUPLE, FOR_ITER)                                                  \

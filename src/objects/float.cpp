@@ -21,7 +21,50 @@ namespace ftpy {
 
 Type g_float_type;
 
-Ref<> float_new(double d) {
+thread_local constinit FloatFreeList tls_float_free{nullptr, 0};
+
+namespace {
+
+// Gives a thread's free list back to the heap when the thread exits. A
+// thread_local with a destructor costs an initialisation check at every
+// access, so this one is touched only once per thread, when its list first
+// receives a float (tls_float_drain_armed); tls_float_free itself stays
+// trivial.
+struct FloatFreeListDrain {
+  bool armed = false;
+  ~FloatFreeListDrain() {
+    FloatFreeList& fl = tls_float_free;
+    while (Float* f = fl.head) {
+      fl.head = float_free_next(f);
+      heap_free(f);
+    }
+    fl.count = 0;
+  }
+};
+thread_local FloatFreeListDrain tls_float_drain;
+thread_local constinit bool tls_float_drain_armed = false;
+
+void float_dealloc(Object* o) {
+#ifndef FTPY_ASAN
+  FloatFreeList& fl = tls_float_free;
+  if (fl.count < kFloatFreeMax) [[likely]] {
+    if (!tls_float_drain_armed) [[unlikely]] {
+      tls_float_drain.armed = true;  // constructs it: registers its destructor for this thread
+      tls_float_drain_armed = true;
+    }
+    Float* f = static_cast<Float*>(o);
+    std::memcpy(&f->value, &fl.head, sizeof fl.head);
+    fl.head = f;
+    fl.count++;
+    return;
+  }
+#endif
+  free_object(o);
+}
+
+}  // namespace
+
+Ref<> float_new_slow(double d) {
   Float* f = alloc_object<Float>(&g_float_type);
   if (!f) return nullptr;
   f->value = d;
@@ -123,8 +166,6 @@ Ref<> float_compare_with_int(Value f, Value i, CompareOp op) {
 }
 
 namespace {
-
-void float_dealloc(Object* o) { free_object(o); }
 
 // Convert an operand for float arithmetic: float or int. Returns false for
 // other types (-> NotImplemented); sets *err on int overflow.

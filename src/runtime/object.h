@@ -148,7 +148,7 @@ inline void pt_add(Object* o, int64_t delta) {
   }
 }
 
-inline void incref(Object* o) {
+[[gnu::always_inline]] inline void incref(Object* o) {
   uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
   if (local >= kPerThread) [[unlikely]] {
     if (local == kPerThread) pt_add(o, 1);
@@ -166,7 +166,7 @@ inline void incref(Object* o) {
   }
 }
 
-inline void decref(Object* o) {
+[[gnu::always_inline]] inline void decref(Object* o) {
   uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
   if (local >= kPerThread) [[unlikely]] {
     if (local == kPerThread) pt_add(o, -1);
@@ -181,10 +181,10 @@ inline void decref(Object* o) {
   }
 }
 
-inline void incref(Value v) {
+[[gnu::always_inline]] inline void incref(Value v) {
   if (v.is_obj()) incref(v.obj());
 }
-inline void decref(Value v) {
+[[gnu::always_inline]] inline void decref(Value v) {
   if (v.is_obj()) decref(v.obj());
 }
 

@@ -40,6 +40,7 @@
 #include "objects/tuple.h"
 #include "runtime/critical_section.h"
 #include "runtime/interp.h"
+#include "runtime/qsbr.h"
 #include "runtime/thread_state.h"
 #include "vm/call.h"
 #include "vm/frame.h"
@@ -1068,6 +1069,8 @@ op_BINARY_SUBSCR: {
 }
 
 op_STORE_SUBSCR: {
+  if (counter_expired(this_instr + 1)) [[unlikely]]
+    specialize_store_subscr(this_instr, SECOND(), TOP());
   Value key = POP();
   Value container = POP();
   Value v = POP();
@@ -1298,6 +1301,41 @@ op_UNPACK_SEQUENCE: {
 op_UNPACK_EX: {
   Value seq = POP();
   int before = static_cast<int>(a & 0xFF), after = static_cast<int>(a >> 8);
+  if (is_tuple_exact(seq) || is_list_exact(seq)) {
+    // The items of one snapshot, without an iterator; too few items take
+    // the generic path for its message.
+    Ref<> snap = is_list_exact(seq) ? list_as_tuple(seq) : Ref<>::borrow(seq);
+    if (!snap) {
+      decref(seq);
+      GOTO_ERROR();
+    }
+    Tuple* t = snap.val().as<Tuple>();
+    int64_t n = t->size;
+    if (n >= before + after) {
+      Ref<List> star = list_from_array(t->items + before, n - before - after);
+      if (!star) {
+        snap.reset();  // computed goto skips destructors
+        decref(seq);
+        GOTO_ERROR();
+      }
+      // Top-first, as unpack_iterable fills it: the first item ends on top.
+      int k = before + after;
+      for (int i = 0; i < before; i++) {
+        incref(t->items[i]);
+        sp[k--] = t->items[i];
+      }
+      sp[k--] = star.release();
+      for (int64_t i = n - after; i < n; i++) {
+        incref(t->items[i]);
+        sp[k--] = t->items[i];
+      }
+      sp += before + 1 + after;
+      snap.reset();  // computed goto skips destructors
+      decref(seq);
+      DISPATCH();
+    }
+    snap.reset();
+  }
   int r = unpack_iterable(seq, before, after, sp);
   decref(seq);
   if (r < 0) GOTO_ERROR();

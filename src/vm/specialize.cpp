@@ -73,6 +73,12 @@ Opcode choose_binary_subscr(Value container, Value key) {
   return OP_BINARY_SUBSCR;
 }
 
+Opcode choose_store_subscr(Value container, Value key) {
+  if (is_list_exact(container) && key.is_small()) return OP_STORE_SUBSCR_LIST_INT;
+  if (is_dict_exact(container)) return OP_STORE_SUBSCR_DICT;
+  return OP_STORE_SUBSCR;
+}
+
 Opcode choose_for_iter(Value iter) {
   Type* t = iter.obj()->ob_type;
   if (t == &g_range_iter_type) return OP_FOR_ITER_RANGE;
@@ -99,6 +105,9 @@ void specialize_compare_op(uint32_t* instr, Value lhs, Value rhs) {
 }
 void specialize_binary_subscr(uint32_t* instr, Value container, Value key) {
   counter_specialized(instr, choose_binary_subscr(container, key));
+}
+void specialize_store_subscr(uint32_t* instr, Value container, Value key) {
+  counter_specialized(instr, choose_store_subscr(container, key));
 }
 void specialize_for_iter(uint32_t* instr, Value iter) { counter_specialized(instr, choose_for_iter(iter)); }
 void specialize_unpack_sequence(uint32_t* instr, Value seq) {

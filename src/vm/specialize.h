@@ -42,7 +42,8 @@ inline void set_opcode(uint32_t* instr, Opcode op) {
 
 // ---------------------------------------------------------------------------
 // The adaptive counter of a base instruction. The arithmetic families
-// (BINARY_OP, COMPARE_OP, BINARY_SUBSCR, FOR_ITER, UNPACK_SEQUENCE) keep it in
+// (BINARY_OP, COMPARE_OP, BINARY_SUBSCR, STORE_SUBSCR, FOR_ITER,
+// UNPACK_SEQUENCE) keep it in
 // their first cache unit, LOAD_ATTR/STORE_ATTR/CALL in their second
 // (specialize_attr_call.h): a countdown (bits 0-15) and a back-off exponent
 // (bits 16-19). The compiler leaves it zero, so the first execution specialises. A
@@ -135,6 +136,7 @@ constexpr uint8_t kCompareMask[8] = {1, 3, 2, 1 | 4 | 8, 4, 6, 0, 0};
 void specialize_binary_op(uint32_t* instr, Value lhs, Value rhs);
 void specialize_compare_op(uint32_t* instr, Value lhs, Value rhs);
 void specialize_binary_subscr(uint32_t* instr, Value container, Value key);
+void specialize_store_subscr(uint32_t* instr, Value container, Value key);
 void specialize_for_iter(uint32_t* instr, Value iter);
 void specialize_unpack_sequence(uint32_t* instr, Value seq);
 
