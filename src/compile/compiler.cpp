@@ -55,6 +55,22 @@ std::string_view Compiler::line_text(int line) {
   return source_.substr(s, e - s);
 }
 
+std::string Compiler::annotation_text(const Expr* e) {
+  if (opts_.annotation_texts) {
+    auto it = opts_.annotation_texts->find(e);
+    if (it != opts_.annotation_texts->end()) return it->second;
+  }
+  std::string text;
+  for (int l = e->lineno; l <= e->end_lineno; l++) {
+    std::string_view lt = line_text(l);
+    size_t s = l == e->lineno ? e->col_offset : 0;
+    size_t en = l == e->end_lineno ? e->end_col_offset : lt.size();
+    if (s <= en && en <= lt.size()) text += lt.substr(s, en - s);
+    if (l != e->end_lineno) text += "\n";
+  }
+  return text;
+}
+
 void Compiler::error_at(int line, int col, int eline, int ecol, const std::string& msg) {
   CompileFailure f;
   f.info.type = "SyntaxError";
@@ -504,15 +520,7 @@ uint32_t Compiler::defaults_and_annotations(const Arguments* a, const Expr* retu
         expr(cast<Starred>(e)->value);
         emit(OP_UNPACK_SEQUENCE, 1);
       } else if (future_annotations_) {
-        std::string text;
-        int l0 = e->lineno, l1 = e->end_lineno;
-        for (int l = l0; l <= l1; l++) {
-          std::string_view lt = line_text(l);
-          size_t s = l == l0 ? e->col_offset : 0;
-          size_t en = l == l1 ? e->end_col_offset : lt.size();
-          if (s <= lt.size() && en <= lt.size() && s <= en) text += lt.substr(s, en - s);
-          if (l != l1) text += "\n";
-        }
+        std::string text = annotation_text(e);
         ConstEntry v = const_str(text);
         emit(OP_LOAD_CONST, add_const(v.obj, v.key));
       } else {

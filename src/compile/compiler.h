@@ -25,6 +25,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "compile/code.h"
 #include "compile/symtable.h"
@@ -37,6 +38,9 @@ namespace ftpy {
 struct CompileOptions {
   int optimize = 0;        // > 0: drop asserts, __debug__ is False
   bool interactive = false;  // print expression statements (REPL)
+  // Texts of annotations for `from __future__ import annotations` when there
+  // is no source to take them from (a tree compiled from ast objects).
+  const std::unordered_map<const ast::Expr*, std::string>* annotation_texts = nullptr;
 };
 
 Ref<Code> compile_ast(const ast::Mod* mod, const SymbolTable& st, std::string_view source,

@@ -105,6 +105,9 @@ class Compiler {
   [[noreturn]] void error_at(int line, int col, int eline, int ecol, const std::string& msg);
   [[noreturn]] void python_error();
   std::string_view line_text(int line);
+  // The string an annotation becomes under `from __future__ import
+  // annotations`: its source text, or opts_.annotation_texts' entry.
+  std::string annotation_text(const Expr* e);
 
   // ---- units & emission (compiler.cpp) ----
   void enter_unit(Scope* s, UnitKind kind, const std::string& name, const std::string& qualname, int firstlineno);

@@ -274,15 +274,7 @@ void Compiler::ann_assign(const AnnAssign* a) {
     // Module and class level: evaluate and store into __annotations__ (3.11).
     if (a->simple && (u().is_module || u().is_class)) {
       if (future_annotations_) {
-        std::string text;
-        const Expr* e = a->annotation;
-        for (int l = e->lineno; l <= e->end_lineno; l++) {
-          std::string_view lt = line_text(l);
-          size_t s = l == e->lineno ? e->col_offset : 0;
-          size_t en = l == e->end_lineno ? e->end_col_offset : lt.size();
-          if (s <= en && en <= lt.size()) text += lt.substr(s, en - s);
-          if (l != e->end_lineno) text += "\n";
-        }
+        std::string text = annotation_text(a->annotation);
         ConstEntry c = const_str(text);
         emit(OP_LOAD_CONST, add_const(c.obj, c.key));
       } else {

@@ -1,5 +1,6 @@
 // The builtins module: built-in functions (declared once with their Python
 // signatures, objects/native.h) and the table of built-in names.
+#include "modules/ast_module.h"
 #include "modules/builtins_module.h"
 
 #include <cmath>
@@ -337,17 +338,24 @@ Ref<> builtin_exec(Value, Value* a) {
 Ref<> builtin_compile(Value, Value* a) {
   std::string text;
   if (is_code(a[0])) return Ref<>::borrow(a[0]);
-  if (!source_text(a[0], "compile", &text)) return nullptr;
+  int64_t flags = 0, optimize = -1;
+  if (!to_int64(a[3], &flags) || !to_int64(a[5], &optimize)) return nullptr;
   if (!is_str(a[2])) return err_set_str(g_TypeError, "compile() mode must be str");
   std::string_view mode = str_view(a[2]);
+  std::string fname = is_str(a[1]) ? std::string(str_view(a[1])) : str_utf8(a[1]);
+  // AST objects in or out (PyCF_ONLY_AST) go through the _ast module.
+  bool is_node = ast_is_node(a[0]);
+  if (is_node && (flags & kPyCFOnlyAst)) return Ref<>::borrow(a[0]);
+  if (mode == "func_type" && !(flags & kPyCFOnlyAst))
+    return err_set_str(g_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+  if (is_node) return ast_compile_objects(a[0], fname, mode, static_cast<int>(optimize));
+  if (!source_text(a[0], "compile", &text)) return nullptr;
+  if (flags & kPyCFOnlyAst) return ast_parse_to_objects(text, fname, mode);
   CompileMode m;
   if (mode == "exec") m = CompileMode::kExec;
   else if (mode == "eval") m = CompileMode::kEval;
   else if (mode == "single") m = CompileMode::kSingle;
-  else return err_set_str(g_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
-  std::string fname = is_str(a[1]) ? std::string(str_view(a[1])) : str_utf8(a[1]);
-  int64_t flags = 0, optimize = -1;
-  if (!to_int64(a[3], &flags) || !to_int64(a[5], &optimize)) return nullptr;
+  else return err_set_str(g_ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'");
   return compile_source(text, fname, m, static_cast<int>(flags), static_cast<int>(optimize));
 }
 

@@ -6,6 +6,7 @@
 #include "objects/errors.h"
 #include "objects/list.h"
 #include "modules/array_module.h"
+#include "modules/ast_module.h"
 #include "modules/binascii_module.h"
 #include "modules/cmath_module.h"
 #include "modules/collections_module.h"
@@ -57,6 +58,7 @@ const ModuleRow kModules[] = {
     {"_random", random_module_create},
     {"_struct", struct_module_create},
     {"array", array_module_create},
+    {"_ast", ast_module_create},
     {"_hashlib", hashlib_module_create},
     {"_sha2", sha2_module_create},
     {"binascii", binascii_module_create},

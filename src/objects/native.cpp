@@ -375,7 +375,16 @@ Ref<> native_function_get_module(Value v) {
   Value m = v.as<NativeFunction>()->module;
   return m.is_null() ? new_none() : Ref<>::borrow(m);
 }
-Ref<> native_function_get_text_signature(Value v) { return new_none(); }
+// CPython's __text_signature__: the parameter list of the declared signature
+// ("(obj, /)", "($self, /, sep=None, maxsplit=-1)"), which inspect.signature
+// parses. None when a parameter has no representable default (`=?`).
+Ref<> text_signature_of(const MethodDef* def) {
+  std::string_view sig = def->signature;
+  size_t open = sig.find('(');
+  if (open == std::string_view::npos || sig.find("=?") != std::string_view::npos) return new_none();
+  return str_from_utf8(sig.substr(open));
+}
+Ref<> native_function_get_text_signature(Value v) { return text_signature_of(v.as<NativeFunction>()->def); }
 
 const GetSetDef kNativeFunctionGetSets[] = {
     {"__name__", native_function_get_name, nullptr},
@@ -445,11 +454,13 @@ Ref<> descr_get_doc(Value v) {
   const char* doc = v.as<MethodDescr>()->def->doc;
   return doc ? Ref<>(str_from_utf8(doc)) : new_none();
 }
+Ref<> descr_get_text_signature(Value v) { return text_signature_of(v.as<MethodDescr>()->def); }
 const GetSetDef kMethodDescrGetSets[] = {
     {"__name__", descr_get_name, nullptr},
     {"__qualname__", descr_get_qualname, nullptr},
     {"__objclass__", descr_get_objclass, nullptr},
     {"__doc__", descr_get_doc, nullptr},
+    {"__text_signature__", descr_get_text_signature, nullptr},
     {nullptr}};
 
 // --- classmethod_descriptor -----------------------------------------------------------

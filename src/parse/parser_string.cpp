@@ -188,7 +188,7 @@ bool Parser::decode_string_token(const Token& t, std::string* out, bool* is_byte
   size_t qn = (s.size() >= p.len + 6 && s[p.len + 1] == q && s[p.len + 2] == q) ? 3 : 1;
   std::string_view body = s.substr(p.len + qn, s.size() - p.len - 2 * qn);
   *is_bytes = p.bytes;
-  *is_u = p.u;
+  *is_u = p.u && s[0] == 'u';  // CPython marks kind='u' for a lowercase prefix only
   if (p.bytes) {
     for (char c : body)
       if (static_cast<unsigned char>(c) >= 0x80)

@@ -23,8 +23,9 @@ Type* syntax_error_type(const std::string& t) {
   return g_SyntaxError;
 }
 
-// Raises the exception described by `e`; always returns null.
-std::nullptr_t raise_compile_error(const SyntaxErrorInfo& e, std::string_view filename) {
+}  // namespace
+
+std::nullptr_t raise_syntax_error(const SyntaxErrorInfo& e, std::string_view filename) {
   if (e.type.empty()) return nullptr;  // a Python exception is already pending
   if (e.type == "RecursionError") return err_set_str(g_RecursionError, e.msg.c_str());
   Ref<> msg = str_from_utf8(e.msg);
@@ -41,8 +42,6 @@ std::nullptr_t raise_compile_error(const SyntaxErrorInfo& e, std::string_view fi
   return err_set_instance(exc.val());
 }
 
-}  // namespace
-
 Ref<> compile_source(std::string_view source, std::string_view filename, CompileMode mode, int flags,
                      int optimize) {
   (void)flags;
@@ -51,7 +50,7 @@ Ref<> compile_source(std::string_view source, std::string_view filename, Compile
   int m = mode == CompileMode::kEval ? 1 : mode == CompileMode::kSingle ? 2 : 0;
   SyntaxErrorInfo err;
   Ref<Code> code = compile_string(source, filename, m, opts, &err);
-  if (!code) return raise_compile_error(err, filename);
+  if (!code) return raise_syntax_error(err, filename);
   return code;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "parse/syntax_error.h"
 #include "runtime/ref.h"
 
 namespace ftpy {
@@ -15,6 +16,10 @@ enum class CompileMode { kExec, kEval, kSingle };
 // offset, text) on bad input.
 Ref<> compile_source(std::string_view source, std::string_view filename, CompileMode mode, int flags = 0,
                      int optimize = -1);
+// Raise the SyntaxError (or IndentationError, TabError, RecursionError) a
+// front-end error describes; nothing new if e.type is empty (an exception is
+// already pending). Always returns null.
+std::nullptr_t raise_syntax_error(const SyntaxErrorInfo& e, std::string_view filename);
 // Compile and run; `locals` may be null (then globals). Returns the value of an
 // eval-mode expression, None for exec.
 Ref<> run_source(std::string_view source, std::string_view filename, CompileMode mode, Value globals,
