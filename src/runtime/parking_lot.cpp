@@ -243,7 +243,6 @@ LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool det
     if (r == ParkResult::kOk) {
       if (w.handed_off) return LockResult::kAcquired;
       woken = true;  // unlock_callback set kMutexWoken for us
-      spins = 0;
     }
     v = m->load(std::memory_order_relaxed);
   }

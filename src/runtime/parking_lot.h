@@ -19,7 +19,8 @@
 // parks. Unlock wakes one waiter unless the woken bit says an earlier woken
 // waiter has not yet taken the lock or parked again (a holder that re-locks in
 // a loop then pays one wake-up per waiter round, not one per unlock). The
-// woken waiter spins again before re-parking; only the unlocker that woke it
+// woken waiter tries the lock once and parks again (spinning it against such
+// a holder bounced the lock between cores); only the unlocker that woke it
 // sets the bit, so every parked thread is still woken in turn. If a woken
 // waiter has waited longer than kFairnessNs the lock is handed to it directly
 // (it stays locked), so a thread that keeps re-locking in a loop cannot

@@ -270,32 +270,30 @@ void clear_slots_stopped(uint32_t id) {
   });
 }
 
-}  // namespace
-
-void rc_make_per_thread(Object* o) {
+// Switch objs[0..n) with the world stopped (taking a census if one is due),
+// then free the objects that census found dead.
+void switch_objects(Object* const* objs, size_t n) {
   PerThreadCensus census;
   {
     StopTheWorld stw;
-    switch_to_per_thread(o);
+    for (size_t i = 0; i < n; i++) switch_to_per_thread(objs[i]);
     census_if_due_stopped(&census);
   }
-  for (Object* d : census.dead) decref(d);
+  for (Object* d : census.dead) decref(d);  // their last reference
 }
+
+}  // namespace
+
+void rc_make_per_thread(Object* o) { switch_objects(&o, 1); }
 
 void rc_switch_requested(ThreadState* ts) {
   ts->eval_breaker.fetch_and(~kBreakPerThreadRc, std::memory_order_relaxed);
   std::vector<Object*> items;
   items.swap(ts->pt_requests);
   if (items.empty()) return;
-  PerThreadCensus census;
-  {
-    StopTheWorld stw;
-    for (Object* o : items) switch_to_per_thread(o);
-    census_if_due_stopped(&census);
-  }
+  switch_objects(items.data(), items.size());
   ts->pt_backoff = kSwitchBackoff;
   for (Object* o : items) decref(o);
-  for (Object* o : census.dead) decref(o);  // their last reference
 }
 
 void rc_thread_exit(ThreadState* ts) {
