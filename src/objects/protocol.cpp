@@ -371,7 +371,8 @@ int callable(Value v) { return type_of(v)->tp_call != nullptr; }
 
 // --- comparison ----------------------------------------------------------------------
 
-Ref<> richcompare(Value a, Value b, CompareOp op) {
+namespace {
+Ref<> richcompare_unguarded(Value a, Value b, CompareOp op) {
   static const char* const kOpSyms[] = {"<", "<=", "==", "!=", ">", ">="};
   Type* ta = type_of(a);
   Type* tb = type_of(b);
@@ -394,6 +395,20 @@ Ref<> richcompare(Value a, Value b, CompareOp op) {
   if (op == kNe) return new_bool(a != b);
   return err_format(g_TypeError, "'%s' not supported between instances of '%s' and '%s'", kOpSyms[op],
                     type_name(ta), type_name(tb));
+}
+}  // namespace
+
+Ref<> richcompare(Value a, Value b, CompareOp op) {
+  // Containers compare their items through here: two deeply nested lists
+  // would otherwise recurse until the C++ stack overflows.
+  ThreadState* ts = tstate();
+  if (++ts->c_depth > g_recursion_limit.load(std::memory_order_relaxed) + 50) {
+    --ts->c_depth;
+    return err_set_str(g_RecursionError, "maximum recursion depth exceeded in comparison");
+  }
+  Ref<> r = richcompare_unguarded(a, b, op);
+  --ts->c_depth;
+  return r;
 }
 
 int richcompare_bool(Value a, Value b, CompareOp op) {

@@ -324,8 +324,6 @@ Ref<> vm_exec_code(Code* code, Value globals, Value locals) {
   Frame* f = frame_push(ts, code);
   if (!f) return nullptr;
   f->globals = Ref<>::borrow(globals).release();
-  f->owns_code = 1;
-  incref(Value(code));
   Ref<> b;
   if (dict_get_item_str(globals, ids::__builtins__, &b) > 0) {
     if (is_module(b.val())) b = Ref<>::borrow(module_dict(b.val()));

@@ -76,6 +76,12 @@ Frame* frame_push(ThreadState* ts, Code* code) {
   auto* f = reinterpret_cast<Frame*>(ts->stack_top);
   ts->stack_top += values;
   std::memset(f, 0, sizeof(Frame) + sizeof(Value) * code->nlocalsplus());
+  // The frame owns its code: assigning the function's __code__ (from this
+  // frame or another thread) releases the function's reference, and QSBR
+  // holds it only until this thread's next safepoint. One count change per
+  // call: the owner's plain increment, or a per-thread slot for a code
+  // object that many threads run (object.h).
+  incref(Value(code));
   f->code = code;
   f->owner = kOwnedByThread;
   f->lasti = -1;
@@ -98,14 +104,13 @@ void frame_clear(Frame* f) {
   decref(f->locals);
   f->locals = Value();
   if (f->func.is_null()) {
-    // Module/class bodies own their globals and code.
-    decref(f->globals);
-    if (f->owns_code) decref(Value(f->code));
+    decref(f->globals);  // module/class bodies own their globals
   } else {
     decref(f->func);
   }
   f->func = Value();
   f->globals = Value();
+  decref(Value(c));  // last: nothing reads f->code after this
 }
 
 void frame_pop(ThreadState* ts, Frame* f) {

@@ -27,7 +27,7 @@ enum FrameOwner : uint8_t {
 };
 
 struct Frame {
-  Code* code;          // borrowed: kept alive by `func` (or owned when func is null)
+  Code* code;          // owned: `func.__code__` may be replaced while the frame runs
   Value func;          // owned Function or null (module/class bodies hold code in `code_ref`)
   Value globals;       // borrowed from func, or owned when func is null
   Value builtins;      // borrowed
@@ -39,7 +39,6 @@ struct Frame {
   int32_t lasti;       // index of the instruction being executed (for tracebacks)
   uint8_t owner;
   uint8_t is_entry;    // returning from this frame leaves the eval loop
-  uint8_t owns_code;   // `code` is an owned reference
   uint8_t pad;
   Value localsplus[];  // code->framesize() slots: locals, cells, frees, then stack
 
@@ -49,8 +48,8 @@ struct Frame {
 // Per-thread frame stack management.
 void frame_stack_init(ThreadState* ts);
 void frame_stack_free(ThreadState* ts);
-// Push a frame for `code`, localsplus zeroed. Returns null with MemoryError or
-// RecursionError pending.
+// Push a frame for `code` (taking a reference to it), localsplus zeroed.
+// Returns null with MemoryError or RecursionError pending.
 Frame* frame_push(ThreadState* ts, Code* code);
 // Release the frame's references and pop it (it must be the top frame).
 void frame_pop(ThreadState* ts, Frame* f);
