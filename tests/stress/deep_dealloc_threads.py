@@ -5,7 +5,7 @@
 import collections
 import threading
 
-N = 50_000
+N = 100_000
 THREADS = 4
 
 
@@ -34,7 +34,7 @@ errors = []
 
 def own_chains():
     try:
-        for _ in range(3):
+        for _ in range(2):
             c = chain(N)
             del c
             l = None
