@@ -34,6 +34,7 @@
 #include "objects/protocol.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/weakref.h"
 #include "objects/type_internal.h"
 #include "runtime/heap.h"
 #include "runtime/interp.h"
@@ -622,11 +623,13 @@ struct Local : Object {
   Value args;        // owned tuple
   Value kwargs;      // owned dict or null
   LocalSlots slots;  // the per-thread dicts (thread_local_slots.h)
+  Object* weakreflist;  // weak references (weakref.cpp guards the list)
 };
 Type g_local_type;
 
 void local_dealloc(Object* o) {
   Local* l = static_cast<Local*>(o);
+  weakref_clear_all(o);
   local_slots_clear(&l->slots);
   decref(l->args);
   decref(l->kwargs);
@@ -796,6 +799,7 @@ void types_ready() {
   t = &g_local_type;
   t->name = "_thread._local";
   t->basic_size = sizeof(Local);
+  t->weaklist_offset = static_cast<int32_t>(offsetof(Local, weakreflist));
   t->flags = kTypeBaseType | kTypeHasGc;
   t->tp_dealloc = local_dealloc;
   t->tp_traverse = local_traverse;

@@ -2,6 +2,7 @@
 // and the `type` and `object` types themselves. Class creation (heap types)
 // lives in type_new.cpp; the dunder <-> slot table in type_slots.cpp.
 #include "objects/type.h"
+#include "objects/weakref.h"
 
 #include <cstdio>
 #include <cstring>
@@ -255,10 +256,7 @@ int instance_set_dict(Value self, Value v) {
   return 0;
 }
 Ref<> instance_get_weakref(Value self) {
-  int32_t off = type_of(self)->weaklist_offset;
-  if (off <= 0) return new_none();
-  Object* head = *reinterpret_cast<Object**>(reinterpret_cast<char*>(self.obj()) + off);
-  return head ? Ref<>::borrow(Value(head)) : new_none();
+  return weakref_first(self.obj());
 }
 const GetSetDef kInstanceDictGetSet = {"__dict__", instance_get_dict, instance_set_dict,
                                        "dictionary for instance variables"};

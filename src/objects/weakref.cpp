@@ -308,6 +308,17 @@ Ref<> weakref_get(Value ref) {
   return Ref<>::borrow(r);
 }
 
+Ref<> weakref_first(Object* o) {
+  WeakRef** head = list_head(o);
+  if (!head) return new_none();
+  // Under the mutex: a weakref being freed unlinks itself under it, and one
+  // whose count already reached zero (waiting to unlink) is skipped.
+  std::lock_guard<std::mutex> g(g_weak_mu);
+  for (WeakRef* w = *head; w; w = w->next)
+    if (refcount_estimate(w) > 0) return Ref<>::borrow(Value(static_cast<Object*>(w)));
+  return new_none();
+}
+
 void weakref_detach_for_gc(Object* o, bool (*wants_callback)(Object* w), std::vector<Ref<>>* with_callbacks) {
   WeakRef** head = list_head(o);
   if (!head) return;

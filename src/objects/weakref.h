@@ -44,6 +44,8 @@ void weakref_clear_all(Object* o);
 void weakref_detach_for_gc(Object* o, bool (*wants_callback)(Object* w), std::vector<Ref<>>* with_callbacks);
 // A strong reference to the referent, or None if it is gone.
 Ref<> weakref_get(Value ref);
+// The newest live weak reference to `o` (its __weakref__), or None.
+Ref<> weakref_first(Object* o);
 Ref<> weakref_module_create();
 void weakref_types_init();
 
