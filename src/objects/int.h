@@ -48,6 +48,8 @@ inline Value false_value() { return Value(static_cast<Object*>(&g_false)); }
 
 // True for int, bool and int subclasses (small or heap).
 inline bool is_int(Value v) { return v.is_small() || has_flag(v.obj()->ob_type, kTypeIntSubclass); }
+// True for a small int or a heap int of exactly type int.
+inline bool is_int_exact(Value v) { return v.is_small() || v.obj()->ob_type == &g_int_type; }
 inline bool is_bool(Value v) { return v.is_obj() && v.obj()->ob_type == &g_bool_type; }
 
 Ref<> int_from_int64(int64_t i);
