@@ -27,7 +27,13 @@ Int g_false;
 
 namespace {
 
-// Copies an int-like value into a temporary mpz for the slow paths.
+using i128 = __int128;
+using u128 = unsigned __int128;
+
+constexpr i128 kI128Min = static_cast<i128>(static_cast<u128>(1) << 127);
+
+// Copies an int-like value into a temporary mpz for the slow paths that
+// modify their operands in place.
 struct Mpz {
   mpz_t z;
   Mpz() { mpz_init(z); }
@@ -40,40 +46,148 @@ struct Mpz {
   Mpz& operator=(const Mpz&) = delete;
 };
 
+inline const __mpz_struct* big(Value v) { return v.as<Int>()->z; }
+
+// A read-only mpz with the value of an int-like Value, without copying: a
+// heap Int's own z, or a view of a small int's single limb on the stack. Only
+// ever an input to GMP.
+class MpzView {
+ public:
+  explicit MpzView(Value v) {
+    if (v.is_small()) {
+      int64_t i = v.small_value();
+      limb_ = i < 0 ? 0 - static_cast<uint64_t>(i) : static_cast<uint64_t>(i);
+      tmp_->_mp_alloc = 0;
+      tmp_->_mp_size = i < 0 ? -1 : i > 0 ? 1 : 0;
+      tmp_->_mp_d = &limb_;
+      p_ = tmp_;
+    } else {
+      p_ = big(v);
+    }
+  }
+  MpzView(const MpzView&) = delete;
+  MpzView& operator=(const MpzView&) = delete;
+  const __mpz_struct* get() const { return p_; }
+
+ private:
+  mp_limb_t limb_;
+  __mpz_struct tmp_[1];
+  const __mpz_struct* p_;
+};
+
+inline bool is_inline(const Int* o) { return o->z->_mp_d == o->limbs; }
+
 void int_dealloc(Object* o) {
-  mpz_clear(static_cast<Int*>(o)->z);
+  Int* i = static_cast<Int*>(o);
+  if (!is_inline(i)) mpz_clear(i->z);
   free_object(o);
 }
 
-inline const __mpz_struct* big(Value v) { return v.as<Int>()->z; }
+// Stores sign and magnitude (lo + hi * 2^64) inline, as MPZ_ROINIT_N would.
+inline void set_inline(Int* o, bool neg, uint64_t lo, uint64_t hi) {
+  o->limbs[0] = lo;
+  o->limbs[1] = hi;
+  int n = hi ? 2 : lo ? 1 : 0;
+  o->z->_mp_alloc = 0;
+  o->z->_mp_size = neg ? -n : n;
+  o->z->_mp_d = o->limbs;
+}
+
+inline void set_inline_i128(Int* o, i128 v) {
+  u128 m = v < 0 ? 0 - static_cast<u128>(v) : static_cast<u128>(v);
+  set_inline(o, v < 0, static_cast<uint64_t>(m), static_cast<uint64_t>(m >> 64));
+}
+
+// The value of an mpz of at most two limbs as an __int128, if it fits.
+inline bool mpz_as_i128(const __mpz_struct* z, i128* out) {
+  int s = z->_mp_size;
+  if (s > 2 || s < -2) return false;
+  u128 m = 0;
+  if (s != 0) {
+    m = z->_mp_d[0];
+    if (s == 2 || s == -2) m |= static_cast<u128>(z->_mp_d[1]) << 64;
+  }
+  if (m >> 127) {
+    if (s < 0 && m == static_cast<u128>(1) << 127) {
+      *out = kI128Min;
+      return true;
+    }
+    return false;
+  }
+  *out = s < 0 ? -static_cast<i128>(m) : static_cast<i128>(m);
+  return true;
+}
+
+// An int-like value (the caller has checked) as an __int128, if it fits.
+inline bool as_i128(Value v, i128* out) {
+  if (v.is_small()) {
+    *out = v.small_value();
+    return true;
+  }
+  return mpz_as_i128(big(v), out);
+}
+
+inline bool fits_i64(i128 v) { return v >= INT64_MIN && v <= INT64_MAX; }
+
+// Copies the value of z into a fresh Int: inline when it has at most two limbs.
+void init_from_mpz(Int* o, const __mpz_struct* z) {
+  int s = z->_mp_size;
+  if (s >= -2 && s <= 2) {
+    int n = s < 0 ? -s : s;
+    set_inline(o, s < 0, n > 0 ? z->_mp_d[0] : 0, n > 1 ? z->_mp_d[1] : 0);
+  } else {
+    mpz_init_set(o->z, z);
+  }
+}
+
+Int* new_int() { return alloc_object<Int>(&g_int_type); }
 
 }  // namespace
 
+void int_init_value(Int* o, Value v) {
+  if (v.is_small()) set_inline_i128(o, v.small_value());
+  else init_from_mpz(o, big(v));
+}
+
+Ref<> int_from_int128(__int128 v) {
+  if (fits_i64(v) && Value::fits_small(static_cast<int64_t>(v))) return small_int(static_cast<int64_t>(v));
+  Int* o = new_int();
+  if (!o) return nullptr;
+  set_inline_i128(o, v);
+  return Ref<>::steal(Value(o));
+}
+
 Ref<> int_from_int64(int64_t i) {
   if (Value::fits_small(i)) return small_int(i);
-  Int* o = alloc_object<Int>(&g_int_type);
+  Int* o = new_int();
   if (!o) return nullptr;
-  mpz_init_set_si(o->z, i);
+  set_inline_i128(o, i);
   return Ref<>::steal(Value(o));
 }
 
 Ref<> int_from_uint64(uint64_t u) {
   if (u <= static_cast<uint64_t>(Value::kSmallMax)) return small_int(static_cast<int64_t>(u));
-  Int* o = alloc_object<Int>(&g_int_type);
+  Int* o = new_int();
   if (!o) return nullptr;
-  mpz_init(o->z);
-  mpz_import(o->z, 1, 1, sizeof(u), 0, 0, &u);
+  set_inline(o, false, u, 0);
   return Ref<>::steal(Value(o));
 }
 
 Ref<> int_from_mpz(const mpz_t z) {
-  if (mpz_fits_slong_p(z)) {
-    long v = mpz_get_si(z);
-    if (Value::fits_small(v)) return small_int(v);
-  }
-  Int* o = alloc_object<Int>(&g_int_type);
+  i128 v;
+  if (mpz_as_i128(z, &v)) return int_from_int128(v);
+  Int* o = new_int();
   if (!o) return nullptr;
-  mpz_init_set(o->z, z);
+  init_from_mpz(o, z);
+  return Ref<>::steal(Value(o));
+}
+
+Ref<> int_from_mpz_move(mpz_t z) {
+  if (z->_mp_size >= -2 && z->_mp_size <= 2) return int_from_mpz(z);
+  Int* o = new_int();
+  if (!o) return nullptr;
+  o->z[0] = z[0];
+  mpz_init(z);  // allocates nothing (GMP >= 6.2): z no longer owns the limbs
   return Ref<>::steal(Value(o));
 }
 
@@ -81,10 +195,10 @@ Ref<> int_from_double(double d) {
   if (std::isinf(d)) return err_set_str(g_OverflowError, "cannot convert float infinity to integer");
   if (std::isnan(d)) return err_set_str(g_ValueError, "cannot convert float NaN to integer");
   double t = std::trunc(d);
-  if (t >= -9.2e18 && t <= 9.2e18) return int_from_int64(static_cast<int64_t>(t));
+  if (t > -0x1p127 && t < 0x1p127) return int_from_int128(static_cast<i128>(t));
   Mpz m;
   mpz_set_d(m.z, t);
-  return int_from_mpz(m.z);
+  return int_from_mpz_move(m.z);
 }
 
 bool int_as_int64(Value v, int64_t* out) {
@@ -93,10 +207,15 @@ bool int_as_int64(Value v, int64_t* out) {
     return true;
   }
   if (!is_int(v)) return false;
-  const __mpz_struct* z = big(v);
-  if (!mpz_fits_slong_p(z)) return false;
-  *out = mpz_get_si(z);
+  i128 x;
+  if (!mpz_as_i128(big(v), &x) || !fits_i64(x)) return false;
+  *out = static_cast<int64_t>(x);
   return true;
+}
+
+bool int_as_int128(Value v, __int128* out) {
+  if (!is_int(v)) return false;
+  return as_i128(v, out);
 }
 
 void int_to_mpz(Value v, mpz_t out) {
@@ -108,20 +227,22 @@ double int_as_double(Value v, bool* overflow) {
   *overflow = false;
   if (v.is_small()) return static_cast<double>(v.small_value());
   const __mpz_struct* z = big(v);
-  // mpz_get_d truncates; Python rounds half-to-even. Use the exact method:
-  // take the top 54+ bits and round by hand.
+  // The conversion of an __int128 rounds half to even, as Python does.
+  i128 x;
+  if (mpz_as_i128(z, &x)) return static_cast<double>(x);
+  // mpz_get_d truncates; Python rounds half-to-even. Take the top 55 bits
+  // and round by hand.
   size_t bits = mpz_sizeinbase(z, 2);
-  if (bits <= 53) return mpz_get_d(z);
   if (bits > 1024) {
     *overflow = true;
     return 0;
   }
-  Mpz a;
-  mpz_abs(a.z, z);
+  __mpz_struct a = *z;  // |z|: a read-only alias of z's limbs
+  a._mp_size = a._mp_size < 0 ? -a._mp_size : a._mp_size;
   size_t shift = bits - 55;  // keep 55 bits: 53 + guard + sticky
   Mpz top;
-  mpz_tdiv_q_2exp(top.z, a.z, shift);
-  bool sticky = mpz_scan1(a.z, 0) < shift;
+  mpz_tdiv_q_2exp(top.z, &a, shift);
+  bool sticky = mpz_scan1(&a, 0) < shift;
   uint64_t m = mpz_get_ui(top.z);
   if (sticky) m |= 1;
   // Round 55-bit m to 53 bits, half to even.
@@ -144,9 +265,42 @@ int int_sign(Value v) {
   return mpz_sgn(big(v));
 }
 
+namespace {
+
+// Decimal digits of m, written backwards ending at `end`; returns the start.
+char* u128_digits(u128 m, char* end) {
+  constexpr uint64_t k1e19 = 10000000000000000000ull;
+  char* p = end;
+  while (m > UINT64_MAX) {
+    uint64_t chunk = static_cast<uint64_t>(m % k1e19);
+    m /= k1e19;
+    for (int i = 0; i < 19; i++) {
+      *--p = static_cast<char>('0' + chunk % 10);
+      chunk /= 10;
+    }
+  }
+  uint64_t r = static_cast<uint64_t>(m);
+  do {
+    *--p = static_cast<char>('0' + r % 10);
+    r /= 10;
+  } while (r);
+  return p;
+}
+
+}  // namespace
+
 std::string int_to_decimal(Value v) {
   if (v.is_small()) return std::to_string(v.small_value());
   const __mpz_struct* z = big(v);
+  if (z->_mp_size >= -2 && z->_mp_size <= 2) {
+    char buf[48];
+    char* end = buf + sizeof(buf);
+    int n = z->_mp_size < 0 ? -z->_mp_size : z->_mp_size;
+    u128 m = n == 0 ? 0 : n == 1 ? z->_mp_d[0] : (z->_mp_d[0] | static_cast<u128>(z->_mp_d[1]) << 64);
+    char* p = u128_digits(m, end);
+    if (z->_mp_size < 0) *--p = '-';
+    return std::string(p, end);
+  }
   std::string s(mpz_sizeinbase(z, 10) + 2, '\0');
   mpz_get_str(s.data(), 10, z);
   s.resize(std::strlen(s.c_str()));
@@ -158,25 +312,48 @@ int int_compare(Value a, Value b) {
     int64_t x = a.small_value(), y = b.small_value();
     return (x > y) - (x < y);
   }
-  Mpz x(a), y(b);
-  int c = mpz_cmp(x.z, y.z);
+  i128 x, y;
+  if (as_i128(a, &x) && as_i128(b, &y)) return (x > y) - (x < y);
+  MpzView vx(a), vy(b);
+  int c = mpz_cmp(vx.get(), vy.get());
   return (c > 0) - (c < 0);
 }
 
+namespace {
+
+// m mod 2^61-1, by folding: 2^61 is 1 modulo 2^61-1.
+inline uint64_t hash_reduce(u128 m) {
+  uint64_t sum = static_cast<uint64_t>(m & kHashModulus) + static_cast<uint64_t>((m >> 61) & kHashModulus) +
+                 static_cast<uint64_t>(m >> 122);
+  uint64_t r = (sum & kHashModulus) + (sum >> 61);
+  return r >= kHashModulus ? r - kHashModulus : r;
+}
+
+}  // namespace
+
 int64_t int_hash(Value v) {
-  // hash(n) = n mod (2^61 - 1), sign kept, -1 mapped to -2 (CPython's rule,
-  // which makes hash(n) == hash(float(n)) for integral floats).
+  // hash(n) = |n| mod (2^61 - 1) with n's sign, -1 mapped to -2 (CPython's
+  // documented rule, which makes hash(n) == hash(float(n)) for integral floats).
   int64_t r;
-  if (v.is_small()) {
-    int64_t i = v.small_value();
-    uint64_t a = i < 0 ? static_cast<uint64_t>(-(i + 1)) + 1 : static_cast<uint64_t>(i);
-    r = static_cast<int64_t>(a % kHashModulus);
-    if (i < 0) r = -r;
+  const __mpz_struct* z = v.is_small() ? nullptr : big(v);
+  if (!z || (z->_mp_size >= -2 && z->_mp_size <= 2)) {
+    bool neg;
+    u128 m;
+    if (!z) {
+      int64_t i = v.small_value();
+      neg = i < 0;
+      m = neg ? 0 - static_cast<uint64_t>(i) : static_cast<uint64_t>(i);
+    } else {
+      int n = z->_mp_size < 0 ? -z->_mp_size : z->_mp_size;
+      neg = z->_mp_size < 0;
+      m = n == 0 ? 0 : n == 1 ? z->_mp_d[0] : (z->_mp_d[0] | static_cast<u128>(z->_mp_d[1]) << 64);
+    }
+    r = static_cast<int64_t>(hash_reduce(m));
+    if (neg) r = -r;
   } else {
-    const __mpz_struct* z = big(v);
-    Mpz a;
-    mpz_abs(a.z, z);
-    r = static_cast<int64_t>(mpz_fdiv_ui(a.z, kHashModulus));
+    __mpz_struct a = *z;  // |z|: a read-only alias of z's limbs
+    a._mp_size = a._mp_size < 0 ? -a._mp_size : a._mp_size;
+    r = static_cast<int64_t>(mpz_fdiv_ui(&a, kHashModulus));
     if (mpz_sgn(z) < 0) r = -r;
   }
   return r == -1 ? -2 : r;
@@ -184,26 +361,36 @@ int64_t int_hash(Value v) {
 
 Ref<> int_add(Value a, Value b) {
   if (a.is_small() && b.is_small()) return int_from_int64(a.small_value() + b.small_value());
-  Mpz x(a), y(b), r;
-  mpz_add(r.z, x.z, y.z);
-  return int_from_mpz(r.z);
+  i128 x, y, r;
+  if (as_i128(a, &x) && as_i128(b, &y) && !__builtin_add_overflow(x, y, &r)) return int_from_int128(r);
+  MpzView vx(a), vy(b);
+  Mpz m;
+  mpz_add(m.z, vx.get(), vy.get());
+  return int_from_mpz_move(m.z);
 }
 
 Ref<> int_sub(Value a, Value b) {
   if (a.is_small() && b.is_small()) return int_from_int64(a.small_value() - b.small_value());
-  Mpz x(a), y(b), r;
-  mpz_sub(r.z, x.z, y.z);
-  return int_from_mpz(r.z);
+  i128 x, y, r;
+  if (as_i128(a, &x) && as_i128(b, &y) && !__builtin_sub_overflow(x, y, &r)) return int_from_int128(r);
+  MpzView vx(a), vy(b);
+  Mpz m;
+  mpz_sub(m.z, vx.get(), vy.get());
+  return int_from_mpz_move(m.z);
 }
 
 Ref<> int_mul(Value a, Value b) {
-  if (a.is_small() && b.is_small()) {
-    int64_t r;
-    if (!__builtin_mul_overflow(a.small_value(), b.small_value(), &r)) return int_from_int64(r);
+  i128 x, y, r;
+  if (as_i128(a, &x) && as_i128(b, &y)) {
+    // Two 64-bit factors never overflow 128 bits: one widening multiply.
+    if (fits_i64(x) && fits_i64(y))
+      return int_from_int128(static_cast<i128>(static_cast<int64_t>(x)) * static_cast<int64_t>(y));
+    if (!__builtin_mul_overflow(x, y, &r)) return int_from_int128(r);
   }
-  Mpz x(a), y(b), r;
-  mpz_mul(r.z, x.z, y.z);
-  return int_from_mpz(r.z);
+  MpzView vx(a), vy(b);
+  Mpz m;
+  mpz_mul(m.z, vx.get(), vy.get());
+  return int_from_mpz_move(m.z);
 }
 
 // The limit itself is g_int_max_str_digits (runtime/interp.h), which sys sets.
@@ -287,18 +474,18 @@ Ref<> int_parse_literal(std::string_view text, int base, Value orig) {
                       "digits; use sys.set_int_max_str_digits() to increase the limit",
                       static_cast<long long>(limit), digits.size());
   }
-  if (digits.size() <= 12) {
-    int64_t v = 0;
+  if (digits.size() <= 24) {  // 36^24 < 2^125: no overflow
+    u128 v = 0;
     for (char c : digits) {
       int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-      v = v * eff + d;
+      v = v * static_cast<unsigned>(eff) + static_cast<unsigned>(d);
     }
-    return int_from_int64(neg ? -v : v);
+    return int_from_int128(neg ? -static_cast<i128>(v) : static_cast<i128>(v));
   }
   Mpz m;
   mpz_set_str(m.z, digits.c_str(), eff);
   if (neg) mpz_neg(m.z, m.z);
-  return int_from_mpz(m.z);
+  return int_from_mpz_move(m.z);
 }
 
 // --- slots ------------------------------------------------------------------
@@ -332,9 +519,16 @@ Ref<> int_floordiv_slot(Value a, Value b) {
     if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
     return int_from_int64(q);
   }
-  Mpz x(a), y(b), r;
-  mpz_fdiv_q(r.z, x.z, y.z);
-  return int_from_mpz(r.z);
+  i128 x, y;
+  if (as_i128(a, &x) && as_i128(b, &y) && !(x == kI128Min && y == -1)) {
+    i128 q = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+    return int_from_int128(q);
+  }
+  MpzView vx(a), vy(b);
+  Mpz r;
+  mpz_fdiv_q(r.z, vx.get(), vy.get());
+  return int_from_mpz_move(r.z);
 }
 
 Ref<> int_mod_slot(Value a, Value b) {
@@ -346,9 +540,16 @@ Ref<> int_mod_slot(Value a, Value b) {
     if (m != 0 && ((m < 0) != (y < 0))) m += y;
     return small_int(m);
   }
-  Mpz x(a), y(b), r;
-  mpz_fdiv_r(r.z, x.z, y.z);
-  return int_from_mpz(r.z);
+  i128 x, y;
+  if (as_i128(a, &x) && as_i128(b, &y)) {
+    i128 m = y == -1 ? 0 : x % y;  // kI128Min % -1 would trap
+    if (m != 0 && ((m < 0) != (y < 0))) m += y;
+    return int_from_int128(m);
+  }
+  MpzView vx(a), vy(b);
+  Mpz r;
+  mpz_fdiv_r(r.z, vx.get(), vy.get());
+  return int_from_mpz_move(r.z);
 }
 
 Ref<> int_divmod_slot(Value a, Value b) {
@@ -369,12 +570,12 @@ Ref<> int_divmod_slot(Value a, Value b) {
 Ref<> int_truediv_slot(Value a, Value b) {
   BOTH_INTS_OR_NOTIMPL(a, b);
   if (int_sign(b) == 0) return err_set_str(g_ZeroDivisionError, "division by zero");
-  if (a.is_small() && b.is_small()) {
-    int64_t x = a.small_value(), y = b.small_value();
+  i128 x128, y128;
+  if (as_i128(a, &x128) && as_i128(b, &y128)) {
     // Exact when both fit in a double's mantissa.
-    if (x > -(int64_t{1} << 53) && x < (int64_t{1} << 53) && y > -(int64_t{1} << 53) &&
-        y < (int64_t{1} << 53))
-      return float_new(static_cast<double>(x) / static_cast<double>(y));
+    constexpr i128 k53 = i128{1} << 53;
+    if (x128 > -k53 && x128 < k53 && y128 > -k53 && y128 < k53)
+      return float_new(static_cast<double>(x128) / static_cast<double>(y128));
   }
   // Correctly rounded big division: scale to get 55+ significant bits.
   Mpz x(a), y(b);
@@ -438,20 +639,21 @@ Ref<> int_pow_impl(Value a, Value b, Value m) {
     }
     return err_no_memory();
   }
-  if (a.is_small()) {
-    int64_t x = a.small_value();
-    if (x == 0 || x == 1) return small_int(e == 0 ? 1 : x);
+  i128 x;
+  if (as_i128(a, &x)) {
+    if (x == 0 || x == 1) return small_int(e == 0 ? 1 : static_cast<int64_t>(x));
     if (x == -1) return small_int(e % 2 ? -1 : 1);
-    if (e < 64) {  // |x| >= 2: anything longer overflows int64 anyway
-      int64_t r = 1;
+    if (e < 128) {  // |x| >= 2: anything longer overflows 128 bits anyway
+      i128 r = 1;
       bool ok = true;
       for (int64_t i = 0; i < e && ok; i++) ok = !__builtin_mul_overflow(r, x, &r);
-      if (ok) return int_from_int64(r);
+      if (ok) return int_from_int128(r);
     }
   }
-  Mpz x(a), r;
-  mpz_pow_ui(r.z, x.z, static_cast<unsigned long>(e));
-  return int_from_mpz(r.z);
+  MpzView vx(a);
+  Mpz r;
+  mpz_pow_ui(r.z, vx.get(), static_cast<unsigned long>(e));
+  return int_from_mpz_move(r.z);
 }
 Ref<> int_pow_slot(Value a, Value b) { return int_pow_impl(a, b, Value()); }
 
@@ -461,14 +663,15 @@ Ref<> int_lshift_slot(Value a, Value b) {
   int64_t s;
   if (!int_as_int64(b, &s)) return err_set_str(g_OverflowError, "too many digits in integer");
   if (int_sign(a) == 0) return small_int(0);
-  if (a.is_small() && s < 62) {
-    int64_t x = a.small_value();
-    int64_t r = x << s;
-    if ((r >> s) == x) return int_from_int64(r);
+  i128 x;
+  if (s < 127 && as_i128(a, &x)) {
+    i128 r = static_cast<i128>(static_cast<u128>(x) << s);
+    if ((r >> s) == x) return int_from_int128(r);
   }
-  Mpz x(a), r;
-  mpz_mul_2exp(r.z, x.z, static_cast<mp_bitcnt_t>(s));
-  return int_from_mpz(r.z);
+  MpzView vx(a);
+  Mpz r;
+  mpz_mul_2exp(r.z, vx.get(), static_cast<mp_bitcnt_t>(s));
+  return int_from_mpz_move(r.z);
 }
 
 Ref<> int_rshift_slot(Value a, Value b) {
@@ -480,9 +683,12 @@ Ref<> int_rshift_slot(Value a, Value b) {
     int64_t x = a.small_value();
     return small_int(s >= 63 ? (x < 0 ? -1 : 0) : (x >> s));
   }
-  Mpz x(a), r;
-  mpz_fdiv_q_2exp(r.z, x.z, static_cast<mp_bitcnt_t>(s));
-  return int_from_mpz(r.z);
+  i128 x;
+  if (as_i128(a, &x)) return int_from_int128(x >> (s > 127 ? 127 : s));
+  MpzView vx(a);
+  Mpz r;
+  mpz_fdiv_q_2exp(r.z, vx.get(), static_cast<mp_bitcnt_t>(s));
+  return int_from_mpz_move(r.z);
 }
 
 template <int Op>
@@ -493,30 +699,38 @@ Ref<> int_bitop_slot(Value a, Value b) {
     int64_t r = Op == 0 ? (x & y) : Op == 1 ? (x | y) : (x ^ y);
     return small_int(r);
   }
-  Mpz x(a), y(b), r;
-  if (Op == 0) mpz_and(r.z, x.z, y.z);
-  else if (Op == 1) mpz_ior(r.z, x.z, y.z);
-  else mpz_xor(r.z, x.z, y.z);
-  return int_from_mpz(r.z);
+  // __int128 is two's complement, like Python's infinite-precision view.
+  i128 x, y;
+  if (as_i128(a, &x) && as_i128(b, &y))
+    return int_from_int128(Op == 0 ? (x & y) : Op == 1 ? (x | y) : (x ^ y));
+  MpzView vx(a), vy(b);
+  Mpz r;
+  if (Op == 0) mpz_and(r.z, vx.get(), vy.get());
+  else if (Op == 1) mpz_ior(r.z, vx.get(), vy.get());
+  else mpz_xor(r.z, vx.get(), vy.get());
+  return int_from_mpz_move(r.z);
 }
 
 Ref<> int_neg_slot(Value a) {
   if (a.is_small()) return int_from_int64(-a.small_value());
-  Mpz x(a);
-  mpz_neg(x.z, x.z);
-  return int_from_mpz(x.z);
+  i128 x;
+  if (as_i128(a, &x) && x != kI128Min) return int_from_int128(-x);
+  Mpz r;
+  mpz_neg(r.z, big(a));
+  return int_from_mpz_move(r.z);
 }
 Ref<> int_pos_slot(Value a) {
   if (a.is_small() || a.obj()->ob_type == &g_int_type) return Ref<>::borrow(a);
-  Mpz x(a);
-  return int_from_mpz(x.z);
+  return int_from_mpz(big(a));
 }
 Ref<> int_abs_slot(Value a) { return int_sign(a) < 0 ? int_neg_slot(a) : int_pos_slot(a); }
 Ref<> int_invert_slot(Value a) {
   if (a.is_small()) return small_int(~a.small_value());
-  Mpz x(a);
-  mpz_com(x.z, x.z);
-  return int_from_mpz(x.z);
+  i128 x;
+  if (as_i128(a, &x)) return int_from_int128(~x);
+  Mpz r;
+  mpz_com(r.z, big(a));
+  return int_from_mpz_move(r.z);
 }
 int int_bool_slot(Value a) { return int_sign(a) != 0; }
 
@@ -534,7 +748,8 @@ int64_t int_hash_slot(Value v) { return int_hash(v); }
 
 Ref<> int_repr_slot(Value v) {
   if (is_bool(v)) return Ref<>(str_intern(v == true_value() ? "True" : "False"));
-  if (!v.is_small()) {
+  // An int of at most two limbs has at most 39 digits, below any limit.
+  if (!v.is_small() && (big(v)->_mp_size > 2 || big(v)->_mp_size < -2)) {
     int64_t limit = int_max_str_digits();
     if (limit > 0) {
       size_t n = mpz_sizeinbase(big(v), 10);  // exact or one too many
@@ -626,8 +841,8 @@ void int_type_init_core() {
     o->ob_type = &g_bool_type;
     make_immortal(o);
   }
-  mpz_init_set_si(g_true.z, 1);
-  mpz_init_set_si(g_false.z, 0);
+  int_init_value(&g_true, Value::small(1));
+  int_init_value(&g_false, Value::small(0));
   int_install_methods(t, b);
 }
 

@@ -1,7 +1,16 @@
 // int and bool (DESIGN.md §3): small integers are tagged Values (value.h); an
-// Int object holds a GMP integer for everything outside the small range. Every
-// operation returns a small int whenever the result fits, so a heap Int is
-// never equal in value to a small one (normalised form).
+// Int object holds everything outside the small range. Every operation returns
+// a small int whenever the result fits, so a heap Int of type int is never
+// equal in value to a small one (normalised form).
+//
+// Medium ints. A value of at most two 64-bit limbs (|v| < 2^128) keeps its
+// limbs inside the object, and `z` is a read-only GMP view of them (the
+// documented MPZ_ROINIT_N form: alloc 0), so every GMP reader works on any
+// Int unchanged, while arithmetic on operands that fit a signed __int128 is
+// done with overflow-checked machine arithmetic and reaches GMP only when the
+// result overflows. Larger values own GMP-allocated limbs. The int just past
+// the small range (the sum in a long loop) thus costs one allocation and no
+// GMP call.
 //
 // bool is a subclass of int: True and False are static, immortal Int objects of
 // type bool with values 1 and 0, so all int code accepts them through the Int
@@ -20,8 +29,16 @@
 namespace ftpy {
 
 struct Int : Object {
+  // Always a valid mpz to read. z->_mp_d == limbs for an inline value; such a
+  // z must never be passed to GMP as an output.
   __mpz_struct z[1];
+  mp_limb_t limbs[2];
 };
+static_assert(GMP_LIMB_BITS == 64 && GMP_NAIL_BITS == 0, "medium ints assume 64-bit GMP limbs");
+
+// Initialise the value of a freshly allocated Int (of any int subclass) to
+// that of the int-like `v`: inline if it has at most two limbs.
+void int_init_value(Int* o, Value v);
 
 extern Type g_bool_type;
 extern Int g_true;
@@ -31,19 +48,25 @@ inline Value false_value() { return Value(static_cast<Object*>(&g_false)); }
 
 // True for int, bool and int subclasses (small or heap).
 inline bool is_int(Value v) { return v.is_small() || has_flag(v.obj()->ob_type, kTypeIntSubclass); }
+// True for a small int or a heap int of exactly type int.
+inline bool is_int_exact(Value v) { return v.is_small() || v.obj()->ob_type == &g_int_type; }
 inline bool is_bool(Value v) { return v.is_obj() && v.obj()->ob_type == &g_bool_type; }
 
 Ref<> int_from_int64(int64_t i);
 Ref<> int_from_uint64(uint64_t u);
+Ref<> int_from_int128(__int128 i);
 Ref<> int_from_double(double d);  // truncates; OverflowError for inf, ValueError for nan
 // Takes ownership of nothing: copies `z` and normalises to a small int if it fits.
 Ref<> int_from_mpz(const mpz_t z);
+// Takes z's limbs instead of copying them; z is left initialised and empty.
+Ref<> int_from_mpz_move(mpz_t z);
 // Parse `text` in `base` (0 = auto, 2..36) with Python's int() rules
 // (underscores, whitespace, sign); ValueError "invalid literal for int() with base 10: 'x'".
 Ref<> int_from_string(std::string_view text, int base);
 
 // Read an int-like value (int, bool, or subclass). Returns false if not an int.
 bool int_as_int64(Value v, int64_t* out);   // false also on overflow (no exception)
+bool int_as_int128(Value v, __int128* out); // likewise
 // Copy the value of an int-like `v` into an initialised mpz.
 void int_to_mpz(Value v, mpz_t out);
 double int_as_double(Value v, bool* overflow);

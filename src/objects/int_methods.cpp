@@ -121,8 +121,7 @@ bool number_text(Value v, std::string* out) {
 
 Ref<> int_exact(Value v) {
   if (v.is_small() || v.obj()->ob_type == &g_int_type) return Ref<>::borrow(v);
-  Mpz m(v);
-  return int_from_mpz(m.z);
+  return int_from_mpz(v.as<Int>()->z);
 }
 
 Ref<> int_from_object(Value x) {
@@ -151,8 +150,7 @@ namespace {
 Ref<> int_subtype_new(Type* type, Value v) {
   Int* o = alloc_object<Int>(type, type->basic_size);
   if (!o) return nullptr;
-  mpz_init(o->z);
-  int_to_mpz(v, o->z);
+  int_init_value(o, v);
   return Ref<>::steal(Value(o));
 }
 

@@ -6,6 +6,7 @@
 
 #include "objects/dict.h"
 #include "objects/float.h"
+#include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/range.h"
@@ -45,6 +46,10 @@ Opcode choose_binary_op(uint32_t a, Value lhs, Value rhs) {
       default: return OP_BINARY_OP;
     }
   }
+  // Exact ints past the small range: the int forms hand them to the int
+  // arithmetic (medium ints, objects/int.h) instead of missing.
+  if ((op == kOpAdd || op == kOpSub || op == kOpMul) && is_int_exact(lhs) && is_int_exact(rhs))
+    return op == kOpAdd ? OP_BINARY_OP_ADD_INT : op == kOpSub ? OP_BINARY_OP_SUB_INT : OP_BINARY_OP_MUL_INT;
   if ((is_float_exact(lhs) || is_float_exact(rhs)) && is_float_operand(lhs) && is_float_operand(rhs)) {
     switch (op) {
       case kOpAdd: return OP_BINARY_OP_ADD_FLOAT;
