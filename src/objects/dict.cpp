@@ -1,8 +1,8 @@
 // dict core: the compact hash table (see dict.h for layout and thread safety).
 // The Python-visible methods and views are in dict_methods.cpp.
 //
-// Table layout: `nslots` (a power of two) int32 indices, then `capacity`
-// entries. An index is kEmpty, kDummy (deleted) or the entry number. Deleted
+// Table layout (dict.h): `capacity` entries, then `nslots` (a power of two)
+// int32 indices. An index is kEmpty, kDummy (deleted) or the entry number. Deleted
 // entries keep their place with a null key until the next resize compacts
 // them; an entry is never reused for another key within one table, so a
 // lock-free reader that finds key K in an entry and then loads a non-null
@@ -34,21 +34,6 @@
 namespace ftpy {
 
 Type g_dict_type;
-
-struct DictEntry {
-  int64_t hash;
-  Value key;    // null = deleted
-  Value value;
-};
-
-struct DictTable {
-  int64_t nslots;     // immutable
-  int64_t capacity;   // usable entries: 2/3 of nslots (immutable)
-  int64_t nentries;   // entries used, including deleted ones (writers only)
-  int64_t live_end;   // no live entry at or after this index (writers only; popitem)
-  int32_t* indices() { return reinterpret_cast<int32_t*>(this + 1); }
-  DictEntry* entries() { return reinterpret_cast<DictEntry*>(indices() + nslots); }
-};
 
 namespace {
 
@@ -185,7 +170,32 @@ bool resize(Dict* d, int64_t min_used) {
   return true;
 }
 
-inline void bump_version(Dict* d) { d->version.fetch_add(1, std::memory_order_release); }
+// The bloom bits of a key about to be published (see Dict::hash_bloom).
+// Writers hold the lock, so a plain read-modify-write suffices; the atomic
+// store is for the lock-free readers.
+inline void bloom_add(Dict* d, int64_t hash) {
+  std::atomic_ref<uint64_t> b(d->hash_bloom);
+  b.store(b.load(std::memory_order_relaxed) | dict_bloom_bits(hash), std::memory_order_relaxed);
+}
+
+// Release a value a writer has unlinked from an entry. A lock-free reader may
+// have loaded it and not yet taken its reference, so it normally goes through
+// QSBR; but a tagged value, an immortal object and a per-thread-counted one
+// (freed only by the collector, with the world stopped, when every reader has
+// taken its reference: runtime/object.h) cannot be freed under such a reader,
+// and are released at once. A decref may run __del__: call it outside the
+// critical section where the caller can.
+inline void release_unlinked_value(Value v) {
+  if (!v.is_obj()) return;
+  Object* o = v.obj();
+  uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
+  if (local == kImmortal) return;
+  if (local == kPerThread) {
+    decref(o);
+    return;
+  }
+  qsbr_retire_value(v);
+}
 
 // Insert or replace, with the critical section held. Steals nothing.
 int insert(Dict* d, Value key, int64_t hash, Value value) {
@@ -197,8 +207,7 @@ int insert(Dict* d, Value key, int64_t hash, Value value) {
     Value old = e->value;
     incref(value);
     field_store(&e->value, value);
-    bump_version(d);
-    qsbr_retire_value(old);
+    release_unlinked_value(old);
     return 0;
   }
   if (!d->table || d->table->nentries >= d->table->capacity) {
@@ -213,12 +222,12 @@ int insert(Dict* d, Value key, int64_t hash, Value value) {
   incref(key);
   incref(value);
   e->hash = hash;
+  bloom_add(d, hash);
   field_store(&e->key, key);
   field_store(&e->value, value);
   t->live_end = t->nentries;
   index_store(t, static_cast<uint64_t>(slot), static_cast<int32_t>(n));
   used_store(d, used_load(d) + 1);
-  bump_version(d);
   return 0;
 }
 
@@ -231,8 +240,8 @@ void table_release(DictTable* t, bool retire) {
     DictEntry* e = &t->entries()[j];
     if (e->key.is_null()) continue;
     if (retire) {
-      qsbr_retire_value(e->key);
-      qsbr_retire_value(e->value);
+      release_unlinked_value(e->key);
+      release_unlinked_value(e->value);
     } else {
       decref(e->key);
       decref(e->value);
@@ -248,7 +257,7 @@ DictTable* table_detach(Dict* d) {
   DictTable* old = d->table;
   table_store(d, nullptr);
   used_store(d, 0);
-  bump_version(d);
+  std::atomic_ref<uint64_t>(d->hash_bloom).store(0, std::memory_order_relaxed);
   return old;
 }
 
@@ -375,32 +384,43 @@ int64_t dict_entry_index(Value dv, Str* key) {
   }
 }
 
-bool dict_entry_value(Value dv, int64_t ix, Str* key, Ref<>* out) {
-  DictTable* t = table_load(dv.as<Dict>());
-  if (!t || ix >= t->capacity) return false;
+namespace {
+
+// dict_replace_entry_value with d's lock held: the replaced value, or null
+// if entry ix does not hold `key`.
+inline Value replace_entry_locked(Dict* d, int64_t ix, Str* key, Value v) {
+  DictTable* t = d->table;
+  if (!t || ix < 0 || ix >= t->nentries) return Value();
   DictEntry* e = &t->entries()[ix];
-  if (field_load(&e->key) != Value(key)) return false;
-  Value v = field_load(&e->value);
-  if (v.is_null()) return false;
-  *out = Ref<>::borrow(v);
-  return true;
+  if (e->key != Value(key)) return Value();  // a live key always has a value
+  Value old = e->value;
+  incref(v);
+  field_store(&e->value, v);
+  return old;
 }
+
+}  // namespace
 
 bool dict_replace_entry_value(Value dv, int64_t ix, Str* key, Value v) {
   Dict* d = dv.as<Dict>();
   Value old;
-  {
+  if (object_mutex_try_lock(d)) [[likely]] {
+    // The section runs no Python code and cannot block, so the bare lock
+    // does (a CriticalSection would also push itself on this thread's
+    // stack). No wait, so no quiescent state: `d` needs no reference.
+    old = replace_entry_locked(d, ix, key, v);
+    object_mutex_unlock(d);
+  } else {
+    // Contended, or this thread already holds d (an __eq__ running inside
+    // a dict operation on it): the full section, which may park. Parking is
+    // a quiescent state, after which a dict replaced by `obj.__dict__ = ...`
+    // may be freed: hold it.
+    Ref<> keep = Ref<>::borrow(dv);
     CriticalSection cs(d);
-    DictTable* t = d->table;
-    if (!t || ix < 0 || ix >= t->nentries) return false;
-    DictEntry* e = &t->entries()[ix];
-    if (e->key != Value(key)) return false;  // a live key always has a value
-    old = e->value;
-    incref(v);
-    field_store(&e->value, v);
-    bump_version(d);
+    old = replace_entry_locked(d, ix, key, v);
   }
-  qsbr_retire_value(old);
+  if (old.is_null()) return false;
+  release_unlinked_value(old);
   return true;
 }
 
@@ -568,12 +588,11 @@ int dict_pop_item(Value dv, Value key, Ref<>* out) {
     field_store(&e->value, Value());
     index_store(t, static_cast<uint64_t>(slot), kDummy);
     used_store(d, used_load(d) - 1);
-    bump_version(d);
   }
   // The caller gets a reference of its own; the dict's goes through QSBR.
   *out = Ref<>::borrow(old_value);
-  qsbr_retire_value(old_key);
-  qsbr_retire_value(old_value);
+  release_unlinked_value(old_key);
+  release_unlinked_value(old_value);
   return 1;
 }
 
@@ -606,12 +625,11 @@ int dict_popitem(Value dv, Ref<>* key, Ref<>* value) {
     // its backward scan below it, so repeated popitem stays O(1) amortised.
     t->live_end = j;
     used_store(d, used_load(d) - 1);
-    bump_version(d);
   }
   *key = Ref<>::borrow(old_key);
   *value = Ref<>::borrow(old_value);
-  qsbr_retire_value(old_key);
-  qsbr_retire_value(old_value);
+  release_unlinked_value(old_key);
+  release_unlinked_value(old_value);
   return 1;
 }
 

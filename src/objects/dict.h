@@ -3,7 +3,7 @@
 // dense entries array {hash, key, value} kept in insertion order.
 //
 // Thread safety (DESIGN.md §4.4): mutations run in a critical section on the
-// dict's mutex. Every mutation bumps `version` (release). Lookups by identity
+// dict's mutex. Lookups by identity
 // or exact-str equality take no lock: they load the table pointer, probe,
 // and take a reference; tables, keys and values a writer unlinks are retired
 // through QSBR (runtime/qsbr.h), so a reader never touches freed memory (the
@@ -15,18 +15,37 @@
 #include <atomic>
 #include <cstdint>
 
+#include "objects/str.h"
 #include "objects/type.h"
 #include "runtime/ref.h"
 
 namespace ftpy {
 
-struct Str;
-struct DictTable;
+struct DictEntry {
+  int64_t hash;
+  Value key;    // null = deleted
+  Value value;
+};
+
+// A table: `capacity` entries, then `nslots` int32 index slots (dict.cpp).
+// The entries come first so that entry `ix` is at a fixed offset from the
+// table: the inline caches' reads do not wait for a load of nslots.
+struct DictTable {
+  int64_t nslots;     // immutable
+  int64_t capacity;   // usable entries: 2/3 of nslots (immutable)
+  int64_t nentries;   // entries used, including deleted ones (writers only)
+  int64_t live_end;   // no live entry at or after this index (writers only; popitem)
+  DictEntry* entries() { return reinterpret_cast<DictEntry*>(this + 1); }
+  int32_t* indices() { return reinterpret_cast<int32_t*>(entries() + capacity); }
+};
 
 struct Dict : Object {
   DictTable* table;  // guarded by ob_mutex for writers
   int64_t used;      // live entries
-  std::atomic<uint64_t> version;
+  // Two bits per key ever inserted into the current table, chosen by the
+  // key's hash (dict_may_contain_hash): a clear bit proves a hash absent
+  // without probing. Written by writers before they publish the key.
+  uint64_t hash_bloom;
   // 0, or a number unique across dicts that stays while no key is added
   // (dict_keys_version). Reset to 0 by an insertion of a new key, before the
   // key is published.
@@ -64,11 +83,34 @@ inline uint32_t dict_keys_version_peek(Value d) {
 // itself (identity), else -1.
 int64_t dict_entry_index(Value d, Str* key);
 // If entry `ix` of d's current table holds `key` (identity) with a value:
-// true and *out = the value. Valid for any ix >= 0.
-bool dict_entry_value(Value d, int64_t ix, Str* key, Ref<>* out);
+// true and *out = the value. Valid for any ix >= 0. Lock-free (see dict.cpp).
+inline bool dict_entry_value(Value d, int64_t ix, Str* key, Ref<>* out) {
+  DictTable* t = std::atomic_ref<DictTable*>(d.as<Dict>()->table).load(std::memory_order_acquire);
+  if (!t || ix >= t->capacity) return false;
+  DictEntry* e = &t->entries()[ix];
+  if (std::atomic_ref<Value>(e->key).load(std::memory_order_acquire) != Value(key)) return false;
+  Value v = std::atomic_ref<Value>(e->value).load(std::memory_order_acquire);
+  if (v.is_null()) return false;
+  *out = Ref<>::borrow(v);
+  return true;
+}
+// The bloom bits of a hash (Dict::hash_bloom).
+inline uint64_t dict_bloom_bits(int64_t hash) {
+  auto h = static_cast<uint64_t>(hash);
+  return (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
+}
+// False proves that no key with this hash is in d (so no key equal to one
+// with this hash); true means it may be. Lock-free, no Python code.
+inline bool dict_may_contain_hash(Value d, int64_t hash) {
+  uint64_t bloom = std::atomic_ref<uint64_t>(d.as<Dict>()->hash_bloom).load(std::memory_order_relaxed);
+  uint64_t bits = dict_bloom_bits(hash);
+  return (bloom & bits) == bits;
+}
 // If entry `ix` of d's current table holds `key` (identity) with a value:
 // replace the value by `v` (d[key] = v without a lookup; STORE_ATTR's cache)
-// and return true. Otherwise change nothing and return false.
+// and return true. Otherwise change nothing and return false. `d` may be
+// borrowed from a lock-free read (an instance's __dict__ slot): it is held
+// before any wait.
 bool dict_replace_entry_value(Value d, int64_t ix, Str* key, Value v);
 // d.update(other) for a mapping (keys() + []) or an iterable of pairs;
 // `override` false keeps existing keys (for **kwargs merging).

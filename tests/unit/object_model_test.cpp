@@ -142,9 +142,12 @@ TEST_F(ObjectModelTest, DictKeepsInsertionOrderAcrossResizeAndDeletion) {
     expect += 2;
   }
   EXPECT_EQ(expect, 1001);
-  uint64_t version = d->version.load();
+  uint32_t keys_version = dict_keys_version(d.val());
+  ASSERT_NE(keys_version, 0u);
   ASSERT_EQ(dict_set_item(d.val(), Value::small(1), Value::small(0)), 0);
-  EXPECT_GT(d->version.load(), version);  // caches see every mutation
+  EXPECT_NE(dict_keys_version(d.val()), keys_version);  // caches see every new key
+  EXPECT_TRUE(dict_may_contain_hash(d.val(), 1));       // hash(1) == 1
+  EXPECT_TRUE(dict_may_contain_hash(d.val(), 7 * 999));
 }
 
 TEST_F(ObjectModelTest, DictTreatsEqualNumbersAsOneKey) {
