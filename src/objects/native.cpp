@@ -528,6 +528,34 @@ Ref<> getset_repr(Value v) {
                        "' objects>");
 }
 
+// __name__, __qualname__, __objclass__ and __doc__ of getset and member
+// descriptors (inspect.getattr_static compares `__dict__`'s __name__).
+template <typename D>
+Ref<> field_descr_name(Value v) {
+  return str_from_utf8(v.as<D>()->def->name);
+}
+template <typename D>
+Ref<> field_descr_qualname(Value v) {
+  auto* d = v.as<D>();
+  return str_from_utf8(std::string(type_name(d->owner)) + "." + d->def->name);
+}
+template <typename D>
+Ref<> field_descr_objclass(Value v) {
+  return Ref<>::borrow(Value(v.as<D>()->owner));
+}
+template <typename D>
+Ref<> field_descr_doc(Value v) {
+  const char* doc = v.as<D>()->def->doc;
+  return doc ? Ref<>(str_from_utf8(doc)) : new_none();
+}
+template <typename D>
+constexpr GetSetDef kFieldDescrGetSets[] = {
+    {"__name__", field_descr_name<D>, nullptr},
+    {"__qualname__", field_descr_qualname<D>, nullptr},
+    {"__objclass__", field_descr_objclass<D>, nullptr},
+    {"__doc__", field_descr_doc<D>, nullptr},
+    {nullptr}};
+
 // Member slots (__slots__ and native fields) are read and written with no
 // lock, as instance dict values are: atomic loads and stores, and a value a
 // store replaces is retired (runtime/qsbr.h), since a reader on another
@@ -706,6 +734,7 @@ void native_types_init() {
   t->tp_descr_get = getset_get;
   t->tp_descr_set = getset_set;
   t->tp_repr = getset_repr;
+  t->getsets = kFieldDescrGetSets<GetSetDescr>;
   type_ready(t);
 
   t = &g_member_descr_type;
@@ -715,6 +744,7 @@ void native_types_init() {
   t->tp_descr_get = member_get;
   t->tp_descr_set = member_set;
   t->tp_repr = member_repr;
+  t->getsets = kFieldDescrGetSets<MemberDescr>;
   type_ready(t);
 }
 

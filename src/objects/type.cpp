@@ -577,6 +577,33 @@ const MethodDef kTypeMethods[] = {
     {"__sizeof__($self, /)", type_sizeof, "Return memory consumption of the type object."},
     {nullptr}};
 
+// __text_signature__ of the built-in types whose constructor CPython gives one
+// (inspect.signature of a class that defines no __init__/__new__ ends at
+// object's "()"). Heap types have none.
+struct BuiltinTypeSignature {
+  const char* type_name;
+  const char* signature;
+};
+constexpr BuiltinTypeSignature kBuiltinTypeSignatures[] = {
+    {"object", "()"},
+    {"list", "(iterable=(), /)"},
+    {"tuple", "(iterable=(), /)"},
+    {"float", "(x=0, /)"},
+    {"complex", "(real=0, imag=0)"},
+    {"property", "(fget=None, fset=None, fdel=None, doc=None)"},
+    {"enumerate", "(iterable, start=0)"},
+    {"reversed", "(sequence, /)"},
+    {"memoryview", "(object)"},
+};
+
+Ref<> type_get_text_signature(Value self) {
+  Type* t = self.as<Type>();
+  if (!(t->flags & kTypeHeapType))
+    for (const BuiltinTypeSignature& s : kBuiltinTypeSignatures)
+      if (std::strcmp(t->name, s.type_name) == 0) return str_from_utf8(s.signature);
+  return new_none();
+}
+
 const GetSetDef kTypeGetSets[] = {
     {"__name__", type_get_name, type_set_name},
     {"__qualname__", type_get_qualname, type_set_qualname},
@@ -587,6 +614,7 @@ const GetSetDef kTypeGetSets[] = {
     {"__dict__", type_get_dict, nullptr},
     {"__doc__", type_get_doc, type_set_doc},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods},
+    {"__text_signature__", type_get_text_signature, nullptr},
     {nullptr}};
 
 }  // namespace

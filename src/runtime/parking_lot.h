@@ -19,12 +19,17 @@
 // parks. Unlock wakes one waiter unless the woken bit says an earlier woken
 // waiter has not yet taken the lock or parked again (a holder that re-locks in
 // a loop then pays one wake-up per waiter round, not one per unlock). The
-// woken waiter tries the lock once and parks again (spinning it against such
-// a holder bounced the lock between cores); only the unlocker that woke it
-// sets the bit, so every parked thread is still woken in turn. If a woken
-// waiter has waited longer than kFairnessNs the lock is handed to it directly
-// (it stays locked), so a thread that keeps re-locking in a loop cannot
-// starve the others.
+// woken waiter tries the lock; if a barging thread took it first, the lock is
+// hot, and the waiter naps (kWokenNapNs, detached) and tries again, keeping
+// the woken bit, so the holder's unlocks stay single CASes. Spinning it
+// against a holder that re-locks in a loop bounced the lock between cores,
+// and parking it again made that holder pay a wake-up per waiter round. Only
+// the unlocker that woke it sets the bit, so every parked thread is still
+// woken in turn. Once a waiter has waited longer than kFairnessNs it parks,
+// and the next unlock hands the lock to it directly (it stays locked), so a
+// thread that keeps re-locking in a loop cannot starve the others. The cost:
+// a hot lock that goes idle while its woken waiter naps stays idle for the
+// rest of the nap.
 #pragma once
 
 #include <atomic>
