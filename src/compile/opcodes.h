@@ -326,7 +326,13 @@ enum OpFlags : uint32_t {
 //   CALL_BOUND_METHOD_EXACT_ARGS  the same through a bound method object
 //   CALL_BUILTIN_FAST          a builtin function with a simple signature
 //   CALL_METHOD_DESCRIPTOR     a builtin method (list.append) with its receiver
+//   CALL_BUILTIN_POSITIONAL    a builtin function called positionally (any
+//                              signature: native_call binds it)
+//   CALL_METHOD_DESCRIPTOR_POSITIONAL  the same for a builtin method
 //   CALL_LEN / CALL_ISINSTANCE  the builtins, computed in place
+//   CALL_MINMAX                max(a, b) / min(a, b), computed in place
+//   CALL_ALLOC_AND_ENTER_INIT  Cls(args): allocate the instance and run a
+//                              Python __init__ in the same eval loop
 #define FTPY_SPECIALIZED(X)                                                    \
   X(BINARY_OP_ADD_INT, BINARY_OP)                                              \
   X(BINARY_OP_SUB_INT, BINARY_OP)                                              \
@@ -360,7 +366,11 @@ enum OpFlags : uint32_t {
   X(CALL_BUILTIN_FAST, CALL)                                                   \
   X(CALL_METHOD_DESCRIPTOR, CALL)                                              \
   X(CALL_LEN, CALL)                                                            \
-  X(CALL_ISINSTANCE, CALL)
+  X(CALL_ISINSTANCE, CALL)                                                     \
+  X(CALL_BUILTIN_POSITIONAL, CALL)                                             \
+  X(CALL_METHOD_DESCRIPTOR_POSITIONAL, CALL)                                   \
+  X(CALL_MINMAX, CALL)                                                         \
+  X(CALL_ALLOC_AND_ENTER_INIT, CALL)
 
 enum Opcode : uint8_t {
 #define FTPY_OPCODE_ENUM(name, pop, push, cache, flags) OP_##name,

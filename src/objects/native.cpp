@@ -158,6 +158,11 @@ const Signature* native_parse_signature(const char* spec, const char* owner_name
   for (const Param& pr : sig->params)
     if (pr.kind == ParamKind::kPositionalOnly || pr.kind == ParamKind::kPositionalOrKeyword) np++;
   sig->n_positional = np;
+  if (sig->var_args >= 0 && sig->var_args == np && sig->var_kw < 0) {
+    sig->varargs_fast = true;
+    for (size_t i = static_cast<size_t>(sig->var_args) + 1; i < sig->params.size(); i++)
+      if (sig->params[i].required) sig->varargs_fast = false;
+  }
   return sig;
 }
 
@@ -324,6 +329,19 @@ Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t na
     size_t i = nargs;
     for (; i < np && !params[i].required; i++) buf[i] = params[i].default_value;
     if (i == np) return invoke(def, self, buf);
+  }
+  // *args then defaulted keyword-only parameters: the extra positional
+  // arguments become the tuple, the rest take their defaults.
+  if (kwnames.is_null() && sig->varargs_fast && np <= kFastParams && nargs >= static_cast<size_t>(sig->n_positional)) {
+    Value buf[kFastParams];
+    size_t npos = static_cast<size_t>(sig->n_positional);
+    for (size_t i = 0; i < npos; i++) buf[i] = args[i];
+    Ref<Tuple> rest = tuple_from_array(args + npos, static_cast<int64_t>(nargs - npos));
+    if (!rest) return nullptr;
+    buf[npos] = rest.val();  // var_args == n_positional: it follows the positional parameters
+    const Param* params = sig->params.data();
+    for (size_t i = npos + 1; i < np; i++) buf[i] = params[i].default_value;
+    return invoke(def, self, buf);
   }
   return native_call_general(def, sig, self, args, nargs, kwnames);
 }

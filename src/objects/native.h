@@ -91,6 +91,9 @@ struct Signature {
   int n_positional = 0;  // params that can be filled positionally
   int var_args = -1, var_kw = -1;  // index of *args / **kw, or -1
   bool simple = true;  // only positional(-or-keyword) params, all required
+  // *args with nothing but defaulted keyword-only parameters after it and no
+  // **kw (max, min, print): a positional call binds without native_bind.
+  bool varargs_fast = false;
 };
 
 // Parse a signature string; aborts the process on a malformed declaration

@@ -1549,10 +1549,22 @@ do_return: {
     return retval;
   }
   Frame* caller = f->previous;
+  bool init = f->is_init;
   ts->frame = caller;
   frame_pop(ts, f);
   f = caller;
   LOAD_FRAME();
+  if (init) [[unlikely]] {
+    // CALL_ALLOC_AND_ENTER_INIT: the instance is already the caller's top.
+    if (!is_none(retval.val())) {
+      this_instr = co->code + f->lasti;  // the error belongs to the CALL
+      err_format(g_TypeError, "__init__() should return None, not '%s'", type_name(type_of(retval.val())));
+      retval.reset();
+      GOTO_ERROR();
+    }
+    retval.reset();
+    DISPATCH();
+  }
   PUSH(retval.release());
   DISPATCH();
 }

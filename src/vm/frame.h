@@ -40,6 +40,9 @@ struct Frame {
   uint8_t owner;
   uint8_t is_entry;    // returning from this frame leaves the eval loop
   uint8_t pad;
+  // CALL_ALLOC_AND_ENTER_INIT's __init__ frame: on return the caller checks
+  // the result is None and keeps the instance it left on its own stack.
+  uint8_t is_init;
   Value localsplus[];  // code->framesize() slots: locals, cells, frees, then stack
 
   Value* stack_base() { return localsplus + code->nlocalsplus(); }

@@ -6,6 +6,7 @@
 
 #include "compile/code.h"
 #include "objects/dict.h"
+#include "objects/ids.h"
 #include "objects/module.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
@@ -120,6 +121,8 @@ bool specialize_store_attr(uint32_t* instr, Value obj, Value name) {
 
 std::atomic<const MethodDef*> g_spec_len_def{nullptr};
 std::atomic<const MethodDef*> g_spec_isinstance_def{nullptr};
+std::atomic<const MethodDef*> g_spec_max_def{nullptr};
+std::atomic<const MethodDef*> g_spec_min_def{nullptr};
 
 namespace {
 
@@ -134,7 +137,20 @@ const MethodDef* builtin_def(const char* name) {
 void find_builtin_defs() {
   if (g_spec_len_def.load(std::memory_order_relaxed)) return;
   g_spec_isinstance_def.store(builtin_def("isinstance"), std::memory_order_relaxed);
+  g_spec_max_def.store(builtin_def("max"), std::memory_order_relaxed);
+  g_spec_min_def.store(builtin_def("min"), std::memory_order_relaxed);
   g_spec_len_def.store(builtin_def("len"), std::memory_order_relaxed);
+}
+
+// Cls(args) where type.__call__ would allocate with object.__new__ and then
+// call a Python __init__ taking exactly these arguments (after self).
+bool specialize_class_call(uint32_t* instr, Type* cls, uint32_t nargs) {
+  uint32_t version = cls->version_tag.load(std::memory_order_acquire);
+  if (version == 0 || !spec_plain_init_class(cls)) return spec_fail(instr);
+  Value init = type_lookup(cls, Value(ids::__init__));
+  if (!is_python_function(init) || !spec_exact_positional(init.as<Function>()->code.as<Code>(), nargs + 1))
+    return spec_fail(instr);
+  return spec_write(instr, OP_CALL_ALLOC_AND_ENTER_INIT, version, 0);
 }
 
 }  // namespace
@@ -159,14 +175,21 @@ bool specialize_call(uint32_t* instr, Value callable, Value self_or_null, uint32
       return spec_write(instr, OP_CALL_LEN, 0, 0);
     if (def == g_spec_isinstance_def.load(std::memory_order_relaxed) && nargs == 2)
       return spec_write(instr, OP_CALL_ISINSTANCE, 0, 0);
-    if (!spec_simple_native(def, nargs)) return spec_fail(instr);
-    return spec_write(instr, OP_CALL_BUILTIN_FAST, 0, 0);
+    if ((def == g_spec_max_def.load(std::memory_order_relaxed) ||
+         def == g_spec_min_def.load(std::memory_order_relaxed)) &&
+        nargs == 2)
+      return spec_write(instr, OP_CALL_MINMAX, 0, 0);
+    if (spec_simple_native(def, nargs)) return spec_write(instr, OP_CALL_BUILTIN_FAST, 0, 0);
+    return spec_write(instr, OP_CALL_BUILTIN_POSITIONAL, 0, 0);
   }
   if (ct == &g_method_descr_type && !self_or_null.is_null()) {
-    const MethodDef* def = callable.as<MethodDescr>()->def;
-    if (!spec_simple_native(def, nargs)) return spec_fail(instr);
-    return spec_write(instr, OP_CALL_METHOD_DESCRIPTOR, 0, 0);
+    const MethodDescr* md = callable.as<MethodDescr>();
+    Type* st = type_of(self_or_null);
+    if (st != md->owner && !is_subtype(st, md->owner)) return spec_fail(instr);
+    if (spec_simple_native(md->def, nargs)) return spec_write(instr, OP_CALL_METHOD_DESCRIPTOR, 0, 0);
+    return spec_write(instr, OP_CALL_METHOD_DESCRIPTOR_POSITIONAL, 0, 0);
   }
+  if (ct == &g_type_type && self_or_null.is_null()) return specialize_class_call(instr, callable.as<Type>(), nargs);
   return spec_fail(instr);
 }
 

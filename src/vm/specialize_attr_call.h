@@ -15,7 +15,11 @@
 //   LOAD_ATTR_CLASS   unit 0 = version tag of the class itself, unit 1 as for
 //                  LOAD_ATTR_METHOD (in the class's own dict)
 //   LOAD_ATTR_MODULE  unit 1 = entry index in the module dict
-//   CALL_*         nothing: the handlers check the callable's type itself
+//   CALL_ALLOC_AND_ENTER_INIT  unit 0 = version tag of the class; at that
+//                  version type.__call__ allocates with object.__new__ and
+//                  __init__ is a Python function (re-checked by the handler:
+//                  the __init__ found and its arity)
+//   other CALL_*   nothing: the handlers check the callable's type itself
 //
 // Why any mix of units is safe: threads specialise the same instruction
 // concurrently and a handler may run with an opcode and units written by
@@ -67,6 +71,9 @@ bool specialize_call(uint32_t* instr, Value callable, Value self_or_null, uint32
 // the callables by their MethodDef (null until the first specialisation).
 extern std::atomic<const MethodDef*> g_spec_len_def;
 extern std::atomic<const MethodDef*> g_spec_isinstance_def;
+// For CALL_MINMAX.
+extern std::atomic<const MethodDef*> g_spec_max_def;
+extern std::atomic<const MethodDef*> g_spec_min_def;
 
 // Checks shared by the specialiser and the handlers.
 
@@ -89,6 +96,13 @@ inline bool spec_no_data_descriptor(Type* t, Str* name) {
 inline bool spec_exact_positional(const Code* co, uint32_t nargs) {
   return static_cast<uint32_t>(co->argcount) == nargs && co->kwonlyargcount == 0 &&
          !(co->flags & (kCoVarArgs | kCoVarKeywords | kCoGenerator | kCoCoroutine | kCoAsyncGenerator));
+}
+
+// A class whose instances type.__call__ makes with object.__new__ (no
+// __new__ override, not abstract) and whose metatype is exactly `type` (no
+// metaclass __call__).
+inline bool spec_plain_init_class(Type* cls) {
+  return cls->ob_type == &g_type_type && cls->tp_new == g_object_type.tp_new && !(cls->flags & kTypeAbstract);
 }
 
 // A builtin whose bound argument array is exactly the `nargs` positional
