@@ -15,7 +15,7 @@
 //
 // Mutex: a one-byte lock (CPython's PyMutex design): bit 0 locked, bit 1
 // "some thread is parked", bit 2 "a woken thread is competing". Lock spins
-// briefly (cpu pause bursts, then a few yields), then sets the parked bit and
+// briefly (four short cpu pause bursts), then sets the parked bit and
 // parks. Unlock wakes one waiter unless the woken bit says an earlier woken
 // waiter has not yet taken the lock or parked again (a holder that re-locks in
 // a loop then pays one wake-up per waiter round, not one per unlock). The
