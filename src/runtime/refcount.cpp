@@ -69,84 +69,11 @@ int32_t merge_now(Object* o) {
 
 }  // namespace
 
-// The trashcan. Freeing an object releases what it holds, which may free
-// those objects in turn (decref -> tp_dealloc -> decref ...), so a linked
-// list of a million nodes, a deeply nested list or a chain of closures would
-// recurse a million levels deep on the C++ stack. Past kTrashDepth nested
-// deallocations on this thread, an object whose count reached zero is not
-// freed at once but pushed on this thread's deferred list, and the outermost
-// deallocation frees the deferred objects one at a time once its own
-// deallocator returned (each of those may defer more). The whole chain is
-// still freed before the outermost decref returns, so __del__ and weakref
-// callbacks run when they would have run (only the order within a very deep
-// structure changes, as with CPython's trashcan).
-//
-// A deferred object is dead but intact: its count is zero and it keeps every
-// reference it holds until its deallocator runs. That is the state of any
-// object whose deallocator is running, so the rest of the runtime already
-// copes with it: weakref_get reports a referent with a zero count as dead, and
-// the cycle collector skips zero-count objects and counts their references
-// as external (a finalizer run by a deallocation may reach a safepoint while
-// objects wait here). The list and the depth are per thread: threads free in
-// parallel, and the objects a thread defers are ones whose last reference it
-// dropped, so no other thread can reach them.
-//
-// Every deallocation enters here (the owner's merge at zero, a non-owner's
-// decrement of a merged object, merge queues, a dead owner's objects, the
-// collector's final decrefs), so every type is covered.
-namespace {
-// About 100 bytes to a few hundred of stack a level in release builds (a few
-// KB with ASan), far below a thread's 8 MB stack, even when the chain
-// starts deep in recursive native calls.
-constexpr uint32_t kTrashDepth = 100;
-thread_local constinit uint32_t tls_dealloc_depth = 0;
-thread_local constinit Object** tls_trash = nullptr;
-thread_local constinit size_t tls_trash_len = 0;
-thread_local constinit size_t tls_trash_cap = 0;
-
-void trash_push(Object* o) {
-  if (tls_trash_len == tls_trash_cap) {
-    size_t cap = tls_trash_cap ? tls_trash_cap * 2 : 64;
-    // std::realloc, not heap_realloc: failing here cannot raise MemoryError
-    // (the object is already dead), so it is fatal.
-    auto* grown = static_cast<Object**>(std::realloc(tls_trash, cap * sizeof(Object*)));
-    if (!grown) {
-      std::fputs("ftpy: out of memory deferring a deallocation\n", stderr);
-      std::abort();
-    }
-    tls_trash = grown;
-    tls_trash_cap = cap;
-  }
-  tls_trash[tls_trash_len++] = o;
-}
-}  // namespace
-
 namespace rc {
 
 void dealloc(Object* o) {
-  if (tls_dealloc_depth >= kTrashDepth) {
-    trash_push(o);
-    return;
-  }
-  tls_dealloc_depth++;
-  o->ob_type->tp_dealloc(o);
-  if (tls_dealloc_depth == 1) {
-    // Outermost: free what the nested deallocations deferred, newest first
-    // (a linked list then frees in order, with one object waiting at a
-    // time), each at depth 1 again.
-    while (tls_trash_len) {
-      Object* d = tls_trash[--tls_trash_len];
-      d->ob_type->tp_dealloc(d);
-    }
-    // Only deep structures get here, once per outermost deallocation: give
-    // the list back, so an exiting thread leaves nothing behind.
-    if (tls_trash) {
-      std::free(tls_trash);
-      tls_trash = nullptr;
-      tls_trash_cap = 0;
-    }
-  }
-  tls_dealloc_depth--;
+  Type* t = o->ob_type;
+  t->tp_dealloc(o);
 }
 
 void on_local_overflow(Object* o) { make_immortal(o); }

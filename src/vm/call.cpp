@@ -231,7 +231,7 @@ fail_all:
 }  // namespace
 
 Frame* frame_for_call(ThreadState* ts, Function* fn, Value* args, size_t nargs, Value kwnames) {
-  Code* co = fn->code.as<Code>();
+  Code* co = function_code(fn);
   Frame* f = frame_push(ts, co);
   if (!f) {
     size_t total = nargs + (kwnames.is_null() ? 0 : static_cast<size_t>(tuple_size(kwnames)));

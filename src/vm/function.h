@@ -10,6 +10,8 @@
 // atomic exchange of an owned Value, readers take a reference first.
 #pragma once
 
+#include <atomic>
+
 #include "compile/code.h"
 #include "objects/type.h"
 #include "runtime/ref.h"
@@ -34,6 +36,13 @@ struct Function : Object {
   uint32_t version;  // for call specialisation; bumped when __code__/__defaults__ change
 };
 extern Type g_function_type;
+
+// The function's current code. `__code__` assignment exchanges the field
+// atomically and retires the old code, so a caller loads it atomically and
+// the frame it pushes takes its own reference (frame_push).
+inline Code* function_code(Function* fn) {
+  return std::atomic_ref<Value>(fn->code).load(std::memory_order_acquire).as<Code>();
+}
 
 struct Method : Object {
   Value func;  // owned

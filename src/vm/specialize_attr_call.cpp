@@ -148,7 +148,7 @@ bool specialize_class_call(uint32_t* instr, Type* cls, uint32_t nargs) {
   uint32_t version = cls->version_tag.load(std::memory_order_acquire);
   if (version == 0 || !spec_plain_init_class(cls)) return spec_fail(instr);
   Value init = type_lookup(cls, Value(ids::__init__));
-  if (!is_python_function(init) || !spec_exact_positional(init.as<Function>()->code.as<Code>(), nargs + 1))
+  if (!is_python_function(init) || !spec_exact_positional(function_code(init.as<Function>()), nargs + 1))
     return spec_fail(instr);
   return spec_write(instr, OP_CALL_ALLOC_AND_ENTER_INIT, version, 0);
 }
@@ -158,12 +158,12 @@ bool specialize_class_call(uint32_t* instr, Type* cls, uint32_t nargs) {
 bool specialize_call(uint32_t* instr, Value callable, Value self_or_null, uint32_t nargs) {
   uint32_t total = nargs + (self_or_null.is_null() ? 0 : 1);
   if (is_python_function(callable)) {
-    if (!spec_exact_positional(callable.as<Function>()->code.as<Code>(), total)) return spec_fail(instr);
+    if (!spec_exact_positional(function_code(callable.as<Function>()), total)) return spec_fail(instr);
     return spec_write(instr, OP_CALL_PY_EXACT_ARGS, 0, 0);
   }
   if (is_method(callable) && self_or_null.is_null()) {
     Value fn = callable.as<Method>()->func;
-    if (!is_python_function(fn) || !spec_exact_positional(fn.as<Function>()->code.as<Code>(), total + 1))
+    if (!is_python_function(fn) || !spec_exact_positional(function_code(fn.as<Function>()), total + 1))
       return spec_fail(instr);
     return spec_write(instr, OP_CALL_BOUND_METHOD_EXACT_ARGS, 0, 0);
   }
