@@ -3,6 +3,7 @@
 # job (it used to count itself idle then, and the second job waited behind a
 # long first one).
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor, wait
 
 late = 0
@@ -21,8 +22,12 @@ for it in range(150):
 print("late jobs:", late)
 
 # Idle workers are reused: sequential jobs on a big pool need one thread.
+# The worker counts itself idle just after it sets the result (CPython's does
+# too), so give it a moment before the next submit: without the pause a
+# loaded machine sometimes starts a second thread, in CPython as well.
 ex = ThreadPoolExecutor(max_workers=8)
 for i in range(20):
     ex.submit(pow, 2, i).result()
+    time.sleep(0.05)
 print("threads for sequential jobs:", len(ex._threads))
 ex.shutdown()
