@@ -336,7 +336,9 @@ Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t na
     Value buf[kFastParams];
     size_t npos = static_cast<size_t>(sig->n_positional);
     for (size_t i = 0; i < npos; i++) buf[i] = args[i];
-    Ref<Tuple> rest = tuple_from_array(args + npos, static_cast<int64_t>(nargs - npos));
+    Ref<Tuple> rest = def->flags & kMethIgnoresVarArgs
+                          ? empty_tuple()
+                          : tuple_from_array(args + npos, static_cast<int64_t>(nargs - npos));
     if (!rest) return nullptr;
     buf[npos] = rest.val();  // var_args == n_positional: it follows the positional parameters
     const Param* params = sig->params.data();
