@@ -515,6 +515,28 @@ class EnumType(type):
             ns['__qualname__'] = qualname
         return metacls.__new__(metacls, class_name, bases, ns, boundary=boundary)
 
+    def _convert_(cls, name, module, filter, source=None, *, boundary=None, as_global=False):
+        """Build enum `name` of this kind from the constants of `module`
+        whose names pass `filter` (socket.py turns _socket's AF_* into
+        AddressFamily this way); the module's constants are then replaced by
+        the members, and the enum is stored in the module as `name`."""
+        module_globals = sys.modules[module].__dict__
+        if source is None:
+            source = module_globals
+        elif hasattr(source, '__dict__'):
+            source = vars(source)
+        pairs = [(k, v) for k, v in source.items() if filter(k)]
+        # equal values: the alphabetically first name is the canonical member
+        pairs.sort(key=lambda kv: (kv[1], kv[0]))
+        new = cls(name, pairs, module=module, boundary=boundary)
+        new.__reduce_ex__ = lambda self, proto: self.name
+        if as_global:
+            global_enum(new)
+        else:
+            module_globals.update(new.__members__)
+        module_globals[name] = new
+        return new
+
     def __contains__(cls, value):
         if isinstance(value, cls):
             return True

@@ -188,6 +188,15 @@ class _Environ:
         return self
 
 
+def _get_exports_list(module):
+    # The public names of a module (its __all__, else its non-underscore
+    # names); the host's socket.py extends its __all__ with _socket's.
+    try:
+        return list(module.__all__)
+    except AttributeError:
+        return [n for n in dir(module) if n[0] != '_']
+
+
 def _str_check(kind):
     def check(value):
         if not isinstance(value, kind):
