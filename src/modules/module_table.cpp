@@ -27,6 +27,7 @@
 #include "modules/unicodedata_module.h"
 #include "modules/zlib_module.h"
 #include "modules/select_module.h"
+#include "modules/socket_module.h"
 #include "modules/posixsubprocess_module.h"
 #include "objects/weakref.h"
 #include "objects/str.h"
@@ -73,6 +74,7 @@ const ModuleRow kModules[] = {
     {"cmath", cmath_module_create},
     {"zlib", zlib_module_create},
     {"select", select_module_create},
+    {"_socket", socket_module_create},
     {"_posixsubprocess", posixsubprocess_module_create},
 };
 
