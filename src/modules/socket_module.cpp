@@ -163,6 +163,12 @@ ssize_t sock_call(SocketObject* s, bool writing, Op op) {
         timeout_error();
         return -1;
       }
+      // Closed by another thread while we waited: do not touch the number,
+      // which may already name a different file.
+      if (s->fd.load(std::memory_order_acquire) != fd) {
+        err_from_errno(EBADF);
+        return -1;
+      }
     }
     ssize_t n;
     int saved;
