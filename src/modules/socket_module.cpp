@@ -144,12 +144,21 @@ int wait_fd(int fd, short events, double deadline) {
   }
 }
 
-// Run op(fd) (a system call returning -1 with errno) detached, honouring the
-// socket's timeout. Returns its result, or -1 with an exception set.
-template <class Op>
-ssize_t sock_call(SocketObject* s, bool writing, Op op) {
+// The deadline for an operation starting now under the socket's timeout
+// (-1 when it does not wait with one).
+double op_deadline(SocketObject* s) {
   double timeout = s->timeout.load(std::memory_order_relaxed);
-  double deadline = timeout > 0 ? now_seconds() + timeout : -1;
+  return timeout > 0 ? now_seconds() + timeout : -1;
+}
+
+// Run op(fd) (a system call returning -1 with errno) detached, honouring the
+// socket's timeout; `deadline` (from op_deadline) lets sendall's chunks share
+// one. Returns op's result, or -1 with an exception set.
+constexpr double kDeadlineFromTimeout = -2;
+template <class Op>
+ssize_t sock_call(SocketObject* s, bool writing, Op op, double deadline = kDeadlineFromTimeout) {
+  double timeout = s->timeout.load(std::memory_order_relaxed);
+  if (deadline == kDeadlineFromTimeout) deadline = op_deadline(s);
   for (;;) {
     int fd = s->fd.load(std::memory_order_acquire);
     if (fd < 0) {
@@ -589,10 +598,13 @@ Ref<> sock_sendall(Value self, Value* args) {
   std::string data;
   int flags;
   if (!module_buffer_or_error(args[0], &data) || !opt_int_arg(args[1], 0, &flags)) return nullptr;
+  // The timeout bounds the whole operation, not each chunk (as CPython since 3.5).
+  SocketObject* s = as_sock(self);
+  double deadline = op_deadline(s);
   size_t done = 0;
   while (done < data.size()) {
-    ssize_t n = sock_call(as_sock(self), true,
-                          [&](int fd) { return ::send(fd, data.data() + done, data.size() - done, flags); });
+    ssize_t n = sock_call(
+        s, true, [&](int fd) { return ::send(fd, data.data() + done, data.size() - done, flags); }, deadline);
     if (n < 0) return nullptr;
     done += static_cast<size_t>(n);
   }
