@@ -540,8 +540,12 @@ Ref<> sock_accept(Value self, Value*) {
   return tuple_pack({n.val(), addr.val()});
 }
 
-// connect() and connect_ex(): 0 or an errno value; -1 with an exception for
-// errors that are not the connection's own (bad address, timeout).
+constexpr int kConnectTimedOut = -2;
+
+// connect() and connect_ex(): 0 or an errno value; kConnectTimedOut (no
+// exception set: connect raises TimeoutError, connect_ex returns EWOULDBLOCK
+// as CPython does); -1 with an exception for errors that are not the
+// connection's own (a bad address).
 int do_connect(SocketObject* s, Value addr, const char* caller) {
   struct sockaddr_storage sa;
   socklen_t len;
@@ -562,10 +566,7 @@ int do_connect(SocketObject* s, Value addr, const char* caller) {
   // writable, then read the outcome from SO_ERROR.
   int w = wait_fd(fd, POLLOUT, timeout > 0 ? now_seconds() + timeout : -1);
   if (w < 0) return -1;
-  if (w == 0) {
-    timeout_error();
-    return -1;
-  }
+  if (w == 0) return kConnectTimedOut;
   int err = 0;
   socklen_t l = sizeof err;
   if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &l) < 0) return errno;
@@ -574,6 +575,7 @@ int do_connect(SocketObject* s, Value addr, const char* caller) {
 
 Ref<> sock_connect(Value self, Value* args) {
   int r = do_connect(as_sock(self), args[0], "connect");
+  if (r == kConnectTimedOut) return timeout_error();
   if (r < 0) return nullptr;
   if (r > 0) return err_from_errno(r);
   return new_none();
@@ -581,6 +583,7 @@ Ref<> sock_connect(Value self, Value* args) {
 
 Ref<> sock_connect_ex(Value self, Value* args) {
   int r = do_connect(as_sock(self), args[0], "connect_ex");
+  if (r == kConnectTimedOut) r = EWOULDBLOCK;
   if (r < 0) return nullptr;
   return int_from_int64(r);
 }

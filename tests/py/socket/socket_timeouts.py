@@ -58,3 +58,22 @@ conn.sendall(b'late')
 print(c.recv(10))
 for s in (a, b, c, conn, srv):
     s.close()
+
+# A listener whose accept queue is full drops further SYNs: a timed connect
+# then runs out of time (connect_ex reports EWOULDBLOCK instead of raising).
+import errno
+full = socket.socket()
+full.bind(('127.0.0.1', 0))
+full.listen(0)
+first = socket.create_connection(full.getsockname(), timeout=2)
+second = socket.socket()
+second.settimeout(0.1)
+print(second.connect_ex(full.getsockname()) == errno.EWOULDBLOCK)
+third = socket.socket()
+third.settimeout(0.1)
+try:
+    third.connect(full.getsockname())
+except TimeoutError as e:
+    print('connect', e)
+for s in (full, first, second, third):
+    s.close()
