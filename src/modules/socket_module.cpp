@@ -25,7 +25,9 @@
 #include <cmath>
 #include <cstddef>
 #include <cstring>
+#include <memory>
 #include <mutex>
+#include <new>
 #include <string>
 
 #include "modules/buffer_util.h"
@@ -646,29 +648,39 @@ bool bufsize_arg(Value v, const char* what, size_t* out) {
   return true;
 }
 
+// A receive buffer of `n` bytes, or null with MemoryError (recv(2**40) must
+// raise, not throw std::bad_alloc).
+std::unique_ptr<char[]> recv_buffer(size_t n) {
+  std::unique_ptr<char[]> p(new (std::nothrow) char[n ? n : 1]);
+  if (!p) err_no_memory();
+  return p;
+}
+
 Ref<> sock_recv(Value self, Value* args) {
   size_t size;
   int flags;
   if (!bufsize_arg(args[0], "recv", &size) || !opt_int_arg(args[1], 0, &flags)) return nullptr;
-  std::string buf(size, '\0');
-  ssize_t n = sock_call(as_sock(self), false, [&](int fd) { return ::recv(fd, buf.data(), size, flags); });
+  std::unique_ptr<char[]> buf = recv_buffer(size);
+  if (!buf) return nullptr;
+  ssize_t n = sock_call(as_sock(self), false, [&](int fd) { return ::recv(fd, buf.get(), size, flags); });
   if (n < 0) return nullptr;
-  return bytes_from(buf.data(), static_cast<size_t>(n));
+  return bytes_from(buf.get(), static_cast<size_t>(n));
 }
 
 Ref<> sock_recvfrom(Value self, Value* args) {
   size_t size;
   int flags;
   if (!bufsize_arg(args[0], "recvfrom", &size) || !opt_int_arg(args[1], 0, &flags)) return nullptr;
-  std::string buf(size, '\0');
+  std::unique_ptr<char[]> buf = recv_buffer(size);
+  if (!buf) return nullptr;
   struct sockaddr_storage sa;
   socklen_t len = 0;
   ssize_t n = sock_call(as_sock(self), false, [&](int fd) {
     len = sizeof sa;
-    return ::recvfrom(fd, buf.data(), size, flags, reinterpret_cast<struct sockaddr*>(&sa), &len);
+    return ::recvfrom(fd, buf.get(), size, flags, reinterpret_cast<struct sockaddr*>(&sa), &len);
   });
   if (n < 0) return nullptr;
-  Ref<> data = bytes_from(buf.data(), static_cast<size_t>(n));
+  Ref<> data = bytes_from(buf.get(), static_cast<size_t>(n));
   Ref<> addr = sockaddr_value(reinterpret_cast<struct sockaddr*>(&sa), len);
   if (!data || !addr) return nullptr;
   return tuple_pack({data.val(), addr.val()});
@@ -699,15 +711,16 @@ ssize_t recv_into_common(Value self, Value target, Value nbytes_v, Value flags_v
                                                                         : "nbytes is greater than the length of the buffer");
     return -1;
   }
-  std::string buf(want, '\0');
+  std::unique_ptr<char[]> buf = recv_buffer(want);
+  if (!buf) return -1;
   ssize_t n = sock_call(as_sock(self), false, [&](int fd) {
-    if (!sa) return ::recv(fd, buf.data(), want, flags);
+    if (!sa) return ::recv(fd, buf.get(), want, flags);
     *salen = sizeof *sa;
-    return ::recvfrom(fd, buf.data(), want, flags, reinterpret_cast<struct sockaddr*>(sa), salen);
+    return ::recvfrom(fd, buf.get(), want, flags, reinterpret_cast<struct sockaddr*>(sa), salen);
   });
   if (n < 0) return -1;
   r = module_with_writable_buffer(target, [&](uint8_t* data, int64_t size) {
-    std::memcpy(data, buf.data(), static_cast<size_t>(std::min<int64_t>(n, size)));
+    std::memcpy(data, buf.get(), static_cast<size_t>(std::min<int64_t>(n, size)));
     return 0;
   });
   if (r < 0) return -1;
