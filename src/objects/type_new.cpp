@@ -972,7 +972,10 @@ int type_refresh_mro(Type* t) {
 // After t's bases changed: every class below t gets a fresh MRO and slots.
 int type_refresh_hierarchy(Type* t) {
   if (type_refresh_mro(t) < 0) return -1;
-  slots_fill_from_dict(t);
+  {
+    StopTheWorld stw;  // slot pointers are read with plain loads everywhere
+    slots_fill_from_dict(t);
+  }
   type_modified(t);
   Ref<> subs = type_subclasses_list(t);
   if (!subs) return -1;

@@ -868,6 +868,13 @@ void slots_fill_from_dict(Type* t) {
   if (!type_lookup(t, Value(ids::__del__))) t->tp_finalize = nullptr;
 }
 
+bool slots_name_has_slot(Str* name) {
+  ensure_names();
+  for (const SlotDef& d : kSlotDefs)
+    if (d.iname == name) return true;
+  return false;
+}
+
 void slots_update_for_name(Type* t, Str* name) {
   ensure_names();
   if (!(t->flags & kTypeHeapType)) return;
