@@ -330,6 +330,31 @@ Ref<> sys_setswitchinterval(Value, Value* a) {
   return new_none();
 }
 Ref<> sys_is_gil_enabled(Value, Value*) { return new_bool(gil_is_enabled()); }
+Ref<> sys_is_finalizing(Value, Value*) { return new_bool(g_interp.finalizing.load()); }
+
+// sys.set_asyncgen_hooks / get_asyncgen_hooks: this thread's hooks for async
+// generators (vm/gen.cpp calls firstiter at an async generator's first
+// iteration and hands an unfinished one to finalizer when it dies).
+Ref<> sys_set_asyncgen_hooks(Value, Value* a) {
+  ThreadState* ts = tstate();
+  // `?` parameters arrive null when not given: that hook is left alone.
+  Value firstiter = a[0], finalizer = a[1];
+  if (!finalizer.is_null() && !is_none(finalizer) && !callable(finalizer))
+    return err_format(g_TypeError, "callable finalizer expected, got %s", type_name(type_of(finalizer)));
+  if (!firstiter.is_null() && !is_none(firstiter) && !callable(firstiter))
+    return err_format(g_TypeError, "callable firstiter expected, got %s", type_name(type_of(firstiter)));
+  if (!finalizer.is_null()) ts->asyncgen_finalizer = is_none(finalizer) ? Ref<>() : Ref<>::borrow(finalizer);
+  if (!firstiter.is_null()) ts->asyncgen_firstiter = is_none(firstiter) ? Ref<>() : Ref<>::borrow(firstiter);
+  return new_none();
+}
+Ref<> make_record(const char* type_name_str, const std::vector<std::pair<const char*, Ref<>>>& fields);
+Ref<> sys_get_asyncgen_hooks(Value, Value*) {
+  ThreadState* ts = tstate();
+  auto hook = [](const Ref<>& h) { return h ? Ref<>::borrow(h.val()) : new_none(); };
+  return make_record("asyncgen_hooks", {{"firstiter", hook(ts->asyncgen_firstiter)},
+                                        {"finalizer", hook(ts->asyncgen_finalizer)}});
+}
+
 Ref<> sys_getdefaultencoding(Value, Value*) { return Ref<>(str_intern("utf-8")); }
 Ref<> sys_getfilesystemencoding(Value, Value*) { return Ref<>(str_intern("utf-8")); }
 Ref<> sys_get_int_max_str_digits(Value, Value*) { return small_int(g_int_max_str_digits.load()); }
@@ -400,6 +425,11 @@ const MethodDef kSysFunctions[] = {
     {"setswitchinterval(interval, /)", sys_setswitchinterval, nullptr},
     {"_is_gil_enabled()", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
     {"getdefaultencoding()", sys_getdefaultencoding, nullptr},
+    {"is_finalizing()", sys_is_finalizing, "Return True if Python is exiting."},
+    {"set_asyncgen_hooks(firstiter=?, finalizer=?)", sys_set_asyncgen_hooks,
+     "Set the firstiter and finalizer hooks of this thread's async generators."},
+    {"get_asyncgen_hooks()", sys_get_asyncgen_hooks,
+     "Return the firstiter and finalizer hooks of this thread's async generators."},
     {"getfilesystemencoding()", sys_getfilesystemencoding, nullptr},
     {"get_int_max_str_digits()", sys_get_int_max_str_digits, nullptr},
     {"set_int_max_str_digits(maxdigits)", sys_set_int_max_str_digits, nullptr},

@@ -283,6 +283,41 @@ Ref<> time_strptime(Value, Value* args) {
 Ref<> time_perf_counter(Value, Value*) { return ns_to_float(clock_ns(CLOCK_MONOTONIC)); }
 Ref<> time_perf_counter_ns(Value, Value*) { return int_from_int64(clock_ns(CLOCK_MONOTONIC)); }
 
+// time.get_clock_info(name): which clock_gettime clock backs each function.
+Ref<> time_get_clock_info(Value, Value* a) {
+  if (!is_str(a[0])) return err_format(g_TypeError, "get_clock_info() argument 1 must be str, not %s",
+                                       type_name(type_of(a[0])));
+  struct Info {
+    const char* name;
+    clockid_t id;
+    const char* impl;
+    bool monotonic, adjustable;
+  };
+  static const Info kClocks[] = {
+      {"time", CLOCK_REALTIME, "clock_gettime(CLOCK_REALTIME)", false, true},
+      {"monotonic", CLOCK_MONOTONIC, "clock_gettime(CLOCK_MONOTONIC)", true, false},
+      {"perf_counter", CLOCK_MONOTONIC, "clock_gettime(CLOCK_MONOTONIC)", true, false},
+      {"process_time", CLOCK_PROCESS_CPUTIME_ID, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false},
+      {"thread_time", CLOCK_THREAD_CPUTIME_ID, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true, false},
+  };
+  std::string_view name = str_view(a[0]);
+  for (const Info& c : kClocks) {
+    if (name != c.name) continue;
+    struct timespec res;
+    double resolution = clock_getres(c.id, &res) == 0 ? res.tv_sec + res.tv_nsec * 1e-9 : 1e-9;
+    Ref<Dict> ns = dict_new();
+    Ref<> impl = str_from_utf8(c.impl);
+    Ref<> r = float_new(resolution);
+    if (!ns || !impl || !r || dict_set_item_str(ns.val(), "implementation", impl.val()) < 0 ||
+        dict_set_item_str(ns.val(), "monotonic", bool_value(c.monotonic)) < 0 ||
+        dict_set_item_str(ns.val(), "adjustable", bool_value(c.adjustable)) < 0 ||
+        dict_set_item_str(ns.val(), "resolution", r.val()) < 0)
+      return nullptr;
+    return simple_namespace_new(ns.val());
+  }
+  return err_set_str(g_ValueError, "unknown clock");
+}
+
 Ref<> time_tzset(Value, Value*) {
   ::tzset();
   return new_none();
@@ -307,6 +342,7 @@ const MethodDef kTimeFunctions[] = {
     {"strptime(string, format=?, /)", time_strptime, "Parse a string to a time tuple according to a format specification."},
     {"asctime(t=?, /)", time_asctime, "Convert a time tuple to a string."},
     {"ctime(seconds=None, /)", time_ctime, "Convert a time in seconds since the Epoch to a string in local time."},
+    {"get_clock_info(name, /)", time_get_clock_info, "Get information of the specified clock."},
     {"tzset()", time_tzset, "Initialize, or reinitialize, the local timezone."},
     {nullptr}};
 

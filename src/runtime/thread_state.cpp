@@ -170,6 +170,8 @@ void thread_detach_delete(ThreadState* ts) {
   ts->handled.reset();
   ts->pending_generator.reset();
   ts->thread_ident_obj.reset();
+  ts->asyncgen_firstiter.reset();
+  ts->asyncgen_finalizer.reset();
   rc_thread_exit(ts);
   // Close the queue only once it is empty: from then on finders merge our
   // objects themselves, so we must not touch a refcount any more.

@@ -115,6 +115,9 @@ struct ThreadState {
   // A generator created by a CALL of a generator function (vm/call.h).
   Ref<> pending_generator;
   Ref<> thread_ident_obj;  // optional: the threading-level handle
+  // sys.set_asyncgen_hooks: per thread, as in CPython (owner-only).
+  Ref<> asyncgen_firstiter;
+  Ref<> asyncgen_finalizer;
   bool is_main = false;
 
   // Registry links (under runtime_mutex()).

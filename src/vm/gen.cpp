@@ -51,6 +51,22 @@ const char* kind_name(Generator* g) {
 
 void gen_dealloc(Object* o) {
   auto* g = static_cast<Generator*>(o);
+  if (g->frame && g->state == kGenSuspended && g->kind == kKindAsyncGenerator && !g->finalizer.is_null()) {
+    // An unfinished async generator goes to the finalizer hook that was set
+    // when it was first iterated (sys.set_asyncgen_hooks): asyncio schedules
+    // its aclose() on the loop. The hook runs once: it is dropped first.
+    Ref<> pending = err_fetch();
+    rc::revive_for_finalizer(o);
+    {
+      Ref<> hook = Ref<>::steal(g->finalizer);
+      g->finalizer = Value();
+      Value self = Value(o);
+      Ref<> r = call(hook.val(), &self, 1);
+      if (!r) err_write_unraisable(nullptr, Value(o));
+    }
+    if (pending) err_restore(std::move(pending));
+    if (rc::end_finalizer(o)) return;
+  }
   if (g->frame && g->state == kGenSuspended && g->kind != kKindAsyncGenerator) {
     // Closing a suspended generator or coroutine runs its finally blocks
     // (PEP 342). The last reference often goes while an exception unwinds
@@ -84,6 +100,7 @@ void gen_dealloc(Object* o) {
 void gen_traverse(Object* o, VisitFn visit, void* arg) {
   auto* g = static_cast<Generator*>(o);
   visit(g->exc_state, arg);
+  visit(g->finalizer, arg);
   if (!g->frame) return;
   Frame* f = g->frame;
   for (int32_t i = 0; i < f->code->nlocalsplus(); i++) visit(f->localsplus[i], arg);
@@ -575,13 +592,38 @@ Ref<> make_asend(Value gen, Value sendval, bool is_throw, Value throw_args) {
   return Ref<>::steal(Value(a));
 }
 
-Ref<> agen_anext(Value self, Value*) { return make_asend(self, Value(), false, Value()); }
-Ref<> agen_asend(Value self, Value* a) { return make_asend(self, a[0], false, Value()); }
+// The first __anext__/asend/athrow/aclose takes this thread's async generator
+// hooks (sys.set_asyncgen_hooks): keep the finalizer for the generator's
+// death and call firstiter(gen) now. -1 with the hook's error pending.
+int agen_init_hooks(Value self) {
+  auto* g = self.as<Generator>();
+  if (g->hooks_inited) return 0;
+  g->hooks_inited = true;
+  ThreadState* ts = tstate();
+  if (ts->asyncgen_finalizer) g->finalizer = Ref<>::borrow(ts->asyncgen_finalizer.val()).release();
+  if (!ts->asyncgen_firstiter) return 0;
+  Ref<> hook = Ref<>::borrow(ts->asyncgen_firstiter.val());
+  Ref<> r = call(hook.val(), &self, 1);
+  return r ? 0 : -1;
+}
+
+Ref<> agen_anext(Value self, Value*) {
+  if (agen_init_hooks(self) < 0) return nullptr;
+  return make_asend(self, Value(), false, Value());
+}
+Ref<> agen_asend(Value self, Value* a) {
+  if (agen_init_hooks(self) < 0) return nullptr;
+  return make_asend(self, a[0], false, Value());
+}
 Ref<> agen_athrow(Value self, Value* a) {
+  if (agen_init_hooks(self) < 0) return nullptr;
   Ref<Tuple> args = tuple_pack({a[0]});
   return make_asend(self, Value(), true, args.val());
 }
-Ref<> agen_aclose(Value self, Value*) { return make_asend(self, Value(), true, Value()); }
+Ref<> agen_aclose(Value self, Value*) {
+  if (agen_init_hooks(self) < 0) return nullptr;
+  return make_asend(self, Value(), true, Value());
+}
 Ref<> agen_aiter(Value self, Value*) { return Ref<>::borrow(self); }
 const MethodDef kAsyncGenMethods[] = {{"__anext__($self, /)", agen_anext, nullptr},
                                       {"__aiter__($self, /)", agen_aiter, nullptr},
@@ -662,6 +704,7 @@ void gen_types_init() {
   t = &g_async_generator_type;
   ready(t, "async_generator", sizeof(Generator), gen_dealloc);
   t->flags = kTypeHasGc;
+  t->weaklist_offset = offsetof(Generator, weakreflist);  // asyncio keeps a WeakSet of them
   t->tp_traverse = gen_traverse;
   t->tp_repr = gen_repr;
   t->methods = kAsyncGenMethods;
