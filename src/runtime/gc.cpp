@@ -123,7 +123,9 @@ inline GcHead* pending_link(GcHead* h) {
 
 // Unlink and free everything pending on `l`'s remote stack. The caller may
 // write l's links (owner, lock holder of an unowned list, or the collector).
-void drain_remote(GcList& l) {
+// Out of line, like every slow path here, so that gc_link and gc_unlink stay
+// leaf functions that save no registers.
+[[gnu::noinline]] void drain_remote(GcList& l) {
   GcHead* h = l.remote.exchange(nullptr, std::memory_order_acquire);
   while (h) {
     GcHead* next = pending_link(h);
@@ -452,17 +454,23 @@ void with_world_stopped(F&& fn) {
 
 namespace {
 
-inline void count_alloc(int32_t delta) {
-  tls_alloc_delta += delta;
-  if (tls_alloc_delta >= kGcFlushBatch || tls_alloc_delta <= -kGcFlushBatch) {
-    note_young(tls_alloc_delta);
-    tls_alloc_delta = 0;
-  }
+[[gnu::noinline]] void flush_alloc_delta() {
+  note_young(tls_alloc_delta);
+  tls_alloc_delta = 0;
 }
 
-// Free `h` (its object dead) from list `id`, which is not the caller's.
-// Returns true if the caller frees the memory.
-bool unlink_remote(uint32_t id, GcHead* h) {
+inline void count_alloc(int32_t delta) {
+  int32_t d = tls_alloc_delta + delta;
+  tls_alloc_delta = d;
+  if (static_cast<uint32_t>(d + kGcFlushBatch - 1) >= 2 * kGcFlushBatch - 1) [[unlikely]] flush_alloc_delta();
+}
+
+// gc_unlink of an object on a list that is not the caller's. Returns true if
+// the caller frees the memory.
+[[gnu::noinline]] bool unlink_remote(Object* o) {
+  count_alloc(-1);
+  uint32_t id = list_id_of(o);
+  GcHead* h = gc_head_of(o);
   GcList& l = g_lists[id];
   for (;;) {
     if (id != kSharedList && l.owned.load(std::memory_order_seq_cst)) {
@@ -489,30 +497,37 @@ bool unlink_remote(uint32_t id, GcHead* h) {
 
 // --- registry entry points (heap.cpp, thread_state.cpp) ---------------------------
 
-void gc_link(Object* o) {
+namespace {
+// gc_link without a private list, or with remote frees to drain first.
+[[gnu::noinline]] void link_slow(Object* o) {
   uint32_t id = tls_gc_list;
-  if (id != kNoList) [[likely]] {
-    GcList& l = g_lists[id];
-    if (l.remote.load(std::memory_order_relaxed)) [[unlikely]] drain_remote(l);
-    link_node(l, id, o);
-  } else {
+  if (id == kNoList) {
     GcList& l = g_lists[kSharedList];
     std::lock_guard<ListLock> g(l.mu);
     list_init(l);
     link_node(l, kSharedList, o);
+  } else {
+    drain_remote(g_lists[id]);
+    link_node(g_lists[id], id, o);
   }
+  count_alloc(1);
+}
+}  // namespace
+
+void gc_link(Object* o) {
+  uint32_t id = tls_gc_list;
+  if (id == kNoList || g_lists[id].remote.load(std::memory_order_relaxed)) [[unlikely]]
+    return link_slow(o);
+  link_node(g_lists[id], id, o);
   count_alloc(1);
 }
 
 bool gc_unlink(Object* o) {
   uint32_t id = list_id_of(o);
-  bool free_now = true;
-  if (id == tls_gc_list) [[likely]]
-    unlink_node(gc_head_of(o));
-  else
-    free_now = unlink_remote(id, gc_head_of(o));
+  if (id != tls_gc_list) [[unlikely]] return unlink_remote(o);
+  unlink_node(gc_head_of(o));
   count_alloc(-1);
-  return free_now;
+  return true;
 }
 
 void gc_thread_attach() {
@@ -531,10 +546,7 @@ void gc_thread_attach() {
 }
 
 void gc_thread_exit() {
-  if (tls_alloc_delta != 0) {
-    note_young(tls_alloc_delta);
-    tls_alloc_delta = 0;
-  }
+  if (tls_alloc_delta != 0) flush_alloc_delta();
   uint32_t id = tls_gc_list;
   if (id == kNoList) return;
   GcList& l = g_lists[id];
