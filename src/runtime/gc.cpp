@@ -4,6 +4,7 @@
 #include <sched.h>
 
 #include <atomic>
+#include <cstring>
 #include <mutex>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "objects/weakref.h"
+#include "runtime/heap.h"
 #include "runtime/parking_lot.h"
 #include "runtime/stop_the_world.h"
 #include "runtime/thread_state.h"
@@ -24,16 +26,19 @@ namespace ftpy {
 
 namespace {
 
-constexpr uint32_t kGcShards = 1u << (8 - kGcShardShift);
+constexpr uint32_t kGcLists = 1u << ((8 - kGcShardShift) + kGcHeadTagBits);
+constexpr uint32_t kSharedList = 0;
+constexpr uint32_t kNoList = kGcLists;  // tls_gc_list of a thread without a private list
+constexpr uintptr_t kTagMask = (uintptr_t{1} << kGcHeadTagBits) - 1;
 constexpr int32_t kGcFlushBatch = 32;
 
-// The lock of one registry shard. Link and unlink hold it for four stores,
-// so contention is rare and short: a test-and-set lock takes one atomic
-// exchange to acquire and a plain release store to release, where std::mutex
-// costs two atomic read-modify-writes and two calls for every object born or
-// freed. Waiters spin briefly, then yield (a collection holds every shard
-// with the world stopped; only a thread that runs no Python could wait then).
-class ShardLock {
+// The lock of one registry list: list 0's for every link and unlink, a
+// private list's only when it changes hands or has no owner, and all of them
+// while the collector walks. Held for a few stores, so a test-and-set lock
+// (one exchange to acquire, a plain store to release) is enough. Waiters spin
+// briefly, then yield (a collection holds every lock with the world stopped;
+// only a thread that runs no Python could wait then).
+class ListLock {
  public:
   void lock() {
     while (locked_.exchange(true, std::memory_order_acquire)) {
@@ -54,16 +59,80 @@ class ShardLock {
   std::atomic<bool> locked_;  // static storage: starts false before any initialiser runs
 };
 
-// One registry list. The sentinel is set up on first use (static storage
-// starts zeroed, and gc_link may run before any initialiser of this file).
-struct alignas(64) GcShard {
-  ShardLock mu;
+// One registry list (gc.h). The links are the owner's (plain stores), or the
+// lock holder's while the list has no owner, or the collector's with the
+// world stopped. The remote side (`owned`, `remote`) sits on its own cache
+// line, so other threads' frees do not bounce the owner's links. The sentinel
+// is set up on first use (static storage starts zeroed, and gc_link may run
+// before any initialiser of this file).
+struct alignas(64) GcList {
   GcHead head;
+  ListLock mu;
+  alignas(64) std::atomic<bool> owned;      // a live thread owns the list (changes under mu)
+  std::atomic<GcHead*> remote;              // pending remote frees, linked through ob_type
 };
-GcShard g_shards[kGcShards];
+GcList g_lists[kGcLists];
 
-void shard_init_locked(GcShard& s) {
-  if (!s.head.next) s.head.next = s.head.prev = &s.head;
+// The calling thread's private list (kNoList: none, it uses the shared list).
+thread_local constinit uint32_t tls_gc_list = kNoList;
+
+inline GcHead* untag(uintptr_t bits) { return reinterpret_cast<GcHead*>(bits & ~kTagMask); }
+inline GcHead* next_of(const GcHead* h) { return untag(h->next_bits.load(std::memory_order_relaxed)); }
+
+inline uint32_t list_id_of(const Object* o) {
+  uintptr_t tag = gc_head_of(const_cast<Object*>(o))->next_bits.load(std::memory_order_relaxed) & kTagMask;
+  return (o->ob_gc_bits >> kGcShardShift) | static_cast<uint32_t>(tag << (8 - kGcShardShift));
+}
+
+void list_init(GcList& l) {
+  if (!l.head.prev) {
+    l.head.next_bits.store(reinterpret_cast<uintptr_t>(&l.head), std::memory_order_relaxed);
+    l.head.prev = &l.head;
+  }
+}
+
+// Link `o` at the front of list `id` (the caller may write its links).
+inline void link_node(GcList& l, uint32_t id, Object* o) {
+  o->ob_gc_bits = static_cast<uint8_t>(kGcTracked | ((id & 0xf) << kGcShardShift));
+  GcHead* h = gc_head_of(o);
+  GcHead* first = next_of(&l.head);
+  h->next_bits.store(reinterpret_cast<uintptr_t>(first) | (id >> (8 - kGcShardShift)), std::memory_order_relaxed);
+  h->prev = &l.head;
+  first->prev = h;
+  l.head.next_bits.store(reinterpret_cast<uintptr_t>(h), std::memory_order_relaxed);  // the sentinel's tag is 0
+}
+
+// Each node keeps its own tag when its successor changes.
+inline void unlink_node(GcHead* h) {
+  GcHead* prev = h->prev;
+  GcHead* next = next_of(h);
+  uintptr_t prev_tag = prev->next_bits.load(std::memory_order_relaxed) & kTagMask;
+  prev->next_bits.store(reinterpret_cast<uintptr_t>(next) | prev_tag, std::memory_order_relaxed);
+  next->prev = prev;
+}
+
+// A pending node's object is dead: its type pointer holds the stack link.
+inline void set_pending_link(GcHead* h, GcHead* next) {
+  std::memcpy(&gc_object_of(h)->ob_type, &next, sizeof next);
+}
+inline GcHead* pending_link(GcHead* h) {
+  GcHead* next;
+  std::memcpy(&next, &gc_object_of(h)->ob_type, sizeof next);
+  return next;
+}
+
+// Unlink and free everything pending on `l`'s remote stack. The caller may
+// write l's links (owner, lock holder of an unowned list, or the collector).
+// Out of line, like every slow path here, so that gc_link and gc_unlink stay
+// leaf functions that save no registers.
+[[gnu::noinline]] void drain_remote(GcList& l) {
+  GcHead* h = l.remote.exchange(nullptr, std::memory_order_acquire);
+  while (h) {
+    GcHead* next = pending_link(h);
+    unlink_node(h);
+    heap_free(h);
+    h = next;
+  }
 }
 
 std::atomic<bool> g_enabled{true};
@@ -97,24 +166,30 @@ void note_young(int32_t delta) {
 
 template <typename F>
 void for_each_tracked_locked(F&& fn) {
-  for (GcShard& s : g_shards) {
-    shard_init_locked(s);
-    for (GcHead* h = s.head.next; h != &s.head; h = h->next) fn(gc_object_of(h));
+  for (GcList& l : g_lists) {
+    for (GcHead* h = next_of(&l.head); h != &l.head; h = next_of(h)) fn(gc_object_of(h));
   }
 }
 
-// The world is stopped by the caller; the shard locks make the walk visibly
-// ordered for ThreadSanitizer too (nobody holds one across a safepoint).
-class ShardsLocked {
+// The world is stopped by the caller: owners are at safepoints, never inside
+// a link or unlink. Taking every list lock as well excludes threads that run
+// no Python and owner changes, and makes the walk visibly ordered for
+// ThreadSanitizer after unowned-list frees. Pending remote frees are dead:
+// they are unlinked and freed here, before any walk.
+class ListsLocked {
  public:
-  ShardsLocked() {
-    for (GcShard& s : g_shards) s.mu.lock();
+  ListsLocked() {
+    for (GcList& l : g_lists) {
+      l.mu.lock();
+      list_init(l);
+      drain_remote(l);
+    }
   }
-  ~ShardsLocked() {
-    for (GcShard& s : g_shards) s.mu.unlock();
+  ~ListsLocked() {
+    for (GcList& l : g_lists) l.mu.unlock();
   }
-  ShardsLocked(const ShardsLocked&) = delete;
-  ShardsLocked& operator=(const ShardsLocked&) = delete;
+  ListsLocked(const ListsLocked&) = delete;
+  ListsLocked& operator=(const ListsLocked&) = delete;
 };
 
 // A candidate's index is kept in its GcHead's prev link while the world is
@@ -125,13 +200,13 @@ inline void set_index(Object* o, size_t i) {
 inline size_t index_of(Object* o) { return reinterpret_cast<uintptr_t>(gc_head_of(o)->prev); }
 
 void restore_prev_links_locked() {
-  for (GcShard& s : g_shards) {
-    GcHead* prev = &s.head;
-    for (GcHead* h = s.head.next; h != &s.head; h = h->next) {
+  for (GcList& l : g_lists) {
+    GcHead* prev = &l.head;
+    for (GcHead* h = next_of(&l.head); h != &l.head; h = next_of(h)) {
       h->prev = prev;
       prev = h;
     }
-    s.head.prev = prev;
+    l.head.prev = prev;
   }
 }
 
@@ -271,7 +346,7 @@ void drop_resurrected(std::vector<Ref<>>& garbage) {
   std::vector<Ref<>> resurrected;
   {
     StopTheWorld stw;
-    ShardsLocked locked;
+    ListsLocked locked;
     Marking m;
     m.cands.reserve(garbage.size());
     for (Ref<>& g : garbage) add_candidate(m, g.get(), refcount_estimate(g.get()) - 1);
@@ -313,7 +388,7 @@ int64_t collect_locked(int generation) {
     // The true counts of per-thread-counted objects (any that died since the
     // pass above are freed below like any last reference).
     rc_census_stopped(&census);
-    ShardsLocked locked;
+    ListsLocked locked;
     Marking m;
     for_each_tracked_locked([&](Object* o) {
       if (o->ob_gc_bits & kGcFrozen || is_immortal(o)) return;
@@ -367,7 +442,7 @@ void with_world_stopped(F&& fn) {
   if (take) g_collect_mu.lock_detached();
   {
     StopTheWorld stw;
-    ShardsLocked locked;
+    ListsLocked locked;
     for_each_tracked_locked(fn);
   }
   if (take) g_collect_mu.unlock();
@@ -377,37 +452,108 @@ void with_world_stopped(F&& fn) {
 
 // --- registry entry points (heap.cpp) ---------------------------------------------
 
-void gc_link(Object* o) {
-  uint32_t shard = tls_thread_index % kGcShards;
-  o->ob_gc_bits = static_cast<uint8_t>(kGcTracked | (shard << kGcShardShift));
+namespace {
+
+[[gnu::noinline]] void flush_alloc_delta() {
+  note_young(tls_alloc_delta);
+  tls_alloc_delta = 0;
+}
+
+inline void count_alloc(int32_t delta) {
+  int32_t d = tls_alloc_delta + delta;
+  tls_alloc_delta = d;
+  if (static_cast<uint32_t>(d + kGcFlushBatch - 1) >= 2 * kGcFlushBatch - 1) [[unlikely]] flush_alloc_delta();
+}
+
+// gc_unlink of an object on a list that is not the caller's. Returns true if
+// the caller frees the memory.
+[[gnu::noinline]] bool unlink_remote(Object* o) {
+  count_alloc(-1);
+  uint32_t id = list_id_of(o);
   GcHead* h = gc_head_of(o);
-  {
-    GcShard& s = g_shards[shard];
-    std::lock_guard<ShardLock> g(s.mu);
-    shard_init_locked(s);
-    h->next = s.head.next;
-    h->prev = &s.head;
-    s.head.next->prev = h;
-    s.head.next = h;
-  }
-  if (++tls_alloc_delta >= kGcFlushBatch) {
-    note_young(tls_alloc_delta);
-    tls_alloc_delta = 0;
+  GcList& l = g_lists[id];
+  for (;;) {
+    if (id != kSharedList && l.owned.load(std::memory_order_seq_cst)) {
+      GcHead* top = l.remote.load(std::memory_order_relaxed);
+      do {
+        set_pending_link(h, top);
+      } while (!l.remote.compare_exchange_weak(top, h, std::memory_order_seq_cst, std::memory_order_relaxed));
+      if (l.owned.load(std::memory_order_seq_cst)) return false;  // the owner (or a collection) frees it
+      // The owner left meanwhile, and its exit drain may have missed our node.
+      std::lock_guard<ListLock> g(l.mu);
+      if (!l.owned.load(std::memory_order_relaxed)) drain_remote(l);
+      return false;
+    }
+    std::lock_guard<ListLock> g(l.mu);
+    if (id == kSharedList || !l.owned.load(std::memory_order_relaxed)) {
+      unlink_node(h);
+      return true;
+    }
+    // Adopted by a new thread since we looked: push instead.
   }
 }
 
-void gc_unlink(Object* o) {
-  GcHead* h = gc_head_of(o);
-  {
-    GcShard& s = g_shards[o->ob_gc_bits >> kGcShardShift];
-    std::lock_guard<ShardLock> g(s.mu);
-    h->prev->next = h->next;
-    h->next->prev = h->prev;
+}  // namespace
+
+// --- registry entry points (heap.cpp, thread_state.cpp) ---------------------------
+
+namespace {
+// gc_link without a private list, or with remote frees to drain first.
+[[gnu::noinline]] void link_slow(Object* o) {
+  uint32_t id = tls_gc_list;
+  if (id == kNoList) {
+    GcList& l = g_lists[kSharedList];
+    std::lock_guard<ListLock> g(l.mu);
+    list_init(l);
+    link_node(l, kSharedList, o);
+  } else {
+    drain_remote(g_lists[id]);
+    link_node(g_lists[id], id, o);
   }
-  if (--tls_alloc_delta <= -kGcFlushBatch) {
-    note_young(tls_alloc_delta);
-    tls_alloc_delta = 0;
+  count_alloc(1);
+}
+}  // namespace
+
+void gc_link(Object* o) {
+  uint32_t id = tls_gc_list;
+  if (id == kNoList || g_lists[id].remote.load(std::memory_order_relaxed)) [[unlikely]]
+    return link_slow(o);
+  link_node(g_lists[id], id, o);
+  count_alloc(1);
+}
+
+bool gc_unlink(Object* o) {
+  uint32_t id = list_id_of(o);
+  if (id != tls_gc_list) [[unlikely]] return unlink_remote(o);
+  unlink_node(gc_head_of(o));
+  count_alloc(-1);
+  return true;
+}
+
+void gc_thread_attach() {
+  // Prefer a list left by an exited thread or never used; list 0 is shared.
+  for (uint32_t id = 1; id < kGcLists; id++) {
+    GcList& l = g_lists[id];
+    if (l.owned.load(std::memory_order_relaxed)) continue;
+    std::lock_guard<ListLock> g(l.mu);
+    if (l.owned.load(std::memory_order_relaxed)) continue;
+    list_init(l);
+    l.owned.store(true, std::memory_order_seq_cst);
+    tls_gc_list = id;
+    return;
   }
+  // More live threads than lists: this one shares list 0.
+}
+
+void gc_thread_exit() {
+  if (tls_alloc_delta != 0) flush_alloc_delta();
+  uint32_t id = tls_gc_list;
+  if (id == kNoList) return;
+  GcList& l = g_lists[id];
+  std::lock_guard<ListLock> g(l.mu);
+  l.owned.store(false, std::memory_order_seq_cst);
+  drain_remote(l);  // after the store: a later push sees the list unowned
+  tls_gc_list = kNoList;
 }
 
 // --- collections ------------------------------------------------------------------

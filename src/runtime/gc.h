@@ -1,11 +1,35 @@
 // The cycle collector (DESIGN.md §4.7; docs/free_threading.md has the design).
 //
 // Registry. Every instance of a kTypeHasGc type is allocated with a 16-byte
-// GcHead in front of its header (heap.cpp) and linked into one of kGcShards
-// circular lists. A thread links into the shard of its own thread index, so
-// its lock and neighbours stay in its cache; any thread may unlink (the shard
-// index sits in the object's ob_gc_bits). The lists are the same in release
-// (mimalloc) and sanitizer (malloc) builds.
+// GcHead in front of its header (heap.cpp) and linked into one of kGcLists
+// circular lists, the same in release (mimalloc) and sanitizer (malloc)
+// builds. List 0 is shared and guarded by its lock (threads that run no
+// Python, or more threads than lists). Every other list is private to the
+// thread that claimed it at attach: that thread links and unlinks its own
+// objects with plain stores, no lock and no atomic read-modify-write. The
+// list id of an object is 7 bits: the low four in ob_gc_bits' bits 4-7, the
+// high three in the low bits of its GcHead's `next` (objects are at least
+// 8-byte aligned).
+//
+// Freeing another list's object (a "remote free": an object made by thread A
+// and freed by thread B) must not touch A's links, so B pushes the dead
+// object's GcHead onto the list's lock-free remote stack (one CAS; the link
+// to the next pending node is kept in the dead object's ob_type) and A
+// unlinks and frees everything pending at its next tracked allocation. While
+// pending, an object is dead but still on A's list; a collection or snapshot
+// drains every remote stack with the world stopped before it walks the lists,
+// so the collector sees each live tracked object exactly once and never sees
+// a pending one (anything pushed while it walks, which only a thread that
+// runs no Python could do, has a zero count and is skipped like any dying
+// object).
+//
+// Thread exit hands the list over: under the list's lock the owner marks it
+// unowned and drains its remote stack. The objects stay where they are (their
+// list id never changes); while a list has no owner, frees to it take its
+// lock and unlink directly, and the next thread to attach adopts the list,
+// objects and all. A remote free races with the owner leaving by re-reading
+// `owned` after its push (both seq_cst): either the owner's exit drain sees
+// the push or the pusher sees the list unowned and drains it under the lock.
 //
 // Collection (gc_collect): with the world stopped and every shard locked,
 //   1. candidates are the tracked, unfrozen, mortal objects whose count is
@@ -39,6 +63,7 @@
 // gc.callbacks / gc.garbage lists are ordinary lists with their own locks.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 
 #include "runtime/object.h"
@@ -49,9 +74,13 @@ namespace ftpy {
 struct ThreadState;
 
 struct GcHead {
-  GcHead* next;
+  // The next GcHead, with the high bits of this object's list id in its low
+  // kGcHeadTagBits bits. Atomic (always relaxed) only because a remote free
+  // reads the tag while the owner may rewrite the pointer part.
+  std::atomic<uintptr_t> next_bits;
   GcHead* prev;
 };
+constexpr int kGcHeadTagBits = 3;
 static_assert(sizeof(GcHead) == 16, "GcHead keeps objects 16-byte aligned");
 
 inline GcHead* gc_head_of(Object* o) { return reinterpret_cast<GcHead*>(o) - 1; }
@@ -59,9 +88,16 @@ inline Object* gc_object_of(GcHead* h) { return reinterpret_cast<Object*>(h + 1)
 inline bool gc_is_tracked(const Object* o) { return (o->ob_gc_bits & kGcTracked) != 0; }
 
 // heap.cpp: link a fresh object (its header initialised) / unlink one about to
-// be freed.
+// be freed (its fields released). gc_unlink returns true if the caller frees
+// the memory (from its GcHead) now, false if the free is deferred to the
+// owner of the object's list, which frees it.
 void gc_link(Object* o);
-void gc_unlink(Object* o);
+bool gc_unlink(Object* o);
+
+// thread_state.cpp: claim a private registry list for the calling thread
+// (attached, after registration) / hand it over at exit (still attached).
+void gc_thread_attach();
+void gc_thread_exit();
 
 // Run a full collection; returns the number of unreachable objects found
 // (instance __dict__s of unreachable instances are not counted, since CPython

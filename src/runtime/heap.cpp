@@ -59,8 +59,7 @@ Object* heap_alloc_object(Type* type, size_t size) {
 }
 
 void heap_free_tracked(Object* o) {
-  gc_unlink(o);
-  heap_free(gc_head_of(o));
+  if (gc_unlink(o)) heap_free(gc_head_of(o));
 }
 
 }  // namespace ftpy

@@ -4,7 +4,11 @@
 //
 // Instances of kTypeHasGc types carry a 16-byte GcHead in front of the header
 // and are linked in the cycle collector's registry (runtime/gc.h) from birth
-// to free; kGcTracked in ob_gc_bits says which layout an object has.
+// to free; kGcTracked in ob_gc_bits says which layout an object has. The
+// registry has one list per thread: freeing an object of another thread's
+// list may defer the memory's release to that thread (gc_unlink), so a
+// tracked object's memory can outlive free_object for a while; a dead object
+// is never touched again by the code that freed it either way.
 #pragma once
 
 #include <cstddef>

@@ -20,6 +20,7 @@
 #include <unordered_map>
 
 #include "runtime/critical_section.h"
+#include "runtime/gc.h"
 #include "runtime/gil.h"
 #include "runtime/qsbr.h"
 #include "vm/frame.h"
@@ -160,6 +161,7 @@ ThreadState* thread_attach_new(bool is_main) {
     registry_add_locked(ts);
   }
   attach_raw(ts);
+  gc_thread_attach();
   return ts;
 }
 
@@ -183,6 +185,7 @@ void thread_detach_delete(ThreadState* ts) {
       break;
     }
   }
+  gc_thread_exit();  // our registry list goes to the next thread that attaches
   if (ts->status.load(std::memory_order_relaxed) == ThreadStatus::kAttached) detach_to(ts, ThreadStatus::kDetached);
   {
     std::lock_guard<std::mutex> g(registry_mu());

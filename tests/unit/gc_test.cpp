@@ -1,5 +1,7 @@
 // The cycle collector (runtime/gc.h): registry, reachability, biased counts.
+#include <atomic>
 #include <thread>
+#include <vector>
 
 #include "objects/list.h"
 #include "runtime/gc.h"
@@ -93,6 +95,108 @@ TEST_F(GcTest, ThresholdsAndCountsRoundTrip) {
   int64_t counts[3];
   gc_get_counts(counts);
   EXPECT_GE(counts[0], 0);
+}
+
+int64_t tracked_object_count() {
+  Ref<> all = gc_get_objects();
+  return list_size(all.val());
+}
+
+void wait_for(std::atomic<int>& phase, int want) {
+  DetachedScope detached;  // a waiting thread must not hold up a stop-the-world
+  while (phase.load() != want) std::this_thread::yield();
+}
+
+// Objects made by one thread and freed by another (a merged object whose last
+// reference the main thread drops) go through the owner list's remote stack,
+// or straight to an unowned list once the maker has exited. With the maker
+// waiting, its frees are pending: a snapshot must drain them, not report
+// them; with the maker exiting while they are freed, every free must still
+// land exactly once (ASan/TSan check the memory side).
+void remote_frees(bool exit_while_freeing) {
+  constexpr int kObjects = 300;
+  gc_collect(2, false);
+  int64_t baseline = tracked_object_count();
+  std::atomic<int> phase{0};
+  std::vector<Object*> made(kObjects);
+  std::thread t([&] {
+    ThreadState* ts = thread_attach_new(false);
+    {
+      std::vector<Ref<List>> mine;
+      for (int i = 0; i < kObjects; i++) {
+        mine.push_back(list_new());
+        made[i] = mine.back().get();
+      }
+      phase.store(1);
+      wait_for(phase, 2);  // the main thread takes shared references
+    }  // our local counts reach zero: merged, the main thread's references decide
+    phase.store(3);
+    if (!exit_while_freeing) {
+      wait_for(phase, 4);
+      Ref<List> drains = list_new();  // an allocation drains what is pending
+    }
+    thread_detach_delete(ts);
+  });
+  wait_for(phase, 1);
+  for (Object* o : made) incref(o);
+  phase.store(2);
+  wait_for(phase, 3);
+  for (Object* o : made) decref(o);  // the last references: freed by this thread
+  if (!exit_while_freeing) {
+    EXPECT_EQ(tracked_object_count(), baseline);
+    phase.store(4);
+  }
+  {
+    DetachedScope detached;
+    t.join();
+  }
+  EXPECT_EQ(tracked_object_count(), baseline);
+  EXPECT_EQ(gc_collect(2, false), 0);
+}
+
+TEST_F(GcTest, RemoteFreesWhileTheOwnerLives) { remote_frees(false); }
+
+TEST_F(GcTest, RemoteFreesRacingTheOwnersExit) {
+  for (int round = 0; round < 20; round++) remote_frees(true);
+}
+
+// An exited thread's list keeps its objects until the next thread adopts it;
+// frees in between unlink under the list's lock, and the adopter then owns
+// the survivors (freeing them is an ordinary own free).
+TEST_F(GcTest, ExitedThreadsListIsAdopted) {
+  gc_collect(2, false);
+  int64_t baseline = tracked_object_count();
+  Value a, b;
+  auto make_two = [&] {
+    ThreadState* ts = thread_attach_new(false);
+    a = list_new().release();
+    b = list_new().release();
+    thread_detach_delete(ts);
+  };
+  {
+    DetachedScope detached;
+    std::thread(make_two).join();
+  }
+  EXPECT_EQ(tracked_object_count(), baseline + 2);
+  decref(a);  // merged by us (the owner is gone) and unlinked under the lock
+  EXPECT_EQ(tracked_object_count(), baseline + 1);
+  std::atomic<int> phase{0};
+  std::thread adopter([&] {
+    ThreadState* ts = thread_attach_new(false);
+    for (int i = 0; i < 100; i++) Ref<List> churn = list_new();
+    phase.store(1);
+    wait_for(phase, 2);
+    thread_detach_delete(ts);
+  });
+  wait_for(phase, 1);
+  EXPECT_EQ(tracked_object_count(), baseline + 1);
+  phase.store(2);
+  {
+    DetachedScope detached;
+    adopter.join();
+  }
+  decref(b);
+  EXPECT_EQ(tracked_object_count(), baseline);
 }
 
 }  // namespace
