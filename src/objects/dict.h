@@ -84,12 +84,20 @@ inline uint32_t dict_keys_version_peek(Value d) {
 int64_t dict_entry_index(Value d, Str* key);
 // If entry `ix` of d's current table holds `key` (identity) with a value:
 // true and *out = the value. Valid for any ix >= 0. Lock-free (see dict.cpp).
-inline bool dict_entry_value(Value d, int64_t ix, Str* key, Ref<>* out) {
+// dict_entry_peek is the same check returning the value borrowed (null if
+// not there): it stays alive until this thread's next quiescent state (a
+// writer retires what it unlinks through QSBR), so the inline caches' hot
+// paths take their reference with a plain incref, without a Ref<> that the
+// eval loop's size keeps the compiler from inlining.
+[[gnu::always_inline]] inline Value dict_entry_peek(Value d, int64_t ix, Str* key) {
   DictTable* t = std::atomic_ref<DictTable*>(d.as<Dict>()->table).load(std::memory_order_acquire);
-  if (!t || ix >= t->capacity) return false;
+  if (!t || ix >= t->capacity) return Value();
   DictEntry* e = &t->entries()[ix];
-  if (std::atomic_ref<Value>(e->key).load(std::memory_order_acquire) != Value(key)) return false;
-  Value v = std::atomic_ref<Value>(e->value).load(std::memory_order_acquire);
+  if (std::atomic_ref<Value>(e->key).load(std::memory_order_acquire) != Value(key)) return Value();
+  return std::atomic_ref<Value>(e->value).load(std::memory_order_acquire);
+}
+inline bool dict_entry_value(Value d, int64_t ix, Str* key, Ref<>* out) {
+  Value v = dict_entry_peek(d, ix, key);
   if (v.is_null()) return false;
   *out = Ref<>::borrow(v);
   return true;

@@ -64,43 +64,35 @@ void frame_stack_free(ThreadState* ts) {
   ts->stack_base = ts->stack_top = ts->stack_limit = nullptr;
 }
 
-Frame* frame_push(ThreadState* ts, Code* code) {
+Frame* frame_push_slow(ThreadState* ts, Code* code) {
   if (ts->py_depth >= g_recursion_limit.load(std::memory_order_relaxed)) {
     err_set_str(g_RecursionError, "maximum recursion depth exceeded");
     return nullptr;
   }
-  size_t values = (sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value) + static_cast<size_t>(code->framesize());
-  if (ts->stack_top + values > ts->stack_limit) {
-    if (!new_chunk(ts, values)) return nullptr;
-  }
+  size_t values = kFrameHeaderValues + static_cast<size_t>(code->framesize());
+  if (ts->stack_top + values > ts->stack_limit && !new_chunk(ts, values)) return nullptr;
   auto* f = reinterpret_cast<Frame*>(ts->stack_top);
   ts->stack_top += values;
-  std::memset(f, 0, sizeof(Frame) + sizeof(Value) * code->nlocalsplus());
-  // The frame owns its code: assigning the function's __code__ (from this
-  // frame or another thread) releases the function's reference, and QSBR
-  // holds it only until this thread's next safepoint. One count change per
-  // call: the owner's plain increment, or a per-thread slot for a code
-  // object that many threads run (object.h).
-  incref(Value(code));
-  f->code = code;
-  f->owner = kOwnedByThread;
-  f->lasti = -1;
-  f->sp = f->stack_base();
-  f->ip = code->code;
   ts->py_depth++;
+  frame_init(f, code);
   return f;
 }
 
 void frame_clear(Frame* f) {
-  if (f->frame_obj) frame_object_detach(f);
+  if (f->frame_obj) [[unlikely]] frame_object_detach(f);
   Code* c = f->code;
-  for (Value* p = f->localsplus, *e = f->localsplus + c->nlocalsplus(); p < e; p++) {
+  Value* p = f->localsplus;
+  Value* base = p + c->nlocalsplus();
+  Value* sp = f->sp;
+  // The stack is empty first: what a releasing __del__ may see of this
+  // frame holds no value that is being released.
+  f->sp = base;
+  for (; p < base; p++) {
     Value v = *p;
     *p = Value();
     decref(v);
   }
-  for (Value* p = f->stack_base(); p < f->sp; p++) decref(*p);
-  f->sp = f->stack_base();
+  for (; p < sp; p++) decref(*p);
   decref(f->locals);
   f->locals = Value();
   if (f->func.is_null()) {
@@ -113,20 +105,16 @@ void frame_clear(Frame* f) {
   decref(Value(c));  // last: nothing reads f->code after this
 }
 
-void frame_pop(ThreadState* ts, Frame* f) {
-  frame_clear(f);
-  ts->py_depth--;
-  ts->stack_top = reinterpret_cast<Value*>(f);
+void frame_pop_chunk(ThreadState* ts) {
   // Leave an emptied chunk (keep the first).
   Chunk* c = reinterpret_cast<Chunk*>(ts->stack_base) - 1;
-  if (ts->stack_top == ts->stack_base && c->prev) {
-    Chunk* prev = c->prev;
-    Value* saved = c->saved_top;
-    heap_free(c);
-    ts->stack_base = chunk_data(prev);
-    ts->stack_limit = prev->limit;
-    ts->stack_top = saved;
-  }
+  if (!c->prev) return;
+  Chunk* prev = c->prev;
+  Value* saved = c->saved_top;
+  heap_free(c);
+  ts->stack_base = chunk_data(prev);
+  ts->stack_limit = prev->limit;
+  ts->stack_top = saved;
 }
 
 Value current_globals() {

@@ -51,13 +51,65 @@ struct Frame {
 // Per-thread frame stack management.
 void frame_stack_init(ThreadState* ts);
 void frame_stack_free(ThreadState* ts);
-// Push a frame for `code` (taking a reference to it), localsplus zeroed.
-// Returns null with MemoryError or RecursionError pending.
-Frame* frame_push(ThreadState* ts, Code* code);
-// Release the frame's references and pop it (it must be the top frame).
-void frame_pop(ThreadState* ts, Frame* f);
 // Release every value the frame holds (locals, stack) without popping.
 void frame_clear(Frame* f);
+
+// frame_push's and frame_pop's rare cases (frame.cpp): a recursion error or a
+// full chunk; popping the last frame of a chunk.
+Frame* frame_push_slow(ThreadState* ts, Code* code);
+void frame_pop_chunk(ThreadState* ts);
+
+// The frame header in Values.
+constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value);
+
+// The frame's own fields (localsplus zeroed), and the reference to its code.
+[[gnu::always_inline]] inline void frame_init(Frame* f, Code* code) {
+  // The frame owns its code: assigning the function's __code__ (from this
+  // frame or another thread) releases the function's reference, and QSBR
+  // holds it only until this thread's next safepoint. One count change per
+  // call: the owner's plain increment, or a per-thread slot for a code
+  // object that many threads run (object.h).
+  incref(Value(code));
+  f->code = code;
+  f->func = Value();
+  f->globals = Value();
+  f->builtins = Value();
+  f->locals = Value();
+  f->previous = nullptr;
+  f->frame_obj = nullptr;
+  f->ip = code->code;
+  f->sp = f->localsplus + code->nlocalsplus();
+  f->lasti = -1;
+  f->owner = kOwnedByThread;
+  f->is_entry = 0;
+  f->pad = 0;
+  f->is_init = 0;
+  for (Value *p = f->localsplus, *e = p + code->nlocalsplus(); p < e; p++) *p = Value();
+}
+
+// Push a frame for `code` (taking a reference to it), localsplus zeroed.
+// Returns null with MemoryError or RecursionError pending. Inline: every
+// Python-to-Python call runs it (a pointer bump in the common case).
+[[gnu::always_inline]] inline Frame* frame_push(ThreadState* ts, Code* code) {
+  size_t values = kFrameHeaderValues + static_cast<size_t>(code->framesize());
+  Value* top = ts->stack_top;
+  if (ts->py_depth >= g_recursion_limit.load(std::memory_order_relaxed) || top + values > ts->stack_limit)
+      [[unlikely]]
+    return frame_push_slow(ts, code);
+  ts->stack_top = top + values;
+  ts->py_depth++;
+  auto* f = reinterpret_cast<Frame*>(top);
+  frame_init(f, code);
+  return f;
+}
+
+// Release the frame's references and pop it (it must be the top frame).
+[[gnu::always_inline]] inline void frame_pop(ThreadState* ts, Frame* f) {
+  frame_clear(f);
+  ts->py_depth--;
+  ts->stack_top = reinterpret_cast<Value*>(f);
+  if (ts->stack_top == ts->stack_base) [[unlikely]] frame_pop_chunk(ts);
+}
 
 // The innermost Python frame's globals/locals/builtins (null outside Python code).
 Value current_globals();
