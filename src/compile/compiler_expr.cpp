@@ -309,12 +309,13 @@ void Compiler::dict_display(const ast::Dict* d) {
 void Compiler::subscript(const Subscript* s) {
   if (s->ctx != ExprContext::Load) error(s, "internal: subscript store in expression context");
   expr(s->value);
-  if (s->slice->kind == ExprKind::Slice && !cast<Slice>(s->slice)->step) {
+  if (s->slice->kind == ExprKind::Slice) {
     auto* sl = cast<Slice>(s->slice);
     if (sl->lower) expr(sl->lower); else load_none();
     if (sl->upper) expr(sl->upper); else load_none();
+    if (sl->step) expr(sl->step);
     set_pos(s);
-    emit(OP_BINARY_SLICE);
+    emit(OP_BINARY_SLICE, sl->step ? 1 : 0);
   } else {
     expr(s->slice);
     set_pos(s);

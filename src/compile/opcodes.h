@@ -67,7 +67,8 @@
 //   BINARY_SUBSCR            TOS1[TOS]
 //   STORE_SUBSCR             stack: value, container, key -> container[key] = value
 //   DELETE_SUBSCR            stack: container, key -> del container[key]
-//   BINARY_SLICE             stack: container, start, stop -> container[start:stop]
+//   BINARY_SLICE a           stack: container, start, stop[, step if a == 1] ->
+//                            container[start:stop(:step)], no slice object for lists
 //   STORE_SLICE              stack: value, container, start, stop -> container[start:stop] = value
 //   BUILD_SLICE a            a = 2 or 3: slice(start, stop[, step])
 //   BUILD_TUPLE a / BUILD_LIST a / BUILD_SET a   from the top a values (first pushed first)
@@ -223,7 +224,7 @@ enum OpFlags : uint32_t {
   X(BINARY_SUBSCR, 2, 1, 1, 0)                                                 \
   X(STORE_SUBSCR, 3, 0, 1, 0)                                                  \
   X(DELETE_SUBSCR, 2, 0, 0, 0)                                                 \
-  X(BINARY_SLICE, 3, 1, 0, 0)                                                  \
+  X(BINARY_SLICE, 3 + (a & 1), 1, 0, 0)                                        \
   X(STORE_SLICE, 4, 0, 0, 0)                                                   \
   X(BUILD_SLICE, a, 1, 0, 0)                                                   \
   X(BUILD_TUPLE, a, 1, 0, 0)                                                   \

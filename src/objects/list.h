@@ -57,6 +57,12 @@ int list_sort(Value list, Value key, bool reverse);  // stable; -1 on error
 int list_insert(Value list, int64_t where, Value item);  // clamps like list.insert
 int list_reverse(Value list);
 Ref<> list_slice(Value list, int64_t start, int64_t stop);  // clamped, step 1
+// list[start:stop:step] and its assignment (v null: deletion) from the
+// bounds' values (null or None: omitted), for BINARY_SLICE and the slice
+// subscripts. `v_private`: v is an exact list that no other thread can reach
+// (the caller holds its only reference), read in place without a lock.
+Ref<> list_get_slice(Value list, Value start, Value stop, Value step);
+int list_set_slice(Value list, Value start, Value stop, Value step, Value v, bool v_private);
 
 // Internal to the list files (critical section held where it says "locked").
 inline Value* list_items_locked(List* l) {

@@ -46,6 +46,11 @@ struct Garbage {
     for (Value v : vals) qsbr_retire_value(v);
     qsbr_retire_memory(array);
   }
+  // Values that hold no count (small ints, immortals) need no retiring:
+  // skipping them keeps `vals` from allocating for lists of small ints.
+  void add(Value v) {
+    if (v.is_obj() && !is_immortal(v.obj())) vals.push_back(v);
+  }
 };
 
 // Move items[from, from + count) to start at `to`, slot by slot in the
@@ -123,6 +128,106 @@ Ref<> list_slice(Value lv, int64_t start, int64_t stop) {
   return list_from_array(items_of(l) + start, stop - start);
 }
 
+Ref<> list_get_slice(Value lv, Value start, Value stop, Value step) {
+  int64_t b, e, st;
+  if (!slice_unpack(start, stop, step, &b, &e, &st)) return nullptr;  // may run __index__: before the lock
+  List* l = lv.as<List>();
+  CriticalSection cs(l);
+  int64_t n = slice_adjust(size_of(l), &b, &e, st);
+  Value* items = items_of(l);
+  if (st == 1) return list_from_array(items + b, n);
+  Ref<List> r = list_new(n);
+  if (!r) return nullptr;
+  Value* out = items_of(r.get());
+  for (int64_t i = 0, j = b; i < n; i++, j += st) {
+    incref(items[j]);
+    out[i] = items[j];  // r is not published yet: plain stores
+  }
+  return r;
+}
+
+int list_set_slice(Value self, Value start, Value stop, Value step, Value v, bool v_private) {
+  int64_t b, e, st;
+  if (!slice_unpack(start, stop, step, &b, &e, &st)) return -1;  // may run __index__: before the lock
+  // The new items: a tuple's, a private list's (no other thread can reach
+  // it, so it needs no lock and no copy), or a snapshot of anything else.
+  Ref<> seq;
+  const Value* src = nullptr;
+  int64_t m = 0;
+  if (v_private) {
+    List* vl = v.as<List>();
+    src = items_of(vl);
+    m = size_of(vl);
+  } else if (!v.is_null()) {
+    seq = snapshot(v);
+    if (!seq) {
+      if (err_matches(g_TypeError) && !type_of(v)->tp_iter && !type_of(v)->mp_subscript) {
+        err_clear();
+        // The message depends on the kind of slice.
+        err_set_str(g_TypeError, st == 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+      }
+      return -1;
+    }
+    src = seq.val().as<Tuple>()->items;
+    m = tuple_size(seq.val());
+  }
+  List* l = self.as<List>();
+  Garbage g;
+  CriticalSection cs(l);
+  int64_t slicelen = slice_adjust(size_of(l), &b, &e, st);
+  if (st == 1) {
+    int64_t n = size_of(l);
+    if (e < b) e = b;
+    int64_t removed = e - b;
+    if (!list_reserve_locked(l, n - removed + m)) return -1;
+    Value* items = items_of(l);
+    for (int64_t i = b; i < e; i++) g.add(items[i]);
+    move_slots(items, b + m, e, n - e);
+    null_slots(items, n - removed + m, n);
+    for (int64_t i = 0; i < m; i++) {
+      incref(src[i]);
+      store(items + b + i, src[i]);
+    }
+    set_size(l, n - removed + m);
+    return 0;
+  }
+  Value* items = items_of(l);
+  if (v.is_null()) {
+    // Extended-slice deletion: compact, skipping the deleted positions.
+    if (slicelen == 0) return 0;
+    int64_t n = size_of(l);
+    if (st < 0) {
+      b = b + st * (slicelen - 1);
+      st = -st;
+    }
+    int64_t w = b;
+    int64_t next_del = b, deleted = 0;
+    for (int64_t r = b; r < n; r++) {
+      if (r == next_del && deleted < slicelen) {
+        g.add(items[r]);
+        deleted++;
+        next_del += st;
+      } else {
+        store(items + w++, items[r]);
+      }
+    }
+    null_slots(items, w, n);
+    set_size(l, w);
+    return 0;
+  }
+  if (m != slicelen) {
+    err_format(g_ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
+               static_cast<long long>(m), static_cast<long long>(slicelen));
+    return -1;
+  }
+  for (int64_t i = 0, j = b; i < slicelen; i++, j += st) {
+    g.add(items[j]);
+    incref(src[i]);
+    store(items + j, src[i]);
+  }
+  return 0;
+}
+
 namespace {
 
 // --- construction -----------------------------------------------------------
@@ -165,16 +270,8 @@ Ref<> list_item(Value self, int64_t i) {
 Ref<> list_subscript(Value self, Value key) {
   if (key.is_small()) return list_item(self, key.small_value());
   if (is_slice(key)) {
-    List* l = self.as<List>();
-    CriticalSection cs(l);
-    int64_t start, stop, step, n;
-    if (!slice_indices(key, size_of(l), &start, &stop, &step, &n)) return nullptr;
-    if (step == 1) return list_from_array(items_of(l) + start, n);
-    Ref<List> r = list_new(n);
-    if (!r) return nullptr;
-    Value* items = items_of(l);
-    for (int64_t i = 0, j = start; i < n; i++, j += step) list_init_item(r.get(), i, Ref<>::borrow(items[j]));
-    return r;
+    auto* sl = key.as<Slice>();
+    return list_get_slice(self, sl->start, sl->stop, sl->step);
   }
   if (type_of(key)->nb_index) {
     int64_t i;
@@ -211,80 +308,8 @@ int list_ass_item(Value self, int64_t i, Value v) {
 }
 
 int list_ass_slice(Value self, Value key, Value v) {
-  Ref<> seq;
-  if (!v.is_null()) {
-    seq = snapshot(v);
-    if (!seq) {
-      if (err_matches(g_TypeError) && !type_of(v)->tp_iter && !type_of(v)->mp_subscript) {
-        err_clear();
-        int64_t s0 = 0;
-        // The message depends on the kind of slice: resolve its step first.
-        Value st = key.as<Slice>()->step;
-        if (!is_none(st) && !slice_bound_clamped(st, &s0)) return -1;
-        err_set_str(g_TypeError, (is_none(st) || s0 == 1) ? "can only assign an iterable"
-                                                          : "must assign iterable to extended slice");
-      }
-      return -1;
-    }
-  }
-  List* l = self.as<List>();
-  Garbage g;
-  CriticalSection cs(l);
-  int64_t start, stop, step, slicelen;
-  if (!slice_indices(key, size_of(l), &start, &stop, &step, &slicelen)) return -1;
-  int64_t m = seq ? tuple_size(seq.val()) : 0;
-  Value* src = seq ? seq.val().as<Tuple>()->items : nullptr;
-  if (step == 1) {
-    int64_t n = size_of(l);
-    if (stop < start) stop = start;
-    int64_t removed = stop - start;
-    if (!list_reserve_locked(l, n - removed + m)) return -1;
-    Value* items = items_of(l);
-    g.vals.assign(items + start, items + stop);
-    move_slots(items, start + m, stop, n - stop);
-    null_slots(items, n - removed + m, n);
-    for (int64_t i = 0; i < m; i++) {
-      incref(src[i]);
-      store(items + start + i, src[i]);
-    }
-    set_size(l, n - removed + m);
-    return 0;
-  }
-  Value* items = items_of(l);
-  if (v.is_null()) {
-    // Extended-slice deletion: compact, skipping the deleted positions.
-    if (slicelen == 0) return 0;
-    int64_t n = size_of(l);
-    if (step < 0) {
-      start = start + step * (slicelen - 1);
-      step = -step;
-    }
-    int64_t w = start;
-    int64_t next_del = start, deleted = 0;
-    for (int64_t r = start; r < n; r++) {
-      if (r == next_del && deleted < slicelen) {
-        g.vals.push_back(items[r]);
-        deleted++;
-        next_del += step;
-      } else {
-        store(items + w++, items[r]);
-      }
-    }
-    null_slots(items, w, n);
-    set_size(l, w);
-    return 0;
-  }
-  if (m != slicelen) {
-    err_format(g_ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
-               static_cast<long long>(m), static_cast<long long>(slicelen));
-    return -1;
-  }
-  for (int64_t i = 0, j = start; i < slicelen; i++, j += step) {
-    g.vals.push_back(items[j]);
-    incref(src[i]);
-    store(items + j, src[i]);
-  }
-  return 0;
+  auto* sl = key.as<Slice>();
+  return list_set_slice(self, sl->start, sl->stop, sl->step, v, false);
 }
 
 int list_ass_subscript(Value self, Value key, Value v) {

@@ -66,51 +66,48 @@ Ref<> slice_new(Value start, Value stop, Value step) {
   return Ref<>::steal(Value(s));
 }
 
+bool slice_unpack(Value start, Value stop, Value step, int64_t* b, int64_t* e, int64_t* st) {
+  *st = 1;
+  if (step.is_small()) {
+    *st = step.small_value();
+  } else if (!step.is_null() && !is_none(step)) {
+    if (!slice_bound_clamped(step, st)) return false;
+    if (*st < -INT64_MAX) *st = -INT64_MAX;  // so that -step cannot overflow
+  }
+  if (*st == 0) {
+    err_set_str(g_ValueError, "slice step cannot be zero");
+    return false;
+  }
+  // An omitted bound is the extreme that slice_adjust clamps to the end the
+  // step starts (or stops) at.
+  if (start.is_small()) *b = start.small_value();
+  else if (start.is_null() || is_none(start)) *b = *st < 0 ? INT64_MAX : 0;
+  else if (!slice_bound_clamped(start, b)) return false;
+  if (stop.is_small()) *e = stop.small_value();
+  else if (stop.is_null() || is_none(stop)) *e = *st < 0 ? INT64_MIN : INT64_MAX;
+  else if (!slice_bound_clamped(stop, e)) return false;
+  return true;
+}
+
+int64_t slice_adjust(int64_t length, int64_t* b, int64_t* e, int64_t st) {
+  auto clamp = [&](int64_t* x) {
+    if (*x < 0) {
+      *x = *x < -length ? (st < 0 ? -1 : 0) : *x + length;
+    } else if (*x >= length) {
+      *x = st < 0 ? length - 1 : length;
+    }
+  };
+  clamp(b);
+  clamp(e);
+  if (st > 0) return *b < *e ? (*e - *b - 1) / st + 1 : 0;
+  return *e < *b ? (*b - *e - 1) / (-st) + 1 : 0;
+}
+
 bool slice_indices(Value sv, int64_t length, int64_t* start, int64_t* stop, int64_t* step,
                    int64_t* slicelength) {
   auto* s = sv.as<Slice>();
-  int64_t st = 1;
-  if (!is_none(s->step)) {
-    if (!slice_bound_clamped(s->step, &st)) return false;
-    if (st == 0) {
-      err_set_str(g_ValueError, "slice step cannot be zero");
-      return false;
-    }
-    if (st < -INT64_MAX) st = -INT64_MAX;  // so that -step cannot overflow
-  }
-  int64_t b, e;
-  int64_t def_start = st < 0 ? length - 1 : 0;
-  int64_t def_stop = st < 0 ? -1 : length;
-  if (is_none(s->start)) {
-    b = def_start;
-  } else {
-    if (!slice_bound_clamped(s->start, &b)) return false;
-    if (b < 0) {
-      b = b < -length ? (st < 0 ? -1 : 0) : b + length;
-    } else if (b >= length) {
-      b = st < 0 ? length - 1 : length;
-    }
-  }
-  if (is_none(s->stop)) {
-    e = def_stop;
-  } else {
-    if (!slice_bound_clamped(s->stop, &e)) return false;
-    if (e < 0) {
-      e = e < -length ? (st < 0 ? -1 : 0) : e + length;
-    } else if (e >= length) {
-      e = st < 0 ? length - 1 : length;
-    }
-  }
-  int64_t n = 0;
-  if (st > 0) {
-    if (b < e) n = (e - b - 1) / st + 1;
-  } else {
-    if (e < b) n = (b - e - 1) / (-st) + 1;
-  }
-  *start = b;
-  *stop = e;
-  *step = st;
-  *slicelength = n;
+  if (!slice_unpack(s->start, s->stop, s->step, start, stop, step)) return false;
+  *slicelength = slice_adjust(length, start, stop, *step);
   return true;
 }
 

@@ -23,7 +23,8 @@
 //   - an item may be reclaimed once every other online thread has seen a
 //     sequence >= its goal.
 // With one registered thread there is no concurrent reader, so retiring is an
-// immediate free/decref and single-threaded programs pay nothing.
+// immediate free/decref and single-threaded programs pay nothing: not even a
+// fence, where the kernel has membarrier(2) (qsbr.cpp, "alone").
 //
 // Progress: items wait in the retiring thread's queue; every kBatch items it
 // sets kBreakQsbr on every thread (itself included), and each reports
@@ -46,6 +47,7 @@
 #include <atomic>
 #include <cstdint>
 
+#include "runtime/object.h"
 #include "runtime/value.h"
 
 namespace ftpy {
@@ -64,9 +66,28 @@ extern std::atomic<uint64_t> g_qsbr_seq;
 // Mirrors the number of registered thread states (thread_state.cpp).
 extern std::atomic<int> g_qsbr_threads;
 
+// True when this thread is the only registered one, so that nothing retired
+// now can be in a reader's hands (qsbr.cpp says why no fence is needed when
+// g_qsbr_fence is false).
+extern std::atomic<bool> g_qsbr_fence;
+inline bool qsbr_alone() {
+  if (g_qsbr_fence.load(std::memory_order_relaxed)) std::atomic_thread_fence(std::memory_order_seq_cst);
+  else std::atomic_signal_fence(std::memory_order_seq_cst);
+  return g_qsbr_threads.load(std::memory_order_relaxed) <= 1;
+}
+
 // Retire a reference a lock-free reader may still be loading: the decref
-// happens after a grace period.
-void qsbr_retire_value(Value v);
+// happens after a grace period (at once when the thread is alone: inline,
+// since attribute stores retire at every instruction).
+void qsbr_retire_value_slow(Value v);
+inline void qsbr_retire_value(Value v) {
+  if (!v.is_obj() || is_immortal(v.obj())) return;
+  if (qsbr_alone()) {
+    decref(v);
+    return;
+  }
+  qsbr_retire_value_slow(v);
+}
 // Retire heap_alloc'd memory a lock-free reader may still be reading.
 void qsbr_retire_memory(void* p);
 
@@ -75,6 +96,10 @@ void qsbr_retire_memory(void* p);
 void qsbr_online(ThreadState* ts);
 void qsbr_offline(ThreadState* ts);
 void qsbr_on_eval_breaker(ThreadState* ts);
+// Called by thread_state.cpp after it adds a thread to the registry (and so
+// to g_qsbr_threads): makes the new count visible to threads that check
+// qsbr_alone() without a fence.
+void qsbr_thread_registered();
 // The thread is exiting (or going offline): hand its pending items to the
 // orphan list.
 void qsbr_thread_exit(ThreadState* ts);

@@ -58,6 +58,7 @@ void registry_add_locked(ThreadState* ts) {
   g_reg_head = ts;
   g_reg_count++;
   g_qsbr_threads.fetch_add(1, std::memory_order_seq_cst);
+  qsbr_thread_registered();
 }
 
 void registry_remove_locked(ThreadState* ts) {
