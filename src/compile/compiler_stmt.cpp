@@ -390,10 +390,11 @@ void Compiler::async_for_stmt(const For* f) {
 // ---- unwinding: return / break / continue ----------------------------------------------
 
 void Compiler::call_exit_with_nones() {
+  // Stack: exit_func, self_or_null (BEFORE_WITH), then three Nones.
   load_none();
   load_none();
   load_none();
-  emit(OP_CALL, 2);
+  emit(OP_CALL, 3);
 }
 
 void Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
@@ -422,7 +423,10 @@ void Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
       return;
     case FBlockType::With: case FBlockType::AsyncWith:
       emit(kPopBlock);
-      if (preserve_tos) emit(OP_SWAP, 2);
+      if (preserve_tos) {  // value, exit_func, self -> ... below exit_func, self
+        emit(OP_SWAP, 3);
+        emit(OP_SWAP, 2);
+      }
       call_exit_with_nones();
       if (fb.type == FBlockType::AsyncWith) {
         emit(OP_GET_AWAITABLE, 2);
@@ -760,6 +764,7 @@ void Compiler::with_stmt(const With* w, size_t item) {
   emit(kPopBlock);
   emit(OP_POP_EXCEPT);
   emit(OP_POP_TOP);  // lasti
+  emit(OP_POP_TOP);  // self_or_null
   emit(OP_POP_TOP);  // exit_func
   emit_jump(kPseudoJump, exit);
   bind(cleanup);

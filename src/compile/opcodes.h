@@ -128,9 +128,11 @@
 //   CHECK_EXC_MATCH          stack: exc, type -> exc, bool(exc matches type)
 //   CHECK_EG_MATCH           stack: exc, type -> rest, match (except* split);
 //                            when nothing matches: exc, None
-//   BEFORE_WITH              stack: mgr -> bound __exit__, mgr.__enter__()
-//   BEFORE_ASYNC_WITH        stack: mgr -> bound __aexit__, awaitable of __aenter__()
-//   WITH_EXCEPT_START        stack: exit_func, lasti, prev_exc, exc ->
+//   BEFORE_WITH              stack: mgr -> exit_func, self_or_null, mgr.__enter__()
+//                            (__exit__ unbound with mgr as self when it is a function
+//                            or method descriptor, else bound with null)
+//   BEFORE_ASYNC_WITH        stack: mgr -> bound __aexit__, null, awaitable of __aenter__()
+//   WITH_EXCEPT_START        stack: exit_func, self_or_null, lasti, prev_exc, exc ->
 //                            ..., exit_func(type(exc), exc, exc.__traceback__)
 //   SETUP_ANNOTATIONS        make sure `__annotations__` exists in locals
 //   FORMAT_VALUE a           a & 3: conversion (0 none, 1 str, 2 repr, 3 ascii);
@@ -269,9 +271,9 @@ enum OpFlags : uint32_t {
   X(POP_EXCEPT, 1, 0, 0, 0)                                                    \
   X(CHECK_EXC_MATCH, 2, 2, 0, 0)                                               \
   X(CHECK_EG_MATCH, 2, 2, 0, 0)                                                \
-  X(BEFORE_WITH, 1, 2, 0, 0)                                                   \
-  X(BEFORE_ASYNC_WITH, 1, 2, 0, 0)                                             \
-  X(WITH_EXCEPT_START, 4, 5, 0, 0)                                             \
+  X(BEFORE_WITH, 1, 3, 0, 0)                                                   \
+  X(BEFORE_ASYNC_WITH, 1, 3, 0, 0)                                             \
+  X(WITH_EXCEPT_START, 5, 6, 0, 0)                                             \
   X(SETUP_ANNOTATIONS, 0, 0, 0, 0)                                             \
   X(FORMAT_VALUE, 1 + ((a & 4) != 0), 1, 0, 0)                                 \
   X(LOAD_ASSERTION_ERROR, 0, 1, 0, 0)                                          \

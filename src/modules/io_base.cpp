@@ -393,7 +393,7 @@ const MethodDef kIOBaseMethods[] = {
     {"fileno($self, /)", iobase_fileno, "Returns underlying file descriptor if one exists."},
     {"isatty($self, /)", iobase_isatty, "Return whether this is an 'interactive' stream."},
     {"__enter__($self, /)", iobase_enter, nullptr},
-    {"__exit__($self, /, *args)", iobase_exit, nullptr},
+    {"__exit__($self, /, *args)", iobase_exit, nullptr, kMethIgnoresVarArgs},
     {"_checkClosed($self, /, *args)", iobase_check_closed, nullptr},
     {"_checkReadable($self, /, *args)", iobase_check_readable, nullptr},
     {"_checkWritable($self, /, *args)", iobase_check_writable, nullptr},

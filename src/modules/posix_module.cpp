@@ -464,7 +464,7 @@ Ref<> scandir_iter_exit(Value self, Value* a) { return scandir_iter_close(self, 
 const MethodDef kScandirMethods[] = {
     {"close($self, /)", scandir_iter_close, nullptr},
     {"__enter__($self, /)", scandir_iter_enter, nullptr},
-    {"__exit__($self, /, *args)", scandir_iter_exit, nullptr},
+    {"__exit__($self, /, *args)", scandir_iter_exit, nullptr, kMethIgnoresVarArgs},
     {nullptr}};
 
 Ref<> posix_scandir(Value, Value* args) {

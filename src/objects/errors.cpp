@@ -43,6 +43,12 @@ std::nullptr_t err_set_instance(Value exc) {
 
 std::nullptr_t err_set_object(Type* type, Value value) {
   if (!value.is_null() && is_subtype(type_of(value), type)) return err_set_instance(value);
+  // Building the exception is a call, and an error raised by a native depth
+  // guard (a deep comparison, repr) would otherwise trip the same guard in
+  // call() and replace its message: lift the guard for the constructor.
+  ThreadState* ts = tstate();
+  int depth = ts->c_depth;
+  ts->c_depth = 0;
   Ref<> inst;
   if (value.is_null()) {
     inst = call0(Value(type));
@@ -51,6 +57,7 @@ std::nullptr_t err_set_object(Type* type, Value value) {
   } else {
     inst = call1(Value(type), value);
   }
+  ts->c_depth = depth;
   if (inst) set_pending(std::move(inst));
   return nullptr;
 }

@@ -572,7 +572,7 @@ const MethodDef kMemoryViewMethods[] = {
     {"cast($self, /, format, shape=?)", mv_cast, "Cast a memoryview to a new format or shape."},
     {"toreadonly($self, /)", mv_toreadonly, "Return a readonly version of the memoryview."},
     {"__enter__($self, /)", mv_enter, nullptr},
-    {"__exit__($self, /, *args)", mv_exit, nullptr},
+    {"__exit__($self, /, *args)", mv_exit, nullptr, kMethIgnoresVarArgs},
     {nullptr}};
 
 Ref<> get_obj(Value self) {

@@ -79,6 +79,41 @@ std::string display_name(const Signature* sig) {
   return n + "()";
 }
 
+// "list.append()": the form CPython's messages use for functions that take
+// no argument or exactly one.
+std::string qualified_display_name(const Signature* sig) {
+  std::string n(str_view(sig->name));
+  if (sig->qualname_prefix) n = std::string(sig->qualname_prefix) + "." + n;
+  return n + "()";
+}
+
+// Positional-only parameters and no positional-or-keyword ones (keyword-only
+// may follow): CPython checks the positional count as a whole and says
+// "get expected at least 1 argument, got 0", or for a single required
+// parameter "list.append() takes exactly one argument (0 given)".
+bool positional_count_messages(const Signature* sig) {
+  bool any_positional_only = false;
+  for (const Param& p : sig->params) {
+    if (p.kind == ParamKind::kPositionalOrKeyword) return false;
+    if (p.kind == ParamKind::kPositionalOnly) any_positional_only = true;
+  }
+  return any_positional_only;
+}
+
+std::nullptr_t positional_count_error(const Signature* sig, size_t nargs) {
+  size_t npos = static_cast<size_t>(sig->n_positional);
+  size_t required = 0;
+  for (const Param& p : sig->params)
+    if (p.required && p.kind == ParamKind::kPositionalOnly) required++;
+  if (npos == 1 && required == 1 && sig->params.size() == 1)
+    return err_format(g_TypeError, "%s takes exactly one argument (%zu given)",
+                      qualified_display_name(sig).c_str(), nargs);
+  size_t bound = nargs < required ? required : npos;
+  const char* qualifier = required == npos ? "" : nargs < required ? "at least " : "at most ";
+  return err_format(g_TypeError, "%s expected %s%zu argument%s, got %zu", str_view(sig->name).data(), qualifier,
+                    bound, bound == 1 ? "" : "s", nargs);
+}
+
 }  // namespace
 
 const Signature* native_parse_signature(const char* spec, const char* owner_name) {
@@ -178,7 +213,9 @@ bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kw
       if (p.required && p.kind != ParamKind::kKeywordOnly) required++;
     std::string n = display_name(sig);
     if (npos == 0)
-      err_format(g_TypeError, "%s takes no arguments (%zu given)", n.c_str(), nargs);
+      err_format(g_TypeError, "%s takes no arguments (%zu given)", qualified_display_name(sig).c_str(), nargs);
+    else if (positional_count_messages(sig))
+      positional_count_error(sig, nargs);
     else if (required == npos && npos == 1)
       err_format(g_TypeError, "%s takes exactly one argument (%zu given)", n.c_str(), nargs);
     else if (required == npos)
@@ -259,7 +296,9 @@ bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kw
       if (p.kind == ParamKind::kKeywordOnly)
         err_format(g_TypeError, "%s missing required keyword-only argument: '%s'",
                    display_name(sig).c_str(), str_view(p.name).data());
-      else if (p.kind == ParamKind::kPositionalOnly || sig->var_kw >= 0 || true)
+      else if (p.kind == ParamKind::kPositionalOnly && positional_count_messages(sig))
+        positional_count_error(sig, nargs);
+      else
         err_format(g_TypeError, "%s missing required argument '%s' (pos %zu)",
                    display_name(sig).c_str(), str_view(p.name).data(), i + 1);
       return false;
@@ -336,7 +375,9 @@ Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t na
     Value buf[kFastParams];
     size_t npos = static_cast<size_t>(sig->n_positional);
     for (size_t i = 0; i < npos; i++) buf[i] = args[i];
-    Ref<Tuple> rest = tuple_from_array(args + npos, static_cast<int64_t>(nargs - npos));
+    Ref<Tuple> rest = def->flags & kMethIgnoresVarArgs
+                          ? empty_tuple()
+                          : tuple_from_array(args + npos, static_cast<int64_t>(nargs - npos));
     if (!rest) return nullptr;
     buf[npos] = rest.val();  // var_args == n_positional: it follows the positional parameters
     const Param* params = sig->params.data();

@@ -41,6 +41,10 @@ enum MethodFlags : uint32_t {
   // embedding program (include/ftpy/ftpy.hpp), which sees Values as plain
   // 64-bit integers and returns a new reference (0 = error) instead of a Ref.
   kMethExternal = 1 << 3,
+  // The function never reads its *args parameter (a context manager's
+  // __exit__(*args) that ignores the exception): the extra positional
+  // arguments are not packed into a tuple; the parameter gets ().
+  kMethIgnoresVarArgs = 1 << 4,
 };
 using ExternalFn = uint64_t (*)(uint64_t self, const uint64_t* args);
 

@@ -19,6 +19,7 @@
 #include "objects/type_internal.h"
 #include "runtime/heap.h"
 #include "runtime/qsbr.h"
+#include "runtime/stop_the_world.h"
 
 namespace ftpy {
 
@@ -385,7 +386,13 @@ int type_setattro(Value self, Value name, Value v) {
   }
   if (r < 0) return -1;
   type_modified(t);
-  slots_update_for_name(t, iname.get());
+  if (slots_name_has_slot(iname.get())) {
+    // Slot pointers (tp_getattro, nb_add, ...) are read with plain loads by
+    // every thread: rewrite them with the world stopped. Only dunder names
+    // with a slot pay for it; `Cls.counter += 1` does not.
+    StopTheWorld stw;
+    slots_update_for_name(t, iname.get());
+  }
   return 0;
 }
 

@@ -48,6 +48,7 @@ Ref<> mappingproxy_new(Value mapping);
 // type_slots.cpp
 void slots_add_wrappers(Type* t);              // static types: slots -> dunder wrappers
 void slots_update_for_name(Type* t, Str* name);  // heap types: a dunder changed
+bool slots_name_has_slot(Str* name);              // name is a dunder with a slot
 void slots_fill_from_dict(Type* t);            // heap types: all dunders -> slots
 
 // descriptors.cpp

@@ -32,6 +32,7 @@
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
 #include "runtime/qsbr.h"
+#include "runtime/stop_the_world.h"
 #include "runtime/thread_state.h"
 
 namespace ftpy {
@@ -405,7 +406,14 @@ int object_assign_class(Value self, Value cls) {
                type_name(ot));
     return -1;
   }
-  self.obj()->ob_type = nt;
+  // Every thread reads ob_type with plain loads (and specialised code acts
+  // on what it read until its next instruction), so the store happens with
+  // the world stopped: each other thread is between instructions or detached.
+  // Heap types are immortal, so the old type needs no release.
+  {
+    StopTheWorld stw;
+    self.obj()->ob_type = nt;
+  }
   return 0;
 }
 
@@ -948,7 +956,12 @@ int type_refresh_mro(Type* t) {
   Ref<> mro_tuple = sequence_tuple(mro_list.val());
   if (!mro_tuple) return -1;
   {
-    CriticalSection cs(t);
+    // type_lookup reads t->mro with plain loads: publish with the world
+    // stopped (which also serialises writers). No critical section is held
+    // here: a thread resuming one waits for its lock attached, and would
+    // never stop. The old tuple is still retired, not freed, for a thread
+    // that holds it across a safepoint.
+    StopTheWorld stw;
     Value old = t->mro;
     t->mro = mro_tuple.release();
     qsbr_retire_value(old);
@@ -959,7 +972,10 @@ int type_refresh_mro(Type* t) {
 // After t's bases changed: every class below t gets a fresh MRO and slots.
 int type_refresh_hierarchy(Type* t) {
   if (type_refresh_mro(t) < 0) return -1;
-  slots_fill_from_dict(t);
+  {
+    StopTheWorld stw;  // slot pointers are read with plain loads everywhere
+    slots_fill_from_dict(t);
+  }
   type_modified(t);
   Ref<> subs = type_subclasses_list(t);
   if (!subs) return -1;
@@ -974,7 +990,7 @@ int type_refresh_hierarchy(Type* t) {
 int type_swap_bases(Type* t, Value bases, Type* base) {
   Ref<> old_bases = Ref<>::borrow(t->bases);
   {
-    CriticalSection cs(t);
+    StopTheWorld stw;  // as in type_refresh_mro
     t->bases = Ref<>::borrow(bases).release();
     t->base = base;
     qsbr_retire_value(old_bases.val());

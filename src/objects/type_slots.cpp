@@ -509,10 +509,14 @@ int slot_tp_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   Ref<> hold = Ref<>::borrow(f);
   Ref<> r;
   DescrGetFn get = type_of(f)->tp_descr_get;
-  if (is_python_function(f) || (type_of(f)->flags & kTypeMethodDescriptor) || !get) {
+  if (is_python_function(f) || (type_of(f)->flags & kTypeMethodDescriptor)) {
     size_t total = nargs + (kwnames.is_null() ? 0 : static_cast<size_t>(tuple_size(kwnames)));
     SelfArgs all(self, args, total);
     r = call(f, all.data(), nargs + 1, kwnames);
+  } else if (!get) {
+    // Not a descriptor (a callable instance, a builtin function): called as
+    // found, without self, as every special method lookup does.
+    r = call(f, args, nargs, kwnames);
   } else {
     Ref<> bound = get(f, self, Value(type_of(self)));
     if (!bound) return -1;
@@ -862,6 +866,13 @@ void slots_fill_from_dict(Type* t) {
   for (const SlotDef& d : kSlotDefs) update_slot(t, d);
   // Finalizers only exist for __del__ defined in Python.
   if (!type_lookup(t, Value(ids::__del__))) t->tp_finalize = nullptr;
+}
+
+bool slots_name_has_slot(Str* name) {
+  ensure_names();
+  for (const SlotDef& d : kSlotDefs)
+    if (d.iname == name) return true;
+  return false;
 }
 
 void slots_update_for_name(Type* t, Str* name) {

@@ -72,9 +72,15 @@ inline bool mutex_try_lock(std::atomic<uint8_t>* m) {
                                                             std::memory_order_relaxed);
 }
 inline void mutex_unlock(std::atomic<uint8_t>* m) {
-  uint8_t expected = kMutexLocked;
-  if (!m->compare_exchange_strong(expected, 0, std::memory_order_release, std::memory_order_relaxed))
-    mutex_unlock_slow(m);
+  // Read the bits first (the holder has the line already): while a woken
+  // waiter naps the word is locked|woken, and a CAS expecting plain "locked"
+  // would fail and cost a second CAS in the slow path on every unlock.
+  uint8_t v = m->load(std::memory_order_relaxed);
+  if ((!(v & kMutexHasParked) || (v & kMutexWoken)) &&
+      m->compare_exchange_strong(v, static_cast<uint8_t>(v & ~kMutexLocked), std::memory_order_release,
+                                 std::memory_order_relaxed))
+    return;
+  mutex_unlock_slow(m);
 }
 
 // A one-byte runtime lock. `lock()` does not detach (use it for short
@@ -82,15 +88,13 @@ inline void mutex_unlock(std::atomic<uint8_t>* m) {
 // while parked, so a stop-the-world never waits for a thread blocked here.
 class Mutex {
  public:
+  // try_lock first: it barges past a napping woken waiter (bits locked|woken
+  // are free to take) where a CAS from 0 would fail into the slow path.
   void lock() {
-    uint8_t expected = 0;
-    if (!bits_.compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire))
-      mutex_lock_slow(&bits_, -1, false);
+    if (!mutex_try_lock(&bits_)) mutex_lock_slow(&bits_, -1, false);
   }
   void lock_detached() {
-    uint8_t expected = 0;
-    if (!bits_.compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire))
-      mutex_lock_slow(&bits_, -1, true);
+    if (!mutex_try_lock(&bits_)) mutex_lock_slow(&bits_, -1, true);
   }
   bool lock_timed(int64_t timeout_ns, bool detach = true) {
     return mutex_try_lock(&bits_) || mutex_lock_slow(&bits_, timeout_ns, detach) == LockResult::kAcquired;

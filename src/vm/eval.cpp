@@ -1919,12 +1919,18 @@ op_BEFORE_WITH: {
                type_name(t));
     GOTO_ERROR();
   }
-  Ref<> bound_exit;
-  {
+  // __exit__ goes on the stack as a call's callable and self_or_null: a
+  // function or method descriptor with the manager as self (no bound method
+  // allocated and freed per `with`), anything else bound, with null.
+  Ref<> exit_func;
+  bool exit_unbound = type_of(exit)->flags & kTypeMethodDescriptor;
+  if (exit_unbound) {
+    exit_func = Ref<>::borrow(exit);
+  } else {
     DescrGetFn get = type_of(exit)->tp_descr_get;
-    bound_exit = get ? get(exit, mgr, Value(t)) : Ref<>::borrow(exit);
+    exit_func = get ? get(exit, mgr, Value(t)) : Ref<>::borrow(exit);
+    if (!exit_func) GOTO_ERROR();
   }
-  if (!bound_exit) GOTO_ERROR();
   Ref<> entered;
   {
     Ref<> hold = Ref<>::borrow(enter);
@@ -1941,9 +1947,17 @@ op_BEFORE_WITH: {
       entered = call0(bound_enter.val());
     }
   }
-  if (!entered) GOTO_ERROR();
-  TOP() = bound_exit.release();
-  decref(mgr);
+  if (!entered) {
+    exit_func.reset();  // computed goto skips destructors
+    GOTO_ERROR();
+  }
+  TOP() = exit_func.release();
+  if (exit_unbound) {
+    PUSH(mgr);  // the manager's reference moves to the self slot
+  } else {
+    PUSH(Value());
+    decref(mgr);
+  }
   PUSH(entered.release());
   DISPATCH();
 }
@@ -1967,6 +1981,7 @@ op_BEFORE_ASYNC_WITH: {
   if (!aw) GOTO_ERROR();
   TOP() = bound_exit.release();
   decref(mgr);
+  PUSH(Value());  // self_or_null of the __aexit__ call
   PUSH(aw.release());
   entered.reset();  // computed goto skips destructors
   DISPATCH();
@@ -1974,11 +1989,13 @@ op_BEFORE_ASYNC_WITH: {
 
 op_WITH_EXCEPT_START: {
   Value exc = TOP();
-  Value exit_func = PEEK(4);
+  Value exit_func = PEEK(5);
+  Value exit_self = PEEK(4);
   Value tb = exception_traceback(exc);
-  Value args[3] = {Value(type_of(exc)), exc, tb.is_null() ? none() : tb};
+  Value args[4] = {exit_self, Value(type_of(exc)), exc, tb.is_null() ? none() : tb};
   SAVE_FRAME();
-  Ref<> r = call(exit_func, args, 3);
+  bool has_self = !exit_self.is_null();
+  Ref<> r = call(exit_func, args + !has_self, 3 + has_self);
   if (!r) GOTO_ERROR();
   PUSH(r.release());
   DISPATCH();
