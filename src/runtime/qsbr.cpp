@@ -103,6 +103,21 @@ void poll(ThreadState* ts) {
       ready_orphans.assign(keep, o.end());
       o.erase(keep, o.end());
       g_have_orphans.store(!o.empty(), std::memory_order_relaxed);
+      // Orphans still waiting are held back by threads that have not reported
+      // since they were handed over. Ask exactly those: each reports and polls
+      // at its next safepoint, so the last of them reclaims the orphans. Without
+      // this, a thread polling with an empty queue of its own left them waiting
+      // until some thread next retired a batch or detached with items, which
+      // might be never (an exiting thread's list.clear() kept the cleared
+      // items alive indefinitely, failing weakref_death under load).
+      if (!o.empty()) {
+        uint64_t goal = UINT64_MAX;
+        for (const QsbrItem& it : o) goal = std::min(goal, it.goal);
+        thread_for_each_locked([&](ThreadState* t) {
+          uint64_t s = t->qsbr_seen.load(std::memory_order_acquire);
+          if (t != ts && s != 0 && s < goal) t->eval_breaker.fetch_or(kBreakQsbr, std::memory_order_release);
+        });
+      }
     }
   }
   // Goals grow with push order, so the ready items are a prefix.
@@ -112,6 +127,17 @@ void poll(ThreadState* ts) {
   q.erase(q.begin(), first_waiting);
   reclaim_all(ready);
   reclaim_all(ready_orphans);
+}
+
+// Move the caller's queue to the orphan list (advancing the sequence past
+// every goal in it); the caller then asks the others to poll.
+void hand_over(ThreadState* ts) {
+  g_qsbr_seq.fetch_add(1, std::memory_order_seq_cst);  // reach the orphans' goals
+  std::lock_guard<std::mutex> g(runtime_mutex());
+  auto& o = orphans();
+  o.insert(o.end(), ts->qsbr_pending.begin(), ts->qsbr_pending.end());
+  ts->qsbr_pending.clear();
+  g_have_orphans.store(true, std::memory_order_relaxed);
 }
 
 void retire(QsbrItem it) {
@@ -167,10 +193,11 @@ void qsbr_offline(ThreadState* ts) {
   ts->qsbr_seen.store(0, std::memory_order_release);
   // A detaching thread may block for long: let the others reclaim its items
   // (reclaiming here could run __del__ in the middle of a blocking call).
-  if (!ts->qsbr_pending.empty()) {
-    qsbr_thread_exit(ts);
-    request_quiescence(ts);
-  }
+  // If orphans wait, this thread may be the last one holding them back (it
+  // goes offline without reporting): ask the others to poll again too.
+  bool had_items = !ts->qsbr_pending.empty();
+  if (had_items) hand_over(ts);
+  if (had_items || g_have_orphans.load(std::memory_order_relaxed)) request_quiescence(ts);
 }
 
 void qsbr_on_eval_breaker(ThreadState* ts) {
@@ -191,19 +218,18 @@ void qsbr_on_eval_breaker(ThreadState* ts) {
   // retired, have goal = that advance); we are quiescent, so report after
   // it: otherwise our own stale report would hold them back until this
   // thread next retires a batch or detaches.
-  qsbr_thread_exit(ts);
+  hand_over(ts);
   report(ts);
   request_quiescence(ts);
 }
 
 void qsbr_thread_exit(ThreadState* ts) {
   if (ts->qsbr_pending.empty()) return;
-  g_qsbr_seq.fetch_add(1, std::memory_order_seq_cst);  // reach the orphans' goals
-  std::lock_guard<std::mutex> g(runtime_mutex());
-  auto& o = orphans();
-  o.insert(o.end(), ts->qsbr_pending.begin(), ts->qsbr_pending.end());
-  ts->qsbr_pending.clear();
-  g_have_orphans.store(true, std::memory_order_relaxed);
+  hand_over(ts);
+  // Called last on the way out (the thread left the registry): nobody would
+  // look at what we handed over until some other thread next retired a batch
+  // or detached with items, so ask them now.
+  request_quiescence(ts);
 }
 
 

@@ -69,11 +69,97 @@ int32_t merge_now(Object* o) {
 
 }  // namespace
 
+// The trashcan. A deallocator releases what the object holds, and each
+// release may free the next object from inside it (decref -> tp_dealloc ->
+// decref ...), so freeing a linked list of a million instances or a list
+// nested a million deep would recurse a million C++ frames and overflow the
+// stack. Past kTrashDepth nested deallocations on this thread, an object whose
+// count reached zero is parked on this thread's list instead of freed, and
+// the outermost deallocation frees the parked objects one at a time once its
+// own deallocator returned, each starting at depth 1 again (it may park more;
+// newest first, so a linked list waits one node at a time). The whole chain
+// is freed before the outermost decref returns; only the order of
+// deallocations inside a very deep structure changes, as with CPython's
+// trashcan.
+//
+// A parked object is in exactly the state of an object whose deallocator is
+// running: its count is zero, it holds all its references, and it is private
+// to this thread (we dropped its last reference). Every other path already
+// treats that state as dead and keeps its hands off:
+//   - no decref can reach it (nobody holds a reference), so no merge, merge
+//     queue or owner-exit path sees it again;
+//   - a per-thread-counted object reaches rc::dealloc only after a census
+//     demoted it (its id is gone from the table), so no later census sees it;
+//   - weakref_get refuses a referent whose count is zero, and its weak
+//     references are cleared when its deallocator finally runs;
+//   - the collector skips tracked objects whose count is zero, and counts the
+//     references they hold as external, so their referents are not garbage
+//     (Python code run by a deallocation, __del__ or a weakref callback, may
+//     start a collection while objects are parked).
+// (The weakref_death stress failures seen with the first trashcan came from
+// QSBR orphans that nobody reclaimed, not from the trashcan: qsbr.cpp.)
+//
+// The list is a constinit thread_local array with a heap spill, so it needs
+// no destructor: objects may die while thread_local objects are destroyed.
+namespace {
+// Deallocator frames are small (a few hundred bytes in release builds, a few
+// KB under ASan), so 50 levels stay far below any thread's stack even when
+// the chain starts deep in recursive Python calls. (CPython also unwinds at
+// about 50.)
+constexpr uint32_t kTrashDepth = 50;
+constexpr size_t kTrashInline = 64;
+thread_local constinit uint32_t tls_dealloc_depth = 0;
+thread_local constinit Object* tls_trash_inline[kTrashInline] = {};
+thread_local constinit Object** tls_trash = nullptr;  // the spill, or null
+thread_local constinit size_t tls_trash_len = 0;
+thread_local constinit size_t tls_trash_cap = 0;  // of the spill
+
+Object** trash_items() { return tls_trash ? tls_trash : tls_trash_inline; }
+
+void trash_park(Object* o) {
+  size_t cap = tls_trash ? tls_trash_cap : kTrashInline;
+  if (tls_trash_len == cap) {
+    // std::realloc, not heap_realloc: the object is already dead, so there
+    // is no MemoryError to raise; running out here is fatal.
+    size_t grown_cap = cap * 2;
+    auto* grown = static_cast<Object**>(std::realloc(tls_trash, grown_cap * sizeof(Object*)));
+    if (!grown) {
+      std::fputs("ftpy: out of memory deferring a deallocation\n", stderr);
+      std::abort();
+    }
+    if (!tls_trash) std::copy(tls_trash_inline, tls_trash_inline + kTrashInline, grown);
+    tls_trash = grown;
+    tls_trash_cap = grown_cap;
+  }
+  trash_items()[tls_trash_len++] = o;
+}
+
+// Free what nested deallocations parked; called by the outermost one.
+[[gnu::noinline]] void trash_drain() {
+  tls_dealloc_depth = 1;
+  while (tls_trash_len) {
+    Object* o = trash_items()[--tls_trash_len];
+    o->ob_type->tp_dealloc(o);
+  }
+  tls_dealloc_depth = 0;
+  // Only very deep structures spill: give the memory back.
+  std::free(tls_trash);
+  tls_trash = nullptr;
+  tls_trash_cap = 0;
+}
+}  // namespace
+
 namespace rc {
 
 void dealloc(Object* o) {
-  Type* t = o->ob_type;
-  t->tp_dealloc(o);
+  if (tls_dealloc_depth >= kTrashDepth) [[unlikely]] {
+    trash_park(o);
+    return;
+  }
+  tls_dealloc_depth++;
+  o->ob_type->tp_dealloc(o);
+  if (--tls_dealloc_depth == 0 && tls_trash_len) [[unlikely]]
+    trash_drain();
 }
 
 void on_local_overflow(Object* o) { make_immortal(o); }

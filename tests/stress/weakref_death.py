@@ -6,6 +6,7 @@
 # dead; a dereference gives the object itself (intact) or None; objects
 # without weak references die in every thread at full speed alongside.
 import threading
+import time
 import weakref
 
 ROUNDS = 300
@@ -56,13 +57,18 @@ def run_round(errors):
     for t in threads:
         t.join()
     # Objects another thread dropped wait in this (owning) thread's merge
-    # queue until its next safepoint, as in CPython's free-threaded build.
+    # queue until its next safepoint, as in CPython's free-threaded build;
+    # and list.clear() releases the items once every thread has passed a
+    # quiescent point (QSBR), which a joined thread still finishing its exit
+    # on a loaded machine may delay. So wait by time, not by a count of
+    # tries: only a referent that never dies fails.
+    deadline = time.monotonic() + 30
     for r in kept:
-        for _ in range(100000):
-            if r() is None:
+        while r() is not None:
+            if time.monotonic() > deadline:
+                errors.append("referent outlived its last reference")
                 break
-        else:
-            errors.append("referent outlived its last reference")
+            time.sleep(0.0005)
     return len(kept)
 
 
