@@ -1962,10 +1962,7 @@ op_BEFORE_WITH: {
       entered = call0(bound_enter.val());
     }
   }
-  if (!entered) {
-    exit_func.reset();  // computed goto skips destructors
-    GOTO_ERROR();
-  }
+  if (!entered) GOTO_ERROR();
   TOP() = exit_func.release();
   if (exit_unbound) {
     PUSH(mgr);  // the manager's reference moves to the self slot

@@ -49,40 +49,42 @@ const char* kind_name(Generator* g) {
   return g->kind == kKindCoroutine ? "coroutine" : g->kind == kKindAsyncGenerator ? "async generator" : "generator";
 }
 
+// Run `finalize` on a dying generator revived for it: the unraisable hook (or
+// a finally block) may keep a reference. The last reference often goes while
+// an exception unwinds the frame that iterated it (a `for` over the generator
+// raising): that exception stays pending across the call. True if the
+// generator was resurrected (it must not be freed).
+template <typename F>
+bool finalize_revived(Object* o, F finalize) {
+  Ref<> pending = err_fetch();
+  rc::revive_for_finalizer(o);
+  {
+    Ref<> r = finalize();
+    if (!r) err_write_unraisable(nullptr, Value(o));
+  }
+  if (pending) err_restore(std::move(pending));
+  return rc::end_finalizer(o);
+}
+
 void gen_dealloc(Object* o) {
   auto* g = static_cast<Generator*>(o);
   if (g->frame && g->state == kGenSuspended && g->kind == kKindAsyncGenerator && !g->finalizer.is_null()) {
     // An unfinished async generator goes to the finalizer hook that was set
     // when it was first iterated (sys.set_asyncgen_hooks): asyncio schedules
     // its aclose() on the loop. The hook runs once: it is dropped first.
-    Ref<> pending = err_fetch();
-    rc::revive_for_finalizer(o);
-    {
-      Ref<> hook = Ref<>::steal(g->finalizer);
-      g->finalizer = Value();
-      Value self = Value(o);
-      Ref<> r = call(hook.val(), &self, 1);
-      if (!r) err_write_unraisable(nullptr, Value(o));
-    }
-    if (pending) err_restore(std::move(pending));
-    if (rc::end_finalizer(o)) return;
+    if (finalize_revived(o, [&] {
+          Ref<> hook = Ref<>::steal(g->finalizer);
+          g->finalizer = Value();
+          Value self = Value(o);
+          return call(hook.val(), &self, 1);
+        }))
+      return;
   }
-  if (g->frame && g->state == kGenSuspended && g->kind != kKindAsyncGenerator) {
-    // Closing a suspended generator or coroutine runs its finally blocks
-    // (PEP 342). The last reference often goes while an exception unwinds
-    // the frame that iterated it (a `for` over the generator raising): that
-    // exception stays pending across the close.
-    Ref<> pending = err_fetch();
-    // The unraisable hook (or a finally block) may keep a reference to it.
-    rc::revive_for_finalizer(o);
-    {
-      Ref<> r = gen_close(Value(o));
-      if (!r) err_write_unraisable(nullptr, Value(o));
-    }
-    if (pending) err_restore(std::move(pending));
-    // Resurrected: closed now, so its next death frees it.
-    if (rc::end_finalizer(o)) return;
-  }
+  // Closing a suspended generator or coroutine runs its finally blocks
+  // (PEP 342). Resurrected: closed now, so its next death frees it.
+  if (g->frame && g->state == kGenSuspended && g->kind != kKindAsyncGenerator &&
+      finalize_revived(o, [&] { return gen_close(Value(o)); }))
+    return;
   weakref_clear_all(o);
   if (g->frame) {
     frame_clear(g->frame);
