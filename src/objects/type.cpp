@@ -28,6 +28,15 @@ Ref<> type_or_slot(Value a, Value b);
 Type g_type_type;
 Type g_object_type;
 
+// The attribute cache (type.h). A type's tag changes (type_modified) after
+// every change to its dict or to a base's, so an entry with the current tag is
+// current. Only immortal names (interned ones are) are cached: they are never
+// freed, so their address cannot come back as another string. The cached
+// value is borrowed: the type's dict holds it, and a value the dict drops is
+// retired through QSBR, so it outlives any lookup that saw it until the next
+// safepoint. Version 0 is never stored, so a zeroed entry never matches.
+__thread TypeCacheEntry tls_type_cache[kTypeCacheSize];
+
 namespace {
 
 std::atomic<uint32_t> g_next_version_tag{1};
@@ -41,22 +50,6 @@ uint32_t next_version_tag() {
   } while (!g_next_version_tag.compare_exchange_weak(v, v + 1, std::memory_order_relaxed));
   return v;
 }
-
-// The attribute cache: (version tag, name) -> the result of the MRO walk,
-// including "absent". One per thread, so it needs no synchronisation. A
-// type's tag changes (type_modified) after every change to its dict or to a
-// base's, so an entry with the current tag is current. Only immortal names
-// (interned ones are) are cached: they are never freed, so their address
-// cannot come back as another string. The cached value is borrowed: the
-// type's dict holds it, and a value the dict drops is retired through QSBR,
-// so it outlives any lookup that saw it until the next safepoint.
-struct TypeCacheEntry {
-  uint32_t version;
-  Str* name;
-  Value value;
-};
-constexpr size_t kTypeCacheSize = 2048;  // power of two
-thread_local TypeCacheEntry tls_type_cache[kTypeCacheSize];
 
 Value type_lookup_uncached(Type* t, Value name) {
   Tuple* m = t->mro.as<Tuple>();
@@ -289,16 +282,10 @@ bool is_subtype(Type* a, Type* b) {
   return false;
 }
 
-Value type_lookup(Type* t, Value name) {
-  uint32_t version = t->version_tag.load(std::memory_order_acquire);
-  Str* s = name.as<Str>();
-  if (version == 0 || !is_immortal(s))
-    return type_lookup_uncached(t, name);
-  size_t h = (version * 0x9E3779B1u ^ (reinterpret_cast<uintptr_t>(s) >> 4)) & (kTypeCacheSize - 1);
-  TypeCacheEntry& e = tls_type_cache[h];
-  if (e.version == version && e.name == s) return e.value;
+Value type_lookup_miss(Type* t, Value name, uint32_t version) {
   Value v = type_lookup_uncached(t, name);
-  e = TypeCacheEntry{version, s, v};
+  if (version != 0 && is_immortal(name.obj()))
+    tls_type_cache[type_cache_index(version, name.obj())] = TypeCacheEntry{version, name.obj(), v.bits()};
   return v;
 }
 

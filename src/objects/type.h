@@ -179,9 +179,35 @@ bool is_subtype(Type* a, Type* b);  // a is b or derives from b (walks the MRO)
 inline bool is_instance_exact(Value v, Type* t) { return type_of(v) == t; }
 inline bool has_flag(Type* t, uint32_t f) { return (t->flags & f) != 0; }
 
+// The attribute cache behind type_lookup: (version tag, name) -> the result
+// of the MRO walk, including "absent" (type.cpp says why it is sound). One per
+// thread, so it needs no synchronisation; its probe is inline so that the
+// interpreter's specialised forms (LOAD_ATTR_METHOD of an inherited method,
+// the polymorphic instance forms) pay no call. Plain data in a `__thread`
+// array: no TLS wrapper call either.
+struct TypeCacheEntry {
+  uint32_t version;
+  const Object* name;
+  uint64_t value;  // Value bits, borrowed
+};
+constexpr size_t kTypeCacheSize = 2048;  // power of two
+extern __thread TypeCacheEntry tls_type_cache[kTypeCacheSize];
+inline size_t type_cache_index(uint32_t version, const Object* name) {
+  return (version * 0x9E3779B1u ^ (reinterpret_cast<uintptr_t>(name) >> 4)) & (kTypeCacheSize - 1);
+}
+// The MRO walk, filling the cache when `version` and `name` allow it.
+Value type_lookup_miss(Type* t, Value name, uint32_t version);
+
 // Look a name up along the MRO (no descriptors invoked). Returns a borrowed
 // value or null (no exception set). `name` must be a str.
-Value type_lookup(Type* t, Value name);
+inline Value type_lookup(Type* t, Value name) {
+  uint32_t version = t->version_tag.load(std::memory_order_acquire);
+  const Object* s = name.obj();
+  const TypeCacheEntry& e = tls_type_cache[type_cache_index(version, s)];
+  // version 0 (none) is never stored in an entry.
+  if (e.version == version && e.name == s && version != 0) return Value(e.value);
+  return type_lookup_miss(t, name, version);
+}
 
 // Create a heap type: type(name, bases, dict) semantics, incl. metaclass
 // `__init_subclass__`/`__set_name__` handling. Returns null with an exception.
