@@ -241,32 +241,33 @@ int generic_setattr(Value obj, Value name, Value v) {
     }
     return -1;
   }
-  if (std::atomic_ref<Value>(*slot).load(std::memory_order_acquire).is_null()) {
-    if (v.is_null()) {
-      err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(t), str_view(name).data());
-      return -1;
-    }
-    Ref<Dict> d = dict_new();
-    if (!d) return -1;
-    // Publish the new dict; a racing thread may have created one first.
-    Value expected = Value();
-    auto* aslot = reinterpret_cast<std::atomic<uint64_t>*>(slot);
-    uint64_t exp_bits = expected.bits();
-    if (aslot->compare_exchange_strong(exp_bits, d.val().bits(), std::memory_order_acq_rel)) (void)d.release();
-  }
+  Str* iname = str_intern(name.as<Str>());
+  if (!v.is_null()) return instance_dict_store(slot, iname, v);
   // Held: waiting for the dict's lock is a quiescent state, after which a
   // dict replaced by `obj.__dict__ = ...` may be freed.
   Ref<> d = Ref<>::borrow(std::atomic_ref<Value>(*slot).load(std::memory_order_acquire));
-  Str* iname = str_intern(name.as<Str>());
-  if (v.is_null()) {
-    int r = dict_del_item(d.val(), Value(iname));
-    if (r == 0) {
-      err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(t), str_view(name).data());
-      return -1;
-    }
-    return r < 0 ? -1 : 0;
+  int r = d ? dict_del_item(d.val(), Value(iname)) : 0;
+  if (r == 0) {
+    err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(t), str_view(name).data());
+    return -1;
   }
-  return dict_set_item(d.val(), Value(iname), v);
+  return r < 0 ? -1 : 0;
+}
+
+int instance_dict_store(Value* slot, Str* name, Value v) {
+  auto* aslot = reinterpret_cast<std::atomic<uint64_t>*>(slot);
+  uint64_t bits = aslot->load(std::memory_order_acquire);
+  if (bits == Value().bits()) {
+    Ref<Dict> nd = dict_new();
+    if (!nd) return -1;
+    // Publish the new dict; a racing thread may have created one first (then
+    // bits is that one).
+    if (aslot->compare_exchange_strong(bits, nd.val().bits(), std::memory_order_acq_rel)) bits = nd.release().bits();
+  }
+  // Held: waiting for the dict's lock is a quiescent state, after which a
+  // dict replaced by `obj.__dict__ = ...` may be freed.
+  Ref<> d = Ref<>::borrow(Value(bits));
+  return dict_set_item(d.val(), Value(name), v);
 }
 
 Ref<> getattr(Value obj, Value name) {

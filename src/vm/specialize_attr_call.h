@@ -8,7 +8,9 @@
 //                  bits 12..15 the current exponent)
 //   LOAD_ATTR_INSTANCE_VALUE, STORE_ATTR_INSTANCE_VALUE
 //                  unit 0 = version tag of type(obj), unit 1 = entry index of
-//                  the name in the instance __dict__
+//                  the name in the instance __dict__; for the store,
+//                  kStoreNew instead when the name was absent (a new
+//                  attribute: stored by key, the dict created if missing)
 //   LOAD_ATTR_METHOD  unit 0 = version tag of type(obj), unit 1 = entry index
 //                  of the function in type(obj)'s own dict, or kViaLookup
 //                  when it is inherited (found through type_lookup)
@@ -51,6 +53,9 @@ namespace ftpy {
 // LOAD_ATTR_METHOD / LOAD_ATTR_CLASS unit 1: the value is inherited, look it
 // up through the (per-thread cached) MRO walk. Entry indices stay below it.
 constexpr uint32_t kViaLookup = 0x80000000u;
+// STORE_ATTR_INSTANCE_VALUE unit 1: the attribute is new (the name was absent
+// from the instance __dict__): store it by key. Entry indices stay below it.
+constexpr uint32_t kStoreNew = 0x80000000u;
 
 // The base form's adaptive counter (vm/specialize.h) is in unit 1. Returns
 // true when the instruction should try to specialise now, else counts down.
@@ -79,9 +84,11 @@ extern std::atomic<const MethodDef*> g_spec_min_def;
 
 // The instance __dict__ (null if not created yet) of obj, whose type keeps it
 // at a fixed offset (t->dict_offset > 0). Another thread may publish it.
+inline Value* spec_instance_dict_slot(Value obj, Type* t) {
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.obj()) + t->dict_offset);
+}
 inline Value spec_instance_dict(Value obj, Type* t) {
-  auto* slot = reinterpret_cast<uint64_t*>(reinterpret_cast<char*>(obj.obj()) + t->dict_offset);
-  return Value(__atomic_load_n(slot, __ATOMIC_ACQUIRE));
+  return Value(__atomic_load_n(reinterpret_cast<uint64_t*>(spec_instance_dict_slot(obj, t)), __ATOMIC_ACQUIRE));
 }
 
 // F1 checked directly, for a type other than the cached one: `name` is absent
