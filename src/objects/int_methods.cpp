@@ -126,6 +126,8 @@ Ref<> int_exact(Value v) {
 
 Ref<> int_from_object(Value x) {
   if (x.is_small() || type_of(x) == &g_int_type) return Ref<>::borrow(x);
+  // int(a float): skip the str and bytes-like tests (MRO walks by name).
+  if (type_of(x) == &g_float_type) return number_int(x);
   std::string text;
   if (is_str(x) || is_bytes_like(x)) {
     if (!number_text(x, &text)) return nullptr;
