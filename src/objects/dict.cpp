@@ -197,10 +197,27 @@ inline void release_unlinked_value(Value v) {
   qsbr_retire_value(v);
 }
 
+// The index slot where a key known to be absent from t goes: the first free
+// one (deleted or empty) on its probe sequence, as lookup would report it.
+int64_t free_slot(DictTable* t, int64_t hash) {
+  for (Probe p(t->nslots, hash);; p.next()) {
+    int32_t ix = t->indices()[p.i];
+    if (ix == kEmpty || ix == kDummy) return static_cast<int64_t>(p.i);
+  }
+}
+
 // Insert or replace, with the critical section held. Steals nothing.
 int insert(Dict* d, Value key, int64_t hash, Value value) {
   int64_t slot;
-  int64_t ix = lookup(d, key, hash, &slot);
+  int64_t ix;
+  if (d->table && !dict_may_contain_hash(Value(d), hash)) {
+    // A new key (self.x = ... in __init__, building a dict): the bloom
+    // proves it absent without comparing keys.
+    ix = -1;
+    slot = free_slot(d->table, hash);
+  } else {
+    ix = lookup(d, key, hash, &slot);
+  }
   if (ix == -2) return -1;
   if (ix >= 0) {
     DictEntry* e = &d->table->entries()[ix];
@@ -212,8 +229,7 @@ int insert(Dict* d, Value key, int64_t hash, Value value) {
   }
   if (!d->table || d->table->nentries >= d->table->capacity) {
     if (!resize(d, (used_load(d) + 1) * 3 / 2 + 1)) return -1;
-    ix = lookup(d, key, hash, &slot);  // find the free slot in the new table (no eq calls)
-    if (ix == -2) return -1;
+    slot = free_slot(d->table, hash);  // still absent: no code ran since the probe
   }
   DictTable* t = d->table;
   if (d->keys_version.load(std::memory_order_relaxed) != 0) d->keys_version.store(0, std::memory_order_relaxed);
