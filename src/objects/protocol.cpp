@@ -258,11 +258,16 @@ int instance_dict_store(Value* slot, Str* name, Value v) {
   auto* aslot = reinterpret_cast<std::atomic<uint64_t>*>(slot);
   uint64_t bits = aslot->load(std::memory_order_acquire);
   if (bits == Value().bits()) {
+    // The first attribute goes into the new dict before it is published:
+    // until then no other thread can see it.
     Ref<Dict> nd = dict_new();
-    if (!nd) return -1;
-    // Publish the new dict; a racing thread may have created one first (then
-    // bits is that one).
-    if (aslot->compare_exchange_strong(bits, nd.val().bits(), std::memory_order_acq_rel)) bits = nd.release().bits();
+    if (!nd || dict_set_item(nd.val(), Value(name), v) < 0) return -1;
+    if (aslot->compare_exchange_strong(bits, nd.val().bits(), std::memory_order_acq_rel)) {
+      (void)nd.release();
+      return 0;
+    }
+    // A racing thread published one first: bits is that one. (Dropping ours
+    // releases v's extra reference.)
   }
   // Held: waiting for the dict's lock is a quiescent state, after which a
   // dict replaced by `obj.__dict__ = ...` may be freed.
