@@ -112,15 +112,15 @@ bool specialize_store_attr(uint32_t* instr, Value obj, Value name) {
   if (t->tp_setattro != generic_setattr) return spec_fail(instr);
   uint32_t version = t->version_tag.load(std::memory_order_acquire);
   if (version == 0 || !no_setter(type_lookup(t, name))) return spec_fail(instr);
+  // The handler may store by key (a new attribute, another layout): the key
+  // must be the interned string generic_setattr would store.
+  if (!name.as<Str>()->interned) return spec_fail(instr);
   Value d;
   if (!fixed_instance_dict(obj, t, &d)) return spec_fail(instr);
   int64_t ix = d.is_null() ? -1 : dict_entry_index(d, name.as<Str>());
-  if (small_index(ix)) return spec_write(instr, OP_STORE_ATTR_INSTANCE_VALUE, version, static_cast<uint32_t>(ix));
-  // A new attribute (or one under an equal, not identical key): stored by
-  // key. The handler stores the name as the dict key, so it must be the
-  // interned string generic_setattr would store.
-  if (!name.as<Str>()->interned) return spec_fail(instr);
-  return spec_write(instr, OP_STORE_ATTR_INSTANCE_VALUE, version, kStoreNew);
+  // Absent (or under an equal, not identical key): a new attribute.
+  return spec_write(instr, OP_STORE_ATTR_INSTANCE_VALUE, version,
+                    small_index(ix) ? static_cast<uint32_t>(ix) : kStoreNew);
 }
 
 std::atomic<const MethodDef*> g_spec_len_def{nullptr};

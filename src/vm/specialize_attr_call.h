@@ -10,7 +10,10 @@
 //                  unit 0 = version tag of type(obj), unit 1 = entry index of
 //                  the name in the instance __dict__; for the store,
 //                  kStoreNew instead when the name was absent (a new
-//                  attribute: stored by key, the dict created if missing)
+//                  attribute: stored by key, the dict created if missing).
+//                  When the entry does not hold the name (a sibling class
+//                  with another layout), the load probes the dict by key and
+//                  the store stores by key, instead of deoptimising
 //   LOAD_ATTR_METHOD  unit 0 = version tag of type(obj), unit 1 = entry index
 //                  of the function in type(obj)'s own dict, or kViaLookup
 //                  when it is inherited (found through type_lookup)
