@@ -608,8 +608,16 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
 #define SAVE_FRAME()   \
   do {                 \
     f->ip = ip;        \
-    f->sp = sp;        \
-    f->lasti = static_cast<int32_t>(this_instr - co->code); \
+    SAVE_FRAME_NO_IP(); \
+  } while (0)
+// The paths every handler can reach (error, unwinding, return) leave the
+// frame without resuming it, so they need no `ip`: not reading it there keeps
+// each handler's `ip` a short-lived value of its own instead of one variable
+// live across the whole loop (which the register allocator spills).
+#define SAVE_FRAME_NO_IP()                                    \
+  do {                                                        \
+    f->sp = sp;                                               \
+    f->lasti = static_cast<int32_t>(this_instr - co->code);   \
   } while (0)
 // Only `this_instr` (and `a`) stay live across the indirect jump: each
 // handler's TARGET recomputes `ip` from it with its own constant cache size,
@@ -1564,7 +1572,7 @@ TARGET(RETURN_VALUE) {
 }
 
 do_return: {
-  SAVE_FRAME();
+  SAVE_FRAME_NO_IP();
   f->pad = 0;  // returned
   if (f->is_entry) {
     ts->frame = f->previous;
@@ -2185,7 +2193,7 @@ op_unknown:
 // --- errors ------------------------------------------------------------------
 
 error : {
-  SAVE_FRAME();
+  SAVE_FRAME_NO_IP();
   Value exc = err_peek();
   if (exc.is_null()) {
     err_set_str(g_SystemError, "error return without exception set");
@@ -2206,7 +2214,7 @@ exception_unwind_noadd:
   goto exception_unwind_keep_lasti;
 
 exception_unwind:
-  SAVE_FRAME();
+  SAVE_FRAME_NO_IP();
 exception_unwind_keep_lasti : {
   const ExceptionTableEntry* h =
       code_find_handler(co, static_cast<uint32_t>(unwind_at >= 0 ? unwind_at : f->lasti));
