@@ -60,6 +60,10 @@ Value current_builtins_dict() { return current_builtins(); }
 
 namespace {
 
+// bool_value (objects/protocol.h) lives in another file and so is a call;
+// the loop's comparisons and tests build their bools here.
+inline Value bool_of(bool b) { return b ? true_value() : false_value(); }
+
 std::nullptr_t name_error(Value name) {
   err_format(g_NameError, "name '%s' is not defined", str_view(name).data());
   exception_set_extra_attr(err_peek(), name, Value());
@@ -1024,7 +1028,7 @@ TARGET(UNARY_NOT) {
   Value v = TOP();
   int t = truthy(v);
   if (t < 0) GOTO_ERROR();
-  TOP() = bool_value(!t);
+  TOP() = bool_of(!t);
   decref(v);
   DISPATCH();
 }
@@ -1033,7 +1037,7 @@ TARGET(TO_BOOL) {
   Value v = TOP();
   int t = truthy(v);
   if (t < 0) GOTO_ERROR();
-  TOP() = bool_value(t);
+  TOP() = bool_of(t);
   decref(v);
   DISPATCH();
 }
@@ -1057,7 +1061,7 @@ TARGET(IS_OP) {
   bool b = (lhs == rhs) != (a != 0);
   decref(rhs);
   decref(lhs);
-  TOP() = bool_value(b);
+  TOP() = bool_of(b);
   DISPATCH();
 }
 
@@ -1068,7 +1072,7 @@ TARGET(CONTAINS_OP) {
   decref(container);
   if (r < 0) GOTO_ERROR();
   decref(item);
-  TOP() = bool_value((r != 0) != (a != 0));
+  TOP() = bool_of((r != 0) != (a != 0));
   DISPATCH();
 }
 
@@ -1896,7 +1900,7 @@ TARGET(CHECK_EXC_MATCH) {
   int r = exception_matches(TOP(), type);
   decref(type);
   if (r < 0) GOTO_ERROR();
-  PUSH(bool_value(r));
+  PUSH(bool_of(r));
   DISPATCH();
 }
 
@@ -2161,11 +2165,11 @@ TARGET(MATCH_CLASS) {
 }
 
 TARGET(MATCH_MAPPING)
-  PUSH(bool_value(check_match_mapping(TOP())));
+  PUSH(bool_of(check_match_mapping(TOP())));
   DISPATCH();
 
 TARGET(MATCH_SEQUENCE)
-  PUSH(bool_value(check_match_sequence(TOP())));
+  PUSH(bool_of(check_match_sequence(TOP())));
   DISPATCH();
 
 TARGET(MATCH_KEYS) {
