@@ -111,13 +111,15 @@ Ref<> load_global(Value globals, Value builtins, Value name) {
 // overwrite each other's units, and any mix of them is still checked.
 constexpr uint32_t kGlobalInBuiltins = 1;
 
-inline bool load_global_cache_hit(const uint32_t* cache, Value globals, Value builtins, Value name, Ref<>* out) {
+// The value is borrowed (dict_entry_peek: alive until this thread's next
+// quiescent state), so the hit path needs no Ref<> in memory; null on a miss.
+inline Value load_global_cache_peek(const uint32_t* cache, Value globals, Value builtins, Value name) {
   uint32_t c0 = __atomic_load_n(cache, __ATOMIC_RELAXED);
-  if (c0 == 0) return false;
+  if (c0 == 0) return Value();
   int64_t ix = static_cast<int64_t>(c0 >> 1) - 1;
-  if (!(c0 & kGlobalInBuiltins)) return dict_entry_value(globals, ix, name.as<Str>(), out);
-  return dict_keys_version_peek(globals) == __atomic_load_n(cache + 1, __ATOMIC_RELAXED) &&
-         dict_entry_value(builtins, ix, name.as<Str>(), out);
+  if (!(c0 & kGlobalInBuiltins)) return dict_entry_peek(globals, ix, name.as<Str>());
+  if (dict_keys_version_peek(globals) != __atomic_load_n(cache + 1, __ATOMIC_RELAXED)) return Value();
+  return dict_entry_peek(builtins, ix, name.as<Str>());
 }
 
 Ref<> load_global_and_cache(uint32_t* cache, Value globals, Value builtins, Value name) {
@@ -870,12 +872,15 @@ TARGET(DELETE_NAME) {
 
 TARGET(LOAD_GLOBAL) {
   Value name = tuple_item(co->names, a >> 1);
-  Ref<> v;
-  if (!load_global_cache_hit(this_instr + 1, f->globals, f->builtins, name, &v)) {
-    v = load_global_and_cache(this_instr + 1, f->globals, f->builtins, name);
-    if (!v) GOTO_ERROR();
+  Value v = load_global_cache_peek(this_instr + 1, f->globals, f->builtins, name);
+  if (!v.is_null()) [[likely]] {
+    incref(v);
+  } else {
+    Ref<> r = load_global_and_cache(this_instr + 1, f->globals, f->builtins, name);
+    if (!r) GOTO_ERROR();
+    v = r.release();
   }
-  PUSH(v.release());
+  PUSH(v);
   if (a & 1) PUSH(Value());
   DISPATCH();
 }
