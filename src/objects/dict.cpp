@@ -404,7 +404,9 @@ inline Value replace_entry_locked(Dict* d, int64_t ix, Str* key, Value v) {
 bool dict_replace_entry_value(Value dv, int64_t ix, Str* key, Value v) {
   Dict* d = dv.as<Dict>();
   Value old;
-  if (object_mutex_try_lock(d)) [[likely]] {
+  if (locks_elided()) {
+    old = replace_entry_locked(d, ix, key, v);  // no safepoint inside
+  } else if (object_mutex_try_lock(d)) [[likely]] {
     // The section runs no Python code and cannot block, so the bare lock
     // does (a CriticalSection would also push itself on this thread's
     // stack). No wait, so no quiescent state: `d` needs no reference.

@@ -8,6 +8,7 @@
 namespace ftpy {
 
 constinit thread_local CriticalSection* tls_critical_section = nullptr;
+std::atomic<bool> g_locks_elided{false};
 
 namespace {
 
@@ -35,6 +36,12 @@ void CriticalSection::begin_slow(Object* o) {
 CriticalSection::CriticalSection(Object* a, Object* b, int) : a_(nullptr), prev_(tls_critical_section) {
   if (a == b) b = nullptr;
   if (a && b && reinterpret_cast<uintptr_t>(b) < reinterpret_cast<uintptr_t>(a)) std::swap(a, b);
+  if (locks_elided()) {
+    a_ = a;
+    b_ = b;
+    tls_critical_section = this;
+    return;
+  }
   bool need_a = a && !held_by_this_thread(a);
   bool need_b = b && !held_by_this_thread(b);
   tls_critical_section = this;
@@ -67,6 +74,11 @@ void critical_section_resume_innermost() {
   // section that held it is suspended. Nothing else is held here, so waiting
   // without detaching cannot form a cycle (every holder of an object lock is
   // attached and running, and releases it at its next block or safepoint).
+  if (locks_elided()) {
+    c->locked_ = 0;
+    c->suspended_ = false;
+    return;
+  }
   Object* a = c->a_;
   Object* b = c->b_;
   if (a && b && reinterpret_cast<uintptr_t>(b) < reinterpret_cast<uintptr_t>(a)) std::swap(a, b);

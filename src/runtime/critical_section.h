@@ -24,6 +24,20 @@
 // locked itself; a suspended section holds nothing. held_by_this_thread looks
 // only at locked bits, so an object of a suspended outer section is locked
 // afresh by a new inner section.
+//
+// Single-thread lock elision. While only one thread is registered, nobody
+// else can reach any object, so sections take no lock (two atomic
+// read-modify-writes saved per container operation or attribute store). A
+// thread that registers while locks are elided stops the world before it
+// runs anything (thread_state.cpp, thread_attach_new) and clears the flag with
+// the world stopped. Every other thread is then parked at a safepoint or
+// detached, and both went through critical_section_suspend_all; their
+// sections resume with real locks. Code between safepoints (a section that
+// runs no Python, the CriticalSection code itself) has finished by then.
+// When the count falls back to one (a thread exits) the flag is set again,
+// under the runtime mutex. A section decides once, when it begins or
+// resumes; its locked_ bits remember the choice, so a section that locked
+// for real unlocks for real even if the flag changes meanwhile.
 #pragma once
 
 #include <atomic>
@@ -50,6 +64,11 @@ struct CriticalSection;
 // constinit: no dynamic initialisation, so accesses need no TLS wrapper call check.
 extern constinit thread_local CriticalSection* tls_critical_section;
 
+// True while exactly one thread is registered (see above). Acquire: a thread
+// that exited published its last writes before the flag was set.
+extern std::atomic<bool> g_locks_elided;
+inline bool locks_elided() { return g_locks_elided.load(std::memory_order_acquire); }
+
 // Called around blocking by thread_state.cpp.
 void critical_section_suspend_all();
 void critical_section_resume_innermost();
@@ -62,7 +81,10 @@ struct CriticalSection {
   // CAS fails for it) or go to the slow path.
   explicit CriticalSection(Object* o) : a_(o), prev_(tls_critical_section) {
     uint8_t unlocked = 0;
-    if (o->ob_mutex.compare_exchange_strong(unlocked, kMutexLocked, std::memory_order_acquire,
+    if (locks_elided()) {
+      // Pushed with nothing locked: a stop-the-world suspends it and it
+      // resumes locked (critical_section_resume_innermost).
+    } else if (o->ob_mutex.compare_exchange_strong(unlocked, kMutexLocked, std::memory_order_acquire,
                                             std::memory_order_relaxed)) [[likely]] {
       locked_ = kLockedA;
     } else if (!held_by_this_thread(o)) {

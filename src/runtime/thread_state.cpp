@@ -23,6 +23,7 @@
 #include "runtime/gc.h"
 #include "runtime/gil.h"
 #include "runtime/qsbr.h"
+#include "runtime/stop_the_world.h"
 #include "vm/frame.h"
 
 namespace ftpy {
@@ -57,6 +58,9 @@ void registry_add_locked(ThreadState* ts) {
   if (g_reg_head) g_reg_head->reg_prev = ts;
   g_reg_head = ts;
   g_reg_count++;
+  // The first thread runs alone. A later one clears the flag itself, with
+  // the world stopped (thread_attach_new).
+  if (g_reg_count == 1) g_locks_elided.store(true, std::memory_order_release);
   g_qsbr_threads.fetch_add(1, std::memory_order_seq_cst);
   qsbr_thread_registered();
 }
@@ -67,7 +71,25 @@ void registry_remove_locked(ThreadState* ts) {
   if (ts->reg_next) ts->reg_next->reg_prev = ts->reg_prev;
   ts->reg_prev = ts->reg_next = nullptr;
   g_reg_count--;
+  // The survivor runs alone again. Release: what the exiting thread wrote
+  // under real locks is visible to the survivor's unlocked sections.
+  if (g_reg_count == 1) g_locks_elided.store(true, std::memory_order_release);
   g_qsbr_threads.fetch_sub(1, std::memory_order_seq_cst);
+}
+
+// A thread that registered while another ran with elided locks: stop the
+// world (every other thread suspends its sections at a safepoint or is
+// detached, and none is between two safepoints inside an unlocked section)
+// and clear the flag before this thread touches any object. The threads
+// resume their sections with real locks (critical_section.h).
+void end_lock_elision() {
+  stop_the_world();
+  {
+    std::lock_guard<std::mutex> g(registry_mu());
+    // The other threads may have exited meanwhile.
+    g_locks_elided.store(g_reg_count <= 1, std::memory_order_release);
+  }
+  start_the_world();
 }
 
 // Give up the thread's right to run Python: release critical sections and the
@@ -162,6 +184,14 @@ ThreadState* thread_attach_new(bool is_main) {
     registry_add_locked(ts);
   }
   attach_raw(ts);
+  if (g_locks_elided.load(std::memory_order_acquire)) {
+    bool others;
+    {
+      std::lock_guard<std::mutex> g(registry_mu());
+      others = g_reg_count > 1;
+    }
+    if (others) end_lock_elision();
+  }
   gc_thread_attach();
   return ts;
 }

@@ -127,7 +127,10 @@ TEST_F(CollectionsTest, ConcurrentAppendsAndPopsLoseNothing) {
     thread_detach_delete(ts);
   };
   std::thread a(pusher, 0), b(pusher, kN), c(popper), e(popper);
-  a.join(), b.join(), c.join(), e.join();
+  {
+    DetachedScope d;  // a thread attaching may stop the world
+    a.join(), b.join(), c.join(), e.join();
+  }
   int64_t left_sum = 0, left = length(d.val());
   for (int64_t i = 0; i < left; i++) {
     Ref<> idx = small_int(i);

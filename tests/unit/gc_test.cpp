@@ -59,7 +59,10 @@ TEST_F(GcTest, CycleOwnedByExitedThreadIsCollected) {
     }
     thread_detach_delete(ts);
   });
-  t.join();
+  {
+    DetachedScope detached;  // a thread attaching may stop the world
+    t.join();
+  }
   EXPECT_EQ(gc_collect(2, false), 0);  // still held by `leaked`
   decref(leaked);                      // non-owner decrement
   EXPECT_EQ(gc_collect(2, false), 1);

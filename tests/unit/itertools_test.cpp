@@ -147,7 +147,10 @@ TEST_F(ItertoolsTest, SharedCountNeverYieldsAValueTwice) {
       thread_detach_delete(ts);
     });
   }
-  for (auto& th : threads) th.join();
+  {
+    DetachedScope d;  // a thread attaching may stop the world
+    for (auto& th : threads) th.join();
+  }
   std::vector<bool> hit(kThreads * kPerThread, false);
   for (auto& s : seen)
     for (int64_t v : s) {

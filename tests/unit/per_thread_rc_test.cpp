@@ -61,7 +61,10 @@ TEST_F(PerThreadRcTest, ReferencesTakenByOtherThreadsAreFoldedWhenTheyExit) {
       thread_detach_delete(ts);
     });
   }
-  for (auto& t : threads) t.join();
+  {
+    DetachedScope detached;  // a thread attaching may stop the world
+    for (auto& t : threads) t.join();
+  }
   // 40 references held on behalf of the exited threads, plus `l`.
   EXPECT_EQ(refcount_estimate(l.get()), 41);
   EXPECT_EQ(gc_collect(2, false), 0);

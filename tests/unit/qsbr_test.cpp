@@ -33,7 +33,10 @@ TEST_F(QsbrTest, RetiredItemsWaitForTheOtherThreadWithoutKeepingTheBreakerBitSet
     step.store(2);
     thread_detach_delete(me);
   });
-  while (!other.load()) std::this_thread::yield();
+  {
+    DetachedScope d;  // its attach may stop the world
+    while (!other.load()) std::this_thread::yield();
+  }
 
   ThreadState* ts = tstate();
   int64_t before = refcount_estimate(o);

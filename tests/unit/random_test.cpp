@@ -98,7 +98,10 @@ TEST_F(RandomTest, SharedGeneratorSurvivesConcurrentUse) {
       }
       thread_detach_delete(me);
     });
-  for (auto& t : ts) t.join();
+  {
+    DetachedScope d;  // a thread attaching may stop the world
+    for (auto& t : ts) t.join();
+  }
   EXPECT_EQ(bad.load(), 0);
   EXPECT_EQ(eval_repr("len(r.getstate())"), "625");
 }

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
+#include <thread>
 
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -13,9 +15,42 @@
 #include "objects/str.h"
 #include "runtime/interp.h"
 #include "runtime/pythonrun.h"
+#include "runtime/thread_state.h"
 #include "vm/traceback.h"
 
 namespace ftpy {
+
+// A second registered thread that waits detached for the helper's lifetime.
+// While it exists, object locks are taken for real (critical_section.h:
+// single-thread lock elision); its attach stops the world, so the creating
+// thread waits for it detached.
+class SecondThread {
+ public:
+  SecondThread()
+      : thread_([this] {
+          ThreadState* me = thread_attach_new(false);
+          ready_.store(true);
+          {
+            DetachedScope d;
+            while (!stop_.load()) std::this_thread::yield();
+          }
+          thread_detach_delete(me);
+        }) {
+    DetachedScope d;
+    while (!ready_.load()) std::this_thread::yield();
+  }
+  ~SecondThread() {
+    stop_.store(true);
+    DetachedScope d;
+    thread_.join();
+  }
+  SecondThread(const SecondThread&) = delete;
+  SecondThread& operator=(const SecondThread&) = delete;
+
+ private:
+  std::atomic<bool> ready_{false}, stop_{false};
+  std::thread thread_;
+};
 
 class RuntimeTest : public ::testing::Test {
  protected:

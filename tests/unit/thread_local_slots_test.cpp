@@ -77,10 +77,16 @@ TEST_F(LocalSlotsTest, LocalsDieWhileThreadsReadAndThreadsExitWhileLocalsLive) {
       thread_detach_delete(ts);
     });
   }
-  while (ready.load() < kThreads) std::this_thread::yield();
+  {
+    DetachedScope d;  // a thread attaching may stop the world
+    while (ready.load() < kThreads) std::this_thread::yield();
+  }
   for (int i = 0; i < kLocals; i += 2) local_slots_clear(&locals[i]);
   killed.store(true);
-  for (auto& th : threads) th.join();
+  {
+    DetachedScope d;
+    for (auto& th : threads) th.join();
+  }
   EXPECT_EQ(wrong.load(), 0);
   for (int t = 0; t < kThreads; t++)
     for (int i = 0; i < kLocals; i++) EXPECT_EQ(refcount_estimate(dicts[t][i].get()), 1) << t << " " << i;

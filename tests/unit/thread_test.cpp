@@ -44,6 +44,7 @@ TEST_F(ThreadStateTest, MainThreadIsAttachedAndDetachesForBlocking) {
 }
 
 TEST_F(ThreadStateTest, DetachReleasesCriticalSectionsAndReattachRetakesOnlyTheInnermost) {
+  SecondThread other;  // real locks
   Ref<List> a = list_new(), b = list_new();
   Object* ao = a.val().obj();
   Object* bo = b.val().obj();
@@ -69,6 +70,7 @@ TEST_F(ThreadStateTest, DetachReleasesCriticalSectionsAndReattachRetakesOnlyTheI
 }
 
 TEST_F(ThreadStateTest, ReenteredSectionOwnsItsObjectAfterResuming) {
+  SecondThread other;  // real locks
   Ref<List> a = list_new();
   Object* ao = a.val().obj();
   {
@@ -83,6 +85,40 @@ TEST_F(ThreadStateTest, ReenteredSectionOwnsItsObjectAfterResuming) {
     EXPECT_TRUE(object_mutex_is_locked(ao));
   }
   EXPECT_FALSE(object_mutex_is_locked(ao));
+}
+
+// One registered thread: sections take no lock. A thread that attaches meanwhile
+// stops the world, and the section resumes locked; once the second thread has
+// gone, sections (new or resumed) elide again.
+TEST_F(ThreadStateTest, SectionsElideLocksWhileAloneAndRelockWhenAThreadAttaches) {
+  Ref<List> a = list_new(), b = list_new();
+  Object* ao = a.val().obj();
+  Object* bo = b.val().obj();
+  ASSERT_TRUE(locks_elided());
+  {
+    CriticalSection outer(ao);
+    EXPECT_FALSE(object_mutex_is_locked(ao));
+    {
+      SecondThread other;
+      EXPECT_FALSE(locks_elided());
+      EXPECT_TRUE(object_mutex_is_locked(ao));  // resumed with a real lock
+      {
+        CriticalSection2 both(ao, bo);  // re-entry on ao, a real lock on bo
+        EXPECT_TRUE(object_mutex_is_locked(bo));
+      }
+      EXPECT_FALSE(object_mutex_is_locked(bo));
+      EXPECT_TRUE(object_mutex_is_locked(ao));
+    }
+    // Joining it detached this thread: the section resumed alone, unlocked.
+    EXPECT_TRUE(locks_elided());
+    EXPECT_FALSE(object_mutex_is_locked(ao));
+    {
+      CriticalSection inner(bo);
+      EXPECT_FALSE(object_mutex_is_locked(bo));
+    }
+  }
+  EXPECT_FALSE(object_mutex_is_locked(ao));
+  EXPECT_EQ(critical_section_depth(), 0);
 }
 
 TEST_F(ThreadStateTest, CriticalSectionsSerialiseUpdatesFromManyThreads) {
@@ -133,6 +169,7 @@ TEST_F(ThreadStateTest, OppositeOrderSectionsDoNotDeadlock) {
 }
 
 TEST_F(ThreadStateTest, TwoObjectSectionLocksBothAndToleratesTheSameObjectTwice) {
+  SecondThread other;  // real locks
   Ref<List> a = list_new(), b = list_new();
   Object* ao = a.val().obj();
   Object* bo = b.val().obj();
