@@ -18,7 +18,6 @@
 //     RESUME and returns check the thread's eval_breaker.
 #include "vm/eval.h"
 
-#include <array>
 #include <cstring>
 #include <vector>
 
