@@ -185,7 +185,7 @@ inline void bloom_add(Dict* d, int64_t hash) {
 // taken its reference: runtime/object.h) cannot be freed under such a reader,
 // and are released at once. A decref may run __del__: call it outside the
 // critical section where the caller can.
-inline void release_unlinked_value(Value v) {
+[[gnu::always_inline]] inline void release_unlinked_value(Value v) {
   if (!v.is_obj()) return;
   Object* o = v.obj();
   uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
@@ -401,6 +401,20 @@ inline Value replace_entry_locked(Dict* d, int64_t ix, Str* key, Value v) {
 
 }  // namespace
 
+namespace {
+
+// Contended, or this thread already holds d (an __eq__ running inside a dict
+// operation on it): the full section, which may park. Parking is a quiescent
+// state, after which a dict replaced by `obj.__dict__ = ...` may be freed:
+// hold it. Out of line, so that the common path saves no registers.
+[[gnu::noinline]] Value replace_entry_contended(Value dv, int64_t ix, Str* key, Value v) {
+  Ref<> keep = Ref<>::borrow(dv);
+  CriticalSection cs(dv.as<Dict>());
+  return replace_entry_locked(dv.as<Dict>(), ix, key, v);
+}
+
+}  // namespace
+
 bool dict_replace_entry_value(Value dv, int64_t ix, Str* key, Value v) {
   Dict* d = dv.as<Dict>();
   Value old;
@@ -413,13 +427,7 @@ bool dict_replace_entry_value(Value dv, int64_t ix, Str* key, Value v) {
     old = replace_entry_locked(d, ix, key, v);
     object_mutex_unlock(d);
   } else {
-    // Contended, or this thread already holds d (an __eq__ running inside
-    // a dict operation on it): the full section, which may park. Parking is
-    // a quiescent state, after which a dict replaced by `obj.__dict__ = ...`
-    // may be freed: hold it.
-    Ref<> keep = Ref<>::borrow(dv);
-    CriticalSection cs(d);
-    old = replace_entry_locked(d, ix, key, v);
+    old = replace_entry_contended(dv, ix, key, v);
   }
   if (old.is_null()) return false;
   release_unlinked_value(old);

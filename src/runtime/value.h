@@ -40,7 +40,9 @@ class Value {
   constexpr bool is_small() const { return (bits_ & 1) != 0; }
   constexpr bool is_obj() const { return (bits_ & 1) == 0 && bits_ != 0; }
   constexpr int64_t small_value() const { return static_cast<int64_t>(bits_) >> 1; }
-  Object* obj() const { return reinterpret_cast<Object*>(bits_ & ~uint64_t{3}); }
+  // No mask: the ...10 pattern is never made, so an object's bits are its
+  // address (the loads through it fold the offset, with no `and` first).
+  Object* obj() const { return reinterpret_cast<Object*>(bits_); }
   template <typename T>
   T* as() const { return static_cast<T*>(obj()); }
   constexpr uint64_t bits() const { return bits_; }
