@@ -6,7 +6,8 @@
 // Conventions inside the loop:
 //   - every Value on the value stack is an owned reference;
 //   - `this_instr` is the instruction being executed (for tracebacks and the
-//     exception table); `ip` already points past it and its cache units;
+//     exception table); `ip` already points past it and its cache units
+//     (set by the handler's TARGET);
 //   - a failing handler jumps to `error` with the exception pending; `error`
 //     adds a traceback entry, chains __context__, then `exception_unwind`
 //     finds a handler in this frame or pops to the caller;
@@ -17,7 +18,6 @@
 //     RESUME and returns check the thread's eval_breaker.
 #include "vm/eval.h"
 
-#include <array>
 #include <cstring>
 #include <vector>
 
@@ -58,6 +58,10 @@ namespace ftpy {
 Value current_builtins_dict() { return current_builtins(); }
 
 namespace {
+
+// bool_value (objects/protocol.h) lives in another file and so is a call;
+// the loop's comparisons and tests build their bools here.
+inline Value bool_of(bool b) { return b ? true_value() : false_value(); }
 
 std::nullptr_t name_error(Value name) {
   err_format(g_NameError, "name '%s' is not defined", str_view(name).data());
@@ -106,13 +110,15 @@ Ref<> load_global(Value globals, Value builtins, Value name) {
 // overwrite each other's units, and any mix of them is still checked.
 constexpr uint32_t kGlobalInBuiltins = 1;
 
-inline bool load_global_cache_hit(const uint32_t* cache, Value globals, Value builtins, Value name, Ref<>* out) {
+// The value is borrowed (dict_entry_peek: alive until this thread's next
+// quiescent state), so the hit path needs no Ref<> in memory; null on a miss.
+inline Value load_global_cache_peek(const uint32_t* cache, Value globals, Value builtins, Value name) {
   uint32_t c0 = __atomic_load_n(cache, __ATOMIC_RELAXED);
-  if (c0 == 0) return false;
+  if (c0 == 0) return Value();
   int64_t ix = static_cast<int64_t>(c0 >> 1) - 1;
-  if (!(c0 & kGlobalInBuiltins)) return dict_entry_value(globals, ix, name.as<Str>(), out);
-  return dict_keys_version_peek(globals) == __atomic_load_n(cache + 1, __ATOMIC_RELAXED) &&
-         dict_entry_value(builtins, ix, name.as<Str>(), out);
+  if (!(c0 & kGlobalInBuiltins)) return dict_entry_peek(globals, ix, name.as<Str>());
+  if (dict_keys_version_peek(globals) != __atomic_load_n(cache + 1, __ATOMIC_RELAXED)) return Value();
+  return dict_entry_peek(builtins, ix, name.as<Str>());
 }
 
 Ref<> load_global_and_cache(uint32_t* cache, Value globals, Value builtins, Value name) {
@@ -577,23 +583,15 @@ Ref<> intrinsic2(uint32_t which, Value a, Value b) {
 // ---------------------------------------------------------------------------
 // The loop.
 
-// Inline cache units after each opcode, as a constant table (a static local
-// initialised at run time would cost a guard and a reload on every dispatch).
-constexpr std::array<uint8_t, 256> kOpCacheUnits = [] {
-  std::array<uint8_t, 256> t{};
-  for (int i = 0; i < kNumOpcodes; i++) t[i] = static_cast<uint8_t>(op_cache(static_cast<Opcode>(i)));
-  return t;
-}();
-
 Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
   // The dispatch table: one label per opcode row, op_unknown elsewhere.
   static void* kDispatch[256];
   if (!kDispatch[0]) {
     for (int i = 0; i < 256; i++) kDispatch[i] = &&op_unknown;
-#define FTPY_LABEL(name, pop, push, cache, flags) kDispatch[OP_##name] = &&op_##name;
+#define FTPY_LABEL(name, pop, push, cache, flags) kDispatch[OP_##name] = &&target_##name;
     FTPY_OPCODES(FTPY_LABEL)
 #undef FTPY_LABEL
-#define FTPY_SPECIALIZED_LABEL(name, base) kDispatch[OP_##name] = &&op_##name;
+#define FTPY_SPECIALIZED_LABEL(name, base) kDispatch[OP_##name] = &&target_##name;
     FTPY_SPECIALIZED(FTPY_SPECIALIZED_LABEL)
 #undef FTPY_SPECIALIZED_LABEL
   }
@@ -603,7 +601,6 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
   uint32_t* ip;
   uint32_t* this_instr;
   Value* sp;
-  Value* locals;
   uint32_t a;
   Ref<> retval;
 
@@ -612,22 +609,42 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
     co = f->code;               \
     ip = f->ip;                 \
     sp = f->sp;                 \
-    locals = f->localsplus;     \
   } while (0)
 #define SAVE_FRAME()   \
   do {                 \
     f->ip = ip;        \
-    f->sp = sp;        \
-    f->lasti = static_cast<int32_t>(this_instr - co->code); \
+    SAVE_FRAME_NO_IP(); \
   } while (0)
+// The paths every handler can reach (error, unwinding, return) leave the
+// frame without resuming it, so they need no `ip`: not reading it there keeps
+// each handler's `ip` a short-lived value of its own instead of one variable
+// live across the whole loop (which the register allocator spills).
+#define SAVE_FRAME_NO_IP()                                    \
+  do {                                                        \
+    f->sp = sp;                                               \
+    f->lasti = static_cast<int32_t>(this_instr - co->code);   \
+  } while (0)
+// Only `this_instr` (and `a`) stay live across the indirect jump: each
+// handler's TARGET recomputes `ip` from it with its own constant cache size,
+// so dispatch needs no cache-size lookup and one register fewer.
 #define DISPATCH()                                                    \
   do {                                                                \
     this_instr = ip;                                                  \
     uint32_t u_ = __atomic_load_n(ip, __ATOMIC_RELAXED);              \
     a = u_ >> 8;                                                      \
-    ip += 1 + kOpCacheUnits[u_ & 0xFF];                              \
     goto* kDispatch[u_ & 0xFF];                                       \
   } while (0)
+// Every handler starts with TARGET(NAME). The dispatch table points at
+// `target_NAME`, which only this macro defines, so a handler with a bare
+// label does not build; `op_NAME` is for `goto` from a specialised form to
+// its base (same cache size by construction: opcodes.h).
+#define TARGET(name)                                                  \
+  target_##name : __attribute__((unused));                           \
+  op_##name : __attribute__((unused));                               \
+  ip = this_instr + 1 + op_cache(OP_##name);
+// The fast locals sit at a fixed offset in the frame: addressing them off `f`
+// keeps a register free for the values live across dispatch.
+#define LOCALS (f->localsplus)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -651,7 +668,10 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
   f->is_entry = 1;
   LOAD_FRAME();
   this_instr = ip;
-  if (reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < ts->c_stack_limit) {
+  // The address of a local, not __builtin_frame_address: that would force a
+  // frame pointer and take %rbp away from the loop's register allocation.
+  char stack_probe;
+  if (reinterpret_cast<uintptr_t>(&stack_probe) < ts->c_stack_limit) {
     // Nested loops (Python called from native code) recurse on the C++
     // stack; raise inside the frame before it overflows.
     if (throwflag) err_clear();
@@ -666,50 +686,50 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
 resume_frame:
   DISPATCH();
 
-op_NOP:
-op_RESUME:
-op_RETURN_GENERATOR:
+TARGET(NOP)
+TARGET(RESUME)
+TARGET(RETURN_GENERATOR)
   DISPATCH();
 
-op_POP_TOP: {
+TARGET(POP_TOP) {
   Value v = POP();
   decref(v);
   DISPATCH();
 }
 
-op_PUSH_NULL:
+TARGET(PUSH_NULL)
   PUSH(Value());
   DISPATCH();
 
-op_COPY: {
+TARGET(COPY) {
   Value v = PEEK(a);
   incref(v);
   PUSH(v);
   DISPATCH();
 }
 
-op_SWAP: {
+TARGET(SWAP) {
   Value t = TOP();
   TOP() = PEEK(a);
   PEEK(a) = t;
   DISPATCH();
 }
 
-op_LOAD_CONST: {
+TARGET(LOAD_CONST) {
   Value v = tuple_item(co->consts, a);
   incref(v);
   PUSH(v);
   DISPATCH();
 }
 
-op_LOAD_SMALL_INT: {
+TARGET(LOAD_SMALL_INT) {
   int32_t v = static_cast<int32_t>(a << 8) >> 8;
   PUSH(Value::small(v));
   DISPATCH();
 }
 
-op_LOAD_FAST: {
-  Value v = locals[a];
+TARGET(LOAD_FAST) {
+  Value v = LOCALS[a];
   if (v.is_null()) [[unlikely]] {
     unbound_local_error(tuple_item(co->localsplusnames, a));
     GOTO_ERROR();
@@ -719,42 +739,42 @@ op_LOAD_FAST: {
   DISPATCH();
 }
 
-op_STORE_FAST: {
-  Value old = locals[a];
-  locals[a] = POP();
+TARGET(STORE_FAST) {
+  Value old = LOCALS[a];
+  LOCALS[a] = POP();
   decref(old);
   DISPATCH();
 }
 
-op_DELETE_FAST: {
-  Value old = locals[a];
+TARGET(DELETE_FAST) {
+  Value old = LOCALS[a];
   if (old.is_null()) {
     unbound_local_error(tuple_item(co->localsplusnames, a));
     GOTO_ERROR();
   }
-  locals[a] = Value();
+  LOCALS[a] = Value();
   decref(old);
   DISPATCH();
 }
 
-op_MAKE_CELL: {
-  Value initial = locals[a];
+TARGET(MAKE_CELL) {
+  Value initial = LOCALS[a];
   Ref<> cell = cell_new(initial);
   if (!cell) GOTO_ERROR();
-  locals[a] = cell.release();
+  LOCALS[a] = cell.release();
   decref(initial);
   DISPATCH();
 }
 
-op_LOAD_CLOSURE: {
-  Value c = locals[a];
+TARGET(LOAD_CLOSURE) {
+  Value c = LOCALS[a];
   incref(c);
   PUSH(c);
   DISPATCH();
 }
 
-op_LOAD_DEREF: {
-  Value v = cell_get(locals[a]);
+TARGET(LOAD_DEREF) {
+  Value v = cell_get(LOCALS[a]);
   if (v.is_null()) {
     unbound_free_error(co, static_cast<int32_t>(a));
     GOTO_ERROR();
@@ -764,23 +784,23 @@ op_LOAD_DEREF: {
   DISPATCH();
 }
 
-op_STORE_DEREF: {
+TARGET(STORE_DEREF) {
   Value v = POP();
-  cell_set(locals[a], v);
+  cell_set(LOCALS[a], v);
   decref(v);
   DISPATCH();
 }
 
-op_DELETE_DEREF: {
-  if (cell_get(locals[a]).is_null()) {
+TARGET(DELETE_DEREF) {
+  if (cell_get(LOCALS[a]).is_null()) {
     unbound_free_error(co, static_cast<int32_t>(a));
     GOTO_ERROR();
   }
-  cell_set(locals[a], Value());
+  cell_set(LOCALS[a], Value());
   DISPATCH();
 }
 
-op_LOAD_FROM_DICT_OR_DEREF: {
+TARGET(LOAD_FROM_DICT_OR_DEREF) {
   Value mapping = POP();
   Value name = tuple_item(co->localsplusnames, a);
   bool found;
@@ -788,7 +808,7 @@ op_LOAD_FROM_DICT_OR_DEREF: {
   decref(mapping);
   if (!found) {
     if (err_occurred()) GOTO_ERROR();
-    Value c = cell_get(locals[a]);
+    Value c = cell_get(LOCALS[a]);
     if (c.is_null()) {
       unbound_free_error(co, static_cast<int32_t>(a));
       GOTO_ERROR();
@@ -799,7 +819,7 @@ op_LOAD_FROM_DICT_OR_DEREF: {
   DISPATCH();
 }
 
-op_LOAD_LOCALS: {
+TARGET(LOAD_LOCALS) {
   if (f->locals.is_null()) {
     err_set_str(g_SystemError, "no locals found");
     GOTO_ERROR();
@@ -809,7 +829,7 @@ op_LOAD_LOCALS: {
   DISPATCH();
 }
 
-op_LOAD_NAME: {
+TARGET(LOAD_NAME) {
   Value name = tuple_item(co->names, a);
   if (f->locals.is_null()) {
     err_format(g_SystemError, "no locals when loading %s", repr_utf8(name).c_str());
@@ -826,7 +846,7 @@ op_LOAD_NAME: {
   DISPATCH();
 }
 
-op_STORE_NAME: {
+TARGET(STORE_NAME) {
   Value name = tuple_item(co->names, a);
   Value v = POP();
   int r;
@@ -837,7 +857,7 @@ op_STORE_NAME: {
   DISPATCH();
 }
 
-op_DELETE_NAME: {
+TARGET(DELETE_NAME) {
   Value name = tuple_item(co->names, a);
   int r = is_dict_exact(f->locals) ? dict_del_item(f->locals, name) : (delitem(f->locals, name) < 0 ? -1 : 1);
   if (r == 0 || (r < 0 && err_matches(g_KeyError))) {
@@ -849,19 +869,22 @@ op_DELETE_NAME: {
   DISPATCH();
 }
 
-op_LOAD_GLOBAL: {
+TARGET(LOAD_GLOBAL) {
   Value name = tuple_item(co->names, a >> 1);
-  Ref<> v;
-  if (!load_global_cache_hit(this_instr + 1, f->globals, f->builtins, name, &v)) {
-    v = load_global_and_cache(this_instr + 1, f->globals, f->builtins, name);
-    if (!v) GOTO_ERROR();
+  Value v = load_global_cache_peek(this_instr + 1, f->globals, f->builtins, name);
+  if (!v.is_null()) [[likely]] {
+    incref(v);
+  } else {
+    Ref<> r = load_global_and_cache(this_instr + 1, f->globals, f->builtins, name);
+    if (!r) GOTO_ERROR();
+    v = r.release();
   }
-  PUSH(v.release());
+  PUSH(v);
   if (a & 1) PUSH(Value());
   DISPATCH();
 }
 
-op_STORE_GLOBAL: {
+TARGET(STORE_GLOBAL) {
   Value v = POP();
   int r = dict_set_item(f->globals, tuple_item(co->names, a), v);
   decref(v);
@@ -869,7 +892,7 @@ op_STORE_GLOBAL: {
   DISPATCH();
 }
 
-op_DELETE_GLOBAL: {
+TARGET(DELETE_GLOBAL) {
   Value name = tuple_item(co->names, a);
   int r = dict_del_item(f->globals, name);
   if (r < 0) GOTO_ERROR();
@@ -880,7 +903,7 @@ op_DELETE_GLOBAL: {
   DISPATCH();
 }
 
-op_LOAD_ATTR: {
+TARGET(LOAD_ATTR) {
   Value name = tuple_item(co->names, a >> 1);
   Value obj = TOP();
   if (spec_should_try(this_instr) && specialize_load_attr(this_instr, obj, name, a & 1)) {
@@ -909,7 +932,7 @@ op_LOAD_ATTR: {
   DISPATCH();
 }
 
-op_STORE_ATTR: {
+TARGET(STORE_ATTR) {
   if (spec_should_try(this_instr) && specialize_store_attr(this_instr, TOP(), tuple_item(co->names, a))) {
     ip = this_instr;
     DISPATCH();
@@ -923,7 +946,7 @@ op_STORE_ATTR: {
   DISPATCH();
 }
 
-op_DELETE_ATTR: {
+TARGET(DELETE_ATTR) {
   Value obj = POP();
   int r = setattr(obj, tuple_item(co->names, a), Value());
   decref(obj);
@@ -931,7 +954,7 @@ op_DELETE_ATTR: {
   DISPATCH();
 }
 
-op_LOAD_SUPER_ATTR: {
+TARGET(LOAD_SUPER_ATTR) {
   Value self = POP();
   Value cls = POP();
   Value global_super = POP();
@@ -965,7 +988,7 @@ op_LOAD_SUPER_ATTR: {
 // The base handlers of the arithmetic family count executions and misses of
 // their specialised forms (vm/eval_arith.inc) and specialise when the count
 // runs out (vm/specialize.h).
-op_BINARY_OP: {
+TARGET(BINARY_OP) {
   if (counter_expired(this_instr + 1)) [[unlikely]]
     specialize_binary_op(this_instr, SECOND(), TOP());
   Value rhs = POP();
@@ -978,7 +1001,7 @@ op_BINARY_OP: {
   DISPATCH();
 }
 
-op_UNARY_NEGATIVE: {
+TARGET(UNARY_NEGATIVE) {
   Value v = TOP();
   Ref<> r = negative(v);
   if (!r) GOTO_ERROR();
@@ -987,7 +1010,7 @@ op_UNARY_NEGATIVE: {
   DISPATCH();
 }
 
-op_UNARY_INVERT: {
+TARGET(UNARY_INVERT) {
   Value v = TOP();
   Ref<> r = invert(v);
   if (!r) GOTO_ERROR();
@@ -996,7 +1019,7 @@ op_UNARY_INVERT: {
   DISPATCH();
 }
 
-op_UNARY_POSITIVE: {
+TARGET(UNARY_POSITIVE) {
   Value v = TOP();
   Ref<> r = positive(v);
   if (!r) GOTO_ERROR();
@@ -1005,25 +1028,25 @@ op_UNARY_POSITIVE: {
   DISPATCH();
 }
 
-op_UNARY_NOT: {
+TARGET(UNARY_NOT) {
   Value v = TOP();
   int t = truthy(v);
   if (t < 0) GOTO_ERROR();
-  TOP() = bool_value(!t);
+  TOP() = bool_of(!t);
   decref(v);
   DISPATCH();
 }
 
-op_TO_BOOL: {
+TARGET(TO_BOOL) {
   Value v = TOP();
   int t = truthy(v);
   if (t < 0) GOTO_ERROR();
-  TOP() = bool_value(t);
+  TOP() = bool_of(t);
   decref(v);
   DISPATCH();
 }
 
-op_COMPARE_OP: {
+TARGET(COMPARE_OP) {
   if (counter_expired(this_instr + 1)) [[unlikely]]
     specialize_compare_op(this_instr, SECOND(), TOP());
   Value rhs = POP();
@@ -1036,28 +1059,28 @@ op_COMPARE_OP: {
   DISPATCH();
 }
 
-op_IS_OP: {
+TARGET(IS_OP) {
   Value rhs = POP();
   Value lhs = TOP();
   bool b = (lhs == rhs) != (a != 0);
   decref(rhs);
   decref(lhs);
-  TOP() = bool_value(b);
+  TOP() = bool_of(b);
   DISPATCH();
 }
 
-op_CONTAINS_OP: {
+TARGET(CONTAINS_OP) {
   Value container = POP();
   Value item = TOP();
   int r = contains(container, item);
   decref(container);
   if (r < 0) GOTO_ERROR();
   decref(item);
-  TOP() = bool_value((r != 0) != (a != 0));
+  TOP() = bool_of((r != 0) != (a != 0));
   DISPATCH();
 }
 
-op_BINARY_SUBSCR: {
+TARGET(BINARY_SUBSCR) {
   if (counter_expired(this_instr + 1)) [[unlikely]]
     specialize_binary_subscr(this_instr, SECOND(), TOP());
   Value key = POP();
@@ -1070,7 +1093,7 @@ op_BINARY_SUBSCR: {
   DISPATCH();
 }
 
-op_STORE_SUBSCR: {
+TARGET(STORE_SUBSCR) {
   if (counter_expired(this_instr + 1)) [[unlikely]]
     specialize_store_subscr(this_instr, SECOND(), TOP());
   Value key = POP();
@@ -1084,7 +1107,7 @@ op_STORE_SUBSCR: {
   DISPATCH();
 }
 
-op_DELETE_SUBSCR: {
+TARGET(DELETE_SUBSCR) {
   Value key = POP();
   Value container = POP();
   int r = delitem(container, key);
@@ -1097,7 +1120,7 @@ op_DELETE_SUBSCR: {
 // Slices of exact lists are taken from the bounds directly, with no slice
 // object (a quarter of fannkuch's instructions went to building and freeing
 // them); anything else gets a slice object and its own subscript.
-op_BINARY_SLICE: {
+TARGET(BINARY_SLICE) {
   Value step = (a & 1) ? POP() : Value();
   Value stop = POP();
   Value start = POP();
@@ -1120,7 +1143,7 @@ op_BINARY_SLICE: {
 
 // [value, container, start, stop]. A value that is a list only this frame's
 // stack references is read in place (the usual `a[i:j] = b[k::-1]`).
-op_STORE_SLICE: {
+TARGET(STORE_SLICE) {
   Value stop = POP();
   Value start = POP();
   Value container = POP();
@@ -1141,7 +1164,7 @@ op_STORE_SLICE: {
   DISPATCH();
 }
 
-op_BUILD_SLICE: {
+TARGET(BUILD_SLICE) {
   Value step = a == 3 ? POP() : Value();
   Value stop = POP();
   Value start = POP();
@@ -1154,7 +1177,7 @@ op_BUILD_SLICE: {
   DISPATCH();
 }
 
-op_BUILD_TUPLE: {
+TARGET(BUILD_TUPLE) {
   Ref<Tuple> t = tuple_new(a);
   if (!t) GOTO_ERROR();
   sp -= a;
@@ -1163,7 +1186,7 @@ op_BUILD_TUPLE: {
   DISPATCH();
 }
 
-op_BUILD_LIST: {
+TARGET(BUILD_LIST) {
   Ref<List> l = list_new(a);
   if (!l) GOTO_ERROR();
   sp -= a;
@@ -1172,7 +1195,7 @@ op_BUILD_LIST: {
   DISPATCH();
 }
 
-op_BUILD_SET: {
+TARGET(BUILD_SET) {
   Ref<> s = set_new(Value());
   if (!s) GOTO_ERROR();
   int err = 0;
@@ -1186,7 +1209,7 @@ op_BUILD_SET: {
   DISPATCH();
 }
 
-op_BUILD_MAP: {
+TARGET(BUILD_MAP) {
   Ref<Dict> d = dict_new();
   if (!d) GOTO_ERROR();
   int err = 0;
@@ -1200,7 +1223,7 @@ op_BUILD_MAP: {
   DISPATCH();
 }
 
-op_BUILD_STRING: {
+TARGET(BUILD_STRING) {
   Ref<> s = build_string(sp - a, a);
   for (uint32_t i = 0; i < a; i++) decref(POP());
   if (!s) GOTO_ERROR();
@@ -1208,7 +1231,7 @@ op_BUILD_STRING: {
   DISPATCH();
 }
 
-op_LIST_APPEND: {
+TARGET(LIST_APPEND) {
   Value v = POP();
   int r = list_append(PEEK(a), v);
   decref(v);
@@ -1216,7 +1239,7 @@ op_LIST_APPEND: {
   DISPATCH();
 }
 
-op_SET_ADD: {
+TARGET(SET_ADD) {
   Value v = POP();
   int r = set_add(PEEK(a), v);
   decref(v);
@@ -1224,7 +1247,7 @@ op_SET_ADD: {
   DISPATCH();
 }
 
-op_MAP_ADD: {
+TARGET(MAP_ADD) {
   Value v = POP();
   Value k = POP();
   int r = dict_set_item(PEEK(a), k, v);
@@ -1234,7 +1257,7 @@ op_MAP_ADD: {
   DISPATCH();
 }
 
-op_LIST_EXTEND: {
+TARGET(LIST_EXTEND) {
   Value it = POP();
   int r = list_extend(PEEK(a), it);
   if (r < 0 && err_matches(g_TypeError) && !type_of(it)->tp_iter && !type_of(it)->mp_subscript) {
@@ -1246,7 +1269,7 @@ op_LIST_EXTEND: {
   DISPATCH();
 }
 
-op_SET_UPDATE: {
+TARGET(SET_UPDATE) {
   Value it = POP();
   Ref<> res = call_method(PEEK(a), "update", &it, 1);
   int r = res ? 0 : -1;
@@ -1256,7 +1279,7 @@ op_SET_UPDATE: {
   DISPATCH();
 }
 
-op_DICT_UPDATE: {
+TARGET(DICT_UPDATE) {
   Value m = POP();
   int r = dict_merge(PEEK(a), m, true);
   if (r < 0 && err_matches(g_AttributeError)) {
@@ -1268,7 +1291,7 @@ op_DICT_UPDATE: {
   DISPATCH();
 }
 
-op_DICT_MERGE: {
+TARGET(DICT_MERGE) {
   Value m = POP();
   int r = dict_merge_for_call(PEEK(a + 3), PEEK(a), m);
   decref(m);
@@ -1276,7 +1299,7 @@ op_DICT_MERGE: {
   DISPATCH();
 }
 
-op_LIST_TO_TUPLE: {
+TARGET(LIST_TO_TUPLE) {
   Value l = TOP();
   Ref<> t = list_as_tuple(l);
   if (!t) GOTO_ERROR();
@@ -1285,7 +1308,7 @@ op_LIST_TO_TUPLE: {
   DISPATCH();
 }
 
-op_UNPACK_SEQUENCE: {
+TARGET(UNPACK_SEQUENCE) {
   if (counter_expired(this_instr + 1)) [[unlikely]]
     specialize_unpack_sequence(this_instr, TOP());
   Value seq = POP();
@@ -1315,7 +1338,7 @@ op_UNPACK_SEQUENCE: {
   DISPATCH();
 }
 
-op_UNPACK_EX: {
+TARGET(UNPACK_EX) {
   Value seq = POP();
   int before = static_cast<int>(a & 0xFF), after = static_cast<int>(a >> 8);
   if (is_tuple_exact(seq) || is_list_exact(seq)) {
@@ -1360,16 +1383,16 @@ op_UNPACK_EX: {
   DISPATCH();
 }
 
-op_JUMP_FORWARD:
+TARGET(JUMP_FORWARD)
   JUMPTO(a);
   DISPATCH();
 
-op_JUMP_BACKWARD:
+TARGET(JUMP_BACKWARD)
   JUMPTO(a);
   SAFEPOINT();
   DISPATCH();
 
-op_POP_JUMP_IF_FALSE: {
+TARGET(POP_JUMP_IF_FALSE) {
   Value v = POP();
   if (v == false_value()) {
     JUMPTO(a);
@@ -1382,7 +1405,7 @@ op_POP_JUMP_IF_FALSE: {
   DISPATCH();
 }
 
-op_POP_JUMP_IF_TRUE: {
+TARGET(POP_JUMP_IF_TRUE) {
   Value v = POP();
   if (v == true_value()) {
     JUMPTO(a);
@@ -1395,14 +1418,14 @@ op_POP_JUMP_IF_TRUE: {
   DISPATCH();
 }
 
-op_POP_JUMP_IF_NONE: {
+TARGET(POP_JUMP_IF_NONE) {
   Value v = POP();
   if (is_none(v)) JUMPTO(a);
   else decref(v);
   DISPATCH();
 }
 
-op_POP_JUMP_IF_NOT_NONE: {
+TARGET(POP_JUMP_IF_NOT_NONE) {
   Value v = POP();
   if (!is_none(v)) {
     decref(v);
@@ -1411,7 +1434,7 @@ op_POP_JUMP_IF_NOT_NONE: {
   DISPATCH();
 }
 
-op_JUMP_IF_FALSE_OR_POP: {
+TARGET(JUMP_IF_FALSE_OR_POP) {
   Value v = TOP();
   int t = truthy(v);
   if (t < 0) GOTO_ERROR();
@@ -1424,7 +1447,7 @@ op_JUMP_IF_FALSE_OR_POP: {
   DISPATCH();
 }
 
-op_JUMP_IF_TRUE_OR_POP: {
+TARGET(JUMP_IF_TRUE_OR_POP) {
   Value v = TOP();
   int t = truthy(v);
   if (t < 0) GOTO_ERROR();
@@ -1437,7 +1460,7 @@ op_JUMP_IF_TRUE_OR_POP: {
   DISPATCH();
 }
 
-op_GET_ITER: {
+TARGET(GET_ITER) {
   Value v = TOP();
   Ref<> it = get_iter(v);
   if (!it) GOTO_ERROR();
@@ -1446,7 +1469,7 @@ op_GET_ITER: {
   DISPATCH();
 }
 
-op_FOR_ITER: {
+TARGET(FOR_ITER) {
   if (counter_expired(this_instr + 1)) [[unlikely]]
     specialize_for_iter(this_instr, TOP());
   Value it = TOP();
@@ -1473,7 +1496,7 @@ op_FOR_ITER: {
 
 #include "vm/eval_arith.inc"
 
-op_GET_YIELD_FROM_ITER: {
+TARGET(GET_YIELD_FROM_ITER) {
   Value v = TOP();
   if (is_coroutine(v)) {
     if (!(co->flags & (kCoCoroutine | kCoIterableCoroutine))) {
@@ -1490,7 +1513,7 @@ op_GET_YIELD_FROM_ITER: {
   DISPATCH();
 }
 
-op_SEND: {
+TARGET(SEND) {
   Value v = TOP();
   Value recv = SECOND();
   Ref<> r;
@@ -1538,7 +1561,7 @@ op_SEND: {
   DISPATCH();
 }
 
-op_YIELD_VALUE: {
+TARGET(YIELD_VALUE) {
   retval = Ref<>::steal(POP());
   SAVE_FRAME();
   f->pad = 1;  // yielded (see gen.cpp)
@@ -1546,18 +1569,18 @@ op_YIELD_VALUE: {
   return retval;
 }
 
-op_RETURN_CONST: {
+TARGET(RETURN_CONST) {
   retval = Ref<>::borrow(tuple_item(co->consts, a));
   goto do_return;
 }
 
-op_RETURN_VALUE: {
+TARGET(RETURN_VALUE) {
   retval = Ref<>::steal(POP());
   goto do_return;
 }
 
 do_return: {
-  SAVE_FRAME();
+  SAVE_FRAME_NO_IP();
   f->pad = 0;  // returned
   if (f->is_entry) {
     ts->frame = f->previous;
@@ -1584,7 +1607,7 @@ do_return: {
   DISPATCH();
 }
 
-op_CALL: {
+TARGET(CALL) {
   // [callable, self_or_null, args...]
   Value* base = sp - a - 2;
   if (spec_should_try(this_instr) && specialize_call(this_instr, base[0], base[1], a)) {
@@ -1641,7 +1664,7 @@ op_CALL: {
   DISPATCH();
 }
 
-op_CALL_KW: {
+TARGET(CALL_KW) {
   Value kwnames = POP();
   Value* base = sp - a - 2;
   Value callable = base[0];
@@ -1691,7 +1714,7 @@ op_CALL_KW: {
   DISPATCH();
 }
 
-op_CALL_FUNCTION_EX: {
+TARGET(CALL_FUNCTION_EX) {
   Value kwargs = (a & 1) ? POP() : Value();
   Value cargs = POP();
   Value self_or_null = POP();
@@ -1735,7 +1758,7 @@ op_CALL_FUNCTION_EX: {
   DISPATCH();
 }
 
-op_MAKE_FUNCTION: {
+TARGET(MAKE_FUNCTION) {
   Value code = POP();
   Value annotate = (a & 16) ? POP() : Value();
   Value closure = (a & 8) ? POP() : Value();
@@ -1773,7 +1796,7 @@ op_MAKE_FUNCTION: {
   DISPATCH();
 }
 
-op_LOAD_BUILD_CLASS: {
+TARGET(LOAD_BUILD_CLASS) {
   Ref<> bc;
   int r = dict_get_item_str(f->builtins, ids::__build_class__, &bc);
   if (r <= 0) {
@@ -1784,7 +1807,7 @@ op_LOAD_BUILD_CLASS: {
   DISPATCH();
 }
 
-op_IMPORT_NAME: {
+TARGET(IMPORT_NAME) {
   Value fromlist = POP();
   Value level = POP();
   SAVE_FRAME();
@@ -1796,14 +1819,14 @@ op_IMPORT_NAME: {
   DISPATCH();
 }
 
-op_IMPORT_FROM: {
+TARGET(IMPORT_FROM) {
   Ref<> v = import_from(TOP(), tuple_item(co->names, a));
   if (!v) GOTO_ERROR();
   PUSH(v.release());
   DISPATCH();
 }
 
-op_CALL_INTRINSIC_1: {
+TARGET(CALL_INTRINSIC_1) {
   Value v = TOP();
   SAVE_FRAME();
   Ref<> r = intrinsic1(ts, f, a, v);
@@ -1813,7 +1836,7 @@ op_CALL_INTRINSIC_1: {
   DISPATCH();
 }
 
-op_CALL_INTRINSIC_2: {
+TARGET(CALL_INTRINSIC_2) {
   Value y = POP();
   Value x = TOP();
   Ref<> r = intrinsic2(a, x, y);
@@ -1824,7 +1847,7 @@ op_CALL_INTRINSIC_2: {
   DISPATCH();
 }
 
-op_RAISE_VARARGS: {
+TARGET(RAISE_VARARGS) {
   Value cause = a == 2 ? POP() : Value();
   Value exc = a >= 1 ? POP() : Value();
   if (a == 0) {
@@ -1842,7 +1865,7 @@ op_RAISE_VARARGS: {
   GOTO_ERROR();
 }
 
-op_RERAISE: {
+TARGET(RERAISE) {
   Value exc = POP();
   int32_t restored = -1;
   if (a) {
@@ -1859,7 +1882,7 @@ op_RERAISE: {
   goto exception_unwind_keep_lasti;
 }
 
-op_PUSH_EXC_INFO: {
+TARGET(PUSH_EXC_INFO) {
   Value exc = TOP();
   Value prev = ts->handled ? ts->handled.release() : none();
   ts->handled = Ref<>::borrow(exc);
@@ -1868,7 +1891,7 @@ op_PUSH_EXC_INFO: {
   DISPATCH();
 }
 
-op_POP_EXCEPT: {
+TARGET(POP_EXCEPT) {
   Value prev = POP();
   if (is_none(prev)) ts->handled.reset();
   else ts->handled = Ref<>::borrow(prev);
@@ -1876,16 +1899,16 @@ op_POP_EXCEPT: {
   DISPATCH();
 }
 
-op_CHECK_EXC_MATCH: {
+TARGET(CHECK_EXC_MATCH) {
   Value type = POP();
   int r = exception_matches(TOP(), type);
   decref(type);
   if (r < 0) GOTO_ERROR();
-  PUSH(bool_value(r));
+  PUSH(bool_of(r));
   DISPATCH();
 }
 
-op_CHECK_EG_MATCH: {
+TARGET(CHECK_EG_MATCH) {
   Value type = POP();
   Value exc = POP();
   if (is_tuple(type)) {
@@ -1923,7 +1946,7 @@ op_CHECK_EG_MATCH: {
   DISPATCH();
 }
 
-op_BEFORE_WITH: {
+TARGET(BEFORE_WITH) {
   Value mgr = TOP();
   Type* t = type_of(mgr);
   Value enter = type_lookup(t, Value(ids::__enter__));
@@ -1974,7 +1997,7 @@ op_BEFORE_WITH: {
   DISPATCH();
 }
 
-op_BEFORE_ASYNC_WITH: {
+TARGET(BEFORE_ASYNC_WITH) {
   Value mgr = TOP();
   Type* t = type_of(mgr);
   Value enter = type_lookup(t, Value(ids::__aenter__));
@@ -1999,7 +2022,7 @@ op_BEFORE_ASYNC_WITH: {
   DISPATCH();
 }
 
-op_WITH_EXCEPT_START: {
+TARGET(WITH_EXCEPT_START) {
   Value exc = TOP();
   Value exit_func = PEEK(5);
   Value exit_self = PEEK(4);
@@ -2013,7 +2036,7 @@ op_WITH_EXCEPT_START: {
   DISPATCH();
 }
 
-op_SETUP_ANNOTATIONS: {
+TARGET(SETUP_ANNOTATIONS) {
   Value loc = f->locals;
   if (loc.is_null()) {
     err_set_str(g_SystemError, "no locals found when setting up annotations");
@@ -2030,7 +2053,7 @@ op_SETUP_ANNOTATIONS: {
   DISPATCH();
 }
 
-op_FORMAT_VALUE: {
+TARGET(FORMAT_VALUE) {
   Value spec = (a & kFmtHasSpec) ? POP() : Value();
   Value v = TOP();
   Ref<> r = format_value(v, a, spec);
@@ -2041,11 +2064,11 @@ op_FORMAT_VALUE: {
   DISPATCH();
 }
 
-op_LOAD_ASSERTION_ERROR:
+TARGET(LOAD_ASSERTION_ERROR)
   PUSH(Value(g_AssertionError));
   DISPATCH();
 
-op_GET_AWAITABLE: {
+TARGET(GET_AWAITABLE) {
   Value v = TOP();
   Ref<> aw = get_awaitable(v, static_cast<int>(a));
   if (!aw) GOTO_ERROR();
@@ -2054,7 +2077,7 @@ op_GET_AWAITABLE: {
   DISPATCH();
 }
 
-op_GET_AITER: {
+TARGET(GET_AITER) {
   Value v = TOP();
   Type* t = type_of(v);
   Value m = type_lookup(t, Value(ids::__aiter__));
@@ -2074,7 +2097,7 @@ op_GET_AITER: {
   DISPATCH();
 }
 
-op_GET_ANEXT: {
+TARGET(GET_ANEXT) {
   Value it = TOP();
   Value m = type_lookup(type_of(it), Value(ids::__anext__));
   if (!m) {
@@ -2097,7 +2120,7 @@ op_GET_ANEXT: {
   DISPATCH();
 }
 
-op_END_ASYNC_FOR: {
+TARGET(END_ASYNC_FOR) {
   Value exc = POP();
   Value aiter = POP();
   if (is_subtype(type_of(exc), g_StopAsyncIteration)) {
@@ -2112,7 +2135,7 @@ op_END_ASYNC_FOR: {
   goto exception_unwind;
 }
 
-op_CLEANUP_THROW: {
+TARGET(CLEANUP_THROW) {
   Value exc = POP();
   Value last_sent = POP();
   Value sub = POP();
@@ -2132,7 +2155,7 @@ op_CLEANUP_THROW: {
   goto exception_unwind;  // the handler of this instruction (see END_ASYNC_FOR)
 }
 
-op_MATCH_CLASS: {
+TARGET(MATCH_CLASS) {
   Value names = POP();
   Value cls = POP();
   Value subject = POP();
@@ -2145,22 +2168,22 @@ op_MATCH_CLASS: {
   DISPATCH();
 }
 
-op_MATCH_MAPPING:
-  PUSH(bool_value(check_match_mapping(TOP())));
+TARGET(MATCH_MAPPING)
+  PUSH(bool_of(check_match_mapping(TOP())));
   DISPATCH();
 
-op_MATCH_SEQUENCE:
-  PUSH(bool_value(check_match_sequence(TOP())));
+TARGET(MATCH_SEQUENCE)
+  PUSH(bool_of(check_match_sequence(TOP())));
   DISPATCH();
 
-op_MATCH_KEYS: {
+TARGET(MATCH_KEYS) {
   Ref<> r = match_keys(SECOND(), TOP());
   if (!r) GOTO_ERROR();
   PUSH(r.release());
   DISPATCH();
 }
 
-op_GET_LEN: {
+TARGET(GET_LEN) {
   int64_t n = length(TOP());
   if (n < 0) GOTO_ERROR();
   Ref<> v = int_from_int64(n);
@@ -2171,13 +2194,14 @@ op_GET_LEN: {
 #include "vm/eval_attr_call.inc"
 
 op_unknown:
+  ip = this_instr + 1;
   err_format(g_SystemError, "unknown opcode %u", *this_instr & 0xFF);
   GOTO_ERROR();
 
 // --- errors ------------------------------------------------------------------
 
 error : {
-  SAVE_FRAME();
+  SAVE_FRAME_NO_IP();
   Value exc = err_peek();
   if (exc.is_null()) {
     err_set_str(g_SystemError, "error return without exception set");
@@ -2198,7 +2222,7 @@ exception_unwind_noadd:
   goto exception_unwind_keep_lasti;
 
 exception_unwind:
-  SAVE_FRAME();
+  SAVE_FRAME_NO_IP();
 exception_unwind_keep_lasti : {
   const ExceptionTableEntry* h =
       code_find_handler(co, static_cast<uint32_t>(unwind_at >= 0 ? unwind_at : f->lasti));
