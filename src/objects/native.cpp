@@ -3,6 +3,8 @@
 // getset_descriptor and member_descriptor types.
 #include "objects/native.h"
 
+#include <atomic>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -343,12 +345,18 @@ namespace {
 
 }  // namespace
 
+const Signature* native_def_signature(const MethodDef* def) {
+  std::atomic_ref<const Signature*> slot(def->parsed);
+  const Signature* sig = slot.load(std::memory_order_acquire);
+  if (sig) [[likely]] return sig;
+  const Signature* mine = native_parse_signature(def->signature, nullptr);
+  if (slot.compare_exchange_strong(sig, mine, std::memory_order_acq_rel, std::memory_order_acquire)) return mine;
+  delete mine;  // its Values are interned or immortal: nothing to release
+  return sig;
+}
+
 Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
-  const Signature* sig = def->parsed;
-  if (!sig) {
-    sig = native_parse_signature(def->signature, nullptr);
-    def->parsed = sig;
-  }
+  const Signature* sig = native_def_signature(def);
   size_t np = sig->params.size();
   // Fast path: positional arguments only and no *args/**kw (most calls of
   // most methods): bind in order, then fill the trailing defaults. A missing
@@ -681,7 +689,7 @@ Ref<> member_repr(Value v) {
 }  // namespace
 
 Ref<> native_function_new(const MethodDef* def, Value self, Value module_name) {
-  if (!def->parsed) def->parsed = native_parse_signature(def->signature, nullptr);
+  native_def_signature(def);
   auto* f = alloc_object<NativeFunction>(&g_native_function_type);
   if (!f) return nullptr;
   f->def = def;
@@ -728,9 +736,9 @@ int native_add_functions(Value module, const MethodDef* defs) {
   int r = dict_get_item_str(d, ids::__name__, &modname);
   if (r < 0) return -1;
   for (const MethodDef* m = defs; m->signature; m++) {
-    if (!m->parsed) m->parsed = native_parse_signature(m->signature, nullptr);
+    const Signature* sig = native_def_signature(m);
     Ref<> f = native_function_new(m, module, modname.val());
-    if (!f || dict_set_item(d, m->parsed->name, f.val()) < 0) return -1;
+    if (!f || dict_set_item(d, sig->name, f.val()) < 0) return -1;
   }
   return 0;
 }

@@ -55,7 +55,8 @@ struct MethodDef {
   NativeFn fn;
   const char* doc;
   uint32_t flags;
-  mutable const Signature* parsed;  // filled once by native_ready; immutable afterwards
+  // Filled once (native_ready, or native_def_signature's CAS); immutable afterwards.
+  mutable const Signature* parsed;
 };
 
 using GetterFn = Ref<> (*)(Value self);
@@ -103,6 +104,10 @@ struct Signature {
 // Parse a signature string; aborts the process on a malformed declaration
 // (a programming error caught by the first test run).
 const Signature* native_parse_signature(const char* spec, const char* owner_name);
+// def->parsed, parsing it on first use. Defs in a type's or module's table are
+// parsed when it is readied; one called directly (a tp_new's own signature)
+// may be first called by two threads at once: each parses, one publishes.
+const Signature* native_def_signature(const MethodDef* def);
 
 // Bind a vectorcall to `sig`. `out` has sig->params.size() slots; `holders`
 // keeps tuples/dicts built for *args/**kw alive. Returns false with TypeError.
