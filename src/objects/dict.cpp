@@ -364,6 +364,10 @@ int dict_get_item(Value dv, Value key, Ref<>* out) {
   return get_item_locked(d, key, h, out);
 }
 
+bool dict_probe_str(Value dv, Str* key, Ref<>* out) {
+  return lookup_lockfree(dv.as<Dict>(), Value(key), str_hash(key), out) == kLfFound;
+}
+
 int dict_get_item_str(Value dv, Str* key, Ref<>* out) {
   Dict* d = dv.as<Dict>();
   int64_t h = str_hash(key);

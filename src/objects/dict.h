@@ -59,7 +59,11 @@ inline bool is_dict_exact(Value v) { return v.is_obj() && v.obj()->ob_type == &g
 Ref<Dict> dict_new();
 // 1 found (*out set), 0 missing (no exception), -1 error.
 int dict_get_item(Value d, Value key, Ref<>* out);
-int dict_get_item_str(Value d, Str* key, Ref<>* out);  // str key, no Python code runs
+int dict_get_item_str(Value d, Str* key, Ref<>* out);  // str key
+// The lock-free probe alone: true and the value if found; false if absent, or
+// if deciding would need a general __eq__ (a non-str key with the same hash),
+// which it never calls. For fast paths whose caller has a generic fallback.
+bool dict_probe_str(Value d, Str* key, Ref<>* out);
 int dict_set_item(Value d, Value key, Value v);
 int dict_set_item_str(Value d, const char* key, Value v);
 // 1 deleted, 0 missing (no exception), -1 error.
