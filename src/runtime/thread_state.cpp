@@ -176,22 +176,18 @@ ThreadState* thread_attach_new(bool is_main) {
   set_c_stack_limit(ts);
   tls_thread_index = ts->index;
   tls_tstate = ts;
+  bool others;
   {
     std::lock_guard<std::mutex> g(registry_mu());
     // Born DETACHED, or SUSPENDED if the world is stopped or stopping (the
     // requester's scan may already be over).
     if (g_stw_requested.load(std::memory_order_relaxed)) ts->status.store(ThreadStatus::kSuspended);
     registry_add_locked(ts);
+    others = g_reg_count > 1;
   }
   attach_raw(ts);
-  if (g_locks_elided.load(std::memory_order_acquire)) {
-    bool others;
-    {
-      std::lock_guard<std::mutex> g(registry_mu());
-      others = g_reg_count > 1;
-    }
-    if (others) end_lock_elision();
-  }
+  // (If the others have exited since, end_lock_elision sets the flag again.)
+  if (others && g_locks_elided.load(std::memory_order_acquire)) end_lock_elision();
   gc_thread_attach();
   return ts;
 }
