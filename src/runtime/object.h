@@ -116,6 +116,19 @@ void sample_shared(Object* o);      // every kRcSampleInterval-th shared incref
 // returns true if the finalizer resurrected the object (it must not be freed).
 void revive_for_finalizer(Object* o);
 bool end_finalizer(Object* o);
+// Weak references. A thread that reaches an object through a pointer that
+// holds no reference (a weakref's referent, a referent's list of weakrefs)
+// may find it with its count at zero and its deallocation under way, and
+// must not take a reference then. The owner's last decrement frees at once
+// when the shared count was never touched (merge_zero_local's fast path),
+// which no other thread's increment can race with; so every object reachable
+// that way is first marked (shared state kSharedMayHaveShared, by
+// mark_weakly_reachable while the caller holds a reference), and then its
+// death always goes through a CAS on the shared count that try_incref's CAS
+// is ordered with: try_incref either adds its reference before the merge
+// (which then keeps the object) or sees the merged zero and fails.
+void mark_weakly_reachable(Object* o);
+bool try_incref(Object* o);
 }  // namespace rc
 
 inline bool is_immortal(const Object* o) {

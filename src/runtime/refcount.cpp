@@ -274,6 +274,28 @@ void sample_shared(Object* o) {
   ts->eval_breaker.fetch_or(kBreakPerThreadRc, std::memory_order_relaxed);
 }
 
+void mark_weakly_reachable(Object* o) {
+  uint32_t untouched = 0;
+  o->ob_ref_shared.compare_exchange_strong(untouched, kSharedMayHaveShared, std::memory_order_relaxed);
+}
+
+bool try_incref(Object* o) {
+  uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
+  // Immortal and per-thread-counted objects are freed only by the collector,
+  // with the world stopped; the owner's own count is its to read.
+  if (local >= kPerThread - 1 || (local > 0 && o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index)) {
+    incref(o);
+    return true;
+  }
+  uint32_t shared = o->ob_ref_shared.load(std::memory_order_relaxed);
+  for (;;) {
+    uint32_t state = shared & kSharedStateMask;
+    if (state == kSharedMerged && count_of(shared) <= 0) return false;  // being freed
+    uint32_t desired = pack(count_of(shared) + 1, state == kSharedInit ? kSharedMayHaveShared : state);
+    if (o->ob_ref_shared.compare_exchange_weak(shared, desired, std::memory_order_acq_rel)) return true;
+  }
+}
+
 void revive_for_finalizer(Object* o) {
   o->ob_ref_local.store(1, std::memory_order_relaxed);
   o->ob_tid.store(tls_thread_index, std::memory_order_relaxed);
@@ -281,9 +303,13 @@ void revive_for_finalizer(Object* o) {
 }
 
 bool end_finalizer(Object* o) {
+  // Only our reference: it dies. The CAS to a merged zero makes a concurrent
+  // try_incref (a weakref dereferenced during __del__) fail from here on.
+  uint32_t untouched = 0;
   if (o->ob_ref_local.load(std::memory_order_relaxed) == 1 &&
-      o->ob_ref_shared.load(std::memory_order_relaxed) == 0) {
-    o->ob_ref_local.store(0, std::memory_order_relaxed);  // only our reference: it dies
+      o->ob_ref_shared.compare_exchange_strong(untouched, pack(0, kSharedMerged), std::memory_order_acq_rel)) {
+    o->ob_ref_local.store(0, std::memory_order_relaxed);
+    o->ob_tid.store(0, std::memory_order_relaxed);
     return false;
   }
   decref(o);  // resurrected: drop ours; the other holders keep it alive
