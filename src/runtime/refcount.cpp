@@ -162,13 +162,24 @@ void dealloc(Object* o) {
     trash_drain();
 }
 
-void on_local_overflow(Object* o) { make_immortal(o); }
+void incref_local_limit(Object* o) {
+  // The owner's count cannot grow further: the object becomes immortal (as
+  // CPython's does when its count saturates). A non-owner adds to the
+  // shared count as usual.
+  if (o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) {
+    make_immortal(o);
+  } else {
+    o->ob_ref_shared.fetch_add(1u << kSharedShift, std::memory_order_relaxed);
+  }
+}
 
 void merge_zero_local(Object* o) {
   // Fast case: nobody else ever touched the shared count.
   uint32_t shared = o->ob_ref_shared.load(std::memory_order_acquire);
   if (shared == 0) {
-    dealloc(o);
+    Type* t = o->ob_type;
+    if (t->flags & kTypeLeafDealloc) [[likely]] t->tp_dealloc(o);
+    else dealloc(o);
     return;
   }
   // Others hold (or held) references: give up ownership and let the shared
