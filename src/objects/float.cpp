@@ -47,8 +47,11 @@ thread_local constinit bool tls_float_drain_armed = false;
 void float_dealloc(Object* o) {
 #ifndef FTPY_ASAN
   FloatFreeList& fl = tls_float_free;
-  if (fl.count < kFloatFreeMax) [[likely]] {
-    if (!tls_float_drain_armed) [[unlikely]] {
+  uint32_t n = fl.count;
+  // One compare for the common case, a list neither empty nor full; an
+  // empty one may be this thread's first and must arm the drain.
+  if (n - 1 < kFloatFreeMax - 1 || n == 0) [[likely]] {
+    if (n == 0 && !tls_float_drain_armed) [[unlikely]] {
       tls_float_drain.armed = true;  // constructs it: registers its destructor for this thread
       tls_float_drain_armed = true;
     }
