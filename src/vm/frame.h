@@ -111,6 +111,36 @@ constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / size
   if (ts->stack_top == ts->stack_base) [[unlikely]] frame_pop_chunk(ts);
 }
 
+// frame_pop for a function's frame returning to its caller in the eval loop:
+// frame_clear's work inline for the usual frame (no frame object, no locals
+// mapping), which saves a call and its register saves on every
+// Python-to-Python return. The order of releases is frame_clear's.
+[[gnu::always_inline]] inline void frame_pop_returned(ThreadState* ts, Frame* f) {
+  if (f->frame_obj || !f->locals.is_null() || f->func.is_null()) [[unlikely]] {
+    frame_pop(ts, f);
+    return;
+  }
+  Code* c = f->code;
+  Value* p = f->localsplus;
+  Value* base = p + c->nlocalsplus();
+  Value* sp = f->sp;
+  f->sp = base;
+  for (; p < base; p++) {
+    Value v = *p;
+    *p = Value();
+    decref(v);
+  }
+  for (; p < sp; p++) decref(*p);
+  Value func = f->func;
+  f->func = Value();
+  f->globals = Value();
+  decref(func);
+  decref(Value(c));
+  ts->py_depth--;
+  ts->stack_top = reinterpret_cast<Value*>(f);
+  if (ts->stack_top == ts->stack_base) [[unlikely]] frame_pop_chunk(ts);
+}
+
 // The innermost Python frame's globals/locals/builtins (null outside Python code).
 Value current_globals();
 Value current_builtins();
