@@ -62,8 +62,8 @@ void frame_pop_chunk(ThreadState* ts);
 // The frame header in Values.
 constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value);
 
-// The frame's own fields (localsplus zeroed), and the reference to its code.
-[[gnu::always_inline]] inline void frame_init(Frame* f, Code* code) {
+// The frame's own fields (not localsplus), and the reference to its code.
+[[gnu::always_inline]] inline void frame_init_header(Frame* f, Code* code) {
   // The frame owns its code: assigning the function's __code__ (from this
   // frame or another thread) releases the function's reference, and QSBR
   // holds it only until this thread's next safepoint. One count change per
@@ -84,6 +84,11 @@ constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / size
   f->is_entry = 0;
   f->pad = 0;
   f->is_init = 0;
+}
+
+// The frame's own fields (localsplus zeroed), and the reference to its code.
+[[gnu::always_inline]] inline void frame_init(Frame* f, Code* code) {
+  frame_init_header(f, code);
   for (Value *p = f->localsplus, *e = p + code->nlocalsplus(); p < e; p++) *p = Value();
 }
 
@@ -100,6 +105,30 @@ constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / size
   ts->py_depth++;
   auto* f = reinterpret_cast<Frame*>(top);
   frame_init(f, code);
+  return f;
+}
+
+// frame_push for an exact positional call: the first `nargs` locals take
+// over the caller's references in args[0..nargs), only the rest is zeroed
+// (zeroing every local and then overwriting the arguments cost a memset call
+// per call). On failure (null, error pending) the arguments stay the caller's.
+[[gnu::always_inline]] inline Frame* frame_push_args(ThreadState* ts, Code* code, const Value* args, uint32_t nargs) {
+  size_t values = kFrameHeaderValues + static_cast<size_t>(code->framesize());
+  Value* top = ts->stack_top;
+  if (ts->py_depth >= g_recursion_limit.load(std::memory_order_relaxed) || top + values > ts->stack_limit)
+      [[unlikely]] {
+    Frame* f = frame_push_slow(ts, code);
+    if (f)
+      for (uint32_t i = 0; i < nargs; i++) f->localsplus[i] = args[i];
+    return f;
+  }
+  ts->stack_top = top + values;
+  ts->py_depth++;
+  auto* f = reinterpret_cast<Frame*>(top);
+  frame_init_header(f, code);
+  Value* lp = f->localsplus;
+  for (uint32_t i = 0; i < nargs; i++) lp[i] = args[i];
+  for (Value *p = lp + nargs, *e = lp + code->nlocalsplus(); p < e; p++) *p = Value();
   return f;
 }
 
