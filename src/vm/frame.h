@@ -27,8 +27,12 @@ enum FrameOwner : uint8_t {
 };
 
 struct Frame {
-  Code* code;          // owned: `func.__code__` may be replaced while the frame runs
-  Value func;          // owned Function or null (module/class bodies hold code in `code_ref`)
+  // Borrowed from func when there is one: a function keeps every code it
+  // ever ran (function.h: `__code__` may be replaced while the frame runs),
+  // and the frame owns func. Owned when func is null (module bodies, exec,
+  // a thread frame whose function moved to its generator).
+  Code* code;
+  Value func;          // owned Function, or null (module bodies, exec)
   Value globals;       // borrowed from func, or owned when func is null
   Value builtins;      // borrowed
   Value locals;        // owned mapping for module/class bodies and exec, else null
@@ -62,14 +66,10 @@ void frame_pop_chunk(ThreadState* ts);
 // The frame header in Values.
 constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value);
 
-// The frame's own fields (not localsplus), and the reference to its code.
+// The frame's own fields (not localsplus). The code is borrowed: the caller
+// sets func (which keeps it alive), or takes a reference for a frame without
+// a function. That saves two count changes per call.
 [[gnu::always_inline]] inline void frame_init_header(Frame* f, Code* code) {
-  // The frame owns its code: assigning the function's __code__ (from this
-  // frame or another thread) releases the function's reference, and QSBR
-  // holds it only until this thread's next safepoint. One count change per
-  // call: the owner's plain increment, or a per-thread slot for a code
-  // object that many threads run (object.h).
-  incref(Value(code));
   f->code = code;
   f->func = Value();
   f->globals = Value();
@@ -86,13 +86,13 @@ constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / size
   f->is_init = 0;
 }
 
-// The frame's own fields (localsplus zeroed), and the reference to its code.
+// The frame's own fields (localsplus zeroed).
 [[gnu::always_inline]] inline void frame_init(Frame* f, Code* code) {
   frame_init_header(f, code);
   for (Value *p = f->localsplus, *e = p + code->nlocalsplus(); p < e; p++) *p = Value();
 }
 
-// Push a frame for `code` (taking a reference to it), localsplus zeroed.
+// Push a frame for `code` (borrowed, see frame_init_header), localsplus zeroed.
 // Returns null with MemoryError or RecursionError pending. Inline: every
 // Python-to-Python call runs it (a pointer bump in the common case).
 [[gnu::always_inline]] inline Frame* frame_push(ThreadState* ts, Code* code) {
@@ -163,8 +163,7 @@ constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / size
   Value func = f->func;
   f->func = Value();
   f->globals = Value();
-  decref(func);
-  decref(Value(c));
+  decref(func);  // last: it may be what keeps f->code alive
   ts->py_depth--;
   ts->stack_top = reinterpret_cast<Value*>(f);
   if (ts->stack_top == ts->stack_base) [[unlikely]] frame_pop_chunk(ts);
