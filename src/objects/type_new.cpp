@@ -9,6 +9,7 @@
 // Heap types are immortal for now: instances do not count references to their
 // type, and a class dies only when the cycle collector can free types.
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <new>
 #include <string>
@@ -496,12 +497,14 @@ void subtype_clear_fields(Object* o, Type* t) {
       decref(old);
     }
   }
-  Value* d = instance_dict_slot(Value(o));
-  if (d && solid_base(t)->dict_offset != t->dict_offset) {
-    Value old = *d;
-    *d = Value();
-    decref(old);
-  }
+  // Every deallocated instance comes here: the usual fixed-offset __dict__
+  // is addressed directly rather than through instance_dict_slot.
+  int32_t off = t->dict_offset;
+  if (off == 0 || solid_base(t)->dict_offset == off) return;
+  Value* d = off > 0 ? reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + off) : instance_dict_slot(Value(o));
+  Value old = *d;
+  *d = Value();
+  decref(old);
 }
 
 // The cycle collector's view of a heap instance: the __slots__ and __dict__
@@ -538,7 +541,12 @@ void subtype_dealloc(Object* o) {
     t->tp_finalize(o);
     if (rc::end_finalizer(o)) return;  // resurrected
   }
-  if (t->weaklist_offset) weakref_clear_all(o);
+  // Most instances die without weak references: an empty list head (stored
+  // with release under the weakref mutex, weakref.h) skips the call.
+  if (int32_t off = t->weaklist_offset; off > 0) {
+    auto* head = reinterpret_cast<WeakRef**>(reinterpret_cast<char*>(o) + off);
+    if (std::atomic_ref<WeakRef*>(*head).load(std::memory_order_acquire)) weakref_clear_all(o);
+  }
   subtype_clear_fields(o, t);
   Type* b = solid_base(t);
   b->tp_dealloc(o);

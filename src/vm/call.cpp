@@ -323,6 +323,7 @@ Ref<> vm_exec_code(Code* code, Value globals, Value locals) {
   ThreadState* ts = tstate();
   Frame* f = frame_push(ts, code);
   if (!f) return nullptr;
+  incref(Value(code));  // a frame without a function owns its code (frame.h)
   f->globals = Ref<>::borrow(globals).release();
   Ref<> b;
   if (dict_get_item_str(globals, ids::__builtins__, &b) > 0) {

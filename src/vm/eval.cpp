@@ -1591,7 +1591,7 @@ do_return: {
   Frame* caller = f->previous;
   bool init = f->is_init;
   ts->frame = caller;
-  frame_pop(ts, f);
+  frame_pop_returned(ts, f);
   f = caller;
   LOAD_FRAME();
   if (init) [[unlikely]] {

@@ -81,6 +81,7 @@ Frame* frame_push_slow(ThreadState* ts, Code* code) {
 void frame_clear(Frame* f) {
   if (f->frame_obj) [[unlikely]] frame_object_detach(f);
   Code* c = f->code;
+  bool owns_code = f->func.is_null();  // frame.h
   Value* p = f->localsplus;
   Value* base = p + c->nlocalsplus();
   Value* sp = f->sp;
@@ -95,14 +96,18 @@ void frame_clear(Frame* f) {
   for (; p < sp; p++) decref(*p);
   decref(f->locals);
   f->locals = Value();
-  if (f->func.is_null()) {
-    decref(f->globals);  // module/class bodies own their globals
-  } else {
-    decref(f->func);
-  }
+  Value func = f->func;
+  Value globals = f->globals;
   f->func = Value();
   f->globals = Value();
-  decref(Value(c));  // last: nothing reads f->code after this
+  // Last: the function (or the frame's own reference) keeps f->code alive,
+  // and nothing reads it after this.
+  if (owns_code) {
+    decref(globals);  // module bodies own their globals
+    decref(Value(c));
+  } else {
+    decref(func);
+  }
 }
 
 void frame_pop_chunk(ThreadState* ts) {

@@ -27,8 +27,12 @@ enum FrameOwner : uint8_t {
 };
 
 struct Frame {
-  Code* code;          // owned: `func.__code__` may be replaced while the frame runs
-  Value func;          // owned Function or null (module/class bodies hold code in `code_ref`)
+  // Borrowed from func when there is one: a function keeps every code it
+  // ever ran (function.h: `__code__` may be replaced while the frame runs),
+  // and the frame owns func. Owned when func is null (module bodies, exec,
+  // a thread frame whose function moved to its generator).
+  Code* code;
+  Value func;          // owned Function, or null (module bodies, exec)
   Value globals;       // borrowed from func, or owned when func is null
   Value builtins;      // borrowed
   Value locals;        // owned mapping for module/class bodies and exec, else null
@@ -62,14 +66,10 @@ void frame_pop_chunk(ThreadState* ts);
 // The frame header in Values.
 constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value);
 
-// The frame's own fields (localsplus zeroed), and the reference to its code.
-[[gnu::always_inline]] inline void frame_init(Frame* f, Code* code) {
-  // The frame owns its code: assigning the function's __code__ (from this
-  // frame or another thread) releases the function's reference, and QSBR
-  // holds it only until this thread's next safepoint. One count change per
-  // call: the owner's plain increment, or a per-thread slot for a code
-  // object that many threads run (object.h).
-  incref(Value(code));
+// The frame's own fields (not localsplus). The code is borrowed: the caller
+// sets func (which keeps it alive), or takes a reference for a frame without
+// a function. That saves two count changes per call.
+[[gnu::always_inline]] inline void frame_init_header(Frame* f, Code* code) {
   f->code = code;
   f->func = Value();
   f->globals = Value();
@@ -84,10 +84,15 @@ constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / size
   f->is_entry = 0;
   f->pad = 0;
   f->is_init = 0;
+}
+
+// The frame's own fields (localsplus zeroed).
+[[gnu::always_inline]] inline void frame_init(Frame* f, Code* code) {
+  frame_init_header(f, code);
   for (Value *p = f->localsplus, *e = p + code->nlocalsplus(); p < e; p++) *p = Value();
 }
 
-// Push a frame for `code` (taking a reference to it), localsplus zeroed.
+// Push a frame for `code` (borrowed, see frame_init_header), localsplus zeroed.
 // Returns null with MemoryError or RecursionError pending. Inline: every
 // Python-to-Python call runs it (a pointer bump in the common case).
 [[gnu::always_inline]] inline Frame* frame_push(ThreadState* ts, Code* code) {
@@ -103,9 +108,62 @@ constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / size
   return f;
 }
 
+// frame_push for an exact positional call: the first `nargs` locals take
+// over the caller's references in args[0..nargs), only the rest is zeroed
+// (zeroing every local and then overwriting the arguments cost a memset call
+// per call). On failure (null, error pending) the arguments stay the caller's.
+[[gnu::always_inline]] inline Frame* frame_push_args(ThreadState* ts, Code* code, const Value* args, uint32_t nargs) {
+  size_t values = kFrameHeaderValues + static_cast<size_t>(code->framesize());
+  Value* top = ts->stack_top;
+  if (ts->py_depth >= g_recursion_limit.load(std::memory_order_relaxed) || top + values > ts->stack_limit)
+      [[unlikely]] {
+    Frame* f = frame_push_slow(ts, code);
+    if (f)
+      for (uint32_t i = 0; i < nargs; i++) f->localsplus[i] = args[i];
+    return f;
+  }
+  ts->stack_top = top + values;
+  ts->py_depth++;
+  auto* f = reinterpret_cast<Frame*>(top);
+  frame_init_header(f, code);
+  Value* lp = f->localsplus;
+  for (uint32_t i = 0; i < nargs; i++) lp[i] = args[i];
+  for (Value *p = lp + nargs, *e = lp + code->nlocalsplus(); p < e; p++) *p = Value();
+  return f;
+}
+
 // Release the frame's references and pop it (it must be the top frame).
 [[gnu::always_inline]] inline void frame_pop(ThreadState* ts, Frame* f) {
   frame_clear(f);
+  ts->py_depth--;
+  ts->stack_top = reinterpret_cast<Value*>(f);
+  if (ts->stack_top == ts->stack_base) [[unlikely]] frame_pop_chunk(ts);
+}
+
+// frame_pop for a function's frame returning to its caller in the eval loop:
+// frame_clear's work inline for the usual frame (no frame object, no locals
+// mapping), which saves a call and its register saves on every
+// Python-to-Python return. The order of releases is frame_clear's.
+[[gnu::always_inline]] inline void frame_pop_returned(ThreadState* ts, Frame* f) {
+  if (f->frame_obj || !f->locals.is_null() || f->func.is_null()) [[unlikely]] {
+    frame_pop(ts, f);
+    return;
+  }
+  Code* c = f->code;
+  Value* p = f->localsplus;
+  Value* base = p + c->nlocalsplus();
+  Value* sp = f->sp;
+  f->sp = base;
+  for (; p < base; p++) {
+    Value v = *p;
+    *p = Value();
+    decref(v);
+  }
+  for (; p < sp; p++) decref(*p);
+  Value func = f->func;
+  f->func = Value();
+  f->globals = Value();
+  decref(func);  // last: it may be what keeps f->code alive
   ts->py_depth--;
   ts->stack_top = reinterpret_cast<Value*>(f);
   if (ts->stack_top == ts->stack_base) [[unlikely]] frame_pop_chunk(ts);

@@ -10,10 +10,12 @@
 #include "objects/weakref.h"
 #include "objects/module.h"
 #include "objects/int.h"
+#include "objects/list.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/critical_section.h"
 #include "runtime/heap.h"
 #include "runtime/qsbr.h"
 #include "vm/eval.h"
@@ -39,7 +41,7 @@ void function_dealloc(Object* o) {
   auto* f = static_cast<Function*>(o);
   weakref_clear_all(o);
   for (Value* v : {&f->code, &f->globals, &f->builtins, &f->name, &f->qualname, &f->defaults, &f->kwdefaults,
-                   &f->closure, &f->doc, &f->dict, &f->module, &f->annotations, &f->type_params})
+                   &f->closure, &f->doc, &f->dict, &f->module, &f->annotations, &f->type_params, &f->former_codes})
     decref(*v);
   free_object(o);
 }
@@ -47,7 +49,7 @@ void function_dealloc(Object* o) {
 void function_traverse(Object* o, VisitFn visit, void* arg) {
   auto* f = static_cast<Function*>(o);
   for (Value v : {f->code, f->globals, f->defaults, f->kwdefaults, f->closure, f->doc, f->dict, f->module,
-                  f->annotations, f->type_params})
+                  f->annotations, f->type_params, f->former_codes})
     visit(v, arg);
 }
 
@@ -106,7 +108,24 @@ int fn_set_code(Value self, Value v) {
                str_view(f->name).data(), nclosure, nfree);
     return -1;
   }
-  set_owned(f->code, v);
+  // Frames running the old code borrow it from this function (vm/frame.h):
+  // it stays alive with the function. Each distinct code is kept once, so
+  // switching between a few codes does not grow the list.
+  CriticalSection cs(self);
+  if (f->former_codes.is_null()) {
+    Ref<List> l = list_new();
+    if (!l) return -1;
+    f->former_codes = l.release();
+  }
+  // Only setters write the field, and they hold the critical section; the
+  // list is private to the function (its appends take their own lock).
+  Value old = load_field(f->code);
+  bool kept = false;
+  for (int64_t i = 0, n = list_size(f->former_codes); i < n && !kept; i++)
+    kept = list_items_locked(f->former_codes.as<List>())[i] == old;
+  if (!kept && list_append(f->former_codes, old) < 0) return -1;
+  std::atomic_ref<Value>(f->code).store(Ref<>::borrow(v).release(), std::memory_order_release);
+  decref(old);  // former_codes holds it
   f->version++;
   return 0;
 }

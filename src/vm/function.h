@@ -33,13 +33,17 @@ struct Function : Object {
   Value annotations; // dict or null
   Value type_params; // tuple or null
   Value weakreflist;
+  // The codes `__code__` held before (a list, or null): frames running the
+  // function borrow its code (vm/frame.h), so a replaced code lives as long
+  // as the function. Guarded by the function's critical section.
+  Value former_codes;
   uint32_t version;  // for call specialisation; bumped when __code__/__defaults__ change
 };
 extern Type g_function_type;
 
 // The function's current code. `__code__` assignment exchanges the field
-// atomically and retires the old code, so a caller loads it atomically and
-// the frame it pushes takes its own reference (frame_push).
+// atomically and keeps the old code in former_codes, so a caller loads it
+// atomically and the frame it pushes borrows it (frame.h).
 inline Code* function_code(Function* fn) {
   return std::atomic_ref<Value>(fn->code).load(std::memory_order_acquire).as<Code>();
 }

@@ -132,7 +132,10 @@ Ref<> gen_new_from_frame(Frame* f, Function* func) {
   auto* nf = static_cast<Frame*>(heap_alloc(bytes));
   if (!nf) return nullptr;
   std::memcpy(nf, f, sizeof(Frame) + sizeof(Value) * co->nlocalsplus());
-  incref(Value(co));  // the copy's own reference (frame_pop releases the thread frame's)
+  // The copy borrows its code from the function it takes over; the thread
+  // frame, left without one, now owns a reference (frame.h) that its pop
+  // releases.
+  incref(Value(co));
   // The thread frame's references now belong to the generator's frame.
   std::memset(f->localsplus, 0, sizeof(Value) * co->nlocalsplus());
   f->func = Value();
