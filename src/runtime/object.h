@@ -171,7 +171,9 @@ inline void pt_add(Object* o, int64_t delta) {
     else if (local != kImmortal) rc::incref_local_limit(o);
     return;
   }
-  if (o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) {
+  // The owner's path is laid out inline (GCC otherwise moved it out of line,
+  // a taken jump there and back on every owned incref).
+  if (o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) [[likely]] {
     o->ob_ref_local.store(local + 1, std::memory_order_relaxed);
   } else {
     o->ob_ref_shared.fetch_add(1u << kSharedShift, std::memory_order_relaxed);
@@ -185,7 +187,7 @@ inline void pt_add(Object* o, int64_t delta) {
     if (local == kPerThread) pt_add(o, -1);
     return;
   }
-  if (o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) {
+  if (o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) [[likely]] {
     --local;
     o->ob_ref_local.store(local, std::memory_order_relaxed);
     if (local == 0) rc::merge_zero_local(o);
