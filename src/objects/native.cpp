@@ -243,7 +243,8 @@ bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kw
     for (const Param& p : sig->params)
       if (p.kind == ParamKind::kPositionalOrKeyword || p.kind == ParamKind::kKeywordOnly) any_keyword = true;
     if (!any_keyword) {
-      err_format(g_TypeError, "%s takes no keyword arguments", display_name(sig).c_str());
+      // CPython names a type's method with its type here ("list.append()").
+      err_format(g_TypeError, "%s takes no keyword arguments", qualified_display_name(sig).c_str());
       return false;
     }
   }
