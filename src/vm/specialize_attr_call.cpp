@@ -8,6 +8,7 @@
 #include "objects/dict.h"
 #include "objects/ids.h"
 #include "objects/list.h"
+#include "objects/set.h"
 #include "objects/module.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
@@ -126,6 +127,8 @@ bool specialize_store_attr(uint32_t* instr, Value obj, Value name) {
 
 std::atomic<const MethodDef*> g_spec_len_def{nullptr};
 std::atomic<const MethodDef*> g_spec_list_append_def{nullptr};
+std::atomic<const MethodDef*> g_spec_list_pop_def{nullptr};
+std::atomic<const MethodDef*> g_spec_set_add_def{nullptr};
 std::atomic<const MethodDef*> g_spec_isinstance_def{nullptr};
 std::atomic<const MethodDef*> g_spec_max_def{nullptr};
 std::atomic<const MethodDef*> g_spec_min_def{nullptr};
@@ -206,6 +209,10 @@ bool specialize_call(uint32_t* instr, Value callable, Value self_or_null, uint32
     if (st != md->owner && !is_subtype(st, md->owner)) return spec_fail(instr);
     if (nargs == 1 && st == &g_list_type && md->def == method_def(&g_spec_list_append_def, st, "append"))
       return spec_write(instr, OP_CALL_LIST_APPEND, 0, 0);
+    if (nargs == 0 && st == &g_list_type && md->def == method_def(&g_spec_list_pop_def, st, "pop"))
+      return spec_write(instr, OP_CALL_LIST_POP, 0, 0);
+    if (nargs == 1 && st == &g_set_type && md->def == method_def(&g_spec_set_add_def, st, "add"))
+      return spec_write(instr, OP_CALL_SET_ADD, 0, 0);
     if (spec_simple_native(md->def, nargs)) return spec_write(instr, OP_CALL_METHOD_DESCRIPTOR, 0, 0);
     return spec_write(instr, OP_CALL_METHOD_DESCRIPTOR_POSITIONAL, 0, 0);
   }
