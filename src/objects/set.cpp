@@ -54,22 +54,14 @@ inline int64_t key_hash(Value key) {
   return hash(key);
 }
 
-// key's hash failed (TypeError pending): a set is looked up as the frozenset
-// of its keys.
+// For membership tests and removal: key's hash failed (TypeError pending),
+// and a set is looked up as the frozenset of its keys (*alt holds it).
 [[gnu::noinline]] int64_t probe_hash_unhashable(Value key, Ref<>* alt) {
   if (!is_set(key) || !err_matches(g_TypeError)) return -1;
   err_clear();
   *alt = frozenset_new(key);
   if (!*alt) return -1;
   return key_hash(alt->val());
-}
-
-// Hash for membership tests: an unhashable set is looked up as a frozenset.
-inline int64_t probe_hash(Value key, Ref<>* alt) {
-  int64_t h = key_hash(key);
-  if (h == -1) [[unlikely]]
-    return probe_hash_unhashable(key, alt);
-  return h;
 }
 
 // lookup's general form: live keys with equal hashes are compared with
@@ -408,33 +400,48 @@ int set_add(Value sv, Value key) {
   return add_entry(s, key, h);
 }
 
-int set_discard(Value sv, Value key) {
-  Ref<> alt;
-  int64_t h = probe_hash(key, &alt);
-  if (h == -1) return -1;
-  Value k = alt ? alt.val() : key;
-  Set* s = sv.as<Set>();
+namespace {
+
+// The hash is known: no Ref for a frozenset stand-in in the common path's frame.
+inline int discard_hashed(Set* s, Value key, int64_t h) {
   Value old;
   int r;
   {
     CriticalSection cs(s);
-    r = discard_entry(s, k, h, &old);
+    r = discard_entry(s, key, h, &old);
   }
   if (r > 0) decref(old);
   return r;
 }
 
-int set_contains(Value sv, Value key) {
-  Ref<> alt;
-  int64_t h = probe_hash(key, &alt);
-  if (h == -1) return -1;
-  Value k = alt ? alt.val() : key;
-  Set* s = sv.as<Set>();
+inline int contains_hashed(Set* s, Value key, int64_t h) {
   CriticalSection cs(s);
   int64_t slot;
-  int64_t ix = lookup(s, k, h, &slot);
+  int64_t ix = lookup(s, key, h, &slot);
   if (ix == -2) return -1;
   return ix >= 0;
+}
+
+}  // namespace
+
+int set_discard(Value sv, Value key) {
+  int64_t h = key_hash(key);
+  if (h == -1) [[unlikely]] {
+    Ref<> alt;
+    h = probe_hash_unhashable(key, &alt);
+    return h == -1 ? -1 : discard_hashed(sv.as<Set>(), alt.val(), h);
+  }
+  return discard_hashed(sv.as<Set>(), key, h);
+}
+
+int set_contains(Value sv, Value key) {
+  int64_t h = key_hash(key);
+  if (h == -1) [[unlikely]] {
+    Ref<> alt;
+    h = probe_hash_unhashable(key, &alt);
+    return h == -1 ? -1 : contains_hashed(sv.as<Set>(), alt.val(), h);
+  }
+  return contains_hashed(sv.as<Set>(), key, h);
 }
 
 int64_t set_size(Value sv) {
