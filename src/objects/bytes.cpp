@@ -1160,7 +1160,7 @@ void bytes_types_init() {
   t->name = "bytes";
   t->basic_size = sizeof(Bytes);
   t->item_size = 1;
-  t->flags = kTypeBaseType | kTypeBytesSubclass;
+  t->flags = kTypeBaseType | kTypeBytesSubclass | kTypeLeafDealloc;
   t->tp_dealloc = bytes_dealloc;
   t->tp_repr = bytes_repr_slot;
   t->tp_str = bytes_str_slot;

@@ -17,6 +17,7 @@
 
 #include "objects/str.h"
 #include "objects/type.h"
+#include "runtime/critical_section.h"
 #include "runtime/ref.h"
 
 namespace ftpy {
@@ -124,6 +125,25 @@ inline bool dict_may_contain_hash(Value d, int64_t hash) {
 // borrowed from a lock-free read (an instance's __dict__ slot): it is held
 // before any wait.
 bool dict_replace_entry_value(Value d, int64_t ix, Str* key, Value v);
+// The same for a thread that runs alone (locks_elided(): critical_section.h),
+// STORE_ATTR's common case, inline: `v`'s reference passes to the entry and
+// the replaced value is released at once, without the QSBR grace period. No
+// other thread can be reading the entry: one that registers stops the world
+// before it runs any code, and this path has no safepoint. False (nothing
+// changed; `v` is still the caller's) when the thread is not alone or entry
+// ix does not hold `key`. The release may run a __del__, after the store.
+[[gnu::always_inline]] inline bool dict_replace_entry_value_alone(Value d, int64_t ix, Str* key, Value v) {
+  if (!locks_elided()) return false;
+  DictTable* t = std::atomic_ref<DictTable*>(d.as<Dict>()->table).load(std::memory_order_relaxed);
+  if (!t || ix >= t->nentries) return false;
+  DictEntry* e = &t->entries()[ix];
+  if (std::atomic_ref<Value>(e->key).load(std::memory_order_relaxed) != Value(key)) return false;
+  std::atomic_ref<Value> slot(e->value);
+  Value old = slot.load(std::memory_order_relaxed);
+  slot.store(v, std::memory_order_release);
+  decref(old);
+  return true;
+}
 // d.update(other) for a mapping (keys() + []) or an iterable of pairs;
 // `override` false keeps existing keys (for **kwargs merging).
 int dict_merge(Value d, Value other, bool override);

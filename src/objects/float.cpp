@@ -313,7 +313,7 @@ void float_type_init_core() {
   Type* t = &g_float_type;
   t->name = "float";
   t->basic_size = sizeof(Float);
-  t->flags = kTypeBaseType | kTypeFloatSubclass;
+  t->flags = kTypeBaseType | kTypeFloatSubclass | kTypeLeafDealloc;
   t->tp_dealloc = float_dealloc;
   t->tp_repr = float_repr_slot;
   t->tp_hash = float_hash_slot;

@@ -795,7 +795,7 @@ void int_type_init_core() {
   Type* t = &g_int_type;
   t->name = "int";
   t->basic_size = sizeof(Int);
-  t->flags = kTypeBaseType | kTypeIntSubclass;
+  t->flags = kTypeBaseType | kTypeIntSubclass | kTypeLeafDealloc;
   t->tp_dealloc = int_dealloc;
   t->tp_repr = int_repr_slot;
   t->tp_hash = int_hash_slot;

@@ -655,7 +655,7 @@ void str_type_init_core() {
   t->name = "str";
   t->basic_size = sizeof(Str);
   t->item_size = 1;
-  t->flags = kTypeBaseType | kTypeStrSubclass;
+  t->flags = kTypeBaseType | kTypeStrSubclass | kTypeLeafDealloc;
   t->tp_dealloc = str_dealloc;
   t->tp_repr = str_repr_slot;
   t->tp_str = str_str_slot;

@@ -81,6 +81,10 @@ enum TypeFlags : uint32_t {
   kTypeSequence = 1 << 6,     // for match: collections.abc.Sequence
   kTypeMapping = 1 << 7,      // for match: collections.abc.Mapping
   kTypeMethodDescriptor = 1 << 8,  // binds like a function (LOAD_METHOD optimisation)
+  // Instances release no other object when freed (exact float, int, str,
+  // bytes; not inherited), so their deallocation cannot nest and skips the
+  // trashcan's depth count (runtime/refcount.cpp).
+  kTypeLeafDealloc = 1 << 9,
   // Fast subclass checks, inherited by subclasses.
   kTypeIntSubclass = 1 << 16,
   kTypeStrSubclass = 1 << 17,

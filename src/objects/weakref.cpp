@@ -79,13 +79,18 @@ Ref<> make_ref(Type* t, Value obj, Value callback) {
     std::lock_guard<std::mutex> g(g_weak_mu);
     if (no_cb && (t == &g_weakref_type || is_proxy_type(t))) {
       for (WeakRef* w = *head; w; w = w->next)
-        if (w->ob_type == t && w->callback.is_null()) return Ref<>::borrow(Value(static_cast<Object*>(w)));
+        if (w->ob_type == t && w->callback.is_null() && rc::try_incref(w))
+          return Ref<>::steal(Value(static_cast<Object*>(w)));
     }
   }
   auto* w = alloc_object<WeakRef>(t, t->basic_size);
   if (!w) return nullptr;
   w->hash = -1;
   w->callback = no_cb ? Value() : Ref<>::borrow(callback).release();
+  // Both become reachable without a reference: obj through w, w through
+  // obj's list (runtime/object.h, rc::try_incref).
+  rc::mark_weakly_reachable(obj.obj());
+  rc::mark_weakly_reachable(w);
   std::lock_guard<std::mutex> g(g_weak_mu);
   w->referent = obj;
   w->next = *head;
@@ -304,8 +309,8 @@ Ref<> weakref_get(Value ref) {
   if (r.is_null()) return new_none();
   // A referent whose count already dropped to zero is being deallocated; it
   // is cleared under this mutex right after, so report it as dead.
-  if (refcount_estimate(r.obj()) <= 0) return new_none();
-  return Ref<>::borrow(r);
+  if (!rc::try_incref(r.obj())) return new_none();
+  return Ref<>::steal(r);
 }
 
 Ref<> weakref_first(Object* o) {
@@ -315,7 +320,7 @@ Ref<> weakref_first(Object* o) {
   // whose count already reached zero (waiting to unlink) is skipped.
   std::lock_guard<std::mutex> g(g_weak_mu);
   for (WeakRef* w = *head; w; w = w->next)
-    if (refcount_estimate(w) > 0) return Ref<>::borrow(Value(static_cast<Object*>(w)));
+    if (rc::try_incref(w)) return Ref<>::steal(Value(static_cast<Object*>(w)));
   return new_none();
 }
 

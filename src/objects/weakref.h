@@ -8,9 +8,13 @@
 //
 // Thread safety: all list manipulation and the referent test happen under one
 // global weakref mutex (short critical sections, never held while running
-// Python code); taking a strong reference from a weakref checks that the
-// referent's count is not zero under that mutex, so a referent being freed by
-// another thread is never resurrected. The list head is stored with release
+// Python code). A referent and its weakrefs are reachable from each other
+// without references, so both are marked at creation and a strong reference
+// taken through those pointers (a dereference; ref(o) reusing a weakref;
+// __weakref__) is a CAS that fails once the object's deallocation began
+// (rc::try_incref in runtime/object.h), under that mutex, which the dying
+// object's deallocator takes to unlink before freeing. A referent being freed
+// by another thread is never resurrected. The list head is stored with release
 // under the mutex, so a dying referent whose list is empty (the common case)
 // skips the mutex: every thread frees instances, functions and generators,
 // and one lock taken per deallocation made their loops contend.

@@ -107,7 +107,7 @@ namespace rc {
 void dealloc(Object* o);            // refcount.cpp: run the type's deallocator
 void decref_shared(Object* o);      // slow path of a non-owner decrement
 void merge_zero_local(Object* o);   // owner's local count reached zero
-void on_local_overflow(Object* o);  // make immortal
+void incref_local_limit(Object* o);  // ob_ref_local is kPerThread - 1
 void pt_add_slow(Object* o, int64_t delta);  // per-thread count beyond this thread's slots
 void sample_shared(Object* o);      // every kRcSampleInterval-th shared incref
 // Finalizing from a deallocator (__del__, closing a generator, flushing a
@@ -116,6 +116,19 @@ void sample_shared(Object* o);      // every kRcSampleInterval-th shared incref
 // returns true if the finalizer resurrected the object (it must not be freed).
 void revive_for_finalizer(Object* o);
 bool end_finalizer(Object* o);
+// Weak references. A thread that reaches an object through a pointer that
+// holds no reference (a weakref's referent, a referent's list of weakrefs)
+// may find it with its count at zero and its deallocation under way, and
+// must not take a reference then. The owner's last decrement frees at once
+// when the shared count was never touched (merge_zero_local's fast path),
+// which no other thread's increment can race with; so every object reachable
+// that way is first marked (shared state kSharedMayHaveShared, by
+// mark_weakly_reachable while the caller holds a reference), and then its
+// death always goes through a CAS on the shared count that try_incref's CAS
+// is ordered with: try_incref either adds its reference before the merge
+// (which then keeps the object) or sees the merged zero and fails.
+void mark_weakly_reachable(Object* o);
+bool try_incref(Object* o);
 }  // namespace rc
 
 inline bool is_immortal(const Object* o) {
@@ -150,15 +163,15 @@ inline void pt_add(Object* o, int64_t delta) {
 
 [[gnu::always_inline]] inline void incref(Object* o) {
   uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
-  if (local >= kPerThread) [[unlikely]] {
+  // One test for the three rare counts: immortal, per-thread, and a local
+  // count one short of kPerThread (whose increment would make it read as
+  // per-thread).
+  if (local >= kPerThread - 1) [[unlikely]] {
     if (local == kPerThread) pt_add(o, 1);
+    else if (local != kImmortal) rc::incref_local_limit(o);
     return;
   }
   if (o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) {
-    if (local + 1 == kPerThread) [[unlikely]] {
-      rc::on_local_overflow(o);
-      return;
-    }
     o->ob_ref_local.store(local + 1, std::memory_order_relaxed);
   } else {
     o->ob_ref_shared.fetch_add(1u << kSharedShift, std::memory_order_relaxed);

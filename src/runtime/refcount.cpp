@@ -162,13 +162,24 @@ void dealloc(Object* o) {
     trash_drain();
 }
 
-void on_local_overflow(Object* o) { make_immortal(o); }
+void incref_local_limit(Object* o) {
+  // The owner's count cannot grow further: the object becomes immortal (as
+  // CPython's does when its count saturates). A non-owner adds to the
+  // shared count as usual.
+  if (o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) {
+    make_immortal(o);
+  } else {
+    o->ob_ref_shared.fetch_add(1u << kSharedShift, std::memory_order_relaxed);
+  }
+}
 
 void merge_zero_local(Object* o) {
   // Fast case: nobody else ever touched the shared count.
   uint32_t shared = o->ob_ref_shared.load(std::memory_order_acquire);
   if (shared == 0) {
-    dealloc(o);
+    Type* t = o->ob_type;
+    if (t->flags & kTypeLeafDealloc) [[likely]] t->tp_dealloc(o);
+    else dealloc(o);
     return;
   }
   // Others hold (or held) references: give up ownership and let the shared
@@ -274,6 +285,28 @@ void sample_shared(Object* o) {
   ts->eval_breaker.fetch_or(kBreakPerThreadRc, std::memory_order_relaxed);
 }
 
+void mark_weakly_reachable(Object* o) {
+  uint32_t untouched = 0;
+  o->ob_ref_shared.compare_exchange_strong(untouched, kSharedMayHaveShared, std::memory_order_relaxed);
+}
+
+bool try_incref(Object* o) {
+  uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
+  // Immortal and per-thread-counted objects are freed only by the collector,
+  // with the world stopped; the owner's own count is its to read.
+  if (local >= kPerThread - 1 || (local > 0 && o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index)) {
+    incref(o);
+    return true;
+  }
+  uint32_t shared = o->ob_ref_shared.load(std::memory_order_relaxed);
+  for (;;) {
+    uint32_t state = shared & kSharedStateMask;
+    if (state == kSharedMerged && count_of(shared) <= 0) return false;  // being freed
+    uint32_t desired = pack(count_of(shared) + 1, state == kSharedInit ? kSharedMayHaveShared : state);
+    if (o->ob_ref_shared.compare_exchange_weak(shared, desired, std::memory_order_acq_rel)) return true;
+  }
+}
+
 void revive_for_finalizer(Object* o) {
   o->ob_ref_local.store(1, std::memory_order_relaxed);
   o->ob_tid.store(tls_thread_index, std::memory_order_relaxed);
@@ -281,9 +314,13 @@ void revive_for_finalizer(Object* o) {
 }
 
 bool end_finalizer(Object* o) {
+  // Only our reference: it dies. The CAS to a merged zero makes a concurrent
+  // try_incref (a weakref dereferenced during __del__) fail from here on.
+  uint32_t untouched = 0;
   if (o->ob_ref_local.load(std::memory_order_relaxed) == 1 &&
-      o->ob_ref_shared.load(std::memory_order_relaxed) == 0) {
-    o->ob_ref_local.store(0, std::memory_order_relaxed);  // only our reference: it dies
+      o->ob_ref_shared.compare_exchange_strong(untouched, pack(0, kSharedMerged), std::memory_order_acq_rel)) {
+    o->ob_ref_local.store(0, std::memory_order_relaxed);
+    o->ob_tid.store(0, std::memory_order_relaxed);
     return false;
   }
   decref(o);  // resurrected: drop ours; the other holders keep it alive

@@ -41,7 +41,9 @@ def main():
                 continue
             problem = None
             if "WARNING: ThreadSanitizer" in p.stderr:
-                problem = "ThreadSanitizer report:\n" + p.stderr[-4000:]
+                # The first report is the one to read; the rest often follow from it.
+                first = p.stderr.find("WARNING: ThreadSanitizer")
+                problem = "ThreadSanitizer report:\n" + p.stderr[max(first, 0):][:8000]
             elif p.returncode != 0:
                 problem = f"exit status {p.returncode}\n{p.stdout[-1000:]}{p.stderr[-3000:]}"
             elif not p.stdout.startswith("ok"):
