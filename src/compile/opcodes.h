@@ -334,6 +334,9 @@ enum OpFlags : uint32_t {
 //   CALL_METHOD_DESCRIPTOR_POSITIONAL  the same for a builtin method
 //   CALL_LEN / CALL_ISINSTANCE  the builtins, computed in place
 //   CALL_MINMAX                max(a, b) / min(a, b), computed in place
+//   CALL_LIST_APPEND           lst.append(x) on an exact list, appended in place
+//   CALL_LIST_POP              lst.pop() on an exact list, without argument binding
+//   CALL_SET_ADD               s.add(x) on an exact set, added in place
 //   CALL_ALLOC_AND_ENTER_INIT  Cls(args): allocate the instance and run a
 //                              Python __init__ in the same eval loop
 #define FTPY_SPECIALIZED(X)                                                    \
@@ -373,7 +376,10 @@ enum OpFlags : uint32_t {
   X(CALL_BUILTIN_POSITIONAL, CALL)                                             \
   X(CALL_METHOD_DESCRIPTOR_POSITIONAL, CALL)                                   \
   X(CALL_MINMAX, CALL)                                                         \
-  X(CALL_ALLOC_AND_ENTER_INIT, CALL)
+  X(CALL_ALLOC_AND_ENTER_INIT, CALL)                                           \
+  X(CALL_LIST_APPEND, CALL)                                                    \
+  X(CALL_LIST_POP, CALL)                                                       \
+  X(CALL_SET_ADD, CALL)
 
 enum Opcode : uint8_t {
 #define FTPY_OPCODE_ENUM(name, pop, push, cache, flags) OP_##name,

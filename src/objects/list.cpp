@@ -20,36 +20,15 @@ namespace ftpy {
 
 Type g_list_type;
 
-namespace {
-
-inline Value slot_load(Value* p) { return std::atomic_ref<Value>(*p).load(std::memory_order_acquire); }
-
-enum { kOutOfRange = 0, kFound = 1, kRaced = 2 };
-
-// The lock-free read (list.h): size first, so a slot below a size we saw was
-// written before we look at it, whichever array we then load.
-inline int get_lockfree(List* l, int64_t i, Ref<>* out) {
-  int64_t n = l->size.load(std::memory_order_acquire);
-  if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) return kOutOfRange;
-  ListArray* a = l->array.load(std::memory_order_acquire);
-  if (!a || i >= a->capacity) return kRaced;
-  Value v = slot_load(a->slots() + i);
-  if (v.is_null()) return kRaced;
-  *out = Ref<>::borrow(v);
-  return kFound;
-}
-
-int get_locked(List* l, int64_t i, Ref<>* out) {
+// The lock-free read raced with a writer: read under the lock.
+Ref<> list_get_raced(Value lv, int64_t i) {
+  List* l = lv.as<List>();
   CriticalSection cs(l);
-  if (i < 0 || i >= l->size.load(std::memory_order_relaxed)) return kOutOfRange;
-  *out = Ref<>::borrow(list_items_locked(l)[i]);
-  return kFound;
+  if (i < 0 || i >= l->size.load(std::memory_order_relaxed)) return nullptr;
+  return Ref<>::borrow(list_items_locked(l)[i]);
 }
 
-inline int get_item(List* l, int64_t i, Ref<>* out) {
-  int r = get_lockfree(l, i, out);
-  return r == kRaced ? get_locked(l, i, out) : r;
-}
+namespace {
 
 void list_dealloc(Object* o) {
   List* l = static_cast<List*>(o);
@@ -188,14 +167,8 @@ int list_extend(Value lv, Value iterable) {
 }
 
 Ref<> list_get(Value lv, int64_t i) {
-  Ref<> out;
-  if (get_item(lv.as<List>(), i, &out) == kOutOfRange) return err_set_str(g_IndexError, "list index out of range");
-  return out;
-}
-
-Ref<> list_get_or_null(Value lv, int64_t i) {
-  Ref<> out;
-  get_item(lv.as<List>(), i, &out);
+  Ref<> out = list_get_or_null(lv, i);
+  if (!out) return err_set_str(g_IndexError, "list index out of range");
   return out;
 }
 

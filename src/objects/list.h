@@ -50,8 +50,25 @@ int list_append(Value list, Value item);  // -1 on MemoryError
 int list_extend(Value list, Value iterable);  // -1 on error
 Ref<> list_get(Value list, int64_t i);    // lock-free; no bounds message: null + IndexError
 // Lock-free read of item i (0 <= i expected; no negative indexing): null with
-// no exception set when i is out of range. For iterators and loops.
-Ref<> list_get_or_null(Value list, int64_t i);
+// no exception set when i is out of range. For iterators, loops and the
+// interpreter's subscript form, so the common case is inline; a read that
+// raced with a writer (null slot, index past the array) retries under the
+// lock in list_get_raced.
+Ref<> list_get_raced(Value list, int64_t i);
+inline Ref<> list_get_or_null(Value lv, int64_t i) {
+  List* l = lv.as<List>();
+  // Size first, so a slot below a size we saw was written before we look at
+  // it, whichever array we then load.
+  int64_t n = l->size.load(std::memory_order_acquire);
+  if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) return nullptr;
+  ListArray* a = l->array.load(std::memory_order_acquire);
+  if (a && i < a->capacity) [[likely]] {
+    Value v = std::atomic_ref<Value>(a->slots()[i]).load(std::memory_order_acquire);
+    if (!v.is_null()) [[likely]]
+      return Ref<>::borrow(v);
+  }
+  return list_get_raced(lv, i);
+}
 Ref<> list_as_tuple(Value list);
 int list_sort(Value list, Value key, bool reverse);  // stable; -1 on error
 int list_insert(Value list, int64_t where, Value item);  // clamps like list.insert

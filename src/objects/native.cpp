@@ -243,7 +243,8 @@ bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kw
     for (const Param& p : sig->params)
       if (p.kind == ParamKind::kPositionalOrKeyword || p.kind == ParamKind::kKeywordOnly) any_keyword = true;
     if (!any_keyword) {
-      err_format(g_TypeError, "%s takes no keyword arguments", display_name(sig).c_str());
+      // CPython names a type's method with its type here ("list.append()").
+      err_format(g_TypeError, "%s takes no keyword arguments", qualified_display_name(sig).c_str());
       return false;
     }
   }
@@ -312,14 +313,19 @@ bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kw
 
 namespace {
 
-// Calls the bound function; external functions use the plain-integer ABI.
-Ref<> invoke(const MethodDef* def, Value self, Value* args) {
-  if (!(def->flags & kMethExternal)) [[likely]]
-    return def->fn(self, args);
+// External functions use the plain-integer ABI.
+[[gnu::noinline]] Ref<> invoke_external(const MethodDef* def, Value self, Value* args) {
   auto fn = reinterpret_cast<ExternalFn>(reinterpret_cast<void (*)()>(def->fn));  // void(*)(): no -Wcast-function-type
   Ref<> r = Ref<>::steal(Value(fn(self.bits(), reinterpret_cast<const uint64_t*>(args))));
   if (!r && !err_occurred()) return err_set_str(g_SystemError, "error return without exception set");
   return r;
+}
+
+// Calls the bound function: inline, since every native call ends here.
+inline Ref<> invoke(const MethodDef* def, Value self, Value* args) {
+  if (!(def->flags & kMethExternal)) [[likely]]
+    return def->fn(self, args);
+  return invoke_external(def, self, args);
 }
 
 }  // namespace
@@ -356,7 +362,9 @@ const Signature* native_def_signature(const MethodDef* def) {
 }
 
 Ref<> native_call(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
-  const Signature* sig = native_def_signature(def);
+  const Signature* sig = std::atomic_ref<const Signature*>(def->parsed).load(std::memory_order_acquire);
+  if (!sig) [[unlikely]]
+    sig = native_def_signature(def);
   size_t np = sig->params.size();
   // Fast path: positional arguments only and no *args/**kw (most calls of
   // most methods): bind in order, then fill the trailing defaults. A missing

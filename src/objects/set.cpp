@@ -22,6 +22,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/critical_section.h"
+#include "runtime/hash.h"
 #include "runtime/heap.h"
 
 namespace ftpy {
@@ -39,58 +40,101 @@ constexpr int64_t kLinearProbes = 9;
 inline Value dummy() { return Value(&g_dummy_obj); }
 inline bool live(const SetEntry& e) { return !e.key.is_null() && e.key != dummy(); }
 
+// Small ints below the hash modulus hash to themselves (-1 excepted): the
+// common keys of sets of ints skip the call into int_hash.
 inline int64_t key_hash(Value key) {
+  if (key.is_small()) {
+    int64_t i = key.small_value();
+    constexpr int64_t kMod = static_cast<int64_t>(kHashModulus);
+    if (i > -kMod && i < kMod) [[likely]]
+      return i == -1 ? -2 : i;
+    return hash(key);
+  }
   if (is_str_exact(key)) return str_hash(key.as<Str>());
   return hash(key);
 }
 
-// Hash for membership tests: an unhashable set is looked up as a frozenset.
-int64_t probe_hash(Value key, Ref<>* alt) {
-  int64_t h = key_hash(key);
-  if (h == -1 && is_set(key) && err_matches(g_TypeError)) {
-    err_clear();
-    *alt = frozenset_new(key);
-    if (!*alt) return -1;
-    h = key_hash(alt->val());
-  }
-  return h;
+// For membership tests and removal: key's hash failed (TypeError pending),
+// and a set is looked up as the frozenset of its keys (*alt holds it).
+[[gnu::noinline]] int64_t probe_hash_unhashable(Value key, Ref<>* alt) {
+  if (!is_set(key) || !err_matches(g_TypeError)) return -1;
+  err_clear();
+  *alt = frozenset_new(key);
+  if (!*alt) return -1;
+  return key_hash(alt->val());
 }
 
-// Find `key` (critical section held). Returns the slot of the key, or -1 when
-// absent with *free_slot set to where it would go; -2 on error. Restarts if
-// an __eq__ call changed the table.
-int64_t lookup(Set* s, Value key, int64_t h, int64_t* free_slot) {
+// lookup's general form: live keys with equal hashes are compared with
+// __eq__, which may run Python code and change the table (then it restarts).
+[[gnu::noinline]] int64_t lookup_compare(Set* s, Value key, int64_t h, int64_t* free_slot) {
 restart:
   SetEntry* table = s->table;
   int64_t mask = s->mask;
-  *free_slot = -1;
-  if (!table) return -1;
+  int64_t free = -1;
+  if (!table) {  // an __eq__ call cleared the set
+    *free_slot = -1;
+    return -1;
+  }
   uint64_t perturb = static_cast<uint64_t>(h);
   int64_t i = static_cast<int64_t>(static_cast<uint64_t>(h) & static_cast<uint64_t>(mask));
   for (;;) {
     int64_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
     for (int64_t j = i; j <= i + probes; j++) {
-      SetEntry* e = &table[j];
-      if (e->key.is_null()) {
-        if (*free_slot < 0) *free_slot = j;
+      Value k = table[j].key;
+      if (k == key) return j;
+      if (k.is_null()) {
+        *free_slot = free < 0 ? j : free;
         return -1;
       }
-      if (e->key == dummy()) {
-        if (*free_slot < 0) *free_slot = j;
+      if (table[j].hash != h) {
+        if (free < 0 && k == dummy()) free = j;
         continue;
       }
-      if (e->key == key) return j;
-      if (e->hash == h) {
-        if (is_str_exact(e->key) && is_str_exact(key)) {
-          if (str_equal(e->key.as<Str>(), key.as<Str>())) return j;
-          continue;
-        }
-        Ref<> k = Ref<>::borrow(e->key);
-        int eq = richcompare_bool(k.val(), key, kEq);
-        if (eq < 0) return -2;
-        if (s->table != table || s->mask != mask || table[j].key != k.val()) goto restart;
-        if (eq) return j;
+      if (is_str_exact(k) && is_str_exact(key)) {
+        if (str_equal(k.as<Str>(), key.as<Str>())) return j;
+        continue;
       }
+      Ref<> kref = Ref<>::borrow(k);
+      int eq = richcompare_bool(k, key, kEq);
+      if (eq < 0) return -2;
+      if (s->table != table || s->mask != mask || table[j].key != k) goto restart;
+      if (eq) return j;
+    }
+    perturb >>= 5;
+    i = static_cast<int64_t>((static_cast<uint64_t>(i) * 5 + 1 + perturb) & static_cast<uint64_t>(mask));
+  }
+}
+
+// Find `key` (critical section held). Returns the slot of the key, or -1 when
+// absent with *free_slot set to where it would go; -2 on error. Each slot is
+// tested for identity first (key is never null or the dummy), then
+// emptiness, then the hash: a deleted slot's hash is -1, which no key has.
+// This scan calls nothing, so it needs no saved registers or stack frame; at
+// the first live slot with an equal hash that is not the key itself (rare for
+// ints: -1 and -2 share a hash), lookup_compare takes over from the start.
+inline int64_t lookup(Set* s, Value key, int64_t h, int64_t* free_slot) {
+  SetEntry* table = s->table;
+  int64_t mask = s->mask;
+  if (!table) {
+    *free_slot = -1;
+    return -1;
+  }
+  SetEntry* free = nullptr;  // a local: stores through free_slot could alias the table
+  uint64_t perturb = static_cast<uint64_t>(h);
+  int64_t i = static_cast<int64_t>(static_cast<uint64_t>(h) & static_cast<uint64_t>(mask));
+  for (;;) {
+    SetEntry* e = table + i;
+    SetEntry* last = i + kLinearProbes <= mask ? e + kLinearProbes : e;
+    for (; e <= last; e++) {
+      Value k = e->key;
+      if (k == key) return e - table;
+      if (k.is_null()) {
+        *free_slot = (free ? free : e) - table;
+        return -1;
+      }
+      if (e->hash == h) [[unlikely]]
+        return lookup_compare(s, key, h, free_slot);
+      if (!free && k == dummy()) free = e;
     }
     perturb >>= 5;
     i = static_cast<int64_t>((static_cast<uint64_t>(i) * 5 + 1 + perturb) & static_cast<uint64_t>(mask));
@@ -356,33 +400,48 @@ int set_add(Value sv, Value key) {
   return add_entry(s, key, h);
 }
 
-int set_discard(Value sv, Value key) {
-  Ref<> alt;
-  int64_t h = probe_hash(key, &alt);
-  if (h == -1) return -1;
-  Value k = alt ? alt.val() : key;
-  Set* s = sv.as<Set>();
+namespace {
+
+// The hash is known: no Ref for a frozenset stand-in in the common path's frame.
+inline int discard_hashed(Set* s, Value key, int64_t h) {
   Value old;
   int r;
   {
     CriticalSection cs(s);
-    r = discard_entry(s, k, h, &old);
+    r = discard_entry(s, key, h, &old);
   }
   if (r > 0) decref(old);
   return r;
 }
 
-int set_contains(Value sv, Value key) {
-  Ref<> alt;
-  int64_t h = probe_hash(key, &alt);
-  if (h == -1) return -1;
-  Value k = alt ? alt.val() : key;
-  Set* s = sv.as<Set>();
+inline int contains_hashed(Set* s, Value key, int64_t h) {
   CriticalSection cs(s);
   int64_t slot;
-  int64_t ix = lookup(s, k, h, &slot);
+  int64_t ix = lookup(s, key, h, &slot);
   if (ix == -2) return -1;
   return ix >= 0;
+}
+
+}  // namespace
+
+int set_discard(Value sv, Value key) {
+  int64_t h = key_hash(key);
+  if (h == -1) [[unlikely]] {
+    Ref<> alt;
+    h = probe_hash_unhashable(key, &alt);
+    return h == -1 ? -1 : discard_hashed(sv.as<Set>(), alt.val(), h);
+  }
+  return discard_hashed(sv.as<Set>(), key, h);
+}
+
+int set_contains(Value sv, Value key) {
+  int64_t h = key_hash(key);
+  if (h == -1) [[unlikely]] {
+    Ref<> alt;
+    h = probe_hash_unhashable(key, &alt);
+    return h == -1 ? -1 : contains_hashed(sv.as<Set>(), alt.val(), h);
+  }
+  return contains_hashed(sv.as<Set>(), key, h);
 }
 
 int64_t set_size(Value sv) {

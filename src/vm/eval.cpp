@@ -1072,9 +1072,18 @@ TARGET(IS_OP) {
 }
 
 TARGET(CONTAINS_OP) {
+  // Exact sets and dicts are tested directly: `x in s` is the inner loop of
+  // search programs, and the generic path adds two indirect calls.
   Value container = POP();
   Value item = TOP();
-  int r = contains(container, item);
+  int r;
+  Type* ct = type_of(container);
+  if (ct == &g_set_type || ct == &g_frozenset_type)
+    r = set_contains(container, item);
+  else if (ct == &g_dict_type)
+    r = dict_contains(container, item);
+  else
+    r = contains(container, item);
   decref(container);
   if (r < 0) GOTO_ERROR();
   decref(item);

@@ -7,6 +7,8 @@
 #include "compile/code.h"
 #include "objects/dict.h"
 #include "objects/ids.h"
+#include "objects/list.h"
+#include "objects/set.h"
 #include "objects/module.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
@@ -124,6 +126,9 @@ bool specialize_store_attr(uint32_t* instr, Value obj, Value name) {
 }
 
 std::atomic<const MethodDef*> g_spec_len_def{nullptr};
+std::atomic<const MethodDef*> g_spec_list_append_def{nullptr};
+std::atomic<const MethodDef*> g_spec_list_pop_def{nullptr};
+std::atomic<const MethodDef*> g_spec_set_add_def{nullptr};
 std::atomic<const MethodDef*> g_spec_isinstance_def{nullptr};
 std::atomic<const MethodDef*> g_spec_max_def{nullptr};
 std::atomic<const MethodDef*> g_spec_min_def{nullptr};
@@ -144,6 +149,18 @@ void find_builtin_defs() {
   g_spec_max_def.store(builtin_def("max"), std::memory_order_relaxed);
   g_spec_min_def.store(builtin_def("min"), std::memory_order_relaxed);
   g_spec_len_def.store(builtin_def("len"), std::memory_order_relaxed);
+}
+
+// The MethodDef of a builtin type's method, found once (a racing second
+// lookup finds the same).
+const MethodDef* method_def(std::atomic<const MethodDef*>* slot, Type* t, const char* name) {
+  const MethodDef* def = slot->load(std::memory_order_relaxed);
+  if (def) return def;
+  Value d = type_lookup(t, Value(str_intern(name)));
+  if (d.is_null() || type_of(d) != &g_method_descr_type) return nullptr;
+  def = d.as<MethodDescr>()->def;
+  slot->store(def, std::memory_order_relaxed);
+  return def;
 }
 
 // Cls(args) where type.__call__ would allocate with object.__new__ and then
@@ -190,6 +207,12 @@ bool specialize_call(uint32_t* instr, Value callable, Value self_or_null, uint32
     const MethodDescr* md = callable.as<MethodDescr>();
     Type* st = type_of(self_or_null);
     if (st != md->owner && !is_subtype(st, md->owner)) return spec_fail(instr);
+    if (nargs == 1 && st == &g_list_type && md->def == method_def(&g_spec_list_append_def, st, "append"))
+      return spec_write(instr, OP_CALL_LIST_APPEND, 0, 0);
+    if (nargs == 0 && st == &g_list_type && md->def == method_def(&g_spec_list_pop_def, st, "pop"))
+      return spec_write(instr, OP_CALL_LIST_POP, 0, 0);
+    if (nargs == 1 && st == &g_set_type && md->def == method_def(&g_spec_set_add_def, st, "add"))
+      return spec_write(instr, OP_CALL_SET_ADD, 0, 0);
     if (spec_simple_native(md->def, nargs)) return spec_write(instr, OP_CALL_METHOD_DESCRIPTOR, 0, 0);
     return spec_write(instr, OP_CALL_METHOD_DESCRIPTOR_POSITIONAL, 0, 0);
   }

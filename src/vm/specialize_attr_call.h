@@ -82,6 +82,11 @@ extern std::atomic<const MethodDef*> g_spec_isinstance_def;
 // For CALL_MINMAX.
 extern std::atomic<const MethodDef*> g_spec_max_def;
 extern std::atomic<const MethodDef*> g_spec_min_def;
+// For CALL_LIST_APPEND, CALL_LIST_POP and CALL_SET_ADD: the methods'
+// MethodDefs (null until first needed).
+extern std::atomic<const MethodDef*> g_spec_list_append_def;
+extern std::atomic<const MethodDef*> g_spec_list_pop_def;
+extern std::atomic<const MethodDef*> g_spec_set_add_def;
 
 // Checks shared by the specialiser and the handlers.
 
