@@ -114,14 +114,17 @@ Ref<> weakref_call(Value self, const Value* args, size_t nargs, Value kwnames) {
 
 int64_t weakref_hash(Value self) {
   auto* w = self.as<WeakRef>();
-  if (w->hash != -1) return w->hash;
+  // Threads hashing one weakref may both compute and store it (the same
+  // value): atomic, so neither reads a torn or racing word.
+  std::atomic_ref<int64_t> cached(w->hash);
+  if (int64_t h = cached.load(std::memory_order_relaxed); h != -1) return h;
   Ref<> obj = weakref_get(self);
   if (!obj || is_none(obj.val())) {
     err_set_str(g_TypeError, "weak object has gone away");
     return -1;
   }
   int64_t h = hash(obj.val());
-  if (h != -1) w->hash = h;
+  if (h != -1) cached.store(h, std::memory_order_relaxed);
   return h;
 }
 

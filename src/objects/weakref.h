@@ -30,7 +30,7 @@ namespace ftpy {
 struct WeakRef : Object {
   Value referent;   // borrowed; null once the referent died
   Value callback;   // owned or null
-  int64_t hash;     // cached hash of the referent (-1 until computed)
+  int64_t hash;     // cached hash of the referent (-1 until computed; read and written atomically)
   WeakRef* prev;    // links in the referent's list (guarded by the weakref mutex)
   WeakRef* next;
 };

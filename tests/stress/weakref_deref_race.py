@@ -5,7 +5,8 @@
 # is under way (it must fail, or come first so that the object survives:
 # runtime/object.h, rc::try_incref). The same holds for a weakref reached
 # through its referent's list: ref(o) returning the existing basic ref while
-# its last holder drops it.
+# its last holder drops it. Both threads also hash the basic ref, whose
+# cached hash they may fill at once.
 # Checks: every dereference gives None or the intact object, and every
 # referent's callback runs exactly once.
 import gc
@@ -47,6 +48,12 @@ def reader():
         w = box[0]
         if w is None:
             continue
+        p = box[1]
+        if p is not None:
+            try:
+                hash(p)  # races the writer's hash of the same weakref
+            except TypeError:  # its referent died before anyone hashed it
+                pass
         o = w()
         if o is not None:
             if not isinstance(o.v, int) or o.v < 0:
@@ -65,6 +72,7 @@ def main():
     for i in range(N):
         o = Obj(i)
         box[1] = weakref.ref(o)
+        hash(box[1])
         box[0] = weakref.ref(o, on_dead)
         keep.append(box[0])
         del o  # the last strong reference, in the owner's thread
