@@ -41,12 +41,13 @@ namespace {
 
 std::atomic<uint32_t> g_next_version_tag{1};
 
-// Version tags are never reused: once the 32-bit space is spent, types get
-// tag 0 and are simply not cached any more.
+// Version tags are never reused: once the 31-bit space is spent, types get
+// tag 0 and are simply not cached any more. (The top bit is free for inline
+// caches to mark a tag: vm/specialize_attr_call.h, kCheckedVersion.)
 uint32_t next_version_tag() {
   uint32_t v = g_next_version_tag.load(std::memory_order_relaxed);
   do {
-    if (v == 0) return 0;
+    if (v == 0 || v >= kVersionTagLimit) return 0;
   } while (!g_next_version_tag.compare_exchange_weak(v, v + 1, std::memory_order_relaxed));
   return v;
 }

@@ -195,6 +195,8 @@ struct TypeCacheEntry {
   uint64_t value;  // Value bits, borrowed
 };
 constexpr size_t kTypeCacheSize = 2048;  // power of two
+// Version tags stay below this (objects/type.cpp).
+constexpr uint32_t kVersionTagLimit = 0x80000000u;
 extern __thread TypeCacheEntry tls_type_cache[kTypeCacheSize];
 inline size_t type_cache_index(uint32_t version, const Object* name) {
   return (version * 0x9E3779B1u ^ (reinterpret_cast<uintptr_t>(name) >> 4)) & (kTypeCacheSize - 1);

@@ -104,7 +104,8 @@ bool specialize_load_attr(uint32_t* instr, Value obj, Value name, bool method) {
     }
     return spec_write(instr, OP_LOAD_ATTR_METHOD, version, own_entry_or_lookup(t, name));
   }
-  if (small_index(ix)) return spec_write(instr, OP_LOAD_ATTR_INSTANCE_VALUE, version, static_cast<uint32_t>(ix));
+  if (small_index(ix))
+    return spec_write(instr, OP_LOAD_ATTR_INSTANCE_VALUE, version | kCheckedVersion, static_cast<uint32_t>(ix));
   return spec_fail(instr);
 }
 
@@ -121,7 +122,7 @@ bool specialize_store_attr(uint32_t* instr, Value obj, Value name) {
   if (!fixed_instance_dict(obj, t, &d)) return spec_fail(instr);
   int64_t ix = d.is_null() ? -1 : dict_entry_index(d, name.as<Str>());
   // Absent (or under an equal, not identical key): a new attribute.
-  return spec_write(instr, OP_STORE_ATTR_INSTANCE_VALUE, version,
+  return spec_write(instr, OP_STORE_ATTR_INSTANCE_VALUE, version | kCheckedVersion,
                     small_index(ix) ? static_cast<uint32_t>(ix) : kStoreNew);
 }
 

@@ -7,7 +7,8 @@
 //                  (bits 0..11 executions left before the next attempt,
 //                  bits 12..15 the current exponent)
 //   LOAD_ATTR_INSTANCE_VALUE, STORE_ATTR_INSTANCE_VALUE
-//                  unit 0 = version tag of type(obj), unit 1 = entry index of
+//                  unit 0 = version tag of type(obj) | kCheckedVersion,
+//                  unit 1 = entry index of
 //                  the name in the instance __dict__; for the store,
 //                  kStoreNew instead when the name was absent (a new
 //                  attribute: stored by key, the dict created if missing).
@@ -35,7 +36,8 @@
 // T's MRO or bound to something without __set__ (not a data descriptor): that
 // is the one fact the handlers take from the tag (F1), and every
 // specialisation below establishes it. Everything else a handler needs (the
-// getattr/setattr slots, the kind of value found) it re-checks at run time.
+// getattr/setattr slots, the kind of value found) it re-checks at run time,
+// except what a checked tag proves (kCheckedVersion, below).
 // When type(obj) is not the cached type (a polymorphic site: sibling classes
 // whose instances share the attribute layout), the instance handlers check F1
 // through the type's MRO (type_lookup, cached per thread) instead of
@@ -59,6 +61,17 @@ constexpr uint32_t kViaLookup = 0x80000000u;
 // STORE_ATTR_INSTANCE_VALUE unit 1: the attribute is new (the name was absent
 // from the instance __dict__): store it by key. Entry indices stay below it.
 constexpr uint32_t kStoreNew = 0x80000000u;
+// The instance forms' unit 0: the version tag with its top bit set (tags stay
+// below it: kVersionTagLimit). Only those forms' specialisations write a tag
+// that way, after checking, at that version, that the type uses the generic
+// getattr (setattr) slot and keeps the instance __dict__ at a fixed offset;
+// both facts last as long as the version (a slot changes with the type's
+// dict; the offset never). So a match proves them too, and the handlers
+// check them only for another type (a sibling layout). A plain tag in unit 0
+// (LOAD_ATTR_CLASS writes a class's own tag, unchecked for its instances)
+// never matches: (tag | kCheckedVersion) differs from every plain tag.
+constexpr uint32_t kCheckedVersion = 0x80000000u;
+static_assert(kCheckedVersion == kVersionTagLimit);
 
 // The base form's adaptive counter (vm/specialize.h) is in unit 1. Returns
 // true when the instruction should try to specialise now, else counts down.
