@@ -552,15 +552,25 @@ void slot_tp_finalize(Object* o) {
   }
   err_restore(std::move(saved));
 }
-Ref<> slot_tp_richcompare(Value self, Value other, CompareOp op) {
-  static Str* names[6];
-  if (!names[0]) {
-    names[kLt] = ids::__lt__; names[kLe] = ids::__le__; names[kEq] = ids::__eq__;
-    names[kNe] = ids::__ne__; names[kGt] = ids::__gt__; names[kGe] = ids::__ge__;
+// No table filled on first use: threads comparing for the first time at once
+// raced on it (TSan, specialize_arith.py).
+Str* richcompare_name(CompareOp op) {
+  switch (op) {
+    case kLt: return ids::__lt__;
+    case kLe: return ids::__le__;
+    case kEq: return ids::__eq__;
+    case kNe: return ids::__ne__;
+    case kGt: return ids::__gt__;
+    case kGe: return ids::__ge__;
   }
-  Value f = type_lookup(type_of(self), Value(names[op]));
+  return ids::__eq__;  // unreachable: every CompareOp is listed
+}
+
+Ref<> slot_tp_richcompare(Value self, Value other, CompareOp op) {
+  Str* name = richcompare_name(op);
+  Value f = type_lookup(type_of(self), Value(name));
   if (!f || is_none(f)) return Ref<>::steal(not_implemented());
-  return call_special(self, names[op], &other, 1);
+  return call_special(self, name, &other, 1);
 }
 
 template <int Op>
