@@ -263,8 +263,18 @@ int list_tp_init(Value self, const Value* args, size_t nargs, Value kwnames) {
 // --- subscripting -------------------------------------------------------------
 
 Ref<> list_item(Value self, int64_t i) {
-  if (i < 0) i += list_size(self);
-  return list_get(self, i);
+  if (i >= 0) return list_get(self, i);
+  // From the end: the lock-free read normalises with a size read first, so
+  // another thread's pop in between can leave the index past the end of a
+  // list that never had fewer items than that (lst[-1] on a list that always
+  // holds 100 items raised IndexError). Retry with the size and the item
+  // read together under the lock.
+  if (Ref<> r = list_get_or_null(self, i + list_size(self))) return r;
+  List* l = self.as<List>();
+  CriticalSection cs(l);
+  int64_t n = size_of(l);
+  if (i + n < 0) return err_set_str(g_IndexError, "list index out of range");
+  return Ref<>::borrow(items_of(l)[i + n]);
 }
 
 Ref<> list_subscript(Value self, Value key) {
