@@ -48,9 +48,8 @@ void float_dealloc(Object* o) {
 #ifndef FTPY_ASAN
   FloatFreeList& fl = tls_float_free;
   uint32_t n = fl.count;
-  // One compare for the common case, a list neither empty nor full; an
-  // empty one may be this thread's first and must arm the drain.
-  if (n - 1 < kFloatFreeMax - 1 || n == 0) [[likely]] {
+  if (n < kFloatFreeMax) [[likely]] {
+    // Only an empty list may be this thread's first: arm the drain then.
     if (n == 0 && !tls_float_drain_armed) [[unlikely]] {
       tls_float_drain.armed = true;  // constructs it: registers its destructor for this thread
       tls_float_drain_armed = true;

@@ -82,18 +82,7 @@ void frame_clear(Frame* f) {
   if (f->frame_obj) [[unlikely]] frame_object_detach(f);
   Code* c = f->code;
   bool owns_code = f->func.is_null();  // frame.h
-  Value* p = f->localsplus;
-  Value* base = p + c->nlocalsplus();
-  Value* sp = f->sp;
-  // The stack is empty first: what a releasing __del__ may see of this
-  // frame holds no value that is being released.
-  f->sp = base;
-  for (; p < base; p++) {
-    Value v = *p;
-    *p = Value();
-    decref(v);
-  }
-  for (; p < sp; p++) decref(*p);
+  frame_release_values(f);
   decref(f->locals);
   f->locals = Value();
   Value func = f->func;

@@ -140,6 +140,22 @@ constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / size
   if (ts->stack_top == ts->stack_base) [[unlikely]] frame_pop_chunk(ts);
 }
 
+// Release a frame's locals and stack values (frame_clear's first step). The
+// stack is emptied first: what a releasing __del__ may see of this frame
+// holds no value that is being released.
+[[gnu::always_inline]] inline void frame_release_values(Frame* f) {
+  Value* p = f->localsplus;
+  Value* base = p + f->code->nlocalsplus();
+  Value* sp = f->sp;
+  f->sp = base;
+  for (; p < base; p++) {
+    Value v = *p;
+    *p = Value();
+    decref(v);
+  }
+  for (; p < sp; p++) decref(*p);
+}
+
 // frame_pop for a function's frame returning to its caller in the eval loop:
 // frame_clear's work inline for the usual frame (no frame object, no locals
 // mapping), which saves a call and its register saves on every
@@ -149,17 +165,7 @@ constexpr size_t kFrameHeaderValues = (sizeof(Frame) + sizeof(Value) - 1) / size
     frame_pop(ts, f);
     return;
   }
-  Code* c = f->code;
-  Value* p = f->localsplus;
-  Value* base = p + c->nlocalsplus();
-  Value* sp = f->sp;
-  f->sp = base;
-  for (; p < base; p++) {
-    Value v = *p;
-    *p = Value();
-    decref(v);
-  }
-  for (; p < sp; p++) decref(*p);
+  frame_release_values(f);
   Value func = f->func;
   f->func = Value();
   f->globals = Value();
