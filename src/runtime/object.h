@@ -110,6 +110,7 @@ void merge_zero_local(Object* o);   // owner's local count reached zero
 void incref_local_limit(Object* o);  // ob_ref_local is kPerThread - 1
 void pt_add_slow(Object* o, int64_t delta);  // per-thread count beyond this thread's slots
 void sample_shared(Object* o);      // every kRcSampleInterval-th shared incref
+int sample_set_of(const Object* o);  // the sampling table's set for `o` (tests)
 // Finalizing from a deallocator (__del__, closing a generator, flushing a
 // file): revive_for_finalizer makes the dying object alive again with one
 // reference owned by this thread; end_finalizer drops that reference and

@@ -33,9 +33,18 @@ std::vector<uint32_t>& pt_free_ids() {
 // kNoThreadIndex owner of objects made by unregistered threads.
 constexpr uint32_t kMaxPtIds = 1u << 30;
 
-// Sampling of the shared incref path: a small direct-mapped table per thread;
-// an object sampled kHotSamples times without being evicted is hot.
-constexpr int kSampleSlots = 16;  // the hash below keeps the top 4 bits
+// Sampling of the shared incref path: a small two-way set-associative table
+// per thread; an object sampled kHotSamples times without being evicted is
+// hot. Two ways, because a direct-mapped table let two hot objects whose
+// addresses hash to one slot evict each other at every sample, so neither was
+// ever switched: lock_counter's lock and Counter instance did so in most runs
+// (the worker's atomic increfs then made it 1.5x slower). A miss replaces the
+// way with fewer hits, the first on a tie, so of three objects taking turns in
+// one set the one in the second way stays and becomes hot. The table is
+// cleared every kSampleEpoch samples, so that an entry whose object went
+// cold cannot hold a way against newer objects for ever.
+constexpr int kSampleSets = 16;
+constexpr uint32_t kSampleEpoch = 256;  // the hash below keeps the top 4 bits
 constexpr uint32_t kHotSamples = 4;
 // After a switch, samples to skip before the next request (so a program whose
 // shared objects change all the time does not stop the world constantly).
@@ -44,7 +53,8 @@ struct Sample {
   Object* o;
   uint32_t hits;
 };
-thread_local Sample tls_samples[kSampleSlots];
+thread_local Sample tls_samples[kSampleSets][2];
+thread_local uint32_t tls_sample_epoch = kSampleEpoch;
 
 inline uint32_t pack(int32_t count, uint32_t state) {
   return (static_cast<uint32_t>(count) << kSharedShift) | state;
@@ -270,19 +280,29 @@ void sample_shared(Object* o) {
   // the id table, tracked or not.)
   Type* t = o->ob_type;
   if (t->tp_finalize) return;
-  uintptr_t a = reinterpret_cast<uintptr_t>(o);
-  static_assert(kSampleSlots == 16);
-  Sample& s = tls_samples[((a >> 4) * 0x9E3779B97F4A7C15ull) >> 60];
-  if (s.o != o) {
-    s.o = o;
-    s.hits = 1;
+  if (--tls_sample_epoch == 0) {
+    tls_sample_epoch = kSampleEpoch;
+    for (auto& ways : tls_samples) ways[0] = ways[1] = Sample{nullptr, 0};
+  }
+  Sample* set = tls_samples[sample_set_of(o)];
+  Sample* hit = set[0].o == o ? &set[0] : set[1].o == o ? &set[1] : nullptr;
+  if (!hit) {
+    Sample& victim = set[1].hits < set[0].hits ? set[1] : set[0];
+    victim.o = o;
+    victim.hits = 1;
     return;
   }
+  Sample& s = *hit;
   if (++s.hits < kHotSamples) return;
-  s.o = nullptr;
+  s = Sample{nullptr, 0};
   incref(o);  // held until the switch (shared path: we are not the owner)
   ts->pt_requests.push_back(o);
   ts->eval_breaker.fetch_or(kBreakPerThreadRc, std::memory_order_relaxed);
+}
+
+int sample_set_of(const Object* o) {
+  static_assert(kSampleSets == 16);
+  return static_cast<int>(((reinterpret_cast<uintptr_t>(o) >> 4) * 0x9E3779B97F4A7C15ull) >> 60);
 }
 
 void mark_weakly_reachable(Object* o) {

@@ -118,6 +118,42 @@ TEST_F(PerThreadRcTest, HotSharedObjectIsSwitchedBySampling) {
   EXPECT_EQ(list_size(l.val()), 0);
 }
 
+// Two hot objects whose addresses fall in one set of the sampling table (as
+// lock_counter's lock and Counter instance did in most runs) are both found
+// hot: with a direct-mapped table they evicted each other at every sample.
+TEST_F(PerThreadRcTest, HotObjectsSharingASampleSetAreBothSwitched) {
+  gc_collect(2, false);
+  std::vector<Ref<List>> pool;
+  Ref<List> a = list_new(), b;
+  for (int i = 0; i < 1000 && !b; i++) {
+    Ref<List> l = list_new();
+    if (rc::sample_set_of(l.get()) == rc::sample_set_of(a.get())) b = l;
+    else pool.push_back(std::move(l));
+  }
+  ASSERT_TRUE(b);
+  pool.clear();
+  ASSERT_FALSE(is_per_thread(a.get()));
+  ASSERT_FALSE(is_per_thread(b.get()));
+  std::thread th([&] {
+    ThreadState* ts = thread_attach_new(false);
+    // Runs of kRcSampleInterval increfs each: every run holds one sample,
+    // so the samples alternate strictly between the two.
+    for (uint32_t i = 0; i < 20000; i++) {
+      Object* o = (i / kRcSampleInterval) % 2 ? a.get() : b.get();
+      incref(o);
+      decref(o);
+      if (ts->eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(ts);
+    }
+    thread_detach_delete(ts);
+  });
+  {
+    DetachedScope detached;
+    th.join();
+  }
+  EXPECT_TRUE(is_per_thread(a.get()));
+  EXPECT_TRUE(is_per_thread(b.get()));
+}
+
 TEST_F(PerThreadRcTest, SwitchesFreeDeadSwitchedObjectsWithTheCollectorDisabled) {
   ASSERT_TRUE(exec(R"(
 import gc, weakref
