@@ -46,6 +46,7 @@ inline void used_store(Dict* d, int64_t v) { std::atomic_ref<int64_t>(d->used).s
 constexpr int32_t kEmpty = -1;
 constexpr int32_t kDummy = -2;
 constexpr int64_t kMinSlots = 8;
+constexpr int64_t kMaxInlineSlots = 16;  // dict_new_presized
 
 // The probe sequence over a table's index slots for one hash.
 struct Probe {
@@ -75,19 +76,35 @@ inline void index_store(DictTable* t, uint64_t i, int32_t ix) {
 inline Value field_load(Value* f) { return std::atomic_ref<Value>(*f).load(std::memory_order_acquire); }
 inline void field_store(Value* f, Value v) { std::atomic_ref<Value>(*f).store(v, std::memory_order_release); }
 
-DictTable* table_new(int64_t nslots) {
-  int64_t cap = nslots * 2 / 3;
-  size_t size = sizeof(DictTable) + sizeof(int32_t) * nslots + sizeof(DictEntry) * cap;
-  auto* t = static_cast<DictTable*>(heap_alloc(size));
-  if (!t) return nullptr;
+// Entries a table of `nslots` index slots holds: two thirds, except that a
+// 4-slot table (only ever inline: dict_new_presized) holds 3, which still
+// leaves one slot empty to end every probe.
+constexpr int64_t capacity_for(int64_t nslots) { return nslots == 4 ? 3 : nslots * 2 / 3; }
+constexpr size_t table_bytes(int64_t nslots) {
+  return sizeof(DictTable) + sizeof(int32_t) * nslots + sizeof(DictEntry) * capacity_for(nslots);
+}
+
+void table_init(DictTable* t, int64_t nslots) {
   t->nslots = nslots;
-  t->capacity = cap;
+  t->capacity = capacity_for(nslots);
   t->nentries = 0;
   t->live_end = 0;
   std::memset(t->indices(), 0xFF, sizeof(int32_t) * nslots);  // kEmpty
   // Null keys in unused entries: dict_entry_value may probe any index.
-  std::memset(static_cast<void*>(t->entries()), 0, sizeof(DictEntry) * cap);
+  std::memset(static_cast<void*>(t->entries()), 0, sizeof(DictEntry) * t->capacity);
+}
+
+DictTable* table_new(int64_t nslots) {
+  auto* t = static_cast<DictTable*>(heap_alloc(table_bytes(nslots)));
+  if (!t) return nullptr;
+  table_init(t, nslots);
   return t;
+}
+
+// The table allocated with d (Dict::inline_slots), if t is it: its memory is
+// the dict's, freed with it and never on its own.
+inline bool is_inline_table(Dict* d, DictTable* t) {
+  return d->inline_slots && t == reinterpret_cast<DictTable*>(d + 1);
 }
 
 inline bool fast_key_equal(Value a, Value b) {
@@ -166,7 +183,7 @@ bool resize(Dict* d, int64_t min_used) {
     nt->live_end = n;
   }
   table_store(d, nt);
-  qsbr_retire_memory(old);
+  if (!is_inline_table(d, old)) qsbr_retire_memory(old);
   return true;
 }
 
@@ -250,7 +267,7 @@ int insert(Dict* d, Value key, int64_t hash, Value value) {
 // Drop a table that is no longer reachable through its dict: its keys,
 // values and memory. `retire`: lock-free readers may still be in it, so go
 // through QSBR; otherwise (a dead or garbage dict) release at once.
-void table_release(DictTable* t, bool retire) {
+void table_release(Dict* d, DictTable* t, bool retire) {
   if (!t) return;
   for (int64_t j = 0; j < t->nentries; j++) {
     DictEntry* e = &t->entries()[j];
@@ -263,6 +280,7 @@ void table_release(DictTable* t, bool retire) {
       decref(e->value);
     }
   }
+  if (is_inline_table(d, t)) return;
   if (retire) qsbr_retire_memory(t);
   else heap_free(t);
 }
@@ -278,7 +296,7 @@ DictTable* table_detach(Dict* d) {
 }
 
 void dict_dealloc(Object* o) {
-  table_release(static_cast<Dict*>(o)->table, false);
+  table_release(static_cast<Dict*>(o), static_cast<Dict*>(o)->table, false);
   free_object(o);
 }
 
@@ -304,6 +322,26 @@ inline int64_t key_hash(Value key) {
 Ref<Dict> dict_new() {
   Dict* d = alloc_object<Dict>(&g_dict_type);
   if (!d) return nullptr;
+  return Ref<Dict>::steal(d);
+}
+
+Ref<Dict> dict_new_presized(int64_t n, bool small) {
+  if (n <= 0) return dict_new();
+  if (n > capacity_for(kMaxInlineSlots)) {
+    // Too big to allocate with the dict: its one table, sized at once.
+    Ref<Dict> d = dict_new();
+    if (d && !resize(d.get(), n)) return nullptr;
+    return d;
+  }
+  int64_t nslots = small && n <= capacity_for(4) ? 4 : kMinSlots;
+  while (capacity_for(nslots) < n) nslots <<= 1;
+  static_assert(sizeof(Dict) % alignof(DictTable) == 0);
+  Dict* d = alloc_object<Dict>(&g_dict_type, sizeof(Dict) + table_bytes(nslots));
+  if (!d) return nullptr;
+  d->inline_slots = static_cast<uint32_t>(nslots);
+  auto* t = reinterpret_cast<DictTable*>(d + 1);
+  table_init(t, nslots);
+  d->table = t;  // not yet visible to any other thread
   return Ref<Dict>::steal(d);
 }
 
@@ -480,7 +518,7 @@ int64_t dict_size(Value d) { return used_load(d.as<Dict>()); }
 
 void dict_clear(Value dv) {
   // Readers may still be in the old table: retire its references and itself.
-  table_release(table_detach(dv.as<Dict>()), true);
+  table_release(dv.as<Dict>(), table_detach(dv.as<Dict>()), true);
 }
 
 namespace {
@@ -489,7 +527,9 @@ namespace {
 // collector proved it unreachable with the world stopped), so no lock-free
 // reader can be in its table and the references are dropped at once rather
 // than retired (which would hold the whole cycle until a grace period).
-void dict_clear_garbage(Object* o) { table_release(table_detach(static_cast<Dict*>(o)), false); }
+void dict_clear_garbage(Object* o) {
+  table_release(static_cast<Dict*>(o), table_detach(static_cast<Dict*>(o)), false);
+}
 
 }  // namespace
 

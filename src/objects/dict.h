@@ -33,7 +33,7 @@ struct DictEntry {
 // table: the inline caches' reads do not wait for a load of nslots.
 struct DictTable {
   int64_t nslots;     // immutable
-  int64_t capacity;   // usable entries: 2/3 of nslots (immutable)
+  int64_t capacity;   // usable entries: 2/3 of nslots, 3 of 4 (immutable)
   int64_t nentries;   // entries used, including deleted ones (writers only)
   int64_t live_end;   // no live entry at or after this index (writers only; popitem)
   DictEntry* entries() { return reinterpret_cast<DictEntry*>(this + 1); }
@@ -51,6 +51,12 @@ struct Dict : Object {
   // (dict_keys_version). Reset to 0 by an insertion of a new key, before the
   // key is published.
   std::atomic<uint32_t> keys_version;
+  // Index slots of a table allocated with the dict, right after it (0 = none;
+  // dict_new_presized). Immutable. The inline table is the dict's first table
+  // only: once it is replaced (a resize, clear()) it is never used again, so
+  // a lock-free reader still probing it reads memory that lives as long as
+  // the dict, as a retired table lives through its QSBR grace period.
+  uint32_t inline_slots;
 };
 extern Type g_dict_type;
 
@@ -58,6 +64,13 @@ inline bool is_dict(Value v) { return v.is_obj() && has_flag(v.obj()->ob_type, k
 inline bool is_dict_exact(Value v) { return v.is_obj() && v.obj()->ob_type == &g_dict_type; }
 
 Ref<Dict> dict_new();
+// An exact dict with room for `n` entries allocated with it (one allocation
+// instead of two): instance __dict__s and dict displays. For n above 10,
+// the table is allocated on its own, at its final size. `small`: up to 3 entries get a 4-slot table (instance
+// dicts); otherwise the table has CPython's minimum of 8 slots, so that what
+// a mutation during iteration does (which depends on the table's capacity)
+// stays as in CPython.
+Ref<Dict> dict_new_presized(int64_t n, bool small = false);
 // 1 found (*out set), 0 missing (no exception), -1 error.
 int dict_get_item(Value d, Value key, Ref<>* out);
 int dict_get_item_str(Value d, Str* key, Ref<>* out);  // str key

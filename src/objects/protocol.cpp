@@ -242,7 +242,7 @@ int generic_setattr(Value obj, Value name, Value v) {
     return -1;
   }
   Str* iname = str_intern(name.as<Str>());
-  if (!v.is_null()) return instance_dict_store(slot, iname, v);
+  if (!v.is_null()) return instance_dict_store(t, slot, iname, v);
   // Held: waiting for the dict's lock is a quiescent state, after which a
   // dict replaced by `obj.__dict__ = ...` may be freed.
   Ref<> d = Ref<>::borrow(std::atomic_ref<Value>(*slot).load(std::memory_order_acquire));
@@ -254,13 +254,16 @@ int generic_setattr(Value obj, Value name, Value v) {
   return r < 0 ? -1 : 0;
 }
 
-int instance_dict_store(Value* slot, Str* name, Value v) {
+int instance_dict_store(Type* t, Value* slot, Str* name, Value v) {
   auto* aslot = reinterpret_cast<std::atomic<uint64_t>*>(slot);
   uint64_t bits = aslot->load(std::memory_order_acquire);
   if (bits == Value().bits()) {
     // The first attribute goes into the new dict before it is published:
-    // until then no other thread can see it.
-    Ref<Dict> nd = dict_new();
+    // until then no other thread can see it. Sized for as many attributes
+    // as the class's instances have had, its table comes in the same
+    // allocation (dict_new_presized).
+    int64_t hint = t->dict_size_hint.load(std::memory_order_relaxed);
+    Ref<Dict> nd = dict_new_presized(hint > 0 ? hint : 1, true);
     if (!nd || dict_set_item(nd.val(), Value(name), v) < 0) return -1;
     if (aslot->compare_exchange_strong(bits, nd.val().bits(), std::memory_order_acq_rel)) {
       (void)nd.release();
@@ -272,7 +275,11 @@ int instance_dict_store(Value* slot, Str* name, Value v) {
   // Held: waiting for the dict's lock is a quiescent state, after which a
   // dict replaced by `obj.__dict__ = ...` may be freed.
   Ref<> d = Ref<>::borrow(Value(bits));
-  return dict_set_item(d.val(), Value(name), v);
+  if (dict_set_item(d.val(), Value(name), v) < 0) return -1;
+  int64_t n = dict_size(d.val());
+  if (n > t->dict_size_hint.load(std::memory_order_relaxed) && n <= 255)
+    t->dict_size_hint.store(static_cast<uint8_t>(n), std::memory_order_relaxed);
+  return 0;
 }
 
 Ref<> getattr(Value obj, Value name) {

@@ -64,9 +64,10 @@ std::nullptr_t attribute_error(Value obj, Value name);
 // The instance __dict__ slot of obj, or nullptr if its type has none.
 Value* instance_dict_slot(Value obj);
 // obj.name = v for a new or existing attribute kept in the instance __dict__
-// at `slot` (created and published there if missing). `name` is interned.
-// The caller has ruled out data descriptors on type(obj).
-int instance_dict_store(Value* slot, Str* name, Value v);
+// at `slot` (created and published there if missing, presized for
+// t->dict_size_hint). `name` is interned. The caller has ruled out data
+// descriptors on t = type(obj).
+int instance_dict_store(Type* t, Value* slot, Str* name, Value v);
 
 // --- calls ------------------------------------------------------------------
 Ref<> call(Value f, const Value* args, size_t nargs, Value kwnames = Value());

@@ -117,6 +117,10 @@ struct Type : Object {
   Value module_name;           // str or null (owned)
   Value subclasses;            // list of weakrefs, or null
   std::atomic<uint32_t> version_tag{0};  // 0 = unassigned/invalid for caching
+  // The most attributes an instance's __dict__ has been seen to hold (capped
+  // at 255): a new instance's dict is presized for it (protocol.cpp,
+  // instance_dict_store). A hint only; relaxed loads and stores.
+  std::atomic<uint8_t> dict_size_hint{0};
   Object* weaklist = nullptr;  // head of the weak references to this type (objects/weakref.h)
 
   // Slots. Any may be null (not supported / inherited later by type_ready).

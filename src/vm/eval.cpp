@@ -1221,7 +1221,7 @@ TARGET(BUILD_SET) {
 }
 
 TARGET(BUILD_MAP) {
-  Ref<Dict> d = dict_new();
+  Ref<Dict> d = dict_new_presized(a);
   if (!d) GOTO_ERROR();
   int err = 0;
   for (uint32_t i = 0; i < a && !err; i++) {
