@@ -192,12 +192,16 @@ class ListsLocked {
   ListsLocked& operator=(const ListsLocked&) = delete;
 };
 
-// A candidate's index is kept in its GcHead's prev link while the world is
-// stopped (walks use only `next`); restore_prev_links puts the links back.
-inline void set_index(Object* o, size_t i) {
-  gc_head_of(o)->prev = reinterpret_cast<GcHead*>(static_cast<uintptr_t>(i));
-}
-inline size_t index_of(Object* o) { return reinterpret_cast<uintptr_t>(gc_head_of(o)->prev); }
+// While the world is stopped for a marking, a candidate's GcHead `prev` link
+// holds its gc_refs times two, plus one once it is known reachable (walks use
+// only `next`; restore_prev_links_and_clear_marks_locked puts the links
+// back). Keeping the count in the head, next to the header that
+// is_candidate reads anyway, makes each edge the traversal follows touch one
+// object instead of also a slot of a side array.
+inline intptr_t mark_word(Object* o) { return reinterpret_cast<intptr_t>(gc_head_of(o)->prev); }
+inline void set_mark_word(Object* o, intptr_t w) { gc_head_of(o)->prev = reinterpret_cast<GcHead*>(w); }
+inline bool is_reachable(Object* o) { return mark_word(o) & 1; }
+inline int64_t gc_refs(Object* o) { return mark_word(o) >> 1; }
 
 // Also clears kGcCollecting on every object it passes (every candidate is on
 // a list), so that ending a marking is one walk over the heap, not a walk
@@ -216,51 +220,42 @@ void restore_prev_links_and_clear_marks_locked() {
 
 // --- reachability ---------------------------------------------------------------
 
-struct Candidate {
-  Object* o;
-  int64_t refs;  // gc_refs: references from outside the candidate set
-  bool reachable;
-};
-
 struct Marking {
-  std::vector<Candidate> cands;
-  std::vector<size_t> stack;
+  std::vector<Object*> cands;
+  std::vector<Object*> stack;
 };
 
 inline bool is_candidate(Value v) { return v.is_obj() && (v.obj()->ob_gc_bits & kGcCollecting); }
 
-void visit_subtract(Value v, void* arg) {
-  if (is_candidate(v)) static_cast<Marking*>(arg)->cands[index_of(v.obj())].refs--;
+void visit_subtract(Value v, void*) {
+  if (is_candidate(v)) set_mark_word(v.obj(), mark_word(v.obj()) - 2);
+}
+
+inline void mark_and_push(Marking& m, Object* o) {
+  set_mark_word(o, mark_word(o) | 1);
+  m.stack.push_back(o);
 }
 
 void visit_mark(Value v, void* arg) {
-  if (!is_candidate(v)) return;
-  auto* m = static_cast<Marking*>(arg);
-  size_t i = index_of(v.obj());
-  if (m->cands[i].reachable) return;
-  m->cands[i].reachable = true;
-  m->stack.push_back(i);
+  if (!is_candidate(v) || is_reachable(v.obj())) return;
+  mark_and_push(*static_cast<Marking*>(arg), v.obj());
 }
 
 void add_candidate(Marking& m, Object* o, int64_t refs) {
   o->ob_gc_bits |= kGcCollecting;
-  set_index(o, m.cands.size());
-  m.cands.push_back({o, refs, false});
+  set_mark_word(o, static_cast<intptr_t>(refs) * 2);
+  m.cands.push_back(o);
 }
 
 // Steps 2 and 3 of gc.h: subtract internal references, then mark everything
 // reachable from a candidate that is referenced from outside.
 void mark_reachable(Marking& m) {
-  for (Candidate& c : m.cands)
-    if (TraverseFn tr = c.o->ob_type->tp_traverse) tr(c.o, visit_subtract, &m);
-  for (size_t i = 0; i < m.cands.size(); i++) {
-    if (m.cands[i].refs > 0 && !m.cands[i].reachable) {
-      m.cands[i].reachable = true;
-      m.stack.push_back(i);
-    }
-  }
+  for (Object* o : m.cands)
+    if (TraverseFn tr = o->ob_type->tp_traverse) tr(o, visit_subtract, &m);
+  for (Object* o : m.cands)
+    if (gc_refs(o) > 0 && !is_reachable(o)) mark_and_push(m, o);
   while (!m.stack.empty()) {
-    Object* o = m.cands[m.stack.back()].o;
+    Object* o = m.stack.back();
     m.stack.pop_back();
     if (TraverseFn tr = o->ob_type->tp_traverse) tr(o, visit_mark, &m);
   }
@@ -278,23 +273,21 @@ Marking g_marking;
 // __dict__ it did not have to create; ftpy always has one. Not counting the
 // dict slot of an unreachable instance of a class that added it keeps
 // gc.collect()'s result CPython's for the common case.
-bool is_inline_dict_of_garbage(const Marking& m, const Candidate& c) {
-  Type* t = c.o->ob_type;
+bool is_inline_dict_of_garbage(Object* o) {
+  Type* t = o->ob_type;
   if (!(t->flags & kTypeHeapType) || !t->dict_offset) return false;
   Type* solid = t;
   while (solid && (solid->flags & kTypeHeapType)) solid = solid->base;
   if (solid && solid->dict_offset) return false;  // the base keeps a real dict
-  Value* slot = instance_dict_slot(Value(c.o));
+  Value* slot = instance_dict_slot(Value(o));
   if (!slot || !is_candidate(*slot)) return false;
-  return !m.cands[index_of(slot->obj())].reachable;
+  return !is_reachable(slot->obj());
 }
-
-Marking* g_current_marking = nullptr;  // for wants_callback, world stopped
 
 bool weakref_survives(Object* w) {
   // A weak reference that is garbage itself never calls its callback.
   if (!(w->ob_gc_bits & kGcCollecting)) return true;
-  return g_current_marking->cands[index_of(w)].reachable;
+  return is_reachable(w);
 }
 
 // --- the phases -----------------------------------------------------------------
@@ -360,7 +353,7 @@ void drop_resurrected(std::vector<Ref<>>& garbage) {
     mark_reachable(m);
     std::vector<Ref<>> still;
     for (size_t i = 0; i < garbage.size(); i++)
-      (m.cands[i].reachable ? resurrected : still).push_back(std::move(garbage[i]));
+      (is_reachable(m.cands[i]) ? resurrected : still).push_back(std::move(garbage[i]));
     garbage.swap(still);
     clear_marks();
   }
@@ -406,24 +399,22 @@ int64_t collect_locked(int generation) {
     });
     scanned = static_cast<int64_t>(m.cands.size());
     mark_reachable(m);
-    for (const Candidate& c : m.cands) {
-      if (c.reachable) continue;
+    for (Object* c : m.cands) {
+      if (is_reachable(c)) continue;
       // Garbage is freed by ordinary counting once the collector drops it.
-      if (is_per_thread(c.o)) rc_demote_stopped(c.o, census.totals[rc_pt_id(c.o)]);
-      garbage.push_back(Ref<>::borrow(Value(c.o)));
-      if (!is_inline_dict_of_garbage(m, c)) found++;
+      if (is_per_thread(c)) rc_demote_stopped(c, census.totals[rc_pt_id(c)]);
+      garbage.push_back(Ref<>::borrow(Value(c)));
+      if (!is_inline_dict_of_garbage(c)) found++;
     }
     // Nothing may reach the garbage once the world runs again: detach the
     // weak references to it now.
-    g_current_marking = &m;
     for (Ref<>& g : garbage) weakref_detach_for_gc(g.get(), weakref_survives, &weak_callbacks);
-    g_current_marking = nullptr;
     clear_marks();
     // Keep the arrays for the next collection unless they are far bigger
     // than this one needed (the heap shrank).
     if (m.cands.capacity() > 4 * m.cands.size() + 4096) {
-      std::vector<Candidate>().swap(m.cands);
-      std::vector<size_t>().swap(m.stack);
+      std::vector<Object*>().swap(m.cands);
+      std::vector<Object*>().swap(m.stack);
     }
   }
   for (Object* o : census.dead) decref(o);  // their last reference
