@@ -38,10 +38,15 @@ inline double float_value(Value v) { return v.as<Float>()->value; }
 // never tracked), mutex free. Taking one off writes only the counts.
 struct FloatFreeList {
   Float* head;
-  uint32_t count;
+  uint32_t count;  // floats on the list; kFloatFreeUnarmed before the thread's first
 };
 extern thread_local constinit FloatFreeList tls_float_free;
 constexpr uint32_t kFloatFreeMax = 256;
+// A thread's list starts "unarmed": its first float takes the slow path,
+// which registers the exit drain (float.cpp). A count above kFloatFreeMax
+// keeps that test out of the fast path, where a list hovering around empty
+// (nbody) used to send every push onto an empty list out of line.
+constexpr uint32_t kFloatFreeUnarmed = UINT32_MAX;
 
 inline Float* float_free_next(Float* f) {
   Float* next;
@@ -73,14 +78,14 @@ inline Ref<> float_new(double d) {
 
 // The deallocator of exact floats, for a dead float this thread counted
 // alone (what rc::merge_zero_local reaches through the type when the shared
-// count was never touched). Out of line: a list that is empty (the thread's
-// first float may need its exit drain armed) or full.
+// count was never touched). Out of line: a full list, or the thread's first
+// float (the exit drain is armed then).
 void float_dealloc_slow(Float* f);
 [[gnu::always_inline]] inline void float_dealloc_exact(Float* f) {
 #ifndef FTPY_ASAN
   FloatFreeList& fl = tls_float_free;
   uint32_t n = fl.count;
-  if (n - 1 < kFloatFreeMax - 1) [[likely]] {  // 1 <= n < kFloatFreeMax
+  if (n < kFloatFreeMax) [[likely]] {
     std::memcpy(&f->value, &fl.head, sizeof fl.head);
     fl.head = f;
     fl.count = n + 1;
