@@ -21,15 +21,16 @@ namespace ftpy {
 
 Type g_float_type;
 
-thread_local constinit FloatFreeList tls_float_free{nullptr, 0};
+thread_local constinit FloatFreeList tls_float_free{nullptr, kFloatFreeUnarmed};
 
 namespace {
 
 // Gives a thread's free list back to the heap when the thread exits. A
 // thread_local with a destructor costs an initialisation check at every
 // access, so this one is touched only once per thread, when its list first
-// receives a float (tls_float_drain_armed); tls_float_free itself stays
-// trivial.
+// receives a float (its count is kFloatFreeUnarmed until then);
+// tls_float_free itself stays trivial. A drained list is left full, so a
+// float that dies later in the thread's exit goes back to the heap.
 struct FloatFreeListDrain {
   bool armed = false;
   ~FloatFreeListDrain() {
@@ -38,39 +39,46 @@ struct FloatFreeListDrain {
       fl.head = float_free_next(f);
       heap_free(f);
     }
-    fl.count = 0;
+    fl.count = kFloatFreeMax;
   }
 };
 thread_local FloatFreeListDrain tls_float_drain;
-thread_local constinit bool tls_float_drain_armed = false;
 
+// Only exact floats join the free list: solid_base's deallocator is this
+// one for a float subclass too (subtype_dealloc), whose instances are larger
+// and may be tracked by the collector. Recycling one left a collector-tracked
+// block on the list: reused as a plain float it stayed in the registry, and
+// freed later with its GC bits cleared it went to heap_free off its real start.
 void float_dealloc(Object* o) {
-#ifndef FTPY_ASAN
-  FloatFreeList& fl = tls_float_free;
-  uint32_t n = fl.count;
-  if (n < kFloatFreeMax) [[likely]] {
-    // Only an empty list may be this thread's first: arm the drain then.
-    if (n == 0 && !tls_float_drain_armed) [[unlikely]] {
-      tls_float_drain.armed = true;  // constructs it: registers its destructor for this thread
-      tls_float_drain_armed = true;
-    }
-    Float* f = static_cast<Float*>(o);
-    std::memcpy(&f->value, &fl.head, sizeof fl.head);
-    fl.head = f;
-    fl.count++;
+  if (o->ob_type == &g_float_type) [[likely]] {
+    float_dealloc_exact(static_cast<Float*>(o));
     return;
   }
-#endif
   free_object(o);
 }
 
 }  // namespace
 
-Ref<> float_new_slow(double d) {
+void float_dealloc_slow(Float* f) {
+#ifndef FTPY_ASAN
+  FloatFreeList& fl = tls_float_free;
+  if (fl.count == kFloatFreeUnarmed) {
+    // This thread's first float: arm the drain, then push.
+    tls_float_drain.armed = true;  // constructs it: registers its destructor for this thread
+    std::memcpy(&f->value, &fl.head, sizeof fl.head);
+    fl.head = f;
+    fl.count = 1;
+    return;
+  }
+#endif
+  free_object(f);
+}
+
+Float* float_alloc_slow(double d) {
   Float* f = alloc_object<Float>(&g_float_type);
   if (!f) return nullptr;
   f->value = d;
-  return Ref<>::steal(Value(f));
+  return f;
 }
 
 std::string float_repr(double d) {

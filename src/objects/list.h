@@ -55,20 +55,27 @@ Ref<> list_get(Value list, int64_t i);    // lock-free; no bounds message: null 
 // raced with a writer (null slot, index past the array) retries under the
 // lock in list_get_raced.
 Ref<> list_get_raced(Value list, int64_t i);
-inline Ref<> list_get_or_null(Value lv, int64_t i) {
+// The same read with its reference as a bare owned Value (null: out of
+// range), always inline: a Ref returned from the inline function kept its
+// result in a stack slot (the raced path returns through memory), and GCC
+// left the function out of line inside eval_frame.
+[[gnu::always_inline]] inline Value list_take_or_null(Value lv, int64_t i) {
   List* l = lv.as<List>();
   // Size first, so a slot below a size we saw was written before we look at
   // it, whichever array we then load.
   int64_t n = l->size.load(std::memory_order_acquire);
-  if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) return nullptr;
+  if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) return Value();
   ListArray* a = l->array.load(std::memory_order_acquire);
   if (a && i < a->capacity) [[likely]] {
     Value v = std::atomic_ref<Value>(a->slots()[i]).load(std::memory_order_acquire);
-    if (!v.is_null()) [[likely]]
-      return Ref<>::borrow(v);
+    if (!v.is_null()) [[likely]] {
+      incref(v);
+      return v;
+    }
   }
-  return list_get_raced(lv, i);
+  return list_get_raced(lv, i).release();
 }
+inline Ref<> list_get_or_null(Value lv, int64_t i) { return Ref<>::steal(list_take_or_null(lv, i)); }
 Ref<> list_as_tuple(Value list);
 int list_sort(Value list, Value key, bool reverse);  // stable; -1 on error
 int list_insert(Value list, int64_t where, Value item);  // clamps like list.insert

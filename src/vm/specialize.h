@@ -101,10 +101,15 @@ inline void counter_specialized(uint32_t* instr, Opcode form) {
 // so no other thread can reach the object: the caller may then read and
 // write its fields without the object's lock. (Acquire: a thread that dropped
 // its reference had its writes published by that decrement.)
-inline bool is_uniquely_referenced(Object* o) {
+[[gnu::always_inline]] inline bool is_uniquely_referenced(Object* o) {
   return o->ob_ref_local.load(std::memory_order_relaxed) == 1 &&
          o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index &&
          (o->ob_ref_shared.load(std::memory_order_acquire) >> kSharedShift) == 0;
+}
+
+// An exact float, for a Value on the operand stack (never null there).
+[[gnu::always_inline]] inline bool is_float_exact_obj(Value v) {
+  return !v.is_small() && v.obj()->ob_type == &g_float_type;
 }
 
 // The float forms' operands: an exact float, or a small int of at most 2^53
