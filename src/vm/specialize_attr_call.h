@@ -137,7 +137,9 @@ inline bool spec_plain_init_class(Type* cls) {
 // arguments (native_call's own fast case), with the internal calling convention.
 inline bool spec_simple_native(const MethodDef* def, uint32_t nargs) {
   const Signature* sig = def->parsed;
-  return sig && sig->simple && sig->params.size() == nargs && !(def->flags & kMethExternal);
+  // A simple signature's parameters are all positional: n_positional is their
+  // count, without params.size()'s division by sizeof(Param).
+  return sig && sig->simple && static_cast<uint32_t>(sig->n_positional) == nargs && !(def->flags & kMethExternal);
 }
 
 }  // namespace ftpy
