@@ -1,9 +1,12 @@
-"""The constants of importlib.machinery that programs read without an
-import system to drive (ftpy's importer is native): the file suffixes the
-importer recognises. inspect uses them to map modules to source files."""
+"""The parts of importlib.machinery that programs use without an import
+system to drive (ftpy's importer is native): the file suffixes the importer
+recognises (inspect maps modules to source files with them), and FileFinder,
+the finder for one directory, which pkgutil registers and walks (pkgutil,
+runpy and pydoc need it to exist)."""
 
 __all__ = ['SOURCE_SUFFIXES', 'BYTECODE_SUFFIXES', 'DEBUG_BYTECODE_SUFFIXES',
-           'OPTIMIZED_BYTECODE_SUFFIXES', 'EXTENSION_SUFFIXES', 'all_suffixes']
+           'OPTIMIZED_BYTECODE_SUFFIXES', 'EXTENSION_SUFFIXES', 'all_suffixes',
+           'FileFinder']
 
 SOURCE_SUFFIXES = ['.py']
 # ftpy reads and writes no bytecode files; the suffixes still name them.
@@ -17,3 +20,55 @@ EXTENSION_SUFFIXES = ['.ftpy-1.so', '.so']
 def all_suffixes():
     """Every suffix of a file the importer may load as a module."""
     return SOURCE_SUFFIXES + BYTECODE_SUFFIXES + EXTENSION_SUFFIXES
+
+
+class FileFinder:
+    """Finds modules and packages in one directory, as CPython's FileFinder
+    does. `loader_details` are (loader, suffixes) pairs; the suffixes are
+    what it looks for, in order (with none it finds nothing, as in CPython).
+    `find_spec(name)` for the last part of `name` looks for a package (a
+    directory with an __init__ file of one of the suffixes), then a module
+    file. `path` is the directory ('.' for the empty entry). The specs it
+    returns say where a module is and carry a loader made as CPython makes
+    it, loader(fullname, path); ftpy's native importer does the loading."""
+
+    def __init__(self, path, *loader_details):
+        self.path = path or '.'
+        self._loaders = [(suffix, loader) for loader, suffixes in loader_details
+                         for suffix in suffixes]
+
+    def __repr__(self):
+        return f'FileFinder({self.path!r})'
+
+    def invalidate_caches(self):
+        """Nothing to drop: every lookup reads the directory."""
+
+    def find_spec(self, fullname, target=None):
+        import os
+        from importlib.util import _Spec
+        tail = fullname.rpartition('.')[2]
+        base = os.path.join(self.path, tail)
+        if os.path.isdir(base):
+            for suffix, loader in self._loaders:
+                init = os.path.join(base, '__init__' + suffix)
+                if os.path.isfile(init):
+                    spec = _Spec(fullname, init, [base])
+                    spec.loader = loader(fullname, init)
+                    return spec
+        for suffix, loader in self._loaders:
+            if os.path.isfile(base + suffix):
+                spec = _Spec(fullname, base + suffix)
+                spec.loader = loader(fullname, base + suffix)
+                return spec
+        return None
+
+    @classmethod
+    def path_hook(cls, *loader_details):
+        """A sys.path_hooks entry: a FileFinder for a directory, ImportError
+        for anything else."""
+        def path_hook_for_FileFinder(path):
+            import os
+            if not os.path.isdir(path or '.'):
+                raise ImportError('only directories are supported', path=path)
+            return cls(path, *loader_details)
+        return path_hook_for_FileFinder
