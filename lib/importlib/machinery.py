@@ -72,3 +72,19 @@ class FileFinder:
                 raise ImportError('only directories are supported', path=path)
             return cls(path, *loader_details)
         return path_hook_for_FileFinder
+
+
+def _install_path_hook():
+    # CPython's sys.path_hooks ends with FileFinder's hook, which pkgutil's
+    # get_importer and iter_modules use to list a directory's modules.
+    # ftpy's importer is native and needs no hook, so it is installed when
+    # this module is first imported (pkgutil imports it) rather than at
+    # start-up. Its finders know no loaders: they list, ftpy imports.
+    import sys
+    for hook in sys.path_hooks:
+        if getattr(hook, '__qualname__', '').startswith('FileFinder.path_hook'):
+            return
+    sys.path_hooks.append(FileFinder.path_hook())
+
+
+_install_path_hook()

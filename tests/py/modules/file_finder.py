@@ -47,3 +47,8 @@ with tempfile.TemporaryDirectory() as d:
         print("ImportError:", e)
 
     print(pkgutil.ModuleInfo.__name__, callable(pkgutil.iter_modules))
+
+    # pkgutil finds a directory's modules through sys.path_hooks.
+    print(type(pkgutil.get_importer(d)).__name__)
+    print(sorted((m.name, m.ispkg) for m in pkgutil.iter_modules([d])))
+    print(sorted(m.name for m in pkgutil.iter_modules([os.path.join(d, "pkg")], "pkg.")))
