@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <set>
 #include <string>
 
 #include "objects/dict.h"
@@ -743,7 +745,24 @@ int native_add_functions(Value module, const MethodDef* defs) {
   Ref<> modname;
   int r = dict_get_item_str(d, ids::__name__, &modname);
   if (r < 0) return -1;
+  // CPython names a module function with its module in argument errors
+  // ("math.sqrt() takes exactly one argument (0 given)"), except builtins'
+  // ("len() ..."). The prefix must outlive the signature: an interned copy
+  // of the name, kept for good in this table.
+  const char* prefix = nullptr;
+  if (modname && is_str(modname.val()) && str_view(modname.val()) != "builtins") {
+    static std::mutex mu;
+    static auto* names = new std::set<std::string>();
+    std::lock_guard<std::mutex> g(mu);
+    prefix = names->emplace(str_view(modname.val())).first->c_str();
+  }
   for (const MethodDef* m = defs; m->signature; m++) {
+    if (prefix && !std::atomic_ref<const Signature*>(m->parsed).load(std::memory_order_acquire)) {
+      const Signature* mine = native_parse_signature(m->signature, prefix);
+      const Signature* none = nullptr;
+      if (!std::atomic_ref<const Signature*>(m->parsed).compare_exchange_strong(none, mine, std::memory_order_acq_rel))
+        delete mine;  // another thread's parse won: its Values are interned or immortal
+    }
     const Signature* sig = native_def_signature(m);
     Ref<> f = native_function_new(m, module, modname.val());
     if (!f || dict_set_item(d, sig->name, f.val()) < 0) return -1;
