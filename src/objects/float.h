@@ -99,23 +99,12 @@ void float_dealloc_slow(Float* f);
 // protocol, except that a float this thread alone counted goes straight to
 // the free list instead of through merge_zero_local and the type's slot.
 [[gnu::always_inline]] inline void float_decref(Float* f) {
-  uint32_t local = f->ob_ref_local.load(std::memory_order_relaxed);
-  if (local >= kPerThread) [[unlikely]] {
-    if (local == kPerThread) pt_add(f, -1);
-    return;
-  }
-  if (f->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) [[likely]] {
-    --local;
-    f->ob_ref_local.store(local, std::memory_order_relaxed);
-    if (local == 0) {
-      if (f->ob_ref_shared.load(std::memory_order_acquire) == 0) [[likely]]
-        float_dealloc_exact(f);
-      else
-        rc::merge_zero_local(f);
-    }
-  } else {
-    rc::decref_shared(f);
-  }
+  decref_with(f, [](Object* o) {
+    if (o->ob_ref_shared.load(std::memory_order_acquire) == 0) [[likely]]
+      float_dealloc_exact(static_cast<Float*>(o));
+    else
+      rc::merge_zero_local(o);
+  });
 }
 // repr(float): the shortest string that round-trips, Python style ("1.0", "1e+16", "inf").
 std::string float_repr(double d);

@@ -353,11 +353,11 @@ namespace {
 
 }  // namespace
 
-const Signature* native_def_signature(const MethodDef* def) {
+const Signature* native_def_signature(const MethodDef* def, const char* owner_name) {
   std::atomic_ref<const Signature*> slot(def->parsed);
   const Signature* sig = slot.load(std::memory_order_acquire);
   if (sig) [[likely]] return sig;
-  const Signature* mine = native_parse_signature(def->signature, nullptr);
+  const Signature* mine = native_parse_signature(def->signature, owner_name);
   if (slot.compare_exchange_strong(sig, mine, std::memory_order_acq_rel, std::memory_order_acquire)) return mine;
   delete mine;  // its Values are interned or immortal: nothing to release
   return sig;
@@ -757,13 +757,7 @@ int native_add_functions(Value module, const MethodDef* defs) {
     prefix = names->emplace(str_view(modname.val())).first->c_str();
   }
   for (const MethodDef* m = defs; m->signature; m++) {
-    if (prefix && !std::atomic_ref<const Signature*>(m->parsed).load(std::memory_order_acquire)) {
-      const Signature* mine = native_parse_signature(m->signature, prefix);
-      const Signature* none = nullptr;
-      if (!std::atomic_ref<const Signature*>(m->parsed).compare_exchange_strong(none, mine, std::memory_order_acq_rel))
-        delete mine;  // another thread's parse won: its Values are interned or immortal
-    }
-    const Signature* sig = native_def_signature(m);
+    const Signature* sig = native_def_signature(m, prefix);
     Ref<> f = native_function_new(m, module, modname.val());
     if (!f || dict_set_item(d, sig->name, f.val()) < 0) return -1;
   }

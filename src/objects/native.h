@@ -107,7 +107,9 @@ const Signature* native_parse_signature(const char* spec, const char* owner_name
 // def->parsed, parsing it on first use. Defs in a type's or module's table are
 // parsed when it is readied; one called directly (a tp_new's own signature)
 // may be first called by two threads at once: each parses, one publishes.
-const Signature* native_def_signature(const MethodDef* def);
+// `owner_name` (must outlive the signature) prefixes the name in messages
+// when this call is the one that parses it.
+const Signature* native_def_signature(const MethodDef* def, const char* owner_name = nullptr);
 
 // Bind a vectorcall to `sig`. `out` has sig->params.size() slots; `holders`
 // keeps tuples/dicts built for *args/**kw alive. Returns false with TypeError.

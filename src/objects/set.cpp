@@ -424,24 +424,27 @@ inline int contains_hashed(Set* s, Value key, int64_t h) {
 
 }  // namespace
 
-int set_discard(Value sv, Value key) {
+namespace {
+
+// Run `probe(key, hash)`; an unhashable key (a set looked up in a set) is
+// probed as its frozenset stand-in, as CPython's set.discard and `in` do.
+template <typename Probe>
+int with_probe_key(Value key, Probe&& probe) {
   int64_t h = key_hash(key);
-  if (h == -1) [[unlikely]] {
-    Ref<> alt;
-    h = probe_hash_unhashable(key, &alt);
-    return h == -1 ? -1 : discard_hashed(sv.as<Set>(), alt.val(), h);
-  }
-  return discard_hashed(sv.as<Set>(), key, h);
+  if (h != -1) [[likely]] return probe(key, h);
+  Ref<> alt;
+  h = probe_hash_unhashable(key, &alt);
+  return h == -1 ? -1 : probe(alt.val(), h);
+}
+
+}  // namespace
+
+int set_discard(Value sv, Value key) {
+  return with_probe_key(key, [&](Value k, int64_t h) { return discard_hashed(sv.as<Set>(), k, h); });
 }
 
 int set_contains(Value sv, Value key) {
-  int64_t h = key_hash(key);
-  if (h == -1) [[unlikely]] {
-    Ref<> alt;
-    h = probe_hash_unhashable(key, &alt);
-    return h == -1 ? -1 : contains_hashed(sv.as<Set>(), alt.val(), h);
-  }
-  return contains_hashed(sv.as<Set>(), key, h);
+  return with_probe_key(key, [&](Value k, int64_t h) { return contains_hashed(sv.as<Set>(), k, h); });
 }
 
 int64_t set_size(Value sv) {

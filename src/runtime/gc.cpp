@@ -206,12 +206,16 @@ inline int64_t gc_refs(Object* o) { return mark_word(o) >> 1; }
 // Also clears kGcCollecting on every object it passes (every candidate is on
 // a list), so that ending a marking is one walk over the heap, not a walk
 // plus a pass over the candidates.
+inline void relink_and_unmark(GcHead* h, GcHead* prev) {
+  h->prev = prev;
+  gc_object_of(h)->ob_gc_bits &= static_cast<uint8_t>(~kGcCollecting);
+}
+
 void restore_prev_links_and_clear_marks_locked() {
   for (GcList& l : g_lists) {
     GcHead* prev = &l.head;
     for (GcHead* h = next_of(&l.head); h != &l.head; h = next_of(h)) {
-      h->prev = prev;
-      gc_object_of(h)->ob_gc_bits &= static_cast<uint8_t>(~kGcCollecting);
+      relink_and_unmark(h, prev);
       prev = h;
     }
     l.head.prev = prev;
@@ -276,8 +280,6 @@ void mark_reachable(Marking& m) {
   }
 }
 
-void clear_marks() { restore_prev_links_and_clear_marks_locked(); }
-
 // The same from the nodes recorded by collect_locked's walk: a pass over an
 // array, whose loads the CPU can issue ahead (and we prefetch), instead of a
 // second pointer chase through the whole heap. Valid only while no node was
@@ -291,8 +293,7 @@ void restore_links_from_walk(const Marking& m) {
     for (size_t end = m.list_ends[id]; i < end; i++) {
       if (i + kPrefetchAhead < end) __builtin_prefetch(m.walk[i + kPrefetchAhead]);
       GcHead* h = m.walk[i];
-      h->prev = prev;
-      gc_object_of(h)->ob_gc_bits &= static_cast<uint8_t>(~kGcCollecting);
+      relink_and_unmark(h, prev);
       prev = h;
     }
     l.head.prev = prev;
@@ -391,7 +392,7 @@ void drop_resurrected(std::vector<Ref<>>& garbage) {
     for (size_t i = 0; i < garbage.size(); i++)
       (is_reachable(m.cands[i]) ? resurrected : still).push_back(std::move(garbage[i]));
     garbage.swap(still);
-    clear_marks();
+    restore_prev_links_and_clear_marks_locked();
   }
   // Dropped with the world running: these may be the last references.
 }

@@ -182,7 +182,10 @@ inline void pt_add(Object* o, int64_t delta) {
   }
 }
 
-[[gnu::always_inline]] inline void decref(Object* o) {
+// decref's protocol with the owner's "local count reached zero" step given
+// by the caller (a type that frees its own dead objects inline: float.h).
+template <typename OnLocalZero>
+[[gnu::always_inline]] inline void decref_with(Object* o, OnLocalZero&& on_local_zero) {
   uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
   if (local >= kPerThread) [[unlikely]] {
     if (local == kPerThread) pt_add(o, -1);
@@ -191,11 +194,13 @@ inline void pt_add(Object* o, int64_t delta) {
   if (o->ob_tid.load(std::memory_order_relaxed) == tls_thread_index) [[likely]] {
     --local;
     o->ob_ref_local.store(local, std::memory_order_relaxed);
-    if (local == 0) rc::merge_zero_local(o);
+    if (local == 0) on_local_zero(o);
   } else {
     rc::decref_shared(o);
   }
 }
+
+[[gnu::always_inline]] inline void decref(Object* o) { decref_with(o, rc::merge_zero_local); }
 
 [[gnu::always_inline]] inline void incref(Value v) {
   if (v.is_obj()) incref(v.obj());
