@@ -10,6 +10,7 @@
 #include "objects/list.h"
 #include "runtime/thread_state.h"
 #include "runtime_fixture.h"
+#include "vm/safepoint.h"
 
 namespace ftpy {
 namespace {
@@ -72,6 +73,11 @@ TEST_F(LocalSlotsTest, LocalsDieWhileThreadsReadAndThreadsExitWhileLocalsLive) {
         // Only the survivors (odd indices) may be read once the killing starts.
         for (int i = 1; i < kLocals; i += 2)
           if (local_slots_find(&locals[i]) != dicts[t][i].get()) wrong.fetch_add(1);
+        // What the interpreter loop does at its safepoints: an attached
+        // thread that never polls stalls any stop-the-world (a collection, a
+        // per-thread switch) for as long as it spins, and the main thread
+        // then never sets `killed` (an ASan run spun until r overflowed).
+        if (ts->eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(ts);
       }
       local_slots_thread_exited();
       thread_detach_delete(ts);
