@@ -325,6 +325,9 @@ enum OpFlags : uint32_t {
 //   LOAD_ATTR_MODULE           module.name from the module dict entry
 //   LOAD_ATTR_CLASS            Cls.name: a plain class attribute (no descriptor)
 //   STORE_ATTR_INSTANCE_VALUE  replace an existing instance __dict__ entry
+//   LOAD_ATTR_INLINE_VALUE     obj.name from the instance's values array
+//                              (objects/instance_values.h)
+//   STORE_ATTR_INLINE_VALUE    obj.name = v into the instance's values array
 //   CALL_PY_EXACT_ARGS         a Python function, positional args = parameters
 //   CALL_BOUND_METHOD_EXACT_ARGS  the same through a bound method object
 //   CALL_BUILTIN_FAST          a builtin function with a simple signature
@@ -367,6 +370,8 @@ enum OpFlags : uint32_t {
   X(LOAD_ATTR_MODULE, LOAD_ATTR)                                               \
   X(LOAD_ATTR_CLASS, LOAD_ATTR)                                                \
   X(STORE_ATTR_INSTANCE_VALUE, STORE_ATTR)                                     \
+  X(LOAD_ATTR_INLINE_VALUE, LOAD_ATTR)                                         \
+  X(STORE_ATTR_INLINE_VALUE, STORE_ATTR)                                       \
   X(CALL_PY_EXACT_ARGS, CALL)                                                  \
   X(CALL_BOUND_METHOD_EXACT_ARGS, CALL)                                        \
   X(CALL_BUILTIN_FAST, CALL)                                                   \

@@ -195,25 +195,6 @@ inline void bloom_add(Dict* d, int64_t hash) {
   b.store(b.load(std::memory_order_relaxed) | dict_bloom_bits(hash), std::memory_order_relaxed);
 }
 
-// Release a value a writer has unlinked from an entry. A lock-free reader may
-// have loaded it and not yet taken its reference, so it normally goes through
-// QSBR; but a tagged value, an immortal object and a per-thread-counted one
-// (freed only by the collector, with the world stopped, when every reader has
-// taken its reference: runtime/object.h) cannot be freed under such a reader,
-// and are released at once. A decref may run __del__: call it outside the
-// critical section where the caller can.
-[[gnu::always_inline]] inline void release_unlinked_value(Value v) {
-  if (!v.is_obj()) return;
-  Object* o = v.obj();
-  uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
-  if (local == kImmortal) return;
-  if (local == kPerThread) {
-    decref(o);
-    return;
-  }
-  qsbr_retire_value(v);
-}
-
 // The index slot where a key known to be absent from t goes: the first free
 // one (deleted or empty) on its probe sequence, as lookup would report it.
 int64_t free_slot(DictTable* t, int64_t hash) {

@@ -111,7 +111,7 @@ Ref<> ga_call(Value self, const Value* args, size_t nargs, Value kwnames) {
   Ref<> obj = call(g->origin, args, nargs, kwnames);
   if (!obj) return nullptr;
   // Like CPython, record the alias on the instance when it accepts attributes.
-  if (instance_dict_slot(obj.val())) {
+  if (instance_dict_slot_raw(obj.val())) {
     if (setattr(obj.val(), "__orig_class__", self) < 0) err_clear();
   }
   return obj;

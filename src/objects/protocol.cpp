@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "objects/dict.h"
+#include "objects/instance_values.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
@@ -156,7 +157,7 @@ int truthy(Value v) {
 
 // --- attributes -------------------------------------------------------------------
 
-Value* instance_dict_slot(Value obj) {
+Value* instance_dict_slot_raw(Value obj) {
   if (!obj.is_obj()) return nullptr;
   Type* t = type_of(obj);
   int32_t off = t->dict_offset;
@@ -165,6 +166,34 @@ Value* instance_dict_slot(Value obj) {
   if (off > 0) return reinterpret_cast<Value*>(base + off);
   size_t used = (t->tp_var_size(obj.obj()) + 7) & ~size_t{7};
   return reinterpret_cast<Value*>(base + used + (-off - 8));
+}
+
+Value* instance_dict_slot(Value obj) {
+  Value* slot = instance_dict_slot_raw(obj);
+  if (slot && (type_of(obj)->flags & kTypeInlineValues) && !inline_values_materialize(obj.obj(), type_of(obj), false))
+    return nullptr;
+  return slot;
+}
+
+int instance_attr_lookup(Value obj, Type* t, Value name, Ref<>* out) {
+  if (t->flags & kTypeInlineValues) {
+    uint64_t bits = inline_values_slot(obj.obj(), t)->load(std::memory_order_acquire);
+    if (slot_holds_values(bits)) {
+      if (is_str_exact(name)) return inline_values_get(t, bits, name.as<Str>(), out);
+      // A str subclass may define its own __eq__ and __hash__: a dict decides.
+      if (!inline_values_materialize(obj.obj(), t, false)) return -1;
+    }
+  }
+  Value* slot = instance_dict_slot_raw(obj);
+  if (!slot) return 0;
+  // `obj.__dict__ = ...` may replace the dict at any time; it retires the
+  // old one (type.cpp), and dict lookups take a reference before waiting
+  // for the dict's lock, so a borrowed load is enough here.
+  Value d = std::atomic_ref<Value>(*slot).load(std::memory_order_acquire);
+  if (d.is_null()) return 0;
+  if (is_str_exact(name)) return dict_get_item_str(d, name.as<Str>(), out);
+  Ref<> hold_dict = Ref<>::borrow(d);  // a str subclass's __hash__ may run first
+  return dict_get_item(d, name, out);
 }
 
 Ref<> generic_getattr(Value obj, Value name) {
@@ -179,23 +208,11 @@ Ref<> generic_getattr(Value obj, Value name) {
     get = at->tp_descr_get;
     if (get && at->tp_descr_set) return get(attr, obj, Value(t));  // data descriptor
   }
-  if (Value* slot = instance_dict_slot(obj)) {
-    // `obj.__dict__ = ...` may replace the dict at any time; it retires the
-    // old one (type.cpp), and dict lookups take a reference before waiting
-    // for the dict's lock, so a borrowed load is enough here.
-    Value d = std::atomic_ref<Value>(*slot).load(std::memory_order_acquire);
-    if (!d.is_null()) {
-      Ref<> v;
-      int r;
-      if (is_str_exact(name)) {
-        r = dict_get_item_str(d, name.as<Str>(), &v);
-      } else {
-        Ref<> hold_dict = Ref<>::borrow(d);  // a str subclass's __hash__ may run first
-        r = dict_get_item(d, name, &v);
-      }
-      if (r < 0) return nullptr;
-      if (r > 0) return v;
-    }
+  if (t->dict_offset) {
+    Ref<> v;
+    int r = instance_attr_lookup(obj, t, name, &v);
+    if (r < 0) return nullptr;
+    if (r > 0) return v;
   }
   if (get) return get(attr, obj, Value(t));
   if (attr) return hold;
@@ -225,7 +242,18 @@ int generic_setattr(Value obj, Value name, Value v) {
       return set(attr, obj, v);
     }
   }
-  Value* slot = instance_dict_slot(obj);
+  bool exact = is_str_exact(name);
+  if ((t->flags & kTypeInlineValues) && exact) {
+    int r = inline_values_store(obj.obj(), t, str_intern(name.as<Str>()), v);
+    if (r == 0 && v.is_null()) {
+      err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(t), str_view(name).data());
+      return -1;
+    }
+    return r < 0 ? -1 : 0;
+  }
+  // A str subclass's name object becomes the dict key itself, as in CPython.
+  if ((t->flags & kTypeInlineValues) && !inline_values_materialize(obj.obj(), t, true)) return -1;
+  Value* slot = instance_dict_slot_raw(obj);
   if (!slot) {
     if (attr)
       err_format(g_AttributeError, "'%s' object attribute '%s' is read-only", type_name(t), str_view(name).data());
@@ -241,7 +269,7 @@ int generic_setattr(Value obj, Value name, Value v) {
     }
     return -1;
   }
-  Str* iname = str_intern(name.as<Str>());
+  Str* iname = exact ? str_intern(name.as<Str>()) : name.as<Str>();
   if (!v.is_null()) return instance_dict_store(t, slot, iname, v);
   // Held: waiting for the dict's lock is a quiescent state, after which a
   // dict replaced by `obj.__dict__ = ...` may be freed.
@@ -255,6 +283,8 @@ int generic_setattr(Value obj, Value name, Value v) {
 }
 
 int instance_dict_store(Type* t, Value* slot, Str* name, Value v) {
+  if (t->flags & kTypeInlineValues)
+    return inline_values_store(reinterpret_cast<Object*>(reinterpret_cast<char*>(slot) - t->dict_offset), t, name, v);
   auto* aslot = reinterpret_cast<std::atomic<uint64_t>*>(slot);
   uint64_t bits = aslot->load(std::memory_order_acquire);
   if (bits == Value().bits()) {

@@ -61,8 +61,17 @@ Ref<> generic_getattr(Value obj, Value name);
 int generic_setattr(Value obj, Value name, Value v);
 // Raise CPython's AttributeError for obj.name (with .name/.obj set).
 std::nullptr_t attribute_error(Value obj, Value name);
-// The instance __dict__ slot of obj, or nullptr if its type has none.
+// The instance __dict__ slot of obj, or nullptr if its type has none. For a
+// type whose instances keep attributes in a values array
+// (objects/instance_values.h), the values are first turned into a dict
+// there, so the slot holds null or a dict (nullptr and an exception if
+// that fails).
 Value* instance_dict_slot(Value obj);
+// The slot as it is: for code that handles values arrays itself.
+Value* instance_dict_slot_raw(Value obj);
+// obj's own attribute `name` (obj has a __dict__ slot, t = type(obj)): 1
+// found (*out), 0 absent, -1 error. No values array is turned into a dict.
+int instance_attr_lookup(Value obj, Type* t, Value name, Ref<>* out);
 // obj.name = v for a new or existing attribute kept in the instance __dict__
 // at `slot` (created and published there if missing, presized for
 // t->dict_size_hint). `name` is interned. The caller has ruled out data

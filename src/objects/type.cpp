@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "objects/dict.h"
+#include "objects/instance_values.h"
 #include "objects/list.h"
 #include "objects/errors.h"
 #include "objects/ids.h"
@@ -217,7 +218,9 @@ void type_ready_heap(Type* t) {
 
 namespace {
 Ref<> instance_get_dict(Value self) {
-  Value* slot = instance_dict_slot(self);
+  Type* t = type_of(self);
+  if ((t->flags & kTypeInlineValues) && !inline_values_materialize(self.obj(), t, true)) return nullptr;
+  Value* slot = instance_dict_slot_raw(self);
   if (!slot) return err_set_str(g_AttributeError, "This object has no __dict__");
   if (std::atomic_ref<Value>(*slot).load(std::memory_order_acquire).is_null()) {
     Ref<Dict> d = dict_new();
@@ -229,7 +232,7 @@ Ref<> instance_get_dict(Value self) {
   return Ref<>::borrow(std::atomic_ref<Value>(*slot).load(std::memory_order_acquire));
 }
 int instance_set_dict(Value self, Value v) {
-  Value* slot = instance_dict_slot(self);
+  Value* slot = instance_dict_slot_raw(self);
   if (!slot) {
     err_set_str(g_AttributeError, "This object has no __dict__");
     return -1;
@@ -241,6 +244,10 @@ int instance_set_dict(Value self, Value v) {
   if (!is_dict(v)) {
     err_format(g_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(type_of(v)));
     return -1;
+  }
+  if (type_of(self)->flags & kTypeInlineValues) {
+    inline_values_replace_dict(self.obj(), type_of(self), v);
+    return 0;
   }
   // Attribute lookups read the slot lock-free (protocol.cpp, the LOAD_ATTR
   // specialisations) and use the dict without a reference of their own until

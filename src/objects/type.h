@@ -26,6 +26,7 @@ namespace ftpy {
 struct Str;
 struct Tuple;
 struct Dict;
+struct SharedKeys;  // objects/instance_values.h
 struct MethodDef;
 struct GetSetDef;
 struct MemberDef;
@@ -85,6 +86,10 @@ enum TypeFlags : uint32_t {
   // bytes; not inherited), so their deallocation cannot nest and skips the
   // trashcan's depth count (runtime/refcount.cpp).
   kTypeLeafDealloc = 1 << 9,
+  // Instances keep attributes in a values array over the class's shared keys
+  // until a dict is needed (objects/instance_values.h). Not inherited as such:
+  // type_new decides for each heap type.
+  kTypeInlineValues = 1 << 10,
   // Fast subclass checks, inherited by subclasses.
   kTypeIntSubclass = 1 << 16,
   kTypeStrSubclass = 1 << 17,
@@ -121,6 +126,9 @@ struct Type : Object {
   // at 255): a new instance's dict is presized for it (protocol.cpp,
   // instance_dict_store). A hint only; relaxed loads and stores.
   std::atomic<uint8_t> dict_size_hint{0};
+  // The attribute names of instances (kTypeInlineValues only; immutable
+  // pointer, append-only content: objects/instance_values.h).
+  SharedKeys* shared_keys = nullptr;
   Object* weaklist = nullptr;  // head of the weak references to this type (objects/weakref.h)
 
   // Slots. Any may be null (not supported / inherited later by type_ready).

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "objects/dict.h"
+#include "objects/instance_values.h"
 #include "objects/errors.h"
 #include "vm/frame.h"
 #include "vm/function.h"
@@ -387,6 +388,10 @@ Ref<> object_reduce_ex_impl(Value self, Value protocol) {
 
 // --- __class__ assignment -------------------------------------------------------------
 
+namespace {
+Type* layout_base(Type* t);
+}  // namespace
+
 int object_assign_class(Value self, Value cls) {
   if (cls.is_null()) {
     err_set_str(g_TypeError, "can't delete __class__ attribute");
@@ -402,11 +407,18 @@ int object_assign_class(Value self, Value cls) {
     err_set_str(g_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
     return -1;
   }
-  if (nt->basic_size != ot->basic_size || nt->dict_offset != ot->dict_offset || nt->base != ot->base) {
+  // CPython's rule: the same memory layout, which a subclass adding no
+  // __slots__ (only a __dict__ or __weakref__ its base may already have)
+  // shares with its base.
+  if (nt->basic_size != ot->basic_size || nt->dict_offset != ot->dict_offset ||
+      nt->weaklist_offset != ot->weaklist_offset || layout_base(nt) != layout_base(ot)) {
     err_format(g_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", type_name(nt),
                type_name(ot));
     return -1;
   }
+  // Each class has its own key layout: the instance's attributes move to a
+  // dict for good first (never back to a values array: instance_values.h).
+  if ((ot->flags & kTypeInlineValues) && !inline_values_materialize(self.obj(), ot, true)) return -1;
   // Every thread reads ob_type with plain loads (and specialised code acts
   // on what it read until its next instruction), so the store happens with
   // the world stopped: each other thread is between instructions or detached.
@@ -443,7 +455,7 @@ std::nullptr_t object_abstract_error(Type* t) {
 }
 
 Ref<> object_alloc_instance(Type* t) {
-  Object* o = alloc_object<Object>(t, t->basic_size);
+  Object* o = inline_values_alloc_instance(t);
   if (!o) return nullptr;
   return Ref<>::steal(Value(o));
 }
@@ -501,6 +513,10 @@ void subtype_clear_fields(Object* o, Type* t) {
   // is addressed directly rather than through instance_dict_slot.
   int32_t off = t->dict_offset;
   if (off == 0 || solid_base(t)->dict_offset == off) return;
+  if (t->flags & kTypeInlineValues) {
+    inline_values_clear(o, t);
+    return;
+  }
   Value* d = off > 0 ? reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + off) : instance_dict_slot(Value(o));
   Value old = *d;
   *d = Value();
@@ -518,7 +534,10 @@ void subtype_traverse(Object* o, VisitFn visit, void* arg) {
       visit(*reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + m->offset), arg);
   }
   Type* b = solid_base(t);
-  if (Value* d = instance_dict_slot(Value(o)); d && b->dict_offset != t->dict_offset) visit(*d, arg);
+  if (t->flags & kTypeInlineValues)
+    inline_values_visit(o, t, visit, arg);
+  else if (Value* d = instance_dict_slot_raw(Value(o)); d && b->dict_offset != t->dict_offset)
+    visit(*d, arg);
   if (b->tp_traverse) b->tp_traverse(o, visit, arg);
 }
 
@@ -860,6 +879,7 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
     size += sizeof(Value);
   }
   t->basic_size = size;
+  inline_values_type_init(t);
 
   // MRO: a metaclass may override mro().
   Ref<> mro_list;

@@ -307,17 +307,20 @@ void restore_links_from_walk(const Marking& m) {
 Marking g_marking;
 
 // CPython stores the attributes of plain instances inline and never counts a
-// __dict__ it did not have to create; ftpy always has one. Not counting the
-// dict slot of an unreachable instance of a class that added it keeps
-// gc.collect()'s result CPython's for the common case.
+// __dict__ it did not have to create. So does ftpy while an instance keeps a
+// values array (objects/instance_values.h); for one whose attributes are in a
+// dict (made on demand, or of a class whose base keeps no values), not
+// counting the instance when its dict is garbage too keeps gc.collect()'s
+// result CPython's.
 bool is_inline_dict_of_garbage(Object* o) {
   Type* t = o->ob_type;
   if (!(t->flags & kTypeHeapType) || !t->dict_offset) return false;
   Type* solid = t;
   while (solid && (solid->flags & kTypeHeapType)) solid = solid->base;
   if (solid && solid->dict_offset) return false;  // the base keeps a real dict
-  Value* slot = instance_dict_slot(Value(o));
-  if (!slot || !is_candidate(*slot)) return false;
+  Value* slot = instance_dict_slot_raw(Value(o));
+  // (A values array, objects/instance_values.h, is no object: nothing to discount.)
+  if (!slot || (slot->bits() & 3) == 2 || !is_candidate(*slot)) return false;
   return !is_reachable(slot->obj());
 }
 

@@ -88,6 +88,24 @@ inline void qsbr_retire_value(Value v) {
   }
   qsbr_retire_value_slow(v);
 }
+// Release a value a writer has unlinked from a container (a dict entry, an instance's values). A lock-free reader may
+// have loaded it and not yet taken its reference, so it normally goes through
+// QSBR; but a tagged value, an immortal object and a per-thread-counted one
+// (freed only by the collector, with the world stopped, when every reader has
+// taken its reference: runtime/object.h) cannot be freed under such a reader,
+// and are released at once. A decref may run __del__: call it outside the
+// critical section where the caller can.
+[[gnu::always_inline]] inline void release_unlinked_value(Value v) {
+  if (!v.is_obj()) return;
+  Object* o = v.obj();
+  uint32_t local = o->ob_ref_local.load(std::memory_order_relaxed);
+  if (local == kImmortal) return;
+  if (local == kPerThread) {
+    decref(o);
+    return;
+  }
+  qsbr_retire_value(v);
+}
 // Retire heap_alloc'd memory a lock-free reader may still be reading.
 void qsbr_retire_memory(void* p);
 

@@ -27,6 +27,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/ids.h"
+#include "objects/instance_values.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
@@ -254,17 +255,13 @@ int get_method(Value obj, Value name, Ref<>* meth) {
       }
     }
   }
-  if (Value* slot = instance_dict_slot(obj)) {
-    // Borrowed: a replaced __dict__ is retired (see generic_getattr).
-    Value d = std::atomic_ref<Value>(*slot).load(std::memory_order_acquire);
-    if (!d.is_null()) {
-      Ref<> v;
-      int r = dict_get_item_str(d, name.as<Str>(), &v);
-      if (r < 0) return -1;
-      if (r > 0) {
-        *meth = std::move(v);
-        return 0;
-      }
+  if (t->dict_offset) {
+    Ref<> v;
+    int r = instance_attr_lookup(obj, t, name, &v);
+    if (r < 0) return -1;
+    if (r > 0) {
+      *meth = std::move(v);
+      return 0;
     }
   }
   if (is_meth) {

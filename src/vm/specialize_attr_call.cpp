@@ -2,11 +2,14 @@
 // and why they are safe under races are in specialize_attr_call.h).
 #include "vm/specialize_attr_call.h"
 
+#include "objects/instance_values.h"
+
 #include <atomic>
 
 #include "compile/code.h"
 #include "objects/dict.h"
 #include "objects/ids.h"
+#include "objects/instance_values.h"
 #include "objects/list.h"
 #include "objects/set.h"
 #include "objects/module.h"
@@ -51,6 +54,14 @@ inline bool fixed_instance_dict(Value obj, Type* t, Value* d) {
   return true;
 }
 
+// An instance whose attributes are in a values array, or none yet
+// (objects/instance_values.h): *bits is the slot's content.
+inline bool values_instance(Value obj, Type* t, uint64_t* bits) {
+  if (!(t->flags & kTypeInlineValues)) return false;
+  *bits = inline_values_slot(obj.obj(), t)->load(std::memory_order_acquire);
+  return *bits == 0 || slot_holds_values(*bits);
+}
+
 // Unit 1 for a value found through type_lookup(t, name): its entry in t's own
 // dict, or kViaLookup when it is inherited.
 uint32_t own_entry_or_lookup(Type* t, Value name) {
@@ -92,6 +103,14 @@ bool specialize_load_attr(uint32_t* instr, Value obj, Value name, bool method) {
   if (version == 0) return spec_fail(instr);
   Value descr = type_lookup(t, name);
   if (!no_setter(descr)) return spec_fail(instr);
+  if (uint64_t bits; values_instance(obj, t, &bits)) {
+    int ix = shared_keys_index(t->shared_keys, name.as<Str>());
+    Value v = ix >= 0 && bits ? values_peek(slot_values(bits), static_cast<uint32_t>(ix)) : Value();
+    if (method && !descr.is_null() && (type_of(descr)->flags & kTypeMethodDescriptor) && v.is_null())
+      return spec_write(instr, OP_LOAD_ATTR_METHOD, version, own_entry_or_lookup(t, name));
+    if (v.is_null()) return spec_fail(instr);
+    return spec_write(instr, OP_LOAD_ATTR_INLINE_VALUE, version | kCheckedVersion, static_cast<uint32_t>(ix));
+  }
   Value d;
   bool has_dict = fixed_instance_dict(obj, t, &d);
   if (!has_dict && t->dict_offset != 0) return spec_fail(instr);  // a dict at a variable offset
@@ -118,6 +137,12 @@ bool specialize_store_attr(uint32_t* instr, Value obj, Value name) {
   // The handler may store by key (a new attribute, another layout): the key
   // must be the interned string generic_setattr would store.
   if (!name.as<Str>()->interned) return spec_fail(instr);
+  if (uint64_t bits; values_instance(obj, t, &bits)) {
+    // The store runs next: its name joins the class's keys now.
+    int ix = shared_keys_add(t->shared_keys, name.as<Str>());
+    if (ix < 0) return spec_fail(instr);
+    return spec_write(instr, OP_STORE_ATTR_INLINE_VALUE, version | kCheckedVersion, static_cast<uint32_t>(ix));
+  }
   Value d;
   if (!fixed_instance_dict(obj, t, &d)) return spec_fail(instr);
   int64_t ix = d.is_null() ? -1 : dict_entry_index(d, name.as<Str>());
