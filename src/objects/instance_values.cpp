@@ -28,10 +28,15 @@ std::atomic_ref<Value> value_ref(InstanceValues* iv, uint32_t ix) { return std::
 
 }  // namespace
 
-int shared_keys_add(SharedKeys* k, Str* name) {
+int shared_keys_add(Type* t, Str* name) {
+  SharedKeys* k = t->shared_keys;
+  int ix = shared_keys_index(k, name);
+  if (ix >= 0) return ix;
+  bool added = false;
   g_shared_keys_mu.lock();
-  int ix = shared_keys_index(k, name);  // another instance may have added it
+  ix = shared_keys_index(k, name);  // another instance may have added it
   if (ix < 0) {
+    added = true;
     uint32_t n = k->n.load(std::memory_order_relaxed);
     if (n < kSharedKeysMax) {
       std::atomic_ref<Str*>(k->names[n]).store(name, std::memory_order_relaxed);
@@ -42,6 +47,8 @@ int shared_keys_add(SharedKeys* k, Str* name) {
     }
   }
   g_shared_keys_mu.unlock();
+  // (Outside the lock: the lookup may take dict locks.)
+  if (added && ix >= 0 && !type_lookup(t, Value(name)).is_null()) type_bump_version(t);
   return ix;
 }
 
@@ -112,7 +119,7 @@ int store_locked(std::atomic<uint64_t>* slot, Type* t, int ix, Str* name, Value 
     return 1;
   }
   if (ix < 0) {
-    ix = shared_keys_add(k, name);
+    ix = shared_keys_add(t, name);
     if (ix < 0) return materialize_locked(slot, t, iv) ? kUseDict : -1;  // the class has too many names
   }
   auto uix = static_cast<uint32_t>(ix);

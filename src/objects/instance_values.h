@@ -42,6 +42,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 
 #include "objects/str.h"
@@ -68,10 +69,20 @@ struct InstanceValues {
 };
 static_assert(sizeof(InstanceValues) == 8);
 
+// The slot holds null, a dict's address (8-aligned) or a values array's
+// address plus kValuesTag: bit 1 alone tells a values array.
 constexpr uint64_t kValuesTag = 2;
-inline bool slot_holds_values(uint64_t bits) { return (bits & 3) == kValuesTag; }
+inline bool slot_holds_values(uint64_t bits) { return (bits & kValuesTag) != 0; }
 inline InstanceValues* slot_values(uint64_t bits) { return reinterpret_cast<InstanceValues*>(bits - kValuesTag); }
 inline uint64_t values_slot_bits(InstanceValues* iv) { return reinterpret_cast<uint64_t>(iv) + kValuesTag; }
+// The inline caches' accessors, straight from the tagged bits (the tag folds
+// into the loads' displacement).
+[[gnu::always_inline]] inline uint32_t values_cap(uint64_t bits) {
+  return *reinterpret_cast<const uint8_t*>(bits - kValuesTag + offsetof(InstanceValues, cap));
+}
+[[gnu::always_inline]] inline Value* values_entry(uint64_t bits, uint32_t ix) {
+  return reinterpret_cast<Value*>(bits - kValuesTag + sizeof(InstanceValues)) + ix;
+}
 
 // The __dict__ slot of an instance of a kTypeInlineValues type, raw.
 inline std::atomic<uint64_t>* inline_values_slot(Object* o, Type* t) {
@@ -84,8 +95,13 @@ void inline_values_type_init(Type* t);
 
 // The index of `name` (an exact str) in t's shared keys, or -1. Lock-free.
 int shared_keys_index(SharedKeys* k, Str* name);
-// The index of interned `name`, appended if absent; -1 when k is full.
-int shared_keys_add(SharedKeys* k, Str* name);
+// The index of interned `name` in t's keys, appended if absent; -1 when
+// they are full. Appending a name that t's MRO also binds gives t a new
+// version tag, before any instance can hold a value under the name: so
+// while a site's cached version matches, a name the class binds and the
+// keys lacked then (a method) is still absent from every instance's values
+// (LOAD_ATTR_METHOD relies on it).
+int shared_keys_add(Type* t, Str* name);
 inline Str* shared_key_at(SharedKeys* k, uint32_t ix) {
   return std::atomic_ref<Str*>(k->names[ix]).load(std::memory_order_relaxed);
 }

@@ -297,6 +297,8 @@ Value type_lookup_miss(Type* t, Value name, uint32_t version) {
   return v;
 }
 
+void type_bump_version(Type* t) { t->version_tag.store(next_version_tag(), std::memory_order_release); }
+
 void type_modified(Type* t) {
   t->version_tag.store(next_version_tag(), std::memory_order_release);
   if (t->subclasses.is_null()) return;

@@ -234,6 +234,9 @@ Ref<> type_new_from_spec(Type* metatype, Value name, Value bases, Value ns, Valu
 // Invalidate caches after a type's dict or bases changed (bumps version tags of
 // t and its subclasses).
 void type_modified(Type* t);
+// A new version tag for t alone, whose dict and bases are unchanged (its
+// instances' attribute layout changed: objects/instance_values.h).
+void type_bump_version(Type* t);
 
 // Convenience: the type's __name__ (the part after the last dot of `name`, or
 // the heap type's name).

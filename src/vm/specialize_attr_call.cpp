@@ -103,11 +103,22 @@ bool specialize_load_attr(uint32_t* instr, Value obj, Value name, bool method) {
   if (version == 0) return spec_fail(instr);
   Value descr = type_lookup(t, name);
   if (!no_setter(descr)) return spec_fail(instr);
+  bool is_method = method && !descr.is_null() && (type_of(descr)->flags & kTypeMethodDescriptor);
+  if (t->flags & kTypeInlineValues) {
+    // At this version no instance of t holds the name (shared_keys_add):
+    // LOAD_ATTR_METHOD then skips the instance (whatever its slot holds).
+    if (is_method) {
+      if (shared_keys_index(t->shared_keys, name.as<Str>()) >= 0) return spec_fail(instr);
+      uint64_t bits = inline_values_slot(obj.obj(), t)->load(std::memory_order_acquire);
+      Ref<> shadow;  // a dict made on demand may hold it all the same
+      if (bits && !slot_holds_values(bits) && dict_get_item_str(Value(bits), name.as<Str>(), &shadow) != 0)
+        return spec_fail(instr);
+      return spec_write(instr, OP_LOAD_ATTR_METHOD, version, own_entry_or_lookup(t, name));
+    }
+  }
   if (uint64_t bits; values_instance(obj, t, &bits)) {
     int ix = shared_keys_index(t->shared_keys, name.as<Str>());
     Value v = ix >= 0 && bits ? values_peek(slot_values(bits), static_cast<uint32_t>(ix)) : Value();
-    if (method && !descr.is_null() && (type_of(descr)->flags & kTypeMethodDescriptor) && v.is_null())
-      return spec_write(instr, OP_LOAD_ATTR_METHOD, version, own_entry_or_lookup(t, name));
     if (v.is_null()) return spec_fail(instr);
     return spec_write(instr, OP_LOAD_ATTR_INLINE_VALUE, version | kCheckedVersion, static_cast<uint32_t>(ix));
   }
@@ -139,7 +150,7 @@ bool specialize_store_attr(uint32_t* instr, Value obj, Value name) {
   if (!name.as<Str>()->interned) return spec_fail(instr);
   if (uint64_t bits; values_instance(obj, t, &bits)) {
     // The store runs next: its name joins the class's keys now.
-    int ix = shared_keys_add(t->shared_keys, name.as<Str>());
+    int ix = shared_keys_add(t, name.as<Str>());
     if (ix < 0) return spec_fail(instr);
     return spec_write(instr, OP_STORE_ATTR_INLINE_VALUE, version | kCheckedVersion, static_cast<uint32_t>(ix));
   }
