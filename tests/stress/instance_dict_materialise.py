@@ -25,8 +25,8 @@ class Obj:
 
 
 class Sub:
-    # A sibling with Obj's layout (not a subclass: __class__ assignment
-    # between a class and its subclass is refused by ftpy at the moment).
+    # A sibling with Obj's layout: its own shared keys, so a swap between the
+    # two makes the instance's dict.
     __init__ = Obj.__init__
 
 
