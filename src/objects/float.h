@@ -106,6 +106,19 @@ void float_dealloc_slow(Float* f);
       rc::merge_zero_local(o);
   });
 }
+// decref of a value that is often a float about to die: a local or an
+// attribute being overwritten (nbody's `x += ...`). Only the local-zero path
+// differs from decref: an exact float this thread alone counted goes to the
+// free list inline, anything else to merge_zero_local as usual.
+[[gnu::always_inline]] inline void decref_maybe_float(Value v) {
+  if (!v.is_obj()) return;
+  decref_with(v.obj(), [](Object* o) __attribute__((always_inline)) {
+    if (o->ob_type == &g_float_type && o->ob_ref_shared.load(std::memory_order_acquire) == 0) [[likely]]
+      float_dealloc_exact(static_cast<Float*>(o));
+    else
+      rc::merge_zero_local(o);
+  });
+}
 // repr(float): the shortest string that round-trips, Python style ("1.0", "1e+16", "inf").
 std::string float_repr(double d);
 int64_t float_hash(double d);

@@ -750,7 +750,7 @@ TARGET(LOAD_FAST) {
 TARGET(STORE_FAST) {
   Value old = LOCALS[a];
   LOCALS[a] = POP();
-  decref(old);
+  decref_maybe_float(old);
   DISPATCH();
 }
 
