@@ -40,8 +40,7 @@ int shared_keys_add(Type* t, Str* name) {
     uint32_t n = k->n.load(std::memory_order_relaxed);
     if (n < kSharedKeysMax) {
       std::atomic_ref<Str*>(k->names[n]).store(name, std::memory_order_relaxed);
-      auto h = static_cast<uint64_t>(str_hash(name));
-      k->bloom.fetch_or((uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63)), std::memory_order_relaxed);
+      k->bloom.fetch_or(dict_bloom_bits(str_hash(name)), std::memory_order_relaxed);
       k->n.store(n + 1, std::memory_order_release);
       ix = static_cast<int>(n);
     }
@@ -183,7 +182,7 @@ int store(Object* o, Type* t, int ix, Str* name, Value v) {
 void inline_values_type_init(Type* t) {
   Type* solid = t;
   while (solid->flags & kTypeHeapType) solid = solid->base;
-  if (solid != &g_object_type || t->dict_offset <= 0 || solid->dict_offset != 0) return;
+  if (solid != &g_object_type || t->dict_offset <= 0) return;
   t->flags |= kTypeInlineValues;
   t->shared_keys = new SharedKeys();  // lives as long as the (immortal) heap type
 }

@@ -45,6 +45,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "objects/dict.h"
 #include "objects/str.h"
 #include "objects/type.h"
 #include "runtime/value.h"
@@ -107,8 +108,7 @@ inline Str* shared_key_at(SharedKeys* k, uint32_t ix) {
 }
 // False proves that no name with this hash is among the keys.
 inline bool shared_keys_may_contain(SharedKeys* k, int64_t hash) {
-  auto h = static_cast<uint64_t>(hash);
-  uint64_t bits = (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
+  uint64_t bits = dict_bloom_bits(hash);
   return (k->bloom.load(std::memory_order_relaxed) & bits) == bits;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "objects/dict.h"
+#include "objects/instance_values.h"
 #include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -319,8 +320,8 @@ bool is_inline_dict_of_garbage(Object* o) {
   while (solid && (solid->flags & kTypeHeapType)) solid = solid->base;
   if (solid && solid->dict_offset) return false;  // the base keeps a real dict
   Value* slot = instance_dict_slot_raw(Value(o));
-  // (A values array, objects/instance_values.h, is no object: nothing to discount.)
-  if (!slot || (slot->bits() & 3) == 2 || !is_candidate(*slot)) return false;
+  // (A values array is no object: nothing to discount.)
+  if (!slot || slot_holds_values(slot->bits()) || !is_candidate(*slot)) return false;
   return !is_reachable(slot->obj());
 }
 

@@ -2,8 +2,6 @@
 // and why they are safe under races are in specialize_attr_call.h).
 #include "vm/specialize_attr_call.h"
 
-#include "objects/instance_values.h"
-
 #include <atomic>
 
 #include "compile/code.h"
@@ -104,17 +102,15 @@ bool specialize_load_attr(uint32_t* instr, Value obj, Value name, bool method) {
   Value descr = type_lookup(t, name);
   if (!no_setter(descr)) return spec_fail(instr);
   bool is_method = method && !descr.is_null() && (type_of(descr)->flags & kTypeMethodDescriptor);
-  if (t->flags & kTypeInlineValues) {
+  if (is_method && (t->flags & kTypeInlineValues)) {
     // At this version no instance of t holds the name (shared_keys_add):
     // LOAD_ATTR_METHOD then skips the instance (whatever its slot holds).
-    if (is_method) {
-      if (shared_keys_index(t->shared_keys, name.as<Str>()) >= 0) return spec_fail(instr);
-      uint64_t bits = inline_values_slot(obj.obj(), t)->load(std::memory_order_acquire);
-      Ref<> shadow;  // a dict made on demand may hold it all the same
-      if (bits && !slot_holds_values(bits) && dict_get_item_str(Value(bits), name.as<Str>(), &shadow) != 0)
-        return spec_fail(instr);
-      return spec_write(instr, OP_LOAD_ATTR_METHOD, version, own_entry_or_lookup(t, name));
-    }
+    if (shared_keys_index(t->shared_keys, name.as<Str>()) >= 0) return spec_fail(instr);
+    uint64_t bits = inline_values_slot(obj.obj(), t)->load(std::memory_order_acquire);
+    Ref<> shadow;  // a dict made on demand may hold it all the same
+    if (bits && !slot_holds_values(bits) && dict_get_item_str(Value(bits), name.as<Str>(), &shadow) != 0)
+      return spec_fail(instr);
+    return spec_write(instr, OP_LOAD_ATTR_METHOD, version, own_entry_or_lookup(t, name));
   }
   if (uint64_t bits; values_instance(obj, t, &bits)) {
     int ix = shared_keys_index(t->shared_keys, name.as<Str>());
