@@ -295,6 +295,14 @@ int main(int argc, char** argv) {
   };
   if (env_set("PYTHONUNBUFFERED")) cfg.unbuffered = true;
   if (env_set("PYTHONSAFEPATH")) cfg.safe_path = true;
+  if (const char* o = env_set("PYTHONOPTIMIZE")) {
+    // As CPython: an integer sets the level (if above -O's count), any other
+    // non-empty value means 1.
+    char* end = nullptr;
+    long n = std::strtol(o, &end, 10);
+    int level = (end && *end == '\0') ? static_cast<int>(n) : 1;
+    if (level > cfg.optimize) cfg.optimize = level;
+  }
   if (const char* w = env_set("PYTHONWARNINGS")) {
     // Comma-separated filters, applied before (so overridden by) -W options.
     std::vector<std::string> env_filters;

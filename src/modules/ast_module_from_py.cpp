@@ -1004,7 +1004,7 @@ Ref<> compile_objects(const AstState& s, Value tree, std::string_view filename, 
   std::unique_ptr<SymbolTable> st = build_symtable(m, "", &err);
   if (!st) return raise_syntax_error(err, filename);
   CompileOptions opts;
-  opts.optimize = optimize < 0 ? 0 : optimize;
+  opts.optimize = effective_optimize(optimize);
   opts.interactive = mode == "single";
   // Under `from __future__ import annotations` the compiler stores each
   // annotation's source text; a tree has no source, so the texts come from

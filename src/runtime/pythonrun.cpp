@@ -11,6 +11,7 @@
 #include "objects/protocol.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/interp.h"
 #include "vm/eval.h"
 
 namespace ftpy {
@@ -42,11 +43,13 @@ std::nullptr_t raise_syntax_error(const SyntaxErrorInfo& e, std::string_view fil
   return err_set_instance(exc.val());
 }
 
+int effective_optimize(int optimize) { return optimize < 0 ? g_interp.config.optimize : optimize; }
+
 Ref<> compile_source(std::string_view source, std::string_view filename, CompileMode mode, int flags,
                      int optimize) {
   (void)flags;
   CompileOptions opts;
-  opts.optimize = optimize < 0 ? 0 : optimize;
+  opts.optimize = effective_optimize(optimize);
   int m = mode == CompileMode::kEval ? 1 : mode == CompileMode::kSingle ? 2 : 0;
   SyntaxErrorInfo err;
   Ref<Code> code = compile_string(source, filename, m, opts, &err);

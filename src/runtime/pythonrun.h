@@ -16,6 +16,9 @@ enum class CompileMode { kExec, kEval, kSingle };
 // offset, text) on bad input.
 Ref<> compile_source(std::string_view source, std::string_view filename, CompileMode mode, int flags = 0,
                      int optimize = -1);
+// compile()'s optimize argument: -1 means the interpreter's level (-O,
+// PYTHONOPTIMIZE), as sys.flags.optimize reports it.
+int effective_optimize(int optimize);
 // Raise the SyntaxError (or IndentationError, TabError, RecursionError) a
 // front-end error describes; nothing new if e.type is empty (an exception is
 // already pending). Always returns null.

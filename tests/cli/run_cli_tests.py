@@ -35,6 +35,16 @@ FILES = {
                        "def t():\n    sys.exit(3)\n"
                        "th = threading.Thread(target=t)\nth.start()\nth.join()\nprint('main continues')\n"),
     "interleave.py": "import sys\nprint('out1')\nsys.stderr.write('err1\\n')\nprint('out2')\n",
+    "optmod.py": ('"""module doc"""\ndef f():\n    "f doc"\n    assert False, "f asserts"\n'
+                  'if __debug__:\n    print("debug block")\n'),
+    "opt.py": ("import sys, optmod\n"
+               "print(sys.flags.optimize, __debug__, optmod.__doc__, optmod.f.__doc__)\n"
+               "for level in (-1, 0, 1, 2):\n"
+               "    ns = {}\n"
+               "    exec(compile('def g():\\n    \"g doc\"\\n    assert 0\\n', 's', 'exec', optimize=level), ns)\n"
+               "    try:\n        ns['g']()\n        print(level, 'no assert', ns['g'].__doc__)\n"
+               "    except AssertionError:\n        print(level, 'asserted', ns['g'].__doc__)\n"
+               "optmod.f()\n"),
     "kbint.py": "print('start', flush=True)\nraise KeyboardInterrupt\n",
     # Raised warnings are caught: ftpy's warnings module is Python code, so an
     # uncaught one would show two more traceback entries than CPython's.
@@ -108,6 +118,13 @@ CASES = [
     ("exit_raise_class", ["-c", "raise SystemExit"], None, {}, False),
     ("exit_in_thread", ["exit_thread.py"], None, {}, False),
     ("keyboard_interrupt", ["kbint.py"], None, {}, False),
+    ("optimize_none", ["opt.py"], None, {}, False),
+    ("optimize_O", ["-O", "opt.py"], None, {}, False),
+    ("optimize_OO", ["-OO", "opt.py"], None, {}, False),
+    ("optimize_env", ["opt.py"], None, {"PYTHONOPTIMIZE": "2"}, False),
+    ("optimize_env_word", ["opt.py"], None, {"PYTHONOPTIMIZE": "yes"}, False),
+    ("optimize_env_E", ["-E", "opt.py"], None, {"PYTHONOPTIMIZE": "1"}, False),
+    ("optimize_c", ["-O", "-c", "assert False; print('skipped', __debug__)"], None, {}, False),
 ]
 
 
