@@ -1,20 +1,24 @@
-"""The parts of importlib.machinery that programs use without an import
-system to drive (ftpy's importer is native): the file suffixes the importer
-recognises (inspect maps modules to source files with them), and FileFinder,
-the finder for one directory, which pkgutil registers and walks (pkgutil,
-runpy and pydoc need it to exist)."""
+"""importlib.machinery for ftpy (whose importer is native): the file
+suffixes the importer recognises (inspect maps modules to source files with
+them), the spec and loader classes of the modules it imports (from
+importlib._bootstrap), PathFinder, and FileFinder, the finder for one
+directory, which pkgutil registers and walks (pkgutil, runpy and pydoc need
+it to exist)."""
+
+from importlib._bootstrap import (BuiltinImporter, ExtensionFileLoader, ModuleSpec, PathFinder,
+                                  SourceFileLoader, SOURCE_SUFFIXES, EXTENSION_SUFFIXES)
 
 __all__ = ['SOURCE_SUFFIXES', 'BYTECODE_SUFFIXES', 'DEBUG_BYTECODE_SUFFIXES',
            'OPTIMIZED_BYTECODE_SUFFIXES', 'EXTENSION_SUFFIXES', 'all_suffixes',
-           'FileFinder']
+           'BuiltinImporter', 'ExtensionFileLoader', 'FileFinder', 'ModuleSpec',
+           'PathFinder', 'SourceFileLoader']
 
-SOURCE_SUFFIXES = ['.py']
 # ftpy reads and writes no bytecode files; the suffixes still name them.
 BYTECODE_SUFFIXES = ['.pyc']
 DEBUG_BYTECODE_SUFFIXES = BYTECODE_SUFFIXES
 OPTIMIZED_BYTECODE_SUFFIXES = BYTECODE_SUFFIXES
-# Native extension modules (include/ftpy/ftpy.h FTPY_EXT_SUFFIX, then .so).
-EXTENSION_SUFFIXES = ['.ftpy-1.so', '.so']
+# EXTENSION_SUFFIXES: native extension modules (include/ftpy/ftpy.h
+# FTPY_EXT_SUFFIX, then .so).
 
 
 def all_suffixes():
@@ -45,20 +49,20 @@ class FileFinder:
 
     def find_spec(self, fullname, target=None):
         import os
-        from importlib.util import _Spec
         tail = fullname.rpartition('.')[2]
         base = os.path.join(self.path, tail)
         if os.path.isdir(base):
             for suffix, loader in self._loaders:
                 init = os.path.join(base, '__init__' + suffix)
                 if os.path.isfile(init):
-                    spec = _Spec(fullname, init, [base])
-                    spec.loader = loader(fullname, init)
+                    spec = ModuleSpec(fullname, loader(fullname, init), origin=init, is_package=True)
+                    spec.submodule_search_locations.append(base)
+                    spec.has_location = True
                     return spec
         for suffix, loader in self._loaders:
             if os.path.isfile(base + suffix):
-                spec = _Spec(fullname, base + suffix)
-                spec.loader = loader(fullname, base + suffix)
+                spec = ModuleSpec(fullname, loader(fullname, base + suffix), origin=base + suffix)
+                spec.has_location = True
                 return spec
         return None
 
@@ -79,12 +83,13 @@ def _install_path_hook():
     # get_importer and iter_modules use to list a directory's modules.
     # ftpy's importer is native and needs no hook, so it is installed when
     # this module is first imported (pkgutil imports it) rather than at
-    # start-up. Its finders know no loaders: they list, ftpy imports.
+    # start-up. Its finders' specs carry the loaders CPython's would.
     import sys
     for hook in sys.path_hooks:
         if getattr(hook, '__qualname__', '').startswith('FileFinder.path_hook'):
             return
-    sys.path_hooks.append(FileFinder.path_hook())
+    sys.path_hooks.append(FileFinder.path_hook((ExtensionFileLoader, EXTENSION_SUFFIXES),
+                                               (SourceFileLoader, SOURCE_SUFFIXES)))
 
 
 _install_path_hook()

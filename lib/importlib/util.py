@@ -1,12 +1,16 @@
-"""The parts of importlib.util that programs use without an import system
-to introspect (ftpy's importer is native): name resolution, the bytecode
-cache paths, decode_source and a find_spec over sys.modules and sys.path.
-The standard library imports it for such helpers (zipfile, for one)."""
+"""importlib.util for ftpy (whose importer is native): name resolution,
+the bytecode cache paths, decode_source, find_spec over sys.modules and
+sys.path, and the spec functions programs load modules by hand with
+(spec_from_file_location, spec_from_loader, module_from_spec; the classes
+are in importlib._bootstrap)."""
 
 import sys as _sys
 
+from importlib._bootstrap import module_from_spec, spec_from_file_location, spec_from_loader
+
 __all__ = ['MAGIC_NUMBER', 'cache_from_source', 'decode_source', 'find_spec',
-           'resolve_name', 'source_from_cache']
+           'module_from_spec', 'resolve_name', 'source_from_cache',
+           'spec_from_file_location', 'spec_from_loader']
 
 # The magic number of CPython 3.11's .pyc files (ftpy writes none).
 MAGIC_NUMBER = (3495).to_bytes(2, 'little') + b'\r\n'
@@ -69,39 +73,22 @@ def decode_source(source_bytes):
     return text.replace('\r\n', '\n').replace('\r', '\n')
 
 
-class _Spec:
-    """A minimal module spec: name, origin, and the package search path."""
-
-    def __init__(self, name, origin, search_locations=None):
-        self.name = name
-        self.origin = origin
-        self.loader = None
-        self.submodule_search_locations = search_locations
-        self.has_location = origin is not None
-        self.cached = None
-
-    @property
-    def parent(self):
-        if self.submodule_search_locations is not None:
-            return self.name
-        return self.name.rpartition('.')[0]
-
-    def __repr__(self):
-        return f'ModuleSpec(name={self.name!r}, origin={self.origin!r})'
-
-
 def find_spec(name, package=None):
     """A spec for module `name`, or None when it cannot be found: from
-    sys.modules when imported, else by looking for its file."""
-    import os
+    sys.modules when imported, else by looking for its file (the parent
+    package of a submodule is imported first)."""
+    from importlib._bootstrap import BuiltinImporter, PathFinder
     fullname = resolve_name(name, package) if name.startswith('.') else name
     module = _sys.modules.get(fullname)
     if module is not None:
-        spec = getattr(module, '__spec__', None)
+        try:
+            spec = module.__spec__
+        except AttributeError:
+            raise ValueError(f'{fullname}.__spec__ is not set') from None
         if spec is None:
             raise ValueError(f'{fullname}.__spec__ is None')
         return spec
-    parent, _, last = fullname.rpartition('.')
+    parent = fullname.rpartition('.')[0]
     if parent:
         pkg = __import__(parent, fromlist=['__path__'])
         try:
@@ -110,15 +97,8 @@ def find_spec(name, package=None):
             raise ModuleNotFoundError(
                 f'__path__ attribute not found on {parent!r} while trying to find {fullname!r}',
                 name=fullname) from None
-    else:
-        if fullname in _sys.builtin_module_names:
-            return _Spec(fullname, 'built-in')
-        paths = _sys.path
-    for entry in paths:
-        base = os.path.join(entry or '.', last)
-        init = os.path.join(base, '__init__.py')
-        if os.path.isfile(init):
-            return _Spec(fullname, init, [base])
-        if os.path.isfile(base + '.py'):
-            return _Spec(fullname, base + '.py')
-    return None
+        return PathFinder.find_spec(fullname, paths)
+    spec = BuiltinImporter.find_spec(fullname)
+    if spec is not None:
+        return spec
+    return PathFinder.find_spec(fullname)

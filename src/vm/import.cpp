@@ -2,6 +2,7 @@
 #include "vm/import.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <fstream>
@@ -259,6 +260,17 @@ Ref<> exec_module_source(Value module, const std::string& path) {
   return r ? Ref<>::borrow(module) : nullptr;
 }
 
+// A sys.path entry as the directory to look in: relative entries (and '' for
+// the current directory) are taken from the working directory now, so that
+// a module's __file__ is absolute, as CPython's path finder makes it.
+std::string absolute_dir(std::string_view entry) {
+  if (!entry.empty() && entry[0] == '/') return std::string(entry);
+  char buf[4096];
+  if (!getcwd(buf, sizeof buf)) return entry.empty() ? std::string(".") : std::string(entry);
+  if (entry.empty() || entry == ".") return buf;
+  return std::string(buf) + "/" + std::string(entry);
+}
+
 // Find `leaf` (a module or package) in the directories of `search_path` (a
 // list of str). On success fills *file and *pkgdir (empty for plain modules).
 bool find_in_path(Value search_path, const std::string& leaf, std::string* file, std::string* pkgdir) {
@@ -270,8 +282,7 @@ bool find_in_path(Value search_path, const std::string& leaf, std::string* file,
   for (int64_t i = 0; i < tuple_size(seq.val()); i++) {
     Value entry = tuple_item(seq.val(), i);
     if (!is_str(entry)) continue;
-    std::string dir(str_view(entry));
-    if (dir.empty()) dir = ".";
+    std::string dir = absolute_dir(str_view(entry));
     std::string pkg = dir + "/" + leaf;
     if (is_dir(pkg) && is_file(pkg + "/__init__.py")) {
       *file = pkg + "/__init__.py";
@@ -296,8 +307,7 @@ bool find_in_path(Value search_path, const std::string& leaf, std::string* file,
   for (int64_t i = 0; i < tuple_size(seq.val()); i++) {
     Value entry = tuple_item(seq.val(), i);
     if (!is_str(entry)) continue;
-    std::string dir(str_view(entry));
-    if (dir.empty()) dir = ".";
+    std::string dir = absolute_dir(str_view(entry));
     std::string pkg = dir + "/" + leaf;
     if (is_dir(pkg)) {
       file->clear();
@@ -310,6 +320,116 @@ bool find_in_path(Value search_path, const std::string& leaf, std::string* file,
 
 bool is_extension_file(const std::string& file) {
   return file.size() > 3 && file.compare(file.size() - 3, 3, ".so") == 0;
+}
+
+Ref<> import_dotted(const std::string& name);
+
+// --- module specs ------------------------------------------------------------
+// Every module gets a __spec__ and a __loader__ as in CPython. The objects
+// are Python classes (lib/importlib/_bootstrap.py); the importer loads that
+// module the first time it needs a spec and calls its _spec_for(name, file,
+// package_dir). Modules that exist before then (sys, builtins, and those
+// the bootstrap's own import loads) get theirs in one pass once it is there.
+// If it cannot be imported (sys.path without lib/), modules keep
+// __spec__ = None and imports go on.
+//
+// Thread safety: g_spec_for is published once with a CAS (the reference is
+// kept for the life of the process); g_spec_state only moves forward. Two
+// threads may both import the bootstrap: module locks make it load once.
+std::atomic<Object*> g_spec_for{nullptr};
+std::atomic<int> g_spec_state{0};  // 0 not tried, 1 ready, 2 unavailable
+thread_local bool tl_loading_spec_bootstrap = false;
+
+void set_spec(Value module, Value spec) {
+  Value d = module_dict(module);
+  Ref<> loader = getattr_opt(spec, str_intern("loader"));
+  if (!loader) {
+    err_clear();
+    return;
+  }
+  if (dict_set_item(d, Value(ids::__spec__), spec) < 0 || dict_set_item(d, Value(ids::__loader__), loader.val()) < 0)
+    err_clear();
+}
+
+// Calls _spec_for for one module; failures leave the module without a spec.
+void attach_spec_with(Value fn, Value module, Value name, const std::string& file, const std::string& pkgdir) {
+  Ref<Str> f = str_from_utf8(file), p = str_from_utf8(pkgdir);
+  if (!f || !p) {
+    err_clear();
+    return;
+  }
+  Value args[3] = {name, f.val(), p.val()};
+  Ref<> spec = call(fn, args, 3);
+  if (!spec) {
+    err_clear();
+    return;
+  }
+  if (!is_none(spec.val())) set_spec(module, spec.val());
+}
+
+// Gives the modules already in sys.modules without a spec theirs (not
+// __main__: a script's __spec__ is None, as in CPython).
+void attach_missing_specs(Value fn) {
+  Ref<> items = dict_items_list(g_interp.modules);
+  if (!items) {
+    err_clear();
+    return;
+  }
+  for (int64_t i = 0; i < list_size(items.val()); i++) {
+    Ref<> pair = list_get(items.val(), i);
+    if (!pair) break;
+    Value name = tuple_item(pair.val(), 0), module = tuple_item(pair.val(), 1);
+    if (!is_str(name) || !is_module(module) || str_view(name) == "__main__") continue;
+    Ref<> have;
+    if (dict_get_item_str(module_dict(module), ids::__spec__, &have) < 0) {
+      err_clear();
+      continue;
+    }
+    if (have && !is_none(have.val())) continue;
+    std::string file, pkgdir;
+    Ref<> fv, pv;
+    if (dict_get_item_str(module_dict(module), ids::__file__, &fv) > 0 && is_str(fv.val()))
+      file = std::string(str_view(fv.val()));
+    if (dict_get_item_str(module_dict(module), ids::__path__, &pv) > 0 && is_list(pv.val()) &&
+        list_size(pv.val()) > 0) {
+      Ref<> first = list_get(pv.val(), 0);
+      if (first && is_str(first.val())) pkgdir = std::string(str_view(first.val()));
+    }
+    err_clear();
+    if (file.empty() && !import_is_builtin(str_view(name))) continue;
+    attach_spec_with(fn, module, name, file, pkgdir);
+  }
+}
+
+// The bootstrap's _spec_for (borrowed), importing it on first use; null
+// while it is being imported by this thread or if it is unavailable.
+Value spec_for_fn() {
+  if (Object* fn = g_spec_for.load(std::memory_order_acquire)) return Value(fn);
+  if (tl_loading_spec_bootstrap || g_spec_state.load(std::memory_order_acquire) == 2) return Value();
+  tl_loading_spec_bootstrap = true;
+  Ref<> saved = err_fetch();
+  Ref<> m = import_dotted("importlib._bootstrap");
+  Ref<> fn;
+  if (m) fn = getattr(m.val(), "_spec_for");
+  err_clear();
+  err_restore(std::move(saved));
+  tl_loading_spec_bootstrap = false;
+  if (!fn) {
+    g_spec_state.store(2, std::memory_order_release);
+    return Value();
+  }
+  Object* expected = nullptr;
+  if (g_spec_for.compare_exchange_strong(expected, fn.val().obj(), std::memory_order_acq_rel)) {
+    (void)fn.release();  // kept for the process's life
+    g_spec_state.store(1, std::memory_order_release);
+    attach_missing_specs(Value(g_spec_for.load(std::memory_order_acquire)));
+  }
+  return Value(g_spec_for.load(std::memory_order_acquire));
+}
+
+void attach_spec(Value module, Value name, const std::string& file, const std::string& pkgdir) {
+  Value fn = spec_for_fn();
+  if (!fn.is_null()) attach_spec_with(fn, module, name, file, pkgdir);
 }
 
 // Bind a freshly imported submodule as an attribute of its parent package.
@@ -327,6 +447,7 @@ Ref<> import_extension(Value fname, const std::string& file, Value parent_module
   Ref<> first = sys_modules_get(fname);
   if (first) return first;
   if (err_occurred() || dict_set_item(g_interp.modules, fname, m.val()) < 0) return nullptr;
+  if (is_module(m.val())) attach_spec(m.val(), fname, file, "");
   bind_in_parent(parent_module, leaf, m.val());
   return m;
 }
@@ -342,6 +463,7 @@ Ref<> load_unlocked(Value fname, const std::string& fullname, Value parent_modul
       Ref<> m = it->second();
       if (!m) return nullptr;
       if (dict_set_item(g_interp.modules, fname, m.val()) < 0) return nullptr;
+      if (is_module(m.val())) attach_spec(m.val(), fname, "", "");
       return m;
     }
   }
@@ -382,6 +504,7 @@ Ref<> load_unlocked(Value fname, const std::string& fullname, Value parent_modul
     dict_set_item(d, Value(ids::__package__), p.val());
   }
   dict_set_item(d, Value(ids::__builtins__), g_interp.builtins_mod);
+  if (!file.empty()) attach_spec(m.val(), fname, file, pkgdir);
   if (!file.empty()) {
     // Marked initializing before it becomes visible in sys.modules, so that
     // other threads never take it for a finished module.
@@ -667,7 +790,8 @@ ModuleRunResult run_module_as_main(const std::string& name) {
     setitem(argv.val(), Value::small(0), f.val());
   }
   std::string package = pkgdir.empty() ? (dot == std::string::npos ? "" : name.substr(0, dot)) : name;
-  int r = run_main_file(file, &package);
+  std::string spec_name = pkgdir.empty() ? name : name + ".__main__";
+  int r = run_main_file(file, &package, &spec_name);
   if (r == -2) {
     err_from_errno(errno, Ref<>(str_from_utf8(file)).val());
     return ModuleRunResult::kRaised;
@@ -675,7 +799,7 @@ ModuleRunResult run_module_as_main(const std::string& name) {
   return r == 0 ? ModuleRunResult::kOk : ModuleRunResult::kRaised;
 }
 
-int run_main_file(const std::string& path, const std::string* package) {
+int run_main_file(const std::string& path, const std::string* package, const std::string* spec_name) {
   std::string src;
   if (!read_file(path, &src)) return -2;
   Ref<> m = module_new("__main__");
@@ -688,6 +812,12 @@ int run_main_file(const std::string& path, const std::string* package) {
     if (!p || dict_set_item(d, Value(ids::__package__), p.val()) < 0) return -1;
   }
   dict_set_item(d, Value(ids::__builtins__), g_interp.builtins_mod);
+  if (spec_name) {
+    // -m: __spec__ describes the module that runs as __main__.
+    Ref<Str> sn = str_from_utf8(*spec_name);
+    if (sn) attach_spec(m.val(), sn.val(), path, "");
+    err_clear();
+  }
   Ref<Str> mainname = str_from_utf8("__main__");
   dict_set_item(g_interp.modules, mainname.val(), m.val());
   Ref<> r = run_source(src, path, CompileMode::kExec, d, Value());

@@ -34,7 +34,9 @@ int import_all_from(Value locals, Value module);
 bool is_module_initializing(Value module);
 // Run `path` as the __main__ module (ftpy script.py); `package` sets
 // __package__ (for -m). 0 ok, -1 exception pending, -2 unreadable (errno).
-int run_main_file(const std::string& path, const std::string* package = nullptr);
+// spec_name (for -m): the module whose spec __main__ gets.
+int run_main_file(const std::string& path, const std::string* package = nullptr,
+                  const std::string* spec_name = nullptr);
 // ftpy -m name: locate the module (or package/__main__.py) and run it as
 // __main__. kNotFound leaves pending the ImportError that CPython's runpy
 // reports as "<executable>: <message>"; kRaised the program's own exception.

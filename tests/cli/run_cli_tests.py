@@ -45,6 +45,9 @@ FILES = {
                "    try:\n        ns['g']()\n        print(level, 'no assert', ns['g'].__doc__)\n"
                "    except AssertionError:\n        print(level, 'asserted', ns['g'].__doc__)\n"
                "optmod.f()\n"),
+    "data.json": '{"b": [1, 2.5, null], "a": "\u00e9t\u00e9", "c": {"d": true}}\n',
+    "bad.json": '{"a": 1,\n "b": }\n',
+    "lines.json": '{"x": 1}\n[2, 3]\n\n"after blank"\n',
     "kbint.py": "print('start', flush=True)\nraise KeyboardInterrupt\n",
     # Raised warnings are caught: ftpy's warnings module is Python code, so an
     # uncaught one would show two more traceback entries than CPython's.
@@ -118,6 +121,17 @@ CASES = [
     ("exit_raise_class", ["-c", "raise SystemExit"], None, {}, False),
     ("exit_in_thread", ["exit_thread.py"], None, {}, False),
     ("keyboard_interrupt", ["kbint.py"], None, {}, False),
+    ("json_tool", ["-m", "json.tool", "data.json"], None, {}, False),
+    ("json_tool_stdin", ["-m", "json.tool", "--sort-keys", "--compact"], b'{"z": [1, {"y": 2}], "a": 0}', {}, False),
+    ("json_tool_options", ["-m", "json.tool", "--no-ensure-ascii", "--tab", "--sort-keys", "data.json"], None, {},
+     False),
+    ("json_tool_bad", ["-m", "json.tool", "bad.json"], None, {}, False),
+    ("json_tool_missing", ["-m", "json.tool", "missing.json"], None, {}, False),
+    ("json_tool_exclusive", ["-m", "json.tool", "--tab", "--compact", "data.json"], None, {}, False),
+    ("json_tool_lines", ["-m", "json.tool", "--json-lines", "--no-indent", "lines.json"], None, {}, False),
+    ("json_tool_outfile", ["-c", "import runpy, sys; sys.argv = ['x', 'data.json', 'data.json']; "
+                           "runpy.run_module('json.tool', run_name='__main__'); print(open('data.json').read())"],
+     None, {}, False),
     ("optimize_none", ["opt.py"], None, {}, False),
     ("optimize_O", ["-O", "opt.py"], None, {}, False),
     ("optimize_OO", ["-OO", "opt.py"], None, {}, False),

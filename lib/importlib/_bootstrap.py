@@ -1,0 +1,418 @@
+"""Module specs and loaders for ftpy's native importer (src/vm/import.cpp).
+
+ftpy finds and executes modules in C++; this module gives the results the
+objects Python code expects to see: every imported module has a __spec__
+(a ModuleSpec) and a __loader__ (BuiltinImporter for built-in modules,
+SourceFileLoader for .py files, ExtensionFileLoader for native modules), and
+programs can drive the loaders themselves (importlib.util's
+spec_from_file_location + module_from_spec + loader.exec_module, runpy,
+pkgutil.get_data).
+
+The importer imports this module the first time it needs a spec and calls
+`_spec_for(name, origin, package_dir)`. It must import nothing but sys at
+module level: while it loads, the importer cannot make specs yet (it gives
+the modules loaded meanwhile their specs afterwards).
+
+The classes carry the module names CPython gives them (_frozen_importlib,
+_frozen_importlib_external), so their reprs read as CPython's do; both names
+are aliases of this module in sys.modules.
+"""
+
+import sys
+
+_BUILTIN = '_frozen_importlib'
+_EXTERNAL = '_frozen_importlib_external'
+
+
+class ModuleSpec:
+    """What the import system knows about a module before loading it: its
+    name, loader, origin (a file, or 'built-in'), and for a package the
+    directories searched for its submodules."""
+
+    def __init__(self, name, loader, *, origin=None, loader_state=None, is_package=None):
+        self.name = name
+        self.loader = loader
+        self.origin = origin
+        self.loader_state = loader_state
+        self.submodule_search_locations = [] if is_package else None
+        self._uninitialized_submodules = []
+        self._set_fileattr = False
+        self._cached = None
+
+    def __repr__(self):
+        args = [f'name={self.name!r}', f'loader={self.loader!r}']
+        if self.origin is not None:
+            args.append(f'origin={self.origin!r}')
+        if self.submodule_search_locations is not None:
+            args.append(f'submodule_search_locations={self.submodule_search_locations}')
+        return f'{type(self).__name__}({", ".join(args)})'
+
+    def __eq__(self, other):
+        smsl = self.submodule_search_locations
+        try:
+            return (self.name == other.name and self.loader == other.loader and
+                    self.origin == other.origin and smsl == other.submodule_search_locations and
+                    self.cached == other.cached and self.has_location == other.has_location)
+        except AttributeError:
+            return NotImplemented
+
+    __hash__ = None
+
+    @property
+    def cached(self):
+        # ftpy writes no bytecode files, so there is never a cached path.
+        return self._cached
+
+    @cached.setter
+    def cached(self, cached):
+        self._cached = cached
+
+    @property
+    def parent(self):
+        """The name of the package the module belongs to ('' at top level)."""
+        if self.submodule_search_locations is None:
+            return self.name.rpartition('.')[0]
+        return self.name
+
+    @property
+    def has_location(self):
+        return self._set_fileattr
+
+    @has_location.setter
+    def has_location(self, value):
+        self._set_fileattr = bool(value)
+
+
+ModuleSpec.__module__ = _BUILTIN
+
+
+class BuiltinImporter:
+    """Finder and loader of the modules compiled into the interpreter."""
+
+    _ORIGIN = 'built-in'
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError('BuiltinImporter is used as a class, not instantiated')
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if path is not None or fullname not in sys.builtin_module_names:
+            return None
+        return ModuleSpec(fullname, cls, origin=cls._ORIGIN)
+
+    @staticmethod
+    def create_module(spec):
+        if spec.name not in sys.builtin_module_names:
+            raise ImportError(f'{spec.name!r} is not a built-in module', name=spec.name)
+        module = sys.modules.get(spec.name)
+        return module if module is not None else __import__(spec.name)
+
+    @staticmethod
+    def exec_module(module):
+        """Built-in modules are complete once created."""
+
+    @classmethod
+    def is_package(cls, fullname):
+        return False
+
+    @classmethod
+    def get_code(cls, fullname):
+        return None
+
+    @classmethod
+    def get_source(cls, fullname):
+        return None
+
+
+BuiltinImporter.__module__ = _BUILTIN
+
+
+def _path_split(path):
+    head, sep, tail = path.rpartition('/')
+    return (head, tail) if sep else ('', path)
+
+
+class _FileLoader:
+    """What a loader of one file has: its module name and path, the file's
+    bytes (get_data) and equality by both."""
+
+    def __init__(self, fullname, path):
+        self.name = fullname
+        self.path = path
+
+    def __eq__(self, other):
+        return self.__class__ == other.__class__ and self.__dict__ == other.__dict__
+
+    def __hash__(self):
+        return hash(self.name) ^ hash(self.path)
+
+    def _check_name(self, name):
+        if name is None:
+            return self.name
+        if name != self.name:
+            raise ImportError(f'loader for {self.name} cannot handle {name}', name=name)
+        return name
+
+    def get_filename(self, name=None):
+        self._check_name(name)
+        return self.path
+
+    def get_data(self, path):
+        with open(path, 'rb') as f:
+            return f.read()
+
+    def is_package(self, fullname):
+        filename = _path_split(self.get_filename(fullname))[1]
+        return filename.rpartition('.')[0] == '__init__'
+
+    def create_module(self, spec):
+        """The default module object (import makes a plain module)."""
+        return None
+
+    def load_module(self, fullname=None):
+        """The old protocol: create, register and execute the module."""
+        fullname = self._check_name(fullname)
+        spec = spec_from_file_location(fullname, self.path, loader=self)
+        module = sys.modules.get(fullname)
+        if module is None:
+            module = module_from_spec(spec)
+            sys.modules[fullname] = module
+        else:
+            _init_module_attrs(spec, module)
+        try:
+            self.exec_module(module)
+        except BaseException:
+            sys.modules.pop(fullname, None)
+            raise
+        return sys.modules[fullname]
+
+
+class SourceFileLoader(_FileLoader):
+    """Loads a module from a .py file: the source is compiled and executed
+    in the module's namespace."""
+
+    def path_stats(self, path):
+        import os
+        st = os.stat(path)
+        return {'mtime': st.st_mtime, 'size': st.st_size}
+
+    def get_source(self, fullname):
+        data = self.get_data(self.get_filename(fullname))
+        import io
+        import tokenize
+        encoding = tokenize.detect_encoding(io.BytesIO(data).readline)[0]
+        text = data.decode(encoding)
+        return text.replace('\r\n', '\n').replace('\r', '\n')
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        return compile(data, path, 'exec', dont_inherit=True, optimize=_optimize)
+
+    def get_code(self, fullname):
+        path = self.get_filename(fullname)
+        return self.source_to_code(self.get_data(path), path)
+
+    def exec_module(self, module):
+        code = self.get_code(module.__name__)
+        if code is None:
+            raise ImportError(f'cannot load module {module.__name__!r} when get_code() returns None')
+        exec(code, module.__dict__)
+
+
+SourceFileLoader.__module__ = _EXTERNAL
+
+
+class ExtensionFileLoader(_FileLoader):
+    """Loads a native extension module (include/ftpy/ftpy.h) from its shared
+    object. The native importer does the loading: create_module imports the
+    module by name from the file's directory."""
+
+    def create_module(self, spec):
+        module = sys.modules.get(spec.name)
+        if module is not None:
+            return module
+        directory = _path_split(self.path)[0]
+        leaf = spec.name.rpartition('.')[2]
+        if spec.name != leaf or directory not in sys.path:
+            raise ImportError(f'cannot load extension module {spec.name!r} from {self.path!r} '
+                              'outside the import path', name=spec.name, path=self.path)
+        return __import__(spec.name)
+
+    def exec_module(self, module):
+        """Native modules are initialised when created."""
+
+    def is_package(self, fullname):
+        return False
+
+    def get_code(self, fullname):
+        return None
+
+    def get_source(self, fullname):
+        return None
+
+
+ExtensionFileLoader.__module__ = _EXTERNAL
+
+SOURCE_SUFFIXES = ['.py']
+EXTENSION_SUFFIXES = ['.ftpy-1.so', '.so']
+
+_POPULATE = object()
+
+
+def spec_from_file_location(name, location=None, *, loader=None,
+                            submodule_search_locations=_POPULATE):
+    """A spec for the module `name` in the file `location`, with the loader
+    its suffix calls for (None if no loader handles the suffix)."""
+    if location is None:
+        location = '<unknown>'
+        if hasattr(loader, 'get_filename'):
+            try:
+                location = loader.get_filename(name)
+            except ImportError:
+                pass
+    else:
+        import os
+        location = os.fspath(location)
+        if not location.startswith('/'):
+            try:
+                location = os.path.join(os.getcwd(), location)
+            except OSError:
+                pass
+    spec = ModuleSpec(name, loader, origin=location)
+    spec._set_fileattr = True
+    if loader is None:
+        for cls, suffixes in ((ExtensionFileLoader, EXTENSION_SUFFIXES), (SourceFileLoader, SOURCE_SUFFIXES)):
+            if location.endswith(tuple(suffixes)):
+                loader = cls(name, location)
+                spec.loader = loader
+                break
+        else:
+            return None
+    if submodule_search_locations is _POPULATE:
+        is_package = getattr(loader, 'is_package', None)
+        if is_package is not None:
+            try:
+                if is_package(name):
+                    spec.submodule_search_locations = []
+            except ImportError:
+                pass
+    else:
+        spec.submodule_search_locations = submodule_search_locations
+    if spec.submodule_search_locations == []:
+        if location:
+            spec.submodule_search_locations.append(_path_split(location)[0])
+    return spec
+
+
+def spec_from_loader(name, loader, *, origin=None, is_package=None):
+    """A spec for a module a given loader loads."""
+    if origin is None:
+        origin = getattr(loader, '_ORIGIN', None)
+    if not origin and hasattr(loader, 'get_filename'):
+        if is_package is None:
+            return spec_from_file_location(name, loader=loader)
+        search = [] if is_package else None
+        return spec_from_file_location(name, loader=loader, submodule_search_locations=search)
+    if is_package is None:
+        if hasattr(loader, 'is_package'):
+            try:
+                is_package = loader.is_package(name)
+            except ImportError:
+                is_package = None
+        else:
+            is_package = False
+    return ModuleSpec(name, loader, origin=origin, is_package=is_package)
+
+
+def _init_module_attrs(spec, module):
+    # The attributes import sets on a module from its spec.
+    try:
+        module.__name__ = spec.name
+    except AttributeError:
+        pass
+    try:
+        module.__loader__ = spec.loader
+    except AttributeError:
+        pass
+    try:
+        module.__package__ = spec.parent
+    except AttributeError:
+        pass
+    try:
+        module.__spec__ = spec
+    except AttributeError:
+        pass
+    if spec.submodule_search_locations is not None:
+        try:
+            module.__path__ = spec.submodule_search_locations
+        except AttributeError:
+            pass
+    if spec.has_location:
+        try:
+            module.__file__ = spec.origin
+        except AttributeError:
+            pass
+        if spec.cached is not None:
+            try:
+                module.__cached__ = spec.cached
+            except AttributeError:
+                pass
+    return module
+
+
+def module_from_spec(spec):
+    """A new module for `spec`, made by its loader's create_module (or a
+    plain module), with the import attributes set; not yet executed."""
+    module = None
+    if hasattr(spec.loader, 'create_module'):
+        module = spec.loader.create_module(spec)
+    elif hasattr(spec.loader, 'exec_module'):
+        raise ImportError('loaders that define exec_module() must also define create_module()')
+    if module is None:
+        module = type(sys)(spec.name)
+    return _init_module_attrs(spec, module)
+
+
+class PathFinder:
+    """Finds top-level modules on sys.path and submodules on a package's
+    __path__, as the native importer does."""
+
+    @classmethod
+    def invalidate_caches(cls):
+        """The native importer keeps no directory caches."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        import os
+        if path is None:
+            path = sys.path
+        leaf = fullname.rpartition('.')[2]
+        for entry in path:
+            if not isinstance(entry, str):
+                continue
+            base = os.path.join(entry or '.', leaf)
+            if os.path.isdir(base):
+                init = os.path.join(base, '__init__.py')
+                if os.path.isfile(init):
+                    return spec_from_file_location(fullname, os.path.abspath(init),
+                                                   submodule_search_locations=[os.path.abspath(base)])
+            for suffix in EXTENSION_SUFFIXES + SOURCE_SUFFIXES:
+                if os.path.isfile(base + suffix):
+                    return spec_from_file_location(fullname, os.path.abspath(base + suffix))
+        return None
+
+
+PathFinder.__module__ = _EXTERNAL
+
+
+def _spec_for(name, origin, package_dir):
+    """The spec the native importer attaches to a module it loads: `origin`
+    is the file ('' for a built-in module), `package_dir` the package's
+    directory ('' for a plain module)."""
+    if not origin:
+        return ModuleSpec(name, BuiltinImporter, origin='built-in')
+    search = [package_dir] if package_dir else None
+    return spec_from_file_location(name, origin, submodule_search_locations=search)
+
+
+sys.modules.setdefault(_BUILTIN, sys.modules[__name__])
+sys.modules.setdefault(_EXTERNAL, sys.modules[__name__])
