@@ -456,15 +456,10 @@ Ref<> m_comb(Value, Value* args) {
 }
 
 Ref<> m_perm(Value, Value* args) {
+  // perm(n) is factorial(n), with factorial's messages (as CPython).
+  if (args[1].is_null() || is_none(args[1])) return m_factorial(Value(), args);
   Mpz n, k;
   if (!index_mpz(args[0], n.z)) return nullptr;
-  if (args[1].is_null() || is_none(args[1])) {
-    if (mpz_sgn(n.z) < 0) return err_set_str(g_ValueError, "n must be a non-negative integer");
-    if (!mpz_fits_ulong_p(n.z)) return err_format(g_OverflowError, "n must not exceed %ld", LONG_MAX);
-    Mpz r;
-    mpz_fac_ui(r.z, mpz_get_ui(n.z));
-    return int_from_mpz(r.z);
-  }
   if (!index_mpz(args[1], k.z)) return nullptr;
   if (mpz_sgn(n.z) < 0) return err_set_str(g_ValueError, "n must be a non-negative integer");
   if (mpz_sgn(k.z) < 0) return err_set_str(g_ValueError, "k must be a non-negative integer");
