@@ -294,6 +294,14 @@ bool format_integer(const Spec& sp, Value v, U32* out) {
   mpz_get_str(buf.data(), base, z);
   mpz_clear(z);
   std::string digits(buf.data());
+  if (base == 10) {
+    // %d obeys sys.set_int_max_str_digits like str(int) does.
+    int64_t limit = int_max_str_digits();
+    if (limit > 0 && static_cast<int64_t>(digits.size()) > limit) {
+      int_str_limit_error();
+      return false;
+    }
+  }
   if (sp.type == 'X')
     for (char& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (sp.prec > static_cast<int64_t>(digits.size())) digits.insert(0, sp.prec - digits.size(), '0');
@@ -510,7 +518,7 @@ bool percent_format(const U32& fmt, Value args, bool bytes_mode, U32* out) {
         }
         Spec s2 = sp;
         s2.type = 'd';
-        format_integer(s2, iv.val(), out);
+        if (!format_integer(s2, iv.val(), out)) return false;
         break;
       }
       case 'o':
@@ -523,7 +531,7 @@ bool percent_format(const U32& fmt, Value args, bool bytes_mode, U32* out) {
         }
         Ref<> iv = number_index(arg);
         if (!iv) return false;
-        format_integer(sp, iv.val(), out);
+        if (!format_integer(sp, iv.val(), out)) return false;
         break;
       }
       case 'e':
