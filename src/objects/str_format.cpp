@@ -322,10 +322,13 @@ bool format_double(const Spec& sp, double d, U32* out) {
   std::snprintf(fmtbuf, sizeof fmtbuf, "%%%s.*%c", sp.alt ? "#" : "", static_cast<char>(sp.type));
   bool neg = std::signbit(d) && !std::isnan(d);
   std::vector<char> buf(512 + (std::fabs(d) > 1e300 ? 0 : 0) + prec);
-  int n = std::snprintf(buf.data(), buf.size(), fmtbuf, prec, neg ? -d : d);
+  // The magnitude only: the sign is added below (and a NaN's sign bit, which
+  // glibc would print as "-nan", is not shown, as in CPython).
+  double mag = std::fabs(d);
+  int n = std::snprintf(buf.data(), buf.size(), fmtbuf, prec, mag);
   if (n >= static_cast<int>(buf.size())) {
     buf.resize(n + 1);
-    std::snprintf(buf.data(), buf.size(), fmtbuf, prec, neg ? -d : d);
+    std::snprintf(buf.data(), buf.size(), fmtbuf, prec, mag);
   }
   std::string digits(buf.data());
   std::string sign = neg ? "-" : sp.plus ? "+" : sp.space ? " " : "";
