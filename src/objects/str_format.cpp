@@ -332,9 +332,8 @@ bool format_double(const Spec& sp, double d, U32* out) {
   }
   std::string digits(buf.data());
   std::string sign = neg ? "-" : sp.plus ? "+" : sp.space ? " " : "";
-  Spec s2 = sp;
-  if (!std::isfinite(d)) s2.zero = false;
-  pad_number(s2, sign, "", digits, out);
+  // '0' pads inf and nan too ('%010f' % inf is '0000000inf'), as in CPython.
+  pad_number(sp, sign, "", digits, out);
   return true;
 }
 
