@@ -30,36 +30,59 @@ def _ratio(x):
 
 
 def _exact_sum(data):
-    """(type, numerator, denominator, count) of the exact sum of data."""
-    kinds = set()
+    """(type, numerator, denominator, count) of the exact sum of data.
+    If data holds infinities or NaNs, the result is (type, their plain sum,
+    None, count): the finite values cannot change it (as in CPython)."""
+    kinds = []
     num, den, count = 0, 1, 0
+    nonfinite = None
     for x in data:
-        kinds.add(type(x))
+        if type(x) not in kinds:
+            kinds.append(type(x))
+        count += 1
+        if isinstance(x, float) and not math.isfinite(x):
+            nonfinite = x if nonfinite is None else nonfinite + x
+            continue
         n, d = _ratio(x)
-        if not math.isfinite(x) if isinstance(x, float) else False:
-            return float, x, None, count + 1
         num = num * d + n * den
         den *= d
         g = _gcd(num, den)
         if g > 1:
             num //= g
             den //= g
-        count += 1
-    return _result_type(kinds), num, den, count
+    T = _result_type(kinds)
+    if nonfinite is not None:
+        return T, nonfinite, None, count
+    return T, num, den, count
+
+
+def _coerce(T, S):
+    # The common type of T and S (ints give way to anything; a Fraction
+    # gives way to a float), or TypeError.
+    if T is S or S is int or S is bool:
+        return T
+    if T is int:
+        return S
+    if issubclass(S, T):
+        return S
+    if issubclass(T, S):
+        return T
+    if issubclass(T, int):
+        return S
+    if issubclass(S, int):
+        return T
+    if T.__name__ == 'Fraction' and issubclass(S, float):
+        return S
+    if issubclass(T, float) and S.__name__ == 'Fraction':
+        return T
+    raise TypeError("don't know how to coerce %s and %s" % (T.__name__, S.__name__))
 
 
 def _result_type(kinds):
-    if not kinds:
-        return int
-    if float in kinds:
-        return float
-    if kinds <= {int, bool}:
-        return int
-    kinds.discard(int)
-    kinds.discard(bool)
-    if len(kinds) == 1:
-        return kinds.pop()
-    raise TypeError("can't convert type '%s' to '%s'" % tuple(k.__name__ for k in list(kinds)[:2]))
+    T = int
+    for S in kinds:
+        T = _coerce(T, S)
+    return T
 
 
 def _convert(num, den, T):
@@ -89,7 +112,7 @@ def mean(data):
     if n < 1:
         raise StatisticsError('mean requires at least one data point')
     if den is None:
-        return num
+        return num / n
     return _convert(num, den * n, T)
 
 
@@ -267,6 +290,13 @@ def _sum_squares(data, xbar=None):
     n = len(data)
     T, snum, sden, _ = _exact_sum(data)
     if sden is None:
+        if xbar is not None:
+            # Only the infinite/NaN deviations count, as in CPython.
+            snum = None
+            for x in data:
+                if isinstance(x, float) and not math.isfinite(x):
+                    sq = (x - xbar) * (x - xbar)
+                    snum = sq if snum is None else snum + sq
         return T, snum, None, n
     if xbar is None:
         cnum, cden = snum, sden * n            # exact mean
@@ -310,7 +340,7 @@ def variance(data, xbar=None):
     if n < 2:
         raise StatisticsError('variance requires at least two data points')
     if den is None:
-        return float('nan')
+        return num / (n - 1)
     return _convert(num, den * (n - 1), T)
 
 
@@ -320,8 +350,13 @@ def pvariance(data, mu=None):
     if n < 1:
         raise StatisticsError('pvariance requires at least one data point')
     if den is None:
-        return float('nan')
+        return num / n
     return _convert(num, den * n, T)
+
+
+def _no_numerator():
+    # CPython 3.11's stdev of data with an infinity or NaN fails this way.
+    raise AttributeError("'float' object has no attribute 'numerator'")
 
 
 def _std(num, den, T):
@@ -340,7 +375,7 @@ def stdev(data, xbar=None):
     if n < 2:
         raise StatisticsError('stdev requires at least two data points')
     if den is None:
-        return float('nan')
+        _no_numerator()
     return _std(num, den * (n - 1), T)
 
 
@@ -350,7 +385,7 @@ def pstdev(data, mu=None):
     if n < 1:
         raise StatisticsError('pstdev requires at least one data point')
     if den is None:
-        return float('nan')
+        _no_numerator()
     return _std(num, den * n, T)
 
 
