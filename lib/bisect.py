@@ -3,11 +3,22 @@
 __all__ = ['bisect', 'bisect_left', 'bisect_right', 'insort', 'insort_left',
            'insort_right']
 
+from operator import index as _index
+
 
 def _bounds(a, lo, hi):
+    # As CPython's C bisect: lo and hi are C integers, and hi == -1 (its
+    # "not given" value) means len(a).
+    lo = _index(lo)
     if lo < 0:
         raise ValueError('lo must be non-negative')
-    if hi is None:
+    if hi is not None:
+        try:
+            hi = _index(hi)
+        except TypeError:
+            raise TypeError("argument should be integer or None, not '%s'"
+                            % type(hi).__name__) from None
+    if hi is None or hi == -1:
         hi = len(a)
     return lo, hi
 

@@ -8,9 +8,15 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'heappop_max', 'heapify_max', 'heapreplace_max', 'heappushpop_max']
 
 
-def _check(heap):
+def _check(heap, where='heap argument'):
+    # `where` names the argument as CPython's messages do: "heappush()
+    # argument 1" for two-argument functions, "heapify() argument" otherwise.
     if not isinstance(heap, list):
-        raise TypeError('heap argument must be a list')
+        raise TypeError('%s must be list, not %s' % (where, _type_name(heap)))
+
+
+def _type_name(obj):
+    return 'None' if obj is None else type(obj).__name__
 
 
 # Heap maintenance.  `_rise` moves the item at pos towards the root while
@@ -74,14 +80,14 @@ def _siftup_max(heap, pos):
 
 def heappush(heap, item, /):
     """Add item to heap, keeping it a heap."""
-    _check(heap)
+    _check(heap, 'heappush() argument 1')
     heap.append(item)
     _siftdown(heap, 0, len(heap) - 1)
 
 
 def heappop(heap, /):
     """Remove and return the smallest item of heap."""
-    _check(heap)
+    _check(heap, 'heappop() argument')
     if not heap:
         raise IndexError('index out of range')
     lastelt = heap.pop()
@@ -95,7 +101,7 @@ def heappop(heap, /):
 
 def heapreplace(heap, item, /):
     """Pop and return the current smallest value, and add the new item."""
-    _check(heap)
+    _check(heap, 'heapreplace() argument 1')
     if not heap:
         raise IndexError('index out of range')
     returnitem = heap[0]
@@ -106,7 +112,7 @@ def heapreplace(heap, item, /):
 
 def heappushpop(heap, item, /):
     """Push item on the heap, then pop and return the smallest item."""
-    _check(heap)
+    _check(heap, 'heappushpop() argument 1')
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _siftup(heap, 0)
@@ -115,21 +121,21 @@ def heappushpop(heap, item, /):
 
 def heapify(heap, /):
     """Rearrange list x into a heap, in linear time."""
-    _check(heap)
+    _check(heap, 'heapify() argument')
     for i in reversed(range(len(heap) // 2)):
         _siftup(heap, i)
 
 
 def heappush_max(heap, item, /):
     """Push item onto max heap, maintaining the heap invariant."""
-    _check(heap)
+    _check(heap, 'heappush_max() argument 1')
     heap.append(item)
     _siftdown_max(heap, 0, len(heap) - 1)
 
 
 def heappop_max(heap, /):
     """Maxheap variant of heappop."""
-    _check(heap)
+    _check(heap, 'heappop_max() argument')
     if not heap:
         raise IndexError('index out of range')
     lastelt = heap.pop()
@@ -143,7 +149,7 @@ def heappop_max(heap, /):
 
 def heapreplace_max(heap, item, /):
     """Maxheap variant of heapreplace."""
-    _check(heap)
+    _check(heap, 'heapreplace_max() argument 1')
     if not heap:
         raise IndexError('index out of range')
     returnitem = heap[0]
@@ -154,7 +160,7 @@ def heapreplace_max(heap, item, /):
 
 def heappushpop_max(heap, item, /):
     """Maxheap variant of heappushpop."""
-    _check(heap)
+    _check(heap, 'heappushpop_max() argument 1')
     if heap and item < heap[0]:
         item, heap[0] = heap[0], item
         _siftup_max(heap, 0)
@@ -163,7 +169,7 @@ def heappushpop_max(heap, item, /):
 
 def heapify_max(heap, /):
     """Transform list into a maxheap, in-place, in O(len(heap)) time."""
-    _check(heap)
+    _check(heap, 'heapify_max() argument')
     for i in reversed(range(len(heap) // 2)):
         _siftup_max(heap, i)
 

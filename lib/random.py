@@ -123,6 +123,22 @@ def _sha512(data):
 
 # ------------------------------------------------------------------ Random
 
+def _randrange_arg(value, what):
+    # randrange() in Python 3.11 still takes integral non-ints (5.0) with a
+    # DeprecationWarning; stacklevel 3 names the line that called randrange.
+    try:
+        return _index(value)
+    except TypeError:
+        ivalue = int(value)
+        from warnings import warn
+        if ivalue != value:
+            warn('randrange() will raise TypeError in the future', DeprecationWarning, 3)
+            raise ValueError('non-integer %s for randrange()' % what)
+        warn('non-integer arguments to randrange() have been deprecated since '
+             'Python 3.10 and will be removed in a subsequent version', DeprecationWarning, 3)
+        return ivalue
+
+
 class Random(_random.Random):
     """Random number generator base class used by bound module functions.
 
@@ -238,21 +254,23 @@ class Random(_random.Random):
         return self.getrandbits(n * 8).to_bytes(n, 'little')
 
     def randrange(self, start, stop=None, step=_ONE):
-        """A random element of range(start, stop, step)."""
-        istart = _index(start)
+        """A random element of range(start, stop, step).
+        Python 3.11's rules: integral floats are accepted with a
+        DeprecationWarning, other non-integers raise ValueError."""
+        istart = _randrange_arg(start, 'arg 1')
         if stop is None:
             if step is not _ONE:
                 raise TypeError('Missing a non-None stop argument')
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError('empty range for randrange()')
-        istop = _index(stop)
+        istop = _randrange_arg(stop, 'stop')
         width = istop - istart
-        istep = _index(step)
+        istep = _randrange_arg(step, 'step')
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)
-            raise ValueError('empty range in randrange(%d, %d)' % (start, stop))
+            raise ValueError('empty range for randrange() (%d, %d, %d)' % (istart, istop, width))
         if istep > 0:
             n = (width + istep - 1) // istep
         elif istep < 0:
@@ -260,7 +278,7 @@ class Random(_random.Random):
         else:
             raise ValueError('zero step for randrange()')
         if n <= 0:
-            raise ValueError('empty range in randrange(%d, %d, %d)' % (start, stop, step))
+            raise ValueError('empty range for randrange()')
         return istart + istep * self._randbelow(n)
 
     def randint(self, a, b):

@@ -63,7 +63,6 @@ const ArrayDescr kDescrs[] = {
     {'b', 1, Kind::kSigned, "signed char is greater than maximum", "signed char is less than minimum"},
     {'B', 1, Kind::kUnsigned, "unsigned byte integer is greater than maximum", "unsigned byte integer is less than minimum"},
     {'u', 4, Kind::kChar, nullptr, nullptr},
-    {'w', 4, Kind::kChar, nullptr, nullptr},
     {'h', 2, Kind::kSigned, "signed short integer is greater than maximum", "signed short integer is less than minimum"},
     {'H', 2, Kind::kUnsigned, "unsigned short is greater than maximum", "unsigned short is less than minimum"},
     {'i', 4, Kind::kSigned, "signed integer is greater than maximum", "signed integer is less than minimum"},
@@ -76,9 +75,9 @@ const ArrayDescr kDescrs[] = {
     {'d', 8, Kind::kFloat, nullptr, nullptr},
 };
 
-// 3.13 added 'w'; the message and array.typecodes follow 3.14.
-constexpr const char kTypecodes[] = "bBuwhHiIlLqQfd";
-constexpr const char kBadTypecode[] = "bad typecode (must be b, B, u, w, h, H, i, I, l, L, q, Q, f or d)";
+// Python 3.11's typecodes (3.13 added 'w'); ftpy's output is compared with 3.11.
+constexpr const char kTypecodes[] = "bBuhHiIlLqQfd";
+constexpr const char kBadTypecode[] = "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)";
 
 const ArrayDescr* find_descr(uint32_t c) {
   for (const ArrayDescr& d : kDescrs)
@@ -196,7 +195,13 @@ Ref<> from_item(const ArrayDescr* d, const uint8_t* p) {
     case 'L': case 'Q': { uint64_t v; std::memcpy(&v, p, 8); return int_from_uint64(v); }
     case 'f': { float v; std::memcpy(&v, p, 4); return float_new(v); }
     case 'd': { double v; std::memcpy(&v, p, 8); return float_new(v); }
-    default: { uint32_t c; std::memcpy(&c, p, 4); return str_from_ucs4(&c, 1); }
+    default: {
+      uint32_t c;
+      std::memcpy(&c, p, 4);
+      // Raw bytes (frombytes) can hold values that are not code points.
+      if (c > 0x10ffff) return err_set_str(g_ValueError, "chr() arg not in range(0x110000)");
+      return str_from_ucs4(&c, 1);
+    }
   }
 }
 
@@ -295,6 +300,12 @@ bool str_to_raw(Value s, std::string* out) {
 }
 
 Ref<> raw_to_str(const std::string& raw) {
+  // Raw bytes (frombytes) can hold values that are not code points.
+  for (size_t i = 0; i + 4 <= raw.size(); i += 4) {
+    uint32_t c;
+    std::memcpy(&c, raw.data() + i, 4);
+    if (c > 0x10ffff) return err_format(g_ValueError, "character U+%x is not in range [U+0000; U+10ffff]", c);
+  }
   return str_from_ucs4(reinterpret_cast<const uint32_t*>(raw.data()), static_cast<int64_t>(raw.size() / 4));
 }
 
@@ -311,7 +322,18 @@ Ref<> array_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
       return err_format(g_TypeError, "array() argument 1 must be a unicode character, not str");
     return err_format(g_TypeError, "array() argument 1 must be a unicode character, not %s", type_name(type_of(tc)));
   }
-  const ArrayDescr* d = find_descr(tc.as<Str>()->at(0));
+  uint32_t code = tc.as<Str>()->at(0);
+  // A str (or 'u' array) initializer for a non-'u' code is refused before the
+  // code itself is checked, as in CPython.
+  if (nargs == 2 && code != 'u') {
+    if (is_str(args[1]))
+      return err_format(g_TypeError, "cannot use a str to initialize an array with typecode '%s'",
+                        std::string(str_view(tc.as<Str>())).c_str());
+    if (is_array(args[1]) && A(args[1])->descr->kind == Kind::kChar)
+      return err_format(g_TypeError, "cannot use a unicode array to initialize an array with typecode '%s'",
+                        std::string(str_view(tc.as<Str>())).c_str());
+  }
+  const ArrayDescr* d = find_descr(code);
   if (!d) return err_set_str(g_ValueError, kBadTypecode);
   std::string raw;
   if (nargs == 2) {
@@ -620,6 +642,12 @@ Ref<> m_pop(Value self, Value* args) {
     if (i < 0 || i >= n) return err_set_str(g_IndexError, "pop index out of range");
     if (!resize_allowed_locked(a, n - 1)) return nullptr;
     std::memcpy(buf, a->data + i * isz, static_cast<size_t>(isz));
+    if (a->descr->kind == Kind::kChar) {
+      // An item that is not a code point cannot be returned: fail before removing it.
+      uint32_t c;
+      std::memcpy(&c, buf, 4);
+      if (c > 0x10ffff) return err_set_str(g_ValueError, "chr() arg not in range(0x110000)");
+    }
     std::memmove(a->data + i * isz, a->data + (i + 1) * isz, static_cast<size_t>((n - i - 1) * isz));
     set_size(a, n - 1);
   }
@@ -888,8 +916,8 @@ Ref<> array_iter_next(Value self) {
 
 // Buffer export (objects/buffer.h): counted under the array's section.
 const char* export_format(const ArrayDescr* d) {
-  // One NUL-terminated string per typecode ('u' and 'w' export UCS4 items as
-  // 'w', as CPython does).
+  // One NUL-terminated string per typecode ('u' exports UCS4 items as 'w',
+  // as CPython does).
   static const char* const kFormats[] = {"b", "B", "h", "H", "i", "I", "l", "L", "q", "Q", "f", "d"};
   for (const char* f : kFormats)
     if (f[0] == d->typecode) return f;

@@ -479,7 +479,7 @@ Ref<> min_max(Value* a, CompareOp op, const char* name) {
   }
   if (!best) {
     if (!dflt.is_null()) return Ref<>::borrow(dflt);
-    return err_format(g_ValueError, "%s() iterable argument is empty", name);
+    return err_format(g_ValueError, "%s() arg is an empty sequence", name);  // 3.11 wording
   }
   return best;
 }

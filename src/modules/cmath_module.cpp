@@ -2,18 +2,18 @@
 // complex functions (glibc implements C99 Annex G's branch cuts and special
 // values, which is what CPython's cmath follows).
 //
-// Error rules (as CPython): a non-finite result from finite arguments is
-// ValueError("math domain error"), or OverflowError("math range error") for
-// the functions that can overflow (exp, cosh, sinh, rect).
-//
-// Results may differ from CPython's in the last bit for sqrt, tan, tanh, acos
-// and acosh (glibc and CPython use different formulas).
+// Error rules (as CPython): ValueError("math domain error") for poles and for
+// infinite arguments that have no limit, OverflowError("math range error")
+// when exp, cosh or sinh overflow.
 //
 // Thread safety: stateless.
 #include "modules/cmath_module.h"
 
 #include <cmath>
+#include <cerrno>
+#include <cfloat>
 #include <complex>
+#include <limits>
 
 #include "objects/complex.h"
 #include "objects/dict.h"
@@ -61,58 +61,271 @@ bool to_complex(Value v, C* out) {
 
 bool finite(C z) { return std::isfinite(z.real()) && std::isfinite(z.imag()); }
 
-Ref<> result(C in, C out, bool can_overflow) {
-  if (finite(in) && !finite(out)) {
-    if (can_overflow && !std::isnan(out.real()) && !std::isnan(out.imag()))
-      return err_set_str(g_OverflowError, "math range error");
-    return err_set_str(g_ValueError, "math domain error");
+// Each function reports CPython's errno verdict: kDomain (ValueError "math domain
+// error"), kRange (OverflowError "math range error") or kNone.
+enum Err { kNone, kDomain, kRange };
+
+// Thresholds (as CPython's cmath): beyond kLarge, squaring or adding 1 would
+// overflow or lose the small part, so the functions switch to asymptotic forms.
+const double kLarge = DBL_MAX / 4.0;
+const double kSqrtLarge = std::sqrt(kLarge);
+const double kLogLarge = std::log(kLarge);
+const double kSqrtDblMin = std::sqrt(DBL_MIN);
+const double kLn2 = 0.6931471805599453094;
+const double kLn10 = 2.302585092994045684;
+
+// For finite arguments the formulas below are the ones CPython's cmath uses, so
+// results agree to the last bit; for infinite or NaN arguments the values come
+// from the C library's C99 Annex G special cases (which CPython's tables follow)
+// and only the error verdict is CPython's, per function.
+C c_sqrt(C z, Err* e) {
+  *e = kNone;
+  if (!finite(z)) return std::sqrt(z);
+  if (z.real() == 0.0 && z.imag() == 0.0) return C(0.0, z.imag());
+  double ax = std::fabs(z.real()), ay = std::fabs(z.imag()), s;
+  if (ax < DBL_MIN && ay < DBL_MIN) {
+    // Subnormal: scale up so the square root keeps full precision.
+    ax = std::ldexp(ax, 53);
+    s = std::ldexp(std::sqrt(ax + std::hypot(ax, std::ldexp(ay, 53))), -27);
+  } else {
+    ax /= 8.0;
+    s = 2.0 * std::sqrt(ax + std::hypot(ax, ay / 8.0));
   }
-  return complex_new(out.real(), out.imag());
+  double d = ay / (2.0 * s);
+  if (z.real() >= 0.0) return C(s, std::copysign(d, z.imag()));
+  return C(d, std::copysign(s, z.imag()));
 }
 
-template <C (*F)(const C&), bool kOverflow = false>
+C c_asinh(C z, Err* e) {
+  *e = kNone;
+  if (!finite(z)) return std::asinh(z);
+  if (std::fabs(z.real()) > kLarge || std::fabs(z.imag()) > kLarge) {
+    double l = std::log(std::hypot(z.real() / 2.0, z.imag() / 2.0)) + kLn2 * 2.0;
+    double re = z.imag() >= 0.0 ? std::copysign(l, z.real()) : -std::copysign(l, -z.real());
+    return C(re, std::atan2(z.imag(), std::fabs(z.real())));
+  }
+  Err ignore;
+  C s1 = c_sqrt(C(1.0 + z.imag(), -z.real()), &ignore);
+  C s2 = c_sqrt(C(1.0 - z.imag(), z.real()), &ignore);
+  return C(std::asinh(s1.real() * s2.imag() - s2.real() * s1.imag()),
+           std::atan2(z.imag(), s1.real() * s2.real() - s1.imag() * s2.imag()));
+}
+
+C c_asin(C z, Err* e) {
+  // asin(z) = -i asinh(iz)
+  C s = c_asinh(C(-z.imag(), z.real()), e);
+  return C(s.imag(), -s.real());
+}
+
+C c_acos(C z, Err* e) {
+  *e = kNone;
+  if (!finite(z)) return std::acos(z);
+  if (std::fabs(z.real()) > kLarge || std::fabs(z.imag()) > kLarge) {
+    double l = std::log(std::hypot(z.real() / 2.0, z.imag() / 2.0)) + kLn2 * 2.0;
+    double im = z.real() < 0.0 ? -std::copysign(l, z.imag()) : std::copysign(l, -z.imag());
+    return C(std::atan2(std::fabs(z.imag()), z.real()), im);
+  }
+  Err ignore;
+  C s1 = c_sqrt(C(1.0 - z.real(), -z.imag()), &ignore);
+  C s2 = c_sqrt(C(1.0 + z.real(), z.imag()), &ignore);
+  return C(2.0 * std::atan2(s1.real(), s2.real()), std::asinh(s2.real() * s1.imag() - s2.imag() * s1.real()));
+}
+
+C c_acosh(C z, Err* e) {
+  *e = kNone;
+  if (!finite(z)) return std::acosh(z);
+  if (std::fabs(z.real()) > kLarge || std::fabs(z.imag()) > kLarge) {
+    return C(std::log(std::hypot(z.real() / 2.0, z.imag() / 2.0)) + kLn2 * 2.0, std::atan2(z.imag(), z.real()));
+  }
+  Err ignore;
+  C s1 = c_sqrt(C(z.real() - 1.0, z.imag()), &ignore);
+  C s2 = c_sqrt(C(z.real() + 1.0, z.imag()), &ignore);
+  return C(std::asinh(s1.real() * s2.real() + s1.imag() * s2.imag()), 2.0 * std::atan2(s1.imag(), s2.real()));
+}
+
+C c_atanh(C z, Err* e) {
+  *e = kNone;
+  if (!finite(z)) return std::atanh(z);
+  if (z.real() < 0.0) {
+    // Odd function: work on the right half-plane.
+    C r = c_atanh(-z, e);
+    return -r;
+  }
+  double ay = std::fabs(z.imag());
+  if (z.real() > kSqrtLarge || ay > kSqrtLarge) {
+    double h = std::hypot(z.real() / 2.0, z.imag() / 2.0);
+    return C(z.real() / 4.0 / h / h, -std::copysign(M_PI / 2.0, -z.imag()));
+  }
+  if (z.real() == 1.0 && ay < kSqrtDblMin) {
+    if (ay == 0.0) {
+      *e = kDomain;
+      return C(HUGE_VAL, z.imag());
+    }
+    return C(-std::log(std::sqrt(ay) / std::sqrt(std::hypot(ay, 2.0))),
+             std::copysign(std::atan2(2.0, -ay) / 2.0, z.imag()));
+  }
+  double one_minus = 1.0 - z.real();
+  return C(std::log1p(4.0 * z.real() / (one_minus * one_minus + ay * ay)) / 4.0,
+           -std::atan2(-2.0 * z.imag(), one_minus * (1.0 + z.real()) - ay * ay) / 2.0);
+}
+
+C c_atan(C z, Err* e) {
+  // atan(z) = -i atanh(iz)
+  C s = c_atanh(C(-z.imag(), z.real()), e);
+  return C(s.imag(), -s.real());
+}
+
+C c_cosh(C z, Err* e) {
+  if (!finite(z)) {
+    *e = std::isinf(z.imag()) && !std::isnan(z.real()) ? kDomain : kNone;
+    return std::cosh(z);
+  }
+  C r;
+  if (std::fabs(z.real()) > kLogLarge) {
+    // Scale by e to avoid overflowing early.
+    double x1 = z.real() - std::copysign(1.0, z.real());
+    r = C(std::cos(z.imag()) * std::cosh(x1) * M_E, std::sin(z.imag()) * std::sinh(x1) * M_E);
+  } else {
+    r = C(std::cos(z.imag()) * std::cosh(z.real()), std::sin(z.imag()) * std::sinh(z.real()));
+  }
+  *e = std::isinf(r.real()) || std::isinf(r.imag()) ? kRange : kNone;
+  return r;
+}
+
+C c_sinh(C z, Err* e) {
+  if (!finite(z)) {
+    *e = std::isinf(z.imag()) && !std::isnan(z.real()) ? kDomain : kNone;
+    return std::sinh(z);
+  }
+  C r;
+  if (std::fabs(z.real()) > kLogLarge) {
+    double x1 = z.real() - std::copysign(1.0, z.real());
+    r = C(std::cos(z.imag()) * std::sinh(x1) * M_E, std::sin(z.imag()) * std::cosh(x1) * M_E);
+  } else {
+    r = C(std::cos(z.imag()) * std::sinh(z.real()), std::sin(z.imag()) * std::cosh(z.real()));
+  }
+  *e = std::isinf(r.real()) || std::isinf(r.imag()) ? kRange : kNone;
+  return r;
+}
+
+C c_tanh(C z, Err* e) {
+  if (!finite(z)) {
+    *e = std::isinf(z.imag()) && std::isfinite(z.real()) ? kDomain : kNone;
+    return std::tanh(z);
+  }
+  *e = kNone;
+  if (std::fabs(z.real()) > kLogLarge) {
+    return C(std::copysign(1.0, z.real()),
+             4.0 * std::sin(z.imag()) * std::cos(z.imag()) * std::exp(-2.0 * std::fabs(z.real())));
+  }
+  double tx = std::tanh(z.real()), ty = std::tan(z.imag()), cx = 1.0 / std::cosh(z.real());
+  double txty = tx * ty, denom = 1.0 + txty * txty;
+  return C(tx * (1.0 + ty * ty) / denom, ((ty / denom) * cx) * cx);
+}
+
+// cos(z) = cosh(iz); sin(z) = -i sinh(iz); tan(z) = -i tanh(iz).
+C c_cos(C z, Err* e) { return c_cosh(C(-z.imag(), z.real()), e); }
+C c_sin(C z, Err* e) {
+  C s = c_sinh(C(-z.imag(), z.real()), e);
+  return C(s.imag(), -s.real());
+}
+C c_tan(C z, Err* e) {
+  C s = c_tanh(C(-z.imag(), z.real()), e);
+  return C(s.imag(), -s.real());
+}
+
+C c_exp(C z, Err* e) {
+  if (!finite(z)) {
+    *e = std::isinf(z.imag()) && (std::isfinite(z.real()) || (std::isinf(z.real()) && z.real() > 0)) ? kDomain
+                                                                                                      : kNone;
+    return std::exp(z);
+  }
+  C r;
+  if (z.real() > kLogLarge) {
+    double l = std::exp(z.real() - 1.0);
+    r = C(l * std::cos(z.imag()) * M_E, l * std::sin(z.imag()) * M_E);
+  } else {
+    double l = std::exp(z.real());
+    r = C(l * std::cos(z.imag()), l * std::sin(z.imag()));
+  }
+  *e = std::isinf(r.real()) || std::isinf(r.imag()) ? kRange : kNone;
+  return r;
+}
+
+C c_log(C z, Err* e) {
+  *e = kNone;
+  if (!finite(z)) return std::log(z);
+  double ax = std::fabs(z.real()), ay = std::fabs(z.imag()), re;
+  if (ax > kLarge || ay > kLarge) {
+    re = std::log(std::hypot(ax / 2.0, ay / 2.0)) + kLn2;
+  } else if (ax < DBL_MIN && ay < DBL_MIN) {
+    if (ax > 0.0 || ay > 0.0) {
+      // Subnormal: scale up by 2**53 first.
+      re = std::log(std::hypot(std::ldexp(ax, 53), std::ldexp(ay, 53))) - 53 * kLn2;
+    } else {
+      re = -HUGE_VAL;
+      *e = kDomain;
+    }
+  } else {
+    double h = std::hypot(ax, ay);
+    if (0.71 <= h && h <= 1.73) {
+      // Near the unit circle log1p keeps the precision that log(h) loses.
+      double am = ax > ay ? ax : ay, an = ax > ay ? ay : ax;
+      re = std::log1p((am - 1) * (am + 1) + an * an) / 2.0;
+    } else {
+      re = std::log(h);
+    }
+  }
+  return C(re, std::atan2(z.imag(), z.real()));
+}
+
+C c_log10(C z, Err* e) {
+  C s = c_log(z, e);
+  return C(s.real() / kLn10, s.imag() / kLn10);
+}
+
+Ref<> result(Err e, C r) {
+  if (e == kDomain) return err_set_str(g_ValueError, "math domain error");
+  if (e == kRange) return err_set_str(g_OverflowError, "math range error");
+  return complex_new(r.real(), r.imag());
+}
+
+template <C (*F)(C, Err*)>
 Ref<> unary(Value, Value* args) {
   C z;
   if (!to_complex(args[0], &z)) return nullptr;
-  return result(z, F(z), kOverflow);
+  Err e;
+  C r = F(z, &e);
+  return result(e, r);
 }
-
-C c_sqrt(const C& z) { return std::sqrt(z); }
-C c_exp(const C& z) { return std::exp(z); }
-C c_log10(const C& z) { return std::log10(z); }
-C c_sin(const C& z) { return std::sin(z); }
-C c_cos(const C& z) { return std::cos(z); }
-C c_tan(const C& z) { return std::tan(z); }
-C c_asin(const C& z) { return std::asin(z); }
-C c_acos(const C& z) { return std::acos(z); }
-C c_atan(const C& z) { return std::atan(z); }
-C c_sinh(const C& z) { return std::sinh(z); }
-C c_cosh(const C& z) { return std::cosh(z); }
-C c_tanh(const C& z) { return std::tanh(z); }
-C c_asinh(const C& z) { return std::asinh(z); }
-C c_acosh(const C& z) { return std::acosh(z); }
-C c_atanh(const C& z) { return std::atanh(z); }
 
 Ref<> cm_log(Value, Value* args) {
   C z;
   if (!to_complex(args[0], &z)) return nullptr;
-  C r = std::log(z);
-  if (finite(z) && !finite(r)) return err_set_str(g_ValueError, "math domain error");
+  Err e;
+  C r = c_log(z, &e);
   if (!args[1].is_null()) {
     C b;
     if (!to_complex(args[1], &b)) return nullptr;
-    C lb = std::log(b);
-    if (finite(b) && !finite(lb)) return err_set_str(g_ValueError, "math domain error");
-    if (lb == C(0.0, 0.0)) return err_set_str(g_ZeroDivisionError, "complex division by zero");
-    r /= lb;
+    Err eb;
+    C lb = c_log(b, &eb);
+    if (eb != kNone) e = eb;
+    // A zero divisor (base 1) is a domain error here, as in CPython.
+    if (lb == C(0.0, 0.0)) return err_set_str(g_ValueError, "math domain error");
+    if (!complex_quotient(r, lb, &r)) return err_set_str(g_ValueError, "math domain error");
   }
-  return complex_new(r.real(), r.imag());
+  return result(e, r);
 }
 
 Ref<> cm_phase(Value, Value* args) {
   C z;
   if (!to_complex(args[0], &z)) return nullptr;
-  return float_new(std::atan2(z.imag(), z.real()));
+  // glibc's atan2 reports an underflowing result through errno, and CPython
+  // turns that into OverflowError; do the same.
+  errno = 0;
+  double r = std::atan2(z.imag(), z.real());
+  if (errno == ERANGE && finite(z)) return err_set_str(g_OverflowError, "math range error");
+  return float_new(r);
 }
 
 Ref<> cm_polar(Value, Value* args) {
@@ -128,10 +341,23 @@ Ref<> cm_polar(Value, Value* args) {
 Ref<> cm_rect(Value, Value* args) {
   double r, phi;
   if (!to_double(args[0], &r) || !to_double(args[1], &phi)) return nullptr;
-  C out = std::polar(r, phi);
-  if (std::isfinite(r) && std::isfinite(phi) && !finite(out))
-    return err_set_str(g_OverflowError, "math range error");
-  return complex_new(out.real(), out.imag());
+  if (!std::isfinite(r) || !std::isfinite(phi)) {
+    // A nonzero modulus at an infinite angle has no direction.
+    if (r != 0.0 && !std::isnan(r) && std::isinf(phi)) return err_set_str(g_ValueError, "math domain error");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    if (std::isinf(r) && std::isfinite(phi) && phi != 0.0) {
+      // Infinite parts whose signs follow the direction.
+      double re = std::copysign(HUGE_VAL, std::cos(phi)), im = std::copysign(HUGE_VAL, std::sin(phi));
+      return r > 0 ? complex_new(re, im) : complex_new(-re, -im);
+    }
+    if (std::isinf(r) && phi == 0.0) return complex_new(r, r > 0 ? phi : -phi);
+    if (std::isinf(r)) return complex_new(r, nan);
+    if (r == 0.0) return complex_new(0.0, 0.0);
+    return complex_new(nan, std::isnan(r) && phi == 0.0 ? phi : nan);
+  }
+  // phi == 0 keeps the sign of zero in the imaginary part.
+  if (phi == 0.0) return complex_new(r, r * phi);
+  return complex_new(r * std::cos(phi), r * std::sin(phi));
 }
 
 Ref<> cm_isnan(Value, Value* args) {
@@ -165,7 +391,7 @@ Ref<> cm_isclose(Value, Value* args) {
 
 const MethodDef kCmathFunctions[] = {
     {"sqrt(z, /)", unary<c_sqrt>, "Return the square root of z."},
-    {"exp(z, /)", unary<c_exp, true>, "Return the exponential value e**z."},
+    {"exp(z, /)", unary<c_exp>, "Return the exponential value e**z."},
     {"log(x, base=?, /)", cm_log, "log(z[, base]) -> the logarithm of z to the given base."},
     {"log10(z, /)", unary<c_log10>, "Return the base-10 logarithm of z."},
     {"sin(z, /)", unary<c_sin>, "Return the sine of z."},
@@ -174,8 +400,8 @@ const MethodDef kCmathFunctions[] = {
     {"asin(z, /)", unary<c_asin>, "Return the arc sine of z."},
     {"acos(z, /)", unary<c_acos>, "Return the arc cosine of z."},
     {"atan(z, /)", unary<c_atan>, "Return the arc tangent of z."},
-    {"sinh(z, /)", unary<c_sinh, true>, "Return the hyperbolic sine of z."},
-    {"cosh(z, /)", unary<c_cosh, true>, "Return the hyperbolic cosine of z."},
+    {"sinh(z, /)", unary<c_sinh>, "Return the hyperbolic sine of z."},
+    {"cosh(z, /)", unary<c_cosh>, "Return the hyperbolic cosine of z."},
     {"tanh(z, /)", unary<c_tanh>, "Return the hyperbolic tangent of z."},
     {"asinh(z, /)", unary<c_asinh>, "Return the inverse hyperbolic sine of z."},
     {"acosh(z, /)", unary<c_acosh>, "Return the inverse hyperbolic cosine of z."},

@@ -8,11 +8,9 @@
 // native sizes and alignment; '=', '<', '>' and '!' use standard sizes with no
 // alignment. This machine is little-endian, so '@' and '=' pack like '<'.
 //
-// Error messages follow CPython 3.14 (gh-98248), whose range errors read
-// "'h' format requires -32768 <= number <= 32767" for every integer code,
-// prefix and magnitude, with the bounds of the item's size (3.11 said "short
-// format requires ..." for some codes, "argument out of range" or "int too
-// large to convert" for others, depending on the prefix and the value).
+// Error messages follow CPython 3.11, the version ftpy's output is compared
+// with: its range errors depend on the code, the prefix and the magnitude
+// (see pack_integer).
 //
 // Thread safety: Struct objects are immutable after construction. pack_into
 // writes into the target buffer inside that buffer's critical section, after
@@ -182,18 +180,6 @@ bool get_integer(Value v, Ref<>* out) {
   return true;
 }
 
-void range_error(char code, uint32_t size, bool is_unsigned) {
-  uint64_t ulargest = size >= 8 ? UINT64_MAX : (uint64_t{1} << (8 * size)) - 1;
-  if (is_unsigned) {
-    err_format(g_struct_error, "'%c' format requires 0 <= number <= %llu", code,
-               static_cast<unsigned long long>(ulargest));
-  } else {
-    int64_t largest = static_cast<int64_t>(ulargest >> 1);
-    err_format(g_struct_error, "'%c' format requires %lld <= number <= %lld", code,
-               static_cast<long long>(~largest), static_cast<long long>(largest));
-  }
-}
-
 // A non-negative int below 2**64.
 bool as_uint64(Value n, uint64_t* out) {
   mpz_t z;
@@ -206,44 +192,71 @@ bool as_uint64(Value n, uint64_t* out) {
   return fits;
 }
 
-// Convert `v` for integer code `it` into its two's-complement bits. Every
-// value outside the code's range, however large, gets range_error (3.14).
-bool pack_integer(const Item& it, Value v, uint64_t* bits) {
+// Convert `v` for integer code `it` into its two's-complement bits.
+//
+// The range errors are Python 3.11's, which depend on the code, the prefix and
+// the magnitude (CPython 3.11 packs through C long / unsigned long first):
+//  - a value that does not fit the C conversion says "argument out of range"
+//    (unsigned codes other than b/B/h/H also refuse negatives this way), or
+//    "int too large to convert" for 'P' and for big-endian 'q'/'Q';
+//  - otherwise b, B, h, H (except big-endian h/H) say "byte format requires
+//    -128 <= number <= 127" ("ubyte", "short", "ushort"), and the 4-byte codes
+//    say "'i' format requires -2147483648 <= number <= 2147483647".
+bool pack_integer(const Format& f, const Item& it, Value v, uint64_t* bits) {
   Ref<> n;
   if (!get_integer(v, &n)) return false;
   bool neg = int_sign(n.val()) < 0;
-  int64_t s;
-  bool small = int_as_int64(n.val(), &s);
-  if (it.code == 'P') {
+  int64_t s = 0;
+  uint64_t u = 0;
+  bool fits_long = int_as_int64(n.val(), &s);
+  bool fits_ulong = !neg && (fits_long ? (u = static_cast<uint64_t>(s), true) : as_uint64(n.val(), &u));
+  bool big_std = !f.native && !f.little;
+  char c = it.code;
+  if (c == 'P') {
     // A pointer may be given as a negative number (a C long) or as a C
     // unsigned long.
-    uint64_t u = static_cast<uint64_t>(s);
-    if (!small && (neg || !as_uint64(n.val(), &u))) {
-      struct_error("argument out of range");
+    if (!(neg ? fits_long : fits_ulong)) {
+      struct_error("int too large to convert");
       return false;
     }
-    *bits = u;
+    *bits = neg ? static_cast<uint64_t>(s) : u;
     return true;
   }
-  if (is_unsigned_code(it.code)) {
-    uint64_t u = static_cast<uint64_t>(s);
-    if (neg || (!small && !as_uint64(n.val(), &u)) ||
-        (it.size < 8 && u > (uint64_t{1} << (8 * it.size)) - 1)) {
-      range_error(it.code, it.size, true);
-      return false;
-    }
-    *bits = u;
-    return true;
-  }
-  if (it.size < 8 && small) {
-    int64_t hi = (int64_t{1} << (8 * it.size - 1)) - 1, lo = -hi - 1;
-    if (s < lo || s > hi) small = false;
-  }
-  if (!small) {
-    range_error(it.code, it.size, false);
+  bool is_unsigned = is_unsigned_code(c);
+  bool named = c == 'b' || c == 'B' || ((c == 'h' || c == 'H') && !big_std);
+  // The first conversion: to C long for the signed codes and for the named
+  // unsigned ones (b, B, little/native H), to unsigned long for the others.
+  bool converted = is_unsigned && !named ? fits_ulong : fits_long;
+  if (!converted) {
+    struct_error(big_std && it.size == 8 ? "int too large to convert" : "argument out of range");
     return false;
   }
-  *bits = static_cast<uint64_t>(s);
+  if (it.size >= 8) {
+    *bits = is_unsigned ? u : static_cast<uint64_t>(s);
+    return true;
+  }
+  uint64_t ulargest = (uint64_t{1} << (8 * it.size)) - 1;
+  int64_t largest = static_cast<int64_t>(ulargest >> 1);
+  bool in_range = is_unsigned ? !neg && u <= ulargest : s >= ~largest && s <= largest;
+  if (!in_range) {
+    if (named) {
+      const char* what = c == 'b' ? "byte" : c == 'B' ? "ubyte" : c == 'h' ? "short" : "ushort";
+      if (is_unsigned)
+        err_format(g_struct_error, "%s format requires 0 <= number <= %llu", what,
+                   static_cast<unsigned long long>(ulargest));
+      else
+        err_format(g_struct_error, "%s format requires %lld <= number <= %lld", what,
+                   static_cast<long long>(~largest), static_cast<long long>(largest));
+    } else if (is_unsigned) {
+      err_format(g_struct_error, "'%c' format requires 0 <= number <= %llu", c,
+                 static_cast<unsigned long long>(ulargest));
+    } else {
+      err_format(g_struct_error, "'%c' format requires %lld <= number <= %lld", c,
+                 static_cast<long long>(~largest), static_cast<long long>(largest));
+    }
+    return false;
+  }
+  *bits = is_unsigned ? u : static_cast<uint64_t>(s);
   return true;
 }
 
@@ -387,7 +400,7 @@ bool pack_item(const Format& f, const Item& it, Value v, uint8_t* p) {
     }
     default: {
       uint64_t bits;
-      if (!pack_integer(it, v, &bits)) return false;
+      if (!pack_integer(f, it, v, &bits)) return false;
       store_bits(p, bits, it.size, f.little);
       return true;
     }

@@ -655,7 +655,7 @@ Ref<> sys_module_create() {
        {"verbose", small_int(cfg.verbose)}, {"bytes_warning", small_int(0)}, {"quiet", small_int(cfg.quiet)},
        {"hash_randomization", small_int(1)}, {"isolated", small_int(cfg.isolated)},
        {"dev_mode", new_bool(false)}, {"utf8_mode", small_int(1)}, {"warn_default_encoding", small_int(0)},
-       {"safe_path", new_bool(cfg.safe_path)}, {"int_max_str_digits", small_int(4300)},
+       {"safe_path", new_bool(cfg.safe_path)}, {"int_max_str_digits", small_int(-1)},
        {"gil", small_int(cfg.gil < 0 ? 0 : cfg.gil)}});
   Ref<> float_info = make_record(
       "sys.float_info",

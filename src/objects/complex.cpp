@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <complex>
+#include <limits>
 #include <string>
 
 #include "objects/errors.h"
@@ -26,6 +27,27 @@ Ref<> complex_new(double real, double imag) {
   return Ref<>::steal(Value(c));
 }
 
+bool complex_quotient(std::complex<double> a, std::complex<double> b, std::complex<double>* out) {
+  double c = b.real(), d = b.imag();
+  double abs_c = std::fabs(c), abs_d = std::fabs(d);
+  if (abs_c >= abs_d) {
+    if (abs_c == 0.0) {
+      *out = {0.0, 0.0};
+      return false;
+    }
+    double ratio = d / c, denom = c + d * ratio;
+    *out = {(a.real() + a.imag() * ratio) / denom, (a.imag() - a.real() * ratio) / denom};
+  } else if (abs_d >= abs_c) {
+    double ratio = c / d, denom = c * ratio + d;
+    *out = {(a.real() * ratio + a.imag()) / denom, (a.imag() * ratio - a.real()) / denom};
+  } else {
+    // A NaN in the divisor.
+    double nan = std::numeric_limits<double>::quiet_NaN();
+    *out = {nan, nan};
+  }
+  return true;
+}
+
 namespace {
 // x ** y in polar form: |x|^y.real * e^(-arg(x) * y.imag) at angle
 // arg(x) * y.real + y.imag * ln|x|. CPython computes it this way, so the
@@ -41,11 +63,65 @@ std::complex<double> polar_pow(std::complex<double> x, std::complex<double> y) {
   }
   return {len * std::cos(phase), len * std::sin(phase)};
 }
+
+// The plain product formula (as CPython), not std::complex's NaN-recovering one.
+std::complex<double> plain_mul(std::complex<double> x, std::complex<double> y) {
+  return {x.real() * y.real() - x.imag() * y.imag(), x.real() * y.imag() + x.imag() * y.real()};
+}
+
+// Binary powering, the multiplication order CPython uses, so results match to the last bit.
+std::complex<double> pow_unsigned(std::complex<double> x, long n) {
+  std::complex<double> r(1.0, 0.0), p = x;
+  for (long mask = 1; mask > 0 && n >= mask; mask <<= 1) {
+    if (n & mask) r = plain_mul(r, p);
+    p = plain_mul(p, p);
+  }
+  return r;
+}
+
+enum class PowStatus { kOk, kZeroDivision, kOverflow };
+
+// x ** y with CPython's rules: small integral exponents by repeated multiplication,
+// others in polar form; a zero base to a negative or complex power is an error, and
+// an infinite part in the result is an overflow (even from infinite operands).
+PowStatus complex_pow_impl(std::complex<double> x, std::complex<double> y, std::complex<double>* out) {
+  bool zero_div = false;
+  if (y.imag() == 0.0 && y.real() == std::floor(y.real()) && std::fabs(y.real()) <= 100.0) {
+    long n = static_cast<long>(y.real());
+    if (n > 0) {
+      *out = pow_unsigned(x, n);
+    } else {
+      zero_div = !complex_quotient({1.0, 0.0}, pow_unsigned(x, -n), out);
+    }
+  } else if (y.real() == 0.0 && y.imag() == 0.0) {
+    *out = {1.0, 0.0};
+  } else if (x.real() == 0.0 && x.imag() == 0.0) {
+    zero_div = y.imag() != 0.0 || y.real() < 0.0;
+    *out = {0.0, 0.0};
+  } else {
+    *out = polar_pow(x, y);
+  }
+  if (zero_div) return PowStatus::kZeroDivision;
+  if (std::isinf(out->real()) || std::isinf(out->imag())) return PowStatus::kOverflow;
+  return PowStatus::kOk;
+}
+
+Ref<> complex_pow_result(std::complex<double> x, std::complex<double> y) {
+  std::complex<double> r;
+  switch (complex_pow_impl(x, y, &r)) {
+    case PowStatus::kZeroDivision:
+      return err_set_str(g_ZeroDivisionError, "0.0 to a negative or complex power");
+    case PowStatus::kOverflow:
+      return err_set_str(g_OverflowError, "complex exponentiation");
+    case PowStatus::kOk:
+      break;
+  }
+  return complex_new(r.real(), r.imag());
+}
 }  // namespace
 
 Ref<> complex_pow_from_floats(double x, double y) {
-  std::complex<double> r = polar_pow(std::complex<double>(x, 0.0), std::complex<double>(y, 0.0));
-  return complex_new(r.real(), r.imag());
+  return complex_pow_result(std::complex<double>(x, 0.0), std::complex<double>(y, 0.0));
 }
 
 namespace {
@@ -98,38 +174,13 @@ Ref<> c_mul(Value a, Value b) {
 }
 Ref<> c_div(Value a, Value b) {
   COMPLEX_OPERANDS(a, b, x, y);
-  double c = y.real(), d = y.imag();
-  if (c == 0 && d == 0) return err_set_str(g_ZeroDivisionError, "division by zero");
-  // Smith's algorithm, as CPython uses.
-  double abs_c = std::fabs(c), abs_d = std::fabs(d);
-  double re, im;
-  if (abs_c >= abs_d) {
-    double ratio = d / c, denom = c + d * ratio;
-    re = (x.real() + x.imag() * ratio) / denom;
-    im = (x.imag() - x.real() * ratio) / denom;
-  } else {
-    double ratio = c / d, denom = c * ratio + d;
-    re = (x.real() * ratio + x.imag()) / denom;
-    im = (x.imag() * ratio - x.real()) / denom;
-  }
-  return complex_new(re, im);
+  std::complex<double> r;
+  if (!complex_quotient(x, y, &r)) return err_set_str(g_ZeroDivisionError, "complex division by zero");
+  return complex_new(r.real(), r.imag());
 }
 Ref<> c_pow(Value a, Value b) {
   COMPLEX_OPERANDS(a, b, x, y);
-  if (x == 0.0 && (y.imag() != 0 || y.real() < 0))
-    return err_set_str(g_ZeroDivisionError, "zero to a negative or complex power");
-  if (y.imag() == 0 && y.real() == std::floor(y.real()) && std::fabs(y.real()) <= 100) {
-    // Integer powers by repeated multiplication, for exact small results.
-    int n = static_cast<int>(y.real());
-    std::complex<double> r(1, 0), base = n < 0 ? std::complex<double>(1, 0) / x : x;
-    for (int i = 0, m = n < 0 ? -n : n; i < m; i++) {
-      r = std::complex<double>(r.real() * base.real() - r.imag() * base.imag(),
-                               r.real() * base.imag() + r.imag() * base.real());
-    }
-    return complex_new(r.real(), r.imag());
-  }
-  std::complex<double> r = polar_pow(x, y);
-  return complex_new(r.real(), r.imag());
+  return complex_pow_result(x, y);
 }
 Ref<> c_pow3(Value a, Value b, Value m) {
   if (!m.is_null() && !is_none(m)) return err_set_str(g_ValueError, "complex modulo");

@@ -2,6 +2,8 @@
 // Thread safety: immutable after construction.
 #pragma once
 
+#include <complex>
+
 #include "objects/type.h"
 #include "runtime/ref.h"
 
@@ -18,6 +20,9 @@ Ref<> complex_new(double real, double imag);
 // x ** y for a negative float base and fractional exponent (float.__pow__
 // returns a complex there, as in CPython).
 Ref<> complex_pow_from_floats(double x, double y);
+// a / b by Smith's algorithm (CPython's, so results agree to the last bit).
+// Returns false, with *out zero, when b is zero.
+bool complex_quotient(std::complex<double> a, std::complex<double> b, std::complex<double>* out);
 
 // Start-up: complex_type_init_core fills the slots before type_ready;
 // complex_module_init readies complex with its methods.

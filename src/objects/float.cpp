@@ -224,7 +224,7 @@ Ref<> float_truediv(Value a, Value b) {
 // Python's float floor division and modulo (sign of the divisor).
 bool float_divmod_impl(double x, double y, double* fq, double* fm) {
   if (y == 0) {
-    err_set_str(g_ZeroDivisionError, "float modulo by zero");
+    err_set_str(g_ZeroDivisionError, "float modulo");
     return false;
   }
   double mod = std::fmod(x, y);
@@ -275,7 +275,7 @@ Ref<> float_pow3(Value a, Value b, Value m) {
   if (!m.is_null() && !is_none(m))
     return err_set_str(g_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
   FLOAT_OPERANDS(a, b, x, y);
-  if (x == 0 && y < 0) return err_set_str(g_ZeroDivisionError, "zero to a negative power");
+  if (x == 0 && y < 0) return err_set_str(g_ZeroDivisionError, "0.0 cannot be raised to a negative power");
   if (x < 0 && y != std::floor(y) && std::isfinite(y)) {
     // Negative base, fractional exponent: the result is complex.
     return complex_pow_from_floats(x, y);

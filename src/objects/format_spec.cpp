@@ -212,8 +212,9 @@ void strip_zeros(std::string* digits) {
 // 'r' = repr-like, 'G' style uppercase is applied by the caller).
 std::string format_abs_double(double x, char type, int prec, bool alt, bool add_dot_0) {
   double a = std::fabs(x);
-  if (std::isinf(a)) return "inf";
-  if (std::isnan(a)) return "nan";
+  // '%' keeps its sign after inf and nan too ("inf%"), as CPython.
+  if (std::isinf(a)) return type == '%' ? "inf%" : "inf";
+  if (std::isnan(a)) return type == '%' ? "nan%" : "nan";
   switch (type) {
     case 'f':
     case '%': {

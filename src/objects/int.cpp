@@ -625,7 +625,7 @@ Ref<> int_pow_impl(Value a, Value b, Value m) {
     bool o1, o2;
     double x = int_as_double(a, &o1), y = int_as_double(b, &o2);
     if (o1 || o2) return err_set_str(g_OverflowError, "int too large to convert to float");
-    if (x == 0.0) return err_set_str(g_ZeroDivisionError, "zero to a negative power");
+    if (x == 0.0) return err_set_str(g_ZeroDivisionError, "0.0 cannot be raised to a negative power");
     return float_new(std::pow(x, y));
   }
   int64_t e;

@@ -294,6 +294,14 @@ bool format_integer(const Spec& sp, Value v, U32* out) {
   mpz_get_str(buf.data(), base, z);
   mpz_clear(z);
   std::string digits(buf.data());
+  if (base == 10) {
+    // %d obeys sys.set_int_max_str_digits like str(int) does.
+    int64_t limit = int_max_str_digits();
+    if (limit > 0 && static_cast<int64_t>(digits.size()) > limit) {
+      int_str_limit_error();
+      return false;
+    }
+  }
   if (sp.type == 'X')
     for (char& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (sp.prec > static_cast<int64_t>(digits.size())) digits.insert(0, sp.prec - digits.size(), '0');
@@ -314,16 +322,18 @@ bool format_double(const Spec& sp, double d, U32* out) {
   std::snprintf(fmtbuf, sizeof fmtbuf, "%%%s.*%c", sp.alt ? "#" : "", static_cast<char>(sp.type));
   bool neg = std::signbit(d) && !std::isnan(d);
   std::vector<char> buf(512 + (std::fabs(d) > 1e300 ? 0 : 0) + prec);
-  int n = std::snprintf(buf.data(), buf.size(), fmtbuf, prec, neg ? -d : d);
+  // The magnitude only: the sign is added below (and a NaN's sign bit, which
+  // glibc would print as "-nan", is not shown, as in CPython).
+  double mag = std::fabs(d);
+  int n = std::snprintf(buf.data(), buf.size(), fmtbuf, prec, mag);
   if (n >= static_cast<int>(buf.size())) {
     buf.resize(n + 1);
-    std::snprintf(buf.data(), buf.size(), fmtbuf, prec, neg ? -d : d);
+    std::snprintf(buf.data(), buf.size(), fmtbuf, prec, mag);
   }
   std::string digits(buf.data());
   std::string sign = neg ? "-" : sp.plus ? "+" : sp.space ? " " : "";
-  Spec s2 = sp;
-  if (!std::isfinite(d)) s2.zero = false;
-  pad_number(s2, sign, "", digits, out);
+  // '0' pads inf and nan too ('%010f' % inf is '0000000inf'), as in CPython.
+  pad_number(sp, sign, "", digits, out);
   return true;
 }
 
@@ -510,7 +520,7 @@ bool percent_format(const U32& fmt, Value args, bool bytes_mode, U32* out) {
         }
         Spec s2 = sp;
         s2.type = 'd';
-        format_integer(s2, iv.val(), out);
+        if (!format_integer(s2, iv.val(), out)) return false;
         break;
       }
       case 'o':
@@ -523,7 +533,7 @@ bool percent_format(const U32& fmt, Value args, bool bytes_mode, U32* out) {
         }
         Ref<> iv = number_index(arg);
         if (!iv) return false;
-        format_integer(sp, iv.val(), out);
+        if (!format_integer(sp, iv.val(), out)) return false;
         break;
       }
       case 'e':

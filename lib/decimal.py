@@ -1,0 +1,73 @@
+"""decimal (ftpy): the host standard library's pure-Python implementation
+(_pydecimal), adjusted where what a program prints would differ from
+CPython's C implementation (_decimal), which is what `python3` runs:
+
+- a trapped signal is raised with a list of the conditions as its argument
+  (str(e) is "[<class 'decimal.DivisionByZero'>]", not an explanation);
+- Context's repr lists flags and traps in libmpdec's order;
+- int() and as_integer_ratio() of NaN and Infinity use _decimal's messages.
+"""
+
+import _pydecimal
+from _pydecimal import *
+from _pydecimal import __doc__ as _pydoc, __version__, __libmpdec_version__
+from _pydecimal import _condition_map
+
+__all__ = _pydecimal.__all__
+
+
+def _c_style_raise_error(self, condition, explanation=None, *args):
+    # Same bookkeeping as _pydecimal (flags, non-trapped defaults); only the
+    # raised exception's argument differs.
+    try:
+        return _pydecimal_raise_error(self, condition, explanation, *args)
+    except DecimalException as e:
+        error = _condition_map.get(condition, condition)
+        if type(e) is error and e.args == (explanation,):
+            e.args = ([condition],)
+        raise
+
+
+_pydecimal_raise_error = Context._raise_error
+Context._raise_error = _c_style_raise_error
+
+# libmpdec's order (its status bits, each signal named once).
+_SIGNAL_ORDER = (Clamped, InvalidOperation, DivisionByZero, Inexact, FloatOperation,
+                 Overflow, Rounded, Subnormal, Underflow)
+
+
+def _context_repr(self):
+    flags = ', '.join(s.__name__ for s in _SIGNAL_ORDER if self.flags.get(s))
+    traps = ', '.join(s.__name__ for s in _SIGNAL_ORDER if self.traps.get(s))
+    return ('Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, clamp=%d, '
+            'flags=[%s], traps=[%s])' % (self.prec, self.rounding, self.Emin, self.Emax,
+                                         self.capitals, self.clamp, flags, traps))
+
+
+Context.__repr__ = _context_repr
+
+
+def _c_message(method, suffix):
+    def wrapper(self, *args):
+        try:
+            return method(self, *args)
+        except (ValueError, OverflowError) as e:
+            if self.is_nan():
+                e.args = ('cannot convert NaN to integer' + suffix,)
+            elif self.is_infinite():
+                e.args = ('cannot convert Infinity to integer' + suffix,)
+            raise
+    wrapper.__name__ = method.__name__
+    wrapper.__qualname__ = method.__qualname__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+Decimal.__int__ = _c_message(Decimal.__int__, '')
+Decimal.__trunc__ = _c_message(Decimal.__trunc__, '')
+Decimal.__round__ = _c_message(Decimal.__round__, '')
+Decimal.__floor__ = _c_message(Decimal.__floor__, '')
+Decimal.__ceil__ = _c_message(Decimal.__ceil__, '')
+Decimal.as_integer_ratio = _c_message(Decimal.as_integer_ratio, ' ratio')
+
+__doc__ = _pydoc
