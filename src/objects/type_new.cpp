@@ -761,7 +761,11 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
   int r = dict_get_item_str(dict.val(), ids::__slots__, &slots);
   if (r < 0) return nullptr;
   std::vector<Ref<>> slot_names;
-  bool want_dict = true, want_weakref = true;
+  // Instances of a metaclass are classes: their namespace is Type::dict,
+  // reached through type's own __dict__ getter, so they get no instance
+  // dict slot (one would shadow type.__dict__ with an empty dict).
+  bool base_has_dict = base->dict_offset != 0 || has_flag(base, kTypeTypeSubclass);
+  bool want_dict = !base_has_dict, want_weakref = true;
   if (r > 0) {
     want_dict = false;
     want_weakref = false;
@@ -776,7 +780,7 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
       if (!valid_identifier(s.as<Str>())) return err_set_str(g_TypeError, "__slots__ must be identifiers");
       std::string_view sv = str_view(s);
       if (sv == "__dict__") {
-        if (base->dict_offset || !want_dict == false)
+        if (base_has_dict || !want_dict == false)
           return err_set_str(g_TypeError, "__dict__ slot disallowed: we already got one");
         want_dict = true;
         continue;
