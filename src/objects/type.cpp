@@ -306,8 +306,11 @@ void type_modified(Type* t) {
   type_modified_subclasses(t);
 }
 
+// A class's __name__ (not its qualname: CPython's messages say "'B' object
+// has no attribute 'x'" for A.B), or a built-in type's name without its
+// module.
 const char* type_name(Type* t) {
-  if (t->flags & kTypeHeapType) return str_view(t->qualname).data();
+  if (t->flags & kTypeHeapType) return t->name;
   const char* dot = std::strrchr(t->name, '.');
   return dot ? dot + 1 : t->name;
 }
@@ -350,8 +353,7 @@ Ref<> type_getattro(Value self, Value name) {
   }
   if (meta_get) return meta_get(meta_attr, self, Value(meta));
   if (meta_attr) return meta_hold;
-  return err_format(g_AttributeError, "type object '%s' has no attribute '%s'",
-                    type_qualname_utf8(t).c_str(), str_view(name).data());
+  return err_format(g_AttributeError, "type object '%s' has no attribute '%s'", t->name, str_view(name).data());
 }
 
 int type_setattro(Value self, Value name, Value v) {
@@ -374,8 +376,7 @@ int type_setattro(Value self, Value name, Value v) {
   if (v.is_null()) {
     r = dict_del_item(t->dict, iname.val());
     if (r == 0) {
-      err_format(g_AttributeError, "type object '%s' has no attribute '%s'",
-                 type_qualname_utf8(t).c_str(), str_view(name).data());
+      err_format(g_AttributeError, "type object '%s' has no attribute '%s'", t->name, str_view(name).data());
       return -1;
     }
   } else {
@@ -680,7 +681,7 @@ Ref<> object_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
     if (t->tp_new != object_tp_new)
       return err_format(g_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
     if (t->tp_init == object_init_slot())
-      return err_format(g_TypeError, "%s() takes no arguments", type_qualname_utf8(t).c_str());
+      return err_format(g_TypeError, "%s() takes no arguments", t->name);
   }
   if (t->flags & kTypeAbstract) return object_abstract_error(t);
   return object_alloc_instance(t);
@@ -696,7 +697,7 @@ int object_init(Value self, const Value* args, size_t nargs, Value kwnames) {
       return -1;
     }
     if (t->tp_new == object_tp_new) {
-      err_format(g_TypeError, "%s() takes no arguments", type_qualname_utf8(t).c_str());
+      err_format(g_TypeError, "%s() takes no arguments", t->name);
       return -1;
     }
   }

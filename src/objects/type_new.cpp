@@ -109,7 +109,7 @@ Ref<> compute_c3(Type* t) {
   for (size_t i = 0; i < base_list.size(); i++)
     for (size_t j = 0; j < i; j++)
       if (base_list[i] == base_list[j])
-        return err_format(g_TypeError, "duplicate base class %s", type_qualname_utf8(base_list[i]).c_str());
+        return err_format(g_TypeError, "duplicate base class %s", type_name(base_list[i]));
   seqs.push_back(base_list);
   std::vector<Type*> out{t};
   if (!c3_merge(seqs, out)) {
@@ -451,7 +451,7 @@ std::nullptr_t object_abstract_error(Type* t) {
     list += "'" + names[i] + "'";
   }
   return err_format(g_TypeError, "Can't instantiate abstract class %s without an implementation for abstract method%s %s",
-                    type_qualname_utf8(t).c_str(), names.size() == 1 ? "" : "s", list.c_str());
+                    t->name, names.size() == 1 ? "" : "s", list.c_str());
 }
 
 Ref<> object_alloc_instance(Type* t) {
