@@ -113,10 +113,15 @@ Ref<> compute_c3(Type* t) {
   seqs.push_back(base_list);
   std::vector<Type*> out{t};
   if (!c3_merge(seqs, out)) {
+    // Name the heads of the lists left unmerged, each once (CPython's
+    // wording): the classes that conflict, not simply the bases.
     std::string names;
-    for (size_t i = 0; i < base_list.size(); i++) {
-      if (i) names += ", ";
-      names += type_qualname_utf8(base_list[i]);
+    std::vector<Type*> heads;
+    for (auto& s : seqs) {
+      if (s.empty() || std::find(heads.begin(), heads.end(), s.front()) != heads.end()) continue;
+      if (!heads.empty()) names += ", ";
+      names += type_name(s.front());
+      heads.push_back(s.front());
     }
     return err_format(g_TypeError, "Cannot create a consistent method resolution order (MRO) for bases %s",
                       names.c_str());
