@@ -944,7 +944,19 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
       Value args[3] = {val, Value(t), key};
       Ref<> res = call(sn, args, 3);
       if (!res) {
-        // CPython 3.12+ adds a note naming the attribute; keep the original error.
+        // CPython 3.12+ keeps the original error and adds a note naming the
+        // attribute (3.11 wrapped it in a RuntimeError).
+        Ref<> exc = err_fetch();
+        Ref<> key_repr = repr(key);
+        if (key_repr && is_subtype(type_of(exc.val()), g_BaseException)) {
+          std::string note = std::string("Error calling __set_name__ on '") + type_of(val)->name + "' instance " +
+                             std::string(str_view(key_repr.val())) + " in '" + t->name + "'";
+          Ref<> n = str_from_utf8(note);
+          Value nv = n.val();
+          if (n && !call_method(exc.val(), "add_note", &nv, 1)) return nullptr;
+        }
+        err_clear();
+        err_restore(std::move(exc));
         return nullptr;
       }
     }
