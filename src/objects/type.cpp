@@ -711,7 +711,15 @@ namespace {
 Ref<> object_get_class(Value self) { return Ref<>::borrow(Value(type_of(self))); }
 int object_set_class(Value self, Value v) { return object_assign_class(self, v); }
 
-Ref<> object_init_subclass(Value self, Value* args) { return new_none(); }
+// Takes **kwargs only to word the error as CPython does: the bound method's
+// name is the class's ("S.__init_subclass__() takes no keyword arguments").
+Ref<> object_init_subclass(Value self, Value* args) {
+  if (dict_size(args[0]) != 0) {
+    std::string qn = has_flag(type_of(self), kTypeTypeSubclass) ? type_qualname_utf8(self.as<Type>()) : std::string(type_name(type_of(self)));
+    return err_format(g_TypeError, "%s.__init_subclass__() takes no keyword arguments", qn.c_str());
+  }
+  return new_none();
+}
 Ref<> object_format(Value self, Value* args) {
   Value spec = args[0];
   if (!is_str(spec))
@@ -729,7 +737,7 @@ Ref<> object_getstate(Value self, Value*) { return object_getstate_impl(self); }
 Ref<> object_subclasshook(Value self, Value*) { return Ref<>::steal(not_implemented()); }
 
 const MethodDef kObjectMethods[] = {
-    {"__init_subclass__($type, /)", object_init_subclass,
+    {"__init_subclass__($type, /, **kwargs)", object_init_subclass,
      "This method is called when a class is subclassed.", kMethClass},
     {"__subclasshook__($type, /, *args)", object_subclasshook, "Abstract classes can override this.", kMethClass},
     {"__format__($self, format_spec, /)", object_format, "Default object formatter."},
