@@ -495,6 +495,13 @@ Ref<> slot_tp_descr_get(Value self, Value obj, Value type) {
 }
 int slot_tp_descr_set(Value self, Value obj, Value v) {
   Ref<> r;
+  // A descriptor with only __set__ (or only __delete__): CPython's error
+  // names just the missing method.
+  Str* needed = v.is_null() ? ids::__delete__ : ids::__set__;
+  if (!type_lookup(type_of(self), Value(needed))) {
+    err_set_str(g_AttributeError, str_view(Value(needed)).data());
+    return -1;
+  }
   if (v.is_null()) {
     r = call_special(self, ids::__delete__, &obj, 1);
   } else {
