@@ -260,7 +260,7 @@ Ref<> wrapper_repr(Value v) {
 Ref<> wrapper_get_name(Value v) { return Ref<>(v.as<SlotWrapper>()->def->iname); }
 Ref<> wrapper_get_qualname(Value v) {
   auto* w = v.as<SlotWrapper>();
-  return str_from_utf8(std::string(type_name(w->owner)) + "." + w->def->name);
+  return str_from_utf8(type_qualname_utf8(w->owner) + "." + w->def->name);
 }
 Ref<> wrapper_get_objclass(Value v) { return Ref<>::borrow(Value(v.as<SlotWrapper>()->owner)); }
 const GetSetDef kWrapperGetSets[] = {{"__name__", wrapper_get_name, nullptr},
@@ -291,8 +291,10 @@ Ref<> method_wrapper_repr(Value v) {
 }
 Ref<> method_wrapper_get_self(Value v) { return Ref<>::borrow(v.as<MethodWrapper>()->self); }
 Ref<> method_wrapper_get_name(Value v) { return Ref<>(v.as<MethodWrapper>()->descr.as<SlotWrapper>()->def->iname); }
+Ref<> method_wrapper_get_qualname(Value v) { return wrapper_get_qualname(v.as<MethodWrapper>()->descr); }
 const GetSetDef kMethodWrapperGetSets[] = {{"__self__", method_wrapper_get_self, nullptr},
                                            {"__name__", method_wrapper_get_name, nullptr},
+                                           {"__qualname__", method_wrapper_get_qualname, nullptr},
                                            {nullptr}};
 
 Ref<> method_wrapper_richcompare(Value a, Value b, CompareOp op) {
