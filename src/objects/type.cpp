@@ -460,9 +460,12 @@ int type_set_name(Value self, Value v) {
     err_format(g_TypeError, "cannot set '__name__' attribute of immutable type '%s'", t->name);
     return -1;
   }
-  if (v.is_null() || !is_str(v)) {
-    err_format(g_TypeError, "can only assign string to %s.__name__, not '%s'",
-               type_name(t), v.is_null() ? "NoneType" : type_name(type_of(v)));
+  if (v.is_null()) {
+    err_format(g_TypeError, "cannot delete '__name__' attribute of immutable type '%s'", t->name);
+    return -1;
+  }
+  if (!is_str(v)) {
+    err_format(g_TypeError, "can only assign string to %s.__name__, not '%s'", type_name(t), type_name(type_of(v)));
     return -1;
   }
   type_set_heap_name(t, v);
@@ -475,8 +478,18 @@ Ref<> type_get_qualname(Value self) {
 }
 int type_set_qualname(Value self, Value v) {
   Type* t = self.as<Type>();
-  if (!(t->flags & kTypeHeapType) || v.is_null() || !is_str(v)) {
-    err_format(g_TypeError, "can only assign string to %s.__qualname__", type_name(t));
+  // CPython's check_set_special_type_attr, then the type check.
+  if (!(t->flags & kTypeHeapType)) {
+    err_format(g_TypeError, "cannot set '__qualname__' attribute of immutable type '%s'", t->name);
+    return -1;
+  }
+  if (v.is_null()) {
+    err_format(g_TypeError, "cannot delete '__qualname__' attribute of immutable type '%s'", t->name);
+    return -1;
+  }
+  if (!is_str(v)) {
+    err_format(g_TypeError, "can only assign string to %s.__qualname__, not '%s'", type_name(t),
+               type_name(type_of(v)));
     return -1;
   }
   Value old = t->qualname;
