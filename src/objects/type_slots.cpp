@@ -826,7 +826,16 @@ void update_slot(Type* t, const SlotDef& row) {
     Value f = type_lookup(t, Value(d.iname));
     if (!f) continue;
     any = true;
-    if (is_none(f)) continue;  // __hash__ = None etc.: leaves the slot empty
+    if (is_none(f)) {
+      // __hash__ = None makes instances unhashable (an empty slot). Any other
+      // dunder set to None still fills the slot, as in CPython: the slot
+      // function then reports it ("'NoneType' object is not callable", or
+      // "not iterable"/"not a container" for __iter__/__contains__). An empty
+      // slot would instead fall back to a base's behaviour, or for tp_repr
+      // be called as a null pointer.
+      if (row.kind != kHash) any_python = true;
+      continue;
+    }
     if (type_of(f) == &g_wrapper_descr_type && same_slot(*f.as<SlotWrapper>()->def, row)) {
       void* w = slot_fn(f.as<SlotWrapper>()->owner, row);
       if (!wrapped) wrapped = w;
