@@ -140,7 +140,8 @@ int list_append(Value lv, Value item) {
 }
 
 int list_extend(Value lv, Value iterable) {
-  if (is_list(iterable) || is_tuple(iterable)) {
+  // Exact types only: a subclass may override __iter__ (list(sub), [*sub]).
+  if (is_list_exact(iterable) || is_tuple_exact(iterable)) {
     // Snapshot the source under its own lock (it may be lv itself).
     Ref<> snap = is_list(iterable) ? list_as_tuple(iterable) : Ref<>::borrow(iterable);
     if (!snap) return -1;

@@ -809,7 +809,7 @@ Ref<> sequence_list(Value iterable) {
 
 Ref<> sequence_tuple(Value iterable) {
   if (is_tuple_exact(iterable)) return Ref<>::borrow(iterable);
-  if (is_list(iterable)) return list_as_tuple(iterable);
+  if (is_list_exact(iterable)) return list_as_tuple(iterable);  // a subclass may override __iter__
   Ref<> l = sequence_list(iterable);
   if (!l) return nullptr;
   return list_as_tuple(l.val());
