@@ -160,6 +160,15 @@ int list_extend(Value lv, Value iterable) {
   }
   Ref<> it = get_iter(iterable);
   if (!it) return -1;
+  // CPython sizes the list from the iterable's len() first (its length
+  // hint), so a user __len__ runs, and an error from it other than
+  // TypeError (e.g. "__len__() should return >= 0") propagates.
+  if (LenFn len_fn = type_of(iterable)->mp_length; len_fn && (type_of(iterable)->flags & kTypeHeapType)) {
+    if (len_fn(iterable) < 0 && err_occurred()) {
+      if (!err_matches(g_TypeError)) return -1;
+      err_clear();
+    }
+  }
   for (;;) {
     Ref<> x = iter_next(it.val());
     if (!x) return err_occurred() ? -1 : 0;
