@@ -6,6 +6,7 @@ import abc as _abc
 import sys
 import posix as _posix
 from posix import *  # noqa: F401,F403
+from posix import _exit  # not exported by *, as in CPython's os
 import posixpath as path
 
 __all__ = ["altsep", "curdir", "pardir", "sep", "pathsep", "linesep", "defpath", "name", "path",

@@ -167,7 +167,7 @@ Ref<> property_init_impl(Value self, Value* a) {
   }
   return new_none();
 }
-const MethodDef kPropertyInitDef = {"__init__($self, fget=None, fset=None, fdel=None, doc=None)",
+const MethodDef kPropertyInitDef = {"property($self, fget=None, fset=None, fdel=None, doc=None)",
                                     property_init_impl, nullptr};
 int property_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   Ref<> r = native_call(&kPropertyInitDef, self, args, nargs, kwnames);

@@ -198,7 +198,7 @@ Ref<> exc_str(Value self) {
 Ref<> exc_repr(Value self) {
   Type* t = type_of(self);
   Exc* e = ex(self);
-  std::string name = type_qualname_utf8(t);
+  std::string name = type_name(t);  // __name__, not __qualname__, as CPython
   if (is_subtype(t, g_BaseExceptionGroup)) {
     Ref<> lst = exception_group_exceptions_list(self);
     if (!lst) return nullptr;

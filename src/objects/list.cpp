@@ -140,7 +140,8 @@ int list_append(Value lv, Value item) {
 }
 
 int list_extend(Value lv, Value iterable) {
-  if (is_list(iterable) || is_tuple(iterable)) {
+  // Exact types only: a subclass may override __iter__ (list(sub), [*sub]).
+  if (is_list_exact(iterable) || is_tuple_exact(iterable)) {
     // Snapshot the source under its own lock (it may be lv itself).
     Ref<> snap = is_list(iterable) ? list_as_tuple(iterable) : Ref<>::borrow(iterable);
     if (!snap) return -1;
@@ -159,6 +160,15 @@ int list_extend(Value lv, Value iterable) {
   }
   Ref<> it = get_iter(iterable);
   if (!it) return -1;
+  // CPython sizes the list from the iterable's len() first (its length
+  // hint), so a user __len__ runs, and an error from it other than
+  // TypeError (e.g. "__len__() should return >= 0") propagates.
+  if (LenFn len_fn = type_of(iterable)->mp_length; len_fn && (type_of(iterable)->flags & kTypeHeapType)) {
+    if (len_fn(iterable) < 0 && err_occurred()) {
+      if (!err_matches(g_TypeError)) return -1;
+      err_clear();
+    }
+  }
   for (;;) {
     Ref<> x = iter_next(it.val());
     if (!x) return err_occurred() ? -1 : 0;

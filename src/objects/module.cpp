@@ -52,7 +52,7 @@ Ref<> module_init_impl(Value self, Value* a) {
   if (module_init_dict(self.as<Module>(), a[0], a[1].is_null() ? none() : a[1]) < 0) return nullptr;
   return new_none();
 }
-const MethodDef kModuleInitDef = {"__init__($self, name, doc=None)", module_init_impl, nullptr};
+const MethodDef kModuleInitDef = {"module($self, name, doc=None)", module_init_impl, nullptr};
 int module_tp_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   return native_call(&kModuleInitDef, self, args, nargs, kwnames) ? 0 : -1;
 }

@@ -438,7 +438,7 @@ Ref<> native_function_get_qualname(Value v) {
   std::string name(str_view(f->def->parsed->name));
   if (f->self.is_null() || is_module(f->self)) return str_from_utf8(name);
   Type* t = has_flag(type_of(f->self), kTypeTypeSubclass) ? f->self.as<Type>() : type_of(f->self);
-  return str_from_utf8(std::string(type_name(t)) + "." + name);
+  return str_from_utf8(type_qualname_utf8(t) + "." + name);
 }
 Ref<> native_function_get_self(Value v) {
   Value s = v.as<NativeFunction>()->self;
@@ -524,7 +524,7 @@ Ref<> method_descr_repr(Value v) {
 Ref<> descr_get_name(Value v) { return Ref<>::borrow(v.as<MethodDescr>()->def->parsed->name); }
 Ref<> descr_get_qualname(Value v) {
   auto* d = v.as<MethodDescr>();
-  return str_from_utf8(std::string(type_name(d->owner)) + "." + std::string(str_view(d->def->parsed->name)));
+  return str_from_utf8(type_qualname_utf8(d->owner) + "." + std::string(str_view(d->def->parsed->name)));
 }
 Ref<> descr_get_objclass(Value v) { return Ref<>::borrow(Value(v.as<MethodDescr>()->owner)); }
 Ref<> descr_get_doc(Value v) {
@@ -596,7 +596,7 @@ Ref<> field_descr_name(Value v) {
 template <typename D>
 Ref<> field_descr_qualname(Value v) {
   auto* d = v.as<D>();
-  return str_from_utf8(std::string(type_name(d->owner)) + "." + d->def->name);
+  return str_from_utf8(type_qualname_utf8(d->owner) + "." + d->def->name);
 }
 template <typename D>
 Ref<> field_descr_objclass(Value v) {

@@ -222,7 +222,7 @@ Ref<> generic_getattr(Value obj, Value name) {
 std::nullptr_t attribute_error(Value obj, Value name) {
   Type* t = type_of(obj);
   if (is_module(obj)) return module_attribute_error(obj, name);
-  err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(t), str_view(name).data());
+  err_format(g_AttributeError, "'%s' object has no attribute '%s'", t->name, str_view(name).data());
   // AttributeError.name / .obj feed "Did you mean" suggestions in tracebacks.
   exception_set_extra_attr(err_peek(), name, obj);
   return nullptr;
@@ -246,7 +246,7 @@ int generic_setattr(Value obj, Value name, Value v) {
   if ((t->flags & kTypeInlineValues) && exact) {
     int r = inline_values_store(obj.obj(), t, str_intern(name.as<Str>()), v);
     if (r == 0 && v.is_null()) {
-      err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(t), str_view(name).data());
+      err_format(g_AttributeError, "'%s' object has no attribute '%s'", t->name, str_view(name).data());
       return -1;
     }
     return r < 0 ? -1 : 0;
@@ -256,16 +256,16 @@ int generic_setattr(Value obj, Value name, Value v) {
   Value* slot = instance_dict_slot_raw(obj);
   if (!slot) {
     if (attr)
-      err_format(g_AttributeError, "'%s' object attribute '%s' is read-only", type_name(t), str_view(name).data());
+      err_format(g_AttributeError, "'%s' object attribute '%s' is read-only", t->name, str_view(name).data());
     else
-      err_format(g_AttributeError, "'%s' object has no attribute '%s'%s", type_name(t), str_view(name).data(),
+      err_format(g_AttributeError, "'%s' object has no attribute '%s'%s", t->name, str_view(name).data(),
                  "");
     if (!attr && !(t->flags & kTypeHeapType) && v.is_null() == false) {
       // CPython: "'int' object has no attribute 'x' and no __dict__ for setting new attributes"
       err_clear();
       err_format(g_AttributeError,
                  "'%s' object has no attribute '%s' and no __dict__ for setting new attributes",
-                 type_name(t), str_view(name).data());
+                 t->name, str_view(name).data());
     }
     return -1;
   }
@@ -276,7 +276,7 @@ int generic_setattr(Value obj, Value name, Value v) {
   Ref<> d = Ref<>::borrow(std::atomic_ref<Value>(*slot).load(std::memory_order_acquire));
   int r = d ? dict_del_item(d.val(), Value(iname)) : 0;
   if (r == 0) {
-    err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(t), str_view(name).data());
+    err_format(g_AttributeError, "'%s' object has no attribute '%s'", t->name, str_view(name).data());
     return -1;
   }
   return r < 0 ? -1 : 0;
@@ -337,7 +337,7 @@ int setattr(Value obj, Value name, Value v) {
   }
   SetAttrFn f = t->tp_setattro;
   if (!f) {
-    err_format(g_AttributeError, "'%s' object has no attribute '%s'", type_name(t), str_view(name).data());
+    err_format(g_AttributeError, "'%s' object has no attribute '%s'", t->name, str_view(name).data());
     return -1;
   }
   return f(obj, name, v);
@@ -809,7 +809,7 @@ Ref<> sequence_list(Value iterable) {
 
 Ref<> sequence_tuple(Value iterable) {
   if (is_tuple_exact(iterable)) return Ref<>::borrow(iterable);
-  if (is_list(iterable)) return list_as_tuple(iterable);
+  if (is_list_exact(iterable)) return list_as_tuple(iterable);  // a subclass may override __iter__
   Ref<> l = sequence_list(iterable);
   if (!l) return nullptr;
   return list_as_tuple(l.val());

@@ -306,8 +306,11 @@ void type_modified(Type* t) {
   type_modified_subclasses(t);
 }
 
+// A class's __name__ (not its qualname: CPython's messages say "'B' object
+// has no attribute 'x'" for A.B), or a built-in type's name without its
+// module.
 const char* type_name(Type* t) {
-  if (t->flags & kTypeHeapType) return str_view(t->qualname).data();
+  if (t->flags & kTypeHeapType) return t->name;
   const char* dot = std::strrchr(t->name, '.');
   return dot ? dot + 1 : t->name;
 }
@@ -350,8 +353,7 @@ Ref<> type_getattro(Value self, Value name) {
   }
   if (meta_get) return meta_get(meta_attr, self, Value(meta));
   if (meta_attr) return meta_hold;
-  return err_format(g_AttributeError, "type object '%s' has no attribute '%s'",
-                    type_qualname_utf8(t).c_str(), str_view(name).data());
+  return err_format(g_AttributeError, "type object '%s' has no attribute '%s'", t->name, str_view(name).data());
 }
 
 int type_setattro(Value self, Value name, Value v) {
@@ -374,8 +376,7 @@ int type_setattro(Value self, Value name, Value v) {
   if (v.is_null()) {
     r = dict_del_item(t->dict, iname.val());
     if (r == 0) {
-      err_format(g_AttributeError, "type object '%s' has no attribute '%s'",
-                 type_qualname_utf8(t).c_str(), str_view(name).data());
+      err_format(g_AttributeError, "type object '%s' has no attribute '%s'", t->name, str_view(name).data());
       return -1;
     }
   } else {
@@ -459,9 +460,12 @@ int type_set_name(Value self, Value v) {
     err_format(g_TypeError, "cannot set '__name__' attribute of immutable type '%s'", t->name);
     return -1;
   }
-  if (v.is_null() || !is_str(v)) {
-    err_format(g_TypeError, "can only assign string to %s.__name__, not '%s'",
-               type_name(t), v.is_null() ? "NoneType" : type_name(type_of(v)));
+  if (v.is_null()) {
+    err_format(g_TypeError, "cannot delete '__name__' attribute of immutable type '%s'", t->name);
+    return -1;
+  }
+  if (!is_str(v)) {
+    err_format(g_TypeError, "can only assign string to %s.__name__, not '%s'", type_name(t), type_name(type_of(v)));
     return -1;
   }
   type_set_heap_name(t, v);
@@ -474,8 +478,18 @@ Ref<> type_get_qualname(Value self) {
 }
 int type_set_qualname(Value self, Value v) {
   Type* t = self.as<Type>();
-  if (!(t->flags & kTypeHeapType) || v.is_null() || !is_str(v)) {
-    err_format(g_TypeError, "can only assign string to %s.__qualname__", type_name(t));
+  // CPython's check_set_special_type_attr, then the type check.
+  if (!(t->flags & kTypeHeapType)) {
+    err_format(g_TypeError, "cannot set '__qualname__' attribute of immutable type '%s'", t->name);
+    return -1;
+  }
+  if (v.is_null()) {
+    err_format(g_TypeError, "cannot delete '__qualname__' attribute of immutable type '%s'", t->name);
+    return -1;
+  }
+  if (!is_str(v)) {
+    err_format(g_TypeError, "can only assign string to %s.__qualname__, not '%s'", type_name(t),
+               type_name(type_of(v)));
     return -1;
   }
   Value old = t->qualname;
@@ -680,7 +694,7 @@ Ref<> object_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
     if (t->tp_new != object_tp_new)
       return err_format(g_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
     if (t->tp_init == object_init_slot())
-      return err_format(g_TypeError, "%s() takes no arguments", type_qualname_utf8(t).c_str());
+      return err_format(g_TypeError, "%s() takes no arguments", t->name);
   }
   if (t->flags & kTypeAbstract) return object_abstract_error(t);
   return object_alloc_instance(t);
@@ -696,7 +710,7 @@ int object_init(Value self, const Value* args, size_t nargs, Value kwnames) {
       return -1;
     }
     if (t->tp_new == object_tp_new) {
-      err_format(g_TypeError, "%s() takes no arguments", type_qualname_utf8(t).c_str());
+      err_format(g_TypeError, "%s() takes no arguments", t->name);
       return -1;
     }
   }
@@ -710,7 +724,15 @@ namespace {
 Ref<> object_get_class(Value self) { return Ref<>::borrow(Value(type_of(self))); }
 int object_set_class(Value self, Value v) { return object_assign_class(self, v); }
 
-Ref<> object_init_subclass(Value self, Value* args) { return new_none(); }
+// Takes **kwargs only to word the error as CPython does: the bound method's
+// name is the class's ("S.__init_subclass__() takes no keyword arguments").
+Ref<> object_init_subclass(Value self, Value* args) {
+  if (dict_size(args[0]) != 0) {
+    std::string qn = has_flag(type_of(self), kTypeTypeSubclass) ? type_qualname_utf8(self.as<Type>()) : std::string(type_name(type_of(self)));
+    return err_format(g_TypeError, "%s.__init_subclass__() takes no keyword arguments", qn.c_str());
+  }
+  return new_none();
+}
 Ref<> object_format(Value self, Value* args) {
   Value spec = args[0];
   if (!is_str(spec))
@@ -728,7 +750,7 @@ Ref<> object_getstate(Value self, Value*) { return object_getstate_impl(self); }
 Ref<> object_subclasshook(Value self, Value*) { return Ref<>::steal(not_implemented()); }
 
 const MethodDef kObjectMethods[] = {
-    {"__init_subclass__($type, /)", object_init_subclass,
+    {"__init_subclass__($type, /, **kwargs)", object_init_subclass,
      "This method is called when a class is subclassed.", kMethClass},
     {"__subclasshook__($type, /, *args)", object_subclasshook, "Abstract classes can override this.", kMethClass},
     {"__format__($self, format_spec, /)", object_format, "Default object formatter."},

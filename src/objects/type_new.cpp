@@ -109,14 +109,19 @@ Ref<> compute_c3(Type* t) {
   for (size_t i = 0; i < base_list.size(); i++)
     for (size_t j = 0; j < i; j++)
       if (base_list[i] == base_list[j])
-        return err_format(g_TypeError, "duplicate base class %s", type_qualname_utf8(base_list[i]).c_str());
+        return err_format(g_TypeError, "duplicate base class %s", type_name(base_list[i]));
   seqs.push_back(base_list);
   std::vector<Type*> out{t};
   if (!c3_merge(seqs, out)) {
+    // Name the heads of the lists left unmerged, each once (CPython's
+    // wording): the classes that conflict, not simply the bases.
     std::string names;
-    for (size_t i = 0; i < base_list.size(); i++) {
-      if (i) names += ", ";
-      names += type_qualname_utf8(base_list[i]);
+    std::vector<Type*> heads;
+    for (auto& s : seqs) {
+      if (s.empty() || std::find(heads.begin(), heads.end(), s.front()) != heads.end()) continue;
+      if (!heads.empty()) names += ", ";
+      names += type_name(s.front());
+      heads.push_back(s.front());
     }
     return err_format(g_TypeError, "Cannot create a consistent method resolution order (MRO) for bases %s",
                       names.c_str());
@@ -451,7 +456,7 @@ std::nullptr_t object_abstract_error(Type* t) {
     list += "'" + names[i] + "'";
   }
   return err_format(g_TypeError, "Can't instantiate abstract class %s without an implementation for abstract method%s %s",
-                    type_qualname_utf8(t).c_str(), names.size() == 1 ? "" : "s", list.c_str());
+                    t->name, names.size() == 1 ? "" : "s", list.c_str());
 }
 
 Ref<> object_alloc_instance(Type* t) {
@@ -761,7 +766,11 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
   int r = dict_get_item_str(dict.val(), ids::__slots__, &slots);
   if (r < 0) return nullptr;
   std::vector<Ref<>> slot_names;
-  bool want_dict = true, want_weakref = true;
+  // Instances of a metaclass are classes: their namespace is Type::dict,
+  // reached through type's own __dict__ getter, so they get no instance
+  // dict slot (one would shadow type.__dict__ with an empty dict).
+  bool base_has_dict = base->dict_offset != 0 || has_flag(base, kTypeTypeSubclass);
+  bool want_dict = !base_has_dict, want_weakref = true;
   if (r > 0) {
     want_dict = false;
     want_weakref = false;
@@ -776,7 +785,7 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
       if (!valid_identifier(s.as<Str>())) return err_set_str(g_TypeError, "__slots__ must be identifiers");
       std::string_view sv = str_view(s);
       if (sv == "__dict__") {
-        if (base->dict_offset || !want_dict == false)
+        if (base_has_dict || !want_dict == false)
           return err_set_str(g_TypeError, "__dict__ slot disallowed: we already got one");
         want_dict = true;
         continue;
@@ -935,7 +944,19 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
       Value args[3] = {val, Value(t), key};
       Ref<> res = call(sn, args, 3);
       if (!res) {
-        // CPython 3.12+ adds a note naming the attribute; keep the original error.
+        // CPython 3.12+ keeps the original error and adds a note naming the
+        // attribute (3.11 wrapped it in a RuntimeError).
+        Ref<> exc = err_fetch();
+        Ref<> key_repr = repr(key);
+        if (key_repr && is_subtype(type_of(exc.val()), g_BaseException)) {
+          std::string note = std::string("Error calling __set_name__ on '") + type_of(val)->name + "' instance " +
+                             std::string(str_view(key_repr.val())) + " in '" + t->name + "'";
+          Ref<> n = str_from_utf8(note);
+          Value nv = n.val();
+          if (n && !call_method(exc.val(), "add_note", &nv, 1)) return nullptr;
+        }
+        err_clear();
+        err_restore(std::move(exc));
         return nullptr;
       }
     }

@@ -260,7 +260,7 @@ Ref<> wrapper_repr(Value v) {
 Ref<> wrapper_get_name(Value v) { return Ref<>(v.as<SlotWrapper>()->def->iname); }
 Ref<> wrapper_get_qualname(Value v) {
   auto* w = v.as<SlotWrapper>();
-  return str_from_utf8(std::string(type_name(w->owner)) + "." + w->def->name);
+  return str_from_utf8(type_qualname_utf8(w->owner) + "." + w->def->name);
 }
 Ref<> wrapper_get_objclass(Value v) { return Ref<>::borrow(Value(v.as<SlotWrapper>()->owner)); }
 const GetSetDef kWrapperGetSets[] = {{"__name__", wrapper_get_name, nullptr},
@@ -291,8 +291,10 @@ Ref<> method_wrapper_repr(Value v) {
 }
 Ref<> method_wrapper_get_self(Value v) { return Ref<>::borrow(v.as<MethodWrapper>()->self); }
 Ref<> method_wrapper_get_name(Value v) { return Ref<>(v.as<MethodWrapper>()->descr.as<SlotWrapper>()->def->iname); }
+Ref<> method_wrapper_get_qualname(Value v) { return wrapper_get_qualname(v.as<MethodWrapper>()->descr); }
 const GetSetDef kMethodWrapperGetSets[] = {{"__self__", method_wrapper_get_self, nullptr},
                                            {"__name__", method_wrapper_get_name, nullptr},
+                                           {"__qualname__", method_wrapper_get_qualname, nullptr},
                                            {nullptr}};
 
 Ref<> method_wrapper_richcompare(Value a, Value b, CompareOp op) {
@@ -495,6 +497,13 @@ Ref<> slot_tp_descr_get(Value self, Value obj, Value type) {
 }
 int slot_tp_descr_set(Value self, Value obj, Value v) {
   Ref<> r;
+  // A descriptor with only __set__ (or only __delete__): CPython's error
+  // names just the missing method.
+  Str* needed = v.is_null() ? ids::__delete__ : ids::__set__;
+  if (!type_lookup(type_of(self), Value(needed))) {
+    err_set_str(g_AttributeError, str_view(Value(needed)).data());
+    return -1;
+  }
   if (v.is_null()) {
     r = call_special(self, ids::__delete__, &obj, 1);
   } else {
@@ -817,7 +826,16 @@ void update_slot(Type* t, const SlotDef& row) {
     Value f = type_lookup(t, Value(d.iname));
     if (!f) continue;
     any = true;
-    if (is_none(f)) continue;  // __hash__ = None etc.: leaves the slot empty
+    if (is_none(f)) {
+      // __hash__ = None makes instances unhashable (an empty slot). Any other
+      // dunder set to None still fills the slot, as in CPython: the slot
+      // function then reports it ("'NoneType' object is not callable", or
+      // "not iterable"/"not a container" for __iter__/__contains__). An empty
+      // slot would instead fall back to a base's behaviour, or for tp_repr
+      // be called as a null pointer.
+      if (row.kind != kHash) any_python = true;
+      continue;
+    }
     if (type_of(f) == &g_wrapper_descr_type && same_slot(*f.as<SlotWrapper>()->def, row)) {
       void* w = slot_fn(f.as<SlotWrapper>()->owner, row);
       if (!wrapped) wrapped = w;

@@ -89,10 +89,51 @@ Expr* Parser::named_expression() {
     end_prev(ne);
     return ne;
   }
+  const size_t start = pos_;
   Expr* e = expression();
   if (at(Tok::ColonEqual))
     fail_node(e, std::string("cannot use assignment expressions with ") + expr_name_for_error(e));
+  if (at(Tok::Equal) && !no_eq_hint_) invalid_named_expression(start, e);
   return e;
+}
+
+// A single '=' where a named expression ends ("if x = 1:", "[y = 2]"):
+// CPython's invalid_named_expression suggests '==' when what follows the '='
+// is a bitwise_or not itself followed by '=' or ':='. Otherwise the caller
+// reports plain "invalid syntax" later.
+void Parser::invalid_named_expression(size_t start, const Expr* a) {
+  const Tok first = toks_[start].kind;
+  bool name = first == Tok::Name && a->kind == ExprKind::Name;
+  bool other = true;
+  switch (a->kind) {
+    case ExprKind::Compare: case ExprKind::BoolOp: case ExprKind::IfExp: case ExprKind::Lambda:
+    case ExprKind::NamedExpr: case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp:
+      other = false;
+      break;
+    case ExprKind::UnaryOp:
+      other = cast<UnaryOp>(a)->op != UnaryOpKind::Not;
+      break;
+    default:
+      break;
+  }
+  if (first == Tok::LSqb || first == Tok::KwTrue || first == Tok::KwFalse || first == Tok::KwNone) other = false;
+  if (!name && !other) return;
+  size_t save = pos_, save_seen = max_seen_;
+  int save_depth = bracket_depth_;
+  const Expr* b = nullptr;
+  try {
+    next();
+    if (starts_expression(kind())) b = bitwise_or();
+  } catch (const ParseError&) {
+    b = nullptr;
+  }
+  bool fires = b && !at(Tok::Equal) && !at(Tok::ColonEqual);
+  pos_ = save;
+  max_seen_ = save_seen;
+  bracket_depth_ = save_depth;
+  if (!fires) return;
+  if (name) fail_range(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+  fail_node(a, std::string("cannot assign to ") + expr_name_for_error(a) + " here. Maybe you meant '==' instead of '='?");
 }
 
 Expr* Parser::expressions() {
@@ -421,7 +462,11 @@ void Parser::call_args(Call* call, const Token& open) {
                        pos_};
     } else {
       const size_t start = pos_;
+      // An argument is CPython's `expression`, whose '=' error is the one below.
+      bool save_hint = no_eq_hint_;
+      no_eq_hint_ = true;
       Expr* e = named_expression();
+      no_eq_hint_ = save_hint;
       if (at(Tok::Equal)) {
         const Token& eq = tok();
         throw ParseError{

@@ -110,22 +110,11 @@ bool bind_arguments(Function* fn, Frame* f, Value* args, size_t nargs, Value kwn
         args[argcount + i] = Value();
       }
       locals[total_params] = t.release();
-    } else if (nargs > argcount) {
-      // Bind keywords first so the message can count keyword-only ones.
-      Value defaults = std::atomic_ref<Value>(fn->defaults).load(std::memory_order_acquire);
-      size_t ndefaults = defaults.is_null() ? 0 : static_cast<size_t>(tuple_size(defaults));
-      for (size_t k = 0; k < nkw; k++) {
-        Value name = tuple_item(kwnames, static_cast<int64_t>(k));
-        for (int32_t i = co->argcount; i < co->argcount + co->kwonlyargcount; i++) {
-          if (str_equal(tuple_item(co->localsplusnames, i).as<Str>(), name.as<Str>()) && locals[i].is_null()) {
-            locals[i] = args[nargs + k];
-            args[nargs + k] = Value();
-          }
-        }
-      }
-      too_many_positional(fn, co, nargs, locals, ndefaults);
-      goto fail_all;
     }
+    // Too many positionals is reported after the keywords are bound, as
+    // CPython does: a keyword error ("multiple values", "unexpected") wins,
+    // and the message counts the keyword-only arguments given.
+    bool too_many = !has_varargs && nargs > argcount;
     // Keyword arguments.
     for (size_t k = 0; k < nkw; k++) {
       Value name = tuple_item(kwnames, static_cast<int64_t>(k));
@@ -170,6 +159,12 @@ bool bind_arguments(Function* fn, Frame* f, Value* args, size_t nargs, Value kwn
       }
       locals[found] = val;
       args[nargs + k] = Value();
+    }
+    if (too_many) {
+      Value defaults = std::atomic_ref<Value>(fn->defaults).load(std::memory_order_acquire);
+      size_t ndefaults = defaults.is_null() ? 0 : static_cast<size_t>(tuple_size(defaults));
+      too_many_positional(fn, co, nargs, locals, ndefaults);
+      goto fail_all;
     }
     // Defaults for positional parameters.
     if (nargs < argcount) {

@@ -362,13 +362,19 @@ int dict_merge_for_call(Value callable, Value dict, Value other) {
                callable_display_name(callable).c_str(), type_name(type_of(other)));
     return -1;
   }
-  Ref<> keys = is_dict(other) ? dict_keys_list(other) : call_method(other, "keys", nullptr, 0);
-  if (!keys) return -1;
-  Ref<> it = get_iter(keys.val());
+  // CPython's rule (as dict.update): a dict whose type keeps dict's
+  // __iter__ is read directly, stored values included (a __getitem__
+  // override is not consulted); anything else through keys() and [key].
+  bool direct = is_dict(other) && (is_dict_exact(other) || type_of(other)->tp_iter == g_dict_type.tp_iter);
+  Ref<> items = direct ? dict_items_list(other) : Ref<>();
+  Ref<> keys = direct ? Ref<>() : call_method(other, "keys", nullptr, 0);
+  if (direct ? !items : !keys) return -1;
+  Ref<> it = get_iter(direct ? items.val() : keys.val());
   if (!it) return -1;
   for (;;) {
-    Ref<> k = iter_next(it.val());
-    if (!k) return err_occurred() ? -1 : 0;
+    Ref<> entry = iter_next(it.val());
+    if (!entry) return err_occurred() ? -1 : 0;
+    Ref<> k = direct ? Ref<>::borrow(tuple_item(entry.val(), 0)) : entry;
     if (!is_str(k.val())) {
       err_format(g_TypeError, "keywords must be strings");
       return -1;
@@ -380,7 +386,7 @@ int dict_merge_for_call(Value callable, Value dict, Value other) {
                  callable_display_name(callable).c_str(), str_view(k.val()).data());
       return -1;
     }
-    Ref<> v = getitem(other, k.val());
+    Ref<> v = direct ? Ref<>::borrow(tuple_item(entry.val(), 1)) : getitem(other, k.val());
     if (!v || dict_set_item(dict, k.val(), v.val()) < 0) return -1;
   }
 }

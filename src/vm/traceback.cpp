@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "objects/codecs.h"
+#include "objects/type_internal.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -657,12 +658,12 @@ std::string suggestion_for(Value exc) {
 
 std::string exception_only(Value exc) {
   Type* t = type_of(exc);
-  std::string name = type_name(t);
+  std::string name = type_qualname_utf8(t);  // "f.<locals>.Inner: z", as CPython
   Ref<> mod = getattr_opt(Value(t), Value(ids::__module__));
   err_clear();
   if (mod && is_str(mod.val())) {
     std::string m(str_view(mod.val()));
-    if (m != "builtins" && m != "__main__") name = m + "." + std::string(type_name(t));
+    if (m != "builtins" && m != "__main__") name = m + "." + name;
   }
   std::string out;
   if (is_subtype(t, g_SyntaxError)) {
