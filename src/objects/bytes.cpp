@@ -120,7 +120,8 @@ bool buffer_copy_or_error(Value obj, std::string* out) {
   return true;
 }
 
-Ref<> bytes_repr_impl(const uint8_t* p, int64_t n, const char* prefix, const char* suffix) {
+Ref<> bytes_repr_impl(const uint8_t* p, int64_t n, const char* prefix, const char* suffix,
+                      bool always_escape_single) {
   bool sq = false, dq = false;
   for (int64_t i = 0; i < n; i++) {
     if (p[i] == '\'') sq = true;
@@ -132,7 +133,7 @@ Ref<> bytes_repr_impl(const uint8_t* p, int64_t n, const char* prefix, const cha
   static const char kHex[] = "0123456789abcdef";
   for (int64_t i = 0; i < n; i++) {
     uint8_t c = p[i];
-    if (c == q || c == '\\') {
+    if (c == q || c == '\\' || (c == '\'' && always_escape_single)) {
       out.push_back('\\');
       out.push_back(static_cast<char>(c));
     } else if (c == '\t') {
