@@ -759,6 +759,7 @@ std::string codec_normalize(std::string_view encoding) {
     e.push_back(c);
   }
   if (e == "utf-8" || e == "utf8" || e == "u8" || e == "utf" || e == "cp65001") return "utf-8";
+  if (e == "utf-8-sig" || e == "utf8-sig") return "utf-8-sig";
   if (e == "latin-1" || e == "latin1" || e == "latin" || e == "l1" || e == "iso-8859-1" || e == "iso8859-1" ||
       e == "8859" || e == "cp819" || e == "iso-ir-100" || e == "csisolatin1")
     return "latin-1";
@@ -782,6 +783,16 @@ Ref<> codec_decode(const uint8_t* p, int64_t n, std::string_view encoding, std::
   if (enc.empty()) return unknown_encoding(encoding);
   Handler h;
   if (!parse_handler(errors, &h)) return nullptr;
+  if (enc == "utf-8-sig") {
+    // UTF-8 after an optional BOM; errors describe the bytes after it, as
+    // CPython's utf_8_sig decodes input[3:].
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+      p += 3;
+      n -= 3;
+      source = Value();
+    }
+    enc = "utf-8";
+  }
   if (enc == "latin-1") return str_from_latin1(p, n);
   if (enc == "utf-8") {
     bool ascii = true;
@@ -830,6 +841,13 @@ Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
   if (enc.empty()) return unknown_encoding(encoding);
   Handler h;
   if (!parse_handler(errors, &h)) return nullptr;
+  if (enc == "utf-8-sig") {  // a BOM, then UTF-8
+    Ref<> body = codec_encode(s, "utf-8", errors);
+    if (!body) return nullptr;
+    std::string out = "\xEF\xBB\xBF";
+    out.append(bytes_view(body.val()));
+    return bytes_from(out.data(), out.size());
+  }
   if (enc == "unicode-escape" || enc == "raw-unicode-escape") {
     std::string out = encode_escape(s, enc == "raw-unicode-escape");
     return bytes_from(out.data(), out.size());
