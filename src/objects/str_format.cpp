@@ -402,6 +402,10 @@ bool percent_format(const U32& fmt, Value args, bool bytes_mode, U32* out) {
       keep.push_back(std::move(v));
       have_arg = true;
       used_dict = true;
+      // As in CPython, a keyed conversion uses up the positional argument
+      // (the mapping itself): "%(a)s %s" % d is "not enough arguments",
+      // while "%s %(a)s" % d formats d, then d['a'].
+      argi = nargs;
     }
     Spec sp;
     for (; i < n; i++) {
