@@ -243,6 +243,7 @@ def _canonical(encoding):
 _ALIASES = {}
 for _name, _spellings in (
         ('utf-8', ('utf_8', 'utf8', 'u8', 'utf', 'cp65001')),
+        ('utf-8-sig', ('utf_8_sig', 'utf8_sig')),
         ('utf-16', ('utf_16', 'utf16', 'u16')),
         ('utf-16-le', ('utf_16_le', 'utf_16le')),
         ('utf-16-be', ('utf_16_be', 'utf_16be')),
@@ -266,7 +267,65 @@ _UNIT = {'utf-16': 2, 'utf-16-le': 2, 'utf-16-be': 2,
          'utf-32': 4, 'utf-32-le': 4, 'utf-32-be': 4}
 
 
+def _utf_8_sig_codec():
+    # UTF-8 with a BOM written before the first text and skipped, if
+    # present, before the first text read.
+    def encode(input, errors='strict'):
+        return (input.encode('utf-8-sig', errors), len(input))
+
+    def decode(input, errors='strict'):
+        data = bytes(input)
+        return (data.decode('utf-8-sig', errors), len(data))
+
+    class _Encoder(IncrementalEncoder):
+        def __init__(self, errors='strict'):
+            IncrementalEncoder.__init__(self, errors)
+            self.first = True
+
+        def encode(self, input, final=False):
+            if self.first:
+                self.first = False
+                return input.encode('utf-8-sig', self.errors)
+            return input.encode('utf-8', self.errors)
+
+        def reset(self):
+            self.first = True
+
+        def getstate(self):
+            return 2 if self.first else 0
+
+        def setstate(self, state):
+            self.first = bool(state)
+
+    class _Decoder(BufferedIncrementalDecoder):
+        def __init__(self, errors='strict'):
+            BufferedIncrementalDecoder.__init__(self, errors)
+            self.first = True
+
+        def _buffer_decode(self, input, errors, final):
+            skip = 0
+            if self.first:
+                if len(input) < 3 and b'\xef\xbb\xbf'.startswith(input) and not final:
+                    return ('', 0)
+                self.first = False
+                if input[:3] == b'\xef\xbb\xbf':
+                    skip = 3
+            usable = skip + _usable_prefix('utf-8', input[skip:], final)
+            return (input[skip:usable].decode('utf-8', errors), usable)
+
+        def reset(self):
+            BufferedIncrementalDecoder.reset(self)
+            self.first = True
+
+    _Encoder.__qualname__ = _Encoder.__name__ = 'IncrementalEncoder'
+    _Decoder.__qualname__ = _Decoder.__name__ = 'IncrementalDecoder'
+    return CodecInfo(encode, decode, incrementalencoder=_Encoder,
+                     incrementaldecoder=_Decoder, name='utf-8-sig')
+
+
 def _make_builtin_codec(name):
+    if name == 'utf-8-sig':
+        return _utf_8_sig_codec()
     def encode(input, errors='strict'):
         return (input.encode(name, errors), len(input))
 
@@ -288,6 +347,46 @@ def _make_builtin_codec(name):
     return CodecInfo(encode, decode, incrementalencoder=_Encoder,
                      incrementaldecoder=_Decoder,
                      name=name)
+
+
+# The bytes-to-bytes and str-to-str transforms of CPython's encodings
+# package, for codecs.encode/decode (str.encode does not take them).
+def _rot13(text):
+    return text.translate(_ROT13)
+
+
+_ROT13 = str.maketrans('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+                       'NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm')
+
+
+def _transform_codec(encoding):
+    key = encoding.lower().replace('-', '_').replace(' ', '_')
+    if key in ('rot13', 'rot_13'):
+        def encode(input, errors='strict'):
+            return (_rot13(input), len(input))
+        return CodecInfo(encode, encode, name='rot-13', _is_text_encoding=False)
+    if key in ('hex', 'hex_codec'):
+        import binascii
+        def encode(input, errors='strict'):
+            return (binascii.b2a_hex(input), len(input))
+        def decode(input, errors='strict'):
+            return (binascii.a2b_hex(input), len(input))
+        return CodecInfo(encode, decode, name='hex', _is_text_encoding=False)
+    if key in ('base64', 'base_64', 'base64_codec'):
+        import base64
+        def encode(input, errors='strict'):
+            return (base64.encodebytes(input), len(input))
+        def decode(input, errors='strict'):
+            return (base64.decodebytes(input), len(input))
+        return CodecInfo(encode, decode, name='base64', _is_text_encoding=False)
+    if key in ('zlib', 'zip', 'zlib_codec'):
+        import zlib
+        def encode(input, errors='strict'):
+            return (zlib.compress(input), len(input))
+        def decode(input, errors='strict'):
+            return (zlib.decompress(input), len(input))
+        return CodecInfo(encode, decode, name='zlib', _is_text_encoding=False)
+    return None
 
 
 # The _codecs-style functions, for the encodings package's modules (which a
@@ -416,20 +515,45 @@ def lookup(encoding):
     else:
         name = _canonical(encoding)
         if name is None:
-            raise LookupError('unknown encoding: %s' % encoding)
-        info = _make_builtin_codec(name)
+            info = _transform_codec(encoding)
+            if info is None:
+                raise LookupError('unknown encoding: %s' % encoding)
+        else:
+            info = _make_builtin_codec(name)
     _cache[encoding] = info
     return info
 
 
+def _run_transform(info, func, obj, errors, action):
+    # A transform's failure is re-raised as the same type with the codec
+    # named, as CPython does for exceptions it can rebuild from a message.
+    try:
+        return func(obj, errors)[0]
+    except Exception as exc:
+        if isinstance(exc, UnicodeError):
+            raise
+        try:
+            wrapped = type(exc)('%s with %r codec failed (%s: %s)'
+                                % (action, info.name, type(exc).__name__, exc))
+        except Exception:
+            raise exc from None
+        raise wrapped from exc
+
+
 def encode(obj, encoding='utf-8', errors='strict'):
     """Encode obj with the codec registered for encoding."""
-    return lookup(encoding).encode(obj, errors)[0]
+    info = lookup(encoding)
+    if not info._is_text_encoding:
+        return _run_transform(info, info.encode, obj, errors, 'encoding')
+    return info.encode(obj, errors)[0]
 
 
 def decode(obj, encoding='utf-8', errors='strict'):
     """Decode obj with the codec registered for encoding."""
-    return lookup(encoding).decode(obj, errors)[0]
+    info = lookup(encoding)
+    if not info._is_text_encoding:
+        return _run_transform(info, info.decode, obj, errors, 'decoding')
+    return info.decode(obj, errors)[0]
 
 
 def getencoder(encoding):

@@ -8,7 +8,10 @@ The output is included by src/objects/unicode_names.cpp. Names are stored as
 sequences of word numbers (names repeat words like LATIN, LETTER, WITH a lot),
 which keeps the table near 400 KB instead of the 1 MB of plain text.
 Algorithmic names (CJK unified and Tangut ideographs, Hangul syllables) are
-stored as code point ranges. Numeric values (fields 6-8) go to a second table.
+stored as code point ranges. Numeric values (fields 6-8) and decomposition
+mappings (field 5, as text) go to tables of their own.
+East Asian Width (EastAsianWidth.txt, which utf8proc lacks) is a third table
+of ranges; code points it does not list are N.
 """
 import os
 import sys
@@ -23,12 +26,15 @@ def main():
     names = []      # (code point, name)
     ranges = []     # (first, last, kind)
     numerics = []   # (code point, decimal, digit, numeric text)
+    decomps = []    # (code point, decomposition mapping text, field 5)
     pending_first = None
     with open(os.path.join(ucd, "UnicodeData.txt"), encoding="utf-8") as f:
         for line in f:
             fields = line.rstrip("\n").split(";")
             cp = int(fields[0], 16)
             name = fields[1]
+            if fields[5]:
+                decomps.append((cp, fields[5]))
             if fields[8]:
                 dec = int(fields[6]) if fields[6] else -1
                 dig = int(fields[7]) if fields[7] else -1
@@ -63,6 +69,26 @@ def main():
                 continue
             cp, alias, _kind = line.split(";")
             aliases.append((alias, int(cp, 16)))
+
+    eaw_codes = {"N": 0, "A": 1, "F": 2, "H": 3, "Na": 4, "W": 5}
+    eaw = []        # [first, last, code], merged, without N
+    with open(os.path.join(ucd, "EastAsianWidth.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            cps, width = (x.strip() for x in line.split(";"))
+            first, _, last = cps.partition("..")
+            first = int(first, 16)
+            last = int(last, 16) if last else first
+            code = eaw_codes[width]
+            if code == 0:
+                continue
+            if eaw and eaw[-1][2] == code and eaw[-1][1] + 1 == first:
+                eaw[-1][1] = last
+            else:
+                eaw.append([first, last, code])
+    eaw.sort()
 
     words = {}
     word_list = []
@@ -124,6 +150,15 @@ def main():
     out.append("static const UniNumeric kUniNumerics[] = {")
     for cp, dec, dig, num in numerics:
         out.append("    {0x%X, %d, %d, %s}," % (cp, dec, dig, c_string(num)))
+    out.append("};")
+    out.append("static const UniDecomposition kUniDecompositions[] = {")
+    for cp, d in decomps:
+        out.append("    {0x%X, %s}," % (cp, c_string(d)))
+    out.append("};")
+    out.append("// East Asian Width ranges (code: 1 A, 2 F, 3 H, 4 Na, 5 W); the rest is N.")
+    out.append("static const UniRange kUniEastAsianWidth[] = {")
+    for r in eaw:
+        out.append("    {0x%X, 0x%X, %d}," % tuple(r))
     out.append("};")
     tmp = out_path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:

@@ -209,7 +209,8 @@ class OrderedDict(dict):
         'od.__repr__() <==> repr(od)'
         if not self:
             return '%s()' % (self.__class__.__name__,)
-        return '%s(%r)' % (self.__class__.__name__, dict(self.items()))
+        # 3.11 writes the items as a list of pairs (the dict form is 3.12's).
+        return '%s(%r)' % (self.__class__.__name__, list(self.items()))
 
     def __reduce__(self):
         """Pickle as (class, (), state, None, items)."""

@@ -186,11 +186,9 @@ class _Parser:
                 return items, i + 1
             if c != ',':
                 raise JSONDecodeError("Expecting ',' delimiter", s, i)
-            comma = i
+            # A trailing comma is "Expecting value" at the ']' (3.11; the
+            # "Illegal trailing comma" wording is 3.13's).
             i = _skip(s, i + 1)
-            if s[i:i + 1] == ']':
-                raise JSONDecodeError('Illegal trailing comma before end of array',
-                                      s, comma)
 
     def obj(self, s, i):
         pairs = []
@@ -216,12 +214,8 @@ class _Parser:
                 return self.finish_object(pairs), i + 1
             if c != ',':
                 raise JSONDecodeError("Expecting ',' delimiter", s, i)
-            comma = i
             i = _skip(s, i + 1)
             c = s[i:i + 1]
-            if c == '}':
-                raise JSONDecodeError('Illegal trailing comma before end of object',
-                                      s, comma)
 
     def finish_object(self, pairs):
         if self.object_pairs_hook is not None:

@@ -107,6 +107,12 @@ class _Emitter:
         if self.active is not None:
             del self.active[id(o)]
 
+    # Chunks come out as CPython's pure-Python iterencode makes them (a
+    # scalar array item shares a chunk with the separator before it; keys,
+    # key separators and values are chunks of their own), so iterating
+    # iterencode() or dump()ing to a file object sees the same pieces.
+    # 3.11 adds no "when serializing ..." notes to errors.
+
     def emit(self, o, depth):
         text = self.scalar(o)
         if text is not None:
@@ -117,14 +123,7 @@ class _Emitter:
             yield from self.emit_object(o, depth)
         else:
             self.enter(o)
-            replacement = self.default(o)
-            try:
-                yield from self.emit(replacement, depth)
-            except GeneratorExit:
-                raise
-            except BaseException as exc:
-                exc.add_note('when serializing %s object' % type(o).__name__)
-                raise
+            yield from self.emit(self.default(o), depth)
             self.leave(o)
 
     def _layout(self, depth):
@@ -141,22 +140,22 @@ class _Emitter:
             return
         self.enter(seq)
         head, sep, tail = self._layout(depth)
-        yield '[' + head
-        for position, item in enumerate(seq):
-            if position:
-                yield sep
-            try:
-                text = self.scalar(item)
-                if text is not None:
-                    yield text
-                else:
-                    yield from self.emit(item, depth + 1)
-            except GeneratorExit:
-                raise
-            except BaseException as exc:
-                exc.add_note('when serializing %s item %s' % (type(seq).__name__, position))
-                raise
-        yield tail + ']'
+        buf = '[' + head
+        first = True
+        for item in seq:
+            if first:
+                first = False
+            else:
+                buf = sep
+            text = self.scalar(item)
+            if text is not None:
+                yield buf + text
+            else:
+                yield buf
+                yield from self.emit(item, depth + 1)
+        if tail:
+            yield tail
+        yield ']'
         self.leave(seq)
 
     def key_text(self, key):
@@ -183,29 +182,29 @@ class _Emitter:
             return
         self.enter(mapping)
         head, sep, tail = self._layout(depth)
-        yield '{' + head
+        yield '{'
+        if head:
+            yield head
         pairs = sorted(mapping.items()) if self.sort_keys else mapping.items()
         first = True
         for key, value in pairs:
             name = self.key_text(key)
             if name is None:
                 continue
-            if not first:
+            if first:
+                first = False
+            else:
                 yield sep
-            first = False
-            yield self.quote(name) + self.key_sep
-            try:
-                text = self.scalar(value)
-                if text is not None:
-                    yield text
-                else:
-                    yield from self.emit(value, depth + 1)
-            except GeneratorExit:
-                raise
-            except BaseException as exc:
-                exc.add_note('when serializing %s item %r' % (type(mapping).__name__, name))
-                raise
-        yield tail + '}'
+            yield self.quote(name)
+            yield self.key_sep
+            text = self.scalar(value)
+            if text is not None:
+                yield text
+            else:
+                yield from self.emit(value, depth + 1)
+        if tail:
+            yield tail
+        yield '}'
         self.leave(mapping)
 
 

@@ -95,6 +95,12 @@ X = VERBOSE = RegexFlag(_engine.VERBOSE)
 T = TEMPLATE = RegexFlag(_engine.TEMPLATE)
 DEBUG = RegexFlag(_engine.DEBUG)
 NOFLAG = RegexFlag(0)
+# The flags are also attributes of the class, as members of CPython's
+# enum are (re.RegexFlag.DOTALL).
+for _name, _bit in RegexFlag._names:
+    setattr(RegexFlag, _name, globals()[_name])
+RegexFlag.NOFLAG = NOFLAG
+del _name, _bit
 
 
 class Pattern:
@@ -648,6 +654,47 @@ def findall(pattern, string, flags=0):
 def finditer(pattern, string, flags=0):
     """An iterator of Match objects over all non-overlapping matches."""
     return _compile(pattern, flags).finditer(string)
+
+
+class Scanner:
+    """A simple lexer (undocumented in CPython but public): lexicon is a list
+    of (pattern, action); scan() matches the alternatives at each position
+    in turn and collects action(scanner, text) or the action itself, skipping
+    None, until nothing matches or a match is empty."""
+
+    def __init__(self, lexicon, flags=0):
+        self.lexicon = lexicon
+        # Phrase i is the outer group starting at starts[i]; a phrase's own
+        # groups follow it, so lastindex (the outer group that closed last)
+        # names the phrase.
+        parts = []
+        self._phrase_of = {}
+        group = 1
+        for i, (phrase, _action) in enumerate(lexicon):
+            self._phrase_of[group] = i
+            parts.append('(' + phrase + ')')
+            group += 1 + compile(phrase, flags).groups
+        self.scanner = compile('|'.join(parts), flags)
+
+    def scan(self, string):
+        result = []
+        match = self.scanner.scanner(string).match
+        i = 0
+        while True:
+            m = match()
+            if not m:
+                break
+            j = m.end()
+            if i == j:
+                break
+            action = self.lexicon[self._phrase_of[m.lastindex]][1]
+            if callable(action):
+                self.match = m
+                action = action(self, m.group())
+            if action is not None:
+                result.append(action)
+            i = j
+        return result, string[i:]
 
 
 def purge():

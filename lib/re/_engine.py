@@ -497,6 +497,8 @@ class _Parser:
             if code > 0x10FFFF:
                 raise src.error('bad escape \\%s%s' % (c, digits), start)
             ch = chr(code)
+        elif c == 'N' and not self.is_bytes:
+            ch = self.parse_named_char(start)
         elif c == '0':
             digits = c + self.read_octal(2)
             ch = chr(int(digits, 8))
@@ -526,6 +528,28 @@ class _Parser:
         if in_class:
             return ch
         return self.literal(ch)
+
+    def parse_named_char(self, start):
+        # \N{NAME}: a character by its Unicode name (str patterns only).
+        src = self.src
+        if src.peek() != '{':
+            raise src.error('missing {', src.pos)
+        src.pos += 1
+        name_pos = src.pos
+        end = src.text.find('}', name_pos)
+        if end < 0:
+            if name_pos >= len(src.text):
+                raise src.error('missing character name', name_pos)
+            raise src.error('missing }, unterminated name', name_pos)
+        if end == name_pos:
+            raise src.error('missing character name', end)
+        name = src.text[name_pos:end]
+        src.pos = end + 1
+        import unicodedata
+        try:
+            return unicodedata.lookup(name)
+        except KeyError:
+            raise src.error('undefined character name %r' % name, start) from None
 
     def read_octal(self, n):
         out = ''

@@ -359,7 +359,12 @@ Ref<> builtin_compile(Value, Value* a) {
   return compile_source(text, fname, m, static_cast<int>(flags), static_cast<int>(optimize));
 }
 
-Ref<> builtin_format(Value, Value* a) { return format(a[0], a[1]); }
+Ref<> builtin_format(Value, Value* a) {
+  if (!is_str(a[1]))  // checked here, before __format__ is looked up, as CPython's clinic does
+    return err_format(g_TypeError, "format() argument 2 must be str, not %s",
+                      is_none(a[1]) ? "None" : type_name(type_of(a[1])));
+  return format(a[0], a[1]);
+}
 
 Ref<> builtin_getattr(Value, Value* a) {
   if (!is_str(a[1]))

@@ -57,6 +57,7 @@ struct TextState {
   bool eof = false;
   std::string wpend;    // encoded, not yet written to the buffer
   int seen_nl = 0;      // 1 '\r', 2 '\n', 4 '\r\n'
+  bool bom_checked = false;  // utf-8-sig: whether the first write decided on a BOM
   // The tell() snapshot of the last chunk (see the top of the file).
   bool snap_valid = false;
   uint32_t snap_flags = 0;  // decoder flags before snap_input: 1 = a '\r' held back
@@ -249,6 +250,25 @@ bool encode(TextIO* t, Str* s, std::string* out) {
     out->append(tmp);
     return true;
   }
+  if (t->st->enc == "utf-8-sig") {
+    // The BOM goes before the first text written at the start of the
+    // stream only (CPython's encoder is told not to write it when the
+    // stream starts elsewhere, as in append mode).
+    if (!t->st->bom_checked) {
+      t->st->bom_checked = true;
+      int64_t pos = 0;
+      if (t->seekable) {
+        Ref<> r = call_m(t->buffer, "tell");
+        if (!r) return false;
+        if (!int_as_int64(r.val(), &pos)) pos = 1;
+      }
+      if (pos == 0 && out->empty()) out->append("\xEF\xBB\xBF");
+    }
+    Ref<> b = codec_encode(s, "utf-8", t->st->errors);
+    if (!b) return false;
+    out->append(bytes_view(b.val()));
+    return true;
+  }
   Ref<> b = codec_encode(s, t->st->enc, t->st->errors);
   if (!b) return false;
   out->append(bytes_view(b.val()));
@@ -317,7 +337,7 @@ Ref<> text_write(Value self, Value* args) {
 // How many leading bytes of `p` form complete characters in the stream's encoding.
 size_t complete_prefix(const std::string& enc, const std::string& p) {
   size_t n = p.size();
-  if (enc == "utf-8") {
+  if (enc == "utf-8" || enc == "utf-8-sig") {
     size_t k = n;
     for (size_t back = 1; back <= 4 && back <= n; back++) {
       unsigned char c = static_cast<unsigned char>(p[n - back]);

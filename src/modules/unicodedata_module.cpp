@@ -1,5 +1,5 @@
-// The unicodedata module: character names and numeric values from the
-// generated UCD tables (objects/unicode_names.h), character properties and
+// The unicodedata module: character names, numeric values and East Asian
+// Width from the generated UCD tables (objects/unicode_names.h), character properties and
 // normalization from utf8proc.
 //
 // Thread safety: stateless; the name index is built once under call_once.
@@ -25,18 +25,15 @@ namespace ftpy {
 
 namespace {
 
-// The single character of `v`, or -1 with TypeError (CPython's wording).
-int64_t one_char(const char* fn, Value v) {
-  if (!is_str(v)) {
-    err_format(g_TypeError, "%s() argument 1 must be a unicode character, not %s", fn, type_name(type_of(v)));
+// The single character of `v`, or -1 with TypeError in CPython's wording:
+// functions that also take a default say "argument 1", the others "argument".
+int64_t one_char(const char* fn, Value v, bool numbered = false) {
+  const char* arg = numbered ? "argument 1" : "argument";
+  if (!is_str(v) || v.as<Str>()->length != 1) {
+    err_format(g_TypeError, "%s() %s must be a unicode character, not %s", fn, arg, type_name(type_of(v)));
     return -1;
   }
-  Str* s = v.as<Str>();
-  if (s->length != 1) {
-    err_format(g_TypeError, "%s() argument 1 must be a unicode character, not str", fn);
-    return -1;
-  }
-  return s->at(0);
+  return v.as<Str>()->at(0);
 }
 
 // Return `deflt` if given, else raise ValueError(msg).
@@ -46,7 +43,7 @@ Ref<> default_or(Value deflt, const char* msg) {
 }
 
 Ref<> ud_name(Value, Value* args) {
-  int64_t c = one_char("name", args[0]);
+  int64_t c = one_char("name", args[0], true);
   if (c < 0) return nullptr;
   std::string n;
   if (!unicode_char_name(static_cast<uint32_t>(c), &n)) return default_or(args[1], "no such name");
@@ -63,7 +60,7 @@ Ref<> ud_lookup(Value, Value* args) {
 }
 
 Ref<> ud_decimal(Value, Value* args) {
-  int64_t c = one_char("decimal", args[0]);
+  int64_t c = one_char("decimal", args[0], true);
   if (c < 0) return nullptr;
   const UnicodeNumeric* n = unicode_numeric(static_cast<uint32_t>(c));
   if (!n || n->decimal < 0) return default_or(args[1], "not a decimal");
@@ -71,7 +68,7 @@ Ref<> ud_decimal(Value, Value* args) {
 }
 
 Ref<> ud_digit(Value, Value* args) {
-  int64_t c = one_char("digit", args[0]);
+  int64_t c = one_char("digit", args[0], true);
   if (c < 0) return nullptr;
   const UnicodeNumeric* n = unicode_numeric(static_cast<uint32_t>(c));
   if (!n || n->digit < 0) return default_or(args[1], "not a digit");
@@ -79,7 +76,7 @@ Ref<> ud_digit(Value, Value* args) {
 }
 
 Ref<> ud_numeric(Value, Value* args) {
-  int64_t c = one_char("numeric", args[0]);
+  int64_t c = one_char("numeric", args[0], true);
   if (c < 0) return nullptr;
   const UnicodeNumeric* n = unicode_numeric(static_cast<uint32_t>(c));
   if (!n) return default_or(args[1], "not a numeric character");
@@ -119,6 +116,18 @@ Ref<> ud_mirrored(Value, Value* args) {
   return small_int(utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->bidi_mirrored ? 1 : 0);
 }
 
+Ref<> ud_decomposition(Value, Value* args) {
+  int64_t c = one_char("decomposition", args[0]);
+  if (c < 0) return nullptr;
+  return str_from_ascii(unicode_decomposition(static_cast<uint32_t>(c)));
+}
+
+Ref<> ud_east_asian_width(Value, Value* args) {
+  int64_t c = one_char("east_asian_width", args[0]);
+  if (c < 0) return nullptr;
+  return str_from_ascii(unicode_east_asian_width(static_cast<uint32_t>(c)));
+}
+
 // utf8proc options for a normalization form name; 0 if invalid.
 int form_options(Value form) {
   if (!is_str(form)) {
@@ -149,6 +158,20 @@ Ref<Str> normalized(Str* s, int options) {
       continue;
     }
     buf.insert(buf.end(), tmp, tmp + n);
+  }
+  // Canonical ordering (Unicode §3.11): within each run of combining marks,
+  // a stable sort by combining class. utf8proc_decompose_char leaves it to
+  // the caller and utf8proc_normalize_utf32 only composes, so "ẛ̣" (U+1E9B
+  // U+0323) must be reordered here before NFC can compose s + dot below.
+  auto ccc = [](utf8proc_int32_t c) { return utf8proc_get_property(c)->combining_class; };
+  for (size_t i = 1; i < buf.size(); i++) {
+    int ci = ccc(buf[i]);
+    if (ci == 0) continue;
+    for (size_t j = i; j > 0; j--) {
+      int cp = ccc(buf[j - 1]);
+      if (cp <= ci) break;  // class 0 stops the run, equal classes keep their order
+      std::swap(buf[j - 1], buf[j]);
+    }
   }
   utf8proc_ssize_t len = utf8proc_normalize_utf32(buf.data(), static_cast<utf8proc_ssize_t>(buf.size()),
                                                   static_cast<utf8proc_option_t>(options));
@@ -188,6 +211,10 @@ const MethodDef kUnicodedataFunctions[] = {
     {"bidirectional(chr, /)", ud_bidirectional,
      "Returns the bidirectional class assigned to the character chr as string."},
     {"combining(chr, /)", ud_combining, "Returns the canonical combining class assigned to the character chr."},
+    {"decomposition(chr, /)", ud_decomposition,
+     "Returns the character decomposition mapping assigned to the character chr as string."},
+    {"east_asian_width(chr, /)", ud_east_asian_width,
+     "Returns the east asian width assigned to the character chr as string."},
     {"mirrored(chr, /)", ud_mirrored, "Returns the mirrored property assigned to the character chr as integer."},
     {"normalize(form, unistr, /)", ud_normalize, "Return the normal form 'form' for the Unicode string unistr."},
     {"is_normalized(form, unistr, /)", ud_is_normalized,

@@ -123,7 +123,7 @@ Ref<> ba_repr(Value self) {
   bytearray_snapshot(self, &snap);
   std::string prefix = std::string(type_name(type_of(self))) + "(b";
   return bytes_repr_impl(reinterpret_cast<const uint8_t*>(snap.data()), static_cast<int64_t>(snap.size()),
-                         prefix.c_str(), ")");
+                         prefix.c_str(), ")", /*always_escape_single=*/true);
 }
 
 int64_t ba_len(Value self) { return sz(BA(self)); }

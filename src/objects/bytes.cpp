@@ -120,7 +120,8 @@ bool buffer_copy_or_error(Value obj, std::string* out) {
   return true;
 }
 
-Ref<> bytes_repr_impl(const uint8_t* p, int64_t n, const char* prefix, const char* suffix) {
+Ref<> bytes_repr_impl(const uint8_t* p, int64_t n, const char* prefix, const char* suffix,
+                      bool always_escape_single) {
   bool sq = false, dq = false;
   for (int64_t i = 0; i < n; i++) {
     if (p[i] == '\'') sq = true;
@@ -132,7 +133,7 @@ Ref<> bytes_repr_impl(const uint8_t* p, int64_t n, const char* prefix, const cha
   static const char kHex[] = "0123456789abcdef";
   for (int64_t i = 0; i < n; i++) {
     uint8_t c = p[i];
-    if (c == q || c == '\\') {
+    if (c == q || c == '\\' || (c == '\'' && always_escape_single)) {
       out.push_back('\\');
       out.push_back(static_cast<char>(c));
     } else if (c == '\t') {
@@ -808,14 +809,14 @@ Ref<> b_maketrans(Value, Value* args) {
 const MethodDef kBytesCommonMethods[] = {
     {"capitalize($self, /)", case_map<3>, "B.capitalize() -> copy of B"},
     {"center($self, width, fillchar=?, /)", b_center, "Return a centered string of length width."},
-    {"count($self, sub, start=None, end=None, /)", b_count, "Return the number of non-overlapping occurrences of subsection sub."},
+    {"count($self, sub, start=None, end=None, /)", b_count, "Return the number of non-overlapping occurrences of subsection sub.", kMethParseTupleMessages},
     {"decode($self, /, encoding='utf-8', errors='strict')", b_decode, "Decode the bytes using the codec registered for encoding."},
-    {"endswith($self, suffix, start=None, end=None, /)", b_endswith, "Return True if the bytes ends with the specified suffix."},
+    {"endswith($self, suffix, start=None, end=None, /)", b_endswith, "Return True if the bytes ends with the specified suffix.", kMethParseTupleMessages},
     {"expandtabs($self, /, tabsize=8)", b_expandtabs, "Return a copy where all tab characters are expanded using spaces."},
-    {"find($self, sub, start=None, end=None, /)", b_find, "Return the lowest index where subsection sub is found."},
+    {"find($self, sub, start=None, end=None, /)", b_find, "Return the lowest index where subsection sub is found.", kMethParseTupleMessages},
     {"fromhex($type, string, /)", b_fromhex, "Create a bytes object from a string of hexadecimal numbers.", kMethClass},
     {"hex($self, /, sep=?, bytes_per_sep=1)", b_hex, "Create a string of hexadecimal numbers from a bytes object."},
-    {"index($self, sub, start=None, end=None, /)", b_index, "Return the lowest index where subsection sub is found; raise ValueError if not."},
+    {"index($self, sub, start=None, end=None, /)", b_index, "Return the lowest index where subsection sub is found; raise ValueError if not.", kMethParseTupleMessages},
     {"isalnum($self, /)", all_bytes<is_alnum>, "B.isalnum() -> bool"},
     {"isalpha($self, /)", all_bytes<is_alpha>, "B.isalpha() -> bool"},
     {"isascii($self, /)", b_isascii, "B.isascii() -> bool"},
@@ -833,15 +834,15 @@ const MethodDef kBytesCommonMethods[] = {
     {"removeprefix($self, prefix, /)", b_removeprefix, "Return a bytes object with the given prefix string removed if present."},
     {"removesuffix($self, suffix, /)", b_removesuffix, "Return a bytes object with the given suffix string removed if present."},
     {"replace($self, old, new, /, count=-1)", b_replace, "Return a copy with all occurrences of substring old replaced by new."},
-    {"rfind($self, sub, start=None, end=None, /)", b_rfind, "Return the highest index where subsection sub is found."},
-    {"rindex($self, sub, start=None, end=None, /)", b_rindex, "Return the highest index where subsection sub is found; raise ValueError if not."},
+    {"rfind($self, sub, start=None, end=None, /)", b_rfind, "Return the highest index where subsection sub is found.", kMethParseTupleMessages},
+    {"rindex($self, sub, start=None, end=None, /)", b_rindex, "Return the highest index where subsection sub is found; raise ValueError if not.", kMethParseTupleMessages},
     {"rjust($self, width, fillchar=?, /)", b_rjust, "Return a right-justified string of length width."},
     {"rpartition($self, sep, /)", b_rpartition, "Partition the bytes into three parts using the given separator."},
     {"rsplit($self, /, sep=None, maxsplit=-1)", b_rsplit, "Return a list of the sections in the bytes, using sep as the delimiter."},
     {"rstrip($self, bytes=None, /)", b_rstrip, "Strip trailing bytes contained in the argument."},
     {"split($self, /, sep=None, maxsplit=-1)", b_split, "Return a list of the sections in the bytes, using sep as the delimiter."},
     {"splitlines($self, /, keepends=False)", b_splitlines, "Return a list of the lines in the bytes, breaking at line boundaries."},
-    {"startswith($self, prefix, start=None, end=None, /)", b_startswith, "Return True if the bytes starts with the specified prefix."},
+    {"startswith($self, prefix, start=None, end=None, /)", b_startswith, "Return True if the bytes starts with the specified prefix.", kMethParseTupleMessages},
     {"strip($self, bytes=None, /)", b_strip, "Strip leading and trailing bytes contained in the argument."},
     {"swapcase($self, /)", case_map<2>, "B.swapcase() -> copy of B"},
     {"title($self, /)", case_map<4>, "B.title() -> copy of B"},

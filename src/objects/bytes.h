@@ -61,7 +61,10 @@ bool buffer_copy_or_error(Value obj, std::string* out);
 // results of the receiver's kind through `make`.
 using BytesMakeFn = Ref<> (*)(const void* p, size_t n);
 extern const struct MethodDef kBytesCommonMethods[];  // used by bytearray too
-Ref<> bytes_repr_impl(const uint8_t* p, int64_t n, const char* prefix, const char* suffix);
+// repr text b'...'. `always_escape_single` is bytearray's quirk in CPython:
+// it writes \' even inside double quotes (bytearray(b"\'")).
+Ref<> bytes_repr_impl(const uint8_t* p, int64_t n, const char* prefix, const char* suffix,
+                      bool always_escape_single = false);
 
 // bytes(source)/bytearray(source) for a non-str source: buffer, count, iterable of ints.
 bool bytes_fill_from_object(Value src, std::string* out, bool for_bytearray);

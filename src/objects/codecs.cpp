@@ -2,8 +2,11 @@
 //
 // Each decoder walks its input and, on a malformed sequence, hands the byte
 // range and a reason to the error handler chosen by `errors`; each encoder does
-// the same for runs of characters the encoding cannot represent. The handlers
-// are a closed set (no codecs.register_error yet).
+// the same for runs of characters the encoding cannot represent. The standard
+// handlers are built in; any other name is looked up through
+// codecs.lookup_error when the first error happens (so an unknown name only
+// fails if it is needed, as in CPython) and called with the exception; it
+// returns the replacement and the position to resume at.
 #include "objects/codecs.h"
 
 #include <cstring>
@@ -17,12 +20,15 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/unicode_names.h"
+#include "vm/import.h"
 
 namespace ftpy {
 
 namespace {
 
-enum Handler { kStrict, kIgnore, kReplace, kBackslash, kSurrEscape, kSurrPass, kXmlRef, kNameRepl };
+bool is_surrogate(uint32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
+
+enum Handler { kStrict, kIgnore, kReplace, kBackslash, kSurrEscape, kSurrPass, kXmlRef, kNameRepl, kCustom };
 
 bool parse_handler(std::string_view e, Handler* h) {
   if (e == "strict") *h = kStrict;
@@ -33,10 +39,44 @@ bool parse_handler(std::string_view e, Handler* h) {
   else if (e == "surrogatepass") *h = kSurrPass;
   else if (e == "xmlcharrefreplace") *h = kXmlRef;
   else if (e == "namereplace") *h = kNameRepl;
-  else {
-    err_format(g_LookupError, "unknown error handler name '%s'", std::string(e).c_str());
+  else *h = kCustom;
+  return true;
+}
+
+// Call the handler registered as `name` with the exception `exc` (an
+// UnicodeEncodeError/UnicodeDecodeError over an object of `len` items).
+// Sets *repl to its replacement (str, or for encoding also bytes) and *newpos
+// to where to resume, a negative position counting from the end.
+bool call_custom_handler(std::string_view name, Value exc, bool encoding, int64_t len, Ref<>* repl,
+                         int64_t* newpos) {
+  Ref<> codecs = import_module("codecs");
+  if (!codecs) return false;
+  Ref<> lookup = getattr(codecs.val(), "lookup_error");
+  if (!lookup) return false;
+  Ref<> nm = str_from_utf8(std::string(name));
+  if (!nm) return false;
+  Ref<> handler = call1(lookup.val(), nm.val());
+  if (!handler) return false;
+  Ref<> res = call1(handler.val(), exc);
+  if (!res) return false;
+  Value r = res.val();
+  bool ok = is_tuple(r) && tuple_size(r) == 2 && is_int(tuple_item(r, 1)) &&
+            (is_str(tuple_item(r, 0)) || (encoding && is_bytes(tuple_item(r, 0))));
+  if (!ok) {
+    err_set_str(g_TypeError, encoding ? "encoding error handler must return (str/bytes, int) tuple"
+                                      : "decoding error handler must return (str, int) tuple");
     return false;
   }
+  int64_t pos;
+  if (!int_as_int64(tuple_item(r, 1), &pos)) pos = INT64_MAX;
+  if (pos < 0 && pos != INT64_MIN) pos += len;
+  if (pos < 0 || pos > len) {
+    err_format(g_IndexError, "position %lld from error handler out of bounds",
+               static_cast<long long>(pos < 0 ? pos - len : pos));
+    return false;
+  }
+  *repl = Ref<>::borrow(tuple_item(r, 0));
+  *newpos = pos;
   return true;
 }
 
@@ -63,6 +103,7 @@ Ref<> unicode_error_str(Value self) {
   Value enc = exception_extra(self, kUnicodeEncoding), obj = exception_extra(self, kUnicodeObject);
   Value st = exception_extra(self, kUnicodeStart), en = exception_extra(self, kUnicodeEnd);
   Value reason = exception_extra(self, kUnicodeReason);
+  if (is_subtype(type_of(self), g_UnicodeTranslateError) && enc.is_null()) enc = obj;  // it has no encoding
   if (enc.is_null() || obj.is_null() || st.is_null() || en.is_null() || reason.is_null()) {
     Value args = exception_args(self);
     if (tuple_size(args) == 1) return str(tuple_item(args, 0));
@@ -75,17 +116,20 @@ Ref<> unicode_error_str(Value self) {
   std::string e = str_utf8(enc), r = str_utf8(reason);
   char buf[64];
   std::string msg;
-  if (type_of(self) == g_UnicodeEncodeError || is_subtype(type_of(self), g_UnicodeEncodeError)) {
+  bool translate = is_subtype(type_of(self), g_UnicodeTranslateError);
+  if (translate || is_subtype(type_of(self), g_UnicodeEncodeError)) {
     if (is_str(obj) && start >= 0 && start < obj.as<Str>()->length && end == start + 1) {
       uint32_t c = obj.as<Str>()->at(start);
       if (c <= 0xFF) std::snprintf(buf, sizeof buf, "\\x%02x", c);
       else if (c <= 0xFFFF) std::snprintf(buf, sizeof buf, "\\u%04x", c);
       else std::snprintf(buf, sizeof buf, "\\U%08x", c);
-      msg = "'" + e + "' codec can't encode character '" + buf + "' in position " + std::to_string(start) + ": " + r;
+      msg = "can't " + std::string(translate ? "translate" : "encode") + " character '" + buf + "' in position " +
+            std::to_string(start) + ": " + r;
     } else {
-      msg = "'" + e + "' codec can't encode characters in position " + std::to_string(start) + "-" +
-            std::to_string(end - 1) + ": " + r;
+      msg = "can't " + std::string(translate ? "translate" : "encode") + " characters in position " +
+            std::to_string(start) + "-" + std::to_string(end - 1) + ": " + r;
     }
+    if (!translate) msg = "'" + e + "' codec " + msg;
   } else {
     const uint8_t* p = nullptr;
     int64_t n = 0;
@@ -109,9 +153,13 @@ struct Decoder {
   Handler h;
   Value source;
   std::u32string out;
+  std::string_view errors;  // the handler's name, for kCustom
 
   // Handle a malformed range [start, end). Returns false with an exception.
-  bool error(int64_t start, int64_t end, const char* reason) {
+  // Decoding resumes at `end`, or where a custom handler says when the
+  // caller passes `pos` (its loop position, which this sets).
+  bool error(int64_t start, int64_t end, const char* reason, int64_t* pos = nullptr) {
+    if (pos) *pos = end;
     switch (h) {
       case kIgnore: return true;
       case kReplace: out.push_back(0xFFFD); return true;
@@ -133,15 +181,28 @@ struct Decoder {
       case kNameRepl:
         err_set_str(g_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
         return false;
+      case kCustom: {
+        Ref<> exc = make_exception(start, end, reason);
+        if (!exc) return false;
+        Ref<> repl;
+        int64_t newpos;
+        if (!call_custom_handler(errors, exc.val(), false, n, &repl, &newpos)) return false;
+        str_append_to(repl.val().as<Str>(), &out);
+        if (pos) *pos = newpos;
+        return true;
+      }
       default: return raise(start, end, reason);
     }
   }
-  bool raise(int64_t start, int64_t end, const char* reason) {
+  Ref<> make_exception(int64_t start, int64_t end, const char* reason) {
     Ref<> obj;
     if (!source.is_null() && is_bytes(source)) obj = Ref<>::borrow(source);
     else obj = bytes_from(p, static_cast<size_t>(n));
-    if (!obj) return false;
-    Ref<> exc = make_unicode_error(g_UnicodeDecodeError, enc, obj.val(), start, end, reason);
+    if (!obj) return nullptr;
+    return make_unicode_error(g_UnicodeDecodeError, enc, obj.val(), start, end, reason);
+  }
+  bool raise(int64_t start, int64_t end, const char* reason) {
+    Ref<> exc = make_exception(start, end, reason);
     if (exc) err_set_instance(exc.val());
     return false;
   }
@@ -175,8 +236,7 @@ bool decode_utf8(Decoder& d) {
       if (c == 0xF0) lo = 0x90;
       if (c == 0xF4) hi = 0x8F;
     } else {
-      if (!d.error(i, i + 1, "invalid start byte")) return false;
-      i++;
+      if (!d.error(i, i + 1, "invalid start byte", &i)) return false;
       continue;
     }
     int k = 1;
@@ -192,13 +252,11 @@ bool decode_utf8(Decoder& d) {
       cp = (cp << 6) | (b & 0x3F);
     }
     if (bad) {
-      if (!d.error(i, i + k, "invalid continuation byte")) return false;
-      i += k;
+      if (!d.error(i, i + k, "invalid continuation byte", &i)) return false;
       continue;
     }
     if (k <= need) {  // ran out of input
-      if (!d.error(i, n, "unexpected end of data")) return false;
-      i = n;
+      if (!d.error(i, n, "unexpected end of data", &i)) return false;
       continue;
     }
     d.out.push_back(cp);
@@ -224,8 +282,8 @@ bool decode_utf16(Decoder& d, int order /* -1 le, 1 be, 0 detect */) {
   };
   while (i < n) {
     if (i + 1 >= n) {
-      if (!d.error(i, n, "truncated data")) return false;
-      break;
+      if (!d.error(i, n, "truncated data", &i)) return false;
+      continue;
     }
     uint32_t u = unit(i);
     if (u < 0xD800 || u > 0xDFFF) {
@@ -234,9 +292,12 @@ bool decode_utf16(Decoder& d, int order /* -1 le, 1 be, 0 detect */) {
       continue;
     }
     if (u >= 0xDC00) {
-      if (d.h == kSurrPass) d.out.push_back(u);
-      else if (!d.error(i, i + 2, "illegal encoding")) return false;
-      i += 2;
+      if (d.h == kSurrPass) {
+        d.out.push_back(u);
+        i += 2;
+      } else if (!d.error(i, i + 2, "illegal encoding", &i)) {
+        return false;
+      }
       continue;
     }
     if (i + 3 >= n) {
@@ -245,14 +306,17 @@ bool decode_utf16(Decoder& d, int order /* -1 le, 1 be, 0 detect */) {
         i += 2;
         continue;
       }
-      if (!d.error(i, n, "unexpected end of data")) return false;
-      break;
+      if (!d.error(i, n, "unexpected end of data", &i)) return false;
+      continue;
     }
     uint32_t u2 = unit(i + 2);
     if (u2 < 0xDC00 || u2 > 0xDFFF) {
-      if (d.h == kSurrPass) d.out.push_back(u);
-      else if (!d.error(i, i + 2, "illegal UTF-16 surrogate")) return false;
-      i += 2;
+      if (d.h == kSurrPass) {
+        d.out.push_back(u);
+        i += 2;
+      } else if (!d.error(i, i + 2, "illegal UTF-16 surrogate", &i)) {
+        return false;
+      }
       continue;
     }
     d.out.push_back(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
@@ -275,19 +339,19 @@ bool decode_utf32(Decoder& d, int order) {
   d.enc = be ? "utf-32-be" : "utf-32-le";
   while (i < n) {
     if (i + 3 >= n) {
-      if (!d.error(i, n, "truncated data")) return false;
-      break;
+      if (!d.error(i, n, "truncated data", &i)) return false;
+      continue;
     }
     uint32_t u = be ? (uint32_t{p[i]} << 24) | (p[i + 1] << 16) | (p[i + 2] << 8) | p[i + 3]
                     : p[i] | (p[i + 1] << 8) | (p[i + 2] << 16) | (uint32_t{p[i + 3]} << 24);
     if (u > 0x10FFFF) {
-      if (!d.error(i, i + 4, "code point not in range(0x110000)")) return false;
+      if (!d.error(i, i + 4, "code point not in range(0x110000)", &i)) return false;
     } else if (u >= 0xD800 && u <= 0xDFFF && d.h != kSurrPass) {
-      if (!d.error(i, i + 4, "code point in surrogate code point range(0xd800, 0xe000)")) return false;
+      if (!d.error(i, i + 4, "code point in surrogate code point range(0xd800, 0xe000)", &i)) return false;
     } else {
       d.out.push_back(u);
+      i += 4;
     }
-    i += 4;
   }
   return true;
 }
@@ -433,10 +497,20 @@ struct Encoder {
   Handler h;
   std::string out;
   void (*put)(uint32_t c, std::string* out);
+  std::string_view errors;  // the handler's name, for kCustom
+  // What a custom handler's replacement text may hold: a code page's
+  // characters (byte_of), ASCII for the UTF encoders, else up to `limit`.
+  int (*byte_of)(uint32_t) = nullptr;
+  bool utf = true;
+  uint32_t limit = 0x10FFFF;
+  bool wide = false;  // UTF-16/32: errors are per character, no surrogateescape
 
-  // Characters [start, end) cannot be encoded. `limit` is the largest code
-  // point the target can hold (for deciding what replacements may be used).
-  bool error(int64_t start, int64_t end, const char* reason) {
+  // Characters [start, end) cannot be encoded. Encoding resumes at `end`,
+  // or where a custom handler says (*pos, which this sets).
+  bool error(int64_t start, int64_t end, const char* reason, int64_t* pos) {
+    *pos = end;
+    if (h == kCustom) return custom(start, end, reason, pos);
+    if (h == kSurrEscape && wide) return raise(start, end, reason);
     char buf[24];
     for (int64_t i = start; i < end; i++) {
       uint32_t c = s->at(i);
@@ -471,6 +545,33 @@ struct Encoder {
         default: return raise(start, end, reason);
       }
     }
+    return true;
+  }
+  bool custom(int64_t start, int64_t end, const char* reason, int64_t* pos) {
+    Ref<> exc = make_unicode_error(g_UnicodeEncodeError, enc, Value(s), start, end, reason);
+    if (!exc) return false;
+    Ref<> repl;
+    int64_t newpos;
+    if (!call_custom_handler(errors, exc.val(), true, s->length, &repl, &newpos)) return false;
+    if (is_bytes(repl.val())) {
+      out.append(reinterpret_cast<const char*>(bytes_data(repl.val())), static_cast<size_t>(bytes_size(repl.val())));
+    } else {
+      // A replacement the target cannot hold either raises the original error.
+      Str* r = repl.val().as<Str>();
+      for (int64_t i = 0; i < r->length; i++) {
+        uint32_t c = r->at(i);
+        if (byte_of) {
+          int b = byte_of(c);
+          if (b < 0) return raise(start, end, reason);
+          out.push_back(static_cast<char>(b));
+        } else if (utf ? c >= 0x80 : c > limit) {  // the UTF encoders take ASCII replacements only
+          return raise(start, end, reason);
+        } else {
+          put(c, &out);
+        }
+      }
+    }
+    *pos = newpos;
     return true;
   }
   bool raise(int64_t start, int64_t end, const char* reason) {
@@ -525,13 +626,14 @@ void put_u32be(uint32_t c, std::string* out) {
   for (int k = 3; k >= 0; k--) out->push_back(static_cast<char>((c >> (8 * k)) & 0xFF));
 }
 
-bool is_surrogate(uint32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
 
 // Encode with `limit` = the largest encodable code point; surrogates are
 // refused by the UTF encodings unless surrogatepass.
 bool encode_run(Encoder& e, uint32_t limit, bool utf, const char* reason) {
   Str* s = e.s;
   int64_t i = 0, n = s->length;
+  e.limit = limit;
+  e.utf = utf;
   while (i < n) {
     uint32_t c = s->at(i);
     bool ok = utf ? (!is_surrogate(c) || e.h == kSurrPass) : c <= limit;
@@ -541,14 +643,13 @@ bool encode_run(Encoder& e, uint32_t limit, bool utf, const char* reason) {
       continue;
     }
     int64_t j = i + 1;
-    while (j < n) {
+    while (j < n && !e.wide) {
       uint32_t c2 = s->at(j);
       bool ok2 = utf ? (!is_surrogate(c2) || e.h == kSurrPass) : c2 <= limit;
       if (ok2) break;
       j++;
     }
-    if (!e.error(i, j, reason)) return false;
-    i = j;
+    if (!e.error(i, j, reason, &i)) return false;
   }
   return true;
 }
@@ -569,13 +670,14 @@ int cp1252_byte(uint32_t c) {
 
 bool decode_cp1252(Decoder& d) {
   d.out.reserve(d.n);
-  for (int64_t i = 0; i < d.n; i++) {
+  for (int64_t i = 0; i < d.n;) {
     uint8_t b = d.p[i];
     uint32_t c = b >= 0x80 && b < 0xA0 ? kCp1252High[b - 0x80] : b;
     if (b >= 0x80 && b < 0xA0 && c == 0) {
-      if (!d.error(i, i + 1, "character maps to <undefined>")) return false;
+      if (!d.error(i, i + 1, "character maps to <undefined>", &i)) return false;
     } else {
       d.out.push_back(c);
+      i++;
     }
   }
   return true;
@@ -606,6 +708,7 @@ int cp437_byte(uint32_t c) {
 bool encode_code_page(Encoder& e, int (*byte_of)(uint32_t)) {
   Str* s = e.s;
   int64_t i = 0, n = s->length;
+  e.byte_of = byte_of;
   while (i < n) {
     int b = byte_of(s->at(i));
     if (b >= 0) {
@@ -615,8 +718,7 @@ bool encode_code_page(Encoder& e, int (*byte_of)(uint32_t)) {
     }
     int64_t j = i + 1;
     while (j < n && byte_of(s->at(j)) < 0) j++;
-    if (!e.error(i, j, "character maps to <undefined>")) return false;
-    i = j;
+    if (!e.error(i, j, "character maps to <undefined>", &i)) return false;
   }
   return true;
 }
@@ -657,6 +759,7 @@ std::string codec_normalize(std::string_view encoding) {
     e.push_back(c);
   }
   if (e == "utf-8" || e == "utf8" || e == "u8" || e == "utf" || e == "cp65001") return "utf-8";
+  if (e == "utf-8-sig" || e == "utf8-sig") return "utf-8-sig";
   if (e == "latin-1" || e == "latin1" || e == "latin" || e == "l1" || e == "iso-8859-1" || e == "iso8859-1" ||
       e == "8859" || e == "cp819" || e == "iso-ir-100" || e == "csisolatin1")
     return "latin-1";
@@ -680,13 +783,23 @@ Ref<> codec_decode(const uint8_t* p, int64_t n, std::string_view encoding, std::
   if (enc.empty()) return unknown_encoding(encoding);
   Handler h;
   if (!parse_handler(errors, &h)) return nullptr;
+  if (enc == "utf-8-sig") {
+    // UTF-8 after an optional BOM; errors describe the bytes after it, as
+    // CPython's utf_8_sig decodes input[3:].
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+      p += 3;
+      n -= 3;
+      source = Value();
+    }
+    enc = "utf-8";
+  }
   if (enc == "latin-1") return str_from_latin1(p, n);
   if (enc == "utf-8") {
     bool ascii = true;
     for (int64_t i = 0; i < n && ascii; i++) ascii = p[i] < 0x80;
     if (ascii) return str_from_ascii(std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)));
   }
-  Decoder d{enc == "utf-8" ? "utf-8" : enc == "ascii" ? "ascii" : nullptr, p, n, h, source, {}};
+  Decoder d{enc == "utf-8" ? "utf-8" : enc == "ascii" ? "ascii" : nullptr, p, n, h, source, {}, errors};
   static const char* const kNames[] = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"};
   for (const char* k : kNames)
     if (enc == k) d.enc = k;
@@ -702,9 +815,9 @@ Ref<> codec_decode(const uint8_t* p, int64_t n, std::string_view encoding, std::
   } else if (enc == "ascii") {
     ok = true;
     d.out.reserve(n);
-    for (int64_t i = 0; i < n && ok; i++) {
-      if (p[i] < 0x80) d.out.push_back(p[i]);
-      else ok = d.error(i, i + 1, "ordinal not in range(128)");
+    for (int64_t i = 0; i < n && ok;) {
+      if (p[i] < 0x80) d.out.push_back(p[i++]);
+      else ok = d.error(i, i + 1, "ordinal not in range(128)", &i);
     }
   } else if (enc == "cp1252") {
     d.enc = "charmap";
@@ -728,6 +841,13 @@ Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
   if (enc.empty()) return unknown_encoding(encoding);
   Handler h;
   if (!parse_handler(errors, &h)) return nullptr;
+  if (enc == "utf-8-sig") {  // a BOM, then UTF-8
+    Ref<> body = codec_encode(s, "utf-8", errors);
+    if (!body) return nullptr;
+    std::string out = "\xEF\xBB\xBF";
+    out.append(bytes_view(body.val()));
+    return bytes_from(out.data(), out.size());
+  }
   if (enc == "unicode-escape" || enc == "raw-unicode-escape") {
     std::string out = encode_escape(s, enc == "raw-unicode-escape");
     return bytes_from(out.data(), out.size());
@@ -735,7 +855,7 @@ Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
   if (s->ascii && (enc == "utf-8" || enc == "ascii" || enc == "latin-1"))
     return bytes_from(s->data, static_cast<size_t>(s->length));
   if (enc == "latin-1" && s->kind == 1) return bytes_from(s->data, static_cast<size_t>(s->length));
-  Encoder e{nullptr, s, h, {}, put_utf8};
+  Encoder e{nullptr, s, h, {}, put_utf8, errors};
   bool ok;
   if (enc == "utf-8") {
     e.enc = "utf-8";
@@ -756,6 +876,7 @@ Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
     e.enc = is16 ? (enc == "utf-16" ? "utf-16" : be ? "utf-16-be" : "utf-16-le")
                  : (enc == "utf-32" ? "utf-32" : be ? "utf-32-be" : "utf-32-le");
     e.put = is16 ? (be ? put_u16be : put_u16le) : (be ? put_u32be : put_u32le);
+    e.wide = true;
     if (enc == "utf-16" || enc == "utf-32") e.put(0xFEFF, &e.out);  // BOM, little-endian
     ok = encode_run(e, 0x10FFFF, true, "surrogates not allowed");
   }
@@ -782,6 +903,7 @@ void codecs_init() {
   // The Unicode error classes format their message from their fields.
   g_UnicodeDecodeError->tp_str = unicode_error_str;
   g_UnicodeEncodeError->tp_str = unicode_error_str;
+  g_UnicodeTranslateError->tp_str = unicode_error_str;
 }
 
 }  // namespace ftpy

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstring>
 
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/ids.h"
@@ -87,6 +88,35 @@ int exc_fill_fields(Value self, const Value* args, size_t nargs) {
       set_field(e->extra[kOsStrerror], args[1]);
       if (nargs >= 3) set_field(e->extra[kOsFilename], args[2]);
       if (nargs >= 5) set_field(e->extra[kOsFilename2], args[4]);
+    }
+  } else if (is_subtype(t, g_UnicodeEncodeError) || is_subtype(t, g_UnicodeDecodeError) ||
+             is_subtype(t, g_UnicodeTranslateError)) {
+    // UnicodeEncodeError(encoding, object, start, end, reason) and friends
+    // made in Python (an error handler's test, a codec written in Python)
+    // get the same fields as the ones the codecs raise. Other argument
+    // shapes are left alone: a subclass may take its own arguments.
+    bool translate = is_subtype(t, g_UnicodeTranslateError);
+    size_t want = translate ? 4 : 5;
+    if (nargs == want) {
+      // at(1..4): object, start, end, reason (translate errors have no encoding first)
+      auto at = [&](size_t k) { return args[translate ? k - 1 : k]; };
+      bool decode = is_subtype(t, g_UnicodeDecodeError);
+      bool ok = (translate || is_str(args[0])) && (decode ? is_bytes_like(at(1)) : is_str(at(1))) &&
+                is_int(at(2)) && is_int(at(3)) && is_str(at(4));
+      if (ok) {
+        Ref<> obj = Ref<>::borrow(at(1));
+        if (decode && !is_bytes(at(1))) {
+          std::string copy;
+          if (!buffer_copy_or_error(at(1), &copy)) return -1;
+          obj = bytes_from(copy.data(), copy.size());
+          if (!obj) return -1;
+        }
+        if (!translate) set_field(e->extra[kUnicodeEncoding], args[0]);
+        set_field(e->extra[kUnicodeObject], obj.val());
+        set_field(e->extra[kUnicodeStart], at(2));
+        set_field(e->extra[kUnicodeEnd], at(3));
+        set_field(e->extra[kUnicodeReason], at(4));
+      }
     }
   } else if (is_subtype(t, g_SyntaxError)) {
     if (nargs >= 1) set_field(e->extra[kSyntaxMsg], args[0]);

@@ -114,6 +114,9 @@ std::nullptr_t positional_count_error(const Signature* sig, size_t nargs) {
                       qualified_display_name(sig).c_str(), nargs);
   size_t bound = nargs < required ? required : npos;
   const char* qualifier = required == npos ? "" : nargs < required ? "at least " : "at most ";
+  if (sig->parse_tuple_messages)
+    return err_format(g_TypeError, "%s() takes %s%zu argument%s (%zu given)", str_view(sig->name).data(),
+                      required == npos ? "exactly " : qualifier, bound, bound == 1 ? "" : "s", nargs);
   return err_format(g_TypeError, "%s expected %s%zu argument%s, got %zu", str_view(sig->name).data(), qualifier,
                     bound, bound == 1 ? "" : "s", nargs);
 }
@@ -353,11 +356,17 @@ namespace {
 
 }  // namespace
 
+Signature* native_parse_def_signature(const MethodDef* def, const char* owner_name) {
+  auto* sig = const_cast<Signature*>(native_parse_signature(def->signature, owner_name));  // new, not yet shared
+  if (def->flags & kMethParseTupleMessages) sig->parse_tuple_messages = true;
+  return sig;
+}
+
 const Signature* native_def_signature(const MethodDef* def, const char* owner_name) {
   std::atomic_ref<const Signature*> slot(def->parsed);
   const Signature* sig = slot.load(std::memory_order_acquire);
   if (sig) [[likely]] return sig;
-  const Signature* mine = native_parse_signature(def->signature, owner_name);
+  const Signature* mine = native_parse_def_signature(def, owner_name);
   if (slot.compare_exchange_strong(sig, mine, std::memory_order_acq_rel, std::memory_order_acquire)) return mine;
   delete mine;  // its Values are interned or immortal: nothing to release
   return sig;

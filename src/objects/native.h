@@ -45,6 +45,10 @@ enum MethodFlags : uint32_t {
   // __exit__(*args) that ignores the exception): the extra positional
   // arguments are not packed into a tuple; the parameter gets ().
   kMethIgnoresVarArgs = 1 << 4,
+  // CPython parses this function's arguments with PyArg_ParseTuple, whose
+  // count errors read "find() takes at least 1 argument (0 given)" rather
+  // than "find expected at least 1 argument, got 0".
+  kMethParseTupleMessages = 1 << 5,
 };
 using ExternalFn = uint64_t (*)(uint64_t self, const uint64_t* args);
 
@@ -99,11 +103,15 @@ struct Signature {
   // *args with nothing but defaulted keyword-only parameters after it and no
   // **kw (max, min, print): a positional call binds without native_bind.
   bool varargs_fast = false;
+  bool parse_tuple_messages = false;  // kMethParseTupleMessages
 };
 
 // Parse a signature string; aborts the process on a malformed declaration
 // (a programming error caught by the first test run).
 const Signature* native_parse_signature(const char* spec, const char* owner_name);
+// A new signature for def->signature with the def's flags applied (the
+// caller publishes it in def->parsed).
+Signature* native_parse_def_signature(const MethodDef* def, const char* owner_name);
 // def->parsed, parsing it on first use. Defs in a type's or module's table are
 // parsed when it is readied; one called directly (a tp_new's own signature)
 // may be first called by two threads at once: each parses, one publishes.

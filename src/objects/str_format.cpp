@@ -190,12 +190,18 @@ Ref<> render(Str* fmt, int64_t begin, int64_t end, FormatState& st, int depth, U
         continue;
       }
       // Find the matching '}' (nested braces allowed in the spec).
+      // A bracketed key in the field name runs to its ']' whatever it holds
+      // ("{0[}]}" looks up the key "}"), as in CPython; the field name ends at
+      // the first ':' or '!' outside brackets, and brackets after it are text.
       int64_t j = i + 1, level = 1;
+      bool in_name = true;
       while (j < end) {
         uint32_t d = fmt->at(j);
-        if (d == '[') {  // skip bracketed keys in the field name
-          while (j < end && fmt->at(j) != ']' && fmt->at(j) != '}') j++;
-          if (j < end && fmt->at(j) == '}') continue;
+        if (d == '[' && in_name) {
+          while (j < end && fmt->at(j) != ']') j++;
+          if (j >= end) break;
+        } else if (d == ':' || d == '!') {
+          in_name = false;
         } else if (d == '{') {
           level++;
         } else if (d == '}') {
@@ -406,6 +412,10 @@ bool percent_format(const U32& fmt, Value args, bool bytes_mode, U32* out) {
       keep.push_back(std::move(v));
       have_arg = true;
       used_dict = true;
+      // As in CPython, a keyed conversion uses up the positional argument
+      // (the mapping itself): "%(a)s %s" % d is "not enough arguments",
+      // while "%s %(a)s" % d formats d, then d['a'].
+      argi = nargs;
     }
     Spec sp;
     for (; i < n; i++) {

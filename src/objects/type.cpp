@@ -136,7 +136,7 @@ void add_descriptors(Type* t) {
   Value d = t->dict;
   if (t->methods) {
     for (const MethodDef* m = t->methods; m->signature; m++) {
-      const Signature* sig = native_parse_signature(m->signature, t->name);
+      const Signature* sig = native_parse_def_signature(m, t->name);
       m->parsed = sig;
       Ref<> descr;
       if (m->flags & kMethStatic) {

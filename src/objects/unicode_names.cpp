@@ -17,7 +17,7 @@ struct UniNameEntry {
 };
 struct UniRange {
   uint32_t first, last;
-  uint8_t kind;  // kRangeCjk, kRangeTangut or kRangeHangul
+  uint8_t kind;  // kRangeCjk, kRangeTangut or kRangeHangul; in kUniEastAsianWidth the width code
 };
 struct UniAlias {
   const char* name;
@@ -26,6 +26,10 @@ struct UniAlias {
 struct UniNumeric {
   uint32_t cp;
   UnicodeNumeric value;
+};
+struct UniDecomposition {
+  uint32_t cp;
+  const char* text;
 };
 enum { kRangeCjk = 0, kRangeTangut = 1, kRangeHangul = 2 };
 
@@ -144,6 +148,24 @@ const UnicodeNumeric* unicode_numeric(uint32_t cp) {
   const UniNumeric* e =
       std::lower_bound(kUniNumerics, end, cp, [](const UniNumeric& a, uint32_t c) { return a.cp < c; });
   return e != end && e->cp == cp ? &e->value : nullptr;
+}
+
+const char* unicode_decomposition(uint32_t cp) {
+  const UniDecomposition* end = kUniDecompositions + sizeof(kUniDecompositions) / sizeof(kUniDecompositions[0]);
+  const UniDecomposition* e = std::lower_bound(kUniDecompositions, end, cp,
+                                               [](const UniDecomposition& a, uint32_t c) { return a.cp < c; });
+  return e != end && e->cp == cp ? e->text : "";
+}
+
+const char* unicode_east_asian_width(uint32_t cp) {
+  static const char* const kNames[] = {"N", "A", "F", "H", "Na", "W"};
+  const UniRange* end = kUniEastAsianWidth + sizeof(kUniEastAsianWidth) / sizeof(kUniEastAsianWidth[0]);
+  // The last range starting at or before cp.
+  const UniRange* r =
+      std::upper_bound(kUniEastAsianWidth, end, cp, [](uint32_t c, const UniRange& a) { return c < a.first; });
+  if (r == kUniEastAsianWidth) return kNames[0];
+  --r;
+  return cp <= r->last ? kNames[r->kind] : kNames[0];
 }
 
 const char* unicode_names_version() { return kUniVersion; }

@@ -1,5 +1,6 @@
-// Unicode character names and numeric values, from the Unicode Character
-// Database (UnicodeData.txt, NameAliases.txt). utf8proc has neither, so a
+// Unicode character names, numeric values and decompositions, from the Unicode Character
+// Database (UnicodeData.txt, NameAliases.txt), and East Asian Width
+// (EastAsianWidth.txt). utf8proc has neither, so a
 // table is generated at build time by tools/gen_unicode_names.py; it backs
 // "\N{...}" escapes, the namereplace error handler and the unicodedata module.
 //
@@ -28,6 +29,13 @@ struct UnicodeNumeric {
   const char* numeric;  // "1/2", "3", "-1/2", ...
 };
 const UnicodeNumeric* unicode_numeric(uint32_t cp);
+
+// The decomposition mapping as UnicodeData.txt writes it ("<compat> 0066 0069",
+// "0065 0301"); "" if none. Hangul syllables are algorithmic and have none here.
+const char* unicode_decomposition(uint32_t cp);
+
+// East Asian Width property: "N", "A", "F", "H", "Na" or "W".
+const char* unicode_east_asian_width(uint32_t cp);
 
 // Unicode version of the tables (e.g. "15.0.0").
 const char* unicode_names_version();
