@@ -52,13 +52,13 @@ TEST_F(StructTest, StringsAndPascalStrings) {
 
 TEST_F(StructTest, ErrorMessagesMatchCPython) {
   EXPECT_EQ(eval_repr("struct.pack('i', 'x')"), "<error: struct.error: required argument is not an integer>");
+  // CPython 3.11's wording (the host python3 the Python tests compare with):
+  // native sizes name the C type, standard sizes and huge values say less.
   EXPECT_EQ(eval_repr("struct.pack('h', 40000)"),
-            "<error: struct.error: 'h' format requires -32768 <= number <= 32767>");
+            "<error: struct.error: short format requires -32768 <= number <= 32767>");
   EXPECT_EQ(eval_repr("struct.pack('<L', 2**32)"), "<error: struct.error: 'L' format requires 0 <= number <= 4294967295>");
-  // 3.14 (gh-98248): every out-of-range integer reads "'X' format requires ..."
-  EXPECT_EQ(eval_repr("struct.pack('<Q', -1)"),
-            "<error: struct.error: 'Q' format requires 0 <= number <= 18446744073709551615>");
-  EXPECT_EQ(eval_repr("struct.pack('>b', 2**70)"), "<error: struct.error: 'b' format requires -128 <= number <= 127>");
+  EXPECT_EQ(eval_repr("struct.pack('<Q', -1)"), "<error: struct.error: argument out of range>");
+  EXPECT_EQ(eval_repr("struct.pack('>b', 2**70)"), "<error: struct.error: argument out of range>");
   EXPECT_EQ(eval_repr("struct.unpack('i', b'abc')"), "<error: struct.error: unpack requires a buffer of 4 bytes>");
   EXPECT_EQ(eval_repr("struct.pack('z')"), "<error: struct.error: bad char in struct format>");
   EXPECT_EQ(eval_repr("struct.pack('<n', 1)"), "<error: struct.error: bad char in struct format>");
