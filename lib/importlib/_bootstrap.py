@@ -9,15 +9,18 @@ spec_from_file_location + module_from_spec + loader.exec_module, runpy,
 pkgutil.get_data).
 
 The importer imports this module the first time it needs a spec and calls
-`_spec_for(name, origin, package_dir)`. It must import nothing but sys at
-module level: while it loads, the importer cannot make specs yet (it gives
-the modules loaded meanwhile their specs afterwards).
+`_spec_for(name, origin, package_dir)`. It must import nothing but built-in
+modules (sys, posix), at module level or on the way to a spec: while it
+loads, the importer cannot make specs yet (it gives the modules loaded
+meanwhile their specs afterwards), and a file module imported from
+_spec_for would need a spec itself.
 
 The classes carry the module names CPython gives them (_frozen_importlib,
 _frozen_importlib_external), so their reprs read as CPython's do; both names
 are aliases of this module in sys.modules.
 """
 
+import posix as _posix
 import sys
 
 _BUILTIN = '_frozen_importlib'
@@ -270,11 +273,10 @@ def spec_from_file_location(name, location=None, *, loader=None,
             except ImportError:
                 pass
     else:
-        import os
-        location = os.fspath(location)
+        location = _posix.fspath(location)
         if not location.startswith('/'):
             try:
-                location = os.path.join(os.getcwd(), location)
+                location = _posix.getcwd() + '/' + location
             except OSError:
                 pass
     spec = ModuleSpec(name, loader, origin=location)

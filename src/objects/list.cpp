@@ -34,8 +34,8 @@ void list_dealloc(Object* o) {
   List* l = static_cast<List*>(o);
   ListArray* a = l->array.load(std::memory_order_relaxed);
   if (a) {
-    int64_t n = l->size.load(std::memory_order_relaxed);
-    for (int64_t i = 0; i < n; i++) decref(a->slots()[i]);
+    // Last item first, as CPython does: finalizers of the items run in that order.
+    for (int64_t i = l->size.load(std::memory_order_relaxed) - 1; i >= 0; i--) decref(a->slots()[i]);
     heap_free(a);
   }
   free_object(o);
@@ -64,7 +64,7 @@ void list_clear_slot(Object* o) {
     l->size.store(0, std::memory_order_release);
   }
   if (!a) return;
-  for (int64_t i = 0; i < n; i++) decref(a->slots()[i]);
+  for (int64_t i = n - 1; i >= 0; i--) decref(a->slots()[i]);  // last first, as list_dealloc
   heap_free(a);
 }
 

@@ -43,7 +43,9 @@ struct Garbage {
   std::vector<Value> vals;
   ListArray* array = nullptr;
   ~Garbage() {
-    for (Value v : vals) qsbr_retire_value(v);
+    // Last first, as CPython releases a cleared list's or replaced slice's
+    // items (the order their finalizers run in).
+    for (auto it = vals.rbegin(); it != vals.rend(); ++it) qsbr_retire_value(*it);
     qsbr_retire_memory(array);
   }
   // Values that hold no count (small ints, immortals) need no retiring:

@@ -18,7 +18,8 @@ Tuple* g_empty_tuple;
 
 void tuple_dealloc(Object* o) {
   Tuple* t = static_cast<Tuple*>(o);
-  for (int64_t i = 0; i < t->size; i++) decref(t->items[i]);
+  // Last item first, as CPython does: finalizers of the items run in that order.
+  for (int64_t i = t->size - 1; i >= 0; i--) decref(t->items[i]);
   free_object(o);
 }
 

@@ -40,6 +40,7 @@
 #include "runtime/gil.h"
 #include "runtime/hash.h"
 #include "runtime/interp.h"
+#include "runtime/gc.h"
 #include "runtime/thread_state.h"
 #include "vm/function.h"
 #include "vm/gen.h"
@@ -218,6 +219,62 @@ int join_threads() {
   }
   return 0;
 }
+
+// Sets a global to None; a finalizer's error is reported and ignored (the
+// finalizer machinery prints it), anything else is dropped.
+void release_global(Value d, Value key) {
+  if (dict_set_item(d, key, none()) < 0) err_clear();
+}
+
+// At exit, __main__'s globals are released so that objects only they keep
+// alive are finalized, as CPython does when it tears modules down. The
+// order follows what CPython 3.11 prints for such programs: first the
+// globals bound to objects with a __del__ (in definition order, so `x =
+// D(1); y = D(2)` prints 1 then 2), then a collection (cycles among what
+// remains, such as an instance pointing at itself), then every other global
+// in order (containers: a list releases its items last first), then a last
+// collection. Other modules are left alone: their teardown order in CPython
+// depends on its import machinery, and ftpy's lib/ modules outlive __main__.
+// Skipped while any other thread is alive (a daemon thread may still read
+// these globals).
+void release_main_globals() {
+  {
+    std::lock_guard<std::mutex> lock(runtime_mutex());
+    if (thread_count_locked() > 1) return;
+  }
+  Ref<> m;
+  if (dict_get_item_str(g_interp.modules, str_intern("__main__"), &m) <= 0 || !is_module(m.val())) {
+    err_clear();
+    return;
+  }
+  Value d = module_dict(m.val());
+  Ref<> keys = dict_keys_list(d);
+  if (!keys) {
+    err_clear();
+    return;
+  }
+  int64_t n = list_size(keys.val());
+  for (int64_t i = 0; i < n; i++) {
+    Ref<> k = list_get(keys.val(), i), v;
+    if (!k || dict_get_item(d, k.val(), &v) <= 0) {
+      err_clear();
+      continue;
+    }
+    if (v.val().is_obj() && type_of(v.val())->tp_finalize) release_global(d, k.val());
+  }
+  gc_collect(2, false);
+  for (int64_t i = 0; i < n; i++) {
+    Ref<> k = list_get(keys.val(), i);
+    if (!k) {
+      err_clear();
+      continue;
+    }
+    if (is_str(k.val()) && str_view(k.val()) == "__builtins__") continue;
+    release_global(d, k.val());
+  }
+  gc_collect(2, false);
+  err_clear();
+}
 }  // namespace
 
 int runtime_shutdown_threads() {
@@ -228,6 +285,8 @@ int runtime_shutdown_threads() {
 }
 
 void runtime_finalize() {
+  flush_std_streams();
+  release_main_globals();
   g_interp.finalizing.store(true);
   flush_std_streams();
 }

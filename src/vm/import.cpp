@@ -427,9 +427,17 @@ Value spec_for_fn() {
   return Value(g_spec_for.load(std::memory_order_acquire));
 }
 
+// Set while this thread runs _spec_for: a module it would import (it imports
+// only built-in ones) gets no spec rather than recursing into the bootstrap.
+thread_local bool tl_in_spec_for = false;
+
 void attach_spec(Value module, Value name, const std::string& file, const std::string& pkgdir) {
+  if (tl_in_spec_for) return;
   Value fn = spec_for_fn();
-  if (!fn.is_null()) attach_spec_with(fn, module, name, file, pkgdir);
+  if (fn.is_null()) return;
+  tl_in_spec_for = true;
+  attach_spec_with(fn, module, name, file, pkgdir);
+  tl_in_spec_for = false;
 }
 
 // Bind a freshly imported submodule as an attribute of its parent package.
