@@ -45,16 +45,35 @@ class _OrderedDictKeysView(_KeysView):
         yield from reversed(self._mapping)
 
 
+# The item and value views read values with dict.__getitem__, as CPython's
+# do: a subclass's __getitem__ (an LRU cache that calls move_to_end there,
+# say) is not called by iteration, repr() or list(od.items()).
+
 class _OrderedDictItemsView(_ItemsView):
+    def __iter__(self):
+        od = self._mapping
+        for key in od:
+            yield (key, _dict_getitem(od, key))
+
     def __reversed__(self):
-        for key in reversed(self._mapping):
-            yield (key, self._mapping[key])
+        od = self._mapping
+        for key in reversed(od):
+            yield (key, _dict_getitem(od, key))
 
 
 class _OrderedDictValuesView(_ValuesView):
+    def __iter__(self):
+        od = self._mapping
+        for key in od:
+            yield _dict_getitem(od, key)
+
     def __reversed__(self):
-        for key in reversed(self._mapping):
-            yield self._mapping[key]
+        od = self._mapping
+        for key in reversed(od):
+            yield _dict_getitem(od, key)
+
+
+_dict_getitem = dict.__getitem__
 
 
 class OrderedDict(dict):
@@ -63,6 +82,9 @@ class OrderedDict(dict):
 
     # The order lives in a circular doubly linked list of _Link objects
     # (self.__root is its sentinel) with self.__map mapping key -> link.
+    # self.__state counts changes to that list (under self.__lock); an
+    # iterator that sees it change, or the size change, raises RuntimeError
+    # at its next step, as CPython's does, instead of wandering the list.
 
     def __new__(cls, /, *args, **kwds):
         self = dict.__new__(cls)
@@ -71,6 +93,7 @@ class OrderedDict(dict):
         self.__root = root
         self.__map = {}
         self.__lock = _RLock()
+        self.__state = 0
         return self
 
     def __init__(self, other=(), /, **kwds):
@@ -86,6 +109,7 @@ class OrderedDict(dict):
                 link.prev, link.next, link.key = last, root, key
                 last.next = link
                 root.prev = link
+                self.__state += 1
             dict.__setitem__(self, key, value)
 
     def __delitem__(self, key):
@@ -95,24 +119,35 @@ class OrderedDict(dict):
             link.prev.next = link.next
             link.next.prev = link.prev
             link.prev = link.next = None
+            self.__state += 1
 
     def __iter__(self):
         root = self.__root
+        state = self.__state
+        size = len(self.__map)
         curr = root.next
         while curr is not root:
-            if curr.next is None:
-                raise RuntimeError('OrderedDict mutated during iteration')
+            nxt = curr.next
             yield curr.key
-            curr = curr.next
+            if self.__state != state:
+                raise RuntimeError('OrderedDict mutated during iteration')
+            if len(self.__map) != size:
+                raise RuntimeError('OrderedDict changed size during iteration')
+            curr = nxt
 
     def __reversed__(self):
         root = self.__root
+        state = self.__state
+        size = len(self.__map)
         curr = root.prev
         while curr is not root:
-            if curr.prev is None:
-                raise RuntimeError('OrderedDict mutated during iteration')
+            prv = curr.prev
             yield curr.key
-            curr = curr.prev
+            if self.__state != state:
+                raise RuntimeError('OrderedDict mutated during iteration')
+            if len(self.__map) != size:
+                raise RuntimeError('OrderedDict changed size during iteration')
+            curr = prv
 
     def clear(self):
         """Remove every item."""
@@ -121,6 +156,7 @@ class OrderedDict(dict):
             root.prev = root.next = root
             self.__map.clear()
             dict.clear(self)
+            self.__state += 1
 
     def popitem(self, last=True):
         """Remove and return the newest (key, value) pair, or the oldest
@@ -136,6 +172,7 @@ class OrderedDict(dict):
             link.next.prev = link.prev
             link.prev = link.next = None
             del self.__map[key]
+            self.__state += 1
             return key, value
 
     def move_to_end(self, key, last=True):
@@ -143,6 +180,10 @@ class OrderedDict(dict):
         KeyError if key is absent."""
         with self.__lock:
             link = self.__map[key]
+            root = self.__root
+            if link is (root.prev if last else root.next):
+                return
+            self.__state += 1
             link.prev.next = link.next
             link.next.prev = link.prev
             root = self.__root

@@ -138,7 +138,20 @@ Ref<> gc_get_referents_fn(Value, Value* args) {
 
 Ref<> gc_is_tracked_fn(Value, Value* args) {
   Value v = args[0];
-  return new_bool(v.is_obj() && gc_is_tracked(v.obj()));
+  if (!v.is_obj() || !gc_is_tracked(v.obj())) return new_bool(false);
+  // CPython leaves an exact dict untracked until it holds a key or value that
+  // may be part of a cycle, so is_tracked({}) and is_tracked({"a": 1}) are
+  // False there; ftpy tracks every dict, so report what CPython would.
+  if (is_dict_exact(v)) {
+    int64_t pos = 0;
+    Ref<> k, x;
+    while (dict_next(v, &pos, &k, &x)) {
+      if ((k.val().is_obj() && gc_is_tracked(k.val().obj())) || (x.val().is_obj() && gc_is_tracked(x.val().obj())))
+        return new_bool(true);
+    }
+    return new_bool(false);
+  }
+  return new_bool(true);
 }
 
 Ref<> gc_is_finalized_fn(Value, Value* args) {

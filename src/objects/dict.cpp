@@ -551,10 +551,14 @@ int dict_merge(Value dv, Value other, bool override) {
     }
     return 0;
   }
-  // A general mapping: keys() then [key].
+  // A general mapping: keys() then [key].  The keys are listed first, as
+  // CPython's PyMapping_Keys does, so a __getitem__ that reorders the
+  // mapping (an LRU OrderedDict) does not break the walk over them.
   Ref<> keys = call_method(other, "keys", nullptr, 0);
   if (!keys) return -1;
-  Ref<> it = get_iter(keys.val());
+  Ref<> snapshot = sequence_tuple(keys.val());
+  if (!snapshot) return -1;
+  Ref<> it = get_iter(snapshot.val());
   if (!it) return -1;
   for (;;) {
     Ref<> k = iter_next(it.val());

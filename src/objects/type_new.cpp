@@ -453,9 +453,10 @@ std::nullptr_t object_abstract_error(Type* t) {
   std::string list;
   for (size_t i = 0; i < names.size(); i++) {
     if (i) list += ", ";
-    list += "'" + names[i] + "'";
+    list += names[i];
   }
-  return err_format(g_TypeError, "Can't instantiate abstract class %s without an implementation for abstract method%s %s",
+  // 3.11's wording (3.12 says "without an implementation for" and quotes).
+  return err_format(g_TypeError, "Can't instantiate abstract class %s with abstract method%s %s",
                     t->name, names.size() == 1 ? "" : "s", list.c_str());
 }
 

@@ -1,7 +1,8 @@
 """Execute computations asynchronously using threads (ftpy).
 
-ProcessPoolExecutor is not provided: ftpy's threads run in parallel, so the
-thread pool is the way to use many cores."""
+ProcessPoolExecutor (concurrent.futures.process) runs its calls on threads:
+ftpy's threads run in parallel, so the thread pool is the way to use many
+cores, and programs written for a process pool keep working."""
 
 from concurrent.futures._base import (FIRST_COMPLETED, FIRST_EXCEPTION,
                                       ALL_COMPLETED, CancelledError,
@@ -9,11 +10,12 @@ from concurrent.futures._base import (FIRST_COMPLETED, FIRST_EXCEPTION,
                                       BrokenExecutor, Future, Executor,
                                       wait, as_completed)
 from concurrent.futures.thread import ThreadPoolExecutor
+from concurrent.futures.process import ProcessPoolExecutor
 
 __all__ = ('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
            'CancelledError', 'TimeoutError', 'InvalidStateError',
            'BrokenExecutor', 'Future', 'Executor', 'wait', 'as_completed',
-           'ThreadPoolExecutor')
+           'ThreadPoolExecutor', 'ProcessPoolExecutor')
 
 
 def __dir__():
