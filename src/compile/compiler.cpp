@@ -81,6 +81,7 @@ void Compiler::error_at(int line, int col, int eline, int ecol, const std::strin
   f.info.offset = uni::count_chars(l, col) + 1;
   f.info.end_offset = uni::count_chars(el, ecol) + 1;
   if (line > 0) f.info.text = std::string(l) + "\n";
+  f.info.text_from_file = true;
   throw f;
 }
 

@@ -104,6 +104,7 @@ class Builder {
     e.offset = uni::count_chars(l, col) + 1;
     e.end_offset = uni::count_chars(el, ecol) + 1;
     if (!l.empty() || line > 0) e.text = std::string(l) + "\n";
+    e.text_from_file = true;
     throw SymError{e};
   }
   std::string_view line_text(int line) {

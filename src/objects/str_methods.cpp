@@ -860,7 +860,8 @@ int64_t str_find_sub(Str* hay, Str* needle, int64_t start, int64_t end) {
 
 Ref<> str_join(Str* sep, Value iterable) {
   Ref<> seq;
-  if (is_list(iterable) || is_tuple(iterable)) seq = Ref<>::borrow(iterable);
+  // Exact lists and tuples only: a subclass may override __iter__.
+  if (is_list_exact(iterable) || is_tuple_exact(iterable)) seq = Ref<>::borrow(iterable);
   else seq = sequence_list(iterable);
   if (!seq) {
     if (err_matches(g_TypeError) && !type_of(iterable)->tp_iter) {

@@ -14,6 +14,9 @@ struct SyntaxErrorInfo {
   int lineno = 0, offset = 0, end_lineno = 0, end_offset = 0;
   std::string text;         // the source line (with its newline, as CPython)
   bool incomplete = false;  // input ended inside an unfinished construct
+  // Found after parsing (symbol table, compiler): CPython then takes the
+  // line from the file named, so source compiled from a string has none.
+  bool text_from_file = false;
 };
 
 struct SyntaxWarningInfo {

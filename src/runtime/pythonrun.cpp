@@ -6,6 +6,8 @@
 //   SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))
 #include "runtime/pythonrun.h"
 
+#include <fstream>
+
 #include "compile/compiler.h"
 #include "objects/errors.h"
 #include "objects/protocol.h"
@@ -17,6 +19,21 @@
 namespace ftpy {
 
 namespace {
+
+// Line `lineno` (1-based, with its newline) of the file `filename`.
+bool read_source_line(std::string_view filename, int lineno, std::string* out) {
+  if (lineno <= 0 || filename.empty() || filename.front() == '<') return false;
+  std::ifstream in{std::string(filename)};
+  if (!in) return false;
+  std::string line;
+  for (int i = 1; std::getline(in, line); i++) {
+    if (i == lineno) {
+      *out = line + "\n";
+      return true;
+    }
+  }
+  return false;
+}
 
 Type* syntax_error_type(const std::string& t) {
   if (t == "IndentationError") return g_IndentationError;
@@ -32,6 +49,12 @@ std::nullptr_t raise_syntax_error(const SyntaxErrorInfo& e, std::string_view fil
   Ref<> msg = str_from_utf8(e.msg);
   Ref<> fn = str_from_utf8(filename);
   Ref<> text = e.text.empty() && e.lineno <= 0 ? new_none() : Ref<>(str_from_utf8(e.text));
+  if (e.text_from_file) {
+    // As CPython: the line as the named file has it now, or None when there
+    // is no such file (compile() of a string, -c).
+    std::string line;
+    text = read_source_line(filename, e.lineno, &line) ? Ref<>(str_from_utf8(line)) : new_none();
+  }
   if (!msg || !fn || !text) return nullptr;
   Ref<> lineno = small_int(e.lineno), offset = small_int(e.offset), end_lineno = small_int(e.end_lineno),
         end_offset = small_int(e.end_offset);
