@@ -35,6 +35,7 @@
 #include "objects/tuple.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "vm/import.h"
 
 namespace ftpy {
 
@@ -178,8 +179,20 @@ bool parse_encoding(Value enc, std::string* canon, Ref<>* display) {
   }
   *canon = codec_normalize(v);
   if (canon->empty()) {
-    err_format(g_LookupError, "unknown encoding: %s", std::string(v).c_str());
-    return false;
+    // Not a native codec: codecs.lookup finds it (the encodings package's
+    // charmap codecs) or raises LookupError, and refuses a transform such
+    // as rot13 as CPython does. The stream then encodes and decodes
+    // through that codec by its given name (codec_encode/codec_decode
+    // fall back to it).
+    Ref<> codecs = import_module("codecs");
+    if (!codecs) return false;
+    Ref<> fn = getattr(codecs.val(), "_text_codec");
+    if (!fn) return false;
+    Ref<> action = str_from_ascii("open");
+    if (!action) return false;
+    Ref<> info = call2(fn.val(), enc, action.val());
+    if (!info) return false;
+    *canon = std::string(v);
   }
   *display = Ref<>::borrow(enc);
   return true;
