@@ -86,6 +86,11 @@ bool path_arg(Value v, Path* p, const char* func, bool allow_fd = false, bool al
 
 // OSError for errno with one or two filenames.
 std::nullptr_t path_error(int e, Value f1 = Value(), Value f2 = Value()) {
+  // The error names an os.PathLike by its path (str or bytes), as CPython's
+  // does: FileNotFoundError: ... 'a/b', not PosixPath('a/b').
+  Ref<> n1 = io_error_filename(f1), n2 = io_error_filename(f2);
+  f1 = n1.val();
+  f2 = n2.val();
   if (f2.is_null()) return err_from_errno(e, f1);
   err_from_errno(e, f1);
   Ref<> exc = err_fetch();
