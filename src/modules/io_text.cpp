@@ -157,8 +157,8 @@ bool parse_newline(Value nl, TextState* st, const char* who) {
   else if (v == "\r") st->nl = kNlCr, st->writenl = "\r";
   else if (v == "\r\n") st->nl = kNlCrLf, st->writenl = "\r\n";
   else {
-    Ref<> r = repr(nl);
-    err_format(g_ValueError, "illegal newline value: %s", r ? std::string(str_view(r.val())).c_str() : "?");
+    // The value as it is (CPython's TextIOWrapper uses %s; StringIO says %r).
+    err_format(g_ValueError, "illegal newline value: %s", std::string(v).c_str());
     return false;
   }
   return true;
