@@ -643,10 +643,6 @@ def _encodings_search(normalized):
             _encodings_function = False
             return None
         _encodings_function = encodings.search_function
-        try:
-            _search_functions.remove(_encodings_function)
-        except ValueError:
-            pass
     if not _encodings_function:
         return None
     try:
@@ -673,6 +669,15 @@ def register(search_function):
     name, it returns a CodecInfo or None."""
     if not callable(search_function):
         raise TypeError('argument must be callable')
+    global _encodings_function
+    if (getattr(search_function, '__module__', None) == 'encodings'
+            and getattr(search_function, '__name__', None) == 'search_function'):
+        # The encodings package registering itself on import (locale and
+        # others import it): it serves the codecs ftpy does not build in,
+        # after them, rather than shadowing them (its modules for the
+        # built-in codecs need _codecs functions ftpy does not have).
+        _encodings_function = search_function
+        return
     _search_functions.append(search_function)
 
 
