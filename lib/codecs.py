@@ -478,11 +478,206 @@ _cache = {}
 _search_functions = []
 
 
+# The charmap primitives of CPython's _codecs, which the single-byte codecs
+# of the encodings package (cp1251, koi8_r, mac_roman, ...) are built on.
+class EncodingMap(dict):
+    """The encoding table charmap_build makes: code point -> byte."""
+
+    def size(self):
+        return len(self)
+
+
+def charmap_build(decoding_table):
+    """Invert a 256-character decoding table into an encoding map."""
+    if not isinstance(decoding_table, str):
+        raise TypeError('charmap_build() argument must be str, not %s'
+                        % type(decoding_table).__name__)
+    m = EncodingMap()
+    for i, ch in enumerate(decoding_table):
+        m.setdefault(ord(ch), i)
+    return m
+
+
+def make_identity_dict(rng):
+    return {i: i for i in rng}
+
+
+def _decode_one(mapping, b):
+    # The text byte b stands for, or None if it is undefined.
+    if mapping is None:
+        return chr(b)
+    if isinstance(mapping, str):
+        if b < len(mapping) and mapping[b] != '\ufffe':
+            return mapping[b]
+        return None
+    try:
+        v = mapping[b]
+    except LookupError:
+        return None
+    if v is None:
+        return None
+    if isinstance(v, int):
+        if v == 0xFFFE:
+            return None
+        if not 0 <= v <= 0x10FFFF:
+            raise TypeError('character mapping must be in range(0x110000)')
+        return chr(v)
+    if isinstance(v, str):
+        return None if v == '\ufffe' else v
+    raise TypeError('character mapping must return integer, None or str')
+
+
+def charmap_decode(data, errors=None, mapping=None):
+    """Decode bytes through a table (str) or mapping (byte -> text)."""
+    data = bytes(data)
+    errors = errors or 'strict'
+    out = []
+    i = 0
+    n = len(data)
+    while i < n:
+        ch = _decode_one(mapping, data[i])
+        if ch is not None:
+            out.append(ch)
+            i += 1
+            continue
+        if errors == 'ignore':
+            i += 1
+        elif errors == 'replace':
+            out.append('\ufffd')
+            i += 1
+        elif errors == 'surrogateescape' and data[i] >= 128:
+            out.append(chr(0xDC00 + data[i]))
+            i += 1
+        else:
+            exc = UnicodeDecodeError('charmap', data, i, i + 1,
+                                     'character maps to <undefined>')
+            if errors == 'strict':
+                raise exc
+            rep, pos = lookup_error(errors)(exc)
+            out.append(rep)
+            i = pos + n if pos < 0 else pos
+    return (''.join(out), n)
+
+
+def _encode_one(mapping, ch):
+    # The bytes ch encodes to, or None if the mapping has none.
+    if mapping is None:
+        c = ord(ch)
+        return bytes((c,)) if c < 256 else None
+    try:
+        v = mapping[ord(ch)]
+    except LookupError:
+        return None
+    if v is None:
+        return None
+    if isinstance(v, int):
+        if not 0 <= v < 256:
+            raise TypeError('character mapping must be in range(256)')
+        return bytes((v,))
+    if isinstance(v, bytes):
+        return v
+    raise TypeError('character mapping must return integer, bytes or None, '
+                    'not %s' % type(v).__name__)
+
+
+def charmap_encode(str, errors=None, mapping=None):
+    """Encode text through a mapping (code point -> byte)."""
+    errors = errors or 'strict'
+    out = []
+    i = 0
+    n = len(str)
+    while i < n:
+        b = _encode_one(mapping, str[i])
+        if b is not None:
+            out.append(b)
+            i += 1
+            continue
+        # The run of characters the mapping cannot encode.
+        end = i + 1
+        while end < n and _encode_one(mapping, str[end]) is None:
+            end += 1
+        exc = UnicodeEncodeError('charmap', str, i, end,
+                                 'character maps to <undefined>')
+        if errors == 'strict':
+            raise exc
+        if errors == 'ignore':
+            i = end
+            continue
+        if errors == 'surrogateescape':
+            rep = None
+            for ch in str[i:end]:
+                if not 0xDC80 <= ord(ch) <= 0xDCFF:
+                    break
+            else:
+                out.append(bytes(ord(ch) - 0xDC00 for ch in str[i:end]))
+                i = end
+                continue
+            raise exc
+        if errors == 'replace':
+            rep, pos = '?' * (end - i), end
+        else:
+            rep, pos = lookup_error(errors)(exc)
+            if pos < 0:
+                pos += n
+        if isinstance(rep, bytes):
+            out.append(rep)
+        else:
+            for ch in rep:
+                b = _encode_one(mapping, ch)
+                if b is None:
+                    raise exc
+                out.append(b)
+        i = pos
+    return (b''.join(out), n)
+
+
+def _encodings_search(normalized):
+    # The host's encodings package, for the codecs ftpy does not build in.
+    # Its search function registers itself when the package is imported;
+    # it is consulted here, after the built-in codecs, rather than first.
+    global _encodings_function
+    if _encodings_function is None:
+        try:
+            import encodings
+        except ImportError:
+            _encodings_function = False
+            return None
+        _encodings_function = encodings.search_function
+    if not _encodings_function:
+        return None
+    try:
+        return _encodings_function(normalized)
+    except AttributeError:
+        # A codec module that needs a primitive ftpy does not have.
+        return None
+
+
+_encodings_function = None
+
+
+def _text_codec(encoding, action):
+    # str.encode, bytes.decode and open() take text encodings only.
+    info = lookup(encoding)
+    if not info._is_text_encoding:
+        raise LookupError("%r is not a text encoding; use codecs.%s() to "
+                          "handle arbitrary codecs" % (encoding, action))
+    return info
+
+
 def register(search_function):
     """Register a codec search function: called with a normalized encoding
     name, it returns a CodecInfo or None."""
     if not callable(search_function):
         raise TypeError('argument must be callable')
+    global _encodings_function
+    if (getattr(search_function, '__module__', None) == 'encodings'
+            and getattr(search_function, '__name__', None) == 'search_function'):
+        # The encodings package registering itself on import (locale and
+        # others import it): it serves the codecs ftpy does not build in,
+        # after them, rather than shadowing them (its modules for the
+        # built-in codecs need _codecs functions ftpy does not have).
+        _encodings_function = search_function
+        return
     _search_functions.append(search_function)
 
 
@@ -516,6 +711,8 @@ def lookup(encoding):
         name = _canonical(encoding)
         if name is None:
             info = _transform_codec(encoding)
+            if info is None:
+                info = _encodings_search(normalized)
             if info is None:
                 raise LookupError('unknown encoding: %s' % encoding)
         else:

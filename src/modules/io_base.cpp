@@ -107,6 +107,17 @@ Ref<> io_fspath(Value path) {
   return r;
 }
 
+Ref<> io_error_filename(Value path) {
+  if (path.is_null() || is_str(path) || is_bytes(path) || is_int(path) || is_none(path))
+    return Ref<>::borrow(path);
+  Ref<> r = io_fspath(path);
+  if (!r) {
+    err_clear();  // not a path after all: name it as given
+    return Ref<>::borrow(path);
+  }
+  return r;
+}
+
 bool io_path_bytes(Value path, std::string* out, const char* funcname) {
   Ref<> p;
   if (is_str(path) || is_bytes(path)) {

@@ -166,7 +166,8 @@ int fileio_init(Value self, const Value* args, size_t nargs, Value kwnames) {
         r = ::open(path.c_str(), flags, 0666);
       } while (r < 0 && errno == EINTR);
       if (r < 0) {
-        err_from_errno(errno, file);
+        int saved = errno;  // before any Python code runs
+        err_from_errno(saved, io_error_filename(file).val());
         return -1;
       }
       fd = r;
@@ -195,7 +196,7 @@ int fileio_init(Value self, const Value* args, size_t nargs, Value kwnames) {
       int saved = f->fd;
       f->fd = -1;
       if (f->closefd) ::close(saved);
-      err_from_errno(EISDIR, file);
+      err_from_errno(EISDIR, io_error_filename(file).val());
       return -1;
     }
     if (st.st_blksize > 1) f->blksize = st.st_blksize;

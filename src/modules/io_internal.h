@@ -79,6 +79,9 @@ int io_buffer_fill(Value buf, const std::string& data);
 // os.fspath semantics: str/bytes pass through, else __fspath__; -1 TypeError.
 // `out` receives the path in the file system encoding (UTF-8).
 Ref<> io_fspath(Value path);
+// The filename an OSError about `path` carries: an os.PathLike's fspath
+// (str or bytes), anything else (str, bytes, an fd, null) as it is.
+Ref<> io_error_filename(Value path);
 bool io_path_bytes(Value path, std::string* out, const char* funcname = nullptr);
 
 // The layout every _io object starts with: an instance __dict__ and the

@@ -35,6 +35,7 @@
 #include "objects/tuple.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "vm/import.h"
 
 namespace ftpy {
 
@@ -156,8 +157,8 @@ bool parse_newline(Value nl, TextState* st, const char* who) {
   else if (v == "\r") st->nl = kNlCr, st->writenl = "\r";
   else if (v == "\r\n") st->nl = kNlCrLf, st->writenl = "\r\n";
   else {
-    Ref<> r = repr(nl);
-    err_format(g_ValueError, "illegal newline value: %s", r ? std::string(str_view(r.val())).c_str() : "?");
+    // The value as it is (CPython's TextIOWrapper uses %s; StringIO says %r).
+    err_format(g_ValueError, "illegal newline value: %s", std::string(v).c_str());
     return false;
   }
   return true;
@@ -178,8 +179,20 @@ bool parse_encoding(Value enc, std::string* canon, Ref<>* display) {
   }
   *canon = codec_normalize(v);
   if (canon->empty()) {
-    err_format(g_LookupError, "unknown encoding: %s", std::string(v).c_str());
-    return false;
+    // Not a native codec: codecs.lookup finds it (the encodings package's
+    // charmap codecs) or raises LookupError, and refuses a transform such
+    // as rot13 as CPython does. The stream then encodes and decodes
+    // through that codec by its given name (codec_encode/codec_decode
+    // fall back to it).
+    Ref<> codecs = import_module("codecs");
+    if (!codecs) return false;
+    Ref<> fn = getattr(codecs.val(), "_text_codec");
+    if (!fn) return false;
+    Ref<> action = str_from_ascii("open");
+    if (!action) return false;
+    Ref<> info = call2(fn.val(), enc, action.val());
+    if (!info) return false;
+    *canon = std::string(v);
   }
   *display = Ref<>::borrow(enc);
   return true;

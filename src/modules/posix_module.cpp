@@ -18,6 +18,7 @@
 #include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/time.h>
 #include <sys/times.h>
 #include <sys/types.h>
@@ -86,6 +87,11 @@ bool path_arg(Value v, Path* p, const char* func, bool allow_fd = false, bool al
 
 // OSError for errno with one or two filenames.
 std::nullptr_t path_error(int e, Value f1 = Value(), Value f2 = Value()) {
+  // The error names an os.PathLike by its path (str or bytes), as CPython's
+  // does: FileNotFoundError: ... 'a/b', not PosixPath('a/b').
+  Ref<> n1 = io_error_filename(f1), n2 = io_error_filename(f2);
+  f1 = n1.val();
+  f2 = n2.val();
   if (f2.is_null()) return err_from_errno(e, f1);
   err_from_errno(e, f1);
   Ref<> exc = err_fetch();
@@ -330,6 +336,47 @@ Ref<> posix_fstat(Value, Value* args) {
   struct stat st;
   if (::fstat(static_cast<int>(fd), &st) < 0) return err_from_errno(errno);
   return stat_result(st);
+}
+
+// os.statvfs: file system statistics (what shutil.disk_usage is built on).
+Ref<> statvfs_result(const struct statvfs& st) {
+  static const char* const kNames[] = {"f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files",
+                                       "f_ffree", "f_favail", "f_flag",   "f_namemax", "f_fsid"};
+  constexpr int n = sizeof(kNames) / sizeof(kNames[0]);
+  Ref<Tuple> items = tuple_new(n);
+  if (!items) return nullptr;
+  Ref<> vals[n] = {int_from_uint64(st.f_bsize),  int_from_uint64(st.f_frsize), int_from_uint64(st.f_blocks),
+                   int_from_uint64(st.f_bfree),  int_from_uint64(st.f_bavail), int_from_uint64(st.f_files),
+                   int_from_uint64(st.f_ffree),  int_from_uint64(st.f_favail), int_from_uint64(st.f_flag),
+                   int_from_uint64(st.f_namemax), int_from_uint64(st.f_fsid)};
+  std::vector<std::pair<const char*, Ref<>>> fields;
+  for (int i = 0; i < n; i++) {
+    if (!vals[i]) return nullptr;
+    fields.emplace_back(kNames[i], Ref<>());
+    tuple_init_item(items.get(), i, std::move(vals[i]));
+  }
+  return record_new_hidden("os.statvfs_result", fields, items.val(), 10);  // f_fsid: attribute only
+}
+
+Ref<> posix_statvfs(Value, Value* args) {
+  Path p;
+  if (!path_arg(args[0], &p, "statvfs", true)) return nullptr;
+  struct statvfs st;
+  int r;
+  {
+    BlockingRegion br;  // blocking: detaches (issue: free threading)
+    r = p.fd >= 0 ? ::fstatvfs(p.fd, &st) : ::statvfs(p.bytes.c_str(), &st);
+  }
+  if (r < 0) return p.fd >= 0 ? err_from_errno(errno) : path_error(errno, args[0]);
+  return statvfs_result(st);
+}
+
+Ref<> posix_fstatvfs(Value, Value* args) {
+  int64_t fd;
+  if (!to_int64(args[0], &fd)) return nullptr;
+  struct statvfs st;
+  if (::fstatvfs(static_cast<int>(fd), &st) < 0) return err_from_errno(errno);
+  return statvfs_result(st);
 }
 
 // --- scandir ------------------------------------------------------------------------
@@ -881,6 +928,8 @@ const MethodDef kPosixFunctions[] = {
     {"stat(path, *, dir_fd=None, follow_symlinks=True)", posix_stat, "Perform a stat system call on the given path."},
     {"lstat(path, *, dir_fd=None)", posix_lstat, "Perform a stat system call on the given path, without following symbolic links."},
     {"fstat(fd)", posix_fstat, "Perform a stat system call on the given file descriptor."},
+    {"statvfs(path)", posix_statvfs, "Perform a statvfs system call on the given path."},
+    {"fstatvfs(fd, /)", posix_fstatvfs, "Perform an fstatvfs system call on the given fd."},
     {"open(path, flags, mode=511, *, dir_fd=None)", posix_open, "Open a file for low level IO."},
     {"close(fd)", posix_close, "Close a file descriptor."},
     {"closerange(fd_low, fd_high, /)", posix_closerange, "Closes all file descriptors in [fd_low, fd_high), ignoring errors."},

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <string>
 
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -33,6 +34,7 @@
 #include "runtime/gil.h"
 #include "objects/structseq.h"
 #include "vm/frame.h"
+#include "vm/import.h"
 #include "vm/traceback.h"
 
 namespace ftpy {
@@ -44,17 +46,42 @@ struct StdStream : Object {
   bool line_buffered;
   bool closed;
   bool readable;
-  std::string* wbuf;  // pending output
+  // Output is buffered in two layers, as CPython's TextIOWrapper over a
+  // BufferedWriter is: text waits in wbuf until a flush, a newline when
+  // line-buffered, or 8 KiB; then it joins bbuf, the binary layer's buffer
+  // (sys.stdout.buffer writes go there directly), which is written to the
+  // fd when it reaches 8 KiB or is flushed. So a program mixing
+  // sys.stdout.write and sys.stdout.buffer.write sees CPython's ordering.
+  std::string* wbuf;  // pending text output
+  std::string* bbuf;  // pending binary output
   std::string* rbuf;  // read-ahead input
   Value name;         // str
+  Value buffer;       // its StdBuffer (sys.stdout.buffer), set once at creation
 };
 Type g_stdstream_type;
+
+// sys.stdin.buffer / sys.stdout.buffer / sys.stderr.buffer: the binary layer
+// of a standard stream. It shares the stream's buffers (under the stream's
+// critical section), so text and bytes written through either come out in
+// the order they were written, and bytes read through either are read once.
+struct StdBuffer : Object {
+  StdStream* stream;  // strong reference
+};
+Type g_stdbuffer_type;
 
 void stream_dealloc(Object* o) {
   auto* s = static_cast<StdStream*>(o);
   delete s->wbuf;
+  delete s->bbuf;
   delete s->rbuf;
   decref(s->name);
+  decref(s->buffer);
+  free_object(o);
+}
+
+void buffer_dealloc(Object* o) {
+  auto* b = static_cast<StdBuffer*>(o);
+  decref(Value(b->stream));
   free_object(o);
 }
 
@@ -71,15 +98,30 @@ bool write_all(int fd, const char* p, size_t n) {
   return true;
 }
 
-bool stream_flush_locked(StdStream* s) {
-  if (s->wbuf->empty()) return true;
-  bool ok = write_all(s->fd, s->wbuf->data(), s->wbuf->size());
-  s->wbuf->clear();
+// Write out the binary layer's buffer.
+bool stream_flush_binary_locked(StdStream* s) {
+  if (s->bbuf->empty()) return true;
+  bool ok = write_all(s->fd, s->bbuf->data(), s->bbuf->size());
+  s->bbuf->clear();
   if (!ok) {
     err_from_errno(errno);
     return false;
   }
   return true;
+}
+
+// Move pending text into the binary layer (written out once it is large).
+bool stream_push_text_locked(StdStream* s) {
+  s->bbuf->append(*s->wbuf);
+  s->wbuf->clear();
+  return s->bbuf->size() < 8192 || stream_flush_binary_locked(s);
+}
+
+// Flush both layers (TextIOWrapper.flush).
+bool stream_flush_locked(StdStream* s) {
+  s->bbuf->append(*s->wbuf);
+  s->wbuf->clear();
+  return stream_flush_binary_locked(s);
 }
 
 Ref<> stream_write(Value self, Value* a) {
@@ -91,8 +133,10 @@ Ref<> stream_write(Value self, Value* a) {
   if (s->closed) return err_set_str(g_ValueError, "I/O operation on closed file.");
   s->wbuf->append(text);
   bool has_nl = text.find('\n') != std::string_view::npos;
-  if ((s->line_buffered && has_nl) || s->wbuf->size() >= 8192) {
+  if (s->line_buffered && has_nl) {
     if (!stream_flush_locked(s)) return nullptr;
+  } else if (s->wbuf->size() >= 8192) {
+    if (!stream_push_text_locked(s)) return nullptr;
   }
   return int_from_int64(a[0].as<Str>()->length);
 }
@@ -129,30 +173,210 @@ bool stream_readline_raw(StdStream* s, std::string* out) {
   }
 }
 
-Ref<> stream_readline(Value self, Value* a) {
-  auto* s = self.as<StdStream>();
-  CriticalSection cs(s);
-  std::string line;
-  if (!stream_readline_raw(s, &line)) return nullptr;
-  return str_from_utf8(line);
-}
-
-Ref<> stream_read(Value self, Value* a) {
-  auto* s = self.as<StdStream>();
-  CriticalSection cs(s);
-  std::string all = *s->rbuf;
-  s->rbuf->clear();
+// Read more input into rbuf: false with an error set on failure; *eof when
+// the input has ended.
+bool stream_fill(StdStream* s, bool* eof) {
   char buf[65536];
   for (;;) {
     ssize_t n = ::read(s->fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return err_from_errno(errno);
+      err_from_errno(errno);
+      return false;
     }
-    if (n == 0) break;
-    all.append(buf, static_cast<size_t>(n));
+    *eof = n == 0;
+    s->rbuf->append(buf, static_cast<size_t>(n));
+    return true;
+  }
+}
+
+// The size argument of read()/readline(): -1 (everything) for None.
+bool size_arg(Value v, int64_t* n, bool text_readline = false) {
+  *n = -1;
+  if (v.is_null()) return true;
+  if (text_readline && !is_int(v))  // TextIOWrapper.readline takes an int only
+    return err_format(g_TypeError, "'%s' object cannot be interpreted as an integer", type_name(type_of(v))), false;
+  if (is_none(v)) return true;
+  if (!is_int(v))
+    return err_format(g_TypeError, "argument should be integer or None, not '%s'", type_name(type_of(v))), false;
+  return to_int64(v, n);
+}
+
+// The number of bytes of the first `chars` UTF-8 characters of b (all of b
+// if it is shorter).
+size_t utf8_prefix(const std::string& b, int64_t chars) {
+  size_t i = 0;
+  for (; i < b.size(); i++) {
+    if ((static_cast<unsigned char>(b[i]) & 0xC0) == 0x80) continue;  // continuation byte
+    if (chars-- == 0) break;
+  }
+  return i;
+}
+
+// Up to n bytes (all of the input for n < 0) as the binary layer reads them.
+bool stream_read_bytes(StdStream* s, int64_t n, std::string* out) {
+  bool eof = false;
+  while (!eof && (n < 0 || s->rbuf->size() < static_cast<size_t>(n)))
+    if (!stream_fill(s, &eof)) return false;
+  size_t k = n < 0 ? s->rbuf->size() : std::min(s->rbuf->size(), static_cast<size_t>(n));
+  *out = s->rbuf->substr(0, k);
+  s->rbuf->erase(0, k);
+  return true;
+}
+
+Ref<> stream_readline(Value self, Value* a) {
+  auto* s = self.as<StdStream>();
+  int64_t size;
+  if (!size_arg(a ? a[0] : Value(), &size, true)) return nullptr;
+  CriticalSection cs(s);
+  if (s->closed) return err_set_str(g_ValueError, "I/O operation on closed file.");
+  std::string line;
+  if (!stream_readline_raw(s, &line)) return nullptr;
+  if (size >= 0) {
+    size_t k = utf8_prefix(line, size);
+    s->rbuf->insert(0, line.substr(k));
+    line.resize(k);
+  }
+  return str_from_utf8(line);
+}
+
+Ref<> stream_read(Value self, Value* a) {
+  auto* s = self.as<StdStream>();
+  int64_t size;
+  if (!size_arg(a ? a[0] : Value(), &size)) return nullptr;
+  CriticalSection cs(s);
+  if (s->closed) return err_set_str(g_ValueError, "I/O operation on closed file.");
+  std::string all;
+  if (size < 0) {
+    if (!stream_read_bytes(s, -1, &all)) return nullptr;
+  } else {
+    // Enough bytes for `size` characters (UTF-8: at most 4 each).
+    bool eof = false;
+    while (!eof && utf8_prefix(*s->rbuf, size) == s->rbuf->size() &&
+           (size == 0 || s->rbuf->size() < static_cast<size_t>(size) * 4))
+      if (!stream_fill(s, &eof)) return nullptr;
+    size_t k = utf8_prefix(*s->rbuf, size);
+    all = s->rbuf->substr(0, k);
+    s->rbuf->erase(0, k);
   }
   return str_from_utf8(all);
+}
+
+// --- the binary layer ---
+
+StdStream* buf_stream(Value self) { return self.as<StdBuffer>()->stream; }
+
+// io.UnsupportedOperation(what), importing io for the class if need be.
+std::nullptr_t unsupported(const char* what) {
+  Ref<> io = import_module("io");
+  if (!io) return nullptr;
+  Ref<> cls = getattr(io.val(), "UnsupportedOperation");
+  if (!cls) return nullptr;
+  if (!is_subtype(type_of(cls.val()), &g_type_type)) return err_set_str(g_OSError, what);
+  return err_set_str(cls.val().as<Type>(), what);
+}
+
+Ref<> buffer_write(Value self, Value* a) {
+  StdStream* s = buf_stream(self);
+  const uint8_t* p = nullptr;
+  int64_t n = 0;
+  if (!get_buffer(a[0], &p, &n))
+    return err_format(g_TypeError, "a bytes-like object is required, not '%s'", type_name(type_of(a[0])));
+  CriticalSection cs(s);
+  if (s->closed) return err_set_str(g_ValueError, "write to closed file");
+  if (s->readable) return unsupported("write");
+  s->bbuf->append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
+  // stderr (and -u) write through, as CPython's do; stdout stays buffered.
+  if ((s->line_buffered || s->bbuf->size() >= 8192) && !stream_flush_binary_locked(s)) return nullptr;
+  return int_from_int64(n);
+}
+
+Ref<> buffer_flush(Value self, Value*) {
+  StdStream* s = buf_stream(self);
+  CriticalSection cs(s);
+  if (!stream_flush_binary_locked(s)) return nullptr;
+  return new_none();
+}
+
+Ref<> buffer_read(Value self, Value* a) {
+  StdStream* s = buf_stream(self);
+  int64_t size;
+  if (!size_arg(a[0], &size)) return nullptr;
+  CriticalSection cs(s);
+  if (s->closed) return err_set_str(g_ValueError, "read of closed file");
+  if (!s->readable) return unsupported("read");
+  std::string out;
+  if (!stream_read_bytes(s, size, &out)) return nullptr;
+  return bytes_from(out);
+}
+
+Ref<> buffer_readline_impl(StdStream* s, int64_t size) {
+  CriticalSection cs(s);
+  if (s->closed) return err_set_str(g_ValueError, "readline of closed file");
+  if (!s->readable) return unsupported("readline");
+  std::string line;
+  if (!stream_readline_raw(s, &line)) return nullptr;
+  if (size >= 0 && line.size() > static_cast<size_t>(size)) {
+    s->rbuf->insert(0, line.substr(static_cast<size_t>(size)));
+    line.resize(static_cast<size_t>(size));
+  }
+  return bytes_from(line);
+}
+
+Ref<> buffer_readline(Value self, Value* a) {
+  int64_t size;
+  if (!size_arg(a[0], &size)) return nullptr;
+  return buffer_readline_impl(buf_stream(self), size);
+}
+
+Ref<> buffer_readlines(Value self, Value*) {
+  Ref<List> l = list_new();
+  for (;;) {
+    Ref<> line = buffer_readline_impl(buf_stream(self), -1);
+    if (!line) return nullptr;
+    if (bytes_view(line.val()).empty()) return l;
+    list_append(l.val(), line.val());
+  }
+}
+
+Ref<> buffer_iternext(Value self) {
+  Ref<> line = buffer_readline_impl(buf_stream(self), -1);
+  if (!line || bytes_view(line.val()).empty()) return nullptr;
+  return line;
+}
+
+Ref<> buffer_fileno(Value self, Value*) { return small_int(buf_stream(self)->fd); }
+Ref<> buffer_isatty(Value self, Value*) { return new_bool(::isatty(buf_stream(self)->fd)); }
+Ref<> buffer_writable(Value self, Value*) { return new_bool(!buf_stream(self)->readable); }
+Ref<> buffer_readable(Value self, Value*) { return new_bool(buf_stream(self)->readable); }
+Ref<> buffer_enter(Value self, Value*) { return Ref<>::borrow(self); }
+
+const MethodDef kBufferMethods[] = {
+    {"write($self, buffer, /)", buffer_write, nullptr},
+    {"flush($self, /)", buffer_flush, nullptr},
+    {"read($self, size=-1, /)", buffer_read, nullptr},
+    {"read1($self, size=-1, /)", buffer_read, nullptr},
+    {"readline($self, size=-1, /)", buffer_readline, nullptr},
+    {"readlines($self, hint=-1, /)", buffer_readlines, nullptr},
+    {"fileno($self, /)", buffer_fileno, nullptr},
+    {"isatty($self, /)", buffer_isatty, nullptr},
+    {"writable($self, /)", buffer_writable, nullptr},
+    {"readable($self, /)", buffer_readable, nullptr},
+    {"__enter__($self, /)", buffer_enter, nullptr},
+    {nullptr}};
+
+Ref<> buffer_get_name(Value self) { return Ref<>::borrow(buf_stream(self)->name); }
+Ref<> buffer_get_closed(Value self) { return new_bool(buf_stream(self)->closed); }
+Ref<> buffer_get_mode(Value self) { return Ref<>(str_intern(buf_stream(self)->readable ? "rb" : "wb")); }
+const GetSetDef kBufferGetSets[] = {{"name", buffer_get_name, nullptr},
+                                    {"closed", buffer_get_closed, nullptr},
+                                    {"mode", buffer_get_mode, nullptr},
+                                    {nullptr}};
+
+Ref<> buffer_repr(Value self) {
+  StdStream* s = buf_stream(self);
+  return str_from_utf8(std::string(s->readable ? "<_io.BufferedReader" : "<_io.BufferedWriter") + " name='" +
+                       str_utf8(s->name) + "'>");
 }
 
 Ref<> stream_readlines(Value self, Value*) {
@@ -219,7 +443,9 @@ Ref<> stream_get_errors(Value self) { return Ref<>(str_intern("strict")); }
 Ref<> stream_get_closed(Value self) { return new_bool(self.as<StdStream>()->closed); }
 Ref<> stream_get_line_buffering(Value self) { return new_bool(self.as<StdStream>()->line_buffered); }
 Ref<> stream_get_mode(Value self) { return Ref<>(str_intern(self.as<StdStream>()->readable ? "r" : "w")); }
+Ref<> stream_get_buffer(Value self) { return Ref<>::borrow(self.as<StdStream>()->buffer); }
 const GetSetDef kStreamGetSets[] = {{"name", stream_get_name, nullptr},
+                                    {"buffer", stream_get_buffer, nullptr},
                                     {"encoding", stream_get_encoding, nullptr},
                                     {"errors", stream_get_errors, nullptr},
                                     {"closed", stream_get_closed, nullptr},
@@ -240,9 +466,16 @@ Ref<> make_stream(int fd, const char* name, bool line_buffered, bool readable) {
   s->line_buffered = line_buffered;
   s->readable = readable;
   s->wbuf = new std::string();
+  s->bbuf = new std::string();
   s->rbuf = new std::string();
   s->name = str_from_utf8(name).release();
-  return Ref<>::steal(Value(s));
+  Ref<> self = Ref<>::steal(Value(s));
+  auto* b = alloc_object<StdBuffer>(&g_stdbuffer_type);
+  if (!b) return nullptr;
+  incref(self.val());
+  b->stream = s;
+  s->buffer = Value(b);  // the stream owns the reference alloc_object gave
+  return self;
 }
 
 // --- sys functions -------------------------------------------------------------------
@@ -600,6 +833,18 @@ Ref<> sys_module_create() {
     t->methods = kStreamMethods;
     t->getsets = kStreamGetSets;
     type_ready(t);
+  }
+  Type* bt = &g_stdbuffer_type;
+  if (!(bt->flags & kTypeReady)) {
+    bt->name = "_io.BufferedWriter";
+    bt->basic_size = sizeof(StdBuffer);
+    bt->tp_dealloc = buffer_dealloc;
+    bt->tp_repr = buffer_repr;
+    bt->tp_iter = stream_iter;
+    bt->tp_iternext = buffer_iternext;
+    bt->methods = kBufferMethods;
+    bt->getsets = kBufferGetSets;
+    type_ready(bt);
   }
   Ref<> m = module_new("sys");
   if (!m) return nullptr;

@@ -226,6 +226,21 @@ Ref<> time_strftime(Value, Value* args) {
     if (!tm_from_tuple(args[1], &tm, "strftime")) return nullptr;
     if (!check_tm(&tm)) return nullptr;
   }
+  // A struct_time carries its zone (gmtime's is 'GMT'), which %Z and %z
+  // show, as in CPython; a plain tuple gets the local zone from the C library.
+  std::string zone;
+  if (!args[1].is_null() && !is_tuple_exact(args[1])) {
+    Ref<> z = getattr_opt(args[1], Value(str_intern("tm_zone")));
+    if (!z && err_occurred()) return nullptr;
+    if (z && is_str(z.val())) {
+      zone = std::string(str_view(z.val()));
+      tm.tm_zone = zone.c_str();
+    }
+    Ref<> off = getattr_opt(args[1], Value(str_intern("tm_gmtoff")));
+    if (!off && err_occurred()) return nullptr;
+    int64_t o;
+    if (off && is_int(off.val()) && to_int64(off.val(), &o)) tm.tm_gmtoff = static_cast<long>(o);
+  }
   std::string f(str_view(fmt));
   if (f.empty()) return Ref<>::borrow(str_empty());
   // strftime cannot tell an empty result from a too-small buffer: grow until

@@ -80,8 +80,43 @@ bool call_custom_handler(std::string_view name, Value exc, bool encoding, int64_
   return true;
 }
 
-std::nullptr_t unknown_encoding(std::string_view e) {
-  return err_format(g_LookupError, "unknown encoding: %s", std::string(e).c_str());
+// An encoding the native codecs do not know goes through codecs.lookup, as
+// in CPython: the host's encodings package supplies the charmap codecs
+// (cp1251, koi8_r, mac_roman, ...) and codecs._text_codec refuses the
+// bytes-to-bytes and str-to-str transforms (rot13, hex, ...) with CPython's
+// "is not a text encoding" message. Returns the codec's result object after
+// checking it is the (object, int) tuple with the right type of object.
+Ref<> python_codec(std::string_view encoding, bool encode, Value arg, std::string_view errors) {
+  Ref<> codecs = import_module("codecs");
+  if (!codecs) return nullptr;
+  Ref<> fn = getattr(codecs.val(), "_text_codec");
+  if (!fn) return nullptr;
+  Ref<> name = str_from_utf8(std::string(encoding));
+  Ref<> action = str_from_ascii(encode ? "encode" : "decode");
+  if (!name || !action) return nullptr;
+  Ref<> info = call2(fn.val(), name.val(), action.val());
+  if (!info) return nullptr;
+  Ref<> meth = getattr(info.val(), encode ? "encode" : "decode");
+  if (!meth) return nullptr;
+  Ref<> err = str_from_utf8(std::string(errors));
+  if (!err) return nullptr;
+  Ref<> res = call2(meth.val(), arg, err.val());
+  if (!res) return nullptr;
+  Value r = res.val();
+  if (!is_tuple(r) || tuple_size(r) != 2) {
+    return err_format(g_TypeError, encode ? "encoder must return a tuple (object, integer)"
+                                          : "decoder must return a tuple (object, integer)");
+  }
+  Value out = tuple_item(r, 0);
+  if (encode ? !is_bytes(out) : !is_str(out)) {
+    return err_format(g_TypeError,
+                      encode ? "'%s' encoder returned '%s' instead of 'bytes'; use codecs.encode() to encode to "
+                               "arbitrary types"
+                             : "'%s' decoder returned '%s' instead of 'str'; use codecs.decode() to decode to "
+                               "arbitrary types",
+                      std::string(encoding).c_str(), type_name(type_of(out)));
+  }
+  return Ref<>::borrow(out);
 }
 
 Ref<> make_unicode_error(Type* t, const char* enc, Value obj, int64_t start, int64_t end, const char* reason) {
@@ -780,7 +815,15 @@ std::string codec_normalize(std::string_view encoding) {
 
 Ref<> codec_decode(const uint8_t* p, int64_t n, std::string_view encoding, std::string_view errors, Value source) {
   std::string enc = codec_normalize(encoding);
-  if (enc.empty()) return unknown_encoding(encoding);
+  if (enc.empty()) {
+    Ref<> held;
+    if (source.is_null() || !is_bytes(source)) {
+      held = bytes_from(p, static_cast<size_t>(n));
+      if (!held) return nullptr;
+      source = held.val();
+    }
+    return python_codec(encoding, false, source, errors);
+  }
   Handler h;
   if (!parse_handler(errors, &h)) return nullptr;
   if (enc == "utf-8-sig") {
@@ -838,7 +881,7 @@ Ref<> codec_decode(const uint8_t* p, int64_t n, std::string_view encoding, std::
 
 Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
   std::string enc = codec_normalize(encoding);
-  if (enc.empty()) return unknown_encoding(encoding);
+  if (enc.empty()) return python_codec(encoding, true, Value(s), errors);
   Handler h;
   if (!parse_handler(errors, &h)) return nullptr;
   if (enc == "utf-8-sig") {  // a BOM, then UTF-8

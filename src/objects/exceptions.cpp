@@ -88,6 +88,13 @@ int exc_fill_fields(Value self, const Value* args, size_t nargs) {
       set_field(e->extra[kOsStrerror], args[1]);
       if (nargs >= 3) set_field(e->extra[kOsFilename], args[2]);
       if (nargs >= 5) set_field(e->extra[kOsFilename2], args[4]);
+      // With a filename, args keeps only (errno, strerror), as in CPython
+      // (str() and __reduce__ add the filenames back from the fields).
+      if (nargs >= 3 && !is_none(args[2])) {
+        Ref<Tuple> two = tuple_pack({args[0], args[1]});
+        if (!two) return -1;
+        set_field(e->args, two.val());
+      }
     }
   } else if (is_subtype(t, g_UnicodeEncodeError) || is_subtype(t, g_UnicodeDecodeError) ||
              is_subtype(t, g_UnicodeTranslateError)) {
@@ -336,8 +343,18 @@ Ref<> exc_add_note(Value self, Value* args) {
 
 Ref<> exc_reduce(Value self, Value*) {
   Value d = ex(self)->dict;
-  if (d.is_null() || dict_size(d) == 0) return tuple_pack({Value(type_of(self)), ex(self)->args});
-  return tuple_pack({Value(type_of(self)), ex(self)->args, d});
+  Ref<> args = Ref<>::borrow(ex(self)->args);
+  Value fn = ex(self)->extra[kOsFilename];
+  if (is_subtype(type_of(self), g_OSError) && !fn.is_null() && !is_none(fn) && tuple_size(args.val()) == 2) {
+    // The filenames left out of args (see exc_fill_fields) travel with it.
+    Value fn2 = ex(self)->extra[kOsFilename2];
+    Value a0 = tuple_item(args.val(), 0), a1 = tuple_item(args.val(), 1);
+    if (!fn2.is_null() && !is_none(fn2)) args = tuple_pack({a0, a1, fn, none(), fn2});
+    else args = tuple_pack({a0, a1, fn});
+    if (!args) return nullptr;
+  }
+  if (d.is_null() || dict_size(d) == 0) return tuple_pack({Value(type_of(self)), args.val()});
+  return tuple_pack({Value(type_of(self)), args.val(), d});
 }
 
 const MethodDef kExcMethods[] = {

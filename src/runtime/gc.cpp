@@ -367,11 +367,13 @@ void run_weakref_callbacks(std::vector<Ref<>>& refs) {
   refs.clear();
 }
 
-// Runs each finalizer once (PEP 442); true if any ran.
+// Runs each finalizer once (PEP 442); true if any ran. The tracking lists
+// hold the newest object first, so `garbage` is walked backwards: oldest
+// first, the order CPython runs finalizers of a cycle in.
 bool run_finalizers(std::vector<Ref<>>& garbage) {
   bool ran = false;
-  for (Ref<>& g : garbage) {
-    Object* o = g.get();
+  for (auto it = garbage.rbegin(); it != garbage.rend(); ++it) {
+    Object* o = it->get();
     DeallocFn fin = o->ob_type->tp_finalize;
     if (!fin || (o->ob_gc_bits & kGcFinalized)) continue;
     o->ob_gc_bits |= kGcFinalized;
