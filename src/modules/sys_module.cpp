@@ -389,6 +389,18 @@ Ref<> stream_readlines(Value self, Value*) {
   }
 }
 
+// writelines(lines): each item written as write() would (str only).
+Ref<> stream_writelines(Value self, Value* a) {
+  Ref<> it = get_iter(a[0]);
+  if (!it) return nullptr;
+  for (;;) {
+    Ref<> line = iter_next(it.val());
+    if (!line) return err_occurred() ? nullptr : new_none();
+    Value arg = line.val();
+    if (!stream_write(self, &arg)) return nullptr;
+  }
+}
+
 Ref<> stream_iternext(Value self) {
   Ref<> line = stream_readline(self, nullptr);
   if (!line || line.val().as<Str>()->length == 0) return nullptr;
@@ -425,6 +437,7 @@ const MethodDef kStreamMethods[] = {
     {"readline($self, size=-1, /)", stream_readline, nullptr},
     {"read($self, size=-1, /)", stream_read, nullptr},
     {"readlines($self, hint=-1, /)", stream_readlines, nullptr},
+    {"writelines($self, lines, /)", stream_writelines, nullptr},
     {"fileno($self, /)", stream_fileno, nullptr},
     {"isatty($self, /)", stream_isatty, nullptr},
     {"writable($self, /)", stream_writable, nullptr},
