@@ -326,38 +326,21 @@ def spec_from_loader(name, loader, *, origin=None, is_package=None):
 
 
 def _init_module_attrs(spec, module):
-    # The attributes import sets on a module from its spec.
-    try:
-        module.__name__ = spec.name
-    except AttributeError:
-        pass
-    try:
-        module.__loader__ = spec.loader
-    except AttributeError:
-        pass
-    try:
-        module.__package__ = spec.parent
-    except AttributeError:
-        pass
-    try:
-        module.__spec__ = spec
-    except AttributeError:
-        pass
+    # The attributes import sets on a module from its spec; one the module
+    # refuses (AttributeError) is skipped and the rest are still set.
+    attrs = [('__name__', spec.name), ('__loader__', spec.loader),
+             ('__package__', spec.parent), ('__spec__', spec)]
     if spec.submodule_search_locations is not None:
-        try:
-            module.__path__ = spec.submodule_search_locations
-        except AttributeError:
-            pass
+        attrs.append(('__path__', spec.submodule_search_locations))
     if spec.has_location:
+        attrs.append(('__file__', spec.origin))
+        if spec.cached is not None:
+            attrs.append(('__cached__', spec.cached))
+    for name, value in attrs:
         try:
-            module.__file__ = spec.origin
+            setattr(module, name, value)
         except AttributeError:
             pass
-        if spec.cached is not None:
-            try:
-                module.__cached__ = spec.cached
-            except AttributeError:
-                pass
     return module
 
 

@@ -263,17 +263,25 @@ Ref<> exec_module_source(Value module, const std::string& path) {
 // A sys.path entry as the directory to look in: relative entries (and '' for
 // the current directory) are taken from the working directory now, so that
 // a module's __file__ is absolute, as CPython's path finder makes it.
-std::string absolute_dir(std::string_view entry) {
+// `cwd` caches the working directory for one search ("" until asked for;
+// it stays "" if getcwd fails, and the entry is then used as it is).
+std::string absolute_dir(std::string_view entry, std::string* cwd, bool* cwd_read) {
   if (!entry.empty() && entry[0] == '/') return std::string(entry);
-  char buf[4096];
-  if (!getcwd(buf, sizeof buf)) return entry.empty() ? std::string(".") : std::string(entry);
-  if (entry.empty() || entry == ".") return buf;
-  return std::string(buf) + "/" + std::string(entry);
+  if (!*cwd_read) {
+    *cwd_read = true;
+    char buf[4096];
+    if (getcwd(buf, sizeof buf)) *cwd = buf;
+  }
+  if (cwd->empty()) return entry.empty() ? std::string(".") : std::string(entry);
+  if (entry.empty() || entry == ".") return *cwd;
+  return *cwd + "/" + std::string(entry);
 }
 
 // Find `leaf` (a module or package) in the directories of `search_path` (a
 // list of str). On success fills *file and *pkgdir (empty for plain modules).
 bool find_in_path(Value search_path, const std::string& leaf, std::string* file, std::string* pkgdir) {
+  std::string cwd;
+  bool cwd_read = false;
   Ref<> seq = sequence_tuple(search_path);
   if (!seq) {
     err_clear();
@@ -282,7 +290,7 @@ bool find_in_path(Value search_path, const std::string& leaf, std::string* file,
   for (int64_t i = 0; i < tuple_size(seq.val()); i++) {
     Value entry = tuple_item(seq.val(), i);
     if (!is_str(entry)) continue;
-    std::string dir = absolute_dir(str_view(entry));
+    std::string dir = absolute_dir(str_view(entry), &cwd, &cwd_read);
     std::string pkg = dir + "/" + leaf;
     if (is_dir(pkg) && is_file(pkg + "/__init__.py")) {
       *file = pkg + "/__init__.py";
@@ -307,7 +315,7 @@ bool find_in_path(Value search_path, const std::string& leaf, std::string* file,
   for (int64_t i = 0; i < tuple_size(seq.val()); i++) {
     Value entry = tuple_item(seq.val(), i);
     if (!is_str(entry)) continue;
-    std::string dir = absolute_dir(str_view(entry));
+    std::string dir = absolute_dir(str_view(entry), &cwd, &cwd_read);
     std::string pkg = dir + "/" + leaf;
     if (is_dir(pkg)) {
       file->clear();
