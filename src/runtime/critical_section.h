@@ -3,7 +3,7 @@
 // Every object header has a one-byte mutex (ob_mutex) using the lock protocol
 // of runtime/parking_lot.h: bit 0 locked, bit 1 "a thread is parked". Lock:
 // CAS; on contention spin briefly, then park in the parking lot; after a
-// waiter has waited ~1 ms the unlocker hands the lock to it directly.
+// waiter has waited ~5 ms the unlocker hands the lock to it directly.
 //
 // Built-in containers take their lock through RAII CriticalSection objects.
 // Each thread keeps a stack of the critical sections it holds, so that
