@@ -115,6 +115,13 @@ def _formatwarnmsg_impl(msg):
             source = None
     if source:
         text += '  %s\n' % source.strip()
+    if msg.source is not None:
+        # The object the warning is about (an unclosed file, a coroutine
+        # never awaited). CPython would show where it was allocated if
+        # tracemalloc were tracing; ftpy has no tracemalloc, so the hint
+        # python3 prints when it is not tracing is always the one given.
+        text += ('%s: Enable tracemalloc to get the object allocation '
+                 'traceback\n' % msg.category.__name__)
     return text
 
 

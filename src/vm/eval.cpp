@@ -64,6 +64,16 @@ namespace {
 // the loop's comparisons and tests build their bools here.
 inline Value bool_of(bool b) { return b ? true_value() : false_value(); }
 
+// decref, recording `lasti` in the frame on the owner's path to death only
+// (DECREF_SYNC_LINE in eval_frame says why).
+[[gnu::always_inline]] inline void decref_sync_line(Value v, Frame* f, int32_t lasti) {
+  if (!v.is_obj()) return;
+  decref_with(v.obj(), [f, lasti](Object* o) {
+    f->lasti = lasti;
+    rc::merge_zero_local(o);
+  });
+}
+
 std::nullptr_t name_error(Value name) {
   err_format(g_NameError, "name '%s' is not defined", str_view(name).data());
   exception_set_extra_attr(err_peek(), name, Value());
@@ -636,6 +646,14 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
     f->sp = sp;                                               \
     f->lasti = static_cast<int32_t>(this_instr - co->code);   \
   } while (0)
+// Code that runs when an object dies (__del__, a weakref callback, the
+// warning for a coroutine never awaited) may ask for this frame's line, and
+// lasti is otherwise saved only at calls. Instructions that drop a variable's
+// or a statement's value record it first: the cold ones always
+// (SYNC_LASTI), the hot ones only on the path where this thread's count
+// reaches zero (decref_sync_line), so their fast path is unchanged.
+#define SYNC_LASTI() (f->lasti = static_cast<int32_t>(this_instr - co->code))
+#define DECREF_SYNC_LINE(v) decref_sync_line((v), f, static_cast<int32_t>(this_instr - co->code))
 // Only `this_instr` stays live across the indirect jump: each handler's
 // TARGET recomputes `ip` from it with its own constant cache size, so
 // dispatch needs no cache-size lookup and one register fewer, and reloads
@@ -707,7 +725,7 @@ TARGET(RETURN_GENERATOR)
 
 TARGET(POP_TOP) {
   Value v = POP();
-  decref(v);
+  DECREF_SYNC_LINE(v);
   DISPATCH();
 }
 
@@ -756,7 +774,16 @@ TARGET(LOAD_FAST) {
 TARGET(STORE_FAST) {
   Value old = LOCALS[a];
   LOCALS[a] = POP();
-  decref_maybe_float(old);
+  if (old.is_obj()) {
+    decref_with(old.obj(), [&](Object* o) __attribute__((always_inline)) {
+      if (o->ob_type == &g_float_type && o->ob_ref_shared.load(std::memory_order_acquire) == 0) [[likely]] {
+        float_dealloc_exact(static_cast<Float*>(o));
+      } else {
+        SYNC_LASTI();
+        rc::merge_zero_local(o);
+      }
+    });
+  }
   DISPATCH();
 }
 
@@ -767,6 +794,7 @@ TARGET(DELETE_FAST) {
     GOTO_ERROR();
   }
   LOCALS[a] = Value();
+  SYNC_LASTI();
   decref(old);
   DISPATCH();
 }
@@ -861,6 +889,7 @@ TARGET(LOAD_NAME) {
 }
 
 TARGET(STORE_NAME) {
+  SYNC_LASTI();
   Value name = tuple_item(co->names, a);
   Value v = POP();
   int r;
@@ -872,6 +901,7 @@ TARGET(STORE_NAME) {
 }
 
 TARGET(DELETE_NAME) {
+  SYNC_LASTI();
   Value name = tuple_item(co->names, a);
   int r = is_dict_exact(f->locals) ? dict_del_item(f->locals, name) : (delitem(f->locals, name) < 0 ? -1 : 1);
   if (r == 0 || (r < 0 && err_matches(g_KeyError))) {
@@ -899,6 +929,7 @@ TARGET(LOAD_GLOBAL) {
 }
 
 TARGET(STORE_GLOBAL) {
+  SYNC_LASTI();
   Value v = POP();
   int r = dict_set_item(f->globals, tuple_item(co->names, a), v);
   decref(v);
@@ -907,6 +938,7 @@ TARGET(STORE_GLOBAL) {
 }
 
 TARGET(DELETE_GLOBAL) {
+  SYNC_LASTI();
   Value name = tuple_item(co->names, a);
   int r = dict_del_item(f->globals, name);
   if (r < 0) GOTO_ERROR();
@@ -961,6 +993,7 @@ TARGET(STORE_ATTR) {
 }
 
 TARGET(DELETE_ATTR) {
+  SYNC_LASTI();
   Value obj = POP();
   int r = setattr(obj, tuple_item(co->names, a), Value());
   decref(obj);
@@ -1131,6 +1164,7 @@ TARGET(STORE_SUBSCR) {
 }
 
 TARGET(DELETE_SUBSCR) {
+  SYNC_LASTI();
   Value key = POP();
   Value container = POP();
   int r = delitem(container, key);

@@ -17,6 +17,7 @@
 #include "runtime/heap.h"
 #include "vm/call.h"
 #include "vm/function.h"
+#include "vm/import.h"
 #include "vm/traceback.h"
 
 namespace ftpy {
@@ -66,6 +67,25 @@ bool finalize_revived(Object* o, F finalize) {
   return rc::end_finalizer(o);
 }
 
+// warnings.warn("coroutine 'NAME' was never awaited", RuntimeWarning,
+// source=coro). Without a warnings module (late in shutdown) nothing is said.
+Ref<> warn_never_awaited(Generator* g) {
+  Ref<> warnings = import_module("warnings");
+  if (!warnings) {
+    err_clear();
+    return new_none();
+  }
+  Ref<> warn = getattr(warnings.val(), "warn");
+  if (!warn) return nullptr;
+  std::string text = "coroutine '";
+  if (is_str(g->qualname)) text += str_view(g->qualname);
+  text += "' was never awaited";
+  Ref<Str> msg = str_from_utf8(text);
+  if (!msg) return nullptr;
+  Value args[4] = {msg.val(), Value(g_RuntimeWarning), Value::small(1), Value(static_cast<Object*>(g))};
+  return call(warn.val(), args, 4);
+}
+
 void gen_dealloc(Object* o) {
   auto* g = static_cast<Generator*>(o);
   if (g->frame && g->state == kGenSuspended && g->kind == kKindAsyncGenerator && !g->finalizer.is_null()) {
@@ -80,6 +100,19 @@ void gen_dealloc(Object* o) {
         }))
       return;
   }
+  // A coroutine that never started was called but never awaited: a common
+  // mistake that would otherwise pass silently. CPython reports it as a
+  // RuntimeWarning at the line running when the coroutine dies, with the
+  // coroutine as the warning's source.
+  // Warned once: it counts as closed from then on, so a coroutine that the
+  // warning's traceback keeps alive (-W error) is not warned about again
+  // when it dies for good.
+  if (g->frame && g->state == kGenCreated && g->kind == kKindCoroutine &&
+      finalize_revived(o, [&] {
+        g->state = kGenFinished;
+        return warn_never_awaited(g);
+      }))
+    return;
   // Closing a suspended generator or coroutine runs its finally blocks
   // (PEP 342). Resurrected: closed now, so its next death frees it.
   if (g->frame && g->state == kGenSuspended && g->kind != kKindAsyncGenerator &&
