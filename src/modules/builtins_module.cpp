@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/io_module.h"
 #include "modules/sys_module.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -267,8 +268,8 @@ Ref<> builtin_divmod(Value, Value* a) {
     Ref<> r = tb->nb_divmod(a[0], a[1]);
     if (!r || r.val() != not_implemented()) return r;
   }
-  return err_format(g_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'", type_name(ta),
-                    type_name(tb));
+  return err_format(g_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'", type_tp_name(ta),
+                    type_tp_name(tb));
 }
 
 // globals/locals default to the caller's.
@@ -493,7 +494,7 @@ Ref<> builtin_min(Value, Value* a) { return min_max(a, kLt, "min"); }
 
 Ref<> builtin_next(Value, Value* a) {
   UnaryFn f = type_of(a[0])->tp_iternext;
-  if (!f) return err_format(g_TypeError, "'%s' object is not an iterator", type_name(type_of(a[0])));
+  if (!f) return err_format(g_TypeError, "'%s' object is not an iterator", type_tp_name(type_of(a[0])));
   Ref<> r = f(a[0]);
   if (r) return r;
   if (err_occurred()) {
@@ -521,22 +522,45 @@ Ref<> builtin_print(Value, Value* a) {
   } else {
     f = Ref<>::borrow(file);
   }
-  // Build the whole line, then write once (fewer calls, and lines from
-  // different threads do not interleave mid-line).
+  // CPython writes each argument, separator and end with its own write().
+  // To a built-in text stream (sys.stdout, an open() text file, StringIO)
+  // one write of the whole line is the same to the program, costs fewer
+  // calls, and keeps lines printed by different threads whole. Any other
+  // file object sees CPython's sequence of write() calls. Either way, what
+  // was printed before an argument whose str() raises is written.
+  bool one_write = sys_is_std_stream(f.val()) || io_is_builtin_text_stream(f.val());
   std::string line;
+  auto put = [&](std::string_view piece) -> bool {
+    if (one_write) {
+      line += piece;
+      return true;
+    }
+    Ref<Str> ps = str_from_utf8(piece);
+    if (!ps) return false;
+    Value wa[1] = {ps.val()};
+    return static_cast<bool>(call_method(f.val(), Value(ids::write), wa, 1));
+  };
+  auto flush_line = [&]() -> bool {
+    if (!one_write || line.empty()) return true;
+    Ref<Str> ls = str_from_utf8(line);
+    if (!ls) return false;
+    Value wa[1] = {ls.val()};
+    return static_cast<bool>(call_method(f.val(), Value(ids::write), wa, 1));
+  };
   int64_t n = tuple_size(args);
   for (int64_t i = 0; i < n; i++) {
-    if (i) line += (sep.is_null() || is_none(sep)) ? " " : std::string(str_view(sep));
+    if (i && !put((sep.is_null() || is_none(sep)) ? std::string_view(" ") : str_view(sep))) return nullptr;
     Ref<> s = str(tuple_item(args, i));
-    if (!s) return nullptr;
-    line += str_view(s.val());
+    if (!s) {
+      Ref<> pending = err_fetch();
+      if (!flush_line()) err_clear();  // the partial line; the str() error is what the caller sees
+      err_restore(std::move(pending));
+      return nullptr;
+    }
+    if (!put(str_view(s.val()))) return nullptr;
   }
-  line += (end.is_null() || is_none(end)) ? "\n" : std::string(str_view(end));
-  Ref<Str> ls = str_from_utf8(line);
-  if (!ls) return nullptr;
-  Value wa[1] = {ls.val()};
-  Ref<> r = call_method(f.val(), Value(ids::write), wa, 1);
-  if (!r) return nullptr;
+  if (!put((end.is_null() || is_none(end)) ? std::string_view("\n") : str_view(end))) return nullptr;
+  if (!flush_line()) return nullptr;
   if (!flush.is_null()) {
     int t = truthy(flush);
     if (t < 0) return nullptr;

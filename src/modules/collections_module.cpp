@@ -647,7 +647,7 @@ Ref<> deque_richcompare(Value a, Value b, CompareOp op) {
 Ref<> deque_add(Value a, Value b) {
   if (!is_deque(a)) return Ref<>::borrow(not_implemented());
   if (!is_deque(b))
-    return err_format(g_TypeError, "can only concatenate deque (not \"%s\") to deque", type_name(type_of(b)));
+    return err_format(g_TypeError, "can only concatenate deque (not \"%s\") to deque", type_tp_name(type_of(b)));
   Ref<> r = deque_copy(a, nullptr);
   if (!r) return nullptr;
   if (deque_extend_impl(r.val(), b, false) < 0) return nullptr;

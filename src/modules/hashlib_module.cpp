@@ -326,7 +326,7 @@ Ref<> hashlib_compare_digest(Value, Value* args) {
   } else if (!is_str(a) && !is_str(b) && module_buffer_copy(a, &x) && module_buffer_copy(b, &y)) {
   } else {
     return err_format(g_TypeError, "unsupported operand types(s) or combination of types: '%s' and '%s'",
-                      type_name(type_of(a)), type_name(type_of(b)));
+                      type_tp_name(type_of(a)), type_tp_name(type_of(b)));
   }
   unsigned diff = x.size() == y.size() ? 0u : 1u;
   const std::string& ref = x.size() == y.size() ? x : y;

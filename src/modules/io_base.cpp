@@ -213,12 +213,22 @@ int check_closed(Value self) {
   return 0;
 }
 
-// _IOBase.__del__: close() with errors reported as unraisable.
+// _IOBase.__del__: close() with errors reported as unraisable. A file
+// stack that dies open first says so (ResourceWarning, shown only when a
+// filter enables it: -W, -X dev, unittest) through _dealloc_warn, which the
+// built-in text, buffered and raw file classes define, as in CPython.
 void iobase_finalize(Object* o) {
   Value self(o);
   Ref<> saved = err_fetch();
   int c = is_closed(self);
   if (c == 0) {
+    Ref<> warn = getattr_opt(self, Value(str_intern("_dealloc_warn")));
+    if (warn) {
+      Ref<> w = call(warn.val(), &self, 1);
+      if (!w) err_write_unraisable(nullptr, self);
+    } else {
+      err_clear();
+    }
     Ref<> r = call_m(self, "close");
     if (!r) err_write_unraisable(nullptr, self);
   } else if (c < 0) {
@@ -530,6 +540,10 @@ void io_type_setup(Type* t, const char* name, Type* base, uint32_t size) {
 }
 
 // --- open() ------------------------------------------------------------------------
+
+bool io_is_builtin_text_stream(Value v) {
+  return v.is_obj() && (v.obj()->ob_type == &g_textiowrapper_type || v.obj()->ob_type == &g_stringio_type);
+}
 
 Ref<> io_open(Value* args) {
   Value file = args[0], mode_v = args[1], buffering_v = args[2], encoding = args[3], errors = args[4],

@@ -499,7 +499,20 @@ Ref<> buffered_repr(Value self) {
   return str_from_utf8(out + ">");
 }
 
+// _dealloc_warn(source): passed down to the raw stream (io_file.cpp).
+Ref<> buffered_dealloc_warn(Value self, Value* a) {
+  Buffered* b = as_buf(self);
+  if (b->raw.is_null()) return new_none();
+  // The layer below may be any object (a BytesIO has no files to leak):
+  // as in CPython, a layer without _dealloc_warn, or one that fails, is
+  // passed over silently.
+  Ref<> r = call_m(b->raw, "_dealloc_warn", {a[0]});
+  if (!r) err_clear();
+  return new_none();
+}
+
 const MethodDef kBufferedMethods[] = {
+    {"_dealloc_warn($self, source, /)", buffered_dealloc_warn, nullptr},
     {"read($self, size=-1, /)", buffered_read, nullptr},
     {"read1($self, size=-1, /)", buffered_read1, nullptr},
     {"peek($self, size=0, /)", buffered_peek, nullptr},

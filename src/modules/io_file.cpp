@@ -21,6 +21,7 @@
 #include "objects/str.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "vm/warn.h"
 
 namespace ftpy {
 
@@ -432,7 +433,24 @@ Ref<> fileio_repr(Value self) {
   return str_from_utf8(out);
 }
 
+// _dealloc_warn(source): a file object dies still open. The warning names
+// `source`, the outermost object of the stack (the TextIOWrapper a program
+// dropped), as CPython's does; only a descriptor this object would close
+// counts as leaked.
+Ref<> fileio_dealloc_warn(Value self, Value* a) {
+  FileIO* f = as_file(self);
+  if (f->fd < 0 || !f->closefd) return new_none();
+  Ref<> r = repr(a[0]);
+  if (!r) return nullptr;
+  // A warning turned into an error (-W error) is reported here, against
+  // the raw file, as CPython does: the layers above pass over failures.
+  if (!warn_from_runtime(g_ResourceWarning, std::string("unclosed file ") + std::string(str_view(r.val())), a[0]))
+    err_write_unraisable(nullptr, self);
+  return new_none();
+}
+
 const MethodDef kFileIOMethods[] = {
+    {"_dealloc_warn($self, source, /)", fileio_dealloc_warn, nullptr},
     {"read($self, size=-1, /)", fileio_read, "Read at most size bytes, returned as bytes."},
     {"readall($self, /)", fileio_readall, "Read all data from the file, returned as bytes."},
     {"readinto($self, buffer, /)", fileio_readinto, "Same as RawIOBase.readinto()."},

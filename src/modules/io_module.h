@@ -27,4 +27,8 @@ Ref<> io_module_create();
 //      closefd=True, opener=None).
 Ref<> io_open(Value* args);
 
+// True for an exact _io.TextIOWrapper or _io.StringIO, whose write() takes
+// the object's lock once per call (print() writes a line to them at once).
+bool io_is_builtin_text_stream(Value v);
+
 }  // namespace ftpy

@@ -993,7 +993,20 @@ Ref<> text_repr(Value self) {
   return str_from_utf8(out + ">");
 }
 
+// _dealloc_warn(source): passed down to the buffer (io_buffered.cpp).
+Ref<> text_dealloc_warn(Value self, Value* a) {
+  TextIO* t = as_text(self);
+  if (t->detached || t->buffer.is_null()) return new_none();
+  // The layer below may be any object (a BytesIO has no files to leak):
+  // as in CPython, a layer without _dealloc_warn, or one that fails, is
+  // passed over silently.
+  Ref<> r = call_m(t->buffer, "_dealloc_warn", {a[0]});
+  if (!r) err_clear();
+  return new_none();
+}
+
 const MethodDef kTextMethods[] = {
+    {"_dealloc_warn($self, source, /)", text_dealloc_warn, nullptr},
     {"read($self, size=-1, /)", text_read, nullptr},
     {"readline($self, size=-1, /)", text_readline, nullptr},
     {"write($self, text, /)", text_write, nullptr},

@@ -184,7 +184,7 @@ Ref<> op_compare_digest(Value, Value* a) {
     return new_bool(diff == 0 && sx.size() == sy.size());
   }
   return err_format(g_TypeError, "unsupported operand types(s) or combination of types: '%s' and '%s'",
-                    type_name(type_of(a[0])), type_name(type_of(a[1])));
+                    type_tp_name(type_of(a[0])), type_tp_name(type_of(a[1])));
 }
 
 #define F1(name, doc) {#name "(a, /)", op_##name, doc}

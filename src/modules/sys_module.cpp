@@ -60,6 +60,10 @@ struct StdStream : Object {
 };
 Type g_stdstream_type;
 
+}  // namespace
+bool sys_is_std_stream(Value v) { return v.is_obj() && v.obj()->ob_type == &g_stdstream_type; }
+namespace {
+
 // sys.stdin.buffer / sys.stdout.buffer / sys.stderr.buffer: the binary layer
 // of a standard stream. It shares the stream's buffers (under the stream's
 // critical section), so text and bytes written through either come out in

@@ -8,6 +8,9 @@ namespace ftpy {
 Ref<> sys_module_create();
 // sys.<name> (AttributeError-free: RuntimeError "lost sys.<name>" if missing).
 Ref<> sys_get_attr(const char* name);
+// True for the text stream object behind sys.stdin/stdout/stderr (whatever
+// name it is bound to now); its write() is one locked call.
+bool sys_is_std_stream(Value v);
 Ref<> sys_displayhook(Value v);  // the REPL's expression echo
 Ref<> sys_input(Value prompt);   // builtins.input
 // Call sys.excepthook(type, value, tb) (falls back to printing directly).

@@ -151,7 +151,7 @@ Ref<> ba_subscript(Value self, Value key) {
     return bytearray_from(out.data(), out.size());
   }
   if (!type_of(key)->nb_index)
-    return err_format(g_TypeError, "bytearray indices must be integers or slices, not %s", type_name(type_of(key)));
+    return err_format(g_TypeError, "bytearray indices must be integers or slices, not %s", type_tp_name(type_of(key)));
   int64_t i;
   if (!to_index(key, &i)) return nullptr;
   CriticalSection cs(self);
@@ -206,7 +206,7 @@ int ba_ass_subscript(Value self, Value key, Value v) {
     return 0;
   }
   if (!type_of(key)->nb_index) {
-    err_format(g_TypeError, "bytearray indices must be integers or slices, not %s", type_name(type_of(key)));
+    err_format(g_TypeError, "bytearray indices must be integers or slices, not %s", type_tp_name(type_of(key)));
     return -1;
   }
   int64_t i;

@@ -1005,7 +1005,7 @@ Ref<> bytes_subscript(Value self, Value key) {
     return bytes_from(out);
   }
   if (!type_of(key)->nb_index)
-    return err_format(g_TypeError, "byte indices must be integers or slices, not %s", type_name(type_of(key)));
+    return err_format(g_TypeError, "byte indices must be integers or slices, not %s", type_tp_name(type_of(key)));
   int64_t i;
   if (!to_index(key, &i)) return nullptr;
   if (i < 0) i += b->size;

@@ -202,7 +202,7 @@ Ref<> complex_tp_new(Type* type, const Value* args, size_t nargs, Value kwnames)
     if (!to_double(r, &cr_re)) return nullptr;
   } else {
     return err_format(g_TypeError, "complex() first argument must be a string or a number, not '%s'",
-                      type_name(type_of(r)));
+                      type_tp_name(type_of(r)));
   }
   double ci_re = 0, ci_im = 0;
   bool ci_complex = false;

@@ -125,7 +125,7 @@ Ref<> float_from_object(Value x) {
   }
   Type* t = type_of(x);
   if (!is_float(x) && !is_int(x) && !t->nb_float && !t->nb_index)
-    return err_format(g_TypeError, "float() argument must be a string or a real number, not '%s'", type_name(t));
+    return err_format(g_TypeError, "float() argument must be a string or a real number, not '%s'", type_tp_name(t));
   return number_float(x);
 }
 

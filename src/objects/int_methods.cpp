@@ -138,7 +138,7 @@ Ref<> int_from_object(Value x) {
   if (!t->nb_int && !t->nb_index && !trunc)
     return err_format(g_TypeError,
                       "int() argument must be a string, a bytes-like object or a real number, not '%s'",
-                      type_name(t));
+                      type_tp_name(t));
   Ref<> r = number_int(x);
   if (!r) return nullptr;
   return int_exact(r.val());

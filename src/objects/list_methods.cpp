@@ -290,7 +290,7 @@ Ref<> list_subscript(Value self, Value key) {
     if (!to_index(key, &i)) return nullptr;
     return list_item(self, i);
   }
-  return err_format(g_TypeError, "list indices must be integers or slices, not %s", type_name(type_of(key)));
+  return err_format(g_TypeError, "list indices must be integers or slices, not %s", type_tp_name(type_of(key)));
 }
 
 int list_ass_item(Value self, int64_t i, Value v) {
@@ -332,7 +332,7 @@ int list_ass_subscript(Value self, Value key, Value v) {
     if (!to_index(key, &i)) return -1;
     return list_ass_item(self, i, v);
   }
-  err_format(g_TypeError, "list indices must be integers or slices, not %s", type_name(type_of(key)));
+  err_format(g_TypeError, "list indices must be integers or slices, not %s", type_tp_name(type_of(key)));
   return -1;
 }
 

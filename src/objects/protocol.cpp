@@ -136,7 +136,7 @@ int64_t hash(Value v) {
   if (v.is_small()) return int_hash(v);
   HashFn f = type_of(v)->tp_hash;
   if (!f) {
-    err_format(g_TypeError, "unhashable type: '%s'", type_name(type_of(v)));
+    err_format(g_TypeError, "unhashable type: '%s'", type_tp_name(type_of(v)));
     return -1;
   }
   return f(v);
@@ -359,7 +359,7 @@ int hasattr(Value obj, Value name) {
 
 Ref<> call(Value f, const Value* args, size_t nargs, Value kwnames) {
   CallFn c = type_of(f)->tp_call;
-  if (!c) return err_format(g_TypeError, "'%s' object is not callable", type_name(type_of(f)));
+  if (!c) return err_format(g_TypeError, "'%s' object is not callable", type_tp_name(type_of(f)));
   ThreadState* ts = tstate();
   if (++ts->c_depth > g_recursion_limit.load(std::memory_order_relaxed) + 50) {
     // Creating the RecursionError is itself a call: let it through.
@@ -437,7 +437,7 @@ Ref<> richcompare_unguarded(Value a, Value b, CompareOp op) {
   if (op == kEq) return new_bool(a == b);
   if (op == kNe) return new_bool(a != b);
   return err_format(g_TypeError, "'%s' not supported between instances of '%s' and '%s'", kOpSyms[op],
-                    type_name(ta), type_name(tb));
+                    type_tp_name(ta), type_tp_name(tb));
 }
 }  // namespace
 
@@ -510,7 +510,7 @@ Ref<> binary_dispatch(Value a, Value b, BinaryOp op) {
 
 std::nullptr_t binop_type_error(Value a, Value b, const char* sym) {
   return err_format(g_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", sym,
-                    type_name(type_of(a)), type_name(type_of(b)));
+                    type_tp_name(type_of(a)), type_tp_name(type_of(b)));
 }
 
 // `seq * x` where x is not an integer: the sequence types' own slots handle
@@ -539,11 +539,11 @@ Ref<> binary_op(Value a, Value b, BinaryOp op) {
   r = sequence_fallback(a, b, op);
   if (!r || r.val() != not_implemented()) return r;
   if (op == kOpAdd && is_str(a))
-    return err_format(g_TypeError, "can only concatenate str (not \"%s\") to str", type_name(type_of(b)));
+    return err_format(g_TypeError, "can only concatenate str (not \"%s\") to str", type_tp_name(type_of(b)));
   if (op == kOpAdd && is_list(a))
-    return err_format(g_TypeError, "can only concatenate list (not \"%s\") to list", type_name(type_of(b)));
+    return err_format(g_TypeError, "can only concatenate list (not \"%s\") to list", type_tp_name(type_of(b)));
   if (op == kOpAdd && is_tuple(a))
-    return err_format(g_TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_name(type_of(b)));
+    return err_format(g_TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_tp_name(type_of(b)));
   return binop_type_error(a, b, kBinarySyms[op]);
 }
 
@@ -558,11 +558,11 @@ Ref<> inplace_op(Value a, Value b, BinaryOp op) {
   r = sequence_fallback(a, b, op);
   if (!r || r.val() != not_implemented()) return r;
   if (op == kOpAdd && is_str(a))
-    return err_format(g_TypeError, "can only concatenate str (not \"%s\") to str", type_name(type_of(b)));
+    return err_format(g_TypeError, "can only concatenate str (not \"%s\") to str", type_tp_name(type_of(b)));
   if (op == kOpAdd && is_list(a))
-    return err_format(g_TypeError, "can only concatenate list (not \"%s\") to list", type_name(type_of(b)));
+    return err_format(g_TypeError, "can only concatenate list (not \"%s\") to list", type_tp_name(type_of(b)));
   if (op == kOpAdd && is_tuple(a))
-    return err_format(g_TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_name(type_of(b)));
+    return err_format(g_TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_tp_name(type_of(b)));
   return binop_type_error(a, b, kInplaceSyms[op]);
 }
 
@@ -579,12 +579,12 @@ Ref<> power(Value a, Value b, Value mod) {
     if (!r || r.val() != not_implemented()) return r;
   }
   return err_format(g_TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
-                    type_name(ta), type_name(tb), type_name(type_of(mod)));
+                    type_tp_name(ta), type_tp_name(tb), type_tp_name(type_of(mod)));
 }
 
 namespace {
 Ref<> unary(Value v, UnaryFn f, const char* sym) {
-  if (!f) return err_format(g_TypeError, "bad operand type for %s: '%s'", sym, type_name(type_of(v)));
+  if (!f) return err_format(g_TypeError, "bad operand type for %s: '%s'", sym, type_tp_name(type_of(v)));
   return f(v);
 }
 }  // namespace
@@ -667,7 +667,7 @@ Ref<> number_int(Value v) {
   }
   if (is_str(v)) return int_from_string(str_view(v), 10);
   return err_format(g_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
-                    type_name(t));
+                    type_tp_name(t));
 }
 
 Ref<> number_float(Value v) {
@@ -724,12 +724,12 @@ Ref<> get_iter(Value v) {
   }
   if (t->mp_subscript && !(t->flags & kTypeMapping)) return seq_iter_new(v);
   if (t->mp_subscript && is_dict(v) == false) return seq_iter_new(v);
-  return err_format(g_TypeError, "'%s' object is not iterable", type_name(t));
+  return err_format(g_TypeError, "'%s' object is not iterable", type_tp_name(t));
 }
 
 Ref<> iter_next(Value it) {
   UnaryFn f = type_of(it)->tp_iternext;
-  if (!f) return err_format(g_TypeError, "'%s' object is not an iterator", type_name(type_of(it)));
+  if (!f) return err_format(g_TypeError, "'%s' object is not an iterator", type_tp_name(type_of(it)));
   Ref<> r = f(it);
   if (!r && err_matches(g_StopIteration)) err_clear();
   return r;
@@ -738,7 +738,7 @@ Ref<> iter_next(Value it) {
 int64_t length(Value v) {
   LenFn f = type_of(v)->mp_length;
   if (!f) {
-    err_format(g_TypeError, "object of type '%s' has no len()", type_name(type_of(v)));
+    err_format(g_TypeError, "object of type '%s' has no len()", type_tp_name(type_of(v)));
     return -1;
   }
   return f(v);
@@ -758,9 +758,9 @@ Ref<> getitem(Value obj, Value key) {
     }
     // type[int] is an alias, but type subclasses and other classes are not.
     if (obj.as<Type>() == &g_type_type) return generic_alias_new(obj, key);
-    return err_format(g_TypeError, "type '%s' is not subscriptable", type_name(obj.as<Type>()));
+    return err_format(g_TypeError, "type '%s' is not subscriptable", type_tp_name(obj.as<Type>()));
   }
-  return err_format(g_TypeError, "'%s' object is not subscriptable", type_name(t));
+  return err_format(g_TypeError, "'%s' object is not subscriptable", type_tp_name(t));
 }
 
 int setitem(Value obj, Value key, Value v) {
@@ -788,7 +788,7 @@ int contains(Value container, Value item) {
   if (!it) {
     if (err_matches(g_TypeError)) {
       err_clear();
-      err_format(g_TypeError, "argument of type '%s' is not iterable", type_name(t));
+      err_format(g_TypeError, "argument of type '%s' is not iterable", type_tp_name(t));
     }
     return -1;
   }

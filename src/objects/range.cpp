@@ -132,7 +132,7 @@ Ref<> range_subscript(Value self, Value key) {
     if (!i) return nullptr;
     return range_item(self, i.val());
   }
-  return err_format(g_TypeError, "range indices must be integers or slices, not %s", type_name(type_of(key)));
+  return err_format(g_TypeError, "range indices must be integers or slices, not %s", type_tp_name(type_of(key)));
 }
 
 // O(1) membership for exact ints and bools: 1/0.

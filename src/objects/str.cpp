@@ -434,7 +434,7 @@ Ref<> str_add_slot(Value a, Value b) {
   if (!is_str(a) || !is_str(b)) {
     if (is_str(a))
       return err_format(g_TypeError, "can only concatenate str (not \"%s\") to str",
-                        type_name(type_of(b)));
+                        type_tp_name(type_of(b)));
     return Ref<>::steal(not_implemented());
   }
   return str_concat(a.as<Str>(), b.as<Str>());
@@ -542,7 +542,7 @@ Ref<> str_subscript(Value self, Value key) {
     return str_from_u32(out);
   }
   if (!type_of(key)->nb_index)
-    return err_format(g_TypeError, "string indices must be integers, not '%s'", type_name(type_of(key)));
+    return err_format(g_TypeError, "string indices must be integers, not '%s'", type_tp_name(type_of(key)));
   int64_t i;
   if (!to_index(key, &i)) return nullptr;
   if (i < 0) i += s->length;

@@ -69,7 +69,7 @@ Ref<> tuple_subscript(Value self, Value key) {
     if (!to_index(key, &i)) return nullptr;
     return tuple_item_checked(self, i);
   }
-  return err_format(g_TypeError, "tuple indices must be integers or slices, not %s", type_name(type_of(key)));
+  return err_format(g_TypeError, "tuple indices must be integers or slices, not %s", type_tp_name(type_of(key)));
 }
 
 Ref<> tuple_concat(Value a, Value b) {

@@ -241,5 +241,9 @@ void type_bump_version(Type* t);
 // Convenience: the type's __name__ (the part after the last dot of `name`, or
 // the heap type's name).
 const char* type_name(Type* t);
+// The name CPython's messages print (its tp_name): module-qualified for a
+// built-in type defined in a module ('collections.deque', '_io.StringIO'),
+// the plain name for builtins and for classes.
+inline const char* type_tp_name(Type* t) { return t->name; }
 
 }  // namespace ftpy

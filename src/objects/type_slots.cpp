@@ -334,7 +334,6 @@ Ref<> slot_tp_new(Type* type, const Value* args, size_t nargs, Value kwnames);
 
 // tp_name as CPython shows it: "time.struct_time" for a native type, the
 // __name__ for a class.
-const char* full_type_name(Type* t) { return (t->flags & kTypeHeapType) ? type_name(t) : t->name; }
 
 // tp_new exposed as `T.__new__(subtype, *args, **kwargs)`: a builtin whose self
 // is the owner type.
@@ -349,16 +348,16 @@ Ref<> tp_new_wrapper(Value self, Value* args) {
                       type_name(type_of(sub)));
   Type* st = sub.as<Type>();
   if (!is_subtype(st, owner))
-    return err_format(g_TypeError, "%s.__new__(%s): %s is not a subtype of %s", full_type_name(owner),
-                      full_type_name(st), full_type_name(st), full_type_name(owner));
+    return err_format(g_TypeError, "%s.__new__(%s): %s is not a subtype of %s", type_tp_name(owner),
+                      type_tp_name(st), type_tp_name(st), type_tp_name(owner));
   // The nearest base of st whose __new__ is native must be built by owner's
   // tp_new, else the instance would miss the initialisation its C++ layout
   // needs (object.__new__(tuple subclass) would leave the items unset).
   Type* solid = st;
   while (solid && solid->tp_new == slot_tp_new) solid = solid->base;
   if (solid && solid->tp_new != owner->tp_new)
-    return err_format(g_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", full_type_name(owner),
-                      full_type_name(st), full_type_name(solid));
+    return err_format(g_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type_tp_name(owner),
+                      type_tp_name(st), type_tp_name(solid));
   // Forward remaining positional args and keywords.
   std::vector<Value> all;
   for (int64_t i = 1; i < tuple_size(a); i++) all.push_back(tuple_item(a, i));
@@ -450,7 +449,7 @@ int64_t slot_tp_hash(Value self) {
 }
 Ref<> slot_tp_call(Value self, const Value* args, size_t nargs, Value kwnames) {
   Value f = type_lookup(type_of(self), Value(ids::__call__));
-  if (!f) return err_format(g_TypeError, "'%s' object is not callable", type_name(type_of(self)));
+  if (!f) return err_format(g_TypeError, "'%s' object is not callable", type_tp_name(type_of(self)));
   Ref<> hold = Ref<>::borrow(f);
   DescrGetFn get = type_of(f)->tp_descr_get;
   Ref<> bound = get ? get(f, self, Value(type_of(self))) : Ref<>::borrow(f);
@@ -459,7 +458,7 @@ Ref<> slot_tp_call(Value self, const Value* args, size_t nargs, Value kwnames) {
 }
 Ref<> slot_tp_iter(Value self) {
   Value f = type_lookup(type_of(self), Value(ids::__iter__));
-  if (f && is_none(f)) return err_format(g_TypeError, "'%s' object is not iterable", type_name(type_of(self)));
+  if (f && is_none(f)) return err_format(g_TypeError, "'%s' object is not iterable", type_tp_name(type_of(self)));
   return call_special(self, ids::__iter__, nullptr, 0);
 }
 Ref<> slot_tp_iternext(Value self) {

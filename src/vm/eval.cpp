@@ -1533,7 +1533,7 @@ TARGET(FOR_ITER) {
   Ref<> next;
   UnaryFn fn = type_of(it)->tp_iternext;
   if (!fn) {
-    err_format(g_TypeError, "'%s' object is not an iterator", type_name(type_of(it)));
+    err_format(g_TypeError, "'%s' object is not an iterator", type_tp_name(type_of(it)));
     GOTO_ERROR();
   }
   next = fn(it);

@@ -17,7 +17,7 @@
 #include "runtime/heap.h"
 #include "vm/call.h"
 #include "vm/function.h"
-#include "vm/import.h"
+#include "vm/warn.h"
 #include "vm/traceback.h"
 
 namespace ftpy {
@@ -67,23 +67,12 @@ bool finalize_revived(Object* o, F finalize) {
   return rc::end_finalizer(o);
 }
 
-// warnings.warn("coroutine 'NAME' was never awaited", RuntimeWarning,
-// source=coro). Without a warnings module (late in shutdown) nothing is said.
+// "coroutine 'NAME' was never awaited", with the coroutine as the source.
 Ref<> warn_never_awaited(Generator* g) {
-  Ref<> warnings = import_module("warnings");
-  if (!warnings) {
-    err_clear();
-    return new_none();
-  }
-  Ref<> warn = getattr(warnings.val(), "warn");
-  if (!warn) return nullptr;
   std::string text = "coroutine '";
   if (is_str(g->qualname)) text += str_view(g->qualname);
   text += "' was never awaited";
-  Ref<Str> msg = str_from_utf8(text);
-  if (!msg) return nullptr;
-  Value args[4] = {msg.val(), Value(g_RuntimeWarning), Value::small(1), Value(static_cast<Object*>(g))};
-  return call(warn.val(), args, 4);
+  return warn_from_runtime(g_RuntimeWarning, text, Value(static_cast<Object*>(g)));
 }
 
 void gen_dealloc(Object* o) {
