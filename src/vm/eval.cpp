@@ -753,6 +753,36 @@ TARGET(LOAD_FAST) {
   DISPATCH();
 }
 
+TARGET(LOAD_FAST__LOAD_ATTR) {
+  // `self.x`: when the LOAD_ATTR that follows is LOAD_ATTR_INLINE_VALUE, its
+  // common case runs here on the local's own reference, which saves the
+  // object's increment, its decrement after the load and a dispatch. The
+  // opcode and cache are read as the dispatch and the handler would
+  // (specialize.h: relaxed, every unit validated); on any miss the object is
+  // pushed and the LOAD_ATTR runs as usual. This path cannot fail, block or
+  // run Python code.
+  Value v = LOCALS[a];
+  if (v.is_null()) [[unlikely]] {
+    unbound_local_error(tuple_item(co->localsplusnames, a));
+    GOTO_ERROR();
+  }
+  uint32_t next = __atomic_load_n(ip, __ATOMIC_RELAXED);
+  if (instr_op(next) == OP_LOAD_ATTR_INLINE_VALUE && !v.is_small()) {
+    Value r = spec_inline_value_hit(v, tuple_item(co->names, instr_arg(next) >> 1).as<Str>(), ip);
+    if (!r.is_null()) {
+      incref(r);
+      PUSH(r);
+      if (instr_arg(next) & 1) PUSH(Value());  // the method form: [attribute, null]
+      ip += 1 + op_cache(OP_LOAD_ATTR);
+      DISPATCH();
+    }
+  }
+  incref(v);
+  PUSH(v);
+  this_instr = ip;
+  goto* kDispatch[instr_op(next)];
+}
+
 TARGET(STORE_FAST) {
   Value old = LOCALS[a];
   LOCALS[a] = POP();
