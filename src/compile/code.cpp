@@ -66,6 +66,8 @@ Ref<Code> code_new(CodeSpec&& spec) {
   c->ncells = spec.ncells;
   c->nfrees = spec.nfrees;
   c->stacksize = spec.stacksize;
+  c->nlocalsplus_ = c->nlocals + c->ncells + c->nfrees;
+  c->framesize_ = c->nlocalsplus_ + c->stacksize;
   c->firstlineno = spec.firstlineno;
   c->flags = spec.flags;
   std::sort(spec.exception_table.begin(), spec.exception_table.end(),
