@@ -647,15 +647,21 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
     this_instr = ip;                                                  \
     goto* kDispatch[__atomic_load_n(ip, __ATOMIC_RELAXED) & 0xFF];    \
   } while (0)
-// Every handler starts with TARGET(NAME). The dispatch table points at
-// `target_NAME`, which only this macro defines, so a handler with a bare
-// label does not build; `op_NAME` is for `goto` from a specialised form to
-// its base (same cache size by construction: opcodes.h).
+// Every handler starts with TARGET(NAME) (or TARGET_NO_ARG). The dispatch
+// table points at `target_NAME`, which only these macros define, so a handler
+// with a bare label does not build; `op_NAME` is for `goto` from a
+// specialised form to its base (same cache size by construction: opcodes.h).
 #define TARGET(name)                                                  \
   target_##name : __attribute__((unused));                           \
   op_##name : __attribute__((unused));                               \
   ip = this_instr + 1 + op_cache(OP_##name);                         \
   a = __atomic_load_n(this_instr, __ATOMIC_RELAXED) >> 8;
+// TARGET for a handler that takes no argument: an atomic load is not
+// removed when its result goes unused, so these skip it.
+#define TARGET_NO_ARG(name)                                           \
+  target_##name : __attribute__((unused));                           \
+  op_##name : __attribute__((unused));                               \
+  ip = this_instr + 1 + op_cache(OP_##name);
 // The fast locals sit at a fixed offset in the frame: addressing them off `f`
 // keeps a register free for the values live across dispatch.
 #define LOCALS (f->localsplus)
@@ -700,18 +706,20 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
 resume_frame:
   DISPATCH();
 
-TARGET(NOP)
-TARGET(RESUME)
-TARGET(RETURN_GENERATOR)
+TARGET_NO_ARG(NOP)
+  DISPATCH();
+TARGET_NO_ARG(RESUME)
+  DISPATCH();
+TARGET_NO_ARG(RETURN_GENERATOR)
   DISPATCH();
 
-TARGET(POP_TOP) {
+TARGET_NO_ARG(POP_TOP) {
   Value v = POP();
   decref(v);
   DISPATCH();
 }
 
-TARGET(PUSH_NULL)
+TARGET_NO_ARG(PUSH_NULL)
   PUSH(Value());
   DISPATCH();
 
@@ -1627,7 +1635,7 @@ TARGET(RETURN_CONST) {
   goto do_return;
 }
 
-TARGET(RETURN_VALUE) {
+TARGET_NO_ARG(RETURN_VALUE) {
   retval = Ref<>::steal(POP());
   goto do_return;
 }
