@@ -47,6 +47,12 @@ Ref<Code> code_new(CodeSpec&& spec) {
   c->code = static_cast<uint32_t*>(heap_alloc(sizeof(uint32_t) * (c->ncode ? c->ncode : 1)));
   if (!c->code) return nullptr;
   std::memcpy(c->code, spec.code.data(), sizeof(uint32_t) * c->ncode);
+  // Pairs the eval loop runs in one step where it can (compile/opcodes.h).
+  // Before the code is shared: plain stores.
+  for (uint32_t i = 0, prev = UINT32_MAX; i < c->ncode; prev = i, i += 1 + op_cache(instr_op(c->code[i]))) {
+    if (prev != UINT32_MAX && instr_op(c->code[prev]) == OP_LOAD_FAST && instr_op(c->code[i]) == OP_LOAD_ATTR)
+      c->code[prev] = make_instr(OP_LOAD_FAST__LOAD_ATTR, instr_arg(c->code[prev]));
+  }
   c->consts = spec.consts.release();
   c->names = spec.names.release();
   c->localsplusnames = spec.localsplusnames.release();
@@ -60,6 +66,8 @@ Ref<Code> code_new(CodeSpec&& spec) {
   c->ncells = spec.ncells;
   c->nfrees = spec.nfrees;
   c->stacksize = spec.stacksize;
+  c->nlocalsplus_ = c->nlocals + c->ncells + c->nfrees;
+  c->framesize_ = c->nlocalsplus_ + c->stacksize;
   c->firstlineno = spec.firstlineno;
   c->flags = spec.flags;
   std::sort(spec.exception_table.begin(), spec.exception_table.end(),

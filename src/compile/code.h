@@ -72,8 +72,13 @@ struct Code : Object {
   std::vector<int32_t>* cell2arg;                    // owned or null: cell i -> arg index or -1
   Value weakreflist;
 
-  int32_t nlocalsplus() const { return nlocals + ncells + nfrees; }
-  int32_t framesize() const { return nlocalsplus() + stacksize; }
+  // Set once by code_new from the counts above: every call and return reads
+  // them, and the sums cost more than the loads.
+  int32_t nlocalsplus_;  // nlocals + ncells + nfrees
+  int32_t framesize_;    // nlocalsplus_ + stacksize
+
+  int32_t nlocalsplus() const { return nlocalsplus_; }
+  int32_t framesize() const { return framesize_; }
 };
 extern Type g_code_type;
 

@@ -342,6 +342,12 @@ enum OpFlags : uint32_t {
 //   CALL_SET_ADD               s.add(x) on an exact set, added in place
 //   CALL_ALLOC_AND_ENTER_INIT  Cls(args): allocate the instance and run a
 //                              Python __init__ in the same eval loop
+//
+// Pairs (written by code_new, never by the specialiser: no cache, and no
+// guard of their own):
+//   LOAD_FAST__LOAD_ATTR       a LOAD_FAST right before a LOAD_ATTR. When the
+//                              LOAD_ATTR is LOAD_ATTR_INLINE_VALUE at run time,
+//                              both run in one step on the local's reference
 #define FTPY_SPECIALIZED(X)                                                    \
   X(BINARY_OP_ADD_INT, BINARY_OP)                                              \
   X(BINARY_OP_SUB_INT, BINARY_OP)                                              \
@@ -384,7 +390,8 @@ enum OpFlags : uint32_t {
   X(CALL_ALLOC_AND_ENTER_INIT, CALL)                                           \
   X(CALL_LIST_APPEND, CALL)                                                    \
   X(CALL_LIST_POP, CALL)                                                       \
-  X(CALL_SET_ADD, CALL)
+  X(CALL_SET_ADD, CALL)                                                        \
+  X(LOAD_FAST__LOAD_ATTR, LOAD_FAST)
 
 enum Opcode : uint8_t {
 #define FTPY_OPCODE_ENUM(name, pop, push, cache, flags) OP_##name,

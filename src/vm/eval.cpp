@@ -665,15 +665,21 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
     this_instr = ip;                                                  \
     goto* kDispatch[__atomic_load_n(ip, __ATOMIC_RELAXED) & 0xFF];    \
   } while (0)
-// Every handler starts with TARGET(NAME). The dispatch table points at
-// `target_NAME`, which only this macro defines, so a handler with a bare
-// label does not build; `op_NAME` is for `goto` from a specialised form to
-// its base (same cache size by construction: opcodes.h).
+// Every handler starts with TARGET(NAME) (or TARGET_NO_ARG). The dispatch
+// table points at `target_NAME`, which only these macros define, so a handler
+// with a bare label does not build; `op_NAME` is for `goto` from a
+// specialised form to its base (same cache size by construction: opcodes.h).
 #define TARGET(name)                                                  \
   target_##name : __attribute__((unused));                           \
   op_##name : __attribute__((unused));                               \
   ip = this_instr + 1 + op_cache(OP_##name);                         \
   a = __atomic_load_n(this_instr, __ATOMIC_RELAXED) >> 8;
+// TARGET for a handler that takes no argument: an atomic load is not
+// removed when its result goes unused, so these skip it.
+#define TARGET_NO_ARG(name)                                           \
+  target_##name : __attribute__((unused));                           \
+  op_##name : __attribute__((unused));                               \
+  ip = this_instr + 1 + op_cache(OP_##name);
 // The fast locals sit at a fixed offset in the frame: addressing them off `f`
 // keeps a register free for the values live across dispatch.
 #define LOCALS (f->localsplus)
@@ -718,18 +724,20 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
 resume_frame:
   DISPATCH();
 
-TARGET(NOP)
-TARGET(RESUME)
-TARGET(RETURN_GENERATOR)
+TARGET_NO_ARG(NOP)
+  DISPATCH();
+TARGET_NO_ARG(RESUME)
+  DISPATCH();
+TARGET_NO_ARG(RETURN_GENERATOR)
   DISPATCH();
 
-TARGET(POP_TOP) {
+TARGET_NO_ARG(POP_TOP) {
   Value v = POP();
   DECREF_SYNC_LINE(v);
   DISPATCH();
 }
 
-TARGET(PUSH_NULL)
+TARGET_NO_ARG(PUSH_NULL)
   PUSH(Value());
   DISPATCH();
 
@@ -769,6 +777,36 @@ TARGET(LOAD_FAST) {
   incref(v);
   PUSH(v);
   DISPATCH();
+}
+
+TARGET(LOAD_FAST__LOAD_ATTR) {
+  // `self.x`: when the LOAD_ATTR that follows is LOAD_ATTR_INLINE_VALUE, its
+  // common case runs here on the local's own reference, which saves the
+  // object's increment, its decrement after the load and a dispatch. The
+  // opcode and cache are read as the dispatch and the handler would
+  // (specialize.h: relaxed, every unit validated); on any miss the object is
+  // pushed and the LOAD_ATTR runs as usual. This path cannot fail, block or
+  // run Python code.
+  Value v = LOCALS[a];
+  if (v.is_null()) [[unlikely]] {
+    unbound_local_error(tuple_item(co->localsplusnames, a));
+    GOTO_ERROR();
+  }
+  uint32_t next = __atomic_load_n(ip, __ATOMIC_RELAXED);
+  if (instr_op(next) == OP_LOAD_ATTR_INLINE_VALUE && !v.is_small()) {
+    Value r = spec_inline_value_hit(v, tuple_item(co->names, instr_arg(next) >> 1).as<Str>(), ip);
+    if (!r.is_null()) {
+      incref(r);
+      PUSH(r);
+      if (instr_arg(next) & 1) PUSH(Value());  // the method form: [attribute, null]
+      ip += 1 + op_cache(OP_LOAD_ATTR);
+      DISPATCH();
+    }
+  }
+  incref(v);
+  PUSH(v);
+  this_instr = ip;
+  goto* kDispatch[instr_op(next)];
 }
 
 TARGET(STORE_FAST) {
@@ -1631,7 +1669,7 @@ TARGET(RETURN_CONST) {
   goto do_return;
 }
 
-TARGET(RETURN_VALUE) {
+TARGET_NO_ARG(RETURN_VALUE) {
   retval = Ref<>::steal(POP());
   goto do_return;
 }

@@ -48,6 +48,7 @@
 #include <cstdint>
 
 #include "compile/code.h"
+#include "objects/instance_values.h"
 #include "objects/native.h"
 #include "objects/str.h"
 #include "runtime/ref.h"
@@ -110,6 +111,24 @@ inline Value* spec_instance_dict_slot(Value obj, Type* t) {
 }
 inline Value spec_instance_dict(Value obj, Type* t) {
   return Value(__atomic_load_n(reinterpret_cast<uint64_t*>(spec_instance_dict_slot(obj, t)), __ATOMIC_ACQUIRE));
+}
+
+// LOAD_ATTR_INLINE_VALUE's common case, for a caller that holds `obj` (an
+// object, not a small int) without having pushed it: the value under `name`
+// at the cached index of the values array of an instance of the cached type,
+// or null when any guard fails (the caller then pushes obj and runs the
+// handler, which takes the other ways or deoptimises). A matching checked tag
+// proves the generic getattr and the fixed dict offset (kCheckedVersion); the
+// index is checked by key identity, as the handler does. Borrowed until this
+// thread's next quiescent state (instance_values.h).
+[[gnu::always_inline]] inline Value spec_inline_value_hit(Value obj, Str* name, const uint32_t* instr) {
+  Type* t = obj.obj()->ob_type;
+  if ((t->version_tag.load(std::memory_order_acquire) | kCheckedVersion) != cache_load(instr + 1)) return Value();
+  uint64_t bits = spec_instance_dict(obj, t).bits();
+  if (!slot_holds_values(bits)) return Value();
+  uint32_t ix = cache_load(instr + 2);
+  if (ix >= values_cap(bits) || shared_key_at(t->shared_keys, ix) != name) return Value();
+  return std::atomic_ref<Value>(*values_entry(bits, ix)).load(std::memory_order_acquire);
 }
 
 // F1 checked directly, for a type other than the cached one: `name` is absent
