@@ -575,6 +575,21 @@ Ref<> sys_setswitchinterval(Value, Value* a) {
   g_switch_interval.store(d);
   return new_none();
 }
+// sys.settrace / setprofile: the VM emits no trace or profile events, so no
+// hook can be installed and gettrace/getprofile always report None. Clearing
+// the hook (None) succeeds, which is what code that saves and restores it
+// does (doctest around each example); installing a function is refused
+// rather than silently never calling it.
+Ref<> sys_gettrace(Value, Value*) { return new_none(); }
+Ref<> sys_settrace(Value, Value* a) {
+  if (is_none(a[0])) return new_none();
+  return err_set_str(g_NotImplementedError, "sys.settrace: ftpy does not emit trace events");
+}
+Ref<> sys_setprofile(Value, Value* a) {
+  if (is_none(a[0])) return new_none();
+  return err_set_str(g_NotImplementedError, "sys.setprofile: ftpy does not emit profile events");
+}
+
 Ref<> sys_is_gil_enabled(Value, Value*) { return new_bool(gil_is_enabled()); }
 Ref<> sys_is_finalizing(Value, Value*) { return new_bool(g_interp.finalizing.load()); }
 
@@ -668,6 +683,10 @@ const MethodDef kSysFunctions[] = {
     {"__excepthook__(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
     {"unraisablehook(unraisable, /)", sys_unraisablehook_fn, "Handle an unraisable exception."},
     {"getswitchinterval()", sys_getswitchinterval, nullptr},
+    {"gettrace()", sys_gettrace, nullptr},
+    {"settrace(function, /)", sys_settrace, nullptr},
+    {"getprofile()", sys_gettrace, nullptr},
+    {"setprofile(function, /)", sys_setprofile, nullptr},
     {"setswitchinterval(interval, /)", sys_setswitchinterval, nullptr},
     {"_is_gil_enabled()", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
     {"getdefaultencoding()", sys_getdefaultencoding, nullptr},
