@@ -618,6 +618,7 @@ Ref<> sys_get_asyncgen_hooks(Value, Value*) {
 
 Ref<> sys_getdefaultencoding(Value, Value*) { return Ref<>(str_intern("utf-8")); }
 Ref<> sys_getfilesystemencoding(Value, Value*) { return Ref<>(str_intern("utf-8")); }
+Ref<> sys_getfilesystemencodeerrors(Value, Value*) { return Ref<>(str_intern("surrogateescape")); }
 Ref<> sys_get_int_max_str_digits(Value, Value*) { return small_int(g_int_max_str_digits.load()); }
 Ref<> sys_set_int_max_str_digits(Value, Value* a) {
   int64_t n;
@@ -696,6 +697,7 @@ const MethodDef kSysFunctions[] = {
     {"get_asyncgen_hooks()", sys_get_asyncgen_hooks,
      "Return the firstiter and finalizer hooks of this thread's async generators."},
     {"getfilesystemencoding()", sys_getfilesystemencoding, nullptr},
+    {"getfilesystemencodeerrors()", sys_getfilesystemencodeerrors, nullptr},
     {"get_int_max_str_digits()", sys_get_int_max_str_digits, nullptr},
     {"set_int_max_str_digits(maxdigits)", sys_set_int_max_str_digits, nullptr},
     {"audit(event, /, *args)", sys_audit, nullptr},
@@ -960,6 +962,7 @@ Ref<> sys_module_create() {
        set("platform", Value(str_intern("linux"))) && set("byteorder", Value(str_intern("little"))) &&
        set("executable", exe.val()) && set("_base_executable", exe.val()) && set("prefix", prefix.val()) &&
        set("exec_prefix", prefix.val()) && set("base_prefix", prefix.val()) &&
+       set("base_exec_prefix", prefix.val()) && set("abiflags", Value(str_intern(""))) &&
        set("builtin_module_names", builtin_names.val()) && set("dont_write_bytecode", true_value()) &&
        set("meta_path", Ref<>(list_new()).val()) && set("path_hooks", Ref<>(list_new()).val()) &&
        set("path_importer_cache", Ref<>(dict_new()).val()) && set("api_version", Ref<>(small_int(1013)).val()) &&
