@@ -679,9 +679,7 @@ const MethodDef kSysFunctions[] = {
     {"getsizeof(object, default=?)", sys_getsizeof, nullptr},
     {"_getframe(depth=?, /)", sys_getframe, nullptr},
     {"displayhook(object, /)", sys_displayhook_fn, nullptr},
-    {"__displayhook__(object, /)", sys_displayhook_fn, nullptr},
     {"excepthook(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
-    {"__excepthook__(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
     {"unraisablehook(unraisable, /)", sys_unraisablehook_fn, "Handle an unraisable exception."},
     {"getswitchinterval()", sys_getswitchinterval, nullptr},
     {"gettrace()", sys_gettrace, nullptr},
@@ -884,11 +882,13 @@ Ref<> sys_module_create() {
   if (!m) return nullptr;
   Value d = module_dict(m.val());
   if (native_add_functions(m.val(), kSysFunctions) < 0) return nullptr;
-  {
-    // sys.__unraisablehook__ is the same object as the original hook.
+  // sys.__unraisablehook__, __excepthook__ and __displayhook__ are the same
+  // objects as the original hooks: code.InteractiveConsole tests
+  // `sys.excepthook is sys.__excepthook__` to decide how to print a traceback.
+  for (const char* name : {"unraisablehook", "excepthook", "displayhook"}) {
     Ref<> hook;
-    if (dict_get_item_str(d, str_intern("unraisablehook"), &hook) <= 0 ||
-        dict_set_item_str(d, "__unraisablehook__", hook.val()) < 0)
+    if (dict_get_item_str(d, str_intern(name), &hook) <= 0 ||
+        dict_set_item_str(d, ("__" + std::string(name) + "__").c_str(), hook.val()) < 0)
       return nullptr;
   }
   const InterpConfig& cfg = g_interp.config;
