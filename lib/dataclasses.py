@@ -77,10 +77,10 @@ class InitVar:
 
 class Field:
     __slots__ = ('name', 'type', 'default', 'default_factory', 'repr', 'hash',
-                 'init', 'compare', 'metadata', 'kw_only', 'doc', '_field_type')
+                 'init', 'compare', 'metadata', 'kw_only', '_field_type')
 
     def __init__(self, default, default_factory, init, repr, hash, compare,
-                 metadata, kw_only, doc=None):
+                 metadata, kw_only):
         self.name = None
         self.type = None
         self.default = default
@@ -92,18 +92,17 @@ class Field:
         self.metadata = (_EMPTY_METADATA if metadata is None
                          else types.MappingProxyType(metadata))
         self.kw_only = kw_only
-        self.doc = doc
         self._field_type = None
 
     @recursive_repr()
     def __repr__(self):
         return ('Field('
                 'name=%r,type=%r,default=%r,default_factory=%r,init=%r,'
-                'repr=%r,hash=%r,compare=%r,metadata=%r,kw_only=%r,doc=%r,'
+                'repr=%r,hash=%r,compare=%r,metadata=%r,kw_only=%r,'
                 '_field_type=%r)' % (
                     self.name, self.type, self.default, self.default_factory,
                     self.init, self.repr, self.hash, self.compare,
-                    self.metadata, self.kw_only, self.doc, self._field_type))
+                    self.metadata, self.kw_only, self._field_type))
 
     def __set_name__(self, owner, name):
         func = getattr(type(self.default), '__set_name__', None)
@@ -136,13 +135,13 @@ class _DataclassParams:
 
 
 def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True,
-          hash=None, compare=True, metadata=None, kw_only=MISSING, doc=None):
+          hash=None, compare=True, metadata=None, kw_only=MISSING):
     """Per-field options for a dataclass attribute (default or
-    default_factory, init, repr, hash, compare, metadata, kw_only, doc)."""
+    default_factory, init, repr, hash, compare, metadata, kw_only)."""
     if default is not MISSING and default_factory is not MISSING:
         raise ValueError('cannot specify both default and default_factory')
     return Field(default, default_factory, init, repr, hash, compare,
-                 metadata, kw_only, doc)
+                 metadata, kw_only)
 
 
 def fields(class_or_instance):
@@ -303,8 +302,8 @@ def _init_src(b, fields, std_fields, kw_only_fields, frozen, has_post_init,
             if not (f.default is MISSING and f.default_factory is MISSING):
                 seen_default = f
             elif seen_default:
-                raise TypeError('non-default argument %r follows default argument %r'
-                                % (f.name, seen_default.name))
+                raise TypeError('non-default argument %r follows default argument'
+                                % f.name)
 
     ns = b.ns
 

@@ -55,3 +55,12 @@ def _check_time_fields(hour, minute, second, microsecond, fold):
             raise
         msg = e.args[0]
     raise ValueError(msg)
+
+
+# The C type's name is 'datetime.IsoCalendarDate', and its repr uses it.
+def _iso_calendar_date_repr(self):
+    return ('datetime.IsoCalendarDate(year=%s, week=%s, weekday=%s)'
+            % (self[0], self[1], self[2]))
+
+
+_IsoCalendarDate.__repr__ = _iso_calendar_date_repr

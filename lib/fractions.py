@@ -155,9 +155,6 @@ class Fraction(numbers.Rational):
     def as_integer_ratio(self):
         return (self._numerator, self._denominator)
 
-    def is_integer(self):
-        return self._denominator == 1
-
     def limit_denominator(self, max_denominator=1000000):
         """The closest Fraction whose denominator is at most
         max_denominator (found through the continued fraction)."""

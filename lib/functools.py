@@ -102,37 +102,47 @@ def total_ordering(cls):
 
 # -------------------------------------------------------------- cmp_to_key
 
-def cmp_to_key(mycmp):
-    """Convert a cmp= function into a key= function."""
-    def _other(other):
-        if type(other) is not K:
+class _KeyWrapper:
+    """What cmp_to_key returns, as CPython's C type: calling it wraps a
+    value in another KeyWrapper that orders by the comparison function."""
+    __slots__ = ('cmp', 'obj')
+
+    def __init__(self, cmp, obj=None):
+        self.cmp = cmp
+        self.obj = obj
+
+    def __call__(self, obj):
+        return _KeyWrapper(self.cmp, obj)
+
+    def _other(self, other):
+        if type(other) is not _KeyWrapper:
             raise TypeError('other argument must be K instance')
         return other.obj
 
-    class K(object):
-        __slots__ = ['obj']
+    def __lt__(self, other):
+        return self.cmp(self.obj, self._other(other)) < 0
 
-        def __init__(self, obj):
-            self.obj = obj
+    def __gt__(self, other):
+        return self.cmp(self.obj, self._other(other)) > 0
 
-        def __lt__(self, other):
-            return mycmp(self.obj, _other(other)) < 0
+    def __eq__(self, other):
+        return self.cmp(self.obj, self._other(other)) == 0
 
-        def __gt__(self, other):
-            return mycmp(self.obj, _other(other)) > 0
+    def __le__(self, other):
+        return self.cmp(self.obj, self._other(other)) <= 0
 
-        def __eq__(self, other):
-            return mycmp(self.obj, _other(other)) == 0
+    def __ge__(self, other):
+        return self.cmp(self.obj, self._other(other)) >= 0
 
-        def __le__(self, other):
-            return mycmp(self.obj, _other(other)) <= 0
+    __hash__ = None
 
-        def __ge__(self, other):
-            return mycmp(self.obj, _other(other)) >= 0
 
-        __hash__ = None
-    K.__name__ = K.__qualname__ = 'functools.KeyWrapper'
-    return K
+_KeyWrapper.__name__ = _KeyWrapper.__qualname__ = 'KeyWrapper'
+
+
+def cmp_to_key(mycmp):
+    """Convert a cmp= function into a key= function."""
+    return _KeyWrapper(mycmp)
 
 
 # ------------------------------------------------------------------ reduce

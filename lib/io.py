@@ -91,6 +91,77 @@ class BufferedRWPair(BufferedIOBase):
         return self.writer.closed
 
 
+class IncrementalNewlineDecoder:
+    """Wraps an incremental decoder (or None, when the input is already str)
+    and handles universal newlines: records which line endings were seen
+    and, when translate is true, turns '\\r\\n' and '\\r' into '\\n'. A
+    trailing '\\r' is held back until the next call (or final) so that a
+    '\\r\\n' split across two chunks counts as one newline."""
+
+    # Bits of _seen: which line endings have been decoded so far.
+    _LF, _CR, _CRLF = 1, 2, 4
+    _NEWLINES = (None, "\n", "\r", ("\r", "\n"), "\r\n", ("\n", "\r\n"),
+                 ("\r", "\r\n"), ("\r", "\n", "\r\n"))
+
+    def __init__(self, decoder, translate, errors='strict'):
+        self.decoder = decoder
+        self.translate = translate
+        self.errors = errors
+        self._seen = 0
+        self._pendingcr = False
+
+    def decode(self, input, final=False):
+        if self.decoder is None:
+            output = input
+        else:
+            output = self.decoder.decode(input, final=final)
+        if not isinstance(output, str):
+            raise TypeError("decoder should return a string result, not '%s'"
+                            % type(output).__name__)
+        if self._pendingcr and (output or final):
+            output = "\r" + output
+            self._pendingcr = False
+        if output.endswith("\r") and not final:
+            output = output[:-1]
+            self._pendingcr = True
+        crlf = output.count("\r\n")
+        cr = output.count("\r") - crlf
+        lf = output.count("\n") - crlf
+        self._seen |= ((lf and self._LF) | (cr and self._CR) | (crlf and self._CRLF))
+        if self.translate:
+            if crlf:
+                output = output.replace("\r\n", "\n")
+            if cr:
+                output = output.replace("\r", "\n")
+        return output
+
+    def getstate(self):
+        if self.decoder is None:
+            buf, flag = b"", 0
+        else:
+            buf, flag = self.decoder.getstate()
+        flag <<= 1
+        if self._pendingcr:
+            flag |= 1
+        return buf, flag
+
+    def setstate(self, state):
+        buf, flag = state
+        self._pendingcr = bool(flag & 1)
+        if self.decoder is not None:
+            self.decoder.setstate((buf, flag >> 1))
+
+    def reset(self):
+        self._seen = 0
+        self._pendingcr = False
+        if self.decoder is not None:
+            self.decoder.reset()
+
+    @property
+    def newlines(self):
+        return self._NEWLINES[self._seen]
+
+
 if _Meta is not type:
     RawIOBase.register(FileIO)
     for _klass in (BytesIO, BufferedReader, BufferedWriter, BufferedRandom):

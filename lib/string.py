@@ -39,6 +39,32 @@ class _TemplateFlags:
     IGNORECASE = 2
 
 
+class _LazyPattern:
+    """Template.pattern: the compiled regular expression CPython builds when
+    each Template class is created (from its delimiter, idpattern,
+    braceidpattern and flags), built here on first read so that
+    `import string` does not import re; the scanner below does not need it,
+    but callers such as logging's '$' style validation read it. Each class
+    caches its own; two threads racing to build it store equal patterns."""
+
+    def __get__(self, obj, cls):
+        built = cls.__dict__.get('_built_pattern')
+        if built is None:
+            import re
+            delim = re.escape(cls.delimiter)
+            ident = cls.idpattern
+            bident = cls.braceidpattern or ident
+            source = ('\n' + delim + '(?:\n'
+                      '  (?P<escaped>' + delim + ') |\n'
+                      '  (?P<named>' + ident + ') |\n'
+                      '  {(?P<braced>' + bident + ')} |\n'
+                      '  (?P<invalid>)\n'
+                      ')')
+            built = re.compile(source, cls.flags | re.VERBOSE)
+            type.__setattr__(cls, '_built_pattern', built)
+        return built
+
+
 class Template:
     """A string class for supporting $-substitutions."""
 
@@ -46,7 +72,7 @@ class Template:
     idpattern = r'(?a:[_a-z][_a-z0-9]*)'
     braceidpattern = None
     flags = _TemplateFlags.IGNORECASE
-    pattern = None
+    pattern = _LazyPattern()
 
     def __init_subclass__(cls):
         super().__init_subclass__()
@@ -58,6 +84,7 @@ class Template:
                     'Template.pattern needs the re module') from None
             pat = cls.__dict__['pattern']
             cls._compiled = re.compile(pat, re.VERBOSE) if isinstance(pat, str) else pat
+            cls.pattern = cls._compiled
 
     def __init__(self, template):
         self.template = template

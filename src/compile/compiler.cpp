@@ -1020,7 +1020,10 @@ Ref<Code> compile_ast(const ast::Mod* mod, const SymbolTable& st, std::string_vi
 
 Ref<Code> compile_string(std::string_view source, std::string_view filename, int mode,
                          const CompileOptions& opts, SyntaxErrorInfo* err) {
-  ParseMode pm = mode == 1 ? ParseMode::Eval : mode == 2 ? ParseMode::Single : ParseMode::Exec;
+  ParseMode pm = mode == 1   ? ParseMode::Eval
+                 : mode == 2 ? ParseMode::Single
+                 : mode == 3 ? ParseMode::SingleNoImpliedDedent
+                             : ParseMode::Exec;
   ParseResult r = parse(source, filename, pm);
   if (r.error) {
     *err = *r.error;
@@ -1029,7 +1032,7 @@ Ref<Code> compile_string(std::string_view source, std::string_view filename, int
   std::unique_ptr<SymbolTable> st = build_symtable(r.mod, r.source, err);
   if (!st) return nullptr;
   CompileOptions o = opts;
-  if (mode == 2) o.interactive = true;
+  if (mode >= 2) o.interactive = true;
   return compile_ast(r.mod, *st, r.source, filename, o, err);
 }
 

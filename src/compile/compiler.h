@@ -48,7 +48,7 @@ Ref<Code> compile_ast(const ast::Mod* mod, const SymbolTable& st, std::string_vi
 
 // The whole front end at once: parse, symtable, compile. On a syntax error
 // fills *err and returns null (err->type empty: a Python exception is pending).
-Ref<Code> compile_string(std::string_view source, std::string_view filename, int mode /*0 exec, 1 eval, 2 single*/,
+Ref<Code> compile_string(std::string_view source, std::string_view filename, int mode /*0 exec, 1 eval, 2 single, 3 single with no implied dedent*/,
                          const CompileOptions& opts, SyntaxErrorInfo* err);
 
 // Structural checks of a code object (used by tests and by debug builds):

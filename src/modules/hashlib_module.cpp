@@ -274,12 +274,39 @@ std::string hmac_run(const HmacKeyed& k, std::string_view msg) {
   return out->digest();
 }
 
+// _hashlib.UnsupportedDigestmodError (a ValueError): hmac catches it to fall
+// back to its pure-Python construction over hashlib. Created once; heap
+// types are immortal.
+Type* g_unsupported_digestmod_error = nullptr;
+
+void make_unsupported_digestmod_error() {
+  Ref<Str> n = str_from_ascii("UnsupportedDigestmodError");
+  Ref<Dict> ns = dict_new();
+  Ref<Str> mod = str_from_ascii("_hashlib");
+  if (!n || !ns || !mod || dict_set_item_str(ns.val(), "__module__", mod.val()) < 0) return;
+  Ref<Tuple> bases = tuple_pack({Value(g_ValueError)});
+  if (!bases) return;
+  Ref<> cls = type_new_from_spec(&g_type_type, n.val(), bases.val(), ns.val(), Value());
+  if (cls) g_unsupported_digestmod_error = cls.release().as<Type>();
+}
+
+// _hashlib.hmac_new: ftpy has no native HMAC object, so this always reports
+// the digest as unsupported and hmac.HMAC builds the HMAC itself from
+// hashlib's hash objects (its documented fallback).
+Ref<> hashlib_hmac_new(Value, Value*) {
+  return err_set_str(g_unsupported_digestmod_error, "native HMAC objects are not available");
+}
+
 Ref<> hashlib_hmac_digest(Value, Value* args) {
   std::string key, msg, algo;
   if (!module_buffer_or_error(args[0], &key) || !module_buffer_or_error(args[1], &msg)) return nullptr;
+  // A constructor (hashlib.md5) rather than a name: hmac.digest falls back
+  // to building the HMAC from it in Python.
+  if (!is_str(args[2])) return err_set_str(g_unsupported_digestmod_error, "digest must be given by name here");
   if (!digest_name(args[2], &algo)) return nullptr;
   HmacKeyed k;
-  if (!hmac_prepare(algo, key, &k)) return err_format(g_ValueError, "unsupported hash type %s", algo.c_str());
+  if (!hmac_prepare(algo, key, &k))
+    return err_format(g_unsupported_digestmod_error, "unsupported hash type %s", algo.c_str());
   return bytes_from(hmac_run(k, msg));
 }
 
@@ -353,6 +380,7 @@ const MethodDef kHashlibFunctions[] = {
     {FTPY_CTOR_SIG("openssl_shake_128"), ctor_shake_128, "Returns a shake-128 variable hash object."},
     {FTPY_CTOR_SIG("openssl_shake_256"), ctor_shake_256, "Returns a shake-256 variable hash object."},
     {"hmac_digest(key, msg, digest)", hashlib_hmac_digest, "Single-shot HMAC."},
+    {"hmac_new(key, msg=?, digestmod=None)", hashlib_hmac_new, "Return a new hmac object."},
     {"pbkdf2_hmac(hash_name, password, salt, iterations, dklen=None)", hashlib_pbkdf2_hmac,
      "Password based key derivation function 2 (PKCS #5 v2.0) with HMAC as pseudorandom function."},
     {"compare_digest(a, b, /)", hashlib_compare_digest, "Return 'a == b'."},
@@ -369,7 +397,10 @@ const MethodDef kSha2Functions[] = {
 
 void init_types_once() {
   static std::once_flag once;
-  std::call_once(once, hash_types_init);
+  std::call_once(once, [] {
+    hash_types_init();
+    make_unsupported_digestmod_error();
+  });
 }
 
 }  // namespace
@@ -382,6 +413,9 @@ Ref<> hashlib_module_create() {
   Value d = module_dict(m.val());
   if (dict_set_item_str(d, "HASH", Value(&g_hash_type)) < 0) return nullptr;
   if (dict_set_item_str(d, "HASHXOF", Value(&g_hashxof_type)) < 0) return nullptr;
+  if (!g_unsupported_digestmod_error)
+    return err_set_str(g_SystemError, "_hashlib: cannot create UnsupportedDigestmodError");
+  if (dict_set_item_str(d, "UnsupportedDigestmodError", Value(g_unsupported_digestmod_error)) < 0) return nullptr;
   int n = 0;
   while (kHashAlgorithmNames[n]) n++;
   Ref<Tuple> names = tuple_new(n);

@@ -80,12 +80,28 @@ int buffered_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   Type* t = type_of(self);
   bool want_read = is_subtype(t, &g_buffered_reader_type) || is_subtype(t, &g_buffered_random_type);
   bool want_write = is_subtype(t, &g_buffered_writer_type) || is_subtype(t, &g_buffered_random_type);
-  const char* checks[3] = {want_read ? "_checkReadable" : nullptr, want_write ? "_checkWritable" : nullptr,
-                           is_subtype(t, &g_buffered_random_type) ? "_checkSeekable" : nullptr};
-  for (const char* c : checks) {
-    if (!c) continue;
-    Ref<> r = call_m(a[0], c);
+  // The raw stream is asked readable()/writable()/seekable() directly, as
+  // CPython does: it need not derive from IOBase (tarfile wraps a plain
+  // object that only has those methods), so there may be no _checkReadable.
+  struct Check {
+    bool wanted;
+    const char* method;
+    const char* message;
+  };
+  const Check checks[3] = {
+      {want_read, "readable", "File or stream is not readable."},
+      {want_write, "writable", "File or stream is not writable."},
+      {is_subtype(t, &g_buffered_random_type), "seekable", "File or stream is not seekable."}};
+  for (const Check& c : checks) {
+    if (!c.wanted) continue;
+    Ref<> r = call_m(a[0], c.method);
     if (!r) return -1;
+    int ok = truthy(r.val());
+    if (ok < 0) return -1;
+    if (!ok) {
+      io_unsupported(c.message);
+      return -1;
+    }
   }
   int64_t size;
   if (!to_int64(a[1], &size)) return -1;

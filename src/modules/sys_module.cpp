@@ -579,6 +579,21 @@ Ref<> sys_setswitchinterval(Value, Value* a) {
   g_switch_interval.store(d);
   return new_none();
 }
+// sys.settrace / setprofile: the VM emits no trace or profile events, so no
+// hook can be installed and gettrace/getprofile always report None. Clearing
+// the hook (None) succeeds, which is what code that saves and restores it
+// does (doctest around each example); installing a function is refused
+// rather than silently never calling it.
+Ref<> sys_gettrace(Value, Value*) { return new_none(); }
+Ref<> sys_settrace(Value, Value* a) {
+  if (is_none(a[0])) return new_none();
+  return err_set_str(g_NotImplementedError, "sys.settrace: ftpy does not emit trace events");
+}
+Ref<> sys_setprofile(Value, Value* a) {
+  if (is_none(a[0])) return new_none();
+  return err_set_str(g_NotImplementedError, "sys.setprofile: ftpy does not emit profile events");
+}
+
 Ref<> sys_is_gil_enabled(Value, Value*) { return new_bool(gil_is_enabled()); }
 Ref<> sys_is_finalizing(Value, Value*) { return new_bool(g_interp.finalizing.load()); }
 
@@ -607,6 +622,7 @@ Ref<> sys_get_asyncgen_hooks(Value, Value*) {
 
 Ref<> sys_getdefaultencoding(Value, Value*) { return Ref<>(str_intern("utf-8")); }
 Ref<> sys_getfilesystemencoding(Value, Value*) { return Ref<>(str_intern("utf-8")); }
+Ref<> sys_getfilesystemencodeerrors(Value, Value*) { return Ref<>(str_intern("surrogateescape")); }
 Ref<> sys_get_int_max_str_digits(Value, Value*) { return small_int(g_int_max_str_digits.load()); }
 Ref<> sys_set_int_max_str_digits(Value, Value* a) {
   int64_t n;
@@ -667,11 +683,13 @@ const MethodDef kSysFunctions[] = {
     {"getsizeof(object, default=?)", sys_getsizeof, nullptr},
     {"_getframe(depth=?, /)", sys_getframe, nullptr},
     {"displayhook(object, /)", sys_displayhook_fn, nullptr},
-    {"__displayhook__(object, /)", sys_displayhook_fn, nullptr},
     {"excepthook(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
-    {"__excepthook__(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
     {"unraisablehook(unraisable, /)", sys_unraisablehook_fn, "Handle an unraisable exception."},
     {"getswitchinterval()", sys_getswitchinterval, nullptr},
+    {"gettrace()", sys_gettrace, nullptr},
+    {"settrace(function, /)", sys_settrace, nullptr},
+    {"getprofile()", sys_gettrace, nullptr},
+    {"setprofile(function, /)", sys_setprofile, nullptr},
     {"setswitchinterval(interval, /)", sys_setswitchinterval, nullptr},
     {"_is_gil_enabled()", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
     {"getdefaultencoding()", sys_getdefaultencoding, nullptr},
@@ -681,6 +699,7 @@ const MethodDef kSysFunctions[] = {
     {"get_asyncgen_hooks()", sys_get_asyncgen_hooks,
      "Return the firstiter and finalizer hooks of this thread's async generators."},
     {"getfilesystemencoding()", sys_getfilesystemencoding, nullptr},
+    {"getfilesystemencodeerrors()", sys_getfilesystemencodeerrors, nullptr},
     {"get_int_max_str_digits()", sys_get_int_max_str_digits, nullptr},
     {"set_int_max_str_digits(maxdigits)", sys_set_int_max_str_digits, nullptr},
     {"audit(event, /, *args)", sys_audit, nullptr},
@@ -867,11 +886,13 @@ Ref<> sys_module_create() {
   if (!m) return nullptr;
   Value d = module_dict(m.val());
   if (native_add_functions(m.val(), kSysFunctions) < 0) return nullptr;
-  {
-    // sys.__unraisablehook__ is the same object as the original hook.
+  // sys.__unraisablehook__, __excepthook__ and __displayhook__ are the same
+  // objects as the original hooks: code.InteractiveConsole tests
+  // `sys.excepthook is sys.__excepthook__` to decide how to print a traceback.
+  for (const char* name : {"unraisablehook", "excepthook", "displayhook"}) {
     Ref<> hook;
-    if (dict_get_item_str(d, str_intern("unraisablehook"), &hook) <= 0 ||
-        dict_set_item_str(d, "__unraisablehook__", hook.val()) < 0)
+    if (dict_get_item_str(d, str_intern(name), &hook) <= 0 ||
+        dict_set_item_str(d, ("__" + std::string(name) + "__").c_str(), hook.val()) < 0)
       return nullptr;
   }
   const InterpConfig& cfg = g_interp.config;
@@ -945,6 +966,7 @@ Ref<> sys_module_create() {
        set("platform", Value(str_intern("linux"))) && set("byteorder", Value(str_intern("little"))) &&
        set("executable", exe.val()) && set("_base_executable", exe.val()) && set("prefix", prefix.val()) &&
        set("exec_prefix", prefix.val()) && set("base_prefix", prefix.val()) &&
+       set("base_exec_prefix", prefix.val()) && set("abiflags", Value(str_intern(""))) &&
        set("builtin_module_names", builtin_names.val()) && set("dont_write_bytecode", true_value()) &&
        set("meta_path", Ref<>(list_new()).val()) && set("path_hooks", Ref<>(list_new()).val()) &&
        set("path_importer_cache", Ref<>(dict_new()).val()) && set("api_version", Ref<>(small_int(1013)).val()) &&

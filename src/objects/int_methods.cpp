@@ -321,7 +321,6 @@ Ref<> int_as_integer_ratio(Value self, Value*) {
   return tuple_pack({n.val(), Value::small(1)});
 }
 
-Ref<> int_is_integer(Value self, Value*) { return new_bool(true); }
 Ref<> int_self_exact(Value self, Value*) { return int_exact(self); }
 
 Ref<> int_round(Value self, Value* args) {
@@ -377,7 +376,6 @@ const MethodDef kIntMethods[] = {
     {"from_bytes($type, /, bytes, byteorder='big', *, signed=False)", int_from_bytes,
      "Return the integer represented by the given array of bytes.", kMethClass},
     {"as_integer_ratio($self, /)", int_as_integer_ratio, "Return a pair of integers, whose ratio is equal to the original int."},
-    {"is_integer($self, /)", int_is_integer, "Returns True. Exists for duck type compatibility with float.is_integer."},
     {"conjugate($self, /)", int_self_exact, "Returns self, the complex conjugate of any int."},
     {"__round__($self, ndigits=?, /)", int_round, "Rounding an Integral returns itself."},
     {"__trunc__($self, /)", int_self_exact, "Truncating an Integral returns itself."},

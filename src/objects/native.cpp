@@ -23,6 +23,7 @@
 #include "objects/tuple.h"
 #include "objects/type_internal.h"
 #include "runtime/heap.h"
+#include "runtime/interp.h"
 #include "runtime/qsbr.h"
 
 namespace ftpy {
@@ -481,6 +482,26 @@ const GetSetDef kNativeFunctionGetSets[] = {
     {"__text_signature__", native_function_get_text_signature, nullptr},
     {nullptr}};
 
+// __reduce__, so pickle stores a built-in function by reference: a module
+// function (or one with no self) as its name, which pickle resolves as a
+// global in __module__; a bound built-in method as getattr(self, name).
+Ref<> native_function_reduce(Value v, Value*) {
+  auto* f = v.as<NativeFunction>();
+  Value name = f->def->parsed->name;
+  if (f->self.is_null() || is_module(f->self)) return Ref<>::borrow(name);
+  Ref<> getattr_fn;
+  int r = dict_get_item_str(g_interp.builtins, str_intern("getattr"), &getattr_fn);
+  if (r < 0) return nullptr;
+  if (r == 0) return err_set_str(g_RuntimeError, "lost builtins.getattr");
+  Ref<Tuple> args = tuple_pack({f->self, name});
+  if (!args) return nullptr;
+  return tuple_pack({getattr_fn.val(), args.val()});
+}
+
+const MethodDef kNativeFunctionMethods[] = {
+    {"__reduce__($self, /)", native_function_reduce, nullptr},
+    {nullptr}};
+
 int64_t native_function_hash(Value v) {
   auto* f = v.as<NativeFunction>();
   int64_t h = f->self.is_null() ? 0 : hash(f->self);
@@ -783,6 +804,7 @@ void native_types_init() {
   t->tp_hash = native_function_hash;
   t->tp_richcompare = native_function_richcompare;
   t->getsets = kNativeFunctionGetSets;
+  t->methods = kNativeFunctionMethods;
   type_ready(t);
 
   t = &g_method_descr_type;

@@ -104,7 +104,9 @@ Ref<> format(Value v, Value spec) {
   Value s = spec.is_null() ? str_empty() : spec;
   if (is_str_exact(v) && s.as<Str>()->length == 0) return Ref<>::borrow(v);
   Value args[1] = {s};
-  Ref<> r = call_method(v, Value(ids::__format__), args, 1);
+  // Looked up on the type: format(int, '') must use type.__format__, not
+  // the unbound int.__format__ found by int's own attribute lookup.
+  Ref<> r = call_special(v, ids::__format__, args, 1);
   if (r && !is_str(r.val()))
     return err_format(g_TypeError, "__format__ must return a str, not %s", type_name(type_of(r.val())));
   return r;

@@ -3,6 +3,7 @@
 #include "objects/protocol.h"
 #include "objects/str.h"
 #include "objects/errors.h"
+#include "objects/native.h"
 
 namespace ftpy {
 
@@ -40,6 +41,13 @@ Ref<> ellipsis_new(Type*, const Value*, size_t nargs, Value kwnames) {
   if (nargs || kwnames) return err_set_str(g_TypeError, "ellipsis takes no arguments");
   return Ref<>::steal(Value(&g_ellipsis));
 }
+// pickle stores the two singletons by name (a __reduce__ returning a str is
+// looked up as a global of __module__, here builtins).
+Ref<> notimpl_reduce(Value, Value*) { return Ref<>(str_intern("NotImplemented")); }
+Ref<> ellipsis_reduce(Value, Value*) { return Ref<>(str_intern("Ellipsis")); }
+const MethodDef kNotImplementedMethods[] = {{"__reduce__($self, /)", notimpl_reduce, nullptr}, {nullptr}};
+const MethodDef kEllipsisMethods[] = {{"__reduce__($self, /)", ellipsis_reduce, nullptr}, {nullptr}};
+
 int64_t none_hash(Value v) { return static_cast<int64_t>(0xFCA86420ull); }
 
 void init_singleton(Object* o, Type* t) {
@@ -65,6 +73,7 @@ void singletons_init() {
   g_not_implemented_type.tp_repr = notimpl_repr;
   g_not_implemented_type.nb_bool = notimpl_bool;
   g_not_implemented_type.tp_new = notimpl_new;
+  g_not_implemented_type.methods = kNotImplementedMethods;
   type_ready(&g_not_implemented_type);
   init_singleton(&g_not_implemented, &g_not_implemented_type);
 
@@ -72,6 +81,7 @@ void singletons_init() {
   g_ellipsis_type.basic_size = sizeof(Object);
   g_ellipsis_type.tp_repr = ellipsis_repr;
   g_ellipsis_type.tp_new = ellipsis_new;
+  g_ellipsis_type.methods = kEllipsisMethods;
   type_ready(&g_ellipsis_type);
   init_singleton(&g_ellipsis, &g_ellipsis_type);
 }

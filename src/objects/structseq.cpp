@@ -251,6 +251,18 @@ Ref<> ns_richcompare(Value a, Value b, CompareOp op) {
   return richcompare(a.as<Namespace>()->dict, b.as<Namespace>()->dict, op);
 }
 
+// __reduce__: (type(self), (), self.__dict__), so copy and pickle rebuild
+// the namespace by calling its type and updating the new __dict__.
+Ref<> ns_reduce(Value self, Value*) {
+  Ref<Tuple> no_args = tuple_new(0);
+  if (!no_args) return nullptr;
+  return tuple_pack({Value(type_of(self)), no_args.val(), self.as<Namespace>()->dict});
+}
+
+const MethodDef kNamespaceMethods[] = {
+    {"__reduce__($self, /)", ns_reduce, "Return state information for pickling"},
+    {nullptr}};
+
 }  // namespace
 
 Ref<> record_new(const char* type_name_str, const std::vector<std::pair<const char*, Ref<>>>& fields, Value items) {
@@ -293,6 +305,7 @@ void structseq_types_init() {
   t->tp_init = ns_init;
   t->tp_repr = ns_repr;
   t->tp_richcompare = ns_richcompare;
+  t->methods = kNamespaceMethods;
   type_ready(t);
 }
 

@@ -620,7 +620,33 @@ Ref<> type_get_text_signature(Value self) {
   return new_none();
 }
 
+// type.__flags__: ftpy's own flag bits moved to the bit positions CPython
+// 3.11 documents for the same properties (inspect.isabstract tests
+// 1 << 20, copyreg tests the heap-type bit 1 << 9). Bits with no ftpy
+// counterpart (vectorcall, version tag, managed dict, ...) stay clear.
+Ref<> type_get_flags(Value self) {
+  struct FlagBit {
+    uint32_t ftpy;
+    uint32_t cpython_bit;
+  };
+  static constexpr FlagBit kFlagBits[] = {
+      {kTypeSequence, 5},      {kTypeMapping, 6},          {kTypeHeapType, 9},
+      {kTypeBaseType, 10},     {kTypeReady, 12},           {kTypeHasGc, 14},        {kTypeMethodDescriptor, 17},
+      {kTypeAbstract, 20},     {kTypeIntSubclass, 24},     {kTypeListSubclass, 25}, {kTypeTupleSubclass, 26},
+      {kTypeBytesSubclass, 27}, {kTypeStrSubclass, 28},    {kTypeDictSubclass, 29}, {kTypeExceptionSubclass, 30},
+      {kTypeTypeSubclass, 31},
+  };
+  uint32_t own = self.as<Type>()->flags;
+  uint64_t out = 0;
+  for (const FlagBit& b : kFlagBits)
+    if (own & b.ftpy) out |= uint64_t{1} << b.cpython_bit;
+  // Built-in types are immutable (Py_TPFLAGS_IMMUTABLETYPE), class statements' are not.
+  if (!(own & kTypeHeapType)) out |= uint64_t{1} << 8;
+  return int_from_uint64(out);
+}
+
 const GetSetDef kTypeGetSets[] = {
+    {"__flags__", type_get_flags, nullptr},
     {"__name__", type_get_name, type_set_name},
     {"__qualname__", type_get_qualname, type_set_qualname},
     {"__module__", type_get_module, type_set_module},

@@ -26,6 +26,10 @@ int install_dict_descriptor(Type* t);  // __dict__/__weakref__ getsets for heap 
 // type_new.cpp
 void subtype_dealloc(Object* o);
 Type* mappingproxy_type();
+// Special-method call: `name` looked up on type(self), never on self (so a
+// class's own __format__ is not found when formatting the class), then
+// called with self prepended; AttributeError when the type lacks it.
+Ref<> call_special(Value self, Str* name, const Value* args, size_t nargs);
 Ref<> type_module_name(Type* t);         // __module__ as a str (or None)
 std::string type_qualname_utf8(Type* t);
 Value type_heap_name(Type* t);           // borrowed __name__ of a heap type

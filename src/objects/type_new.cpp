@@ -601,6 +601,8 @@ Ref<> mp_iter(Value self) { return get_iter(self.as<MappingProxy>()->mapping); }
 Ref<> mp_repr(Value self) {
   return str_from_utf8("mappingproxy(" + repr_utf8(self.as<MappingProxy>()->mapping) + ")");
 }
+// str() is the mapping's str(), as CPython (only repr() names the proxy).
+Ref<> mp_str(Value self) { return str(self.as<MappingProxy>()->mapping); }
 Ref<> mp_keys(Value self, Value*) { return call_method(self.as<MappingProxy>()->mapping, "keys", nullptr, 0); }
 Ref<> mp_values(Value self, Value*) { return call_method(self.as<MappingProxy>()->mapping, "values", nullptr, 0); }
 Ref<> mp_items(Value self, Value*) { return call_method(self.as<MappingProxy>()->mapping, "items", nullptr, 0); }
@@ -632,6 +634,7 @@ Ref<> mappingproxy_new(Value mapping) {
     t->flags = kTypeMapping;
     t->tp_dealloc = mp_dealloc;
     t->tp_repr = mp_repr;
+    t->tp_str = mp_str;
     t->tp_iter = mp_iter;
     t->tp_new = mp_new;
     t->mp_subscript = mp_getitem;

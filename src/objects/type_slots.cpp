@@ -405,6 +405,8 @@ class SelfArgs {
   Value* all_ = buf_;
 };
 
+}  // namespace
+
 // Look up `name` on type(self) and call it with self prepended.
 Ref<> call_special(Value self, Str* name, const Value* args, size_t nargs) {
   Value f = type_lookup(type_of(self), Value(name));
@@ -427,6 +429,8 @@ Ref<> call_special_opt(Value self, Str* name, const Value* args, size_t nargs) {
   if (!type_lookup(type_of(self), Value(name))) return Ref<>::steal(not_implemented());
   return call_special(self, name, args, nargs);
 }
+
+namespace {
 
 Str* name_of(SlotKind k, int op = 0) {
   for (SlotDef& d : kSlotDefs)

@@ -23,6 +23,10 @@ enum class ParseMode {
   Exec,    // a module: ast::Module
   Eval,    // a single expression: ast::Expression
   Single,  // one interactive statement: ast::Interactive
+  // Single under compile()'s PyCF_DONT_IMPLY_DEDENT (codeop): the end of
+  // the input does not close an indented block, so any compound statement
+  // needs a trailing newline.
+  SingleNoImpliedDedent,
 };
 
 struct ParseResult {

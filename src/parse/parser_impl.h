@@ -113,7 +113,8 @@ class Parser {
 
   // ---- statements (parser_stmt.cpp) ----
   void statements_until(Tok end, std::vector<Stmt*>& out);
-  void statement(std::vector<Stmt*>& out);
+  // Parses one statement into out; true when it was a compound statement.
+  bool statement(std::vector<Stmt*>& out);
   void simple_stmts(std::vector<Stmt*>& out);
   Stmt* simple_stmt();
   Stmt* expr_or_assign_stmt();

@@ -1,5 +1,6 @@
 // Statement rules and the top-level parse() of each mode.
 #include "parse/parser_impl.h"
+#include "parse/unicode_support.h"
 
 namespace ftpy {
 
@@ -40,11 +41,30 @@ ast::Mod* Parser::parse(ParseMode mode) {
       if (!at(Tok::EndMarker)) fail_generic();
       return m;
     }
-    case ParseMode::Single: {
+    case ParseMode::Single:
+    case ParseMode::SingleNoImpliedDedent: {
       auto* m = arena_.make<Interactive>();
       while (accept(Tok::Newline)) {}
       if (at(Tok::EndMarker)) return m;
-      statement(m->body);
+      int first_line = tok().lineno;
+      bool compound = statement(m->body);
+      int last = tz_.line_count();
+      bool open_end = src_.empty() || src_.back() != '\n';
+      if (compound && open_end && (mode == ParseMode::SingleNoImpliedDedent || first_line == last)) {
+        // As CPython 3.11: in 'single' mode a compound statement whose body
+        // is on its header line, or any compound statement when the end of
+        // input implies no dedent, must end with a newline (its block may go
+        // on), else "invalid syntax" at column 0 of the last line; codeop
+        // and code.InteractiveConsole rely on this (with the incomplete-input
+        // flag) to ask for more lines.
+        SyntaxErrorInfo e = make_error("SyntaxError", "invalid syntax", last, 0, last, 0);
+        std::string_view line = tz_.line_text(last);
+        e.offset = 0;
+        e.end_offset = static_cast<int>(uni::count_chars(line, static_cast<int>(line.size()))) + 1;
+        e.text = std::string(line);
+        e.incomplete = true;
+        throw ParseError{e, pos_};
+      }
       while (accept(Tok::Newline)) {}
       if (!at(Tok::EndMarker)) {
         const Token& t = tok();
@@ -56,22 +76,22 @@ ast::Mod* Parser::parse(ParseMode mode) {
   return nullptr;
 }
 
-void Parser::statement(std::vector<Stmt*>& out) {
+bool Parser::statement(std::vector<Stmt*>& out) {
   switch (kind()) {
     case Tok::KwIf: case Tok::KwWhile: case Tok::KwFor: case Tok::KwTry: case Tok::KwWith:
     case Tok::KwDef: case Tok::KwClass: case Tok::At:
       out.push_back(compound_stmt());
-      return;
+      return true;
     case Tok::KwAsync:
       if (kind(1) == Tok::KwDef || kind(1) == Tok::KwFor || kind(1) == Tok::KwWith) {
         out.push_back(compound_stmt());
-        return;
+        return true;
       }
       fail_generic();
     case Tok::Name:
       if (at_name("match") && looks_like_match_stmt()) {
         out.push_back(match_stmt());
-        return;
+        return true;
       }
       break;
     case Tok::Indent: case Tok::Dedent:
@@ -80,6 +100,7 @@ void Parser::statement(std::vector<Stmt*>& out) {
       break;
   }
   simple_stmts(out);
+  return false;
 }
 
 void Parser::simple_stmts(std::vector<Stmt*>& out) {

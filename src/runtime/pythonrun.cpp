@@ -70,13 +70,25 @@ int effective_optimize(int optimize) { return optimize < 0 ? g_interp.config.opt
 
 Ref<> compile_source(std::string_view source, std::string_view filename, CompileMode mode, int flags,
                      int optimize) {
-  (void)flags;
   CompileOptions opts;
   opts.optimize = effective_optimize(optimize);
   int m = mode == CompileMode::kEval ? 1 : mode == CompileMode::kSingle ? 2 : 0;
+  if (m == 2 && (flags & kPyCFDontImplyDedent)) m = 3;
   SyntaxErrorInfo err;
   Ref<Code> code = compile_string(source, filename, m, opts, &err);
-  if (!code) return raise_syntax_error(err, filename);
+  if (!code) {
+    // PyCF_ALLOW_INCOMPLETE_INPUT (codeop, code.InteractiveConsole): input
+    // that ends inside an unfinished construct (open bracket, block header
+    // with no body, triple-quoted string, trailing backslash, decorator
+    // with nothing under it) reports "incomplete input", so the caller can
+    // ask for more lines instead of showing an error.
+    if ((flags & kPyCFAllowIncompleteInput) && err.incomplete && !err.type.empty() &&
+        err.type != "RecursionError") {
+      err.type = "SyntaxError";
+      err.msg = "incomplete input";
+    }
+    return raise_syntax_error(err, filename);
+  }
   return code;
 }
 

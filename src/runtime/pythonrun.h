@@ -12,6 +12,12 @@ namespace ftpy {
 
 enum class CompileMode { kExec, kEval, kSingle };
 
+// compile() flag (CPython's value): an error at the end of the input is
+// SyntaxError("incomplete input").
+constexpr int kPyCFAllowIncompleteInput = 0x4000;
+// compile() flag: in 'single' mode the end of input closes no indented block.
+constexpr int kPyCFDontImplyDedent = 0x200;
+
 // Compile source to a code object; raises SyntaxError (with filename, line,
 // offset, text) on bad input.
 Ref<> compile_source(std::string_view source, std::string_view filename, CompileMode mode, int flags = 0,
