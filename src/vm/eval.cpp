@@ -79,9 +79,11 @@ std::nullptr_t unbound_local_error(Value name) {
 std::nullptr_t unbound_free_error(Code* co, int32_t i) {
   Value name = tuple_item(co->localsplusnames, i);
   if (i < co->nlocals + co->ncells) return unbound_local_error(name);
-  return err_format(g_NameError,
-                    "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
-                    str_view(name).data());
+  err_format(g_NameError,
+             "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+             str_view(name).data());
+  exception_set_extra_attr(err_peek(), name, Value());  // NameError.name, as CPython sets it
+  return nullptr;
 }
 
 // LOAD_GLOBAL / LOAD_NAME fallbacks.
