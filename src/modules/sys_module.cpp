@@ -560,6 +560,20 @@ Ref<> sys_getframe(Value, Value* a) {
   return frame_object_for(f);
 }
 
+// sys._ftpy_hide_frames(*functions): ftpy's own. The library's Python
+// stand-ins for CPython's C functions (warnings.warn) call it so that their
+// frames stay out of tracebacks, as C functions' do.
+Ref<> sys_ftpy_hide_frames(Value, Value* a) {
+  Value funcs = a[0];
+  for (int64_t i = 0, n = tuple_size(funcs); i < n; i++) {
+    Ref<> code = getattr(tuple_item(funcs, i), "__code__");
+    if (!code) return nullptr;
+    if (!is_code(code.val())) return err_set_str(g_TypeError, "_ftpy_hide_frames() expects functions");
+    traceback_hide_code(code.val());
+  }
+  return new_none();
+}
+
 Ref<> sys_displayhook_fn(Value, Value* a) { return sys_displayhook(a[0]); }
 
 Ref<> sys_excepthook_fn(Value, Value* a) {
@@ -662,6 +676,7 @@ const MethodDef kSysFunctions[] = {
     {"exc_info()", sys_exc_info, nullptr},
     {"getsizeof(object, default=?)", sys_getsizeof, nullptr},
     {"_getframe(depth=?, /)", sys_getframe, nullptr},
+    {"_ftpy_hide_frames(*functions)", sys_ftpy_hide_frames, nullptr},
     {"displayhook(object, /)", sys_displayhook_fn, nullptr},
     {"__displayhook__(object, /)", sys_displayhook_fn, nullptr},
     {"excepthook(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},

@@ -2,6 +2,8 @@
 #include "vm/traceback.h"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <cctype>
 #include <iterator>
 #include <cstdint>
@@ -210,8 +212,33 @@ int frame_object_lineno(FrameObject* fo) {
   return fo->lineno_override;
 }
 
+// Code objects whose frames tracebacks leave out: functions of ftpy's
+// Python library that stand in for CPython's C code (warnings.warn), whose
+// frames CPython's tracebacks never show. Added to at import time, read only
+// when an exception passes a frame; the references keep each code object
+// (and so its address) alive.
+namespace {
+std::mutex g_hidden_mu;
+std::vector<Ref<>> g_hidden_codes;  // guarded by g_hidden_mu
+std::atomic<bool> g_any_hidden{false};
+
+bool hidden_from_tracebacks(Code* c) {
+  std::lock_guard<std::mutex> lk(g_hidden_mu);
+  for (const Ref<>& h : g_hidden_codes)
+    if (h.val().obj() == static_cast<Object*>(c)) return true;
+  return false;
+}
+}  // namespace
+
+void traceback_hide_code(Value code) {
+  std::lock_guard<std::mutex> lk(g_hidden_mu);
+  g_hidden_codes.push_back(Ref<>::borrow(code));
+  g_any_hidden.store(true, std::memory_order_release);
+}
+
 void traceback_add(Value exc, Frame* f) {
   if (!is_exception_instance(exc)) return;
+  if (g_any_hidden.load(std::memory_order_acquire) && hidden_from_tracebacks(f->code)) return;
   Ref<> fo = frame_object_for(f);
   if (!fo) {
     err_clear();
