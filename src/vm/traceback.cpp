@@ -214,31 +214,36 @@ int frame_object_lineno(FrameObject* fo) {
 
 // Code objects whose frames tracebacks leave out: functions of ftpy's
 // Python library that stand in for CPython's C code (warnings.warn), whose
-// frames CPython's tracebacks never show. Added to at import time, read only
-// when an exception passes a frame; the references keep each code object
-// (and so its address) alive.
+// frames CPython's tracebacks never show. Added to at import time under
+// g_hidden_mu; read without a lock (every exception that passes a frame
+// looks, from any thread): a slot is written once, before the count that
+// publishes it. The references taken keep each code object, and so its
+// address, alive for good.
 namespace {
+constexpr int kMaxHiddenCodes = 16;
 std::mutex g_hidden_mu;
-std::vector<Ref<>> g_hidden_codes;  // guarded by g_hidden_mu
-std::atomic<bool> g_any_hidden{false};
+std::atomic<Object*> g_hidden_codes[kMaxHiddenCodes];
+std::atomic<int> g_hidden_count{0};
 
 bool hidden_from_tracebacks(Code* c) {
-  std::lock_guard<std::mutex> lk(g_hidden_mu);
-  for (const Ref<>& h : g_hidden_codes)
-    if (h.val().obj() == static_cast<Object*>(c)) return true;
+  int n = g_hidden_count.load(std::memory_order_acquire);
+  for (int i = 0; i < n; i++)
+    if (g_hidden_codes[i].load(std::memory_order_relaxed) == static_cast<Object*>(c)) return true;
   return false;
 }
 }  // namespace
 
 void traceback_hide_code(Value code) {
   std::lock_guard<std::mutex> lk(g_hidden_mu);
-  g_hidden_codes.push_back(Ref<>::borrow(code));
-  g_any_hidden.store(true, std::memory_order_release);
+  int n = g_hidden_count.load(std::memory_order_relaxed);
+  if (n >= kMaxHiddenCodes) return;  // a cosmetic feature: more are shown
+  g_hidden_codes[n].store(Ref<>::borrow(code).release().obj(), std::memory_order_relaxed);
+  g_hidden_count.store(n + 1, std::memory_order_release);
 }
 
 void traceback_add(Value exc, Frame* f) {
   if (!is_exception_instance(exc)) return;
-  if (g_any_hidden.load(std::memory_order_acquire) && hidden_from_tracebacks(f->code)) return;
+  if (hidden_from_tracebacks(f->code)) return;
   Ref<> fo = frame_object_for(f);
   if (!fo) {
     err_clear();
