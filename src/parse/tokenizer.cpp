@@ -192,18 +192,17 @@ bool Tokenizer::at_line_start() {
     pos_ = p;  // blank line: indentation is irrelevant
     return true;
   }
-  int chars = uni::count_chars(src_.substr(line_starts_[line_ - 1]), p - line_starts_[line_ - 1]);
   if (col == indents_.back()) {
-    if (altcol != alt_indents_.back())  // CPython reports column 1 here
+    // CPython reports every TabError (and "too many levels") at column 1,
+    // end 0: its tokenizer gives no column for them.
+    if (altcol != alt_indents_.back())
       return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, 1,
                   line_, 0);
   } else if (col > indents_.back()) {
     if (static_cast<int>(indents_.size()) >= kMaxIndent)
-      return fail("IndentationError", "too many levels of indentation", line_, chars + 1, line_,
-                  -1);
+      return fail("IndentationError", "too many levels of indentation", line_, 1, line_, 0);
     if (altcol <= alt_indents_.back())
-      return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, chars + 1,
-                  line_, chars);
+      return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, 1, line_, 0);
     indents_.push_back(col);
     alt_indents_.push_back(altcol);
     add(Tok::Indent, line_starts_[line_ - 1], p);
@@ -223,8 +222,7 @@ bool Tokenizer::at_line_start() {
                   end + 1, line_, -1);
     }
     if (altcol != alt_indents_.back())
-      return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, chars + 1,
-                  line_, chars);
+      return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, 1, line_, 0);
     for (int i = 0; i < n; i++) add(Tok::Dedent, p, p);
     line_has_tokens_ = false;
   }

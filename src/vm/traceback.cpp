@@ -722,14 +722,16 @@ std::string exception_only(Value exc) {
             lead_chars++;
         }
         int64_t start = o - 1 - lead_chars;
-        if (start < 0) start = 0;
         int64_t width = 1;
         int64_t el = 0;
         bool same_line = end_ln.is_null() || is_none(end_ln) || (int_as_int64(end_ln, &el) && int_as_int64(ln, &o) && el == o);
         int_as_int64(off, &o);
         if (same_line && !end_off.is_null() && is_int(end_off) && int_as_int64(end_off, &eo) && eo > o)
           width = eo - o;
-        out += "    " + std::string(static_cast<size_t>(start), ' ') + std::string(static_cast<size_t>(width), '^') + "\n";
+        // As CPython: no caret when it would point into the stripped
+        // indentation ("unexpected indent" reports the line's first column).
+        if (start >= 0)
+          out += "    " + std::string(static_cast<size_t>(start), ' ') + std::string(static_cast<size_t>(width), '^') + "\n";
       }
     }
     Value msg = exception_extra(exc, kSyntaxMsg);
