@@ -198,13 +198,8 @@ int unpack_iterable(Value seq, int before, int after, Value* out /* filled top-f
   if (after < 0) {
     Ref<> extra = iter_next(it.val());
     if (extra) {
-      // CPython counts the rest when the length is known.
-      int64_t n = -1;
-      if (is_list(seq) || is_tuple(seq) || is_dict(seq) || is_str(seq)) n = length(seq);
-      if (n >= 0)
-        err_format(g_ValueError, "too many values to unpack (expected %d, got %lld)", before, static_cast<long long>(n));
-      else
-        err_format(g_ValueError, "too many values to unpack (expected %d)", before);
+      // CPython 3.11's wording (3.14 adds ", got N" when the length is known).
+      err_format(g_ValueError, "too many values to unpack (expected %d)", before);
       return -1;
     }
     if (err_occurred()) return -1;
@@ -1352,7 +1347,7 @@ TARGET(UNPACK_SEQUENCE) {
     if (t->size < static_cast<int64_t>(a))
       err_format(g_ValueError, "not enough values to unpack (expected %u, got %lld)", a, static_cast<long long>(t->size));
     else
-      err_format(g_ValueError, "too many values to unpack (expected %u, got %lld)", a, static_cast<long long>(t->size));
+      err_format(g_ValueError, "too many values to unpack (expected %u)", a);  // 3.11: no count
     decref(seq);
     GOTO_ERROR();
   }
