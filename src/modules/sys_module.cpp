@@ -652,9 +652,13 @@ Ref<> sys_unraisablehook_fn(Value, Value* a) {
       err_clear();
       text += ": <object repr() failed>";
     }
+    text += "\n";
+  } else if (!is_none(err_msg.val())) {
+    text += ":\n";  // as CPython: "<err_msg>:" when there is no object
+  } else {
+    text.clear();
   }
-  text += "\n";
-  if (is_exception_instance(exc_value.val())) text += format_exception(exc_value.val());
+  if (is_exception_instance(exc_value.val())) text += format_unraisable(exc_value.val());
   Ref<Str> line = str_from_utf8(text);
   if (!line) return nullptr;
   Value args[1] = {line.val()};
@@ -818,8 +822,9 @@ void sys_unraisable(Value exc, const char* err_msg, Value obj) {
       if (!r) err_clear();
     }
     flush_std_streams();
-    std::fprintf(stderr, "%s\n", head.c_str());
-    print_exception_to_stderr(exc);
+    std::string body = format_unraisable(exc);
+    std::fprintf(stderr, "%s\n%s", head.c_str(), body.c_str());
+    std::fflush(stderr);
     return;
   }
   if (call_unraisable_hook(hook.val(), exc, err_msg, obj)) return;

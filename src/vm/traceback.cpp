@@ -871,6 +871,31 @@ std::string format_exception(Value exc) {
   return out;
 }
 
+std::string format_unraisable(Value exc) {
+  // CPython's default unraisablehook: the exception's own traceback and
+  // "Type: str" only, with no chain, notes, suggestions or group tree, and
+  // the ": " even when str() is empty.
+  std::string out;
+  Value tb = exception_traceback(exc);
+  if (!tb.is_null()) {
+    out += "Traceback (most recent call last):\n";
+    format_tb(tb, &out);
+  }
+  Type* t = type_of(exc);
+  std::string name = type_qualname_utf8(t);
+  Ref<> mod = getattr_opt(Value(t), Value(ids::__module__));
+  err_clear();
+  if (!mod || !is_str(mod.val())) {
+    name = "<unknown>" + name;
+  } else {
+    std::string m(str_view(mod.val()));
+    if (m != "builtins" && m != "__main__") name = m + "." + name;
+  }
+  Ref<> text = str(exc);
+  if (!text) err_clear();
+  return out + name + ": " + (text ? std::string(str_view(text.val())) : "<exception str() failed>") + "\n";
+}
+
 void print_exception_to_stderr(Value exc) {
   std::string s = format_exception(exc);
   flush_std_streams();

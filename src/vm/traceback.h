@@ -54,6 +54,8 @@ void traceback_hide_code(Value code);
 void print_exception_to_stderr(Value exc);
 // Format as print_exception_to_stderr would, into a string.
 std::string format_exception(Value exc);
+// As sys.__unraisablehook__ writes it: traceback and "Type: str" only.
+std::string format_unraisable(Value exc);
 
 void traceback_types_init();
 
