@@ -422,6 +422,12 @@ def warn_explicit(message, category, filename, lineno, module=None,
     _showwarnmsg(WarningMessage(message, category, filename, lineno, source=source))
 
 
+# CPython's warn and warn_explicit are C functions: a warning a filter raises
+# shows the caller's line last in its traceback, not these two frames.
+if hasattr(sys, '_ftpy_hide_frames'):
+    sys._ftpy_hide_frames(warn, warn_explicit)
+
+
 class WarningMessage(object):
 
     _WARNING_DETAILS = ('message', 'category', 'filename', 'lineno', 'file',

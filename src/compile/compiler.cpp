@@ -873,6 +873,7 @@ void Compiler::comprehension(const Expr* e, const std::vector<Comprehension*>& g
                      : kind == ComprehensionKind::Dict ? "<dictcomp>"
                                                        : "<genexpr>";
   enter_unit(cs, UnitKind::Comprehension, name, child_qualname(name), e->lineno);
+  set_pos(e);  // the loop machinery reports at the whole comprehension, as CPython
   Unit& n = u();
   n.argcount = 1;
   if (kind == ComprehensionKind::Generator) n.flags |= is_async ? kCoAsyncGenerator : kCoGenerator;
@@ -1025,6 +1026,30 @@ Ref<Code> compile_string(std::string_view source, std::string_view filename, int
                  : mode == 3 ? ParseMode::SingleNoImpliedDedent
                              : ParseMode::Exec;
   ParseResult r = parse(source, filename, pm);
+  if (opts.warnings) {
+    // The tokenizer's and parser's warnings, each with the SyntaxError it
+    // becomes when a filter raises it (CPython: at its token, with the
+    // source line the parser holds).
+    std::vector<std::string_view> lines;
+    for (size_t s = 0; s <= r.source.size();) {
+      size_t e = r.source.find('\n', s);
+      if (e == std::string::npos) e = r.source.size();
+      lines.push_back(std::string_view(r.source).substr(s, e - s));
+      s = e + 1;
+    }
+    auto line = [&](int n) { return n >= 1 && n <= static_cast<int>(lines.size()) ? lines[n - 1] : std::string_view(); };
+    for (SyntaxWarningInfo& w : r.warnings) {
+      SyntaxErrorInfo& e = w.as_error;
+      e.type = "SyntaxError";
+      e.msg = w.msg;
+      e.lineno = w.lineno;
+      e.offset = uni::count_chars(line(w.lineno), w.col_offset) + 1;
+      e.end_lineno = w.end_lineno ? w.end_lineno : w.lineno;
+      e.end_offset = w.end_col_offset < 0 ? e.offset : uni::count_chars(line(e.end_lineno), w.end_col_offset) + 1;
+      e.text = std::string(line(w.lineno)) + (w.text_without_newline ? "" : "\n");
+      opts.warnings->push_back(std::move(w));
+    }
+  }
   if (r.error) {
     *err = *r.error;
     return nullptr;

@@ -26,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "compile/code.h"
 #include "compile/symtable.h"
@@ -41,6 +42,9 @@ struct CompileOptions {
   // Texts of annotations for `from __future__ import annotations` when there
   // is no source to take them from (a tree compiled from ast objects).
   const std::unordered_map<const ast::Expr*, std::string>* annotation_texts = nullptr;
+  // Where the front end's warnings go (the tokenizer's, the parser's, then
+  // the compiler's, in that order), for the caller to issue; null: dropped.
+  std::vector<SyntaxWarningInfo>* warnings = nullptr;
 };
 
 Ref<Code> compile_ast(const ast::Mod* mod, const SymbolTable& st, std::string_view source,

@@ -308,6 +308,7 @@ void Compiler::dict_display(const ast::Dict* d) {
 
 void Compiler::subscript(const Subscript* s) {
   if (s->ctx != ExprContext::Load) error(s, "internal: subscript store in expression context");
+  check_subscript(s);
   expr(s->value);
   if (s->slice->kind == ExprKind::Slice) {
     auto* sl = cast<Slice>(s->slice);
@@ -374,9 +375,11 @@ void Compiler::jump_if(const Expr* e, bool cond, int label) {
     }
     case ExprKind::Compare: {
       auto* c = cast<Compare>(e);
+      jump_compare_ = c;
       if (c->ops.size() == 1 && (c->ops[0] == CmpOpKind::Is || c->ops[0] == CmpOpKind::IsNot) &&
           c->comparators[0]->kind == ExprKind::Constant &&
           cast<Constant>(c->comparators[0])->value.kind == ConstantValue::Kind::None) {
+        check_compare(c);  // compare() is not reached on this path
         expr(c->left);
         set_pos(e);
         bool is = c->ops[0] == CmpOpKind::Is;
@@ -418,6 +421,7 @@ void Compiler::compare_op(CmpOpKind op) {
 }
 
 void Compiler::compare(const Compare* c) {
+  check_compare(c);
   expr(c->left);
   size_t n = c->ops.size();
   if (n == 1) {
@@ -448,6 +452,7 @@ void Compiler::compare(const Compare* c) {
 // ---- calls -----------------------------------------------------------------------------
 
 void Compiler::call(const Call* c) {
+  check_caller(c);
   bool star = has_starred(c->args);
   for (const Keyword* k : c->keywords) star = star || k->arg.empty();
   const Expr* f = c->func;

@@ -105,6 +105,14 @@ class Compiler {
   [[noreturn]] void error_at(int line, int col, int eline, int ecol, const std::string& msg);
   [[noreturn]] void python_error();
   std::string_view line_text(int line);
+  // A SyntaxWarning at `n` for opts_.warnings (compiler_warnings.cpp), and
+  // the checks that issue them: CPython 3.11's hints for code that is
+  // certain to fail or to surprise.
+  void warn(const Located* n, const std::string& msg);
+  void check_compare(const Compare* c);
+  void check_caller(const Call* c);
+  void check_subscript(const Subscript* s);
+  void check_assert(const Assert* a);
   // The string an annotation becomes under `from __future__ import
   // annotations`: its source text, or opts_.annotation_texts' entry.
   std::string annotation_text(const Expr* e);
@@ -217,6 +225,9 @@ class Compiler {
   int code_counter_ = 0;
   bool future_annotations_ = false;
   std::vector<const Stmt*> future_ok_;  // __future__ imports at the start of the module
+  // The last comparison jump_if() branched on: CPython 3.11 leaves its
+  // location current, so an assert whose test compares raises there.
+  const Compare* jump_compare_ = nullptr;
 };
 
 // RAII: recursion guard + source position of the node being compiled.

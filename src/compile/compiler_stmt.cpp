@@ -789,15 +789,20 @@ void Compiler::raise_stmt(const Raise* r) {
 }
 
 void Compiler::assert_stmt(const Assert* a) {
+  check_assert(a);
   if (opts_.optimize > 0) return;
   int end = new_label();
+  jump_compare_ = nullptr;
   jump_if(a->test, true, end);
-  set_pos(a);
+  // CPython 3.11 raises at the statement, or at the comparison the test
+  // branched on last (its location stays current).
+  const Located* at = jump_compare_ ? static_cast<const Located*>(jump_compare_) : a;
+  set_pos(at);
   emit(OP_LOAD_ASSERTION_ERROR);
   if (a->msg) {
     emit(OP_PUSH_NULL);
     expr(a->msg);
-    set_pos(a);
+    set_pos(at);
     emit(OP_CALL, 1);
   }
   emit(OP_RAISE_VARARGS, 1);
@@ -807,6 +812,7 @@ void Compiler::assert_stmt(const Assert* a) {
 void Compiler::import_stmt(const Import* s) {
   for (const Alias* a : s->names) {
     NodeScope ns(*this, a);
+    set_pos(s);  // CPython 3.11 imports at the statement's location: no carets under the name
     emit(OP_LOAD_SMALL_INT, 0);
     load_none();
     emit(OP_IMPORT_NAME, add_name(a->name));
@@ -863,6 +869,7 @@ void Compiler::import_from(const ImportFrom* s) {
   }
   for (const Alias* a : s->names) {
     NodeScope ns(*this, a);
+    set_pos(s);  // as import_stmt
     emit(OP_IMPORT_FROM, add_name(a->name));
     name_op(a->asname.empty() ? a->name : a->asname, ExprContext::Store, a);
   }

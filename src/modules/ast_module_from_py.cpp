@@ -1022,7 +1022,11 @@ Ref<> compile_objects(const AstState& s, Value tree, std::string_view filename, 
     }
     opts.annotation_texts = &texts;
   }
+  std::vector<SyntaxWarningInfo> warnings;
+  opts.warnings = &warnings;
   Ref<Code> code = compile_ast(m, *st, "", filename, opts, &err);
+  if (!warnings.empty() && (code || !err.type.empty()) && !issue_compile_warnings(warnings, filename))
+    return nullptr;
   if (!code) return raise_syntax_error(err, filename);
   return code;
 }

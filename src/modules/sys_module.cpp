@@ -564,6 +564,20 @@ Ref<> sys_getframe(Value, Value* a) {
   return frame_object_for(f);
 }
 
+// sys._ftpy_hide_frames(*functions): ftpy's own. The library's Python
+// stand-ins for CPython's C functions (warnings.warn) call it so that their
+// frames stay out of tracebacks, as C functions' do.
+Ref<> sys_ftpy_hide_frames(Value, Value* a) {
+  Value funcs = a[0];
+  for (int64_t i = 0, n = tuple_size(funcs); i < n; i++) {
+    Ref<> code = getattr(tuple_item(funcs, i), "__code__");
+    if (!code) return nullptr;
+    if (!is_code(code.val())) return err_set_str(g_TypeError, "_ftpy_hide_frames() expects functions");
+    traceback_hide_code(code.val());
+  }
+  return new_none();
+}
+
 Ref<> sys_displayhook_fn(Value, Value* a) { return sys_displayhook(a[0]); }
 
 Ref<> sys_excepthook_fn(Value, Value* a) {
@@ -658,9 +672,13 @@ Ref<> sys_unraisablehook_fn(Value, Value* a) {
       err_clear();
       text += ": <object repr() failed>";
     }
+    text += "\n";
+  } else if (!is_none(err_msg.val())) {
+    text += ":\n";  // as CPython: "<err_msg>:" when there is no object
+  } else {
+    text.clear();
   }
-  text += "\n";
-  if (is_exception_instance(exc_value.val())) text += format_exception(exc_value.val());
+  if (is_exception_instance(exc_value.val())) text += format_unraisable(exc_value.val());
   Ref<Str> line = str_from_utf8(text);
   if (!line) return nullptr;
   Value args[1] = {line.val()};
@@ -682,6 +700,7 @@ const MethodDef kSysFunctions[] = {
     {"exc_info()", sys_exc_info, nullptr},
     {"getsizeof(object, default=?)", sys_getsizeof, nullptr},
     {"_getframe(depth=?, /)", sys_getframe, nullptr},
+    {"_ftpy_hide_frames(*functions)", sys_ftpy_hide_frames, nullptr},
     {"displayhook(object, /)", sys_displayhook_fn, nullptr},
     {"excepthook(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
     {"unraisablehook(unraisable, /)", sys_unraisablehook_fn, "Handle an unraisable exception."},
@@ -826,8 +845,9 @@ void sys_unraisable(Value exc, const char* err_msg, Value obj) {
       if (!r) err_clear();
     }
     flush_std_streams();
-    std::fprintf(stderr, "%s\n", head.c_str());
-    print_exception_to_stderr(exc);
+    std::string body = format_unraisable(exc);
+    std::fprintf(stderr, "%s\n%s", head.c_str(), body.c_str());
+    std::fflush(stderr);
     return;
   }
   if (call_unraisable_hook(hook.val(), exc, err_msg, obj)) return;

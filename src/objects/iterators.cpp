@@ -350,7 +350,7 @@ Ref<> zip_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
   for (int64_t k = 0; k < nk; k++) {
     Value name = tuple_item(kwnames, k);
     if (str_view(name) != "strict")
-      return err_format(g_TypeError, "zip() got an unexpected keyword argument '%s'", std::string(str_view(name)).c_str());
+      return err_format(g_TypeError, "'%s' is an invalid keyword argument for zip()", std::string(str_view(name)).c_str());
     int b = truthy(args[nargs + k]);
     if (b < 0) return nullptr;
     strict = b != 0;

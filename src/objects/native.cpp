@@ -282,8 +282,10 @@ bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kw
       }
       if (!matched) {
         if (sig->var_kw < 0) {
-          err_format(g_TypeError, "%s got an unexpected keyword argument '%s'",
-                     display_name(sig).c_str(), str_view(name).data());
+          // CPython 3.11's wording for built-in functions (a def says "got
+          // an unexpected keyword argument").
+          err_format(g_TypeError, "'%s' is an invalid keyword argument for %s", str_view(name).data(),
+                     display_name(sig).c_str());
           return false;
         }
         if (!kwdict) kwdict = dict_new();

@@ -260,15 +260,9 @@ int generic_setattr(Value obj, Value name, Value v) {
     if (attr)
       err_format(g_AttributeError, "'%s' object attribute '%s' is read-only", t->name, str_view(name).data());
     else
-      err_format(g_AttributeError, "'%s' object has no attribute '%s'%s", t->name, str_view(name).data(),
-                 "");
-    if (!attr && !(t->flags & kTypeHeapType) && v.is_null() == false) {
-      // CPython: "'int' object has no attribute 'x' and no __dict__ for setting new attributes"
-      err_clear();
-      err_format(g_AttributeError,
-                 "'%s' object has no attribute '%s' and no __dict__ for setting new attributes",
-                 t->name, str_view(name).data());
-    }
+      // CPython 3.11's wording (3.13 adds "and no __dict__ for setting new
+      // attributes" for built-in types).
+      err_format(g_AttributeError, "'%s' object has no attribute '%s'", t->name, str_view(name).data());
     return -1;
   }
   Str* iname = exact ? str_intern(name.as<Str>()) : name.as<Str>();

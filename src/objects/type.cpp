@@ -11,6 +11,7 @@
 #include "objects/instance_values.h"
 #include "objects/list.h"
 #include "objects/errors.h"
+#include "objects/exceptions.h"
 #include "objects/ids.h"
 #include "objects/int.h"
 #include "objects/native.h"
@@ -353,7 +354,10 @@ Ref<> type_getattro(Value self, Value name) {
   }
   if (meta_get) return meta_get(meta_attr, self, Value(meta));
   if (meta_attr) return meta_hold;
-  return err_format(g_AttributeError, "type object '%s' has no attribute '%s'", t->name, str_view(name).data());
+  err_format(g_AttributeError, "type object '%s' has no attribute '%s'", t->name, str_view(name).data());
+  // .name / .obj, as for instances: they feed the traceback's "Did you mean".
+  exception_set_extra_attr(err_peek(), name, self);
+  return nullptr;
 }
 
 int type_setattro(Value self, Value name, Value v) {

@@ -127,6 +127,8 @@ void Parser::warn(const Token& t, std::string msg) {
   w.msg = std::move(msg);
   w.lineno = t.lineno;
   w.col_offset = t.col;
+  w.end_lineno = t.end_lineno;
+  w.end_col_offset = t.end_col;
   warnings_.push_back(std::move(w));
 }
 

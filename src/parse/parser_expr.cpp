@@ -136,6 +136,21 @@ void Parser::invalid_named_expression(size_t start, const Expr* a) {
   fail_node(a, std::string("cannot assign to ") + expr_name_for_error(a) + " here. Maybe you meant '==' instead of '='?");
 }
 
+// A dictionary display's value, after its ':' (CPython 3.11's
+// invalid_kvpair messages for a missing or starred one).
+Expr* Parser::dict_value() {
+  if (at(Tok::RBrace) || at(Tok::Comma)) fail_tok(prev(), "expression expected after dictionary key and ':'");
+  if (at(Tok::Star)) {
+    const Token& star = tok();
+    next();
+    Expr* b = bitwise_or();
+    throw ParseError{make_error("SyntaxError", "cannot use a starred expression in a dictionary value", star.lineno,
+                                star.col, b->end_lineno, b->end_col_offset),
+                     pos_};
+  }
+  return expression();
+}
+
 Expr* Parser::expressions() {
   const size_t start = pos_;
   Expr* e = expression();
@@ -825,7 +840,7 @@ Expr* Parser::brace_atom() {
     if (at(Tok::Colon)) {
       next();
       first_key = e;
-      first_value = expression();
+      first_value = dict_value();
       if (at(Tok::KwFor) || (at(Tok::KwAsync) && kind(1) == Tok::KwFor)) {
         auto* c = make<DictComp>(open);
         c->key = first_key;
@@ -877,16 +892,15 @@ Expr* Parser::brace_atom() {
     }
     Expr* k = expression();
     if (!at(Tok::Colon)) {
-      if (at(Tok::Comma) || at(Tok::RBrace)) {
-        SyntaxErrorInfo e = make_error("SyntaxError", "':' expected after dictionary key", k->lineno,
-                                       k->col_offset, k->end_lineno, k->end_col_offset);
-        throw ParseError{e, pos_};
-      }
-      fail_generic();
+      // CPython 3.11 (invalid_kvpair): at the key's last character, no end.
+      SyntaxErrorInfo e = make_error("SyntaxError", "':' expected after dictionary key", k->end_lineno,
+                                     std::max(0, k->end_col_offset - 1), k->end_lineno, k->end_col_offset);
+      e.end_offset = 0;
+      throw ParseError{e, pos_};
     }
     next();
     d->keys.push_back(k);
-    d->values.push_back(expression());
+    d->values.push_back(dict_value());
   }
   if (!at(Tok::RBrace)) comma_hint(d->values.back());
   expect(Tok::RBrace);

@@ -157,6 +157,8 @@ class Parser {
   Expr* star_named_expressions_tuple();  // for subject/return of bare tuples
   Expr* named_expression();
   void invalid_named_expression(size_t start, const Expr* a);
+  Expr* dict_value();
+  void assignment_eq_hint(const Token& first, const std::vector<Expr*>& chain, const Expr* value);
   bool no_eq_hint_ = false;  // set where '=' after an expression has its own error
   Expr* expression();
   Expr* expressions();                 // eval mode: a, b (no stars)

@@ -187,6 +187,88 @@ Stmt* Parser::simple_stmt() {
   }
 }
 
+
+namespace {
+
+bool unparenthesized_tuple(const Expr* e) {
+  if (e->kind != ExprKind::Tuple) return false;
+  auto* t = cast<Tuple>(e);
+  return !t->elts.empty() && t->elts[0]->lineno == e->lineno && t->elts[0]->col_offset == e->col_offset;
+}
+
+// The atom an expression starts with (what a PEG lookahead sees first).
+const Expr* leftmost_atom(const Expr* e) {
+  while (true) {
+    switch (e->kind) {
+      case ExprKind::BinOp: e = cast<BinOp>(e)->left; break;
+      case ExprKind::Attribute: e = cast<Attribute>(e)->value; break;
+      case ExprKind::Subscript: e = cast<Subscript>(e)->value; break;
+      case ExprKind::Call: e = cast<Call>(e)->func; break;
+      case ExprKind::Compare: e = cast<Compare>(e)->left; break;
+      default: return e;
+    }
+  }
+}
+
+}  // namespace
+
+void Parser::assignment_eq_hint(const Token& first, const std::vector<Expr*>& chain, const Expr* value) {
+  const Expr* t0 = chain[0];
+  const Expr* le = unparenthesized_tuple(t0) ? cast<Tuple>(t0)->elts.back() : t0;
+  if (le == t0 && first.kind == Tok::LPar && le->kind != ExprKind::Name) {
+    // "(a, b) = ..." or "(f()) = ...": a parenthesized target is an atom.
+    if (le->kind == ExprKind::Tuple || le->kind == ExprKind::GeneratorExp) return;
+  }
+  const Expr* next = chain.size() > 1 ? chain[1] : value;
+  const Expr* x = unparenthesized_tuple(next) ? cast<Tuple>(next)->elts[0] : next;
+  bool whole = x == next;
+  for (bool more = true; more;) {
+    switch (x->kind) {
+      case ExprKind::IfExp: x = cast<IfExp>(x)->body; whole = false; break;
+      case ExprKind::BoolOp: x = cast<BoolOp>(x)->values[0]; whole = false; break;
+      case ExprKind::Compare: x = cast<Compare>(x)->left; whole = false; break;
+      default: more = false; break;
+    }
+  }
+  switch (x->kind) {
+    case ExprKind::Lambda: case ExprKind::Yield: case ExprKind::YieldFrom: case ExprKind::Starred:
+    case ExprKind::NamedExpr:
+      return;
+    case ExprKind::UnaryOp:
+      if (cast<UnaryOp>(x)->op == UnaryOpKind::Not) return;
+      break;
+    default: break;
+  }
+  if (whole && chain.size() > 1) return;  // followed by another '='
+  if (le->kind == ExprKind::Name) fail_range(le, x, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+  switch (le->kind) {
+    case ExprKind::Compare: case ExprKind::BoolOp: case ExprKind::IfExp: case ExprKind::Lambda:
+    case ExprKind::NamedExpr: case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp:
+    case ExprKind::Starred:
+      return;
+    case ExprKind::Yield: case ExprKind::YieldFrom:
+      if (!(le == t0 && first.kind == Tok::LPar)) return;  // "(yield) = 1" is an atom
+      break;
+    case ExprKind::UnaryOp:
+      if (cast<UnaryOp>(le)->op == UnaryOpKind::Not) return;
+      break;
+    default: break;
+  }
+  const Expr* atom = leftmost_atom(le);
+  switch (atom->kind) {
+    case ExprKind::List: case ExprKind::ListComp: case ExprKind::Tuple: case ExprKind::GeneratorExp: return;
+    case ExprKind::Constant: {
+      auto k = cast<Constant>(atom)->value.kind;
+      if (k == ConstantValue::Kind::True || k == ConstantValue::Kind::False || k == ConstantValue::Kind::None)
+        return;
+      break;
+    }
+    default: break;
+  }
+  fail_node(le, std::string("cannot assign to ") + expr_name_for_error(le) +
+                    " here. Maybe you meant '==' instead of '='?");
+}
+
 Stmt* Parser::expr_or_assign_stmt() {
   const Token& first = tok();
   Expr* e = at(Tok::KwYield) ? yield_expr() : star_expressions();
@@ -222,31 +304,11 @@ Stmt* Parser::expr_or_assign_stmt() {
         fail_node(t, "assignment to yield expression not possible");
       const Expr* bad = invalid_target(t, TargetsType::Star);
       if (!bad) continue;
-      // "1 = x" style: CPython's invalid_named_expression fires for a single
-      // '=' whose left side is a plain (non-display) bitwise_or expression.
-      bool simple_lhs = i == 0 && chain.size() == 1 && first.kind != Tok::KwTrue &&
-                        first.kind != Tok::KwFalse && first.kind != Tok::KwNone;
-      switch (t->kind) {
-        case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp:
-        case ExprKind::BoolOp: case ExprKind::Compare: case ExprKind::IfExp: case ExprKind::Lambda:
-        case ExprKind::NamedExpr: case ExprKind::Starred:
-          simple_lhs = false;
-          break;
-        case ExprKind::Yield: case ExprKind::YieldFrom:
-          simple_lhs = first.kind == Tok::LPar;
-          break;
-        case ExprKind::UnaryOp:
-          if (cast<UnaryOp>(t)->op == UnaryOpKind::Not) simple_lhs = false;
-          break;
-        default:
-          break;
-      }
-      if (value->kind == ExprKind::Tuple || value->kind == ExprKind::Yield ||
-          value->kind == ExprKind::YieldFrom || value->kind == ExprKind::Starred)
-        simple_lhs = false;
-      if (simple_lhs)
-        fail_node(t, std::string("cannot assign to ") + expr_name_for_error(t) +
-                         " here. Maybe you meant '==' instead of '='?");
+      // CPython's second pass meets the first target's elements as named
+      // expressions: the last one, followed by '=', draws the '==' hint when
+      // what follows the '=' starts with a bitwise_or not itself followed by
+      // '=' or ':=' ("a, b + 1 = 1, 2"; "f(), a = 1, 2"; "x = a, b + 1 = 1").
+      assignment_eq_hint(first, chain, value);
       fail_node(bad, std::string("cannot assign to ") + expr_name_for_error(bad));
     }
     for (Expr* t : chain) set_context(t, ExprContext::Store);
@@ -748,8 +810,9 @@ ast::Arguments* Parser::parameters(Tok close, bool allow_annotations) {
           a->defaults.push_back(d);
           seen_default = true;
         } else if (seen_default) {
-          // 3.12+ wording; 3.11 said "non-default argument follows default argument".
-          fail_node(p, "parameter without a default follows parameter with a default");
+          // CPython 3.11's wording (3.12: "parameter without a default follows
+          // parameter with a default").
+          fail_node(p, "non-default argument follows default argument");
         }
       }
     }

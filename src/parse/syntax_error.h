@@ -19,10 +19,20 @@ struct SyntaxErrorInfo {
   bool text_from_file = false;
 };
 
+// A warning the front end found. It is issued through the warnings module
+// once compiling is over (runtime/pythonrun.cpp); a filter that turns it into
+// an exception of its own category makes it a SyntaxError at `as_error`'s
+// location instead, as CPython does.
 struct SyntaxWarningInfo {
-  std::string category = "SyntaxWarning";  // or "DeprecationWarning"
+  // Python 3.11's categories: the string parser's warnings ("invalid escape
+  // sequence") are DeprecationWarnings; the tokenizer's ("invalid decimal
+  // literal") and the compiler's ("is" with a literal) SyntaxWarnings.
+  std::string category = "DeprecationWarning";
   std::string msg;
   int lineno = 0, col_offset = 0;  // col_offset: 0-based UTF-8 byte column
+  int end_lineno = 0, end_col_offset = -1;  // -1: the end is the start
+  bool text_without_newline = false;        // the tokenizer's: as_error.text has none
+  SyntaxErrorInfo as_error;  // filled by compile_string() for the report
 };
 
 }  // namespace ftpy

@@ -145,7 +145,19 @@ bool Tokenizer::fail(const char* type, std::string msg, int lineno, int offset, 
   e.info.offset = offset;
   e.info.end_lineno = end_lineno;
   e.info.end_offset = end_offset;
-  e.info.text = std::string(line_text(lineno)) + "\n";
+  // CPython's tokenizer reports most errors with the line cut before its
+  // newline; the indentation errors, the two continuation-line errors and
+  // the f-string errors (the parser's in 3.11) keep it.
+  std::string_view m = e.info.msg;
+  // An unclosed bracket is reported with the newline when its line is the
+  // source's last.
+  uint32_t after = line_starts_[lineno - 1] + static_cast<uint32_t>(line_text(lineno).size()) + 1;
+  bool last_line = after >= src_.size();
+  bool keeps_newline = std::string_view(type) != "SyntaxError" || m.starts_with("f-string") ||
+                       (last_line && m.ends_with("was never closed")) ||
+                       m == "unexpected EOF while parsing" ||
+                       m == "unexpected character after line continuation character";
+  e.info.text = std::string(line_text(lineno)) + (keeps_newline ? "\n" : "");
   error_ = std::move(e);
   done_ = true;
   return false;
@@ -180,18 +192,17 @@ bool Tokenizer::at_line_start() {
     pos_ = p;  // blank line: indentation is irrelevant
     return true;
   }
-  int chars = uni::count_chars(src_.substr(line_starts_[line_ - 1]), p - line_starts_[line_ - 1]);
   if (col == indents_.back()) {
-    if (altcol != alt_indents_.back())  // CPython reports column 1 here
+    // CPython reports every TabError (and "too many levels") at column 1,
+    // end 0: its tokenizer gives no column for them.
+    if (altcol != alt_indents_.back())
       return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, 1,
                   line_, 0);
   } else if (col > indents_.back()) {
     if (static_cast<int>(indents_.size()) >= kMaxIndent)
-      return fail("IndentationError", "too many levels of indentation", line_, chars + 1, line_,
-                  -1);
+      return fail("IndentationError", "too many levels of indentation", line_, 1, line_, 0);
     if (altcol <= alt_indents_.back())
-      return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, chars + 1,
-                  line_, chars);
+      return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, 1, line_, 0);
     indents_.push_back(col);
     alt_indents_.push_back(altcol);
     add(Tok::Indent, line_starts_[line_ - 1], p);
@@ -211,8 +222,7 @@ bool Tokenizer::at_line_start() {
                   end + 1, line_, -1);
     }
     if (altcol != alt_indents_.back())
-      return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, chars + 1,
-                  line_, chars);
+      return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, 1, line_, 0);
     for (int i = 0; i < n; i++) add(Tok::Dedent, p, p);
     line_has_tokens_ = false;
   }
@@ -461,9 +471,13 @@ bool Tokenizer::verify_end_of_number(const char* kind) {
             (c == 'o' && follows("or")) || (c == 'n' && follows("not"));
   if (kw) {
     SyntaxWarningInfo w;
+    w.category = "SyntaxWarning";
     w.msg = std::string("invalid ") + kind + " literal";
     w.lineno = line_;
-    w.col_offset = static_cast<int>(pos_ - line_starts_[line_ - 1]);
+    // As CPython reports it when raised: at the number's last character,
+    // with the line cut before its newline.
+    w.col_offset = static_cast<int>(pos_ - line_starts_[line_ - 1]) - 1;
+    w.text_without_newline = true;
     warnings_.push_back(std::move(w));
     return true;
   }

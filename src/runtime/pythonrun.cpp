@@ -7,6 +7,7 @@
 #include "runtime/pythonrun.h"
 
 #include <fstream>
+#include <vector>
 
 #include "compile/compiler.h"
 #include "objects/errors.h"
@@ -15,6 +16,7 @@
 #include "objects/tuple.h"
 #include "runtime/interp.h"
 #include "vm/eval.h"
+#include "vm/import.h"
 
 namespace ftpy {
 
@@ -66,6 +68,35 @@ std::nullptr_t raise_syntax_error(const SyntaxErrorInfo& e, std::string_view fil
   return err_set_instance(exc.val());
 }
 
+bool issue_compile_warnings(std::vector<SyntaxWarningInfo>& warnings, std::string_view filename) {
+  if (warnings.empty()) return true;
+  Ref<> mod = import_module("warnings");
+  Ref<> warn_explicit = mod ? getattr(mod.val(), "warn_explicit") : nullptr;
+  if (!warn_explicit) {  // no warnings module (yet): nothing to issue them with
+    err_clear();
+    return true;
+  }
+  Ref<> fn = str_from_utf8(filename);
+  if (!fn) return false;
+  for (SyntaxWarningInfo& w : warnings) {
+    Type* category = w.category == "SyntaxWarning" ? g_SyntaxWarning : g_DeprecationWarning;
+    Ref<> msg = str_from_utf8(w.msg);
+    Ref<> lineno = small_int(w.lineno);
+    if (!msg || !lineno) return false;
+    Value args[4] = {msg.val(), Value(category), fn.val(), lineno.val()};
+    Ref<> r = call(warn_explicit.val(), args, 4);
+    if (r) continue;
+    // A filter raised the warning: CPython reports it as the SyntaxError it
+    // describes, located at the offending code.
+    if (err_matches(category)) {
+      err_clear();
+      raise_syntax_error(w.as_error, filename);
+    }
+    return false;
+  }
+  return true;
+}
+
 int effective_optimize(int optimize) { return optimize < 0 ? g_interp.config.optimize : optimize; }
 
 Ref<> compile_source(std::string_view source, std::string_view filename, CompileMode mode, int flags,
@@ -74,8 +105,17 @@ Ref<> compile_source(std::string_view source, std::string_view filename, Compile
   opts.optimize = effective_optimize(optimize);
   int m = mode == CompileMode::kEval ? 1 : mode == CompileMode::kSingle ? 2 : 0;
   if (m == 2 && (flags & kPyCFDontImplyDedent)) m = 3;
+  std::vector<SyntaxWarningInfo> warnings;
+  opts.warnings = &warnings;
   SyntaxErrorInfo err;
   Ref<Code> code = compile_string(source, filename, m, opts, &err);
+  if (!warnings.empty()) {
+    // An error that stopped the front end is pending already when
+    // err.type is empty; the warnings found before it are still issued.
+    Ref<> pending = code || !err.type.empty() ? nullptr : err_fetch();
+    if (!issue_compile_warnings(warnings, filename)) return nullptr;
+    if (pending) err_restore(std::move(pending));
+  }
   if (!code) {
     // PyCF_ALLOW_INCOMPLETE_INPUT (codeop, code.InteractiveConsole): input
     // that ends inside an unfinished construct (open bracket, block header

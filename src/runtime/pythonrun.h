@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parse/syntax_error.h"
 #include "runtime/ref.h"
@@ -29,6 +30,10 @@ int effective_optimize(int optimize);
 // front-end error describes; nothing new if e.type is empty (an exception is
 // already pending). Always returns null.
 std::nullptr_t raise_syntax_error(const SyntaxErrorInfo& e, std::string_view filename);
+// Issues the front end's warnings (CompileOptions::warnings) through
+// warnings.warn_explicit. False with an exception pending if one raised: a
+// warning a filter raises becomes the SyntaxError it describes.
+bool issue_compile_warnings(std::vector<SyntaxWarningInfo>& warnings, std::string_view filename);
 // Compile and run; `locals` may be null (then globals). Returns the value of an
 // eval-mode expression, None for exec.
 Ref<> run_source(std::string_view source, std::string_view filename, CompileMode mode, Value globals,

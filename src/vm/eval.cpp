@@ -89,9 +89,11 @@ std::nullptr_t unbound_local_error(Value name) {
 std::nullptr_t unbound_free_error(Code* co, int32_t i) {
   Value name = tuple_item(co->localsplusnames, i);
   if (i < co->nlocals + co->ncells) return unbound_local_error(name);
-  return err_format(g_NameError,
-                    "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
-                    str_view(name).data());
+  err_format(g_NameError,
+             "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+             str_view(name).data());
+  exception_set_extra_attr(err_peek(), name, Value());  // NameError.name, as CPython sets it
+  return nullptr;
 }
 
 // LOAD_GLOBAL / LOAD_NAME fallbacks.
@@ -206,13 +208,8 @@ int unpack_iterable(Value seq, int before, int after, Value* out /* filled top-f
   if (after < 0) {
     Ref<> extra = iter_next(it.val());
     if (extra) {
-      // CPython counts the rest when the length is known.
-      int64_t n = -1;
-      if (is_list(seq) || is_tuple(seq) || is_dict(seq) || is_str(seq)) n = length(seq);
-      if (n >= 0)
-        err_format(g_ValueError, "too many values to unpack (expected %d, got %lld)", before, static_cast<long long>(n));
-      else
-        err_format(g_ValueError, "too many values to unpack (expected %d)", before);
+      // CPython 3.11's wording (3.14 adds ", got N" when the length is known).
+      err_format(g_ValueError, "too many values to unpack (expected %d)", before);
       return -1;
     }
     if (err_occurred()) return -1;
@@ -1422,7 +1419,7 @@ TARGET(UNPACK_SEQUENCE) {
     if (t->size < static_cast<int64_t>(a))
       err_format(g_ValueError, "not enough values to unpack (expected %u, got %lld)", a, static_cast<long long>(t->size));
     else
-      err_format(g_ValueError, "too many values to unpack (expected %u, got %lld)", a, static_cast<long long>(t->size));
+      err_format(g_ValueError, "too many values to unpack (expected %u)", a);  // 3.11: no count
     decref(seq);
     GOTO_ERROR();
   }

@@ -495,6 +495,9 @@ Ref<> load_unlocked(Value fname, const std::string& fullname, Value parent_modul
       std::string parent = fullname.substr(0, dot);
       err_format(g_ModuleNotFoundError, "No module named '%s'; '%s' is not a package", fullname.c_str(),
                  parent.c_str());
+      Ref<Str> n = str_from_utf8(fullname);
+      Value e = err_peek();
+      if (!e.is_null() && n) exception_set_extra(e, kImportName, n.val());  // ModuleNotFoundError.name
       return nullptr;
     }
   }

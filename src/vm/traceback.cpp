@@ -2,6 +2,8 @@
 #include "vm/traceback.h"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <cctype>
 #include <iterator>
 #include <cstdint>
@@ -210,8 +212,38 @@ int frame_object_lineno(FrameObject* fo) {
   return fo->lineno_override;
 }
 
+// Code objects whose frames tracebacks leave out: functions of ftpy's
+// Python library that stand in for CPython's C code (warnings.warn), whose
+// frames CPython's tracebacks never show. Added to at import time under
+// g_hidden_mu; read without a lock (every exception that passes a frame
+// looks, from any thread): a slot is written once, before the count that
+// publishes it. The references taken keep each code object, and so its
+// address, alive for good.
+namespace {
+constexpr int kMaxHiddenCodes = 16;
+std::mutex g_hidden_mu;
+std::atomic<Object*> g_hidden_codes[kMaxHiddenCodes];
+std::atomic<int> g_hidden_count{0};
+
+bool hidden_from_tracebacks(Code* c) {
+  int n = g_hidden_count.load(std::memory_order_acquire);
+  for (int i = 0; i < n; i++)
+    if (g_hidden_codes[i].load(std::memory_order_relaxed) == static_cast<Object*>(c)) return true;
+  return false;
+}
+}  // namespace
+
+void traceback_hide_code(Value code) {
+  std::lock_guard<std::mutex> lk(g_hidden_mu);
+  int n = g_hidden_count.load(std::memory_order_relaxed);
+  if (n >= kMaxHiddenCodes) return;  // a cosmetic feature: more are shown
+  g_hidden_codes[n].store(Ref<>::borrow(code).release().obj(), std::memory_order_relaxed);
+  g_hidden_count.store(n + 1, std::memory_order_release);
+}
+
 void traceback_add(Value exc, Frame* f) {
   if (!is_exception_instance(exc)) return;
+  if (hidden_from_tracebacks(f->code)) return;
   Ref<> fo = frame_object_for(f);
   if (!fo) {
     err_clear();
@@ -690,14 +722,16 @@ std::string exception_only(Value exc) {
             lead_chars++;
         }
         int64_t start = o - 1 - lead_chars;
-        if (start < 0) start = 0;
         int64_t width = 1;
         int64_t el = 0;
         bool same_line = end_ln.is_null() || is_none(end_ln) || (int_as_int64(end_ln, &el) && int_as_int64(ln, &o) && el == o);
         int_as_int64(off, &o);
         if (same_line && !end_off.is_null() && is_int(end_off) && int_as_int64(end_off, &eo) && eo > o)
           width = eo - o;
-        out += "    " + std::string(static_cast<size_t>(start), ' ') + std::string(static_cast<size_t>(width), '^') + "\n";
+        // As CPython: no caret when it would point into the stripped
+        // indentation ("unexpected indent" reports the line's first column).
+        if (start >= 0)
+          out += "    " + std::string(static_cast<size_t>(start), ' ') + std::string(static_cast<size_t>(width), '^') + "\n";
       }
     }
     Value msg = exception_extra(exc, kSyntaxMsg);
@@ -835,6 +869,31 @@ std::string format_exception(Value exc) {
   PrintContext ctx{&out};
   format_one(exc, &ctx);
   return out;
+}
+
+std::string format_unraisable(Value exc) {
+  // CPython's default unraisablehook: the exception's own traceback and
+  // "Type: str" only, with no chain, notes, suggestions or group tree, and
+  // the ": " even when str() is empty.
+  std::string out;
+  Value tb = exception_traceback(exc);
+  if (!tb.is_null()) {
+    out += "Traceback (most recent call last):\n";
+    format_tb(tb, &out);
+  }
+  Type* t = type_of(exc);
+  std::string name = type_qualname_utf8(t);
+  Ref<> mod = getattr_opt(Value(t), Value(ids::__module__));
+  err_clear();
+  if (!mod || !is_str(mod.val())) {
+    name = "<unknown>" + name;
+  } else {
+    std::string m(str_view(mod.val()));
+    if (m != "builtins" && m != "__main__") name = m + "." + name;
+  }
+  Ref<> text = str(exc);
+  if (!text) err_clear();
+  return out + name + ": " + (text ? std::string(str_view(text.val())) : "<exception str() failed>") + "\n";
 }
 
 void print_exception_to_stderr(Value exc) {

@@ -46,11 +46,16 @@ int frame_object_lineno(FrameObject* fo);
 
 // Add a traceback entry for frame `f` (at its current instruction) to `exc`.
 void traceback_add(Value exc, Frame* f);
+// Leave frames running `code` out of tracebacks from now on
+// (sys._ftpy_hide_frames: library functions CPython has in C).
+void traceback_hide_code(Value code);
 
 // Print `exc` with its chain and traceback to stderr in CPython's format.
 void print_exception_to_stderr(Value exc);
 // Format as print_exception_to_stderr would, into a string.
 std::string format_exception(Value exc);
+// As sys.__unraisablehook__ writes it: traceback and "Type: str" only.
+std::string format_unraisable(Value exc);
 
 void traceback_types_init();
 

@@ -165,7 +165,7 @@ TEST(ParseTest, ErrorMessagesMatchCPython) {
   EXPECT_EQ(e.type, "IndentationError");
   EXPECT_EQ(e.msg, "expected an indented block after 'if' statement on line 1");
   e = error_of("def f(a=1, b): pass\n");
-  EXPECT_EQ(e.msg, "parameter without a default follows parameter with a default");
+  EXPECT_EQ(e.msg, "non-default argument follows default argument");  // 3.11 wording
   e = error_of("x = [1 2]\n");
   EXPECT_EQ(e.msg, "invalid syntax. Perhaps you forgot a comma?");
   e = error_of("print 'x'\n");
