@@ -28,7 +28,7 @@ __attribute__((weak)) Ref<> bytes_from(const void*, size_t) {
 namespace comp {
 
 namespace {
-constexpr int kMaxDepth = 2500;  // compiler recursion guard (CPython: ~3000 units)
+constexpr int kMaxDepth = 3000;  // compiler recursion guard (CPython: 3 units per recursion-limit step)
 constexpr size_t kMaxBlocks = 20;    // CPython's CO_MAXBLOCKS
 
 bool is_identifier_like(std::string_view s) {

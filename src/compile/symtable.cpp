@@ -88,10 +88,27 @@ class Builder {
   const SymtableOptions& opts_;
   Scope* cur_ = nullptr;
   Scope* module_ = nullptr;
+  int depth_ = 0;  // nesting of stmt()/expr(): deep trees raise, not overflow the C stack
   std::string private_;  // innermost enclosing class name, for mangling
   std::vector<int> line_starts_;
 
   // ---- errors ----
+  // Same bound as the compiler's: a chain like 1+1+...+1 of 100000 terms is a
+  // RecursionError, as in CPython, instead of a stack overflow.
+  static constexpr int kMaxDepth = 3000;
+  struct DepthGuard {
+    Builder& b;
+    explicit DepthGuard(Builder& builder) : b(builder) {
+      if (++b.depth_ > kMaxDepth) {
+        b.depth_--;
+        SyntaxErrorInfo e;
+        e.type = "RecursionError";
+        e.msg = "maximum recursion depth exceeded during compilation";
+        throw SymError{e};
+      }
+    }
+    ~DepthGuard() { b.depth_--; }
+  };
   [[noreturn]] void fail(const Located* n, std::string msg) {
     fail_at(n->lineno, n->col_offset, n->end_lineno, n->end_col_offset, std::move(msg));
   }
@@ -279,6 +296,7 @@ class Builder {
   }
 
   void stmt(const Stmt* s) {
+    DepthGuard guard(*this);
     switch (s->kind) {
       case StmtKind::FunctionDef: case StmtKind::AsyncFunctionDef: {
         auto* f = cast<FunctionDef>(s);
@@ -588,6 +606,7 @@ class Builder {
   }
 
   void expr(const Expr* e) {
+    DepthGuard guard(*this);
     switch (e->kind) {
       case ExprKind::NamedExpr: {
         auto* ne = cast<NamedExpr>(e);

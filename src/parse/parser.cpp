@@ -119,7 +119,12 @@ void Parser::fail_indent_block(const char* what, int header_line) {
 }
 
 void Parser::too_deep() {
-  fail_tok(tok(), "too many nested parentheses");
+  // Brackets deeper than 200 are the tokenizer's "too many nested
+  // parentheses"; other nesting this deep is CPython's compile-time limit.
+  SyntaxErrorInfo e;
+  e.type = "RecursionError";
+  e.msg = "maximum recursion depth exceeded during compilation";
+  throw ParseError{e, pos_};
 }
 
 void Parser::warn(const Token& t, std::string msg) {
