@@ -436,8 +436,15 @@ Ref<> builtin_aiter(Value, Value* a) {
 Ref<> builtin_anext(Value, Value* a) {
   Value m = type_lookup(type_of(a[0]), Value(ids::__anext__));
   if (!m) return err_format(g_TypeError, "'%s' object is not an async iterator", type_name(type_of(a[0])));
-  if (!a[1].is_null()) return err_set_str(g_TypeError, "anext() with a default is not supported yet");
-  return call1(m, a[0]);
+  Ref<> aw = call1(m, a[0]);
+  if (!aw || a[1].is_null()) return aw;
+  // With a default: an awaitable (a coroutine from lib/_anext.py) that turns
+  // StopAsyncIteration into the default, like CPython's anext_awaitable.
+  Ref<> mod = import_module("_anext");
+  if (!mod) return nullptr;
+  Ref<> helper = getattr(mod.val(), Value(str_intern("anext_default")));
+  if (!helper) return nullptr;
+  return call2(helper.val(), aw.val(), a[1]);
 }
 
 Ref<> builtin_len(Value, Value* a) {
