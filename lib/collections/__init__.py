@@ -320,7 +320,7 @@ def _nt_methods(typename):
     def _replace(self, /, **kwds):
         values = [kwds.pop(name, old) for name, old in zip(self._fields, self)]
         if kwds:
-            raise TypeError('Got unexpected field names: %r' % list(kwds))
+            raise ValueError('Got unexpected field names: %r' % list(kwds))
         return self._make(values)
 
     def __repr__(self):

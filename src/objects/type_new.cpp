@@ -123,7 +123,7 @@ Ref<> compute_c3(Type* t) {
       names += type_name(s.front());
       heads.push_back(s.front());
     }
-    return err_format(g_TypeError, "Cannot create a consistent method resolution order (MRO) for bases %s",
+    return err_format(g_TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %s",
                       names.c_str());
   }
   Ref<List> l = list_new();

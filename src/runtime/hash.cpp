@@ -43,6 +43,9 @@ void hash_init_from_env() {
 }
 
 uint64_t hash_bytes(const void* data, size_t len) {
+  // Empty str/bytes hash to 0 whatever the seed, as in CPython (programs print
+  // hash('') and rely on it being stable).
+  if (len == 0) return 0;
   const auto* p = static_cast<const unsigned char*>(data);
   SipState s{g_k0 ^ 0x736f6d6570736575ull, g_k1 ^ 0x646f72616e646f6dull,
              g_k0 ^ 0x6c7967656e657261ull, g_k1 ^ 0x7465646279746573ull};
