@@ -726,6 +726,9 @@ Ref<> get_iter(Value v) {
 Ref<> iter_next(Value it) {
   UnaryFn f = type_of(it)->tp_iternext;
   if (!f) return err_format(g_TypeError, "'%s' object is not an iterator", type_tp_name(type_of(it)));
+  // Wrapping iterators (map, filter, zip, itertools) call this for the
+  // iterator below them: a deep chain recurses here without Python frames.
+  if (native_stack_low()) return err_set_str(g_RecursionError, "maximum recursion depth exceeded");
   Ref<> r = f(it);
   if (!r && err_matches(g_StopIteration)) err_clear();
   return r;

@@ -128,6 +128,15 @@ struct ThreadState {
 extern thread_local ThreadState* tls_tstate;
 inline ThreadState* tstate() { return tls_tstate; }
 
+// True when this thread's C++ stack is nearly used up. For native recursion
+// that never re-enters the eval loop (and so never meets its check), such as
+// next() on a chain of 100000 map objects each pulling from the one below.
+inline bool native_stack_low() {
+  char probe;
+  ThreadState* ts = tls_tstate;
+  return ts && reinterpret_cast<uintptr_t>(&probe) < ts->c_stack_limit;
+}
+
 // The exception being handled as sys.exception() reports it: the running
 // generator's own, else the nearest one of the frames that resumed it (null
 // if none).

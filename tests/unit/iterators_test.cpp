@@ -52,4 +52,17 @@ TEST_F(IteratorsTest, ReversedUsesDunderOrSequenceProtocol) {
   EXPECT_EQ(eval_repr("reversed(S()).__length_hint__()"), "2");
 }
 
+// A chain of wrapping iterators recurses in native code when pulled, without
+// Python frames to count: deep chains raise RecursionError (CPython 3.11
+// crashes, so this lives here rather than in tests/py).
+TEST_F(IteratorsTest, DeepWrappingChainsRaiseRecursionError) {
+  for (const char* wrap : {"map(abs, it)", "filter(None, it)", "zip(it)", "enumerate(it)"}) {
+    ASSERT_TRUE(exec(std::string("it = iter(range(1, 4))\nfor _ in range(300000): it = ") + wrap));
+    EXPECT_EQ(eval_repr("list(it)"), "<error: RecursionError: maximum recursion depth exceeded>") << wrap;
+    ASSERT_TRUE(exec("del it"));
+  }
+  ASSERT_TRUE(exec("it = iter(range(3))\nfor _ in range(200): it = map(abs, it)"));
+  EXPECT_EQ(eval_repr("list(it)"), "[0, 1, 2]");
+}
+
 }  // namespace ftpy
