@@ -42,3 +42,15 @@ try:
         pass
 except TypeError as e:
     print(repr(str(e)))
+
+# 3.11 wording of two interpreter messages (later versions add more).
+for src in ["a, b = [1, 2, 3]", "a, b = (1, 2, 3)", "a, b = 'abc'", "a, b = {1: 1, 2: 2, 3: 3}", "a, b = iter([1, 2, 3])"]:
+    try:
+        exec(src)
+    except ValueError as e:
+        print(e)
+for target in [5, "s", object(), (1,)]:
+    try:
+        target.x = 1
+    except AttributeError as e:
+        print(e)
