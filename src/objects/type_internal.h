@@ -25,7 +25,6 @@ int install_dict_descriptor(Type* t);  // __dict__/__weakref__ getsets for heap 
 
 // type_new.cpp
 void subtype_dealloc(Object* o);
-Type* mappingproxy_type();
 // Special-method call: `name` looked up on type(self), never on self (so a
 // class's own __format__ is not found when formatting the class), then
 // called with self prepended; AttributeError when the type lacks it.

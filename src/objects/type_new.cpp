@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstring>
 #include <new>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -627,7 +628,11 @@ Ref<> mp_new(Type*, const Value* args, size_t nargs, Value kwnames) {
 }  // namespace
 
 Ref<> mappingproxy_new(Value mapping) {
-  if (!(g_mappingproxy_type.flags & kTypeReady)) {
+  // Readied on first use, once: two threads making the first proxies at
+  // the same time must not both fill in the type (call_once also publishes
+  // the finished type to the one that waited). type_ready runs no Python.
+  static std::once_flag ready_once;
+  std::call_once(ready_once, [] {
     Type* t = &g_mappingproxy_type;
     t->name = "mappingproxy";
     t->basic_size = sizeof(MappingProxy);
@@ -642,20 +647,13 @@ Ref<> mappingproxy_new(Value mapping) {
     t->sq_contains = mp_contains;
     t->methods = kMappingProxyMethods;
     type_ready(t);
-  }
+  });
   auto* p = alloc_object<MappingProxy>(&g_mappingproxy_type);
   if (!p) return nullptr;
   p->mapping = Ref<>::borrow(mapping).release();
   return Ref<>::steal(Value(p));
 }
 
-Type* mappingproxy_type() {
-  if (!(g_mappingproxy_type.flags & kTypeReady)) {
-    Ref<Dict> d = dict_new();
-    Ref<> p = mappingproxy_new(d.val());
-  }
-  return &g_mappingproxy_type;
-}
 
 // --- class creation ----------------------------------------------------------------------------
 
