@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "runtime/gil.h"
 #include "runtime/thread_state.h"
 
 namespace ftpy {
@@ -172,6 +173,18 @@ inline void cpu_relax() {
 #endif
 }
 
+}  // namespace
+
+// How long a hungry waiter (see mutex_lock_slow) spins for the hand-off
+// before it parks instead. The lock is hot when it gets here (its holder has
+// re-taken it again and again for kFairnessNs), so an unlock normally comes
+// within microseconds; the bound only matters for a holder that keeps the
+// lock across something slow. (A variable only so that a unit test can
+// widen the window it observes.)
+std::atomic<int64_t> g_mutex_hungry_spin_ns{200'000};
+
+namespace {
+
 // One spin round; false once the budget is spent.
 bool spin_once(int& spins) {
   if (spins >= kPauseRounds) return false;
@@ -195,6 +208,38 @@ void unlock_callback(void* ctx, void* park_arg, bool more_waiters) {
   }
 }
 
+// The woken waiter has waited kFairnessNs: announce it (kMutexHungry) and
+// spin until the holder's unlock hands the lock over (kMutexHandedOff).
+// kAcquired: the lock is ours. kGaveUp: g_mutex_hungry_spin_ns or `deadline` passed,
+// kMutexHungry is withdrawn. kRetry: the word changed before we could
+// announce ourselves. `v` has kMutexLocked on entry and is reloaded.
+enum class Hungry { kAcquired, kGaveUp, kRetry };
+Hungry hungry_spin(std::atomic<uint8_t>* m, uint8_t& v, int64_t deadline) {
+  if (!m->compare_exchange_weak(v, static_cast<uint8_t>(v | kMutexHungry), std::memory_order_relaxed))
+    return Hungry::kRetry;
+  int64_t limit = monotonic_ns() + g_mutex_hungry_spin_ns.load(std::memory_order_relaxed);
+  if (deadline >= 0) limit = std::min(limit, deadline);
+  for (unsigned i = 1;; i++) {
+    v = m->load(std::memory_order_relaxed);
+    if (v & kMutexHandedOff) {
+      // Ours: only one thread (the woken bit's owner) is ever hungry. Other
+      // bits (kMutexHasParked) may change under us, hence the RMW.
+      m->fetch_and(static_cast<uint8_t>(~(kMutexHandedOff | kMutexWoken)), std::memory_order_acquire);
+      return Hungry::kAcquired;
+    }
+    if (i % 64 == 0 && monotonic_ns() > limit) {
+      while (!(v & kMutexHandedOff)) {
+        if (m->compare_exchange_weak(v, static_cast<uint8_t>(v & ~kMutexHungry), std::memory_order_relaxed))
+          return Hungry::kGaveUp;
+      }
+      continue;  // handed over while we gave up: take it
+    }
+    // Poll the word every few pauses only: each poll takes the line from
+    // the holder, whose next lock then misses.
+    for (int k = 0; k < 8; k++) cpu_relax();
+  }
+}
+
 }  // namespace
 
 LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool detach) {
@@ -202,6 +247,7 @@ LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool det
   int64_t deadline = timeout_ns > 0 ? start + timeout_ns : -1;
   int spins = 0;
   bool woken = false;  // we were unparked and own the kMutexWoken bit
+  bool hungry_tried = false;
   uint8_t v = m->load(std::memory_order_relaxed);
   for (;;) {
     if (!(v & kMutexLocked)) {
@@ -235,6 +281,16 @@ LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool det
       }
       v = m->load(std::memory_order_relaxed);
       if (deadline < 0 || monotonic_ns() < deadline) continue;
+    }
+    if (woken && detach && !gil_is_enabled() && !hungry_tried) {
+      // Waited kFairnessNs. Parking for a hand-off would leave the lock
+      // idle until the kernel has woken us (tens of microseconds on these
+      // VMs, at each hand-off); spinning, we take it at once. With a GIL
+      // there is no point: the holder cannot run while we spin.
+      Hungry h = hungry_spin(m, v, deadline);
+      if (h == Hungry::kAcquired) return LockResult::kAcquired;
+      hungry_tried = h == Hungry::kGaveUp;
+      continue;
     }
     int64_t remaining = -1;
     if (deadline >= 0) {
@@ -271,6 +327,13 @@ void mutex_unlock_slow(std::atomic<uint8_t>* m) {
   uint8_t v = m->load(std::memory_order_relaxed);
   for (;;) {
     if (!(v & kMutexLocked)) std::abort();  // unlocking an unlocked mutex: a runtime bug
+    if (v & kMutexHungry) {
+      // The woken waiter spins for its hand-off: the lock stays locked.
+      if (m->compare_exchange_weak(v, static_cast<uint8_t>((v & ~kMutexHungry) | kMutexHandedOff),
+                                   std::memory_order_release, std::memory_order_relaxed))
+        return;
+      continue;
+    }
     if (!(v & kMutexHasParked) || (v & kMutexWoken)) {
       // Nobody parked, or a woken thread is already on its way to the lock.
       if (m->compare_exchange_weak(v, static_cast<uint8_t>(v & ~kMutexLocked), std::memory_order_release,

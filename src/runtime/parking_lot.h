@@ -25,11 +25,16 @@
 // against a holder that re-locks in a loop bounced the lock between cores,
 // and parking it again made that holder pay a wake-up per waiter round. Only
 // the unlocker that woke it sets the bit, so every parked thread is still
-// woken in turn. Once a waiter has waited longer than kFairnessNs it parks,
-// and the next unlock hands the lock to it directly (it stays locked), so a
-// thread that keeps re-locking in a loop cannot starve the others. The cost:
-// a hot lock that goes idle while its woken waiter naps stays idle for the
-// rest of the nap.
+// woken in turn. Fairness: once the woken waiter has waited kFairnessNs it
+// stops napping and spins (kMutexHungry; not under a GIL, where its holder
+// could not run meanwhile), and the next unlock hands it the lock
+// (kMutexHandedOff: the lock stays locked, nobody can barge). Parking for
+// the hand-off instead left the hot lock idle until the kernel had woken the
+// waiter. A hungry waiter that sees no unlock within 200 us, or any parked
+// waiter past kFairnessNs, parks; the next unlock then hands the lock to it
+// directly. So a thread that keeps re-locking in a loop cannot starve the
+// others. The cost: a hot lock that goes idle while its woken waiter naps
+// stays idle for the rest of the nap.
 #pragma once
 
 #include <atomic>
@@ -67,8 +72,18 @@ int64_t monotonic_ns();
 constexpr int64_t kFairnessNs = 5'000'000;
 
 // The lock protocol on any one-byte word (object headers' ob_mutex, Mutex).
-enum MutexBits : uint8_t { kMutexLocked = 1, kMutexHasParked = 2, kMutexWoken = 4 };
+// kMutexHungry: the woken waiter has waited kFairnessNs and now spins for
+// the lock; the next unlock hands it over (kMutexHandedOff, still locked).
+enum MutexBits : uint8_t {
+  kMutexLocked = 1,
+  kMutexHasParked = 2,
+  kMutexWoken = 4,
+  kMutexHungry = 8,
+  kMutexHandedOff = 16,
+};
 enum class LockResult { kAcquired, kTimeout };
+// How long a hungry waiter spins before it parks instead (200 us); a variable only so that a unit test can widen it.
+extern std::atomic<int64_t> g_mutex_hungry_spin_ns;
 // Slow path of a lock; `timeout_ns` < 0 waits forever, 0 only tries.
 LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool detach);
 void mutex_unlock_slow(std::atomic<uint8_t>* m);
@@ -83,7 +98,7 @@ inline void mutex_unlock(std::atomic<uint8_t>* m) {
   // waiter naps the word is locked|woken, and a CAS expecting plain "locked"
   // would fail and cost a second CAS in the slow path on every unlock.
   uint8_t v = m->load(std::memory_order_relaxed);
-  if ((!(v & kMutexHasParked) || (v & kMutexWoken)) &&
+  if (!(v & kMutexHungry) && (!(v & kMutexHasParked) || (v & kMutexWoken)) &&
       m->compare_exchange_strong(v, static_cast<uint8_t>(v & ~kMutexLocked), std::memory_order_release,
                                  std::memory_order_relaxed))
     return;

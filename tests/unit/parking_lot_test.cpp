@@ -157,6 +157,97 @@ TEST(MutexTest, UnlockWithAWokenWaiterReleasesWithoutWaking) {
   EXPECT_EQ(mutex_lock_slow(&m, 0, false), LockResult::kTimeout);
 }
 
+// A waiter that has waited kFairnessNs spins (kMutexHungry) instead of
+// parking; the holder's unlock then leaves the lock locked and marks it
+// handed over, so no newcomer (nor the old holder) can take it first.
+TEST(MutexTest, UnlockWithAHungryWaiterHandsTheLockOver) {
+  std::atomic<uint8_t> m{kMutexLocked | kMutexWoken | kMutexHungry};
+  mutex_unlock(&m);
+  EXPECT_EQ(m.load(), kMutexLocked | kMutexWoken | kMutexHandedOff);
+  EXPECT_FALSE(mutex_try_lock(&m));
+  EXPECT_EQ(mutex_lock_slow(&m, 0, false), LockResult::kTimeout);
+}
+
+// The waiter's side, step by step: it parks, is woken while the holder
+// re-takes the lock, naps until kFairnessNs has passed, then spins hungry.
+// An unlock seen while it spins must hand it the lock (the holder cannot
+// re-take it), and the word must end clear. The hungry window is widened to
+// 10 s so that this thread, descheduled on a busy machine, cannot miss it.
+// A round where the waiter is not woken as planned (it wins the lock before
+// this thread re-takes it, or our unlock comes before it is queued) proves
+// nothing: it is rerun.
+TEST(MutexTest, AWaiterStarvedForKFairnessNsSpinsAndIsHandedTheLock) {
+  int64_t saved = g_mutex_hungry_spin_ns.exchange(10'000'000'000);
+  bool handed_off = false;
+  for (int round = 0; round < 50 && !handed_off; round++) {
+    std::atomic<uint8_t> m{0};
+    std::atomic<bool> got{false};
+    ASSERT_TRUE(mutex_try_lock(&m));
+    int64_t t0 = monotonic_ns();  // before w starts waiting
+    std::thread w([&] {
+      if (!mutex_try_lock(&m)) mutex_lock_slow(&m, -1, true);
+      got.store(true);
+      mutex_unlock(&m);
+    });
+    while (!(m.load() & kMutexHasParked)) std::this_thread::yield();
+    mutex_unlock(&m);  // wakes w (kMutexWoken) ...
+    // ... and barges back in before it runs, as a tight re-lock loop would.
+    while (!mutex_try_lock(&m)) {}
+    uint8_t v = m.load();
+    // w holds the woken bit unless our unlock came before it was queued
+    // (then it parked again, kMutexHasParked without kMutexWoken).
+    if (!got.load() && (v & kMutexWoken)) {
+      while (!(m.load() & kMutexHungry)) std::this_thread::yield();
+      EXPECT_GE(monotonic_ns() - t0, kFairnessNs);  // it napped first
+      EXPECT_FALSE(got.load());
+      mutex_unlock(&m);
+      // Handed over: still locked, so this thread cannot re-take it.
+      EXPECT_FALSE(mutex_try_lock(&m));
+      handed_off = true;
+    } else {
+      mutex_unlock(&m);
+    }
+    w.join();
+    EXPECT_TRUE(got.load());
+    EXPECT_EQ(m.load(), 0);
+  }
+  EXPECT_TRUE(handed_off);
+  g_mutex_hungry_spin_ns.store(saved);
+}
+
+// A timed acquire whose deadline passes while it spins hungry gives up
+// cleanly: it withdraws the hungry and woken bits, so the holder's unlock
+// later is a plain release (no hand-off to a thread that has left).
+TEST(MutexTest, AHungryWaiterWhoseTimeoutExpiresLeavesTheWordClear) {
+  int64_t saved = g_mutex_hungry_spin_ns.exchange(10'000'000'000);
+  bool tested = false;
+  for (int round = 0; round < 50 && !tested; round++) {
+    std::atomic<uint8_t> m{0};
+    std::atomic<int> result{-1};
+    ASSERT_TRUE(mutex_try_lock(&m));
+    std::thread w([&] {
+      bool ok = mutex_try_lock(&m) || mutex_lock_slow(&m, 3 * kFairnessNs, true) == LockResult::kAcquired;
+      result.store(ok);
+      if (ok) mutex_unlock(&m);
+    });
+    while (!(m.load() & kMutexHasParked)) std::this_thread::yield();
+    mutex_unlock(&m);
+    while (!mutex_try_lock(&m)) {}
+    if (result.load() == -1 && (m.load() & kMutexWoken)) {
+      bool saw_hungry = false;
+      while (result.load() == -1) saw_hungry |= (m.load() & kMutexHungry) != 0;
+      EXPECT_EQ(result.load(), 0);        // timed out
+      EXPECT_EQ(m.load(), kMutexLocked);  // still ours, no stale bits
+      tested = saw_hungry;                // else we missed the window: rerun
+    }
+    mutex_unlock(&m);
+    w.join();
+    EXPECT_EQ(m.load(), 0);
+  }
+  EXPECT_TRUE(tested);
+  g_mutex_hungry_spin_ns.store(saved);
+}
+
 // Many threads, some giving up after short timeouts (possibly while woken):
 // no update is lost, nobody stays parked forever (the test would hang), and
 // once everyone is done the word is back to 0 (no stale woken/parked bit that
