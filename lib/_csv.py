@@ -424,3 +424,15 @@ def writer(fileobj, dialect="excel", **fmtparams):
         csv_writer.writerow(row)
 """
     return Writer(fileobj, dialect, **fmtparams)
+
+
+# The name CPython's messages give this module's C types (_csv.reader, _csv.writer, _csv.Dialect):
+# see sys._ftpy_c_type_name.
+def _c_type_names():
+    import sys
+    if hasattr(sys, '_ftpy_c_type_name'):
+        sys._ftpy_c_type_name(Reader, '_csv.reader')
+        sys._ftpy_c_type_name(Writer, '_csv.writer')
+        sys._ftpy_c_type_name(Dialect, '_csv.Dialect')
+_c_type_names()
+del _c_type_names

@@ -71,3 +71,14 @@ Decimal.__ceil__ = _c_message(Decimal.__ceil__, '')
 Decimal.as_integer_ratio = _c_message(Decimal.as_integer_ratio, ' ratio')
 
 __doc__ = _pydoc
+
+
+# The name CPython's messages give this module's C types (decimal.Decimal, decimal.Context):
+# see sys._ftpy_c_type_name.
+def _c_type_names():
+    import sys
+    if hasattr(sys, '_ftpy_c_type_name'):
+        sys._ftpy_c_type_name(Decimal, 'decimal.Decimal')
+        sys._ftpy_c_type_name(Context, 'decimal.Context')
+_c_type_names()
+del _c_type_names

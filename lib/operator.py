@@ -433,3 +433,15 @@ __irshift__ = irshift
 __isub__ = isub
 __itruediv__ = itruediv
 __ixor__ = ixor
+
+
+# The name CPython's messages give this module's C types (operator.attrgetter, operator.itemgetter, operator.methodcaller):
+# see sys._ftpy_c_type_name.
+def _c_type_names():
+    import sys
+    if hasattr(sys, '_ftpy_c_type_name'):
+        sys._ftpy_c_type_name(attrgetter, 'operator.attrgetter')
+        sys._ftpy_c_type_name(itemgetter, 'operator.itemgetter')
+        sys._ftpy_c_type_name(methodcaller, 'operator.methodcaller')
+_c_type_names()
+del _c_type_names

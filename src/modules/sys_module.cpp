@@ -578,6 +578,25 @@ Ref<> sys_ftpy_hide_frames(Value, Value* a) {
   return new_none();
 }
 
+// sys._ftpy_c_type_name(cls, name): ftpy's own. A library class standing in
+// for one of CPython's C types (datetime.timedelta, re.Pattern, _csv.reader)
+// takes that type's tp_name, module-qualified, which CPython's messages print
+// ("unsupported operand type(s) for +: 'datetime.timedelta' and 'int'");
+// __name__, __qualname__ and the repr keep the class's own names. The string
+// is kept alive for good (a type's name pointer is read without a lock by
+// any thread formatting a message); assigning __name__ later drops it.
+Ref<> sys_ftpy_c_type_name(Value, Value* a) {
+  Value cls = a[0];
+  if (!cls.is_obj() || !has_flag(cls.obj()->ob_type, kTypeTypeSubclass) ||
+      !has_flag(cls.as<Type>(), kTypeHeapType))
+    return err_set_str(g_TypeError, "_ftpy_c_type_name() expects a class");
+  if (!is_str(a[1]) || str_view(a[1]).find('.') == std::string_view::npos)
+    return err_set_str(g_ValueError, "_ftpy_c_type_name() expects a dotted name");
+  Str* name = str_intern(str_view(a[1]));  // interned strings are immortal
+  cls.as<Type>()->name = str_view(Value(name)).data();
+  return new_none();
+}
+
 Ref<> sys_displayhook_fn(Value, Value* a) { return sys_displayhook(a[0]); }
 
 Ref<> sys_excepthook_fn(Value, Value* a) {
@@ -701,6 +720,7 @@ const MethodDef kSysFunctions[] = {
     {"getsizeof(object, default=?)", sys_getsizeof, nullptr},
     {"_getframe(depth=?, /)", sys_getframe, nullptr},
     {"_ftpy_hide_frames(*functions)", sys_ftpy_hide_frames, nullptr},
+    {"_ftpy_c_type_name(cls, name, /)", sys_ftpy_c_type_name, nullptr},
     {"displayhook(object, /)", sys_displayhook_fn, nullptr},
     {"excepthook(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
     {"unraisablehook(unraisable, /)", sys_unraisablehook_fn, "Handle an unraisable exception."},
