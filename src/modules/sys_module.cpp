@@ -958,7 +958,10 @@ Ref<> sys_module_create() {
   Ref<> maxsize = int_from_int64(INT64_MAX);
   Ref<> maxunicode = small_int(0x10FFFF);
   Ref<> hexversion = small_int(0x030E00F0);
-  Ref<Str> version = str_from_utf8("3.14.0 (ftpy, free-threading build) [C++20]");
+  // CPython's shape, "VERSION (BUILDNO, BUILDDATE) [COMPILER]", which
+  // platform._sys_version parses (its BUILDDATE allows letters and spaces
+  // only: 'free-threading' made platform.python_implementation() raise).
+  Ref<Str> version = str_from_utf8("3.14.0 (ftpy, free threading build) [C++20]");
   Ref<> version_info = make_record("sys.version_info",
                                    {{"major", small_int(3)}, {"minor", small_int(14)}, {"micro", small_int(0)},
                                     {"releaselevel", Ref<>(str_intern("final"))}, {"serial", small_int(0)}});
