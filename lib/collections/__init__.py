@@ -1101,3 +1101,13 @@ def _c_type_names():
         sys._ftpy_c_type_name(OrderedDict, 'collections.OrderedDict')
 _c_type_names()
 del _c_type_names
+
+
+# CPython's OrderedDict is C: the methods that raise for a missing key or
+# an empty dict leave no frames in tracebacks.
+def _hide_frames():
+    if hasattr(_sys, '_ftpy_hide_frames'):
+        _sys._ftpy_hide_frames(OrderedDict.__delitem__, OrderedDict.popitem,
+                               OrderedDict.move_to_end, OrderedDict.pop)
+_hide_frames()
+del _hide_frames

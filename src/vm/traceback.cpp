@@ -220,7 +220,7 @@ int frame_object_lineno(FrameObject* fo) {
 // publishes it. The references taken keep each code object, and so its
 // address, alive for good.
 namespace {
-constexpr int kMaxHiddenCodes = 16;
+constexpr int kMaxHiddenCodes = 128;  // warnings, heapq, bisect, _csv, OrderedDict, ...
 std::mutex g_hidden_mu;
 std::atomic<Object*> g_hidden_codes[kMaxHiddenCodes];
 std::atomic<int> g_hidden_count{0};
