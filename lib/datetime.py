@@ -205,3 +205,33 @@ _time_fromisoformat.__doc__ = time.fromisoformat.__doc__
 datetime.strptime = classmethod(_strptime_checked)
 date.fromordinal = classmethod(_fromordinal_checked)
 time.fromisoformat = classmethod(_time_fromisoformat)
+
+
+# The C module's functions leave no frames in tracebacks: an uncaught
+# 'day is out of range for month' shows only the caller's line.  Hidden:
+# the constructors, field checks, arithmetic and comparisons that raise
+# for bad input (user tzinfo methods they call still show).
+def _hide_frames():
+    if not hasattr(_sys, '_ftpy_hide_frames'):
+        return
+    fns = [_check_date_fields, _py_check_date_fields, _check_time_fields,
+           _py_check_time_fields, _check_tzinfo_arg, _cmperror,
+           _strptime_checked, _fromordinal_checked, _time_fromisoformat]
+    for cls, names in ((date, ('__new__', '__add__', '__sub__', 'replace',
+                               'fromisoformat')),
+                       (datetime, ('__new__', '__add__', '__sub__', 'replace',
+                                   'fromisoformat', '_cmp', '__lt__', '__le__',
+                                   '__gt__', '__ge__', 'combine')),
+                       (time, ('__new__', 'replace', '_cmp', '__lt__')),
+                       (timedelta, ('__new__',)),
+                       (timezone, ('__new__',))):
+        for name in names:
+            fn = cls.__dict__.get(name)
+            fn = getattr(fn, '__func__', fn)
+            if hasattr(fn, '__code__'):
+                fns.append(fn)
+    _sys._ftpy_hide_frames(*fns)
+
+
+_hide_frames()
+del _hide_frames
