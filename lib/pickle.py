@@ -127,6 +127,28 @@ for _code in range(256):
         _Unpickler.dispatch[_code] = _invalid_key(_code)
 del _code
 
+_py_load = _Unpickler.load
+
+
+def _load_checked(self):
+    # A pop from (or an index into) the pure unpickler's empty stack is C _pickle's stack
+    # underflow: "unexpected MARK found" when a MARK fenced off the stack.
+    try:
+        return _py_load(self)
+    except IndexError as e:
+        tb = e.__traceback__
+        while tb.tb_next is not None:
+            tb = tb.tb_next
+        if (tb.tb_frame.f_code.co_filename != _path or
+                e.args not in (('pop from empty list',), ('list index out of range',))):
+            raise
+        raise UnpicklingError('unexpected MARK found' if self.metastack
+                              else 'unpickling stack underflow') from None
+
+
+_load_checked.__doc__ = _py_load.__doc__
+_Unpickler.load = _load_checked
+
 _py_save_global = _Pickler.save_global
 
 
@@ -198,3 +220,5 @@ if Pickler is _Pickler:
     loads = _as_c_function(_loads)
     if hasattr(_sys, '_ftpy_hide_frames'):
         _sys._ftpy_hide_frames(dump)  # the one code object of all four
+if hasattr(_sys, '_ftpy_hide_frames'):
+    _sys._ftpy_hide_frames(_load_checked)
