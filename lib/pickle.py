@@ -131,8 +131,9 @@ _py_load = _Unpickler.load
 
 
 def _load_checked(self):
-    # A pop from (or an index into) the pure unpickler's empty stack is C _pickle's stack
-    # underflow: "unexpected MARK found" when a MARK fenced off the stack.
+    # A pop from (or an index into) the pure unpickler's empty stack is C
+    # _pickle's stack underflow: "unexpected MARK found" when a MARK fenced
+    # off the stack.
     try:
         return _py_load(self)
     except IndexError as e:
