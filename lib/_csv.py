@@ -297,7 +297,7 @@ in CSV format.
                 if not self._fields and not self._field and self._state == _START_RECORD:
                     raise
                 if self.dialect.strict and self._state != _START_RECORD:
-                    raise Error("unexpected end of data")
+                    raise Error("unexpected end of data") from None
                 if self._state != _START_RECORD:
                     self._save_field()
                 break
@@ -392,8 +392,13 @@ elements will be converted to string."""
             fields = list(row)
         except TypeError:
             raise Error(f"iterable expected, not {type(row).__name__}") from None
-        line = self.dialect.delimiter.join(self._format(v, len(fields) == 1) for v in fields)
-        return self._write(line + self.dialect.lineterminator)
+        # A loop, not a generator: the generator's frame would show in
+        # tracebacks, which hide this module's functions (see the end).
+        only = len(fields) == 1
+        parts = []
+        for v in fields:
+            parts.append(self._format(v, only))
+        return self._write(self.dialect.delimiter.join(parts) + self.dialect.lineterminator)
 
     def writerows(self, rows):
         """writerows(iterable of iterables)
@@ -424,3 +429,30 @@ def writer(fileobj, dialect="excel", **fmtparams):
         csv_writer.writerow(row)
 """
     return Writer(fileobj, dialect, **fmtparams)
+
+
+# The name CPython's messages give this module's C types (_csv.reader, _csv.writer, _csv.Dialect):
+# see sys._ftpy_c_type_name.
+def _c_type_names():
+    import sys
+    if hasattr(sys, '_ftpy_c_type_name'):
+        sys._ftpy_c_type_name(Reader, '_csv.reader')
+        sys._ftpy_c_type_name(Writer, '_csv.writer')
+        sys._ftpy_c_type_name(Dialect, '_csv.Dialect')
+_c_type_names()
+del _c_type_names
+
+
+# CPython's _csv is C: its functions leave no frames in tracebacks.
+def _hide_frames():
+    import sys
+    if hasattr(sys, '_ftpy_hide_frames'):
+        sys._ftpy_hide_frames(
+            _char, Dialect.__new__, Dialect.__setattr__, register_dialect,
+            unregister_dialect, get_dialect, field_size_limit, Reader.__init__,
+            Reader._reset, Reader._add_char, Reader._save_field,
+            Reader._start_field_numeric, Reader._feed, Reader.__next__,
+            _is_number, Writer.__init__, Writer._format, Writer.writerow,
+            Writer.writerows, reader, writer)
+_hide_frames()
+del _hide_frames

@@ -1,6 +1,7 @@
 """Base16, Base32, Base64 (RFC 3548) data encodings (ftpy).
 
-Base64 and hex go through the C++ binascii module; Base32 is written here."""
+Base64 and hex go through the C++ binascii module; Base32 and the Base85
+family (Ascii85 and the git/Mercurial alphabet) are written here."""
 
 import binascii
 
@@ -10,6 +11,7 @@ __all__ = [
     'b32hexencode', 'b32hexdecode', 'b16encode', 'b16decode',
     'standard_b64encode', 'standard_b64decode',
     'urlsafe_b64encode', 'urlsafe_b64decode',
+    'a85encode', 'a85decode', 'b85encode', 'b85decode',
     ]
 
 bytes_types = (bytes, bytearray)
@@ -165,6 +167,148 @@ def b16decode(s, casefold=False):
         if c not in b'0123456789ABCDEF':
             raise binascii.Error('Non-base16 digit found')
     return binascii.unhexlify(s)
+
+
+# Base85 (RFC 1924 alphabet, as git uses) and Ascii85 (Adobe, btoa):
+# every 4 input bytes, read as a big-endian 32-bit number, become 5 digits
+# in base 85.  A short final group is padded with zero bytes, encoded, and
+# the output cut to len(group) + 1 digits (unless pad=True); the decoder
+# pads a short final group with the highest digit and cuts the same number
+# of bytes off.
+
+_a85digits = bytes(range(33, 118))
+_b85digits = (b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+              b'abcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~')
+_b85values = None
+
+
+def _85groups(data, digits, pad, zero_as_z, spaces_as_y):
+    data = memoryview(data).tobytes() if not isinstance(data, bytes) else data
+    short = -len(data) % 4
+    data += b'\0' * short
+    out = bytearray()
+    last = len(data) - 4
+    for i in range(0, len(data), 4):
+        word = int.from_bytes(data[i:i + 4], 'big')
+        final_short = short and i == last and not pad
+        if word == 0 and zero_as_z and not final_short:
+            out += b'z'
+            continue
+        if word == 0x20202020 and spaces_as_y and not final_short:
+            out += b'y'
+            continue
+        group = bytearray(5)
+        for k in range(4, -1, -1):
+            word, r = divmod(word, 85)
+            group[k] = digits[r]
+        if final_short:
+            del group[5 - short:]
+        out += group
+    return bytes(out)
+
+
+def a85encode(b, *, foldspaces=False, wrapcol=0, pad=False, adobe=False):
+    """Encode bytes-like object b using Ascii85 and return a bytes object.
+
+    foldspaces writes 'y' for four spaces; wrapcol > 0 wraps the output at
+    that many characters; pad pads the input to a multiple of 4 bytes;
+    adobe frames the output with <~ and ~>."""
+    result = _85groups(b, _a85digits, pad, True, foldspaces)
+    if adobe:
+        result = b'<~' + result
+    if wrapcol:
+        wrapcol = max(2 if adobe else 1, wrapcol)
+        lines = [result[i:i + wrapcol] for i in range(0, len(result), wrapcol)]
+        if adobe and len(lines[-1]) + 2 > wrapcol:
+            lines.append(b'')
+        result = b'\n'.join(lines)
+    if adobe:
+        result += b'~>'
+    return result
+
+
+def a85decode(b, *, foldspaces=False, adobe=False, ignorechars=b' \t\n\r\v'):
+    """Decode the Ascii85 encoded bytes-like object or ASCII string b.
+
+    foldspaces accepts 'y' for four spaces; adobe expects the <~ ~> frame;
+    ignorechars are skipped.  Raises ValueError on bad input."""
+    b = _bytes_from_decode_data(b)
+    if adobe:
+        if not b.endswith(b'~>'):
+            raise ValueError('Ascii85 encoded byte sequences must end with '
+                             '{!r}'.format(b'~>'))
+        b = b[2:-2] if b.startswith(b'<~') else b[:-2]
+    out = bytearray()
+    word = 0
+    count = 0
+    for c in b:
+        if 33 <= c <= 117:
+            word = word * 85 + (c - 33)
+            count += 1
+            if count == 5:
+                if word > 0xFFFFFFFF:
+                    raise ValueError('Ascii85 overflow')
+                out += word.to_bytes(4, 'big')
+                word = count = 0
+        elif c == 0x7A:  # z
+            if count:
+                raise ValueError('z inside Ascii85 5-tuple')
+            out += b'\0\0\0\0'
+        elif foldspaces and c == 0x79:  # y
+            if count:
+                raise ValueError('y inside Ascii85 5-tuple')
+            out += b'    '
+        elif c in ignorechars:
+            continue
+        else:
+            raise ValueError('Non-Ascii85 digit found: %c' % c)
+    if count:
+        # Complete the group with the highest digit ('u'); only the bytes
+        # the count - 1 real digits stand for are kept.
+        for _ in range(5 - count):
+            word = word * 85 + 84
+        if word > 0xFFFFFFFF:
+            raise ValueError('Ascii85 overflow')
+        out += word.to_bytes(4, 'big')[:count - 1]
+    return bytes(out)
+
+
+def b85encode(b, pad=False):
+    """Encode bytes-like object b in base85 format and return a bytes object.
+
+    If pad is true, the input is padded with b'\\0' so its length is a
+    multiple of 4 bytes before encoding."""
+    return _85groups(b, _b85digits, pad, False, False)
+
+
+def b85decode(b):
+    """Decode the base85-encoded bytes-like object or ASCII string b.
+
+    The result is returned as a bytes object."""
+    global _b85values
+    if _b85values is None:
+        table = [None] * 256
+        for i, c in enumerate(_b85digits):
+            table[c] = i
+        _b85values = table
+    b = _bytes_from_decode_data(b)
+    short = -len(b) % 5
+    b = b + b'~' * short
+    out = bytearray()
+    for start in range(0, len(b), 5):
+        word = 0
+        for j in range(start, start + 5):
+            v = _b85values[b[j]]
+            if v is None:
+                raise ValueError('bad base85 character at position %d' % j)
+            word = word * 85 + v
+        if word > 0xFFFFFFFF:
+            raise ValueError('base85 overflow in hunk starting at byte %d'
+                             % start)
+        out += word.to_bytes(4, 'big')
+    if short:
+        del out[-short:]
+    return bytes(out)
 
 
 MAXLINESIZE = 76  # Excluding the CRLF

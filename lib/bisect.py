@@ -83,3 +83,13 @@ def insort_left(a, x, lo=0, hi=None, *, key=None):
 
 bisect = bisect_right
 insort = insort_right
+
+
+# CPython's bisect functions are C (_bisect): no frames in tracebacks.
+def _hide_frames():
+    import sys
+    if hasattr(sys, '_ftpy_hide_frames'):
+        sys._ftpy_hide_frames(_bounds, bisect_right, bisect_left,
+                              insort_right, insort_left)
+_hide_frames()
+del _hide_frames

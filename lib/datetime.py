@@ -24,10 +24,47 @@ def _host_source():
                       name='datetime')
 
 
+# Messages the pure-Python module words differently from the C module,
+# corrected in its source text before it is compiled.  A pair that does not
+# match (another host version) leaves that message as it was.
+_C_MESSAGES = (
+    ('"cannot mix naive and timezone-aware time"',
+     '"can\'t subtract offset-naive and offset-aware datetimes"'),
+    ('"cannot compare naive and aware datetimes"',
+     '"can\'t compare offset-naive and offset-aware datetimes"'),
+    ('"cannot compare naive and aware times"',
+     '"can\'t compare offset-naive and offset-aware times"'),
+    ('"timedelta # of days is too large: %d" % d',
+     '"days=%d; must have magnitude <= 999999999" % d'),
+    ('OverflowError("result out of range")',
+     'OverflowError("date value out of range")'),
+    ('f"Invalid weekday: {day} (range is [1, 7])"',
+     'f"Invalid day: {day} (range is [1, 7])"'),
+    # The C parser raises no chained exception.
+    ("raise ValueError(f'Invalid isoformat string: {date_string!r}')\n",
+     "raise ValueError(f'Invalid isoformat string: {date_string!r}') from None\n"),
+    ("raise ValueError(f'Invalid isoformat string: {time_string!r}')\n",
+     "raise ValueError(f'Invalid isoformat string: {time_string!r}') from None\n"),
+    ('"timedelta(hours=24).")',
+     '"timedelta(hours=24), not %r." % (offset,))'),
+    ('raise TypeError("offset must be a timedelta")',
+     'raise TypeError("timezone() argument 1 must be datetime.timedelta, '
+     'not %s" % type(offset).__name__)'),
+    ('raise TypeError("tz argument must be an instance of tzinfo")',
+     '_check_tzinfo_arg(tz)'),
+)
+
+
+def _corrected(text):
+    for old, new in _C_MESSAGES:
+        text = text.replace(old, new)
+    return text
+
+
 _path = _host_source()
 with open(_path, encoding='utf-8') as _f:
-    exec(compile(_f.read(), _path, 'exec'), globals())
-del _f, _path, _host_source
+    exec(compile(_corrected(_f.read()), _path, 'exec'), globals())
+del _f, _path, _host_source, _corrected
 
 _py_check_date_fields = _check_date_fields
 _py_check_time_fields = _check_time_fields
@@ -64,3 +101,137 @@ def _iso_calendar_date_repr(self):
 
 
 _IsoCalendarDate.__repr__ = _iso_calendar_date_repr
+
+
+# CPython's messages name the C types with their module ('datetime.date');
+# sys._ftpy_c_type_name gives the classes that name for messages only.
+def _c_name(tp):
+    if tp.__module__ == 'datetime' and tp.__name__ in _C_TYPE_NAMES:
+        return 'datetime.' + tp.__name__
+    return tp.__name__
+
+
+_C_TYPE_NAMES = ('date', 'datetime', 'time', 'timedelta', 'tzinfo', 'timezone')
+if hasattr(_sys, '_ftpy_c_type_name'):
+    for _name in _C_TYPE_NAMES:
+        _sys._ftpy_c_type_name(globals()[_name], 'datetime.' + _name)
+    del _name
+
+
+def _cmperror(x, y):
+    raise TypeError("can't compare %s to %s"
+                    % (_c_name(type(x)), _c_name(type(y))))
+
+
+def _check_tzinfo_arg(tz):
+    if tz is not None and not isinstance(tz, tzinfo):
+        raise TypeError("tzinfo argument must be None or of a tzinfo "
+                        "subclass, not type '%s'" % _c_name(type(tz)))
+
+
+# Hashes as the C types compute them, so that sets and dicts of dates
+# iterate in CPython's order: a naive value hashes its pickled state bytes;
+# an aware time hashes its UTC time of day as a timedelta.
+def _date_hash(self):
+    if self._hashcode == -1:
+        self._hashcode = hash(self._getstate()[0])
+    return self._hashcode
+
+
+def _time_hash(self):
+    if self._hashcode == -1:
+        t = self.replace(fold=0) if self.fold else self
+        offset = t.utcoffset()
+        if offset is None:
+            self._hashcode = hash(t._getstate()[0])
+        else:
+            seconds = self.hour * 3600 + self.minute * 60 + self.second
+            self._hashcode = hash(timedelta(0, seconds, self.microsecond)
+                                  - offset)
+    return self._hashcode
+
+
+date.__hash__ = _date_hash
+time.__hash__ = _time_hash
+
+
+# Argument checks the C methods make before doing anything.
+def _strftime_checked(fn):
+    def strftime(self, format):
+        if not isinstance(format, str):
+            raise TypeError('strftime() argument 1 must be str, not %s'
+                            % type(format).__name__)
+        return fn(self, format)
+    strftime.__doc__ = fn.__doc__
+    return strftime
+
+
+date.strftime = _strftime_checked(date.strftime)
+time.strftime = _strftime_checked(time.strftime)
+_py_strptime = datetime.strptime.__func__
+_py_fromordinal = date.fromordinal.__func__
+
+
+def _strptime_checked(cls, date_string, format):
+    for i, arg in enumerate((date_string, format), 1):
+        if not isinstance(arg, str):
+            raise TypeError('strptime() argument %d must be str, not %s'
+                            % (i, type(arg).__name__))
+    return _py_strptime(cls, date_string, format)
+
+
+def _fromordinal_checked(cls, n):
+    if isinstance(n, int) and n < 1:
+        raise ValueError('ordinal must be >= 1')
+    return _py_fromordinal(cls, n)
+
+
+def _time_fromisoformat(cls, time_string):
+    # The C parser reports a field out of range as the constructor does
+    # ('hour must be in 0..23'), not as an invalid string.
+    if not isinstance(time_string, str):
+        raise TypeError('fromisoformat: argument must be str')
+    text = time_string.removeprefix('T')
+    try:
+        fields = _parse_isoformat_time(text)
+    except Exception:
+        raise ValueError(f'Invalid isoformat string: {text!r}') from None
+    return cls(*fields)
+
+
+_strptime_checked.__doc__ = _py_strptime.__doc__
+_fromordinal_checked.__doc__ = _py_fromordinal.__doc__
+_time_fromisoformat.__doc__ = time.fromisoformat.__doc__
+datetime.strptime = classmethod(_strptime_checked)
+date.fromordinal = classmethod(_fromordinal_checked)
+time.fromisoformat = classmethod(_time_fromisoformat)
+
+
+# The C module's functions leave no frames in tracebacks: an uncaught
+# 'day is out of range for month' shows only the caller's line.  Hidden:
+# the constructors, field checks, arithmetic and comparisons that raise
+# for bad input (user tzinfo methods they call still show).
+def _hide_frames():
+    if not hasattr(_sys, '_ftpy_hide_frames'):
+        return
+    fns = [_check_date_fields, _py_check_date_fields, _check_time_fields,
+           _py_check_time_fields, _check_tzinfo_arg, _cmperror,
+           _strptime_checked, _fromordinal_checked, _time_fromisoformat]
+    for cls, names in ((date, ('__new__', '__add__', '__sub__', 'replace',
+                               'fromisoformat')),
+                       (datetime, ('__new__', '__add__', '__sub__', 'replace',
+                                   'fromisoformat', '_cmp', '__lt__', '__le__',
+                                   '__gt__', '__ge__', 'combine')),
+                       (time, ('__new__', 'replace', '_cmp', '__lt__')),
+                       (timedelta, ('__new__',)),
+                       (timezone, ('__new__',))):
+        for name in names:
+            fn = cls.__dict__.get(name)
+            fn = getattr(fn, '__func__', fn)
+            if hasattr(fn, '__code__'):
+                fns.append(fn)
+    _sys._ftpy_hide_frames(*fns)
+
+
+_hide_frames()
+del _hide_frames

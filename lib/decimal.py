@@ -71,3 +71,44 @@ Decimal.__ceil__ = _c_message(Decimal.__ceil__, '')
 Decimal.as_integer_ratio = _c_message(Decimal.as_integer_ratio, ' ratio')
 
 __doc__ = _pydoc
+
+
+# The name CPython's messages give this module's C types (decimal.Decimal, decimal.Context):
+# see sys._ftpy_c_type_name.
+def _c_type_names():
+    import sys
+    if hasattr(sys, '_ftpy_c_type_name'):
+        sys._ftpy_c_type_name(Decimal, 'decimal.Decimal')
+        sys._ftpy_c_type_name(Context, 'decimal.Context')
+_c_type_names()
+del _c_type_names
+
+
+# CPython's decimal is C (_decimal): an uncaught InvalidOperation or
+# DivisionByZero shows only the caller's frame. Hidden: the signalling
+# path and the operations programs most often get it from.
+def _hide_frames():
+    import sys
+    if not hasattr(sys, '_ftpy_hide_frames'):
+        return
+    fns = [_c_style_raise_error, _pydecimal_raise_error, Decimal.__int__]
+    for name in ('__new__', '__truediv__', '__rtruediv__', '__floordiv__',
+                 '__rfloordiv__', '__mod__', '__rmod__', '__divmod__', '__pow__',
+                 'quantize', 'sqrt', 'ln', 'log10', 'to_integral_value',
+                 '_rescale', 'from_float'):
+        fn = Decimal.__dict__.get(name)
+        fn = getattr(fn, '__func__', fn)
+        if hasattr(fn, '__code__'):
+            fns.append(fn)
+    fn = Context.__dict__.get('create_decimal')
+    if hasattr(fn, '__code__'):
+        fns.append(fn)
+    # The pure methods inside the _c_message wrappers.
+    for name in ('__int__', '__trunc__', '__round__', '__floor__', '__ceil__',
+                 'as_integer_ratio'):
+        for cell in getattr(Decimal.__dict__.get(name), '__closure__', None) or ():
+            if hasattr(cell.cell_contents, '__code__'):
+                fns.append(cell.cell_contents)
+    sys._ftpy_hide_frames(*fns)
+_hide_frames()
+del _hide_frames

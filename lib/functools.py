@@ -730,3 +730,13 @@ class cached_property:
     def __class_getitem__(cls, item):
         import types
         return types.GenericAlias(cls, item)
+
+
+# The name CPython's messages give this module's C type (functools.partial)
+# when the pure class is in use: see sys._ftpy_c_type_name.
+def _c_type_names():
+    import sys
+    if hasattr(sys, '_ftpy_c_type_name') and partial is _py_partial:
+        sys._ftpy_c_type_name(partial, 'functools.partial')
+_c_type_names()
+del _c_type_names

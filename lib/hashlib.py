@@ -6,15 +6,15 @@ new(name, data=b'', **kwargs) - returns a new hash object implementing the
 
 Named constructor functions are also available: md5(), sha1(), sha224(),
 sha256(), sha384(), sha512(), sha3_224(), sha3_256(), sha3_384(),
-sha3_512(), shake_128() and shake_256().
+sha3_512(), shake_128(), shake_256(), blake2b() and blake2s().
 
 The digests are implemented in C++ (module _hashlib) from their published
-specifications; blake2b and blake2s are not available yet."""
+specifications."""
 
 import _hashlib
 
 __always_supported = ('md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512',
-                      'sha3_224', 'sha3_256', 'sha3_384', 'sha3_512',
+                      'blake2b', 'blake2s', 'sha3_224', 'sha3_256', 'sha3_384', 'sha3_512',
                       'shake_128', 'shake_256')
 
 algorithms_guaranteed = frozenset(__always_supported)
@@ -24,7 +24,32 @@ __all__ = __always_supported + ('new', 'algorithms_guaranteed',
                                 'algorithms_available', 'pbkdf2_hmac',
                                 'file_digest')
 
-new = _hashlib.new
+def _blake2(native, salt_size, max_size):
+    def constructor(*args, **kwargs):
+        return native(*args, **kwargs)
+    constructor.__name__ = constructor.__qualname__ = native.__name__
+    constructor.__doc__ = native.__doc__
+    constructor.SALT_SIZE = constructor.PERSON_SIZE = salt_size
+    constructor.MAX_KEY_SIZE = constructor.MAX_DIGEST_SIZE = max_size
+    return constructor
+
+
+blake2b = _blake2(_hashlib.blake2b, 16, 64)
+blake2s = _blake2(_hashlib.blake2s, 8, 32)
+
+
+def new(name, data=b'', **kwargs):
+    """new(name, data=b'') - Return a new hashing object using the named algorithm;
+    optionally initialized with data (which must be a bytes-like object).
+    """
+    if name in ('blake2b', 'blake2s'):
+        return (blake2b if name == 'blake2b' else blake2s)(data, **kwargs)
+    return _hashlib.new(name, data, **kwargs)
+
+
+if hasattr(__import__('sys'), '_ftpy_hide_frames'):
+    # As CPython's C constructors: no frame of this file in tracebacks.
+    __import__('sys')._ftpy_hide_frames(blake2b, new)
 md5 = _hashlib.openssl_md5
 sha1 = _hashlib.openssl_sha1
 sha224 = _hashlib.openssl_sha224

@@ -299,3 +299,18 @@ def nlargest(n, iterable, key=None):
             order -= 1
     result.sort(reverse=True)
     return [r[2] for r in result]
+
+
+# heapq's heap operations are C in CPython (_heapq): their frames, and
+# those of the helpers they share, stay out of tracebacks (a comparison
+# that fails in user code still shows the user's frames).
+def _hide_frames():
+    import sys
+    if hasattr(sys, '_ftpy_hide_frames'):
+        sys._ftpy_hide_frames(
+            _check, _type_name, _min_first, _max_first, _rise, _fall,
+            _siftdown, _siftup, _siftdown_max, _siftup_max, heappush, heappop,
+            heapreplace, heappushpop, heapify, heappush_max, heappop_max,
+            heapreplace_max, heappushpop_max, heapify_max)
+_hide_frames()
+del _hide_frames

@@ -386,6 +386,15 @@ def ixor(a, b):
     return a
 
 
+# The C++ _operator module's functions and classes replace the ones above
+# when it is there, as CPython's C _operator does: they are faster, and an
+# error inside them shows no frame of this file in a traceback.
+_py_classes = (attrgetter, itemgetter, methodcaller)
+try:
+    from _operator import *
+except ImportError:
+    pass
+
 # Dunder aliases
 __lt__ = lt
 __le__ = le
@@ -433,3 +442,15 @@ __irshift__ = irshift
 __isub__ = isub
 __itruediv__ = itruediv
 __ixor__ = ixor
+
+
+# Without _operator, the pure classes take the names CPython's messages give
+# the C types (operator.attrgetter, ...): see sys._ftpy_c_type_name.
+def _c_type_names():
+    import sys
+    if hasattr(sys, '_ftpy_c_type_name') and attrgetter is _py_classes[0]:
+        sys._ftpy_c_type_name(attrgetter, 'operator.attrgetter')
+        sys._ftpy_c_type_name(itemgetter, 'operator.itemgetter')
+        sys._ftpy_c_type_name(methodcaller, 'operator.methodcaller')
+_c_type_names()
+del _c_type_names, _py_classes

@@ -14,8 +14,11 @@ try:
     from _queue import Empty
 except ImportError:
     class Empty(Exception):
-        'get() found no item.'
+        'Exception raised by Queue.get(block=0)/get_nowait().'
         pass
+    # CPython's Empty is the C module's class: tracebacks and reprs say
+    # '_queue.Empty'.
+    Empty.__module__ = '_queue'
 
 
 class Full(Exception):
@@ -242,4 +245,7 @@ class _PySimpleQueue:
 try:
     from _queue import SimpleQueue
 except ImportError:
-    SimpleQueue = _PySimpleQueue
+    class SimpleQueue(_PySimpleQueue):
+        'Simple, unbounded, reentrant FIFO queue.'
+    # As CPython's C class is named in reprs and tracebacks.
+    SimpleQueue.__module__ = '_queue'

@@ -1091,3 +1091,23 @@ for _name in ('count', 'endswith', 'find', 'index', 'isalpha', 'isalnum',
               'split', 'splitlines', 'startswith'):
     setattr(UserString, _name, _pass_str_result(_name))
 del _name
+
+
+# The name CPython's messages give this module's C type (collections.OrderedDict):
+# see sys._ftpy_c_type_name.
+def _c_type_names():
+    import sys
+    if hasattr(sys, '_ftpy_c_type_name'):
+        sys._ftpy_c_type_name(OrderedDict, 'collections.OrderedDict')
+_c_type_names()
+del _c_type_names
+
+
+# CPython's OrderedDict is C: the methods that raise for a missing key or
+# an empty dict leave no frames in tracebacks.
+def _hide_frames():
+    if hasattr(_sys, '_ftpy_hide_frames'):
+        _sys._ftpy_hide_frames(OrderedDict.__delitem__, OrderedDict.popitem,
+                               OrderedDict.move_to_end, OrderedDict.pop)
+_hide_frames()
+del _hide_frames

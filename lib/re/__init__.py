@@ -716,3 +716,14 @@ def escape(pattern):
         return ''.join('\\' + c if c in _SPECIAL_CHARS else c for c in pattern)
     text = bytes(pattern).decode('latin-1')
     return ''.join('\\' + c if c in _SPECIAL_CHARS else c for c in text).encode('latin-1')
+
+
+# The name CPython's messages give this module's C types (re.Pattern, re.Match):
+# see sys._ftpy_c_type_name.
+def _c_type_names():
+    import sys
+    if hasattr(sys, '_ftpy_c_type_name'):
+        sys._ftpy_c_type_name(Pattern, 're.Pattern')
+        sys._ftpy_c_type_name(Match, 're.Match')
+_c_type_names()
+del _c_type_names

@@ -412,6 +412,162 @@ void keccak_f(uint64_t* a) {
   }
 }
 
+// --- BLAKE2b and BLAKE2s (RFC 7693) --------------------------------------------------
+// One template over the word type: BLAKE2b has 64-bit words, 12 rounds,
+// 128-byte blocks and rotations 32/24/16/63; BLAKE2s 32-bit words, 10
+// rounds, 64-byte blocks and rotations 16/12/8/7. The last block is
+// compressed only at digest() time (it carries the final-block flag), so
+// up to one whole block stays buffered.
+
+constexpr uint8_t kBlake2Sigma[10][16] = {
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
+    {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4}, {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
+    {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13}, {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
+    {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11}, {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
+    {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5}, {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0},
+};
+
+template <typename W>
+struct Blake2Traits;
+template <>
+struct Blake2Traits<uint64_t> {
+  static constexpr int kRounds = 12, kR1 = 32, kR2 = 24, kR3 = 16, kR4 = 63;
+  static constexpr uint64_t kIv[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
+                                      0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL,
+                                      0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
+};
+template <>
+struct Blake2Traits<uint32_t> {
+  static constexpr int kRounds = 10, kR1 = 16, kR2 = 12, kR3 = 8, kR4 = 7;
+  static constexpr uint32_t kIv[8] = {0x6A09E667, 0xBB67AE85, 0x3C6EF372, 0xA54FF53A,
+                                      0x510E527F, 0x9B05688C, 0x1F83D9AB, 0x5BE0CD19};
+};
+
+template <typename W>
+class Blake2 final : public Hasher {
+ public:
+  static constexpr size_t kWord = sizeof(W);
+  static constexpr size_t kBlock = 16 * kWord;
+
+  explicit Blake2(const Blake2Params& p) : digest_size_(p.digest_size), last_node_(p.last_node) {
+    // The parameter block (RFC 7693 section 2.5 for BLAKE2b; BLAKE2s packs
+    // the same fields into half the space), XORed into the IV.
+    uint8_t block[8 * sizeof(W)] = {};
+    block[0] = static_cast<uint8_t>(p.digest_size);
+    block[1] = static_cast<uint8_t>(p.key.size());
+    block[2] = static_cast<uint8_t>(p.fanout);
+    block[3] = static_cast<uint8_t>(p.depth);
+    for (int i = 0; i < 4; i++) block[4 + i] = static_cast<uint8_t>(p.leaf_size >> (8 * i));
+    size_t offset_bytes = kWord == 8 ? 8 : 6;
+    for (size_t i = 0; i < offset_bytes; i++) block[8 + i] = static_cast<uint8_t>(p.node_offset >> (8 * i));
+    block[8 + offset_bytes] = static_cast<uint8_t>(p.node_depth);
+    block[9 + offset_bytes] = static_cast<uint8_t>(p.inner_size);
+    size_t salt_at = 4 * kWord, person_at = 6 * kWord;
+    std::memcpy(block + salt_at, p.salt.data(), p.salt.size());
+    std::memcpy(block + person_at, p.person.data(), p.person.size());
+    for (int i = 0; i < 8; i++) h_[i] = Blake2Traits<W>::kIv[i] ^ load(block + i * kWord);
+    if (!p.key.empty()) {
+      std::string k(p.key);
+      k.resize(kBlock, '\0');
+      update(reinterpret_cast<const uint8_t*>(k.data()), k.size());
+    }
+  }
+
+  void update(const uint8_t* p, size_t n) override {
+    while (n > 0) {
+      if (buf_.size() == kBlock) {
+        count_ += kBlock;
+        compress(h_, reinterpret_cast<const uint8_t*>(buf_.data()), count_, false);
+        buf_.clear();
+      }
+      size_t take = std::min(n, kBlock - buf_.size());
+      buf_.append(reinterpret_cast<const char*>(p), take);
+      p += take;
+      n -= take;
+    }
+  }
+
+  std::string digest(size_t) const override {
+    W h[8];
+    std::memcpy(h, h_, sizeof h);
+    std::string last = buf_;
+    unsigned __int128 count = count_ + last.size();
+    last.resize(kBlock, '\0');
+    compress(h, reinterpret_cast<const uint8_t*>(last.data()), count, true);
+    std::string out;
+    for (int i = 0; i < 8; i++)
+      for (size_t b = 0; b < kWord; b++) out.push_back(static_cast<char>(h[i] >> (8 * b)));
+    out.resize(digest_size_);
+    return out;
+  }
+
+  std::unique_ptr<Hasher> clone() const override { return std::make_unique<Blake2>(*this); }
+  const char* name() const override { return kWord == 8 ? "blake2b" : "blake2s"; }
+  size_t digest_size() const override { return digest_size_; }
+  size_t block_size() const override { return kBlock; }
+
+ private:
+  static W load(const uint8_t* p) {
+    W w = 0;
+    for (size_t b = 0; b < kWord; b++) w |= static_cast<W>(p[b]) << (8 * b);
+    return w;
+  }
+  static W rotr(W x, int n) { return (x >> n) | (x << (8 * kWord - n)); }
+
+  void compress(W* h, const uint8_t* block, unsigned __int128 count, bool final) const {
+    using T = Blake2Traits<W>;
+    W m[16], v[16];
+    for (int i = 0; i < 16; i++) m[i] = load(block + i * kWord);
+    for (int i = 0; i < 8; i++) {
+      v[i] = h[i];
+      v[i + 8] = T::kIv[i];
+    }
+    v[12] ^= static_cast<W>(count);
+    v[13] ^= static_cast<W>(count >> (8 * kWord));
+    if (final) {
+      v[14] = ~v[14];
+      if (last_node_) v[15] = ~v[15];
+    }
+    auto g = [&v](int a, int b, int c, int d, W x, W y) {
+      v[a] = v[a] + v[b] + x;
+      v[d] = rotr(v[d] ^ v[a], T::kR1);
+      v[c] = v[c] + v[d];
+      v[b] = rotr(v[b] ^ v[c], T::kR2);
+      v[a] = v[a] + v[b] + y;
+      v[d] = rotr(v[d] ^ v[a], T::kR3);
+      v[c] = v[c] + v[d];
+      v[b] = rotr(v[b] ^ v[c], T::kR4);
+    };
+    for (int r = 0; r < T::kRounds; r++) {
+      const uint8_t* s = kBlake2Sigma[r % 10];
+      g(0, 4, 8, 12, m[s[0]], m[s[1]]);
+      g(1, 5, 9, 13, m[s[2]], m[s[3]]);
+      g(2, 6, 10, 14, m[s[4]], m[s[5]]);
+      g(3, 7, 11, 15, m[s[6]], m[s[7]]);
+      g(0, 5, 10, 15, m[s[8]], m[s[9]]);
+      g(1, 6, 11, 12, m[s[10]], m[s[11]]);
+      g(2, 7, 8, 13, m[s[12]], m[s[13]]);
+      g(3, 4, 9, 14, m[s[14]], m[s[15]]);
+    }
+    for (int i = 0; i < 8; i++) h[i] ^= v[i] ^ v[i + 8];
+  }
+
+  W h_[8];
+  std::string buf_;               // at most one block, not yet compressed
+  unsigned __int128 count_ = 0;   // bytes compressed so far
+  size_t digest_size_;
+  bool last_node_;
+};
+
+}  // namespace
+
+std::unique_ptr<Hasher> blake2_new(bool big, const Blake2Params& p) {
+  if (big) return std::make_unique<Blake2<uint64_t>>(p);
+  return std::make_unique<Blake2<uint32_t>>(p);
+}
+
+namespace {
+
 class Sha3 final : public Hasher {
  public:
   // digest_bytes 0 = SHAKE with the given security strength (capacity/2).
@@ -468,7 +624,7 @@ class Sha3 final : public Hasher {
 
 const char* const kHashAlgorithmNames[] = {"md5",      "sha1",     "sha224",   "sha256",    "sha384",    "sha512",
                                            "sha3_224", "sha3_256", "sha3_384", "sha3_512", "shake_128", "shake_256",
-                                           nullptr};
+                                           "blake2b",  "blake2s",  nullptr};
 
 std::unique_ptr<Hasher> hasher_new(std::string_view name) {
   if (name == "md5") return std::make_unique<Md5>();
@@ -483,6 +639,11 @@ std::unique_ptr<Hasher> hasher_new(std::string_view name) {
   if (name == "sha3_512") return std::make_unique<Sha3>("sha3_512", 72, 64, 0x06);
   if (name == "shake_128") return std::make_unique<Sha3>("shake_128", 168, 0, 0x1f);
   if (name == "shake_256") return std::make_unique<Sha3>("shake_256", 136, 0, 0x1f);
+  if (name == "blake2b" || name == "blake2s") {
+    Blake2Params p;
+    p.digest_size = name == "blake2b" ? 64 : 32;
+    return blake2_new(name == "blake2b", p);
+  }
   return nullptr;
 }
 

@@ -1,5 +1,6 @@
 // Message digests implemented from their published specifications:
-// MD5 (RFC 1321), SHA-1 and SHA-2 (FIPS 180-4), SHA-3 and SHAKE (FIPS 202).
+// MD5 (RFC 1321), SHA-1 and SHA-2 (FIPS 180-4), SHA-3 and SHAKE (FIPS 202),
+// BLAKE2b and BLAKE2s (RFC 7693).
 // Plain C++ with no Python objects: the `_hashlib` module (hashlib_module.cpp)
 // wraps them, and the unit tests check them against the specs' test vectors.
 //
@@ -32,8 +33,24 @@ class Hasher {
 
 // A new hasher for a lowercase name ("md5", "sha1", "sha224", "sha256",
 // "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384", "sha3_512",
-// "shake_128", "shake_256"), or null if the name is unknown.
+// "shake_128", "shake_256", "blake2b", "blake2s" with default parameters),
+// or null if the name is unknown.
 std::unique_ptr<Hasher> hasher_new(std::string_view name);
+
+// BLAKE2's parameters (RFC 7693 section 2.5), already range-checked by the
+// caller: digest_size 1..64 (b) / 1..32 (s), key up to the digest maximum,
+// salt and person up to 16 (b) / 8 (s) bytes.
+struct Blake2Params {
+  size_t digest_size = 64;
+  std::string key, salt, person;
+  unsigned fanout = 1, depth = 1;
+  uint32_t leaf_size = 0;
+  uint64_t node_offset = 0;
+  unsigned node_depth = 0, inner_size = 0;
+  bool last_node = false;
+};
+// BLAKE2b (big) or BLAKE2s.
+std::unique_ptr<Hasher> blake2_new(bool big, const Blake2Params& p);
 
 // The names hasher_new accepts, null-terminated.
 extern const char* const kHashAlgorithmNames[];

@@ -237,6 +237,114 @@ FTPY_HASH_CTOR(ctor_shake_128, "shake_128")
 FTPY_HASH_CTOR(ctor_shake_256, "shake_256")
 #undef FTPY_HASH_CTOR
 
+// blake2b()/blake2s(): BLAKE2 with its parameters, checked with CPython's
+// _blake2 messages.
+bool blake2_int(Value v, int64_t lo, int64_t hi, const char* what, int64_t* out) {
+  Ref<> idx = number_index(v);
+  if (!idx) return false;
+  int64_t x;
+  if (!int_as_int64(idx.val(), &x) || x < lo || x > hi) {
+    err_format(g_ValueError, "%s", what);
+    return false;
+  }
+  *out = x;
+  return true;
+}
+
+bool blake2_bytes(Value v, size_t max, const char* what, std::string* out) {
+  if (v.is_null()) return true;
+  if (is_str(v) || !module_buffer_copy(v, out)) {
+    err_format(g_TypeError, "a bytes-like object is required, not '%s'", type_name(type_of(v)));
+    return false;
+  }
+  if (out->size() > max) {
+    err_format(g_ValueError, "%s", what);
+    return false;
+  }
+  return true;
+}
+
+// An unsigned field: negative is "value must be positive", above `max` the
+// given OverflowError.
+bool blake2_unsigned(Value v, uint64_t max, const char* too_large, uint64_t* out) {
+  Ref<> idx = number_index(v);
+  if (!idx) return false;
+  int64_t x;
+  if (int_as_int64(idx.val(), &x)) {
+    if (x < 0) {
+      err_set_str(g_ValueError, "value must be positive");
+      return false;
+    }
+    if (static_cast<uint64_t>(x) > max) {
+      err_set_str(g_OverflowError, too_large);
+      return false;
+    }
+    *out = static_cast<uint64_t>(x);
+    return true;
+  }
+  __int128 big;
+  if (int_as_int128(idx.val(), &big) && big >= 0 && static_cast<unsigned __int128>(big) <= max) {
+    *out = static_cast<uint64_t>(big);
+    return true;
+  }
+  if (int_as_int128(idx.val(), &big) && big < 0) {
+    err_set_str(g_ValueError, "value must be positive");
+    return false;
+  }
+  err_set_str(g_OverflowError, too_large);
+  return false;
+}
+
+// args: data (positional only), digest_size, key, salt, person, fanout,
+// depth, leaf_size, node_offset, node_depth, inner_size, last_node,
+// usedforsecurity.
+Ref<> blake2_construct(bool big, Value* a) {
+  const int64_t max_digest = big ? 64 : 32;
+  const size_t max_salt = big ? 16 : 8;
+  Blake2Params p;
+  int64_t n;
+  if (!blake2_int(a[1], 1, max_digest,
+                  big ? "digest_size must be between 1 and 64 bytes" : "digest_size must be between 1 and 32 bytes",
+                  &n))
+    return nullptr;
+  p.digest_size = static_cast<size_t>(n);
+  if (!blake2_bytes(a[3], max_salt, big ? "maximum salt length is 16 bytes" : "maximum salt length is 8 bytes",
+                    &p.salt) ||
+      !blake2_bytes(a[4], max_salt, big ? "maximum person length is 16 bytes" : "maximum person length is 8 bytes",
+                    &p.person))
+    return nullptr;
+  if (!blake2_int(a[5], 0, 255, "fanout must be between 0 and 255", &n)) return nullptr;
+  p.fanout = static_cast<unsigned>(n);
+  if (!blake2_int(a[6], 1, 255, "depth must be between 1 and 255", &n)) return nullptr;
+  p.depth = static_cast<unsigned>(n);
+  uint64_t u;
+  if (!blake2_unsigned(a[7], 0xFFFFFFFFu, "leaf_size is too large", &u)) return nullptr;
+  p.leaf_size = static_cast<uint32_t>(u);
+  if (!blake2_unsigned(a[8], big ? UINT64_MAX : (uint64_t{1} << 48) - 1,
+                       big ? "int too big to convert" : "node_offset is too large", &p.node_offset))
+    return nullptr;
+  if (!blake2_int(a[9], 0, 255, "node_depth must be between 0 and 255", &n)) return nullptr;
+  p.node_depth = static_cast<unsigned>(n);
+  if (!blake2_int(a[10], 0, max_digest,
+                  big ? "inner_size must be between 0 and is 64" : "inner_size must be between 0 and is 32", &n))
+    return nullptr;
+  p.inner_size = static_cast<unsigned>(n);
+  if (!blake2_bytes(a[2], static_cast<size_t>(max_digest),
+                    big ? "maximum key length is 64 bytes" : "maximum key length is 32 bytes", &p.key))
+    return nullptr;
+  int last = truthy(a[11]);
+  if (last < 0) return nullptr;
+  p.last_node = last != 0;
+  std::string bytes;
+  if (!a[0].is_null() && !hash_input(a[0], &bytes)) return nullptr;
+  std::unique_ptr<Hasher> h = blake2_new(big, p);
+  h->update(bytes);
+  return hash_object_new(std::move(h));
+}
+
+Ref<> ctor_blake2b(Value, Value* a) { return blake2_construct(true, a); }
+Ref<> ctor_blake2s(Value, Value* a) { return blake2_construct(false, a); }
+
 // --- HMAC and PBKDF2 -------------------------------------------------------------------
 
 // Keyed inner and outer states (RFC 2104), ready to be cloned per message.
@@ -379,6 +487,12 @@ const MethodDef kHashlibFunctions[] = {
     {FTPY_CTOR_SIG("openssl_sha3_512"), ctor_sha3_512, "Returns a sha3-512 hash object."},
     {FTPY_CTOR_SIG("openssl_shake_128"), ctor_shake_128, "Returns a shake-128 variable hash object."},
     {FTPY_CTOR_SIG("openssl_shake_256"), ctor_shake_256, "Returns a shake-256 variable hash object."},
+    {"blake2b(data=?, /, *, digest_size=64, key=?, salt=?, person=?, fanout=1, depth=1, leaf_size=0, "
+     "node_offset=0, node_depth=0, inner_size=0, last_node=False, usedforsecurity=True)",
+     ctor_blake2b, "Return a new BLAKE2b hash object."},
+    {"blake2s(data=?, /, *, digest_size=32, key=?, salt=?, person=?, fanout=1, depth=1, leaf_size=0, "
+     "node_offset=0, node_depth=0, inner_size=0, last_node=False, usedforsecurity=True)",
+     ctor_blake2s, "Return a new BLAKE2s hash object."},
     {"hmac_digest(key, msg, digest)", hashlib_hmac_digest, "Single-shot HMAC."},
     {"hmac_new(key, msg=?, digestmod=None)", hashlib_hmac_new, "Return a new hmac object."},
     {"pbkdf2_hmac(hash_name, password, salt, iterations, dklen=None)", hashlib_pbkdf2_hmac,

@@ -11,6 +11,7 @@
 #include "modules/cmath_module.h"
 #include "modules/collections_module.h"
 #include "modules/errno_module.h"
+#include "modules/locale_module.h"
 #include "modules/functools_module.h"
 #include "modules/atexit_module.h"
 #include "modules/gc_module.h"
@@ -66,6 +67,7 @@ const ModuleRow kModules[] = {
     {"_io", io_module_create},
     {"posix", posix_module_create},
     {"errno", errno_module_create},
+    {"_locale", locale_module_create},
     {"time", time_module_create},
     {"gc", gc_module_create},
     {"atexit", atexit_module_create},

@@ -44,6 +44,10 @@ namespace {
 struct StdStream : Object {
   int fd;
   bool line_buffered;
+  // -u / PYTHONUNBUFFERED: every write goes to the fd at once, as CPython's
+  // write_through TextIOWrapper over an unbuffered FileIO does (line
+  // buffering alone kept a write without a newline waiting).
+  bool write_through;
   bool closed;
   bool readable;
   // Output is buffered in two layers, as CPython's TextIOWrapper over a
@@ -137,7 +141,7 @@ Ref<> stream_write(Value self, Value* a) {
   if (s->closed) return err_set_str(g_ValueError, "I/O operation on closed file.");
   s->wbuf->append(text);
   bool has_nl = text.find('\n') != std::string_view::npos;
-  if (s->line_buffered && has_nl) {
+  if (s->write_through || (s->line_buffered && has_nl)) {
     if (!stream_flush_locked(s)) return nullptr;
   } else if (s->wbuf->size() >= 8192) {
     if (!stream_push_text_locked(s)) return nullptr;
@@ -291,7 +295,8 @@ Ref<> buffer_write(Value self, Value* a) {
   if (s->readable) return unsupported("write");
   s->bbuf->append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
   // stderr (and -u) write through, as CPython's do; stdout stays buffered.
-  if ((s->line_buffered || s->bbuf->size() >= 8192) && !stream_flush_binary_locked(s)) return nullptr;
+  if ((s->line_buffered || s->write_through || s->bbuf->size() >= 8192) && !stream_flush_binary_locked(s))
+    return nullptr;
   return int_from_int64(n);
 }
 
@@ -432,6 +437,11 @@ Ref<> stream_reconfigure(Value self, Value* a) {
     if (t < 0) return nullptr;
     self.as<StdStream>()->line_buffered = t;
   }
+  if (!a[4].is_null()) {
+    int t = truthy(a[4]);
+    if (t < 0) return nullptr;
+    self.as<StdStream>()->write_through = t;
+  }
   return new_none();
 }
 
@@ -459,6 +469,7 @@ Ref<> stream_get_encoding(Value self) { return Ref<>(str_intern("utf-8")); }
 Ref<> stream_get_errors(Value self) { return Ref<>(str_intern("strict")); }
 Ref<> stream_get_closed(Value self) { return new_bool(self.as<StdStream>()->closed); }
 Ref<> stream_get_line_buffering(Value self) { return new_bool(self.as<StdStream>()->line_buffered); }
+Ref<> stream_get_write_through(Value self) { return new_bool(self.as<StdStream>()->write_through); }
 Ref<> stream_get_mode(Value self) { return Ref<>(str_intern(self.as<StdStream>()->readable ? "r" : "w")); }
 Ref<> stream_get_buffer(Value self) { return Ref<>::borrow(self.as<StdStream>()->buffer); }
 const GetSetDef kStreamGetSets[] = {{"name", stream_get_name, nullptr},
@@ -467,6 +478,7 @@ const GetSetDef kStreamGetSets[] = {{"name", stream_get_name, nullptr},
                                     {"errors", stream_get_errors, nullptr},
                                     {"closed", stream_get_closed, nullptr},
                                     {"line_buffering", stream_get_line_buffering, nullptr},
+                                    {"write_through", stream_get_write_through, nullptr},
                                     {"mode", stream_get_mode, nullptr},
                                     {nullptr}};
 
@@ -476,11 +488,12 @@ Ref<> stream_repr(Value self) {
                        (s->readable ? "r" : "w") + "' encoding='utf-8'>");
 }
 
-Ref<> make_stream(int fd, const char* name, bool line_buffered, bool readable) {
+Ref<> make_stream(int fd, const char* name, bool line_buffered, bool write_through, bool readable) {
   auto* s = alloc_object<StdStream>(&g_stdstream_type);
   if (!s) return nullptr;
   s->fd = fd;
   s->line_buffered = line_buffered;
+  s->write_through = write_through;
   s->readable = readable;
   s->wbuf = new std::string();
   s->bbuf = new std::string();
@@ -575,6 +588,25 @@ Ref<> sys_ftpy_hide_frames(Value, Value* a) {
     if (!is_code(code.val())) return err_set_str(g_TypeError, "_ftpy_hide_frames() expects functions");
     traceback_hide_code(code.val());
   }
+  return new_none();
+}
+
+// sys._ftpy_c_type_name(cls, name): ftpy's own. A library class standing in
+// for one of CPython's C types (datetime.timedelta, re.Pattern, _csv.reader)
+// takes that type's tp_name, module-qualified, which CPython's messages print
+// ("unsupported operand type(s) for +: 'datetime.timedelta' and 'int'");
+// __name__, __qualname__ and the repr keep the class's own names. The string
+// is kept alive for good (a type's name pointer is read without a lock by
+// any thread formatting a message); assigning __name__ later drops it.
+Ref<> sys_ftpy_c_type_name(Value, Value* a) {
+  Value cls = a[0];
+  if (!cls.is_obj() || !has_flag(cls.obj()->ob_type, kTypeTypeSubclass) ||
+      !has_flag(cls.as<Type>(), kTypeHeapType))
+    return err_set_str(g_TypeError, "_ftpy_c_type_name() expects a class");
+  if (!is_str(a[1]) || str_view(a[1]).find('.') == std::string_view::npos)
+    return err_set_str(g_ValueError, "_ftpy_c_type_name() expects a dotted name");
+  Str* name = str_intern(str_view(a[1]));  // interned strings are immortal
+  cls.as<Type>()->name = str_view(Value(name)).data();
   return new_none();
 }
 
@@ -701,6 +733,7 @@ const MethodDef kSysFunctions[] = {
     {"getsizeof(object, default=?)", sys_getsizeof, nullptr},
     {"_getframe(depth=?, /)", sys_getframe, nullptr},
     {"_ftpy_hide_frames(*functions)", sys_ftpy_hide_frames, nullptr},
+    {"_ftpy_c_type_name(cls, name, /)", sys_ftpy_c_type_name, nullptr},
     {"displayhook(object, /)", sys_displayhook_fn, nullptr},
     {"excepthook(exctype, value, traceback, /)", sys_excepthook_fn, nullptr},
     {"unraisablehook(unraisable, /)", sys_unraisablehook_fn, "Handle an unraisable exception."},
@@ -917,9 +950,11 @@ Ref<> sys_module_create() {
   }
   const InterpConfig& cfg = g_interp.config;
   bool interactive_out = ::isatty(1);
-  Ref<> out = make_stream(1, "<stdout>", cfg.unbuffered || interactive_out, false);
-  Ref<> err = make_stream(2, "<stderr>", true, false);
-  Ref<> in = make_stream(0, "<stdin>", false, true);
+  // CPython: line buffering for a terminal's stdout and for stderr, unless
+  // -u, which makes both write through instead.
+  Ref<> out = make_stream(1, "<stdout>", !cfg.unbuffered && interactive_out, cfg.unbuffered, false);
+  Ref<> err = make_stream(2, "<stderr>", !cfg.unbuffered, cfg.unbuffered, false);
+  Ref<> in = make_stream(0, "<stdin>", false, false, true);
   auto set = [&](const char* name, Value v) { return dict_set_item_str(d, name, v) >= 0; };
   bool ok = set("stdout", out.val()) && set("stderr", err.val()) && set("stdin", in.val()) &&
             set("__stdout__", out.val()) && set("__stderr__", err.val()) && set("__stdin__", in.val());
@@ -938,7 +973,10 @@ Ref<> sys_module_create() {
   Ref<> maxsize = int_from_int64(INT64_MAX);
   Ref<> maxunicode = small_int(0x10FFFF);
   Ref<> hexversion = small_int(0x030E00F0);
-  Ref<Str> version = str_from_utf8("3.14.0 (ftpy, free-threading build) [C++20]");
+  // CPython's shape, "VERSION (BUILDNO, BUILDDATE) [COMPILER]", which
+  // platform._sys_version parses (its BUILDDATE allows letters and spaces
+  // only: 'free-threading' made platform.python_implementation() raise).
+  Ref<Str> version = str_from_utf8("3.14.0 (ftpy, free threading build) [C++20]");
   Ref<> version_info = make_record("sys.version_info",
                                    {{"major", small_int(3)}, {"minor", small_int(14)}, {"micro", small_int(0)},
                                     {"releaselevel", Ref<>(str_intern("final"))}, {"serial", small_int(0)}});

@@ -213,23 +213,34 @@ int frame_object_lineno(FrameObject* fo) {
 }
 
 // Code objects whose frames tracebacks leave out: functions of ftpy's
-// Python library that stand in for CPython's C code (warnings.warn), whose
-// frames CPython's tracebacks never show. Added to at import time under
-// g_hidden_mu; read without a lock (every exception that passes a frame
-// looks, from any thread): a slot is written once, before the count that
-// publishes it. The references taken keep each code object, and so its
-// address, alive for good.
+// Python library that stand in for CPython's C code (warnings.warn, heapq,
+// _csv, datetime, ...), whose frames CPython's tracebacks never show.
+// An open-addressing set of code addresses, only ever added to (at import
+// time, under g_hidden_mu) and read without a lock by every exception that
+// passes a frame, from any thread: a slot goes from null to its code once,
+// so a reader sees either the code or an empty slot (an insertion racing
+// with a lookup may be missed, which only shows one frame more). At most
+// half the slots are used, so a lookup probes one or two. The references
+// taken keep each code object, and so its address, alive for good.
 namespace {
-constexpr int kMaxHiddenCodes = 16;
+constexpr size_t kHiddenSlots = 512;
+constexpr int kMaxHiddenCodes = kHiddenSlots / 2;
 std::mutex g_hidden_mu;
-std::atomic<Object*> g_hidden_codes[kMaxHiddenCodes];
+std::atomic<Object*> g_hidden_codes[kHiddenSlots];
 std::atomic<int> g_hidden_count{0};
 
+size_t hidden_slot(const Object* o) {
+  uint64_t h = reinterpret_cast<uintptr_t>(o) >> 4;
+  return static_cast<size_t>((h * 0x9E3779B97F4A7C15ULL) >> 55) & (kHiddenSlots - 1);
+}
+
 bool hidden_from_tracebacks(Code* c) {
-  int n = g_hidden_count.load(std::memory_order_acquire);
-  for (int i = 0; i < n; i++)
-    if (g_hidden_codes[i].load(std::memory_order_relaxed) == static_cast<Object*>(c)) return true;
-  return false;
+  if (g_hidden_count.load(std::memory_order_relaxed) == 0) return false;
+  for (size_t i = hidden_slot(c);; i = (i + 1) & (kHiddenSlots - 1)) {
+    Object* o = g_hidden_codes[i].load(std::memory_order_acquire);
+    if (o == static_cast<Object*>(c)) return true;
+    if (!o) return false;
+  }
 }
 }  // namespace
 
@@ -237,8 +248,15 @@ void traceback_hide_code(Value code) {
   std::lock_guard<std::mutex> lk(g_hidden_mu);
   int n = g_hidden_count.load(std::memory_order_relaxed);
   if (n >= kMaxHiddenCodes) return;  // a cosmetic feature: more are shown
-  g_hidden_codes[n].store(Ref<>::borrow(code).release().obj(), std::memory_order_relaxed);
-  g_hidden_count.store(n + 1, std::memory_order_release);
+  Object* o = code.obj();
+  size_t i = hidden_slot(o);
+  for (;; i = (i + 1) & (kHiddenSlots - 1)) {
+    Object* cur = g_hidden_codes[i].load(std::memory_order_relaxed);
+    if (cur == o) return;
+    if (!cur) break;
+  }
+  g_hidden_codes[i].store(Ref<>::borrow(code).release().obj(), std::memory_order_release);
+  g_hidden_count.store(n + 1, std::memory_order_relaxed);
 }
 
 void traceback_add(Value exc, Frame* f) {

@@ -40,6 +40,22 @@ TEST(HashAlgorithmTest, Fips202Sha3AndShakeVectors) {
   EXPECT_EQ(hash_hex("shake_256", "abc", 8), "483366601360a877");
 }
 
+TEST(HashAlgorithmTest, Rfc7693Blake2Vectors) {
+  // RFC 7693 appendices A and B.
+  EXPECT_EQ(hash_hex("blake2b", "abc"),
+            "ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d17d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923");
+  EXPECT_EQ(hash_hex("blake2s", "abc"), "508c5e8c327c14e2e1a72ba34eeb452f37458b209ed63a294d999b4c86675982");
+  // A keyed BLAKE2s of 64 bytes (one full block after the key block).
+  Blake2Params p;
+  p.digest_size = 32;
+  p.key = std::string(32, '\x01');
+  std::unique_ptr<Hasher> h = blake2_new(false, p);
+  h->update(std::string(64, 'z'));
+  std::unique_ptr<Hasher> again = blake2_new(false, p);
+  for (int i = 0; i < 64; i++) again->update(std::string_view("z"));
+  EXPECT_EQ(to_hex(h->digest()), to_hex(again->digest()));
+}
+
 TEST(HashAlgorithmTest, IncrementalUpdatesEqualOneShot) {
   std::string data;
   for (int i = 0; i < 1000; i++) data.push_back(static_cast<char>(i * 7));
