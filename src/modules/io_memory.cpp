@@ -6,6 +6,8 @@
 
 #include "modules/io_internal.h"
 #include "modules/io_module.h"
+#include "objects/bytes.h"
+#include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -13,6 +15,8 @@
 #include "objects/native.h"
 #include "objects/protocol.h"
 #include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
 
@@ -67,6 +71,88 @@ int bytesio_init(Value self, const Value* args, size_t nargs, Value kwnames) {
 
 #define BIO_CHECK(b) \
   if ((b)->closed) return io_closed_error()
+
+// Pickling and copying (__getstate__/__setstate__, as CPython's C streams
+// have): the instance __dict__ travels as a copy, or None if there is none.
+Ref<> io_state_dict(Value self) {
+  Value* slot = instance_dict_slot(self);
+  if (!slot) return nullptr;
+  Value d = std::atomic_ref<Value>(*slot).load(std::memory_order_acquire);
+  if (d.is_null()) return new_none();
+  return dict_copy(d);
+}
+
+// Merge a state's dict item (None or a dict, checked by the caller) into
+// the instance __dict__.
+bool io_restore_dict(Value self, Value d) {
+  if (is_none(d)) return true;
+  Ref<> own = getattr(self, "__dict__");
+  return own && dict_merge(own.val(), d, true) >= 0;
+}
+
+// The state tuple's shape: "_io.BytesIO.__setstate__ argument should be
+// 3-tuple, got int".
+bool io_check_state(Value self, Value state, int64_t n) {
+  if (is_tuple(state) && tuple_size(state) == n) return true;
+  err_format(g_TypeError, "%s.__setstate__ argument should be %lld-tuple, got %s", type_tp_name(type_of(self)),
+             static_cast<long long>(n), type_name(type_of(state)));
+  return false;
+}
+
+// The position item: a non-negative int ("second item of state must be an
+// integer, not str" for BytesIO; StringIO says "..., got str").
+bool io_state_pos(Value v, const char* which, const char* sep, int64_t* pos) {
+  if (!is_int(v)) {
+    err_format(g_TypeError, "%s item of state must be an integer, %s %s", which, sep, type_name(type_of(v)));
+    return false;
+  }
+  if (!to_index(v, pos)) return false;
+  if (*pos < 0) {
+    err_set_str(g_ValueError, "position value cannot be negative");
+    return false;
+  }
+  return true;
+}
+
+bool io_state_dict_ok(Value v, const char* which) {
+  if (is_none(v) || is_dict(v)) return true;
+  err_format(g_TypeError, "%s item of state should be a dict, got a %s", which, type_name(type_of(v)));
+  return false;
+}
+
+Ref<> bytesio_getstate(Value self, Value*) {
+  BytesIO* b = as_bio(self);
+  Ref<> value, pos;
+  {
+    CriticalSection cs(self);
+    BIO_CHECK(b);
+    value = bytes_from(b->buf->data(), b->buf->size());
+    pos = int_from_int64(b->pos);
+  }
+  Ref<> d = io_state_dict(self);
+  if (!value || !pos || !d) return nullptr;
+  return tuple_pack({value.val(), pos.val(), d.val()});
+}
+
+Ref<> bytesio_setstate(Value self, Value* args) {
+  Value state = args[0];
+  if (!io_check_state(self, state, 3)) return nullptr;
+  std::string data;
+  int64_t pos;
+  if (!buffer_copy_or_error(tuple_item(state, 0), &data) ||
+      !io_state_pos(tuple_item(state, 1), "second", "not", &pos) ||
+      !io_state_dict_ok(tuple_item(state, 2), "third"))
+    return nullptr;
+  BytesIO* b = as_bio(self);
+  {
+    CriticalSection cs(self);
+    BIO_CHECK(b);
+    *b->buf = std::move(data);
+    b->pos = pos;
+  }
+  if (!io_restore_dict(self, tuple_item(state, 2))) return nullptr;
+  return new_none();
+}
 
 Ref<> bio_take(BytesIO* b, int64_t n) {
   int64_t avail = static_cast<int64_t>(b->buf->size()) - b->pos;
@@ -233,6 +319,8 @@ const MethodDef kBytesIOMethods[] = {
     {"readable($self, /)", bytesio_true, nullptr},
     {"writable($self, /)", bytesio_true, nullptr},
     {"seekable($self, /)", bytesio_true, nullptr},
+    {"__getstate__($self, /)", bytesio_getstate, nullptr},
+    {"__setstate__($self, state, /)", bytesio_setstate, nullptr},
     {nullptr}};
 
 const GetSetDef kBytesIOGetSets[] = {{"closed", bytesio_closed_get, nullptr, nullptr}, {nullptr}};
@@ -518,6 +606,55 @@ Ref<> stringio_newlines_get(Value self) {
   return io_newlines_value(s->seen);
 }
 
+Ref<> stringio_getstate(Value self, Value*) {
+  StringIO* s = as_sio(self);
+  Ref<> value, pos;
+  uint8_t nl;
+  {
+    CriticalSection cs(self);
+    SIO_CHECK(s);
+    value = str_from_u32(*s->buf);
+    pos = int_from_int64(s->pos);
+    nl = s->nl;
+  }
+  // The newline argument as given (the mode is all that is kept of it).
+  static const char* const kNewline[] = {nullptr, "", "\n", "\r", "\r\n"};
+  Ref<> newline = nl == kSioNone ? new_none() : Ref<>(str_from_ascii(kNewline[nl]));
+  Ref<> d = io_state_dict(self);
+  if (!value || !pos || !newline || !d) return nullptr;
+  return tuple_pack({value.val(), newline.val(), pos.val(), d.val()});
+}
+
+// (value, newline, pos, dict): the value is stored as it was, already
+// translated, so it is not written through the newline translation again.
+Ref<> stringio_setstate(Value self, Value* args) {
+  Value state = args[0];
+  if (!io_check_state(self, state, 4)) return nullptr;
+  StringIO* s = as_sio(self);
+  {
+    // Closed, not uninitialized: copy and pickle call this on a bare
+    // StringIO.__new__() object.
+    CriticalSection cs(self);
+    if (s->closed) return io_closed_error(false);
+  }
+  Value init_args[2] = {tuple_item(state, 0), tuple_item(state, 1)};
+  if (stringio_init(self, init_args, 2, Value()) < 0) return nullptr;
+  int64_t pos;
+  if (!io_state_pos(tuple_item(state, 2), "third", "got", &pos) || !io_state_dict_ok(tuple_item(state, 3), "fourth"))
+    return nullptr;
+  {
+    CriticalSection cs(self);
+    if (is_str(init_args[0])) {
+      Str* v = init_args[0].as<Str>();
+      s->buf->resize(static_cast<size_t>(v->length));
+      for (int64_t i = 0; i < v->length; i++) (*s->buf)[static_cast<size_t>(i)] = v->at(i);
+    }
+    s->pos = pos;
+  }
+  if (!io_restore_dict(self, tuple_item(state, 3))) return nullptr;
+  return new_none();
+}
+
 const MethodDef kStringIOMethods[] = {
     {"read($self, size=-1, /)", stringio_read, nullptr},
     {"readline($self, size=-1, /)", stringio_readline, nullptr},
@@ -530,6 +667,8 @@ const MethodDef kStringIOMethods[] = {
     {"readable($self, /)", stringio_true, nullptr},
     {"writable($self, /)", stringio_true, nullptr},
     {"seekable($self, /)", stringio_true, nullptr},
+    {"__getstate__($self, /)", stringio_getstate, nullptr},
+    {"__setstate__($self, state, /)", stringio_setstate, nullptr},
     {nullptr}};
 
 const GetSetDef kStringIOGetSets[] = {

@@ -250,7 +250,7 @@ Ref<> object_getstate_default(Value self, bool required) {
     Type* solid = t;
     while (solid->flags & kTypeHeapType) solid = solid->base;
     if (solid != &g_object_type && (solid->item_size != 0 || solid->basic_size > g_object_type.basic_size))
-      return err_format(g_TypeError, "cannot pickle '%s' object", type_name(t));
+      return err_format(g_TypeError, "cannot pickle '%s' object", type_tp_name(t));
   }
   Value* slot = instance_dict_slot(self);
   Ref<> state = Ref<>::borrow(slot ? std::atomic_ref<Value>(*slot).load(std::memory_order_acquire) : Value());
@@ -326,7 +326,7 @@ int reduce_newargs(Value self, Ref<>* args, Ref<>* kwargs) {
 // __getnewargs_ex__ gives keyword arguments.
 Ref<> reduce_newobj(Value self) {
   Type* t = type_of(self);
-  if (!t->tp_new) return err_format(g_TypeError, "cannot pickle '%s' object", type_name(t));
+  if (!t->tp_new) return err_format(g_TypeError, "cannot pickle '%s' object", type_tp_name(t));
   Ref<> args, kwargs;
   if (reduce_newargs(self, &args, &kwargs) < 0) return nullptr;
   Ref<> copyreg = import_module("copyreg");
