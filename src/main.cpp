@@ -116,6 +116,9 @@ Ref<> main_module_dict() {
   Ref<> m = module_new("__main__");
   if (!m) return nullptr;
   Value d = module_dict(m.val());
+  // As CPython's start-up makes it: __annotations__ (empty) before __builtins__.
+  Ref<Dict> ann = dict_new();
+  if (!ann || dict_set_item(d, Value(ids::__annotations__), ann.val()) < 0) return nullptr;
   dict_set_item(d, Value(ids::__builtins__), g_interp.builtins_mod);
   dict_set_item_str(g_interp.modules, "__main__", m.val());
   return Ref<>::borrow(d);

@@ -124,6 +124,15 @@ class Builder {
     e.text_from_file = true;
     throw SymError{e};
   }
+  // future.c's errors: a line and column (shifted by `col_shift`), no end column.
+  [[noreturn]] void fail_future(const Located* n, std::string msg, int col_shift = 0) {
+    try {
+      fail_at(n->lineno, n->col_offset + col_shift, n->lineno, n->col_offset, std::move(msg));
+    } catch (SymError& e) {
+      e.info.end_offset = SyntaxErrorInfo::kNone;
+      throw;
+    }
+  }
   std::string_view line_text(int line) {
     if (line_starts_.empty()) {
       line_starts_.push_back(0);
@@ -183,17 +192,16 @@ class Builder {
         const char* msg = "from __future__ imports must occur at the beginning of the file";
         // future.c catches a late import on the same line as the previous
         // statement (reporting offset = col_offset); the compiler the rest.
-        if (i > 0 && body[i - 1]->end_lineno == s->lineno)
-          fail_at(s->lineno, s->col_offset - 1, s->end_lineno, s->end_col_offset, msg);
+        if (i > 0 && body[i - 1]->end_lineno == s->lineno) fail_future(s, msg, -1);
         if (opts_.compiler_checks) fail(s, msg);
         continue;
       }
       for (auto* a : f->names) {
         if (a->name == "annotations") t_.future_annotations = true;
-        if (a->name == "braces") fail(s, "not a chance");
+        if (a->name == "braces") fail_future(s, "not a chance");
         bool known = false;
         for (const char* k : kFeatures) known = known || a->name == k;
-        if (!known) fail(s, "future feature " + a->name + " is not defined");
+        if (!known) fail_future(s, "future feature " + a->name + " is not defined");
       }
     }
   }

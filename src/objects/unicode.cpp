@@ -97,10 +97,11 @@ bool unicode_is_xid_continue(uint32_t c) {
 int unicode_decimal_value(uint32_t c) {
   if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
   if (!unicode_is_decimal(c)) return -1;
-  // Decimal digits come in contiguous runs of ten starting at a multiple-of-16
-  // aligned or otherwise known zero; find the zero by walking down.
+  // Unicode assigns decimal digits (Nd) only in runs of ten, 0 to 9, and
+  // runs may be adjacent (U+1D7CE..U+1D7FF holds five), so a maximal block
+  // of Nd characters is whole runs from its start: count from there.
   uint32_t z = c;
-  while (z > 0 && unicode_is_decimal(z - 1) && c - (z - 1) < 10) z--;
+  while (z > 0 && unicode_is_decimal(z - 1)) z--;
   return static_cast<int>((c - z) % 10);
 }
 uint32_t unicode_to_lower(uint32_t c) {

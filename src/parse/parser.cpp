@@ -223,6 +223,20 @@ static ParseResult error_result(ParseResult r, SyntaxErrorInfo e) {
   return r;
 }
 
+namespace {
+
+// Tokenizer errors that CPython's tokenizer only flags (an error code the
+// parser turns into an exception when it asks for the token) rather than
+// raising: they never replace an earlier parser error.
+bool flagged_only(const SyntaxErrorInfo& e) {
+  std::string_view m = e.msg;
+  return m == "unindent does not match any outer indentation level" ||
+         m == "inconsistent use of tabs and spaces in indentation" || m == "too many levels of indentation" ||
+         m == "unexpected EOF while parsing" || m == "unexpected character after line continuation character";
+}
+
+}  // namespace
+
 ParseResult parse(std::string_view source, std::string_view filename, ParseMode mode) {
   ParseResult r;
   r.arena = std::make_unique<Arena>();
@@ -255,14 +269,23 @@ ParseResult parse(std::string_view source, std::string_view filename, ParseMode 
   } catch (const ParseError& pe) {
     if (!tok_ok) {
       const TokenizerError& te = *tz.error();
-      if (!te.eof_in_paren) return error_result(std::move(r), te.info);
-      // An unclosed bracket wins only if it opened before the line of the
-      // furthest token the parser looked at (as CPython decides), or the
-      // parser ran into the end of input.
       const Token& at = tz.tokens()[std::min(pe.token_index, tz.tokens().size() - 1)];
       const Token& furthest = tz.tokens()[std::min(p.furthest(), tz.tokens().size() - 1)];
-      if (at.kind == Tok::Error || furthest.kind == Tok::Error || furthest.lineno > te.info.lineno)
+      bool reached = at.kind == Tok::Error || furthest.kind == Tok::Error;
+      // CPython tokenizes as its parser asks. When its parser fails first, it
+      // reports "unexpected indent/unindent" as is; for any other error it
+      // tokenizes the rest of the source, and an error its tokenizer raises
+      // itself (a bad string or number) replaces the parser's, while those it
+      // only flags (indentation, line continuation, end of input) do not.
+      bool indent_error = pe.info.msg == "unexpected indent" || pe.info.msg == "unexpected unindent";
+      if (!te.eof_in_paren) {
+        if (reached || (!indent_error && !flagged_only(te.info))) return error_result(std::move(r), te.info);
+      } else if (reached || (!indent_error && furthest.lineno > te.info.lineno)) {
+        // An unclosed bracket wins only if it opened before the line of the
+        // furthest token the parser looked at (as CPython decides), or the
+        // parser ran into the end of input.
         return error_result(std::move(r), te.info);
+      }
     }
     SyntaxErrorInfo e = pe.info;
     // Input that ends inside an unfinished construct is "incomplete" (the

@@ -104,19 +104,21 @@ Expr* Parser::named_expression() {
 void Parser::invalid_named_expression(size_t start, const Expr* a) {
   const Tok first = toks_[start].kind;
   bool name = first == Tok::Name && a->kind == ExprKind::Name;
+  // A parenthesized group is a bitwise_or whatever it holds: "(a < b) = 1".
+  const bool group = parenthesized(a);
   bool other = true;
-  switch (a->kind) {
-    case ExprKind::Compare: case ExprKind::BoolOp: case ExprKind::IfExp: case ExprKind::Lambda:
-    case ExprKind::NamedExpr: case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp:
-      other = false;
-      break;
-    case ExprKind::UnaryOp:
-      other = cast<UnaryOp>(a)->op != UnaryOpKind::Not;
-      break;
-    default:
-      break;
-  }
-  if (first == Tok::LSqb || first == Tok::KwTrue || first == Tok::KwFalse || first == Tok::KwNone) other = false;
+  if (!group) switch (a->kind) {
+      case ExprKind::Compare: case ExprKind::BoolOp: case ExprKind::IfExp: case ExprKind::Lambda:
+      case ExprKind::NamedExpr: case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp:
+        other = false;
+        break;
+      case ExprKind::UnaryOp:
+        other = cast<UnaryOp>(a)->op != UnaryOpKind::Not;
+        break;
+      default:
+        break;
+    }
+  if (!group && starts_with_display_or_singleton(a)) other = false;
   if (!name && !other) return;
   size_t save = pos_, save_seen = max_seen_;
   int save_depth = bracket_depth_;
@@ -441,7 +443,7 @@ Expr* Parser::slice() {
   return s;
 }
 
-void Parser::call_args(Call* call, const Token& open) {
+void Parser::call_args(Call* call, const Token& open, bool allow_genexp) {
   bracket_depth_++;
   bool seen_kw_unpack = false;
   const char* late_error = nullptr;
@@ -451,8 +453,8 @@ void Parser::call_args(Call* call, const Token& open) {
       auto* st = make<Starred>(s);
       st->value = expression();
       end_prev(st);
-      if (seen_kw_unpack)
-        fail_node(st, "iterable argument unpacking follows keyword argument unpacking");
+      if (seen_kw_unpack)  // 3.11 marks the '*' alone
+        fail_tok(s, "iterable argument unpacking follows keyword argument unpacking");
       call->args.push_back(st);
     } else if (at(Tok::DoubleStar)) {
       const Token& s = next();
@@ -490,6 +492,8 @@ void Parser::call_args(Call* call, const Token& open) {
             pos_};
       }
       if (at(Tok::KwFor) || (at(Tok::KwAsync) && kind(1) == Tok::KwFor)) {
+        // A class's bases are plain arguments: "class A(x for x in y)" is invalid syntax.
+        if (!allow_genexp) fail_tok(tok(), "invalid syntax");
         auto* g = make<GeneratorExp>(toks_[start]);
         g->elt = e;
         g->generators = comprehension_clauses();

@@ -158,6 +158,8 @@ class Parser {
   Expr* named_expression();
   void invalid_named_expression(size_t start, const Expr* a);
   Expr* dict_value();
+  bool parenthesized(const Expr* e) const;
+  bool starts_with_display_or_singleton(const Expr* e) const;
   void assignment_eq_hint(const Token& first, const std::vector<Expr*>& chain, const Expr* value);
   bool no_eq_hint_ = false;  // set where '=' after an expression has its own error
   Expr* expression();
@@ -187,7 +189,7 @@ class Parser {
   Expr* yield_expr();
   Expr* star_targets();                // for-loop/comprehension targets
   Expr* star_target();
-  void call_args(ast::Call* call, const Token& open);
+  void call_args(ast::Call* call, const Token& open, bool allow_genexp = true);
   std::vector<ast::Comprehension*> comprehension_clauses();
   Expr* number(const Token& t);
   bool starts_expression(Tok k);

@@ -212,6 +212,41 @@ const Expr* leftmost_atom(const Expr* e) {
 
 }  // namespace
 
+// CPython's invalid_named_expression does not fire where the expression
+// starts with a list or tuple display, a generator expression or True, None
+// or False (its negative lookahead); a comprehension "[x for x in y]" is none
+// of these.
+bool Parser::starts_with_display_or_singleton(const Expr* e) const {
+  const Expr* atom = leftmost_atom(e);
+  if (atom->lineno != e->lineno || atom->col_offset != e->col_offset) return false;  // "((a, b)) + 1"
+  switch (atom->kind) {
+    case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp: return true;
+    case ExprKind::Constant: {
+      auto k = cast<Constant>(atom)->value.kind;
+      return k == ConstantValue::Kind::True || k == ConstantValue::Kind::False || k == ConstantValue::Kind::None;
+    }
+    default: return false;
+  }
+}
+
+// Whether `e`, which ends before the current token, is wrapped in a pair of
+// parentheses of its own: "(a < b)", but not "(a) < (b)".
+bool Parser::parenthesized(const Expr* e) const {
+  size_t i = std::min(pos_, ntoks_ - 1);
+  while (i > 0 && !(toks_[i].lineno == e->lineno && toks_[i].col == e->col_offset)) i--;
+  if (i == 0 || toks_[i - 1].kind != Tok::LPar) return false;
+  int depth = 0;
+  for (size_t j = i - 1; j < ntoks_; j++) {
+    Tok k = toks_[j].kind;
+    if (k == Tok::LPar || k == Tok::LSqb || k == Tok::LBrace) {
+      depth++;
+    } else if ((k == Tok::RPar || k == Tok::RSqb || k == Tok::RBrace) && --depth == 0) {
+      return toks_[j - 1].end_lineno == e->end_lineno && toks_[j - 1].end_col == e->end_col_offset;
+    }
+  }
+  return false;
+}
+
 void Parser::assignment_eq_hint(const Token& first, const std::vector<Expr*>& chain, const Expr* value) {
   const Expr* t0 = chain[0];
   const Expr* le = unparenthesized_tuple(t0) ? cast<Tuple>(t0)->elts.back() : t0;
@@ -241,30 +276,22 @@ void Parser::assignment_eq_hint(const Token& first, const std::vector<Expr*>& ch
   }
   if (whole && chain.size() > 1) return;  // followed by another '='
   if (le->kind == ExprKind::Name) fail_range(le, x, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-  switch (le->kind) {
-    case ExprKind::Compare: case ExprKind::BoolOp: case ExprKind::IfExp: case ExprKind::Lambda:
-    case ExprKind::NamedExpr: case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp:
-    case ExprKind::Starred:
-      return;
-    case ExprKind::Yield: case ExprKind::YieldFrom:
-      if (!(le == t0 && first.kind == Tok::LPar)) return;  // "(yield) = 1" is an atom
-      break;
-    case ExprKind::UnaryOp:
-      if (cast<UnaryOp>(le)->op == UnaryOpKind::Not) return;
-      break;
-    default: break;
-  }
-  const Expr* atom = leftmost_atom(le);
-  switch (atom->kind) {
-    case ExprKind::List: case ExprKind::ListComp: case ExprKind::Tuple: case ExprKind::GeneratorExp: return;
-    case ExprKind::Constant: {
-      auto k = cast<Constant>(atom)->value.kind;
-      if (k == ConstantValue::Kind::True || k == ConstantValue::Kind::False || k == ConstantValue::Kind::None)
+  // A parenthesized group is a bitwise_or whatever it holds: "(a < b) = 1".
+  const bool group = parenthesized(le);
+  if (!group) switch (le->kind) {
+      case ExprKind::Compare: case ExprKind::BoolOp: case ExprKind::IfExp: case ExprKind::Lambda:
+      case ExprKind::NamedExpr: case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp:
+      case ExprKind::Starred:
         return;
-      break;
+      case ExprKind::Yield: case ExprKind::YieldFrom:
+        if (!(le == t0 && first.kind == Tok::LPar)) return;  // "(yield) = 1" is an atom
+        break;
+      case ExprKind::UnaryOp:
+        if (cast<UnaryOp>(le)->op == UnaryOpKind::Not) return;
+        break;
+      default: break;
     }
-    default: break;
-  }
+  if (!group && starts_with_display_or_singleton(le)) return;
   fail_node(le, std::string("cannot assign to ") + expr_name_for_error(le) +
                     " here. Maybe you meant '==' instead of '='?");
 }
@@ -742,7 +769,7 @@ Stmt* Parser::classdef(std::vector<Expr*> decorators, const Token*) {
   if (at(Tok::LPar)) {
     const Token& open = next();
     auto* call = arena_.make<Call>();
-    call_args(call, open);
+    call_args(call, open, /*allow_genexp=*/false);
     c->bases = std::move(call->args);
     c->keywords = std::move(call->keywords);
   }
@@ -770,8 +797,10 @@ ast::Arguments* Parser::parameters(Tok close, bool allow_annotations) {
     if (at(Tok::Slash)) {
       const Token& s = next();
       if (seen_slash) fail_tok(s, "/ may appear only once");
-      if (seen_star || a->kwarg) fail_tok(s, "/ must be ahead of *");
-      if (a->args.empty()) fail_tok(s, "at least one argument must precede /");
+      if (a->kwarg) fail_tok(s, "arguments cannot follow var-keyword argument");
+      if (seen_star) fail_tok(s, "/ must be ahead of *");
+      // 3.11 names the mistake only when a ',' follows: "def f(/, a)".
+      if (a->args.empty()) fail_tok(s, at(Tok::Comma) ? "at least one argument must precede /" : "invalid syntax");
       a->posonlyargs = std::move(a->args);
       a->args.clear();
       seen_slash = true;

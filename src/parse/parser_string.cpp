@@ -1,5 +1,6 @@
 // String literals: prefixes, escape decoding, implicit concatenation and
 // f-/t-strings (PEP 701 tokens, see tokenizer.h).
+#include <optional>
 #include <cstdio>
 
 #include "objects/unicode_names.h"
@@ -238,12 +239,25 @@ Expr* Parser::strings() {
   bool first_u = false;
   std::string plain;  // for the all-plain case
   bool first_tok = true;
+  // A bad escape is reported, as in 3.11 (which decodes the whole group
+  // once parsed), at the token after the group: "'C:\Users' + x" at the '+'.
+  std::optional<SyntaxErrorInfo> escape_error;
+  auto decoding = [&](auto&& decode) {
+    if (escape_error) return;
+    try {
+      decode();
+    } catch (const ParseError& e) {
+      std::string_view m = e.info.msg;
+      if (!m.starts_with("(unicode error)") && !m.starts_with("(value error)")) throw;
+      escape_error = e.info;
+    }
+  };
   while (at(Tok::String) || at(Tok::FStringStart)) {
     if (at(Tok::String)) {
       const Token& t = next();
-      bool is_bytes, is_u;
+      bool is_bytes = false, is_u = false;
       std::string s;
-      decode_string_token(t, &s, &is_bytes, &is_u);
+      decoding([&] { decode_string_token(t, &s, &is_bytes, &is_u); });
       if (first_tok) first_u = is_u;
       (is_bytes ? have_bytes : have_str) = true;
       if (!pending.any) pending.first = &t;
@@ -273,7 +287,7 @@ Expr* Parser::strings() {
             }
           }
           if (p.raw) s = folded;
-          else decode_escapes(folded, false, m, m.start, &s);
+          else decoding([&] { decode_escapes(folded, false, m, m.start, &s); });
           if (!pending.any) pending.first = &m;
           pending.last = &m;
           pending.any = true;
@@ -305,6 +319,12 @@ Expr* Parser::strings() {
     first_tok = false;
   }
   const Token& last = prev();
+  if (escape_error) {
+    const Token& after = tok();
+    SyntaxErrorInfo e = make_error("SyntaxError", escape_error->msg, after.lineno, after.col, after.end_lineno,
+                                   after.end_col);
+    throw ParseError{e, pos_};
+  }
   if (have_bytes && (have_str || have_t)) {
     throw ParseError{make_error("SyntaxError", "cannot mix bytes and nonbytes literals",
                                 first.lineno, first.col, last.end_lineno, last.end_col),

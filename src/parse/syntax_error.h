@@ -11,6 +11,9 @@ struct SyntaxErrorInfo {
   // 1-based line; offset/end_offset are 1-based columns counted in code
   // points, like SyntaxError.offset. end_offset may be 0 or -1 exactly where
   // CPython leaves it so.
+  // end_offset may also be kNone: CPython leaves it None for errors located
+  // by line and column alone (the __future__ checks).
+  static constexpr int kNone = -1000000;
   int lineno = 0, offset = 0, end_lineno = 0, end_offset = 0;
   std::string text;         // the source line (with its newline, as CPython)
   bool incomplete = false;  // input ended inside an unfinished construct

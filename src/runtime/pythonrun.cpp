@@ -59,7 +59,7 @@ std::nullptr_t raise_syntax_error(const SyntaxErrorInfo& e, std::string_view fil
   }
   if (!msg || !fn || !text) return nullptr;
   Ref<> lineno = small_int(e.lineno), offset = small_int(e.offset), end_lineno = small_int(e.end_lineno),
-        end_offset = small_int(e.end_offset);
+        end_offset = e.end_offset == SyntaxErrorInfo::kNone ? new_none() : small_int(e.end_offset);
   Ref<> details = tuple_pack({fn.val(), lineno.val(), offset.val(), text.val(), end_lineno.val(), end_offset.val()});
   if (!details) return nullptr;
   Value args[2] = {msg.val(), details.val()};

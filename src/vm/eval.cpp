@@ -991,6 +991,7 @@ TARGET(LOAD_ATTR) {
     ip = this_instr;
     DISPATCH();
   }
+  SYNC_LASTI();  // a property or __getattr__ may look at this frame's line
   if (a & 1) {
     Ref<> meth;
     int r = get_method(obj, name, &meth);
@@ -1018,6 +1019,7 @@ TARGET(STORE_ATTR) {
     ip = this_instr;
     DISPATCH();
   }
+  SYNC_LASTI();
   Value obj = POP();
   Value v = POP();
   int r = setattr(obj, tuple_item(co->names, a), v);
@@ -1073,6 +1075,7 @@ TARGET(LOAD_SUPER_ATTR) {
 TARGET(BINARY_OP) {
   if (counter_expired(this_instr + 1)) [[unlikely]]
     specialize_binary_op(this_instr, SECOND(), TOP());
+  SYNC_LASTI();
   Value rhs = POP();
   Value lhs = TOP();
   Ref<> r = a >= 16 ? inplace_op(lhs, rhs, static_cast<BinaryOp>(a - 16)) : binary_op(lhs, rhs, static_cast<BinaryOp>(a));
@@ -1084,6 +1087,7 @@ TARGET(BINARY_OP) {
 }
 
 TARGET(UNARY_NEGATIVE) {
+  SYNC_LASTI();
   Value v = TOP();
   Ref<> r = negative(v);
   if (!r) GOTO_ERROR();
@@ -1093,6 +1097,7 @@ TARGET(UNARY_NEGATIVE) {
 }
 
 TARGET(UNARY_INVERT) {
+  SYNC_LASTI();
   Value v = TOP();
   Ref<> r = invert(v);
   if (!r) GOTO_ERROR();
@@ -1102,6 +1107,7 @@ TARGET(UNARY_INVERT) {
 }
 
 TARGET(UNARY_POSITIVE) {
+  SYNC_LASTI();
   Value v = TOP();
   Ref<> r = positive(v);
   if (!r) GOTO_ERROR();
@@ -1111,6 +1117,7 @@ TARGET(UNARY_POSITIVE) {
 }
 
 TARGET(UNARY_NOT) {
+  SYNC_LASTI();
   Value v = TOP();
   int t = truthy(v);
   if (t < 0) GOTO_ERROR();
@@ -1120,6 +1127,7 @@ TARGET(UNARY_NOT) {
 }
 
 TARGET(TO_BOOL) {
+  SYNC_LASTI();
   Value v = TOP();
   int t = truthy(v);
   if (t < 0) GOTO_ERROR();
@@ -1131,6 +1139,7 @@ TARGET(TO_BOOL) {
 TARGET(COMPARE_OP) {
   if (counter_expired(this_instr + 1)) [[unlikely]]
     specialize_compare_op(this_instr, SECOND(), TOP());
+  SYNC_LASTI();
   Value rhs = POP();
   Value lhs = TOP();
   Ref<> r = richcompare(lhs, rhs, static_cast<CompareOp>(a & 7));
@@ -1162,8 +1171,10 @@ TARGET(CONTAINS_OP) {
     r = set_contains(container, item);
   else if (ct == &g_dict_type)
     r = dict_contains(container, item);
-  else
+  else {
+    SYNC_LASTI();
     r = contains(container, item);
+  }
   decref(container);
   if (r < 0) GOTO_ERROR();
   decref(item);
@@ -1174,6 +1185,7 @@ TARGET(CONTAINS_OP) {
 TARGET(BINARY_SUBSCR) {
   if (counter_expired(this_instr + 1)) [[unlikely]]
     specialize_binary_subscr(this_instr, SECOND(), TOP());
+  SYNC_LASTI();
   Value key = POP();
   Value container = TOP();
   Ref<> r = getitem(container, key);
@@ -1187,6 +1199,7 @@ TARGET(BINARY_SUBSCR) {
 TARGET(STORE_SUBSCR) {
   if (counter_expired(this_instr + 1)) [[unlikely]]
     specialize_store_subscr(this_instr, SECOND(), TOP());
+  SYNC_LASTI();
   Value key = POP();
   Value container = POP();
   Value v = POP();
@@ -1221,6 +1234,7 @@ TARGET(BINARY_SLICE) {
   if (is_list_exact(container)) {
     r = list_get_slice(container, start, stop, step);
   } else {
+    SYNC_LASTI();
     Ref<> sl = slice_new(start, stop, step);
     if (sl) r = getitem(container, sl.val());
   }
@@ -1245,6 +1259,7 @@ TARGET(STORE_SLICE) {
     bool v_private = v != container && is_list_exact(v) && is_uniquely_referenced(v.obj());
     r = list_set_slice(container, start, stop, Value(), v, v_private);
   } else {
+    SYNC_LASTI();
     Ref<> sl = slice_new(start, stop, Value());
     r = sl ? setitem(container, sl.val(), v) : -1;
   }
@@ -1489,6 +1504,7 @@ TARGET(POP_JUMP_IF_FALSE) {
   if (v == false_value()) {
     JUMPTO(a);
   } else if (v != true_value()) {
+    SYNC_LASTI();
     int t = truthy(v);
     decref(v);
     if (t < 0) GOTO_ERROR();
@@ -1502,6 +1518,7 @@ TARGET(POP_JUMP_IF_TRUE) {
   if (v == true_value()) {
     JUMPTO(a);
   } else if (v != false_value()) {
+    SYNC_LASTI();
     int t = truthy(v);
     decref(v);
     if (t < 0) GOTO_ERROR();
@@ -1553,6 +1570,7 @@ TARGET(JUMP_IF_TRUE_OR_POP) {
 }
 
 TARGET(GET_ITER) {
+  SYNC_LASTI();
   Value v = TOP();
   Ref<> it = get_iter(v);
   if (!it) GOTO_ERROR();
@@ -2147,6 +2165,7 @@ TARGET(SETUP_ANNOTATIONS) {
 
 TARGET(FORMAT_VALUE) {
   Value spec = (a & kFmtHasSpec) ? POP() : Value();
+  SYNC_LASTI();
   Value v = TOP();
   Ref<> r = format_value(v, a, spec);
   decref(spec);

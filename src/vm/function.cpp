@@ -288,8 +288,12 @@ Ref<> method_getattro(Value self, Value name) {
 
 Ref<> method_get_func(Value self) { return Ref<>::borrow(self.as<Method>()->func); }
 Ref<> method_get_self(Value self) { return Ref<>::borrow(self.as<Method>()->self); }
+// The function's, as in CPython: without this the method type's own __doc__
+// (None) would shadow it.
+Ref<> method_get_doc(Value self) { return getattr(self.as<Method>()->func, Value(ids::__doc__)); }
 const GetSetDef kMethodGetSets[] = {{"__func__", method_get_func, nullptr},
                                     {"__self__", method_get_self, nullptr},
+                                    {"__doc__", method_get_doc, nullptr},
                                     {nullptr}};
 
 Ref<> method_descr_get_impl(Value self, Value obj, Value type) { return Ref<>::borrow(self); }

@@ -274,8 +274,10 @@ Ref<> gen_iternext(Value self) {
 
 Ref<> gen_send(Value self, Value* a) { return send_or_stop(self, a[0], false); }
 
-Ref<> gen_throw(Value self, Value* a) {
-  Value typ = a[0], val = a[1], tb = a[2];
+// The exception that throw(typ[, val[, tb]]) raises: an instance, or a class
+// called with val (None: no arguments; a tuple: the arguments); tb, if any,
+// becomes its traceback.
+Ref<> exception_to_throw(Value typ, Value val, Value tb) {
   Ref<> exc;
   if (is_exception_class(typ)) {
     if (val.is_null() || is_none(val)) {
@@ -298,6 +300,12 @@ Ref<> gen_throw(Value self, Value* a) {
     if (!is_traceback(tb)) return err_set_str(g_TypeError, "throw() third argument must be a traceback object");
     exception_set_traceback(exc.val(), tb);
   }
+  return exc;
+}
+
+Ref<> gen_throw(Value self, Value* a) {
+  Ref<> exc = exception_to_throw(a[0], a[1], a[2]);
+  if (!exc) return nullptr;
   auto* g = self.as<Generator>();
   // Suspended inside `yield from`/await: throw into the delegate first. If it
   // yields, so do we; if it raises (StopIteration included), that exception
@@ -552,9 +560,14 @@ Ref<> unwrap_async_result(AsyncGenASend* as, Ref<> r, bool returned) {
   return r;  // an inner await's yield passes through to the event loop
 }
 
+const char* reuse_message(AsyncGenASend* as) {
+  return as->is_throw ? "cannot reuse already awaited aclose()/athrow()"
+                      : "cannot reuse already awaited __anext__()/asend()";
+}
+
 Ref<> asend_step(Value self, Value v, bool throwing) {
   auto* as = self.as<AsyncGenASend>();
-  if (as->state == 2) return err_set_str(g_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+  if (as->state == 2) return err_set_str(g_RuntimeError, reuse_message(as));
   bool returned = false;
   Ref<> r;
   if (as->state == 0) {
@@ -562,7 +575,8 @@ Ref<> asend_step(Value self, Value v, bool throwing) {
     if (as->is_throw) {
       Ref<> exc;
       if (as->throw_args.is_null()) exc = call0(Value(g_GeneratorExit));
-      else exc = call(tuple_item(as->throw_args, 0), nullptr, 0);
+      else exc = exception_to_throw(tuple_item(as->throw_args, 0), tuple_item(as->throw_args, 1),
+                                    tuple_item(as->throw_args, 2));
       if (!exc) return nullptr;
       err_restore(std::move(exc));
       auto* g = as->gen.as<Generator>();
@@ -590,13 +604,13 @@ Ref<> asend_step(Value self, Value v, bool throwing) {
 
 Ref<> asend_next(Value self) { return asend_step(self, none(), false); }
 Ref<> asend_send(Value self, Value* a) { return asend_step(self, a[0], false); }
+// As CPython: the exception goes straight into the generator, whether or
+// not this awaitable has been started.
 Ref<> asend_throw(Value self, Value* a) {
-  Ref<> exc;
-  if (is_exception_class(a[0])) exc = call0(a[0]);
-  else exc = Ref<>::borrow(a[0]);
-  if (!exc) return nullptr;
-  err_restore(std::move(exc));
-  return asend_step(self, Value(), true);
+  auto* as = self.as<AsyncGenASend>();
+  if (as->state == 2) return err_set_str(g_RuntimeError, reuse_message(as));
+  Ref<> r = gen_throw(as->gen, a);
+  return unwrap_async_result(as, std::move(r), false);
 }
 Ref<> asend_close(Value self, Value*) {
   self.as<AsyncGenASend>()->state = 2;
@@ -644,7 +658,9 @@ Ref<> agen_asend(Value self, Value* a) {
 }
 Ref<> agen_athrow(Value self, Value* a) {
   if (agen_init_hooks(self) < 0) return nullptr;
-  Ref<Tuple> args = tuple_pack({a[0]});
+  // (typ, val, tb), checked as throw() checks them when first awaited.
+  Ref<Tuple> args = tuple_pack({a[0], a[1].is_null() ? none() : a[1], a[2].is_null() ? none() : a[2]});
+  if (!args) return nullptr;
   return make_asend(self, Value(), true, args.val());
 }
 Ref<> agen_aclose(Value self, Value*) {

@@ -824,13 +824,18 @@ int run_main_file(const std::string& path, const std::string* package, const std
   Ref<> m = module_new("__main__");
   if (!m) return -1;
   Value d = module_dict(m.val());
+  // CPython's __main__ globals, in its order: ..., __spec__, __annotations__
+  // (an empty dict made at start-up), __builtins__, __file__, __cached__ (None).
+  Ref<Dict> ann = dict_new();
+  if (!ann || dict_set_item(d, Value(ids::__annotations__), ann.val()) < 0) return -1;
+  dict_set_item(d, Value(ids::__builtins__), g_interp.builtins_mod);
   Ref<Str> f = str_from_utf8(path);
   dict_set_item(d, Value(ids::__file__), f.val());
+  dict_set_item_str(d, "__cached__", none());
   if (package) {
     Ref<Str> p = str_from_utf8(*package);
     if (!p || dict_set_item(d, Value(ids::__package__), p.val()) < 0) return -1;
   }
-  dict_set_item(d, Value(ids::__builtins__), g_interp.builtins_mod);
   if (spec_name) {
     // -m: __spec__ describes the module that runs as __main__.
     Ref<Str> sn = str_from_utf8(*spec_name);

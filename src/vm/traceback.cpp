@@ -359,6 +359,13 @@ std::string strip_line(const std::string& line) {
   return line.substr(b, e - b + 1);
 }
 
+// A source line as an uncaught exception's traceback shows it: without its
+// indentation but, unlike the traceback module, with any trailing blanks.
+std::string display_line(const std::string& line) {
+  size_t b = leading_blanks(line);
+  return b == line.size() ? "" : line.substr(b);
+}
+
 // --- markers under the failing expression (CPython 3.11's layout) ------------------
 // A binary operation is marked '~' with '^' under its operator, a subscript
 // with '^' under the brackets; anything else '^' throughout. Markers are
@@ -510,9 +517,13 @@ std::string caret_line(Code* c, int32_t lasti, int lineno, const std::string& ra
   if (lasti < 0 || static_cast<uint32_t>(lasti) >= c->ncode || raw.empty()) return "";
   const Position& p = (*c->positions)[static_cast<size_t>(lasti)];
   if (p.line != lineno || p.col < 0 || p.end_col < 0) return "";
-  std::string stripped = strip_line(raw);
+  // The shown line keeps trailing blanks (CPython's C printer strips only the
+  // indentation), so markers over all but those blanks are still printed; a
+  // span over several lines ends at the last non-blank of the first.
+  std::string shown = display_line(raw);
   size_t lead = chars_in_prefix(raw, static_cast<int32_t>(leading_blanks(raw)));
-  size_t stripped_len = decode_utf8(stripped).size();
+  size_t shown_len = decode_utf8(shown).size();
+  size_t stripped_len = decode_utf8(strip_line(raw)).size();
   size_t start = chars_in_prefix(raw, p.col), end = chars_in_prefix(raw, p.end_col);
   bool have_anchors = false;
   size_t left = 0, right = 0;
@@ -524,7 +535,7 @@ std::string caret_line(Code* c, int32_t lasti, int lineno, const std::string& ra
     end = lead + stripped_len;
   }
   if (end < start) return "";
-  if (!(end - start < stripped_len || (have_anchors && right > left))) return "";
+  if (!(end - start < shown_len || (have_anchors && right > left))) return "";
   std::string out = "    " + std::string(start >= lead ? start - lead : 0, ' ');
   if (have_anchors) {
     out += std::string(left, '~') + std::string(right - left, '^') + std::string(end - start - right, '~');
@@ -561,7 +572,7 @@ void format_tb(Value tb, std::string* out) {
     }
     *out += "  File \"" + file + "\", line " + std::to_string(e->lineno) + ", in " + name + "\n";
     std::string raw = raw_source_line(file, e->lineno);
-    std::string src = strip_line(raw);
+    std::string src = display_line(raw);
     if (!src.empty()) {
       *out += "    " + src + "\n";
       *out += caret_line(c, e->lasti, e->lineno, raw);
