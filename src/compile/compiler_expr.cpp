@@ -9,6 +9,7 @@
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/protocol.h"
+#include "objects/set.h"
 #include "objects/str.h"
 #include "parse/parser.h"
 
@@ -157,7 +158,37 @@ void Compiler::expr_inner(const Expr* e) {
       break;
     }
     case ExprKind::Dict: dict_display(cast<ast::Dict>(e)); break;
-    case ExprKind::Set: starunpack(cast<Set>(e)->elts, OP_BUILD_SET, OP_SET_UPDATE, false); break;
+    case ExprKind::Set: {
+      // CPython 3.11 compiles a display of more than two constants as an
+      // empty set updated from a frozenset constant, and its compiler builds
+      // that constant twice: from the items, then (merging constants) from
+      // the first one's iteration order. The set's iteration order follows
+      // from that, so ftpy builds it the same way.
+      const auto& elts = cast<ast::Set>(e)->elts;
+      std::vector<ConstEntry> items;
+      bool consts = elts.size() > 2;
+      for (size_t i = 0; consts && i < elts.size(); i++) {
+        ConstEntry c;
+        consts = elts[i]->kind != ExprKind::Starred && fold_const(elts[i], &c);
+        if (consts) items.push_back(std::move(c));
+      }
+      if (!consts) {
+        starunpack(elts, OP_BUILD_SET, OP_SET_UPDATE, false);
+        break;
+      }
+      ConstEntry t = const_tuple(items);
+      Ref<> first = frozenset_new(t.obj.val());
+      Ref<> order = first ? sequence_tuple(first.val()) : nullptr;
+      Ref<> fs = order ? frozenset_new(order.val()) : nullptr;
+      if (!fs) python_error();
+      ConstEntry f;
+      f.obj = std::move(fs);
+      f.key = "fs" + t.key;
+      emit(OP_BUILD_SET, 0);
+      load_const_entry(f);
+      emit(OP_SET_UPDATE, 1);
+      break;
+    }
     case ExprKind::ListComp: {
       auto* c = cast<ListComp>(e);
       if (c->elt->kind == ExprKind::Starred) error(c->elt, "iterable unpacking cannot be used in comprehension");

@@ -248,16 +248,61 @@ void release_table(SetEntry* table, int64_t mask) {
   heap_free(table);
 }
 
-int merge_set(Value dst, Value src) {
-  Snapshot snap;
-  take_snapshot(src, &snap);
-  Set* s = dst.as<Set>();
+// Add the live entries of `table` (mask `mask`, `n` live, `clean` if it has
+// no deleted slots; null when empty) to s, as CPython's set_merge does: one
+// resize up front by CPython's rule (a set without a table yet counts at
+// the minimum size it would start with), then, into an empty table of the
+// source's size, the source's slots as they are, so that set(s), s.copy()
+// and frozenset(s) iterate in s's order; otherwise insertions in table
+// order. The table sizes and so the iteration orders come out as CPython's.
+int merge_entries(Set* s, const SetEntry* table, int64_t mask, bool clean, int64_t n) {
   CriticalSection cs(s);
-  int64_t n = static_cast<int64_t>(snap.keys.size());
-  if ((s->fill + n) * 5 >= s->mask * 3 && !resize(s, (s->used + n) * 2)) return -1;
-  for (size_t i = 0; i < snap.keys.size(); i++)
-    if (add_entry(s, snap.keys[i], snap.hashes[i]) < 0) return -1;
+  int64_t smask = s->table ? s->mask : kMinSize - 1;
+  if ((s->fill + n) * 5 >= smask * 3) {
+    if (!resize(s, (s->used + n) * 2)) return -1;
+  } else if (!s->table && !resize(s, 0)) {
+    return -1;
+  }
+  if (!table) return 0;
+  if (s->fill == 0 && s->mask == mask && clean) {
+    for (int64_t j = 0; j <= mask; j++) {
+      if (!live(table[j])) continue;
+      incref(table[j].key);
+      s->table[j] = table[j];
+    }
+    s->fill = s->used = n;
+    return 0;
+  }
+  for (int64_t j = 0; j <= mask; j++)
+    if (live(table[j]) && add_entry(s, table[j].key, table[j].hash) < 0) return -1;
   return 0;
+}
+
+int merge_set(Value dst, Value src) {
+  Set* o = src.as<Set>();
+  // A frozenset's table never changes once built: read it in place (the
+  // caller's reference keeps its keys alive).
+  if (is_frozenset(src)) return merge_entries(dst.as<Set>(), o->table, o->mask, o->fill == o->used, o->used);
+  // A set may change while we insert (a key's __eq__ can run anything), and
+  // it may be dst itself: copy its table first.
+  std::vector<SetEntry> copy;
+  int64_t mask = 0, n = 0;
+  bool clean = false;
+  {
+    CriticalSection cs(o);
+    if (o->table) {
+      copy.assign(o->table, o->table + o->mask + 1);
+      for (const SetEntry& e : copy)
+        if (live(e)) incref(e.key);
+      mask = o->mask;
+      n = o->used;
+      clean = o->fill == o->used;
+    }
+  }
+  int r = merge_entries(dst.as<Set>(), copy.empty() ? nullptr : copy.data(), mask, clean, n);
+  for (const SetEntry& e : copy)
+    if (live(e)) decref(e.key);
+  return r;
 }
 
 int update_iterable(Value dst, Value other) {

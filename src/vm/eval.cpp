@@ -1377,12 +1377,12 @@ TARGET(LIST_EXTEND) {
 }
 
 TARGET(SET_UPDATE) {
+  // The target is the exact set BUILD_SET made: update it directly (a
+  // display of constants is BUILD_SET 0 + a frozenset constant + this).
   Value it = POP();
-  Ref<> res = call_method(PEEK(a), "update", &it, 1);
-  int r = res ? 0 : -1;
+  int r = set_update_op(PEEK(a), it, kOpOr);
   decref(it);
   if (r < 0) GOTO_ERROR();
-  res.reset();  // computed goto skips destructors
   DISPATCH();
 }
 
