@@ -200,12 +200,12 @@ Ref<> builtin_chr(Value, Value* a) {
   int64_t c;
   if (!is_int(a[0]) && !type_of(a[0])->nb_index)
     return err_format(g_TypeError, "'%s' object cannot be interpreted as an integer", type_name(type_of(a[0])));
-  if (!to_int64(a[0], &c)) {
-    if (err_matches(g_OverflowError)) {
-      err_clear();
-      return err_set_str(g_OverflowError, "Python int too large to convert to C int");
-    }
-    return nullptr;
+  // CPython converts to a C int first: beyond its range is OverflowError.
+  bool overflow = !to_int64(a[0], &c);
+  if (overflow && !err_matches(g_OverflowError)) return nullptr;
+  if (overflow || c < INT32_MIN || c > INT32_MAX) {
+    err_clear();
+    return err_set_str(g_OverflowError, "Python int too large to convert to C int");
   }
   if (c < 0 || c > 0x10FFFF) return err_set_str(g_ValueError, "chr() arg not in range(0x110000)");
   return str_from_char(static_cast<uint32_t>(c));
