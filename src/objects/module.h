@@ -3,6 +3,8 @@
 // is set once at creation.
 #pragma once
 
+#include <atomic>
+
 #include "objects/type.h"
 #include "runtime/ref.h"
 
@@ -12,6 +14,10 @@ struct Module : Object {
   Value dict;             // owned Dict
   const void* native_def; // the native module definition, if any (api/)
   void* native_state;     // per-module state of a native module
+  // Set while the module's body runs (vm/import.cpp): other threads that find
+  // it in sys.modules wait for it. CPython keeps this in
+  // __spec__._initializing; a field keeps it out of the module's globals.
+  std::atomic<bool> initializing;
 };
 extern Type g_module_type;
 

@@ -196,13 +196,6 @@ class ModuleLockHold {
   ModuleLock* ml_;
 };
 
-// The module-dict key that marks a module whose body is still running
-// (interned once, thread-safely, by the first import of any kind).
-Value initializing_key() {
-  static Str* key = str_intern("__ftpy_initializing__");
-  return Value(key);
-}
-
 bool is_dir(const std::string& p) {
   struct stat st;
   return stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
@@ -254,9 +247,7 @@ Ref<> exec_module_source(Value module, const std::string& path) {
   Ref<> code = compile_source(src, path, CompileMode::kExec);
   Ref<> r;
   if (code) r = vm_exec_code(code.val().as<Code>(), d, Value());
-  Ref<> exc = err_fetch();
-  if (dict_del_item(d, initializing_key()) < 0) err_clear();  // the body may have removed it
-  if (exc) err_restore(std::move(exc));
+  module.as<Module>()->initializing.store(false, std::memory_order_release);
   return r ? Ref<>::borrow(module) : nullptr;
 }
 
@@ -527,7 +518,7 @@ Ref<> load_unlocked(Value fname, const std::string& fullname, Value parent_modul
   if (!file.empty()) {
     // Marked initializing before it becomes visible in sys.modules, so that
     // other threads never take it for a finished module.
-    dict_set_item(d, initializing_key(), true_value());
+    m.val().as<Module>()->initializing.store(true, std::memory_order_release);
   }
   if (dict_set_item(g_interp.modules, fname, m.val()) < 0) return nullptr;
   if (!file.empty()) {
@@ -626,7 +617,7 @@ bool import_is_builtin(std::string_view name) { return builtin_table().find(name
 
 bool is_module_initializing(Value module) {
   if (!is_module(module)) return false;
-  return dict_contains(module_dict(module), initializing_key()) > 0;
+  return module.as<Module>()->initializing.load(std::memory_order_acquire);
 }
 
 Ref<> import_module_level(Value name, Value globals, Value fromlist, int64_t level) {
