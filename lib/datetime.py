@@ -7,21 +7,9 @@ the C module says 'day is out of range for month'; programs print these
 messages, so the field checks are wrapped to say what CPython says.
 """
 
-import os as _os
 import sys as _sys
 
-
-def _host_source():
-    here = _os.path.dirname(_os.path.abspath(__file__))
-    for d in _sys.path:
-        d = _os.path.abspath(d or '.')
-        if d == here:
-            continue
-        p = _os.path.join(d, 'datetime.py')
-        if _os.path.isfile(p):
-            return p
-    raise ImportError('the standard library datetime.py was not found',
-                      name='datetime')
+import _ftpy_hostlib
 
 
 # Messages the pure-Python module words differently from the C module,
@@ -55,16 +43,7 @@ _C_MESSAGES = (
 )
 
 
-def _corrected(text):
-    for old, new in _C_MESSAGES:
-        text = text.replace(old, new)
-    return text
-
-
-_path = _host_source()
-with open(_path, encoding='utf-8') as _f:
-    exec(compile(_corrected(_f.read()), _path, 'exec'), globals())
-del _f, _path, _host_source, _corrected
+_ftpy_hostlib.exec_host_source('datetime.py', globals(), _C_MESSAGES)
 
 _py_check_date_fields = _check_date_fields
 _py_check_time_fields = _check_time_fields

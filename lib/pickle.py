@@ -15,21 +15,9 @@ not have) where programs can see the difference.
   C functions have none.
 """
 
-import os as _os
 import sys as _sys
 
-
-def _host_source():
-    here = _os.path.dirname(_os.path.abspath(__file__))
-    for d in _sys.path:
-        d = _os.path.abspath(d or '.')
-        if d == here:
-            continue
-        p = _os.path.join(d, 'pickle.py')
-        if _os.path.isfile(p):
-            return p
-    raise ImportError('the standard library pickle.py was not found',
-                      name='pickle')
+import _ftpy_hostlib
 
 
 # Edits to the host's source text before it is compiled; a pair that does
@@ -58,16 +46,7 @@ _C_BEHAVIOUR = (
 )
 
 
-def _corrected(text):
-    for old, new in _C_BEHAVIOUR:
-        text = text.replace(old, new)
-    return text
-
-
-_path = _host_source()
-with open(_path, encoding='utf-8') as _f:
-    exec(compile(_corrected(_f.read()), _path, 'exec'), globals())
-del _f, _host_source, _corrected
+_path = _ftpy_hostlib.exec_host_source('pickle.py', globals(), _C_BEHAVIOUR)
 
 for _cls in (PickleError, PicklingError, UnpicklingError):
     _cls.__module__ = '_pickle'
