@@ -645,9 +645,8 @@ Ref<> stringio_setstate(Value self, Value* args) {
   {
     CriticalSection cs(self);
     if (is_str(init_args[0])) {
-      Str* v = init_args[0].as<Str>();
-      s->buf->resize(static_cast<size_t>(v->length));
-      for (int64_t i = 0; i < v->length; i++) (*s->buf)[static_cast<size_t>(i)] = v->at(i);
+      s->buf->clear();
+      str_append_to(init_args[0].as<Str>(), s->buf);
     }
     s->pos = pos;
   }

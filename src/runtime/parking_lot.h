@@ -82,7 +82,8 @@ enum MutexBits : uint8_t {
   kMutexHandedOff = 16,
 };
 enum class LockResult { kAcquired, kTimeout };
-// How long a hungry waiter spins before it parks instead (200 us); a variable only so that a unit test can widen it.
+// How long a hungry waiter spins before it parks instead (200 us); a
+// variable only so that a unit test can widen it.
 extern std::atomic<int64_t> g_mutex_hungry_spin_ns;
 // Slow path of a lock; `timeout_ns` < 0 waits forever, 0 only tries.
 LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool detach);
