@@ -234,13 +234,31 @@ def expanduser(path):
     i = path.find(sep, 1)
     if i < 0:
         i = len(path)
-    if i != 1:
-        return path  # ~user: needs the password database (pwd), not supported
-    env = _posix.environ
-    home = env.get(b'HOME')
-    if home is None:
-        return path
-    if not isinstance(path, bytes):
+    is_bytes = isinstance(path, bytes)
+    if i == 1:
+        home = _posix.environ.get(b'HOME')
+        if home is None:
+            # No $HOME: the password database's entry for this user.
+            try:
+                import pwd
+                home = pwd.getpwuid(_posix.getuid()).pw_dir
+            except (ImportError, KeyError):
+                return path
+        elif not is_bytes:
+            home = home.decode('utf-8', 'surrogateescape')
+    else:
+        # ~name: that user's home directory, if the database knows the name.
+        name = path[1:i]
+        if is_bytes:
+            name = str(name, 'ASCII')
+        try:
+            import pwd
+            home = pwd.getpwnam(name).pw_dir
+        except (ImportError, KeyError):
+            return path
+    if is_bytes and isinstance(home, str):
+        home = home.encode('utf-8', 'surrogateescape')
+    elif not is_bytes and isinstance(home, bytes):
         home = home.decode('utf-8', 'surrogateescape')
     home = home.rstrip(sep)
     return (home + path[i:]) or sep

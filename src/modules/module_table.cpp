@@ -21,6 +21,10 @@
 #include "modules/math_module.h"
 #include "modules/operator_module.h"
 #include "modules/posix_module.h"
+#include "modules/pwd_module.h"
+#include "modules/grp_module.h"
+#include "modules/resource_module.h"
+#include "modules/fcntl_module.h"
 #include "modules/random_module.h"
 #include "modules/signal_module.h"
 #include "modules/struct_module.h"
@@ -78,6 +82,10 @@ const ModuleRow kModules[] = {
     {"select", select_module_create},
     {"_socket", socket_module_create},
     {"_posixsubprocess", posixsubprocess_module_create},
+    {"pwd", pwd_module_create},
+    {"grp", grp_module_create},
+    {"resource", resource_module_create},
+    {"fcntl", fcntl_module_create},
 };
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include <mutex>
 #include <vector>
 
+#include "modules/posix_ids.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -40,38 +41,6 @@ namespace {
 
 Type g_poll_type;
 
-// A file descriptor from an int or an object with fileno().
-bool fd_of(Value v, int* out) {
-  Ref<> n;
-  if (is_int(v)) {
-    n = Ref<>::borrow(v);
-  } else {
-    Ref<> m = getattr_opt(v, Value(str_intern("fileno")));
-    if (!m) {
-      if (!err_occurred())
-        err_set_str(g_TypeError, "argument must be an int, or have a fileno() method.");
-      return false;
-    }
-    n = call(m.val(), nullptr, 0);
-    if (!n) return false;
-    if (!is_int(n.val())) {
-      err_set_str(g_TypeError, "fileno() returned a non-integer");
-      return false;
-    }
-  }
-  int64_t fd;
-  if (!to_int64(n.val(), &fd)) return false;
-  if (fd < 0) {
-    err_format(g_ValueError, "file descriptor cannot be a negative integer (%lld)", static_cast<long long>(fd));
-    return false;
-  }
-  if (fd > INT_MAX) {
-    err_set_str(g_OverflowError, "fd is greater than maximum");
-    return false;
-  }
-  *out = static_cast<int>(fd);
-  return true;
-}
 
 double now_seconds() {
   struct timespec ts;
@@ -131,7 +100,7 @@ Ref<> select_select(Value, Value* args) {
     if (!tup) return nullptr;
     for (int64_t i = 0; i < tuple_size(tup.val()); i++) {
       int fd;
-      if (!fd_of(tuple_item(tup.val(), i), &fd)) return nullptr;
+      if (!fd_from_object(tuple_item(tup.val(), i), &fd)) return nullptr;
       objs[k].push_back(Ref<>::borrow(tuple_item(tup.val(), i)));
       fds.push_back({fd, kEvents[k], 0});
       which.push_back(k);
@@ -192,7 +161,7 @@ bool mask_arg(Value v, short dflt, short* out) {
 Ref<> poll_register(Value self, Value* args) {
   int fd;
   short mask;
-  if (!fd_of(args[0], &fd) || !mask_arg(args[1], POLLIN | POLLPRI | POLLOUT, &mask)) return nullptr;
+  if (!fd_from_object(args[0], &fd) || !mask_arg(args[1], POLLIN | POLLPRI | POLLOUT, &mask)) return nullptr;
   PollState* st = poll_state(self);
   std::lock_guard<std::mutex> g(st->mu);
   st->fds[fd] = mask;
@@ -202,7 +171,7 @@ Ref<> poll_register(Value self, Value* args) {
 Ref<> poll_modify(Value self, Value* args) {
   int fd;
   short mask;
-  if (!fd_of(args[0], &fd) || !mask_arg(args[1], 0, &mask)) return nullptr;
+  if (!fd_from_object(args[0], &fd) || !mask_arg(args[1], 0, &mask)) return nullptr;
   PollState* st = poll_state(self);
   {
     std::lock_guard<std::mutex> g(st->mu);
@@ -217,7 +186,7 @@ Ref<> poll_modify(Value self, Value* args) {
 
 Ref<> poll_unregister(Value self, Value* args) {
   int fd;
-  if (!fd_of(args[0], &fd)) return nullptr;
+  if (!fd_from_object(args[0], &fd)) return nullptr;
   PollState* st = poll_state(self);
   {
     std::lock_guard<std::mutex> g(st->mu);
