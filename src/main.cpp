@@ -400,7 +400,7 @@ int main(int argc, char** argv) {
     std::stringstream ss;
     ss << std::cin.rdbuf();
     Ref<> d = main_module_dict();
-    Ref<> r = d ? run_source(ss.str(), "<stdin>", CompileMode::kExec, d.val(), Value()) : nullptr;
+    Ref<> r = d ? run_source(ss.str(), "<stdin>", CompileMode::kExec, d.val(), Value(), kFtpyCFFileInput) : nullptr;
     if (!r) status = handle_exception();
   }
   if (cfg.inspect && (have_script || have_command || have_module)) {

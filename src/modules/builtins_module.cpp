@@ -341,6 +341,11 @@ Ref<> builtin_compile(Value, Value* a) {
   if (is_code(a[0])) return Ref<>::borrow(a[0]);
   int64_t flags = 0, optimize = -1;
   if (!to_int64(a[3], &flags) || !to_int64(a[5], &optimize)) return nullptr;
+  // The flags CPython 3.11 accepts: the __future__ feature bits, CO_NESTED
+  // and the PyCF_* options (anything else, such as ftpy's internal
+  // kFtpyCFFileInput, is refused).
+  constexpr int64_t kCompileFlagsMask = 0x1fe7610;
+  if (flags & ~kCompileFlagsMask) return err_set_str(g_ValueError, "compile(): unrecognised flags");
   if (!is_str(a[2])) return err_set_str(g_TypeError, "compile() mode must be str");
   std::string_view mode = str_view(a[2]);
   std::string fname = is_str(a[1]) ? std::string(str_view(a[1])) : str_utf8(a[1]);

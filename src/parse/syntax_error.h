@@ -20,6 +20,11 @@ struct SyntaxErrorInfo {
   // Found after parsing (symbol table, compiler): CPython then takes the
   // line from the file named, so source compiled from a string has none.
   bool text_from_file = false;
+  // Raised as SyntaxError(msg) alone, with no location: CPython's error for
+  // a NUL byte in source given as a string. Source the interpreter read
+  // from a file (kFtpyCFFileInput) gets file_msg at the NUL's line instead.
+  bool message_only = false;
+  std::string file_msg;
 };
 
 // A warning the front end found. It is issued through the warnings module

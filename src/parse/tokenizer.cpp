@@ -898,7 +898,14 @@ static bool finish_source(std::string_view in, bool latin1, std::string* out, Sy
     if (c == '\0') {
       err->type = "SyntaxError";
       err->msg = "source code string cannot contain null bytes";
-      err->lineno = 0;
+      err->message_only = true;
+      err->file_msg = "source code cannot contain null bytes";
+      // The file form is located at the NUL's line and shows the line up to it.
+      size_t line_start = in.rfind('\n', i == 0 ? 0 : i - 1);
+      line_start = line_start == std::string_view::npos || i == 0 ? 0 : line_start + 1;
+      err->lineno = 1 + static_cast<int>(std::count(in.begin(), in.begin() + static_cast<ptrdiff_t>(i), '\n'));
+      err->text = std::string(in.substr(line_start, i - line_start));
+      err->offset = 0;
       return false;
     }
     if (c == '\r') {

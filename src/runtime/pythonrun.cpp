@@ -48,6 +48,7 @@ Type* syntax_error_type(const std::string& t) {
 std::nullptr_t raise_syntax_error(const SyntaxErrorInfo& e, std::string_view filename) {
   if (e.type.empty()) return nullptr;  // a Python exception is already pending
   if (e.type == "RecursionError") return err_set_str(g_RecursionError, e.msg.c_str());
+  if (e.message_only) return err_set_str(g_SyntaxError, e.msg.c_str());
   Ref<> msg = str_from_utf8(e.msg);
   Ref<> fn = str_from_utf8(filename);
   Ref<> text = e.text.empty() && e.lineno <= 0 ? new_none() : Ref<>(str_from_utf8(e.text));
@@ -127,14 +128,18 @@ Ref<> compile_source(std::string_view source, std::string_view filename, Compile
       err.type = "SyntaxError";
       err.msg = "incomplete input";
     }
+    if (err.message_only && (flags & kFtpyCFFileInput)) {
+      err.message_only = false;
+      err.msg = err.file_msg;
+    }
     return raise_syntax_error(err, filename);
   }
   return code;
 }
 
 Ref<> run_source(std::string_view source, std::string_view filename, CompileMode mode, Value globals,
-                 Value locals) {
-  Ref<> code = compile_source(source, filename, mode);
+                 Value locals, int flags) {
+  Ref<> code = compile_source(source, filename, mode, flags);
   if (!code) return nullptr;
   return vm_exec_code(code.val().as<Code>(), globals, locals);
 }

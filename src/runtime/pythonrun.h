@@ -18,6 +18,10 @@ enum class CompileMode { kExec, kEval, kSingle };
 constexpr int kPyCFAllowIncompleteInput = 0x4000;
 // compile() flag: in 'single' mode the end of input closes no indented block.
 constexpr int kPyCFDontImplyDedent = 0x200;
+// Internal: the source is a file the interpreter read itself (the script,
+// stdin), which CPython tokenizes from the file and words some errors
+// differently (SyntaxErrorInfo::file_msg). Not a compile() flag.
+constexpr int kFtpyCFFileInput = 0x40000000;
 
 // Compile source to a code object; raises SyntaxError (with filename, line,
 // offset, text) on bad input.
@@ -37,6 +41,6 @@ bool issue_compile_warnings(std::vector<SyntaxWarningInfo>& warnings, std::strin
 // Compile and run; `locals` may be null (then globals). Returns the value of an
 // eval-mode expression, None for exec.
 Ref<> run_source(std::string_view source, std::string_view filename, CompileMode mode, Value globals,
-                 Value locals);
+                 Value locals, int flags = 0);
 
 }  // namespace ftpy

@@ -835,7 +835,9 @@ int run_main_file(const std::string& path, const std::string* package, const std
   }
   Ref<Str> mainname = str_from_utf8("__main__");
   dict_set_item(g_interp.modules, mainname.val(), m.val());
-  Ref<> r = run_source(src, path, CompileMode::kExec, d, Value());
+  // A script is read as a file; -m goes through runpy's importer in
+  // CPython, which compiles a string.
+  Ref<> r = run_source(src, path, CompileMode::kExec, d, Value(), spec_name ? 0 : kFtpyCFFileInput);
   return r ? 0 : -1;
 }
 
