@@ -341,4 +341,113 @@ def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
 
 
 def popen(cmd, mode="r", buffering=-1):
-    raise NotImplementedError("os.popen needs subprocess, which ftpy does not provide yet")
+    """Run cmd in a shell; return a file reading its output ("r") or
+    writing its input ("w"), whose close() returns the exit status (None
+    for success, else the wait status as os.waitpid encodes it)."""
+    if not isinstance(cmd, str):
+        raise TypeError("invalid cmd type (%s, expected string)" % type(cmd))
+    if mode not in ("r", "w"):
+        raise ValueError("invalid mode %r" % mode)
+    if buffering == 0 or buffering is None:
+        raise ValueError("popen() does not support unbuffered streams")
+    import subprocess
+    if mode == "r":
+        proc = subprocess.Popen(cmd, shell=True, text=True, stdout=subprocess.PIPE, bufsize=buffering)
+        return _wrap_close(proc.stdout, proc)
+    proc = subprocess.Popen(cmd, shell=True, text=True, stdin=subprocess.PIPE, bufsize=buffering)
+    return _wrap_close(proc.stdin, proc)
+
+
+class _wrap_close:
+    """The file popen() returns: the pipe's stream, whose close() also
+    waits for the command."""
+
+    def __init__(self, stream, proc):
+        self._stream = stream
+        self._proc = proc
+
+    def close(self):
+        self._stream.close()
+        returncode = self._proc.wait()
+        if returncode == 0:
+            return None
+        return returncode << 8  # a wait status, as CPython's os.popen reports
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def __iter__(self):
+        return iter(self._stream)
+
+
+def device_encoding(fd):
+    """The encoding of a terminal open as fd, or None if fd is not one."""
+    if not isatty(fd):
+        return None
+    import locale
+    return locale.getencoding() if hasattr(locale, "getencoding") else "UTF-8"
+
+
+# The exec family over execv/execve: the l forms take the arguments as
+# parameters, the e forms take an environment last, the p forms search
+# PATH for a file name without a directory part.
+def execl(file, *args):
+    execv(file, args)
+
+
+def execle(file, *args):
+    execve(file, args[:-1], args[-1])
+
+
+def execlp(file, *args):
+    execvp(file, args)
+
+
+def execlpe(file, *args):
+    execvpe(file, args[:-1], args[-1])
+
+
+def execvp(file, args):
+    _execvpe(file, args)
+
+
+def execvpe(file, args, env):
+    _execvpe(file, args, env)
+
+
+def _execvpe(file, args, env=None):
+    if env is not None:
+        run = lambda f: execve(f, args, env)
+    else:
+        run = lambda f: execv(f, args)
+        env = environ
+    if isinstance(file, PathLike):
+        file = fspath(file)
+    if path.dirname(file):
+        run(file)
+        return
+    first_error = None
+    last_error = None
+    dirs = get_exec_path(env)
+    if isinstance(file, bytes):
+        dirs = [fsencode(d) for d in dirs]
+    for d in dirs:
+        try:
+            run(path.join(d, file))
+        except (FileNotFoundError, NotADirectoryError) as e:
+            last_error = e
+        except OSError as e:
+            # Keep the first other error (a permission problem, say): it
+            # says more than a later "not found".
+            last_error = e
+            if first_error is None:
+                first_error = e
+    if first_error is not None:
+        raise first_error
+    raise last_error

@@ -28,6 +28,7 @@
 
 #include "modules/io_internal.h"
 #include "modules/posix_module.h"
+#include "modules/posix_internal.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -49,16 +50,10 @@ namespace ftpy {
 
 namespace {
 
-// A path argument: the original object (for error messages and the result
-// kind) and its bytes.
-struct Path {
-  Value obj;
-  std::string bytes;
-  bool is_bytes = false;
-  int fd = -1;  // when an int was given and fds are allowed
-};
 
-bool path_arg(Value v, Path* p, const char* func, bool allow_fd = false, bool allow_none = false) {
+}  // namespace
+
+bool path_arg(Value v, Path* p, const char* func, bool allow_fd, bool allow_none) {
   p->obj = v;
   if (allow_none && (v.is_null() || is_none(v))) {
     p->bytes = ".";
@@ -85,8 +80,7 @@ bool path_arg(Value v, Path* p, const char* func, bool allow_fd = false, bool al
   return io_path_bytes(fs.val(), &p->bytes, func);
 }
 
-// OSError for errno with one or two filenames.
-std::nullptr_t path_error(int e, Value f1 = Value(), Value f2 = Value()) {
+std::nullptr_t path_error(int e, Value f1, Value f2) {
   // The error names an os.PathLike by its path (str or bytes), as CPython's
   // does: FileNotFoundError: ... 'a/b', not PosixPath('a/b').
   Ref<> n1 = io_error_filename(f1), n2 = io_error_filename(f2);
@@ -103,6 +97,8 @@ std::nullptr_t path_error(int e, Value f1 = Value(), Value f2 = Value()) {
   if (!inst) return nullptr;
   return err_set_instance(inst.val());
 }
+
+namespace {
 
 Ref<> name_result(const std::string& s, bool as_bytes) {
   if (as_bytes) return bytes_from(s);
@@ -551,12 +547,16 @@ Ref<> posix_scandir(Value, Value* args) {
 
 // --- file descriptors ---------------------------------------------------------------
 
+}  // namespace
+
 bool fd_arg(Value v, int* fd) {
   int64_t x;
   if (!to_int64(v, &x)) return false;
   *fd = static_cast<int>(x);
   return true;
 }
+
+namespace {
 
 Ref<> posix_open(Value, Value* args) {
   Path p;
@@ -1039,6 +1039,17 @@ Ref<> posix_module_create() {
     g_structseq_new = t->tp_new;
     t->tp_new = stat_result_new;
   });
+  if (posix_process_add(m.val(), d) < 0) return nullptr;
+  // The other record types, as attributes (created on first use by record_new).
+  Ref<> un = posix_uname(Value(), nullptr);
+  Ref<> tm = posix_times(Value(), nullptr);
+  struct statvfs vfs;
+  std::memset(&vfs, 0, sizeof vfs);
+  Ref<> sv = statvfs_result(vfs);
+  if (!un || !tm || !sv || dict_set_item_str(d, "uname_result", Value(type_of(un.val()))) < 0 ||
+      dict_set_item_str(d, "times_result", Value(type_of(tm.val()))) < 0 ||
+      dict_set_item_str(d, "statvfs_result", Value(type_of(sv.val()))) < 0)
+    return nullptr;
   // os.terminal_size: shutil.get_terminal_size builds its fallback with it.
   Ref<> ts = terminal_size(0, 0);
   if (!ts || dict_set_item_str(d, "terminal_size", Value(type_of(ts.val()))) < 0) return nullptr;

@@ -27,29 +27,6 @@ namespace ftpy {
 
 namespace {
 
-double seconds(const struct timeval& tv) { return static_cast<double>(tv.tv_sec) + tv.tv_usec * 1e-6; }
-
-Ref<> rusage_record(const struct rusage& ru) {
-  const char* names[] = {"ru_utime",  "ru_stime",   "ru_maxrss", "ru_ixrss",    "ru_idrss",  "ru_isrss",
-                         "ru_minflt", "ru_majflt",  "ru_nswap",  "ru_inblock",  "ru_oublock", "ru_msgsnd",
-                         "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw"};
-  const long counts[] = {ru.ru_maxrss, ru.ru_ixrss,   ru.ru_idrss,  ru.ru_isrss,  ru.ru_minflt, ru.ru_majflt,
-                         ru.ru_nswap,  ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv, ru.ru_nsignals,
-                         ru.ru_nvcsw,  ru.ru_nivcsw};
-  std::vector<std::pair<const char*, Ref<>>> fields;
-  Ref<Tuple> items = tuple_new(16);
-  if (!items) return nullptr;
-  for (int i = 0; i < 16; i++) {
-    Ref<> v = i == 0 ? float_new(seconds(ru.ru_utime))
-              : i == 1 ? float_new(seconds(ru.ru_stime))
-                       : int_from_int64(counts[i - 2]);
-    if (!v) return nullptr;
-    fields.emplace_back(names[i], Ref<>());
-    tuple_init_item(items.get(), i, std::move(v));
-  }
-  return record_new("resource.struct_rusage", fields, items.val());
-}
-
 bool int_arg(Value v, int* out) {
   int64_t x;
   if (!to_int64(v, &x)) return false;
@@ -163,6 +140,29 @@ const MethodDef kResourceFunctions[] = {
     {nullptr}};
 
 }  // namespace
+
+static double seconds(const struct timeval& tv) { return static_cast<double>(tv.tv_sec) + tv.tv_usec * 1e-6; }
+
+Ref<> rusage_record(const struct rusage& ru) {
+  const char* names[] = {"ru_utime",  "ru_stime",   "ru_maxrss", "ru_ixrss",    "ru_idrss",  "ru_isrss",
+                         "ru_minflt", "ru_majflt",  "ru_nswap",  "ru_inblock",  "ru_oublock", "ru_msgsnd",
+                         "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw"};
+  const long counts[] = {ru.ru_maxrss, ru.ru_ixrss,   ru.ru_idrss,  ru.ru_isrss,  ru.ru_minflt, ru.ru_majflt,
+                         ru.ru_nswap,  ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv, ru.ru_nsignals,
+                         ru.ru_nvcsw,  ru.ru_nivcsw};
+  std::vector<std::pair<const char*, Ref<>>> fields;
+  Ref<Tuple> items = tuple_new(16);
+  if (!items) return nullptr;
+  for (int i = 0; i < 16; i++) {
+    Ref<> v = i == 0 ? float_new(seconds(ru.ru_utime))
+              : i == 1 ? float_new(seconds(ru.ru_stime))
+                       : int_from_int64(counts[i - 2]);
+    if (!v) return nullptr;
+    fields.emplace_back(names[i], Ref<>());
+    tuple_init_item(items.get(), i, std::move(v));
+  }
+  return record_new("resource.struct_rusage", fields, items.val());
+}
 
 Ref<> resource_module_create() {
   Ref<> m = module_new("resource");
