@@ -34,7 +34,14 @@ namespace {
 
 Type g_set_iter_type;
 Object g_dummy_obj;  // marks deleted slots; never counted
-constexpr int64_t kMinSize = 8;
+constexpr int64_t kMinSize = kSetSmallSize;
+
+// Room for a copy of a set's inline table, left uninitialised (SetEntry's
+// members would otherwise be zeroed on every resize and clear).
+union SavedSmall {
+  SetEntry e[kMinSize];
+  SavedSmall() {}
+};
 constexpr int64_t kLinearProbes = 9;
 
 inline Value dummy() { return Value(&g_dummy_obj); }
@@ -162,14 +169,24 @@ void insert_clean(SetEntry* table, int64_t mask, Value key, int64_t h) {
 bool resize(Set* s, int64_t minused) {
   int64_t size = kMinSize;
   while (size <= minused) size <<= 1;
-  auto* table = static_cast<SetEntry*>(heap_alloc(sizeof(SetEntry) * size));
-  if (!table) return false;
-  std::memset(table, 0, sizeof(SetEntry) * size);
   SetEntry* old = s->table;
+  SavedSmall saved;  // the inline table's entries, when it is rebuilt in place
+  SetEntry* table;
+  if (size == kMinSize) {
+    if (old == s->small) {
+      std::memcpy(static_cast<void*>(saved.e), old, sizeof saved.e);
+      old = saved.e;
+    }
+    table = s->small;
+  } else {
+    table = static_cast<SetEntry*>(heap_alloc(sizeof(SetEntry) * size));
+    if (!table) return false;
+  }
+  std::memset(static_cast<void*>(table), 0, sizeof(SetEntry) * size);
   if (old) {
     for (int64_t j = 0; j <= s->mask; j++)
       if (live(old[j])) insert_clean(table, size - 1, old[j].key, old[j].hash);
-    heap_free(old);
+    if (old != saved.e && old != s->small) heap_free(old);
   }
   s->table = table;
   s->mask = size - 1;
@@ -241,11 +258,13 @@ void take_snapshot(Value sv, Snapshot* out) {
   }
 }
 
-void release_table(SetEntry* table, int64_t mask) {
+// Drop the keys of a table taken out of its set; `heap` if it is heap
+// memory to free (not a set's inline table or a copy of one).
+void release_table(SetEntry* table, int64_t mask, bool heap) {
   if (!table) return;
   for (int64_t j = 0; j <= mask; j++)
     if (live(table[j])) decref(table[j].key);
-  heap_free(table);
+  if (heap) heap_free(table);
 }
 
 // Add the live entries of `table` (mask `mask`, `n` live, `clean` if it has
@@ -338,7 +357,16 @@ void swap_contents(Value a, Value b) {
   Set* x = a.as<Set>();
   Set* y = b.as<Set>();
   CriticalSection cs(x);
+  // An inline table's entries move with the contents; its pointer must
+  // then name the receiving set's own inline table.
+  bool x_small = x->table == x->small, y_small = y->table == y->small;
+  SavedSmall tmp;
+  std::memcpy(static_cast<void*>(tmp.e), x->small, sizeof tmp.e);
+  std::memcpy(static_cast<void*>(x->small), y->small, sizeof tmp.e);
+  std::memcpy(static_cast<void*>(y->small), tmp.e, sizeof tmp.e);
   std::swap(x->table, y->table);
+  if (x_small) y->table = y->small;
+  if (y_small) x->table = x->small;
   std::swap(x->mask, y->mask);
   std::swap(x->fill, y->fill);
   std::swap(x->used, y->used);
@@ -528,7 +556,7 @@ namespace {
 
 void set_dealloc(Object* o) {
   Set* s = static_cast<Set*>(o);
-  release_table(s->table, s->mask);
+  release_table(s->table, s->mask, s->table != s->small);
   free_object(o);
 }
 
@@ -557,14 +585,19 @@ int set_tp_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   Set* s = self.as<Set>();
   SetEntry* old;
   int64_t old_mask;
+  SavedSmall saved;  // the inline table's entries: released after the lock
   {
     CriticalSection cs(s);
     old = s->table;
     old_mask = s->mask;
+    if (old == s->small) {
+      std::memcpy(static_cast<void*>(saved.e), old, sizeof saved.e);
+      old = saved.e;
+    }
     s->table = nullptr;
     s->mask = s->fill = s->used = s->finger = 0;
   }
-  release_table(old, old_mask);
+  release_table(old, old_mask, old != saved.e);
   if (nargs == 1) return update_iterable(self, args[0]);
   return 0;
 }
@@ -887,7 +920,7 @@ Ref<> m_sizeof(Value self, Value*) {
   CriticalSection cs(s);
   // CPython's figure: a 200-byte object with an inline table of 8 slots.
   int64_t size = 200;
-  if (s->table && s->mask + 1 > 8) size += 16 * (s->mask + 1);
+  if (s->table && s->table != s->small) size += 16 * (s->mask + 1);
   return int_from_int64(size);
 }
 

@@ -24,13 +24,21 @@ struct SetEntry {
   Value key;  // null = empty; kSetDummy = deleted
 };
 
+// The first table (8 slots) lives inside the object, as in CPython: a small
+// set costs one allocation, not two. A set that grows moves to a heap table
+// and goes back to the inline one only when resized down to 8 slots. The
+// inline table needs no deferred freeing: every read of a set's table runs
+// in the set's critical section (see above), never lock-free.
+constexpr int64_t kSetSmallSize = 8;
+
 struct Set : Object {
   int64_t fill;    // active + dummy slots
   int64_t used;    // active keys
   int64_t mask;    // table size - 1 (0 with no table)
-  SetEntry* table; // owned
+  SetEntry* table; // null (empty, never filled), `small`, or owned heap memory
   int64_t finger;  // where pop() resumes scanning
   std::atomic<int64_t> hash;  // frozenset: -1 until computed (benign race: same value)
+  SetEntry small[kSetSmallSize];
 };
 extern Type g_set_type;
 extern Type g_frozenset_type;
