@@ -25,6 +25,7 @@
 #include "modules/grp_module.h"
 #include "modules/resource_module.h"
 #include "modules/fcntl_module.h"
+#include "modules/termios_module.h"
 #include "modules/random_module.h"
 #include "modules/signal_module.h"
 #include "modules/struct_module.h"
@@ -86,6 +87,7 @@ const ModuleRow kModules[] = {
     {"grp", grp_module_create},
     {"resource", resource_module_create},
     {"fcntl", fcntl_module_create},
+    {"termios", termios_module_create},
 };
 
 }  // namespace
