@@ -26,6 +26,7 @@
 #include "modules/resource_module.h"
 #include "modules/fcntl_module.h"
 #include "modules/termios_module.h"
+#include "modules/faulthandler_module.h"
 #include "modules/random_module.h"
 #include "modules/signal_module.h"
 #include "modules/struct_module.h"
@@ -88,6 +89,7 @@ const ModuleRow kModules[] = {
     {"resource", resource_module_create},
     {"fcntl", fcntl_module_create},
     {"termios", termios_module_create},
+    {"faulthandler", faulthandler_module_create},
 };
 
 }  // namespace
