@@ -165,6 +165,12 @@ Ref<> call_handler(ParserState* st, Value fn, std::initializer_list<Value> args)
   return r;
 }
 
+// A call whose result is not needed (most handlers return None).
+void fire(ParserState* st, Value fn, std::initializer_list<Value> args) {
+  Ref<> r = call_handler(st, fn, args);
+  (void)r;
+}
+
 bool flush_buffer(ParserState* st) {
   if (st->buffer.empty()) return true;
   std::string data = std::move(st->buffer);
@@ -177,6 +183,19 @@ bool flush_buffer(ParserState* st) {
     return false;
   }
   return static_cast<bool>(call_handler(st, fn.val(), {s.val()}));
+}
+
+// Delivers buffered text when a setter changes the buffering or the
+// character handler. An exception goes to the setter's caller; it does not
+// mark the parse failed (a handler that sets an attribute may catch it).
+bool flush_for_setter(ParserState* st) {
+  if (st->buffer.empty()) return true;
+  std::string data = std::move(st->buffer);
+  st->buffer.clear();
+  if (!st->handlers[kHCharacterData]) return true;
+  Ref<> fn = Ref<>::borrow(st->handlers[kHCharacterData]);
+  Ref<> s = str_from_utf8(data);
+  return s && call1(fn.val(), s.val());
 }
 
 // Every callback but character data first delivers buffered text, so that
@@ -219,19 +238,19 @@ void XMLCALL cb_start_element(void* ud, const XML_Char* name, const XML_Char** a
                                    : dict_set_item(attrs.val(), k.val(), v.val());
     if (r < 0) return handler_failed(st);
   }
-  call_handler(st, fn.val(), {n.val(), attrs.val()});
+  fire(st, fn.val(), {n.val(), attrs.val()});
 }
 
 void XMLCALL cb_end_element(void* ud, const XML_Char* name) {
   FTPY_CB_BEGIN(kHEndElement)
   Ref<> n = name_text(st, name);
-  if (ok(st, n)) call_handler(st, fn.val(), {n.val()});
+  if (ok(st, n)) fire(st, fn.val(), {n.val()});
 }
 
 void XMLCALL cb_processing_instruction(void* ud, const XML_Char* target, const XML_Char* data) {
   FTPY_CB_BEGIN(kHProcessingInstruction)
   Ref<> t = name_text(st, target), d = text_or_none(data);
-  if (ok(st, t) && ok(st, d)) call_handler(st, fn.val(), {t.val(), d.val()});
+  if (ok(st, t) && ok(st, d)) fire(st, fn.val(), {t.val(), d.val()});
 }
 
 void XMLCALL cb_character_data(void* ud, const XML_Char* s, int len) {
@@ -249,7 +268,7 @@ void XMLCALL cb_character_data(void* ud, const XML_Char* s, int len) {
   Ref<> fn = handler_for(st, kHCharacterData);
   if (!fn) return;
   Ref<> d = text_len(s, len);
-  if (ok(st, d)) call_handler(st, fn.val(), {d.val()});
+  if (ok(st, d)) fire(st, fn.val(), {d.val()});
 }
 
 void XMLCALL cb_unparsed_entity_decl(void* ud, const XML_Char* entity, const XML_Char* base, const XML_Char* sys_id,
@@ -258,48 +277,48 @@ void XMLCALL cb_unparsed_entity_decl(void* ud, const XML_Char* entity, const XML
   Ref<> a = name_text(st, entity), b = text_or_none(base), c = text_or_none(sys_id), d = text_or_none(pub_id),
         e = name_text(st, notation);
   if (ok(st, a) && ok(st, b) && ok(st, c) && ok(st, d) && ok(st, e))
-    call_handler(st, fn.val(), {a.val(), b.val(), c.val(), d.val(), e.val()});
+    fire(st, fn.val(), {a.val(), b.val(), c.val(), d.val(), e.val()});
 }
 
 void XMLCALL cb_notation_decl(void* ud, const XML_Char* notation, const XML_Char* base, const XML_Char* sys_id,
                               const XML_Char* pub_id) {
   FTPY_CB_BEGIN(kHNotationDecl)
   Ref<> a = name_text(st, notation), b = text_or_none(base), c = text_or_none(sys_id), d = text_or_none(pub_id);
-  if (ok(st, a) && ok(st, b) && ok(st, c) && ok(st, d)) call_handler(st, fn.val(), {a.val(), b.val(), c.val(), d.val()});
+  if (ok(st, a) && ok(st, b) && ok(st, c) && ok(st, d)) fire(st, fn.val(), {a.val(), b.val(), c.val(), d.val()});
 }
 
 void XMLCALL cb_start_namespace_decl(void* ud, const XML_Char* prefix, const XML_Char* uri) {
   FTPY_CB_BEGIN(kHStartNamespaceDecl)
   Ref<> p = name_text(st, prefix), u = text_or_none(uri);
-  if (ok(st, p) && ok(st, u)) call_handler(st, fn.val(), {p.val(), u.val()});
+  if (ok(st, p) && ok(st, u)) fire(st, fn.val(), {p.val(), u.val()});
 }
 
 void XMLCALL cb_end_namespace_decl(void* ud, const XML_Char* prefix) {
   FTPY_CB_BEGIN(kHEndNamespaceDecl)
   Ref<> p = name_text(st, prefix);
-  if (ok(st, p)) call_handler(st, fn.val(), {p.val()});
+  if (ok(st, p)) fire(st, fn.val(), {p.val()});
 }
 
 void XMLCALL cb_comment(void* ud, const XML_Char* data) {
   FTPY_CB_BEGIN(kHComment)
   Ref<> d = text_or_none(data);
-  if (ok(st, d)) call_handler(st, fn.val(), {d.val()});
+  if (ok(st, d)) fire(st, fn.val(), {d.val()});
 }
 
 void XMLCALL cb_start_cdata(void* ud) {
   FTPY_CB_BEGIN(kHStartCdataSection)
-  call_handler(st, fn.val(), {});
+  fire(st, fn.val(), {});
 }
 
 void XMLCALL cb_end_cdata(void* ud) {
   FTPY_CB_BEGIN(kHEndCdataSection)
-  call_handler(st, fn.val(), {});
+  fire(st, fn.val(), {});
 }
 
 void default_common(void* ud, int h, const XML_Char* s, int len) {
   FTPY_CB_BEGIN(h)
   Ref<> d = text_len(s, len);
-  if (ok(st, d)) call_handler(st, fn.val(), {d.val()});
+  if (ok(st, d)) fire(st, fn.val(), {d.val()});
 }
 void XMLCALL cb_default(void* ud, const XML_Char* s, int len) { default_common(ud, kHDefault, s, len); }
 void XMLCALL cb_default_expand(void* ud, const XML_Char* s, int len) {
@@ -333,7 +352,6 @@ int XMLCALL cb_external_entity_ref(XML_Parser p, const XML_Char* context, const 
   if (!ok(st, a) || !ok(st, b) || !ok(st, c) || !ok(st, d)) return XML_STATUS_ERROR;
   Ref<> r = call_handler(st, fn.val(), {a.val(), b.val(), c.val(), d.val()});
   if (!r) return XML_STATUS_ERROR;
-  if (is_none(r.val())) return XML_STATUS_ERROR;
   int64_t v = 0;
   if (!to_int64(r.val(), &v)) {
     handler_failed(st);
@@ -347,12 +365,12 @@ void XMLCALL cb_start_doctype(void* ud, const XML_Char* name, const XML_Char* sy
   FTPY_CB_BEGIN(kHStartDoctypeDecl)
   Ref<> a = name_text(st, name), b = text_or_none(sys_id), c = text_or_none(pub_id);
   Ref<> d = int_from_int64(has_internal_subset);
-  if (ok(st, a) && ok(st, b) && ok(st, c) && ok(st, d)) call_handler(st, fn.val(), {a.val(), b.val(), c.val(), d.val()});
+  if (ok(st, a) && ok(st, b) && ok(st, c) && ok(st, d)) fire(st, fn.val(), {a.val(), b.val(), c.val(), d.val()});
 }
 
 void XMLCALL cb_end_doctype(void* ud) {
   FTPY_CB_BEGIN(kHEndDoctypeDecl)
-  call_handler(st, fn.val(), {});
+  fire(st, fn.val(), {});
 }
 
 void XMLCALL cb_entity_decl(void* ud, const XML_Char* name, int is_param, const XML_Char* value, int value_len,
@@ -364,14 +382,14 @@ void XMLCALL cb_entity_decl(void* ud, const XML_Char* name, int is_param, const 
   Ref<> c = value ? text_len(value, value_len) : new_none();
   Ref<> d = text_or_none(base), e = text_or_none(sys_id), f = text_or_none(pub_id), g = name_text(st, notation);
   if (ok(st, a) && ok(st, c) && ok(st, d) && ok(st, e) && ok(st, f) && ok(st, g))
-    call_handler(st, fn.val(), {a.val(), b.val(), c.val(), d.val(), e.val(), f.val(), g.val()});
+    fire(st, fn.val(), {a.val(), b.val(), c.val(), d.val(), e.val(), f.val(), g.val()});
 }
 
 void XMLCALL cb_xml_decl(void* ud, const XML_Char* version, const XML_Char* encoding, int standalone) {
   FTPY_CB_BEGIN(kHXmlDecl)
   Ref<> a = text_or_none(version), b = text_or_none(encoding);
   Ref<> c = int_from_int64(standalone);
-  if (ok(st, a) && ok(st, b) && ok(st, c)) call_handler(st, fn.val(), {a.val(), b.val(), c.val()});
+  if (ok(st, a) && ok(st, b) && ok(st, c)) fire(st, fn.val(), {a.val(), b.val(), c.val()});
 }
 
 // A content model as CPython gives it: (type, quant, name or None, children tuple).
@@ -395,7 +413,7 @@ void XMLCALL cb_element_decl(void* ud, const XML_Char* name, XML_Content* model)
   if (fn) {
     Ref<> n = name_text(st, name);
     Ref<> m = n ? content_model(st, model) : Ref<>();
-    if (ok(st, n) && ok(st, m)) call_handler(st, fn.val(), {n.val(), m.val()});
+    if (ok(st, n) && ok(st, m)) fire(st, fn.val(), {n.val(), m.val()});
   }
   XML_FreeContentModel(st->parser, model);
 }
@@ -406,14 +424,14 @@ void XMLCALL cb_attlist_decl(void* ud, const XML_Char* elname, const XML_Char* a
   Ref<> a = name_text(st, elname), b = name_text(st, attname), c = text_or_none(att_type), d = text_or_none(dflt);
   Ref<> e = int_from_int64(is_required);
   if (ok(st, a) && ok(st, b) && ok(st, c) && ok(st, d) && ok(st, e))
-    call_handler(st, fn.val(), {a.val(), b.val(), c.val(), d.val(), e.val()});
+    fire(st, fn.val(), {a.val(), b.val(), c.val(), d.val(), e.val()});
 }
 
 void XMLCALL cb_skipped_entity(void* ud, const XML_Char* name, int is_param) {
   FTPY_CB_BEGIN(kHSkippedEntity)
   Ref<> a = name_text(st, name);
   Ref<> b = int_from_int64(is_param);
-  if (ok(st, a) && ok(st, b)) call_handler(st, fn.val(), {a.val(), b.val()});
+  if (ok(st, a) && ok(st, b)) fire(st, fn.val(), {a.val(), b.val()});
 }
 
 #undef FTPY_CB_BEGIN
@@ -748,7 +766,7 @@ int handler_set(Value self, Value v) {
   {
     ParserLock lock(st);
     // Text buffered for the old character handler goes to it first.
-    if (H == kHCharacterData && !flush_buffer(st)) return -1;
+    if (H == kHCharacterData && !flush_for_setter(st)) return -1;
     bool on = !is_none(v);
     old = st->handlers[H];
     st->handlers[H] = on ? Ref<>::borrow(v).release() : Value();
@@ -820,7 +838,7 @@ int set_buffer_text(Value self, Value v) {
   if (bool_attr(v, &b) < 0) return -1;
   ParserState* st = state_of(self);
   ParserLock lock(st);
-  if (!b && !flush_buffer(st)) return -1;
+  if (!b && !flush_for_setter(st)) return -1;
   st->buffer_text = b;
   return 0;
 }
@@ -851,7 +869,7 @@ int set_buffer_size(Value self, Value v) {
   }
   ParserState* st = state_of(self);
   ParserLock lock(st);
-  if (!flush_buffer(st)) return -1;
+  if (!flush_for_setter(st)) return -1;
   st->buffer_size = n;
   return 0;
 }

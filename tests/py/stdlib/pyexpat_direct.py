@@ -85,6 +85,27 @@ p.CharacterDataHandler = chunks.append
 p.Parse("<a>abc&amp;def\nxyz</a>", True)
 print(chunks)
 
+p = pyexpat.ParserCreate()
+chunks = []
+p.buffer_text = True
+p.CharacterDataHandler = chunks.append
+p.Parse("<a>abc")
+print(p.buffer_used, chunks)
+p.buffer_text = False
+print(p.buffer_used, chunks)
+p.buffer_text = True
+p.Parse("def")
+def boom(data):
+    raise ValueError("boom " + data)
+p.CharacterDataHandler = boom
+try:
+    p.buffer_text = False
+except ValueError as e:
+    print("ValueError from the flush:", e)
+p.CharacterDataHandler = chunks.append
+p.Parse("ghi</a>", True)
+print(chunks)
+
 print("--- errors")
 for text in ["<a><b></a>", "<a>", "", "<a></a><b/>", "<a x='1' x='2'/>", "<a>&nope;</a>", "\n\n  <a><</a>"]:
     p = pyexpat.ParserCreate()
