@@ -492,6 +492,7 @@ std::nullptr_t raise_expat_error(XML_Parser p, XML_Error code) {
 
 void parser_dealloc(Object* o) {
   ParserState* st = static_cast<XmlParser*>(o)->st;
+  if (!st) return free_object(o);
   if (st->parser) XML_ParserFree(st->parser);
   for (Value& h : st->handlers) decref(h);
   decref(st->intern);
@@ -502,6 +503,7 @@ void parser_dealloc(Object* o) {
 
 void parser_traverse(Object* o, VisitFn visit, void* arg) {
   ParserState* st = static_cast<XmlParser*>(o)->st;
+  if (!st) return;
   for (Value h : st->handlers)
     if (h) visit(h, arg);
   if (st->intern) visit(st->intern, arg);
@@ -510,6 +512,7 @@ void parser_traverse(Object* o, VisitFn visit, void* arg) {
 
 void parser_clear(Object* o) {
   ParserState* st = static_cast<XmlParser*>(o)->st;
+  if (!st) return;
   for (Value& h : st->handlers) {
     Value old = h;
     h = Value();
@@ -518,6 +521,11 @@ void parser_clear(Object* o) {
   Value old = st->intern;
   st->intern = Value();
   decref(old);
+}
+
+// xmlparser objects come only from ParserCreate/ExternalEntityParserCreate.
+Ref<> parser_no_new(Type* t, const Value*, size_t, Value) {
+  return err_format(g_TypeError, "cannot create '%s' instances", t->name);
 }
 
 Ref<> new_parser(ParserState** out) {
@@ -1037,6 +1045,7 @@ void pyexpat_init_once() {
   t->name = "pyexpat.xmlparser";
   t->basic_size = sizeof(XmlParser);
   t->flags = kTypeHasGc;
+  t->tp_new = parser_no_new;
   t->tp_dealloc = parser_dealloc;
   t->tp_traverse = parser_traverse;
   t->tp_clear = parser_clear;

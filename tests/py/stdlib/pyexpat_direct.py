@@ -16,6 +16,11 @@ print(expat.errors.XML_ERROR_SYNTAX, expat.errors.codes[expat.errors.XML_ERROR_T
 print(expat.errors.messages[3], pyexpat.ErrorString(4), pyexpat.ErrorString(1000))
 print(expat.model.XML_CTYPE_SEQ, expat.model.XML_CQUANT_PLUS)
 print(type(pyexpat.ParserCreate()).__name__, pyexpat.XMLParserType.__name__)
+for attempt in range(2):  # the failed construction must leave nothing half-built behind
+    try:
+        pyexpat.XMLParserType()
+    except TypeError as e:
+        print("TypeError", e)
 
 doc = b"""<?xml version="1.0" encoding="utf-8" standalone="yes"?>
 <!DOCTYPE root [
