@@ -33,6 +33,9 @@
 #include "modules/time_module.h"
 #include "modules/unicodedata_module.h"
 #include "modules/zlib_module.h"
+#include "modules/pyexpat_module.h"
+#include "modules/bz2_module.h"
+#include "modules/lzma_module.h"
 #include "modules/select_module.h"
 #include "modules/socket_module.h"
 #include "modules/posixsubprocess_module.h"
@@ -81,6 +84,9 @@ const ModuleRow kModules[] = {
     {"unicodedata", unicodedata_module_create},
     {"cmath", cmath_module_create},
     {"zlib", zlib_module_create},
+    {"pyexpat", pyexpat_module_create},
+    {"_bz2", bz2_module_create},
+    {"_lzma", lzma_module_create},
     {"select", select_module_create},
     {"_socket", socket_module_create},
     {"_posixsubprocess", posixsubprocess_module_create},
