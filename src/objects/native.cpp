@@ -504,6 +504,28 @@ const MethodDef kNativeFunctionMethods[] = {
     {"__reduce__($self, /)", native_function_reduce, nullptr},
     {nullptr}};
 
+}  // namespace
+
+// __reduce__ of the method descriptors, slot wrappers and method-wrappers:
+// getattr(owner, name), as CPython pickles them by reference.
+Ref<> reduce_as_getattr(Value self, const char* owner_attr) {
+  Ref<> owner = getattr(self, owner_attr);
+  Ref<> name = owner ? getattr(self, "__name__") : Ref<>();
+  if (!name) return nullptr;
+  Ref<> getattr_fn;
+  int r = dict_get_item_str(g_interp.builtins, str_intern("getattr"), &getattr_fn);
+  if (r < 0) return nullptr;
+  if (r == 0) return err_set_str(g_RuntimeError, "lost builtins.getattr");
+  Ref<Tuple> args = tuple_pack({owner.val(), name.val()});
+  if (!args) return nullptr;
+  return tuple_pack({getattr_fn.val(), args.val()});
+}
+
+namespace {
+
+Ref<> descr_reduce(Value v, Value*) { return reduce_as_getattr(v, "__objclass__"); }
+const MethodDef kDescrMethods[] = {{"__reduce__($self, /)", descr_reduce, nullptr}, {nullptr}};
+
 int64_t native_function_hash(Value v) {
   auto* f = v.as<NativeFunction>();
   int64_t h = f->self.is_null() ? 0 : hash(f->self);
@@ -818,6 +840,7 @@ void native_types_init() {
   t->tp_call = method_descr_call;
   t->tp_repr = method_descr_repr;
   t->getsets = kMethodDescrGetSets;
+  t->methods = kDescrMethods;
   type_ready(t);
 
   t = &g_classmethod_descr_type;
@@ -828,6 +851,7 @@ void native_types_init() {
   t->tp_call = classmethod_descr_call;
   t->tp_repr = method_descr_repr;
   t->getsets = kMethodDescrGetSets;
+  t->methods = kDescrMethods;
   type_ready(t);
 
   t = &g_getset_descr_type;
