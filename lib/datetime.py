@@ -40,7 +40,33 @@ _C_MESSAGES = (
      'not %s" % type(offset).__name__)'),
     ('raise TypeError("tz argument must be an instance of tzinfo")',
      '_check_tzinfo_arg(tz)'),
+    # The C constructors require year, month and day ('function missing
+    # required argument 'day' (pos 3)'); the pure-Python ones default them to
+    # None for their pickle forms, so a sentinel tells "missing" from None.
+    ('def __new__(cls, year, month=None, day=None):',
+     'def __new__(cls, year=_MISSING, month=_MISSING, day=_MISSING):'),
+    ('        if (month is None and\n',
+     '        if (month is _MISSING and\n'),
+    ('def __new__(cls, year, month=None, day=None, hour=0,',
+     'def __new__(cls, year=_MISSING, month=_MISSING, day=_MISSING, hour=0,'),
+    ('self.__setstate(year, month)',
+     'self.__setstate(year, None if month is _MISSING else month)'),
+    # The C timedelta accepts only ints and floats, checked in this order.
+    ("        d = s = us = 0\n",
+     "        d = s = us = 0\n"
+     "        _check_timedelta_args(microseconds, milliseconds, seconds, "
+     "minutes, hours, days, weeks)\n"),
 )
+
+_MISSING = type('_MissingType', (), {'__repr__': lambda self: '<required>'})()
+
+
+def _check_timedelta_args(*values):
+    for name, v in zip(('microseconds', 'milliseconds', 'seconds', 'minutes',
+                        'hours', 'days', 'weeks'), values):
+        if not isinstance(v, (int, float)):
+            raise TypeError('unsupported type for timedelta %s component: %s'
+                            % (name, type(v).__name__))
 
 
 _ftpy_hostlib.exec_host_source('datetime.py', globals(), _C_MESSAGES)
@@ -50,6 +76,11 @@ _py_check_time_fields = _check_time_fields
 
 
 def _check_date_fields(year, month, day):
+    for pos, (name, v) in enumerate((('year', year), ('month', month),
+                                     ('day', day)), 1):
+        if v is _MISSING:
+            raise TypeError("function missing required argument '%s' (pos %d)"
+                            % (name, pos))
     try:
         return _py_check_date_fields(year, month, day)
     except ValueError as e:
@@ -194,6 +225,7 @@ def _hide_frames():
     if not hasattr(_sys, '_ftpy_hide_frames'):
         return
     fns = [_check_date_fields, _py_check_date_fields, _check_time_fields,
+           _check_timedelta_args,
            _py_check_time_fields, _check_tzinfo_arg, _cmperror,
            _strptime_checked, _fromordinal_checked, _time_fromisoformat]
     for cls, names in ((date, ('__new__', '__add__', '__sub__', 'replace',

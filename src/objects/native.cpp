@@ -552,8 +552,8 @@ Ref<> method_descr_get(Value descr, Value obj, Value type) {
   if (obj.is_null()) return Ref<>::borrow(descr);
   if (!is_subtype(type_of(obj), d->owner))
     return err_format(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                      str_view(d->def->parsed->name).data(), type_name(d->owner),
-                      type_name(type_of(obj)));
+                      str_view(d->def->parsed->name).data(), type_tp_name(d->owner),
+                      type_tp_name(type_of(obj)));
   return native_function_new(d->def, obj, Value());
 }
 
@@ -564,8 +564,8 @@ Ref<> method_descr_call(Value callable, const Value* args, size_t nargs, Value k
                       str_view(d->def->parsed->name).data());
   if (!is_subtype(type_of(args[0]), d->owner))
     return err_format(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                      str_view(d->def->parsed->name).data(), type_name(d->owner),
-                      type_name(type_of(args[0])));
+                      str_view(d->def->parsed->name).data(), type_tp_name(d->owner),
+                      type_tp_name(type_of(args[0])));
   return native_call(d->def, args[0], args + 1, nargs - 1, kwnames);
 }
 
@@ -617,7 +617,8 @@ Ref<> getset_get(Value descr, Value obj, Value type) {
   if (obj.is_null()) return Ref<>::borrow(descr);
   if (!is_subtype(type_of(obj), d->owner))
     return err_format(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                      d->def->name, type_name(d->owner), type_name(type_of(obj)));
+                      d->def->name, type_tp_name(d->owner),
+                      type_tp_name(type_of(obj)));
   return d->def->get(obj);
 }
 

@@ -243,7 +243,8 @@ Ref<> wrapper_get(Value descr, Value obj, Value type) {
   auto* w = descr.as<SlotWrapper>();
   if (!is_subtype(type_of(obj), w->owner))
     return err_format(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                      w->def->name, type_name(w->owner), type_name(type_of(obj)));
+                      w->def->name, type_tp_name(w->owner),
+                      type_tp_name(type_of(obj)));
   auto* m = alloc_object<MethodWrapper>(&g_method_wrapper_type);
   if (!m) return nullptr;
   m->descr = Ref<>::borrow(descr).release();
