@@ -61,3 +61,20 @@ def reload(module):
 
 def invalidate_caches():
     """ftpy's finder keeps no caches; present for compatibility."""
+
+
+def _add_host_submodules():
+    # Submodules ftpy does not provide itself (resources, metadata, abc,
+    # readers, simple) come from the host standard library's importlib
+    # package, found after ftpy's own files.
+    import os
+    here = os.path.dirname(os.path.abspath(__file__))
+    for d in _sys.path:
+        cand = os.path.join(os.path.abspath(d or '.'), 'importlib')
+        if cand != here and os.path.isfile(os.path.join(cand, 'resources', '__init__.py')):
+            __path__.append(cand)
+            return
+
+
+_add_host_submodules()
+del _add_host_submodules
