@@ -27,6 +27,7 @@
 #include "modules/time_module.h"
 #include "modules/unicodedata_module.h"
 #include "modules/zlib_module.h"
+#include "modules/bz2_module.h"
 #include "modules/select_module.h"
 #include "modules/socket_module.h"
 #include "modules/posixsubprocess_module.h"
@@ -75,6 +76,7 @@ const ModuleRow kModules[] = {
     {"unicodedata", unicodedata_module_create},
     {"cmath", cmath_module_create},
     {"zlib", zlib_module_create},
+    {"_bz2", bz2_module_create},
     {"select", select_module_create},
     {"_socket", socket_module_create},
     {"_posixsubprocess", posixsubprocess_module_create},
