@@ -855,6 +855,43 @@ Ref<> groupby_next(Value self) {
   return tuple_pack({g->tgtkey, grouper.val()});
 }
 
+// (groupby, (it, key)), plus (currkey, currvalue, tgtkey) once a group started.
+Ref<> groupby_reduce(Value self, Value*) {
+  auto* g = self.as<GroupBy>();
+  Ref<> it, keyfunc, state;
+  {
+    CriticalSection cs(g);
+    it = Ref<>::borrow(g->it);
+    keyfunc = Ref<>::borrow(g->keyfunc);
+    if (g->tgtkey && g->currkey && g->currvalue) {
+      state = tuple_pack({g->currkey, g->currvalue, g->tgtkey});
+      if (!state) return nullptr;
+    }
+  }
+  Ref<> args = tuple_pack({it.val(), or_none(keyfunc.val())});
+  if (!args) return nullptr;
+  if (state) return tuple_pack({Value(type_of(self)), args.val(), state.val()});
+  return tuple_pack({Value(type_of(self)), args.val()});
+}
+
+Ref<> groupby_setstate(Value self, Value* args) {
+  auto* g = self.as<GroupBy>();
+  Value state = args[0];
+  if (!is_tuple(state)) return err_set_str(g_TypeError, "state is not a tuple");
+  if (tuple_size(state) != 3)
+    return err_format(g_TypeError, "function takes exactly 3 arguments (%lld given)",
+                      static_cast<long long>(tuple_size(state)));
+  CriticalSection cs(g);
+  set_field(g->currkey, Ref<>::borrow(tuple_item(state, 0)));
+  set_field(g->currvalue, Ref<>::borrow(tuple_item(state, 1)));
+  set_field(g->tgtkey, Ref<>::borrow(tuple_item(state, 2)));
+  return none_ref();
+}
+
+const MethodDef kGroupByMethods[] = {{"__reduce__($self, /)", groupby_reduce, kReduceDoc},
+                                     {"__setstate__($self, state, /)", groupby_setstate, kSetStateDoc},
+                                     {nullptr}};
+
 Ref<> grouper_next(Value self) {
   auto* gr = self.as<Grouper>();
   auto* g = gr->parent.as<GroupBy>();
@@ -1340,7 +1377,7 @@ void itertools_types_init() {
   SIMPLE_TYPE(g_filterfalse_type, PredIter, "itertools.filterfalse", filterfalse_new, filterfalse_next,
               kPredMethods);
   SIMPLE_TYPE(g_starmap_type, PredIter, "itertools.starmap", starmap_new, starmap_next, kPredMethods);
-  SIMPLE_TYPE(g_groupby_type, GroupBy, "itertools.groupby", groupby_new, groupby_next);
+  SIMPLE_TYPE(g_groupby_type, GroupBy, "itertools.groupby", groupby_new, groupby_next, kGroupByMethods);
   itertools_type_setup(&g_grouper_type, "itertools._grouper", sizeof(Grouper), grouper_dealloc,
                        fields_traverse<Grouper>, nullptr, grouper_next);
   SIMPLE_TYPE(g_islice_type, ISlice, "itertools.islice", islice_new, islice_next, kISliceMethods);
