@@ -3,9 +3,12 @@
 //
 // Thread safety: KeyWrapper objects are immutable after construction. A
 // partial's func/args/keywords change only in __setstate__ (unpickling), under
-// the partial's critical section; every reader takes its own references to
-// them under that section (PartialParts), since a call may run for long and
-// the old values die when __setstate__ replaces them. The attribute __dict__
+// the partial's critical section, with atomic stores; the values they replace
+// are kept in the partial's `graveyard` list until it dies, so a call, which
+// loads the fields lock-free and uses them borrowed for as long as it runs,
+// never sees one freed (a call racing with __setstate__ may combine old and
+// new fields; CPython's is no better). Other readers take owned copies under
+// the section (PartialParts). The attribute __dict__
 // slot is read lock-free and replaced by an exchange whose old dict is retired
 // through QSBR, as an instance's (type.cpp). reduce keeps its accumulator on
 // the C++ stack.
@@ -107,6 +110,7 @@ struct Partial : Object {
   Value dict;      // owned instance __dict__ or null
   Value weakreflist;
   int64_t phcount; // Placeholders in args
+  Value graveyard; // owned list of the values __setstate__ replaced, or null
 };
 
 // The fields a call or a reader uses, owned, read as one consistent set.
@@ -181,18 +185,30 @@ void partial_dealloc(Object* o) {
   decref(p->args);
   decref(p->kw);
   decref(p->dict);
+  decref(p->graveyard);
   free_object(o);
 }
 
 void partial_traverse(Object* o, VisitFn visit, void* arg) {
   auto* p = static_cast<Partial*>(o);
-  for (Value v : {p->func, p->args, p->kw, p->dict})
+  for (Value v : {p->func, p->args, p->kw, p->dict, p->graveyard})
     if (v) visit(v, arg);
 }
 
+// The fields a call uses, loaded lock-free and borrowed (see the top).
+struct PartialView {
+  explicit PartialView(Partial* p)
+      : f(std::atomic_ref<Value>(p->func).load(std::memory_order_acquire)),
+        a(std::atomic_ref<Value>(p->args).load(std::memory_order_acquire)),
+        k(std::atomic_ref<Value>(p->kw).load(std::memory_order_acquire)),
+        phcount(std::atomic_ref<int64_t>(p->phcount).load(std::memory_order_relaxed)) {}
+  Value f, a, k;
+  int64_t phcount;
+};
+
 Ref<> partial_call(Value self, const Value* args, size_t nargs, Value kwnames) {
-  PartialParts p(self.as<Partial>());
-  int64_t np = tuple_size(p.args.val());
+  PartialView p(self.as<Partial>());
+  int64_t np = tuple_size(p.a);
   if (static_cast<int64_t>(nargs) < p.phcount)
     return err_format(g_TypeError, "missing positional arguments in 'partial' call; expected at least %lld, got %zu",
                       static_cast<long long>(p.phcount), nargs);
@@ -200,22 +216,22 @@ Ref<> partial_call(Value self, const Value* args, size_t nargs, Value kwnames) {
   all.reserve(static_cast<size_t>(np) + nargs);
   size_t next = 0;
   for (int64_t i = 0; i < np; i++) {
-    Value v = tuple_item(p.args.val(), i);
+    Value v = tuple_item(p.a, i);
     all.push_back(is_placeholder(v) ? args[next++] : v);
   }
   for (; next < nargs; next++) all.push_back(args[next]);
   int64_t nk = kwnames.is_null() ? 0 : tuple_size(kwnames);
-  if (dict_size(p.kw.val()) == 0) {
+  if (dict_size(p.k) == 0) {
     for (int64_t k = 0; k < nk; k++) all.push_back(args[nargs + k]);
-    return call(p.func.val(), all.data(), all.size() - static_cast<size_t>(nk), nk ? kwnames : Value());
+    return call(p.f, all.data(), all.size() - static_cast<size_t>(nk), nk ? kwnames : Value());
   }
-  Ref<Dict> kw = dict_copy(p.kw.val());
+  Ref<Dict> kw = dict_copy(p.k);
   if (!kw) return nullptr;
   for (int64_t k = 0; k < nk; k++)
     if (dict_set_item(kw.val(), tuple_item(kwnames, k), args[nargs + k]) < 0) return nullptr;
   Ref<Tuple> t = tuple_from_array(all.data(), static_cast<int64_t>(all.size()));
   if (!t) return nullptr;
-  return call_tuple_dict(p.func.val(), t.val(), kw.val());
+  return call_tuple_dict(p.f, t.val(), kw.val());
 }
 
 Ref<> partial_repr(Value self) {
@@ -313,17 +329,24 @@ Ref<> partial_setstate(Value self, Value* a) {
   if (!new_kw) return nullptr;
   if (!is_none(dict) && !is_dict(dict))
     return err_format(g_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(type_of(dict)));
-  Ref<> old_func, old_args, old_kw;  // released after the section
   {
     auto* p = self.as<Partial>();
     CriticalSection cs(p);
-    old_func = Ref<>::steal(p->func);
-    old_args = Ref<>::steal(p->args);
-    old_kw = Ref<>::steal(p->kw);
-    p->func = Ref<>::borrow(fn).release();
-    p->phcount = count_placeholders(new_args.val());
-    p->args = new_args.release();
-    p->kw = new_kw.release();
+    if (!p->graveyard) {
+      Ref<> g = list_new();
+      if (!g) return nullptr;
+      p->graveyard = g.release();
+    }
+    // The old values go to the graveyard: a call on another thread may be
+    // using them borrowed (see the top of the file).
+    for (Value old : {p->func, p->args, p->kw})
+      if (list_append(p->graveyard, old) < 0) return nullptr;
+    Value olds[3] = {p->func, p->args, p->kw};
+    std::atomic_ref<int64_t>(p->phcount).store(count_placeholders(new_args.val()), std::memory_order_relaxed);
+    std::atomic_ref<Value>(p->func).store(Ref<>::borrow(fn).release(), std::memory_order_release);
+    std::atomic_ref<Value>(p->args).store(new_args.release(), std::memory_order_release);
+    std::atomic_ref<Value>(p->kw).store(new_kw.release(), std::memory_order_release);
+    for (Value old : olds) decref(old);  // the graveyard holds them
   }
   Value nd = is_none(dict) ? Value() : Ref<>::borrow(dict).release();
   Value old = std::atomic_ref<Value>(*instance_dict_slot(self)).exchange(nd, std::memory_order_acq_rel);
