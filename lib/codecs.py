@@ -448,6 +448,92 @@ def raw_unicode_escape_decode(data, errors=None, final=True):
     return (data.decode('raw-unicode-escape', errors or 'strict'), len(data))
 
 
+_SIMPLE_ESCAPES = {0x0A: None, 0x5C: 0x5C, 0x27: 0x27, 0x22: 0x22, 0x62: 0x08, 0x66: 0x0C,
+                   0x74: 0x09, 0x6E: 0x0A, 0x72: 0x0D, 0x76: 0x0B, 0x61: 0x07}
+_HEX_DIGITS = b'0123456789abcdefABCDEF'
+
+
+@staticmethod
+def escape_decode(data, errors=None):
+    """Decode Python 2 string escapes in bytes (pickle's STRING opcodes):
+    (decoded bytes, length of the input)."""
+    if isinstance(data, str):
+        data = data.encode('utf-8')
+    data = bytes(data)
+    out = bytearray()
+    n = len(data)
+    i = 0
+    first_invalid = None
+    while i < n:
+        c = data[i]
+        if c != 0x5C:
+            out.append(c)
+            i += 1
+            continue
+        i += 1
+        if i >= n:
+            raise ValueError('Trailing \\ in string')
+        c = data[i]
+        i += 1
+        if c in _SIMPLE_ESCAPES:
+            v = _SIMPLE_ESCAPES[c]
+            if v is not None:
+                out.append(v)
+        elif 0x30 <= c <= 0x37:
+            v = c - 0x30
+            for _ in range(2):
+                if i < n and 0x30 <= data[i] <= 0x37:
+                    v = v * 8 + data[i] - 0x30
+                    i += 1
+            if v > 0o377 and first_invalid is None:
+                first_invalid = "invalid octal escape sequence '\\%o'" % v
+            out.append(v & 0xFF)
+        elif c == 0x78:
+            if i + 1 < n and data[i] in _HEX_DIGITS and data[i + 1] in _HEX_DIGITS:
+                out.append(int(data[i:i + 2], 16))
+                i += 2
+                continue
+            if errors is None or errors == 'strict':
+                raise ValueError('invalid \\x escape at position %d' % (i - 2))
+            if errors == 'replace':
+                out.append(0x3F)
+            elif errors != 'ignore':
+                raise ValueError('decoding error; unknown error handling code: %s' % errors)
+            if i < n and data[i] in _HEX_DIGITS:
+                i += 1
+        else:
+            if first_invalid is None:
+                first_invalid = "invalid escape sequence '\\%s'" % chr(c)
+            out.append(0x5C)
+            out.append(c)
+    if first_invalid is not None:
+        import warnings
+        warnings.warn(first_invalid, DeprecationWarning, stacklevel=2)
+    return (bytes(out), n)
+
+
+@staticmethod
+def escape_encode(data, errors=None):
+    """Escape bytes as a Python 2 string literal's body: (escaped, length)."""
+    if not isinstance(data, bytes):
+        raise TypeError('argument 1 must be bytes, not %s' % type(data).__name__)
+    out = bytearray()
+    for c in data:
+        if c == 0x5C or c == 0x27:
+            out += b'\\' + bytes([c])
+        elif c == 0x09:
+            out += b'\\t'
+        elif c == 0x0A:
+            out += b'\\n'
+        elif c == 0x0D:
+            out += b'\\r'
+        elif c < 0x20 or c >= 0x7F:
+            out += b'\\x%02x' % c
+        else:
+            out.append(c)
+    return (bytes(out), len(data))
+
+
 def _usable_prefix(name, data, final):
     # How many leading bytes can be decoded now without splitting a
     # character that the next chunk completes.

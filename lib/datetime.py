@@ -40,7 +40,62 @@ _C_MESSAGES = (
      'not %s" % type(offset).__name__)'),
     ('raise TypeError("tz argument must be an instance of tzinfo")',
      '_check_tzinfo_arg(tz)'),
+    # The C constructors require year, month and day ('function missing
+    # required argument 'day' (pos 3)'); the pure-Python ones default them to
+    # None for their pickle forms, so a sentinel tells "missing" from None.
+    ('def __new__(cls, year, month=None, day=None):',
+     'def __new__(cls, year=_MISSING, month=_MISSING, day=_MISSING):'),
+    ('        if (month is None and\n',
+     '        if (month is _MISSING and\n'),
+    ('def __new__(cls, year, month=None, day=None, hour=0,',
+     'def __new__(cls, year=_MISSING, month=_MISSING, day=_MISSING, hour=0,'),
+    ('self.__setstate(year, month)',
+     'self.__setstate(year, None if month is _MISSING else month)'),
+    # The C parsers report a parsed field out of range as the constructors do
+    # ('month must be in 1..12', the timezone offset's message), not as an
+    # invalid string: the parse keeps a UTC offset as a timedelta (wrapped)
+    # and the object is built outside the try.
+    ('            tzi = timezone(tzsign * td)\n',
+     '            tzi = _IsoOffset(tzsign * td)\n'),
+    ('        return cls(*(date_components + time_components))\n',
+     '        return cls(*_iso_fields(date_components + time_components))\n'),
+    # (after the edit above that adds 'from None')
+    ('            return cls(*_parse_isoformat_date(date_string))\n'
+     '        except Exception:\n'
+     "            raise ValueError(f'Invalid isoformat string: {date_string!r}')"
+     ' from None\n',
+     '            fields = _parse_isoformat_date(date_string)\n'
+     '        except Exception:\n'
+     "            raise ValueError(f'Invalid isoformat string: {date_string!r}')"
+     ' from None\n'
+     '        return cls(*fields)\n'),
+    # The C timedelta accepts only ints and floats, checked in this order.
+    ("        d = s = us = 0\n",
+     "        d = s = us = 0\n"
+     "        _check_timedelta_args(microseconds, milliseconds, seconds, "
+     "minutes, hours, days, weeks)\n"),
 )
+
+class _IsoOffset(tuple):
+    """A UTC offset parsed from an ISO string, made a timezone later."""
+    def __new__(cls, td):
+        return tuple.__new__(cls, (td,))
+
+
+def _iso_fields(fields):
+    return [timezone(f[0]) if isinstance(f, _IsoOffset) else f
+            for f in fields]
+
+
+_MISSING = type('_MissingType', (), {'__repr__': lambda self: '<required>'})()
+
+
+def _check_timedelta_args(*values):
+    for name, v in zip(('microseconds', 'milliseconds', 'seconds', 'minutes',
+                        'hours', 'days', 'weeks'), values):
+        if not isinstance(v, (int, float)):
+            raise TypeError('unsupported type for timedelta %s component: %s'
+                            % (name, type(v).__name__))
 
 
 _ftpy_hostlib.exec_host_source('datetime.py', globals(), _C_MESSAGES)
@@ -50,6 +105,11 @@ _py_check_time_fields = _check_time_fields
 
 
 def _check_date_fields(year, month, day):
+    for pos, (name, v) in enumerate((('year', year), ('month', month),
+                                     ('day', day)), 1):
+        if v is _MISSING:
+            raise TypeError("function missing required argument '%s' (pos %d)"
+                            % (name, pos))
     try:
         return _py_check_date_fields(year, month, day)
     except ValueError as e:
@@ -175,7 +235,7 @@ def _time_fromisoformat(cls, time_string):
         fields = _parse_isoformat_time(text)
     except Exception:
         raise ValueError(f'Invalid isoformat string: {text!r}') from None
-    return cls(*fields)
+    return cls(*_iso_fields(fields))
 
 
 _strptime_checked.__doc__ = _py_strptime.__doc__
@@ -194,6 +254,7 @@ def _hide_frames():
     if not hasattr(_sys, '_ftpy_hide_frames'):
         return
     fns = [_check_date_fields, _py_check_date_fields, _check_time_fields,
+           _check_timedelta_args, _iso_fields,
            _py_check_time_fields, _check_tzinfo_arg, _cmperror,
            _strptime_checked, _fromordinal_checked, _time_fromisoformat]
     for cls, names in ((date, ('__new__', '__add__', '__sub__', 'replace',

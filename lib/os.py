@@ -333,6 +333,17 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
                 stack.append(new_path)
 
 
+def device_encoding(fd):
+    """Return a string describing the encoding of a terminal: None when fd
+    is not a terminal, else the locale's (UTF-8 mode's 'utf-8')."""
+    if not isatty(fd):
+        return None
+    if sys.flags.utf8_mode:
+        return 'utf-8'
+    import _locale
+    return _locale.nl_langinfo(_locale.CODESET)
+
+
 def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
     if not isinstance(fd, int):
         raise TypeError("invalid fd type (%s, expected integer)" % type(fd))
@@ -384,14 +395,6 @@ class _wrap_close:
 
     def __iter__(self):
         return iter(self._stream)
-
-
-def device_encoding(fd):
-    """The encoding of a terminal open as fd, or None if fd is not one."""
-    if not isatty(fd):
-        return None
-    import locale
-    return locale.getencoding() if hasattr(locale, "getencoding") else "UTF-8"
 
 
 # The exec family over execv/execve: the l forms take the arguments as

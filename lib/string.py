@@ -402,7 +402,9 @@ class Formatter:
         raise ValueError('Unknown conversion specifier %s' % (conversion,))
 
     def parse(self, format_string):
-        return list(_formatter_parser(format_string))
+        # An iterator, as _string.formatter_parser's: a malformed string
+        # raises only when iteration reaches the bad part.
+        return _formatter_parser(format_string)
 
     def get_field(self, field_name, args, kwargs):
         first, rest = _field_name_split(field_name)

@@ -61,3 +61,24 @@ def reload(module):
 
 def invalidate_caches():
     """ftpy's finder keeps no caches; present for compatibility."""
+
+
+def _add_host_submodules():
+    # Submodules ftpy does not provide itself (resources, readers, simple,
+    # metadata) come from the host standard library's importlib package:
+    # the first importlib directory on sys.path with a resources package
+    # (ftpy's own has none). posix, not os: this runs at every start-up, and
+    # importing os here costs about a third of an empty program's time.
+    import posix
+    for d in _sys.path:
+        cand = (d or '.').rstrip('/') + '/importlib'
+        try:
+            posix.stat(cand + '/resources/__init__.py')
+        except OSError:
+            continue
+        __path__.append(cand)
+        return
+
+
+_add_host_submodules()
+del _add_host_submodules

@@ -172,6 +172,12 @@ class _FileLoader:
         """The default module object (import makes a plain module)."""
         return None
 
+    def get_resource_reader(self, name=None):
+        """importlib.resources' reader: the files beside the module (from
+        the host's importlib.readers, as CPython's FileLoader)."""
+        from importlib.readers import FileReader
+        return FileReader(self)
+
     def load_module(self, fullname=None):
         """The old protocol: create, register and execute the module."""
         fullname = self._check_name(fullname)

@@ -174,10 +174,11 @@ Ref<> compressor_flush(Value self, Value*) {
 }
 
 Ref<> decompressor_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  static const Signature* sig = native_parse_signature("BZ2Decompressor()", nullptr);
-  Value a[1];
-  Ref<> hold[2];
-  if (!native_bind(sig, args, nargs, kwnames, a, hold)) return nullptr;
+  (void)args;
+  // CPython 3.11's own checks (positional first), not a signature's wording.
+  if (nargs > 0) return err_set_str(g_TypeError, "BZ2Decompressor() takes no positional arguments");
+  if (!kwnames.is_null() && tuple_size(kwnames) > 0)
+    return err_set_str(g_TypeError, "BZ2Decompressor() takes no keyword arguments");
   Bz2State* st;
   Ref<> obj = new_object(type, &st);
   if (!obj) return nullptr;
@@ -281,7 +282,7 @@ Ref<> get_unused_data(Value self) {
 }
 
 Ref<> no_pickle(Value self, Value*) {
-  return err_format(g_TypeError, "cannot pickle '%s' object", type_of(self)->name + 5);  // past "_bz2."
+  return err_format(g_TypeError, "cannot pickle '%s' object", type_of(self)->name);
 }
 
 const MethodDef kCompressorMethods[] = {

@@ -1,9 +1,17 @@
 // The _functools module: reduce, partial (with 3.14 Placeholder support),
 // Placeholder / _PlaceholderType, cmp_to_key and its KeyWrapper objects.
 //
-// Thread safety: partial and KeyWrapper objects are immutable after
-// construction (their attribute __dict__ is an internally locked dict), so
-// calls need no lock. reduce keeps its accumulator on the C++ stack.
+// Thread safety: KeyWrapper objects are immutable after construction. A
+// partial's func/args/keywords change only in __setstate__ (unpickling), under
+// the partial's critical section, with atomic stores; the values they replace
+// are kept in the partial's `graveyard` list until it dies, so a call, which
+// loads the fields lock-free and uses them borrowed for as long as it runs,
+// never sees one freed (a call racing with __setstate__ may combine old and
+// new fields; CPython's is no better). Other readers take owned copies under
+// the section (PartialParts). The attribute __dict__
+// slot is read lock-free and replaced by an exchange whose old dict is retired
+// through QSBR, as an instance's (type.cpp). reduce keeps its accumulator on
+// the C++ stack.
 #include "modules/functools_module.h"
 
 #include <string>
@@ -20,7 +28,9 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/weakref.h"
+#include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "runtime/qsbr.h"
 
 namespace ftpy {
 
@@ -100,6 +110,20 @@ struct Partial : Object {
   Value dict;      // owned instance __dict__ or null
   Value weakreflist;
   int64_t phcount; // Placeholders in args
+  Value graveyard; // owned list of the values __setstate__ replaced, or null
+};
+
+// The fields a call or a reader uses, owned, read as one consistent set.
+struct PartialParts {
+  Ref<> func, args, kw;
+  int64_t phcount;
+  explicit PartialParts(Partial* p) {
+    CriticalSection cs(p);
+    func = Ref<>::borrow(p->func);
+    args = Ref<>::borrow(p->args);
+    kw = Ref<>::borrow(p->kw);
+    phcount = p->phcount;
+  }
 };
 
 int64_t count_placeholders(Value args) {
@@ -122,13 +146,13 @@ Ref<> partial_tp_new(Type* type, const Value* args, size_t nargs, Value kwnames)
   std::vector<Value> merged;  // borrowed
   Ref<Dict> kw = dict_new();
   if (!kw) return nullptr;
-  Ref<> inner_args;
+  Ref<> inner_args, inner_func;
   // Flatten partial(partial(f, ...), ...) when the inner one is a plain partial without attributes.
   if (type_of(func) == &g_partial_type && type_of(func)->tp_call == g_partial_type.tp_call &&
       (!func.as<Partial>()->dict || dict_size(func.as<Partial>()->dict) == 0)) {
-    auto* inner = func.as<Partial>();
-    inner_args = Ref<>::borrow(inner->args);
-    if (dict_merge(kw.val(), inner->kw, true) < 0) return nullptr;
+    PartialParts inner(func.as<Partial>());
+    inner_args = inner.args;
+    if (dict_merge(kw.val(), inner.kw.val(), true) < 0) return nullptr;
     size_t next = 1;
     for (int64_t i = 0; i < tuple_size(inner_args.val()); i++) {
       Value v = tuple_item(inner_args.val(), i);
@@ -136,7 +160,8 @@ Ref<> partial_tp_new(Type* type, const Value* args, size_t nargs, Value kwnames)
       merged.push_back(v);
     }
     for (; next < nargs; next++) merged.push_back(args[next]);
-    func = inner->func;
+    inner_func = inner.func;
+    func = inner_func.val();
   } else {
     for (size_t i = 1; i < nargs; i++) merged.push_back(args[i]);
   }
@@ -160,45 +185,58 @@ void partial_dealloc(Object* o) {
   decref(p->args);
   decref(p->kw);
   decref(p->dict);
+  decref(p->graveyard);
   free_object(o);
 }
 
 void partial_traverse(Object* o, VisitFn visit, void* arg) {
   auto* p = static_cast<Partial*>(o);
-  for (Value v : {p->func, p->args, p->kw, p->dict})
+  for (Value v : {p->func, p->args, p->kw, p->dict, p->graveyard})
     if (v) visit(v, arg);
 }
 
+// The fields a call uses, loaded lock-free and borrowed (see the top).
+struct PartialView {
+  explicit PartialView(Partial* p)
+      : f(std::atomic_ref<Value>(p->func).load(std::memory_order_acquire)),
+        a(std::atomic_ref<Value>(p->args).load(std::memory_order_acquire)),
+        k(std::atomic_ref<Value>(p->kw).load(std::memory_order_acquire)),
+        phcount(std::atomic_ref<int64_t>(p->phcount).load(std::memory_order_relaxed)) {}
+  Value f, a, k;
+  int64_t phcount;
+};
+
 Ref<> partial_call(Value self, const Value* args, size_t nargs, Value kwnames) {
-  auto* p = self.as<Partial>();
-  int64_t np = tuple_size(p->args);
-  if (static_cast<int64_t>(nargs) < p->phcount)
+  PartialView p(self.as<Partial>());
+  int64_t np = tuple_size(p.a);
+  if (static_cast<int64_t>(nargs) < p.phcount)
     return err_format(g_TypeError, "missing positional arguments in 'partial' call; expected at least %lld, got %zu",
-                      static_cast<long long>(p->phcount), nargs);
+                      static_cast<long long>(p.phcount), nargs);
   std::vector<Value> all;
   all.reserve(static_cast<size_t>(np) + nargs);
   size_t next = 0;
   for (int64_t i = 0; i < np; i++) {
-    Value v = tuple_item(p->args, i);
+    Value v = tuple_item(p.a, i);
     all.push_back(is_placeholder(v) ? args[next++] : v);
   }
   for (; next < nargs; next++) all.push_back(args[next]);
   int64_t nk = kwnames.is_null() ? 0 : tuple_size(kwnames);
-  if (dict_size(p->kw) == 0) {
+  if (dict_size(p.k) == 0) {
     for (int64_t k = 0; k < nk; k++) all.push_back(args[nargs + k]);
-    return call(p->func, all.data(), all.size() - static_cast<size_t>(nk), nk ? kwnames : Value());
+    return call(p.f, all.data(), all.size() - static_cast<size_t>(nk), nk ? kwnames : Value());
   }
-  Ref<Dict> kw = dict_copy(p->kw);
+  Ref<Dict> kw = dict_copy(p.k);
   if (!kw) return nullptr;
   for (int64_t k = 0; k < nk; k++)
     if (dict_set_item(kw.val(), tuple_item(kwnames, k), args[nargs + k]) < 0) return nullptr;
   Ref<Tuple> t = tuple_from_array(all.data(), static_cast<int64_t>(all.size()));
   if (!t) return nullptr;
-  return call_tuple_dict(p->func, t.val(), kw.val());
+  return call_tuple_dict(p.f, t.val(), kw.val());
 }
 
 Ref<> partial_repr(Value self) {
-  auto* p = self.as<Partial>();
+  PartialParts parts(self.as<Partial>());
+  auto* p = &parts;
   Type* t = type_of(self);
   std::string s;
   if (t == &g_partial_type) {
@@ -213,14 +251,14 @@ Ref<> partial_repr(Value self) {
   }
   if (!repr_enter(self)) return str_from_ascii("...");
   s += "(";
-  bool ok = append_repr(s, p->func);
-  for (int64_t i = 0; ok && i < tuple_size(p->args); i++) {
+  bool ok = append_repr(s, p->func.val());
+  for (int64_t i = 0; ok && i < tuple_size(p->args.val()); i++) {
     s += ", ";
-    ok = append_repr(s, tuple_item(p->args, i));
+    ok = append_repr(s, tuple_item(p->args.val(), i));
   }
   int64_t pos = 0;
   Ref<> k, v;
-  while (ok && dict_next(p->kw, &pos, &k, &v)) {
+  while (ok && dict_next(p->kw.val(), &pos, &k, &v)) {
     s += ", ";
     Ref<> ks = str(k.val());
     if (!ks) {
@@ -237,9 +275,9 @@ Ref<> partial_repr(Value self) {
   return str_result(s);
 }
 
-Ref<> partial_get_func(Value self) { return Ref<>::borrow(self.as<Partial>()->func); }
-Ref<> partial_get_args(Value self) { return Ref<>::borrow(self.as<Partial>()->args); }
-Ref<> partial_get_keywords(Value self) { return Ref<>::borrow(self.as<Partial>()->kw); }
+Ref<> partial_get_func(Value self) { return PartialParts(self.as<Partial>()).func; }
+Ref<> partial_get_args(Value self) { return PartialParts(self.as<Partial>()).args; }
+Ref<> partial_get_keywords(Value self) { return PartialParts(self.as<Partial>()).kw; }
 Ref<> partial_get_dict(Value self) {
   // As instance_get_dict (type.cpp): created lazily by a CAS, since two
   // threads may ask at once, and loaded atomically, since it may be replaced.
@@ -262,7 +300,63 @@ Ref<> class_getitem(Value cls, Value* args) {
   return call(Value(type_of(probe.val())), ctor_args, 2);
 }
 
+// (type, (func,), (func, args, keywords, __dict__ or None)), as CPython.
+Ref<> partial_reduce(Value self, Value*) {
+  PartialParts p(self.as<Partial>());
+  Value d = std::atomic_ref<Value>(*instance_dict_slot(self)).load(std::memory_order_acquire);
+  Ref<> dict = d.is_null() ? Ref<>::steal(none()) : Ref<>::borrow(d);  // before any safepoint
+  Ref<> fargs = tuple_pack({p.func.val()});
+  Ref<> state = fargs ? tuple_pack({p.func.val(), p.args.val(), p.kw.val(), dict.val()}) : Ref<>();
+  if (!state) return nullptr;
+  return tuple_pack({Value(type_of(self)), fargs.val(), state.val()});
+}
+
+Ref<> partial_setstate(Value self, Value* a) {
+  Value state = a[0];
+  if (!is_tuple(state) || tuple_size(state) != 4) return err_set_str(g_TypeError, "invalid partial state");
+  Value fn = tuple_item(state, 0), fnargs = tuple_item(state, 1), kw = tuple_item(state, 2),
+        dict = tuple_item(state, 3);
+  if (callable(fn) <= 0 || !is_tuple(fnargs) || (!is_none(kw) && !is_dict(kw)))
+    return err_set_str(g_TypeError, "invalid partial state");
+  if (tuple_size(fnargs) > 0 && is_placeholder(tuple_item(fnargs, tuple_size(fnargs) - 1)))
+    return err_set_str(g_TypeError, "trailing Placeholders are not allowed");
+  Ref<> new_args = type_of(fnargs) == &g_tuple_type ? Ref<>::borrow(fnargs) : sequence_tuple(fnargs);
+  if (!new_args) return nullptr;
+  Ref<> new_kw;
+  if (is_none(kw)) new_kw = dict_new();
+  else if (type_of(kw) == &g_dict_type) new_kw = Ref<>::borrow(kw);
+  else new_kw = dict_copy(kw);
+  if (!new_kw) return nullptr;
+  if (!is_none(dict) && !is_dict(dict))
+    return err_format(g_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(type_of(dict)));
+  {
+    auto* p = self.as<Partial>();
+    CriticalSection cs(p);
+    if (!p->graveyard) {
+      Ref<> g = list_new();
+      if (!g) return nullptr;
+      p->graveyard = g.release();
+    }
+    // The old values go to the graveyard: a call on another thread may be
+    // using them borrowed (see the top of the file).
+    for (Value old : {p->func, p->args, p->kw})
+      if (list_append(p->graveyard, old) < 0) return nullptr;
+    Value olds[3] = {p->func, p->args, p->kw};
+    std::atomic_ref<int64_t>(p->phcount).store(count_placeholders(new_args.val()), std::memory_order_relaxed);
+    std::atomic_ref<Value>(p->func).store(Ref<>::borrow(fn).release(), std::memory_order_release);
+    std::atomic_ref<Value>(p->args).store(new_args.release(), std::memory_order_release);
+    std::atomic_ref<Value>(p->kw).store(new_kw.release(), std::memory_order_release);
+    for (Value old : olds) decref(old);  // the graveyard holds them
+  }
+  Value nd = is_none(dict) ? Value() : Ref<>::borrow(dict).release();
+  Value old = std::atomic_ref<Value>(*instance_dict_slot(self)).exchange(nd, std::memory_order_acq_rel);
+  qsbr_retire_value(old);
+  return Ref<>::steal(none());
+}
+
 const MethodDef kPartialMethods[] = {{"__class_getitem__($type, item, /)", class_getitem, "See PEP 585", kMethClass},
+                                     {"__reduce__($self, /)", partial_reduce, nullptr},
+                                     {"__setstate__($self, state, /)", partial_setstate, nullptr},
                                      {nullptr}};
 const GetSetDef kPartialGetSets[] = {
     {"func", partial_get_func, nullptr, "function object to use in future partial calls"},

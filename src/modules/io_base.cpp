@@ -13,6 +13,7 @@
 
 #include "modules/buffer_util.h"
 #include "modules/io_internal.h"
+#include "modules/sys_module.h"
 #include "modules/io_module.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -660,7 +661,7 @@ Ref<> io_open_code(Value, Value* args) {
 
 Ref<> io_text_encoding(Value, Value* args) {
   if (!is_none(args[0])) return Ref<>::borrow(args[0]);
-  return str_from_ascii("utf-8");
+  return str_from_ascii(sys_utf8_mode() ? "utf-8" : "locale");
 }
 
 const MethodDef kIOFunctions[] = {

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "modules/io_internal.h"
+#include "modules/sys_module.h"
 #include "modules/io_module.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -167,8 +168,10 @@ bool parse_newline(Value nl, TextState* st, const char* who) {
 // Validate and canonicalise an encoding name; LookupError if unknown.
 bool parse_encoding(Value enc, std::string* canon, Ref<>* display) {
   if (enc.is_null() || is_none(enc)) {
+    // CPython: UTF-8 mode's 'utf-8', else the locale's codeset ('UTF-8';
+    // ftpy assumes a UTF-8 locale).
     *canon = "utf-8";
-    *display = str_from_ascii("UTF-8");
+    *display = str_from_ascii(sys_utf8_mode() ? "utf-8" : "UTF-8");
     return true;
   }
   std::string_view v = str_view(enc);
@@ -225,6 +228,12 @@ int text_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (lb < 0 || wt < 0) return -1;
   int has_read1 = hasattr(a[0], Value(str_intern("read1")));
   if (has_read1 < 0) return -1;
+  // CPython asks readable() (to set up its decoder) and writable() (its
+  // encoder) before seekable(): a bad buffer fails on 'readable' first.
+  for (const char* probe : {"readable", "writable"}) {
+    Ref<> r = call_m(a[0], probe);
+    if (!r) return -1;
+  }
   Ref<> seekable = call_m(a[0], "seekable");
   if (!seekable) return -1;
   int sk = truthy(seekable.val());

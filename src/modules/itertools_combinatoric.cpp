@@ -7,6 +7,7 @@
 // iterator's critical section (itertools_internal.h); no Python code runs while
 // it is held except the reading of indices, so no arrangement is yielded twice.
 #include <cstring>
+#include <vector>
 
 #include "modules/itertools_internal.h"
 #include "modules/module_args.h"
@@ -129,7 +130,10 @@ Ref<> product_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
 Ref<> product_next(Value self) {
   auto* c = self.as<Combinatoric>();
   CriticalSection cs(c);
-  if (c->stopped) return nullptr;
+  if (c->stopped) {
+    c->first = false;  // for __reduce__
+    return nullptr;
+  }
   if (c->first) {
     c->first = false;
   } else {
@@ -288,17 +292,169 @@ Ref<> permutations_next(Value self) {
   return nullptr;
 }
 
+// --- pickling (CPython 3.11's forms) ----------------------------------------------------------
+// Before the first result: (type, args); once stopped: (type, ((), r))
+// (product: (type, ((),))); otherwise (type, args, state), the state being the
+// indices (and permutations' cycles), which __setstate__ clamps as CPython
+// does. All under the iterator's critical section.
+
+const char kReduceDoc[] = "Return state information for pickling.";
+const char kSetStateDoc[] = "Set state information for unpickling.";
+
+Ref<> int_tuple(const int64_t* v, int64_t n) {
+  Ref<Tuple> t = tuple_new(n);
+  if (!t) return nullptr;
+  for (int64_t i = 0; i < n; i++) {
+    Ref<> x = int_from_int64(v[i]);
+    if (!x) return nullptr;
+    tuple_init_item(t.get(), i, std::move(x));
+  }
+  return t;
+}
+
+bool state_ints(Value state, int64_t n, std::vector<int64_t>* out) {
+  if (!is_tuple(state) || tuple_size(state) != n) {
+    err_set_str(g_ValueError, "invalid arguments");
+    return false;
+  }
+  out->resize(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; i++)
+    if (!to_int64(tuple_item(state, i), &(*out)[static_cast<size_t>(i)])) return false;
+  return true;
+}
+
+Ref<> product_reduce(Value self, Value*) {
+  auto* c = self.as<Combinatoric>();
+  CriticalSection cs(c);
+  Value type(type_of(self));
+  // An empty pool stops a product at creation here, at the first next() in
+  // CPython, which reduces a fresh one to its pools: so `first` goes first.
+  if (c->first) return tuple_pack({type, c->pool});
+  if (c->stopped) {  // (type, ((),)): the product of one empty pool
+    Ref<> args = tuple_pack({Value(empty_tuple().get())});
+    if (!args) return nullptr;
+    return tuple_pack({type, args.val()});
+  }
+  Ref<> idx = int_tuple(c->indices, c->n);
+  if (!idx) return nullptr;
+  return tuple_pack({type, c->pool, idx.val()});
+}
+
+Ref<> product_setstate(Value self, Value* args) {
+  auto* c = self.as<Combinatoric>();
+  std::vector<int64_t> v;
+  CriticalSection cs(c);
+  if (!state_ints(args[0], c->n, &v)) return nullptr;
+  for (int64_t i = 0; i < c->n; i++) {
+    int64_t size = tuple_size(tuple_item(c->pool, i));
+    if (size == 0) {
+      c->stopped = true;
+      return Ref<>::steal(none());
+    }
+    int64_t x = v[static_cast<size_t>(i)];
+    c->indices[i] = x < 0 ? 0 : x > size - 1 ? size - 1 : x;
+  }
+  c->first = false;
+  return Ref<>::steal(none());
+}
+
+// combinations, combinations_with_replacement and permutations.
+Ref<> combo_reduce(Value self, Value*) {
+  auto* c = self.as<Combinatoric>();
+  CriticalSection cs(c);
+  Value type(type_of(self));
+  Ref<> r = int_from_int64(c->r);
+  if (!r) return nullptr;
+  Ref<> args = c->first ? tuple_pack({c->pool, r.val()})
+               : c->stopped ? tuple_pack({Value(empty_tuple().get()), r.val()})
+                            : tuple_pack({c->pool, r.val()});
+  if (!args) return nullptr;
+  if (c->first || c->stopped) return tuple_pack({type, args.val()});
+  Ref<> state;
+  if (c->cycles) {
+    Ref<> idx = int_tuple(c->indices, c->n);
+    Ref<> cyc = idx ? int_tuple(c->cycles, c->r) : Ref<>();
+    if (!cyc) return nullptr;
+    state = tuple_pack({idx.val(), cyc.val()});
+  } else {
+    state = int_tuple(c->indices, c->r);
+  }
+  if (!state) return nullptr;
+  return tuple_pack({type, args.val(), state.val()});
+}
+
+Ref<> combinations_setstate(Value self, Value* args) {
+  auto* c = self.as<Combinatoric>();
+  std::vector<int64_t> v;
+  CriticalSection cs(c);
+  if (!state_ints(args[0], c->r, &v)) return nullptr;
+  for (int64_t i = 0; i < c->r; i++) {
+    int64_t x = v[static_cast<size_t>(i)], hi = i + c->n - c->r;
+    c->indices[i] = x > hi ? hi : x < 0 ? 0 : x;
+  }
+  c->first = false;
+  return Ref<>::steal(none());
+}
+
+Ref<> cwr_setstate(Value self, Value* args) {
+  auto* c = self.as<Combinatoric>();
+  std::vector<int64_t> v;
+  CriticalSection cs(c);
+  if (!state_ints(args[0], c->r, &v)) return nullptr;
+  for (int64_t i = 0; i < c->r; i++) {
+    int64_t x = v[static_cast<size_t>(i)];
+    c->indices[i] = x > c->n - 1 ? c->n - 1 : x < 0 ? 0 : x;
+  }
+  c->first = false;
+  return Ref<>::steal(none());
+}
+
+Ref<> permutations_setstate(Value self, Value* args) {
+  auto* c = self.as<Combinatoric>();
+  Value state = args[0];
+  if (!is_tuple(state) || tuple_size(state) != 2 || !is_tuple(tuple_item(state, 0)) ||
+      !is_tuple(tuple_item(state, 1)))
+    return err_set_str(g_TypeError, "invalid permutations state");
+  std::vector<int64_t> idx, cyc;
+  CriticalSection cs(c);
+  if (!state_ints(tuple_item(state, 0), c->n, &idx) || !state_ints(tuple_item(state, 1), c->r, &cyc))
+    return nullptr;
+  for (int64_t i = 0; i < c->n; i++) {
+    int64_t x = idx[static_cast<size_t>(i)];
+    c->indices[i] = x < 0 ? 0 : x > c->n - 1 ? c->n - 1 : x;
+  }
+  for (int64_t i = 0; i < c->r; i++) {
+    int64_t x = cyc[static_cast<size_t>(i)];
+    c->cycles[i] = x < 1 ? 1 : x > c->n - i ? c->n - i : x;
+  }
+  c->first = false;
+  return Ref<>::steal(none());
+}
+
+const MethodDef kProductMethods[] = {{"__reduce__($self, /)", product_reduce, kReduceDoc},
+                                     {"__setstate__($self, state, /)", product_setstate, kSetStateDoc},
+                                     {nullptr}};
+const MethodDef kCombinationsMethods[] = {{"__reduce__($self, /)", combo_reduce, kReduceDoc},
+                                          {"__setstate__($self, state, /)", combinations_setstate, kSetStateDoc},
+                                          {nullptr}};
+const MethodDef kCwrMethods[] = {{"__reduce__($self, /)", combo_reduce, kReduceDoc},
+                                 {"__setstate__($self, state, /)", cwr_setstate, kSetStateDoc},
+                                 {nullptr}};
+const MethodDef kPermutationsMethods[] = {{"__reduce__($self, /)", combo_reduce, kReduceDoc},
+                                          {"__setstate__($self, state, /)", permutations_setstate, kSetStateDoc},
+                                          {nullptr}};
+
 }  // namespace
 
 void itertools_combinatoric_init() {
   itertools_type_setup(&g_product_type, "itertools.product", sizeof(Combinatoric), combo_dealloc, combo_traverse,
-                       product_new, product_next);
+                       product_new, product_next, kProductMethods);
   itertools_type_setup(&g_combinations_type, "itertools.combinations", sizeof(Combinatoric), combo_dealloc,
-                       combo_traverse, combinations_new, combinations_next);
+                       combo_traverse, combinations_new, combinations_next, kCombinationsMethods);
   itertools_type_setup(&g_cwr_type, "itertools.combinations_with_replacement", sizeof(Combinatoric),
-                       combo_dealloc, combo_traverse, cwr_new, cwr_next);
+                       combo_dealloc, combo_traverse, cwr_new, cwr_next, kCwrMethods);
   itertools_type_setup(&g_permutations_type, "itertools.permutations", sizeof(Combinatoric), combo_dealloc,
-                       combo_traverse, permutations_new, permutations_next);
+                       combo_traverse, permutations_new, permutations_next, kPermutationsMethods);
 }
 
 }  // namespace ftpy

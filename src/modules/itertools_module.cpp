@@ -79,6 +79,18 @@ T* alloc_iter(Type* t) {
 // next(it) distinguishing "exhausted" (null, no error) from errors.
 inline bool exhausted_ok() { return !err_occurred(); }
 
+// --- pickling ----------------------------------------------------------------------------------
+// CPython 3.11 still pickles itertools objects (3.12 deprecates it, 3.14
+// drops it); these __reduce__/__setstate__ methods give 3.11's forms. Each
+// reads the fields under the iterator's critical section, so a reduce racing
+// with next() on another thread sees one step's state, not a torn one.
+
+const char kReduceDoc[] = "Return state information for pickling.";
+const char kSetStateDoc[] = "Set state information for unpickling.";
+
+Ref<> none_ref() { return Ref<>::steal(none()); }
+Value or_none(Value v) { return v ? v : none(); }
+
 bool is_number(Value v) {
   if (is_int(v) || is_float(v) || is_complex(v)) return true;
   Type* t = type_of(v);
@@ -144,12 +156,33 @@ Ref<> count_repr(Value self) {
   return str_result(s);
 }
 
+// (count, (n,)) while CPython's fast mode would hold (an int count that fits
+// and a step of int 1), else (count, (count, step)).
+Ref<> count_reduce(Value self, Value*) {
+  auto* c = self.as<Count>();
+  Ref<> cnt, step;
+  {
+    CriticalSection cs(c);
+    cnt = Ref<>::borrow(c->cnt);
+    step = Ref<>::borrow(c->step);
+  }
+  int64_t n;
+  bool fast = is_int(cnt.val()) && int_as_int64(cnt.val(), &n) && is_int(step.val()) && step.val().is_small() &&
+              step.val().small_value() == 1;
+  Ref<> args = fast ? tuple_pack({cnt.val()}) : tuple_pack({cnt.val(), step.val()});
+  if (!args) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val()});
+}
+
+const MethodDef kCountMethods[] = {{"__reduce__($self, /)", count_reduce, kReduceDoc}, {nullptr}};
+
 // --- cycle -------------------------------------------------------------------------------------
 
 struct Cycle : Object {
   Value it;     // owned; null once the source is exhausted
   Value saved;  // owned list of the items seen in the first pass
   int64_t index;
+  bool firstpass;  // set by __setstate__: `it` yields items already in `saved`
   ITER_FIELDS(&it, &saved)
 };
 
@@ -173,7 +206,7 @@ Ref<> cycle_next(Value self) {
     Ref<> it = Ref<>::borrow(c->it);
     Ref<> item = iter_next(it.val());
     if (item) {
-      if (list_append(c->saved, item.val()) < 0) return nullptr;
+      if (!c->firstpass && list_append(c->saved, item.val()) < 0) return nullptr;
       return item;
     }
     if (err_occurred()) return nullptr;
@@ -184,6 +217,60 @@ Ref<> cycle_next(Value self) {
   if (c->index >= n) c->index = 0;
   return list_get(c->saved, c->index++);
 }
+
+// (cycle, (it,), (saved, firstpass)); once the source is exhausted, `it` is an
+// iterator over `saved` at the current position and firstpass is True.
+Ref<> cycle_reduce(Value self, Value*) {
+  auto* c = self.as<Cycle>();
+  Ref<> it, saved;
+  int64_t index;
+  bool firstpass;
+  {
+    CriticalSection cs(c);
+    it = Ref<>::borrow(c->it);
+    saved = Ref<>::borrow(c->saved);
+    index = c->index;
+    firstpass = c->firstpass;
+  }
+  if (!it) {
+    it = get_iter(saved.val());
+    if (!it) return nullptr;
+    if (index >= list_size(saved.val())) index = 0;  // CPython wraps right after the step
+    if (index != 0) {
+      Value i = Value::small(index);
+      Ref<> r = call_method(it.val(), Value(str_intern("__setstate__")), &i, 1);
+      if (!r) return nullptr;
+    }
+    firstpass = true;
+  }
+  Ref<> args = tuple_pack({it.val()});
+  Ref<> state = args ? tuple_pack({saved.val(), firstpass ? true_value() : false_value()}) : Ref<>();
+  if (!state) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val(), state.val()});
+}
+
+Ref<> cycle_setstate(Value self, Value* args) {
+  auto* c = self.as<Cycle>();
+  Value state = args[0];
+  if (!is_tuple(state)) return err_set_str(g_TypeError, "state is not a tuple");
+  if (tuple_size(state) != 2)
+    return err_format(g_TypeError, "function takes exactly 2 arguments (%lld given)",
+                      static_cast<long long>(tuple_size(state)));
+  Value saved = tuple_item(state, 0);
+  if (!is_list(saved))
+    return err_format(g_TypeError, "argument 1 must be list, not %s", type_name(type_of(saved)));
+  int64_t fp;
+  if (!to_int64(tuple_item(state, 1), &fp)) return nullptr;
+  CriticalSection cs(c);
+  set_field(c->saved, Ref<>::borrow(saved));
+  c->firstpass = fp != 0;
+  c->index = 0;
+  return none_ref();
+}
+
+const MethodDef kCycleMethods[] = {{"__reduce__($self, /)", cycle_reduce, kReduceDoc},
+                                   {"__setstate__($self, state, /)", cycle_setstate, kSetStateDoc},
+                                   {nullptr}};
 
 // --- repeat ------------------------------------------------------------------------------------
 
@@ -240,8 +327,23 @@ Ref<> repeat_length_hint(Value self, Value*) {
   return int_from_int64(r->cnt);
 }
 
+// (repeat, (element,)) forever, else (repeat, (element, times left)).
+Ref<> repeat_reduce(Value self, Value*) {
+  auto* r = self.as<Repeat>();
+  int64_t cnt;
+  {
+    CriticalSection cs(r);
+    cnt = r->cnt;
+  }
+  Ref<> n = int_from_int64(cnt);
+  Ref<> args = !n ? Ref<>() : cnt < 0 ? tuple_pack({r->element}) : tuple_pack({r->element, n.val()});
+  if (!args) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val()});
+}
+
 const MethodDef kRepeatMethods[] = {
     {"__length_hint__($self, /)", repeat_length_hint, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__($self, /)", repeat_reduce, kReduceDoc},
     {nullptr}};
 
 // --- accumulate --------------------------------------------------------------------------------
@@ -291,6 +393,43 @@ Ref<> accumulate_next(Value self) {
   set_field(acc->total, next);
   return next;
 }
+
+// (accumulate, (it, func), total); an initial value not yet produced is put
+// back in front of the iterator with chain((initial,), it), as CPython does.
+Ref<> accumulate_reduce(Value self, Value*) {
+  auto* acc = self.as<Accumulate>();
+  Ref<> it, binop, total, initial;
+  {
+    CriticalSection cs(acc);
+    it = Ref<>::borrow(acc->it);
+    binop = Ref<>::borrow(acc->binop);
+    total = Ref<>::borrow(acc->total);
+    initial = Ref<>::borrow(acc->initial);
+  }
+  if (initial) {
+    Ref<> first = tuple_pack({initial.val()});
+    Value cargs[2] = {first ? first.val() : Value(), it.val()};
+    Ref<> chained = first ? call(Value(&g_chain_type), cargs, 2) : Ref<>();
+    Ref<> args = chained ? tuple_pack({chained.val(), or_none(binop.val())}) : Ref<>();
+    if (!args) return nullptr;
+    return tuple_pack({Value(type_of(self)), args.val(), none()});
+  }
+  Ref<> args = tuple_pack({it.val(), or_none(binop.val())});
+  if (!args) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val(), or_none(total.val())});
+}
+
+Ref<> accumulate_setstate(Value self, Value* args) {
+  auto* acc = self.as<Accumulate>();
+  CriticalSection cs(acc);
+  if (is_none(args[0])) clear_field(acc->total);
+  else set_field(acc->total, Ref<>::borrow(args[0]));
+  return none_ref();
+}
+
+const MethodDef kAccumulateMethods[] = {{"__reduce__($self, /)", accumulate_reduce, kReduceDoc},
+                                        {"__setstate__($self, state, /)", accumulate_setstate, kSetStateDoc},
+                                        {nullptr}};
 
 // --- batched -----------------------------------------------------------------------------------
 
@@ -411,7 +550,43 @@ Ref<> class_getitem(Value cls, Value* args) {
   return call(Value(type_of(probe.val())), ctor_args, 2);
 }
 
+// (chain, (), (source, active)), dropping the parts that are done.
+Ref<> chain_reduce(Value self, Value*) {
+  auto* c = self.as<Chain>();
+  Ref<> source, active;
+  {
+    CriticalSection cs(c);
+    source = Ref<>::borrow(c->source);
+    active = Ref<>::borrow(c->active);
+  }
+  Ref<> none_args = empty_tuple();
+  if (!source) return tuple_pack({Value(type_of(self)), none_args.val()});
+  Ref<> state = active ? tuple_pack({source.val(), active.val()}) : tuple_pack({source.val()});
+  if (!state) return nullptr;
+  return tuple_pack({Value(type_of(self)), none_args.val(), state.val()});
+}
+
+Ref<> chain_setstate(Value self, Value* args) {
+  auto* c = self.as<Chain>();
+  Value state = args[0];
+  if (!is_tuple(state)) return err_set_str(g_TypeError, "state is not a tuple");
+  int64_t n = tuple_size(state);
+  if (n < 1 || n > 2)
+    return err_format(g_TypeError, "function takes %s 2 arguments (%lld given)", n < 1 ? "at least 1" : "at most",
+                      static_cast<long long>(n));
+  Value source = tuple_item(state, 0), active = n > 1 ? tuple_item(state, 1) : Value();
+  if (!type_of(source)->tp_iternext || (active && !type_of(active)->tp_iternext))
+    return err_set_str(g_TypeError, "Arguments must be iterators.");
+  CriticalSection cs(c);
+  set_field(c->source, Ref<>::borrow(source));
+  if (active) set_field(c->active, Ref<>::borrow(active));
+  else clear_field(c->active);
+  return none_ref();
+}
+
 const MethodDef kChainMethods[] = {
+    {"__reduce__($self, /)", chain_reduce, kReduceDoc},
+    {"__setstate__($self, state, /)", chain_setstate, kSetStateDoc},
     {"from_iterable($type, iterable, /)", chain_from_iterable,
      "Alternative chain() constructor taking a single iterable argument that evaluates lazily.", kMethClass},
     {"__class_getitem__($type, item, /)", class_getitem, "See PEP 585", kMethClass},
@@ -455,6 +630,15 @@ Ref<> compress_next(Value self) {
     if (t) return d;
   }
 }
+
+Ref<> compress_reduce(Value self, Value*) {
+  auto* c = self.as<Compress>();
+  Ref<> args = tuple_pack({c->data, c->selectors});
+  if (!args) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val()});
+}
+
+const MethodDef kCompressMethods[] = {{"__reduce__($self, /)", compress_reduce, kReduceDoc}, {nullptr}};
 
 // --- dropwhile / takewhile / filterfalse -------------------------------------------------------
 
@@ -536,6 +720,40 @@ Ref<> filterfalse_next(Value self) {
     if (!ok) return item;
   }
 }
+
+// (type, (func, it)), plus the stopped/dropping flag for dropwhile and takewhile.
+Ref<> pred_iter_reduce(Value self, Value*) {
+  auto* p = self.as<PredIter>();
+  Ref<> args = tuple_pack({p->func, p->it});
+  if (!args) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val()});
+}
+
+Ref<> pred_iter_reduce_state(Value self, Value*) {
+  auto* p = self.as<PredIter>();
+  int state;
+  {
+    CriticalSection cs(p);
+    state = p->state;
+  }
+  Ref<> args = tuple_pack({p->func, p->it});
+  if (!args) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val(), Value::small(state)});
+}
+
+Ref<> pred_iter_setstate(Value self, Value* args) {
+  auto* p = self.as<PredIter>();
+  int b = truthy(args[0]);
+  if (b < 0) return nullptr;
+  CriticalSection cs(p);
+  p->state = b;
+  return none_ref();
+}
+
+const MethodDef kPredStateMethods[] = {{"__reduce__($self, /)", pred_iter_reduce_state, kReduceDoc},
+                                       {"__setstate__($self, state, /)", pred_iter_setstate, kSetStateDoc},
+                                       {nullptr}};
+const MethodDef kPredMethods[] = {{"__reduce__($self, /)", pred_iter_reduce, kReduceDoc}, {nullptr}};
 
 // --- starmap -----------------------------------------------------------------------------------
 
@@ -637,6 +855,43 @@ Ref<> groupby_next(Value self) {
   return tuple_pack({g->tgtkey, grouper.val()});
 }
 
+// (groupby, (it, key)), plus (currkey, currvalue, tgtkey) once a group started.
+Ref<> groupby_reduce(Value self, Value*) {
+  auto* g = self.as<GroupBy>();
+  Ref<> it, keyfunc, state;
+  {
+    CriticalSection cs(g);
+    it = Ref<>::borrow(g->it);
+    keyfunc = Ref<>::borrow(g->keyfunc);
+    if (g->tgtkey && g->currkey && g->currvalue) {
+      state = tuple_pack({g->currkey, g->currvalue, g->tgtkey});
+      if (!state) return nullptr;
+    }
+  }
+  Ref<> args = tuple_pack({it.val(), or_none(keyfunc.val())});
+  if (!args) return nullptr;
+  if (state) return tuple_pack({Value(type_of(self)), args.val(), state.val()});
+  return tuple_pack({Value(type_of(self)), args.val()});
+}
+
+Ref<> groupby_setstate(Value self, Value* args) {
+  auto* g = self.as<GroupBy>();
+  Value state = args[0];
+  if (!is_tuple(state)) return err_set_str(g_TypeError, "state is not a tuple");
+  if (tuple_size(state) != 3)
+    return err_format(g_TypeError, "function takes exactly 3 arguments (%lld given)",
+                      static_cast<long long>(tuple_size(state)));
+  CriticalSection cs(g);
+  set_field(g->currkey, Ref<>::borrow(tuple_item(state, 0)));
+  set_field(g->currvalue, Ref<>::borrow(tuple_item(state, 1)));
+  set_field(g->tgtkey, Ref<>::borrow(tuple_item(state, 2)));
+  return none_ref();
+}
+
+const MethodDef kGroupByMethods[] = {{"__reduce__($self, /)", groupby_reduce, kReduceDoc},
+                                     {"__setstate__($self, state, /)", groupby_setstate, kSetStateDoc},
+                                     {nullptr}};
+
 Ref<> grouper_next(Value self) {
   auto* gr = self.as<Grouper>();
   auto* g = gr->parent.as<GroupBy>();
@@ -735,6 +990,48 @@ Ref<> islice_next(Value self) {
   if (s->next < old || (s->stop != -1 && s->next > s->stop)) s->next = s->stop;
   return item;
 }
+
+// (islice, (it, next, stop, step), count), or an islice of an empty iterator
+// once exhausted.
+Ref<> islice_reduce(Value self, Value*) {
+  auto* s = self.as<ISlice>();
+  Ref<> it;
+  int64_t next, stop, step, cnt;
+  {
+    CriticalSection cs(s);
+    it = Ref<>::borrow(s->it);
+    next = s->next;
+    stop = s->stop;
+    step = s->step;
+    cnt = s->cnt;
+  }
+  if (!it) {
+    Ref<> empty = list_new();
+    Ref<> eit = empty ? get_iter(empty.val()) : Ref<>();
+    Ref<> args = eit ? tuple_pack({eit.val(), Value::small(0)}) : Ref<>();
+    if (!args) return nullptr;
+    return tuple_pack({Value(type_of(self)), args.val(), Value::small(0)});
+  }
+  Ref<> vnext = int_from_int64(next), vstep = int_from_int64(step), vcnt = int_from_int64(cnt);
+  Ref<> vstop = stop == -1 ? none_ref() : int_from_int64(stop);
+  if (!vnext || !vstep || !vcnt || !vstop) return nullptr;
+  Ref<> args = tuple_pack({it.val(), vnext.val(), vstop.val(), vstep.val()});
+  if (!args) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val(), vcnt.val()});
+}
+
+Ref<> islice_setstate(Value self, Value* args) {
+  auto* s = self.as<ISlice>();
+  int64_t cnt;
+  if (!to_int64(args[0], &cnt)) return nullptr;
+  CriticalSection cs(s);
+  s->cnt = cnt;
+  return none_ref();
+}
+
+const MethodDef kISliceMethods[] = {{"__reduce__($self, /)", islice_reduce, kReduceDoc},
+                                    {"__setstate__($self, state, /)", islice_setstate, kSetStateDoc},
+                                    {nullptr}};
 
 // --- pairwise ----------------------------------------------------------------------------------
 
@@ -1018,6 +1315,35 @@ Ref<> zip_longest_next(Value self) {
   return result;
 }
 
+// (zip_longest, iterators, fillvalue), an exhausted input given as ().
+Ref<> zip_longest_reduce(Value self, Value*) {
+  auto* z = self.as<ZipLongest>();
+  Ref<Tuple> args;
+  Ref<> fill;
+  {
+    CriticalSection cs(z);
+    Tuple* iters = z->iters.as<Tuple>();
+    args = tuple_new(iters->size);
+    if (!args) return nullptr;
+    for (int64_t i = 0; i < iters->size; i++)
+      tuple_init_item(args.get(), i,
+                      iters->items[i] ? Ref<>::borrow(iters->items[i]) : Ref<>(empty_tuple()));
+    fill = Ref<>::borrow(z->fillvalue);
+  }
+  return tuple_pack({Value(type_of(self)), Value(args.get()), fill.val()});
+}
+
+Ref<> zip_longest_setstate(Value self, Value* args) {
+  auto* z = self.as<ZipLongest>();
+  CriticalSection cs(z);
+  set_field(z->fillvalue, Ref<>::borrow(args[0]));
+  return none_ref();
+}
+
+const MethodDef kZipLongestMethods[] = {{"__reduce__($self, /)", zip_longest_reduce, kReduceDoc},
+                                       {"__setstate__($self, state, /)", zip_longest_setstate, kSetStateDoc},
+                                       {nullptr}};
+
 // --- module ------------------------------------------------------------------------------------
 
 const MethodDef kItertoolsFunctions[] = {
@@ -1036,21 +1362,25 @@ void itertools_types_init() {
   static bool done = false;
   if (done) return;
   done = true;
-  SIMPLE_TYPE(g_count_type, Count, "itertools.count", count_new, count_next, nullptr, count_repr);
-  SIMPLE_TYPE(g_cycle_type, Cycle, "itertools.cycle", cycle_new, cycle_next);
+  SIMPLE_TYPE(g_count_type, Count, "itertools.count", count_new, count_next, kCountMethods, count_repr);
+  SIMPLE_TYPE(g_cycle_type, Cycle, "itertools.cycle", cycle_new, cycle_next, kCycleMethods);
   SIMPLE_TYPE(g_repeat_type, Repeat, "itertools.repeat", repeat_new, repeat_next, kRepeatMethods, repeat_repr);
-  SIMPLE_TYPE(g_accumulate_type, Accumulate, "itertools.accumulate", accumulate_new, accumulate_next);
+  SIMPLE_TYPE(g_accumulate_type, Accumulate, "itertools.accumulate", accumulate_new, accumulate_next,
+              kAccumulateMethods);
   SIMPLE_TYPE(g_batched_type, Batched, "itertools.batched", batched_new, batched_next);
   SIMPLE_TYPE(g_chain_type, Chain, "itertools.chain", chain_new, chain_next, kChainMethods);
-  SIMPLE_TYPE(g_compress_type, Compress, "itertools.compress", compress_new, compress_next);
-  SIMPLE_TYPE(g_dropwhile_type, PredIter, "itertools.dropwhile", dropwhile_new, dropwhile_next);
-  SIMPLE_TYPE(g_takewhile_type, PredIter, "itertools.takewhile", takewhile_new, takewhile_next);
-  SIMPLE_TYPE(g_filterfalse_type, PredIter, "itertools.filterfalse", filterfalse_new, filterfalse_next);
-  SIMPLE_TYPE(g_starmap_type, PredIter, "itertools.starmap", starmap_new, starmap_next);
-  SIMPLE_TYPE(g_groupby_type, GroupBy, "itertools.groupby", groupby_new, groupby_next);
+  SIMPLE_TYPE(g_compress_type, Compress, "itertools.compress", compress_new, compress_next, kCompressMethods);
+  SIMPLE_TYPE(g_dropwhile_type, PredIter, "itertools.dropwhile", dropwhile_new, dropwhile_next,
+              kPredStateMethods);
+  SIMPLE_TYPE(g_takewhile_type, PredIter, "itertools.takewhile", takewhile_new, takewhile_next,
+              kPredStateMethods);
+  SIMPLE_TYPE(g_filterfalse_type, PredIter, "itertools.filterfalse", filterfalse_new, filterfalse_next,
+              kPredMethods);
+  SIMPLE_TYPE(g_starmap_type, PredIter, "itertools.starmap", starmap_new, starmap_next, kPredMethods);
+  SIMPLE_TYPE(g_groupby_type, GroupBy, "itertools.groupby", groupby_new, groupby_next, kGroupByMethods);
   itertools_type_setup(&g_grouper_type, "itertools._grouper", sizeof(Grouper), grouper_dealloc,
                        fields_traverse<Grouper>, nullptr, grouper_next);
-  SIMPLE_TYPE(g_islice_type, ISlice, "itertools.islice", islice_new, islice_next);
+  SIMPLE_TYPE(g_islice_type, ISlice, "itertools.islice", islice_new, islice_next, kISliceMethods);
   SIMPLE_TYPE(g_pairwise_type, Pairwise, "itertools.pairwise", pairwise_new, pairwise_next);
   itertools_type_setup(&g_teedata_type, "itertools._tee_dataobject", sizeof(TeeData), teedata_dealloc,
                        teedata_traverse, nullptr, nullptr);
@@ -1058,7 +1388,7 @@ void itertools_types_init() {
                        tee_next, kTeeMethods);
   g_tee_type.flags &= ~kTypeBaseType;  // CPython: _tee is final
   itertools_type_setup(&g_zip_longest_type, "itertools.zip_longest", sizeof(ZipLongest), zip_longest_dealloc,
-                       zip_longest_traverse, zip_longest_new, zip_longest_next);
+                       zip_longest_traverse, zip_longest_new, zip_longest_next, kZipLongestMethods);
   itertools_combinatoric_init();
 }
 

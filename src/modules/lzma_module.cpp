@@ -503,7 +503,7 @@ Ref<> get_unused_data(Value self) {
 }
 
 Ref<> no_pickle(Value self, Value*) {
-  return err_format(g_TypeError, "cannot pickle '%s' object", type_of(self)->name + 6);  // past "_lzma."
+  return err_format(g_TypeError, "cannot pickle '%s' object", type_of(self)->name);
 }
 
 // --- module functions ----------------------------------------------------------------

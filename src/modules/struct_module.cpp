@@ -530,11 +530,6 @@ Ref<> struct_for(Value format) {
   return struct_make(&g_struct_type, format);
 }
 
-Ref<> struct_repr(Value self) {
-  std::string r = "Struct(" + repr_utf8(self.as<StructObject>()->format) + ")";
-  return str_from_utf8(r);
-}
-
 Ref<> do_pack(Value st, const Value* args, size_t nargs) {
   const Format& f = fmt_of(st);
   Ref<Bytes> out = bytes_new_raw(f.size);
@@ -775,7 +770,8 @@ void struct_types_init() {
   t->tp_new = struct_tp_new;
   t->tp_init = struct_tp_init;
   t->tp_dealloc = struct_dealloc;
-  t->tp_repr = struct_repr;
+  // No tp_repr: 3.11 shows the default <_struct.Struct object at 0x...>
+  // (the Struct('i') form is 3.12's).
   t->methods = kStructMethods;
   t->getsets = kStructGetSets;
   t->doc = "Struct(format)\n--\n\nCreate a compiled struct object.";

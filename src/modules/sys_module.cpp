@@ -10,8 +10,10 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -910,6 +912,12 @@ void flush_std_streams() {
   }
 }
 
+namespace {
+std::atomic<bool> g_utf8_mode{true};  // written once by sys_module_create
+}  // namespace
+
+bool sys_utf8_mode() { return g_utf8_mode.load(std::memory_order_relaxed); }
+
 Ref<> sys_module_create() {
   Type* t = &g_stdstream_type;
   if (!(t->flags & kTypeReady)) {
@@ -963,6 +971,33 @@ Ref<> sys_module_create() {
   Ref<> orig = str_list(cfg.argv);
   Ref<> path = list_new();
   Ref<> warnopts = str_list(cfg.warnoptions);
+  // sys.flags.utf8_mode as CPython decides it (PEP 540): -X utf8[=0|1], else
+  // PYTHONUTF8=0|1, else on only in the C/POSIX locale. ftpy's own I/O is
+  // UTF-8 either way; the flag steers the library (locale.getpreferredencoding
+  // says 'UTF-8' from nl_langinfo under C.UTF-8, as python3, not 'utf-8').
+  int utf8_mode = -1;
+  for (const std::string& x : cfg.xoptions) {
+    if (x == "utf8" || x == "utf8=1") utf8_mode = 1;
+    else if (x == "utf8=0") utf8_mode = 0;
+  }
+  if (utf8_mode < 0 && !cfg.ignore_environment) {
+    const char* e = std::getenv("PYTHONUTF8");
+    if (e && std::strcmp(e, "1") == 0) utf8_mode = 1;
+    else if (e && std::strcmp(e, "0") == 0) utf8_mode = 0;
+  }
+  if (utf8_mode < 0) {
+    // setlocale(LC_CTYPE, "")'s precedence: LC_ALL, LC_CTYPE, LANG.
+    const char* loc = nullptr;
+    for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+      const char* v = std::getenv(var);
+      if (v && *v) {
+        loc = v;
+        break;
+      }
+    }
+    utf8_mode = !loc || std::strcmp(loc, "C") == 0 || std::strcmp(loc, "POSIX") == 0;
+  }
+  g_utf8_mode.store(utf8_mode != 0, std::memory_order_relaxed);
   Ref<Dict> xopts = dict_new();
   for (const std::string& x : cfg.xoptions) {
     size_t eq = x.find('=');
@@ -995,7 +1030,7 @@ Ref<> sys_module_create() {
        {"no_site", small_int(1)}, {"ignore_environment", small_int(cfg.ignore_environment)},
        {"verbose", small_int(cfg.verbose)}, {"bytes_warning", small_int(0)}, {"quiet", small_int(cfg.quiet)},
        {"hash_randomization", small_int(1)}, {"isolated", small_int(cfg.isolated)},
-       {"dev_mode", new_bool(false)}, {"utf8_mode", small_int(1)}, {"warn_default_encoding", small_int(0)},
+       {"dev_mode", new_bool(false)}, {"utf8_mode", small_int(utf8_mode)}, {"warn_default_encoding", small_int(0)},
        {"safe_path", new_bool(cfg.safe_path)}, {"int_max_str_digits", small_int(-1)},
        {"gil", small_int(cfg.gil < 0 ? 0 : cfg.gil)}});
   Ref<> float_info = make_record(

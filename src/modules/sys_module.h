@@ -11,6 +11,10 @@ Ref<> sys_get_attr(const char* name);
 // True for the text stream object behind sys.stdin/stdout/stderr (whatever
 // name it is bound to now); its write() is one locked call.
 bool sys_is_std_stream(Value v);
+// sys.flags.utf8_mode (PEP 540), fixed when sys is created: 1 in the C/POSIX
+// locale or with -X utf8 / PYTHONUTF8=1. Decides what open() without an
+// encoding reports ('utf-8' or the locale's 'UTF-8') and io.text_encoding.
+bool sys_utf8_mode();
 Ref<> sys_displayhook(Value v);  // the REPL's expression echo
 Ref<> sys_input(Value prompt);   // builtins.input
 // Call sys.excepthook(type, value, tb) (falls back to printing directly).

@@ -11,6 +11,7 @@
 #include "objects/bytes.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
 #include "objects/slice.h"
@@ -434,10 +435,14 @@ const MethodDef kByteArrayOwnMethods[] = {
     {nullptr}};
 
 // --- iterator -------------------------------------------------------------------------------
+// An index is claimed with a CAS under the bytearray's lock; a failed next()
+// stores kBaIterDone, so the iterator stays exhausted if the bytearray grows
+// (as CPython's, which drops its bytearray) and pickles as exhausted.
 struct ByteArrayIter : Object {
   Value seq;  // owned
   std::atomic<int64_t> index;
 };
+constexpr int64_t kBaIterDone = INT64_MAX;
 
 void ba_iter_dealloc(Object* o) {
   decref(static_cast<ByteArrayIter*>(o)->seq);
@@ -446,12 +451,49 @@ void ba_iter_dealloc(Object* o) {
 Ref<> ba_iter_self(Value v) { return Ref<>::borrow(v); }
 Ref<> ba_iter_next(Value v) {
   ByteArrayIter* it = v.as<ByteArrayIter>();
-  int64_t i = it->index.fetch_add(1, std::memory_order_relaxed);  // claim a unique index
   CriticalSection cs(it->seq);
   ByteArray* b = BA(it->seq);
-  if (i >= sz(b)) return nullptr;
-  return small_int(b->data[i]);
+  int64_t i = it->index.load(std::memory_order_relaxed);
+  for (;;) {
+    if (i >= sz(b)) {
+      if (i != kBaIterDone) it->index.compare_exchange_strong(i, kBaIterDone, std::memory_order_relaxed);
+      return nullptr;
+    }
+    if (it->index.compare_exchange_weak(i, i + 1, std::memory_order_relaxed)) return small_int(b->data[i]);
+  }
 }
+Ref<> ba_iter_length_hint(Value self, Value*) {
+  ByteArrayIter* it = self.as<ByteArrayIter>();
+  int64_t i = it->index.load(std::memory_order_relaxed);
+  CriticalSection cs(it->seq);
+  int64_t r = sz(BA(it->seq)) - i;
+  return small_int(r < 0 ? 0 : r);
+}
+// (iter, (ba,), index), or (iter, ((),)) once exhausted.
+Ref<> ba_iter_reduce(Value self, Value*) {
+  ByteArrayIter* it = self.as<ByteArrayIter>();
+  int64_t i = it->index.load(std::memory_order_relaxed);
+  if (i == kBaIterDone) return iter_reduce(Value(empty_tuple().get()), Value());
+  return iter_reduce(it->seq, Value::small(i));
+}
+// Clamped to [0, len]; an exhausted iterator stays exhausted.
+Ref<> ba_iter_setstate(Value self, Value* args) {
+  ByteArrayIter* it = self.as<ByteArrayIter>();
+  int64_t want;
+  if (!iter_state_index(args[0], &want)) return nullptr;
+  CriticalSection cs(it->seq);
+  int64_t n = sz(BA(it->seq));
+  want = want < 0 ? 0 : want > n ? n : want;
+  int64_t i = it->index.load(std::memory_order_relaxed);
+  while (i != kBaIterDone && !it->index.compare_exchange_weak(i, want, std::memory_order_relaxed)) {
+  }
+  return Ref<>::steal(none());
+}
+const MethodDef kBaIterMethods[] = {
+    {"__length_hint__($self, /)", ba_iter_length_hint, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__($self, /)", ba_iter_reduce, "Return state information for pickling."},
+    {"__setstate__($self, state, /)", ba_iter_setstate, "Set state information for unpickling."},
+    {nullptr}};
 Ref<> ba_iter(Value v) {
   ByteArrayIter* it = alloc_object<ByteArrayIter>(&g_bytearray_iter_type);
   if (!it) return nullptr;
@@ -546,6 +588,7 @@ void bytearray_types_init() {
   it->tp_dealloc = ba_iter_dealloc;
   it->tp_iter = ba_iter_self;
   it->tp_iternext = ba_iter_next;
+  it->methods = kBaIterMethods;
   type_ready(it);
 }
 

@@ -16,6 +16,7 @@
 #include "objects/codecs.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/memoryview.h"
 #include "objects/native.h"
@@ -1109,10 +1110,13 @@ const MethodDef kBytesOnlyMethods[] = {
     {nullptr}};
 
 // --- iterator ------------------------------------------------------------------------
+// The index is claimed with a CAS; a failed next() stores kBytesIterDone, so
+// that pickling tells an exhausted iterator from one standing at the end.
 struct BytesIter : Object {
   Value seq;  // owned bytes
   std::atomic<int64_t> index;
 };
+constexpr int64_t kBytesIterDone = INT64_MAX;
 
 void bytes_iter_dealloc(Object* o) {
   decref(static_cast<BytesIter*>(o)->seq);
@@ -1124,10 +1128,42 @@ Ref<> bytes_iter_next(Value v) {
   int64_t n = bytes_size(it->seq);
   int64_t i = it->index.load(std::memory_order_relaxed);
   do {
-    if (i >= n) return nullptr;
+    if (i >= n) {
+      if (i != kBytesIterDone) it->index.compare_exchange_strong(i, kBytesIterDone, std::memory_order_relaxed);
+      return nullptr;
+    }
   } while (!it->index.compare_exchange_weak(i, i + 1, std::memory_order_relaxed));
   return small_int(bytes_data(it->seq)[i]);
 }
+Ref<> bytes_iter_length_hint(Value self, Value*) {
+  BytesIter* it = self.as<BytesIter>();
+  int64_t r = bytes_size(it->seq) - it->index.load(std::memory_order_relaxed);
+  return small_int(r < 0 ? 0 : r);
+}
+// (iter, (b,), index), or (iter, ((),)) once exhausted.
+Ref<> bytes_iter_reduce(Value self, Value*) {
+  BytesIter* it = self.as<BytesIter>();
+  int64_t i = it->index.load(std::memory_order_relaxed);
+  if (i == kBytesIterDone) return iter_reduce(Value(empty_tuple().get()), Value());
+  return iter_reduce(it->seq, Value::small(i));
+}
+// Clamped to [0, len]; an exhausted iterator stays exhausted (CAS).
+Ref<> bytes_iter_setstate(Value self, Value* args) {
+  BytesIter* it = self.as<BytesIter>();
+  int64_t want;
+  if (!iter_state_index(args[0], &want)) return nullptr;
+  int64_t n = bytes_size(it->seq);
+  want = want < 0 ? 0 : want > n ? n : want;
+  int64_t i = it->index.load(std::memory_order_relaxed);
+  while (i != kBytesIterDone && !it->index.compare_exchange_weak(i, want, std::memory_order_relaxed)) {
+  }
+  return Ref<>::steal(none());
+}
+const MethodDef kBytesIterMethods[] = {
+    {"__length_hint__($self, /)", bytes_iter_length_hint, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__($self, /)", bytes_iter_reduce, "Return state information for pickling."},
+    {"__setstate__($self, state, /)", bytes_iter_setstate, "Set state information for unpickling."},
+    {nullptr}};
 Ref<> bytes_iter_slot(Value v) {
   BytesIter* it = alloc_object<BytesIter>(&g_bytes_iter_type);
   if (!it) return nullptr;
@@ -1193,6 +1229,7 @@ void bytes_types_init() {
   it->tp_dealloc = bytes_iter_dealloc;
   it->tp_iter = bytes_iter_self;
   it->tp_iternext = bytes_iter_next;
+  it->methods = kBytesIterMethods;
   type_ready(it);
   Ref<Bytes> e = bytes_alloc(&g_bytes_type, 0);
   make_immortal(e.get());

@@ -12,6 +12,7 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
@@ -83,8 +84,35 @@ Ref<> dict_iter_length_hint(Value self, Value*) {
   return small_int(it->len);
 }
 
+// (iter, (list of the items still to come,)), as CPython: the items are read
+// from a copy of the position, so the iterator itself does not advance.
+Ref<> dict_iter_reduce(Value self, Value*) {
+  auto* it = self.as<DictIter>();
+  Ref<List> items = list_new();
+  if (!items) return nullptr;
+  {
+    CriticalSection cs(it);
+    Value d = it->dict;
+    if (!d.is_null()) {
+      if (it->used != dict_size(d)) return err_set_str(g_RuntimeError, "dictionary changed size during iteration");
+      int64_t pos = it->pos, len = it->len;
+      for (;;) {
+        Ref<> k, v;
+        int found = dict_iter_step(d, &pos, it->reverse, &k, &v);
+        if (!found) break;
+        if (len == 0) return err_set_str(g_RuntimeError, "dictionary keys changed during iteration");
+        len--;
+        Ref<> x = it->kind == 0 ? std::move(k) : it->kind == 1 ? std::move(v) : tuple_pack({k.val(), v.val()});
+        if (!x || list_append(Value(items.get()), x.val()) < 0) return nullptr;
+      }
+    }
+  }
+  return iter_reduce(Value(items.get()), Value());
+}
+
 const MethodDef kDictIterMethods[] = {
     {"__length_hint__($self, /)", dict_iter_length_hint, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__($self, /)", dict_iter_reduce, "Return state information for pickling."},
     {nullptr}};
 
 // --- views -----------------------------------------------------------------------------

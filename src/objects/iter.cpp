@@ -3,6 +3,9 @@
 
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
+#include "objects/native.h"
+#include "objects/tuple.h"
 #include "objects/protocol.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
@@ -83,6 +86,53 @@ Ref<> call_iter_next(Value self) {
   return r;
 }
 
+// Pickling, in CPython's forms: (iter, (seq,), index) / (iter, (callable,
+// sentinel)), and (iter, ((),)) once exhausted.
+Ref<> seq_iter_reduce(Value self, Value*) {
+  auto* it = self.as<SeqIter>();
+  Ref<> seq;
+  int64_t i;
+  {
+    CriticalSection cs(it);
+    seq = Ref<>::borrow(it->seq);
+    i = it->index;
+  }
+  if (!seq) return iter_reduce(Value(empty_tuple().get()), Value());
+  Ref<> idx = int_from_int64(i);
+  if (!idx) return nullptr;
+  return iter_reduce(seq.val(), idx.val());
+}
+
+Ref<> seq_iter_setstate(Value self, Value* args) {
+  auto* it = self.as<SeqIter>();
+  int64_t want;
+  if (!iter_state_index(args[0], &want)) return nullptr;
+  CriticalSection cs(it);
+  if (!it->seq.is_null()) it->index = want < 0 ? 0 : want;
+  return Ref<>::steal(none());
+}
+
+Ref<> call_iter_reduce(Value self, Value*) {
+  auto* it = self.as<CallIter>();
+  Ref<> f;
+  {
+    CriticalSection cs(it);
+    f = Ref<>::borrow(it->callable);
+  }
+  Ref<> fn = builtin_iter_function();
+  if (!fn) return nullptr;
+  Ref<> args = f ? tuple_pack({f.val(), it->sentinel}) : tuple_pack({Value(empty_tuple().get())});
+  if (!args) return nullptr;
+  return tuple_pack({fn.val(), args.val()});
+}
+
+const MethodDef kSeqIterMethods[] = {
+    {"__reduce__($self, /)", seq_iter_reduce, "Return state information for pickling."},
+    {"__setstate__($self, state, /)", seq_iter_setstate, "Set state information for unpickling."},
+    {nullptr}};
+const MethodDef kCallIterMethods[] = {
+    {"__reduce__($self, /)", call_iter_reduce, "Return state information for pickling."}, {nullptr}};
+
 }  // namespace
 
 Ref<> seq_iter_new(Value seq) {
@@ -109,6 +159,7 @@ void iter_types_init() {
   t->tp_traverse = seq_iter_traverse;
   t->tp_iter = iter_self;
   t->tp_iternext = seq_iter_next;
+  t->methods = kSeqIterMethods;
   type_ready(t);
   t = &g_call_iter_type;
   t->name = "callable_iterator";
@@ -118,6 +169,7 @@ void iter_types_init() {
   t->tp_traverse = call_iter_traverse;
   t->tp_iter = iter_self;
   t->tp_iternext = call_iter_next;
+  t->methods = kCallIterMethods;
   type_ready(t);
 }
 

@@ -16,6 +16,7 @@
 #include "objects/tuple.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "vm/eval.h"
 
 namespace ftpy {
 
@@ -137,13 +138,93 @@ Ref<> tuple_iter_length_hint(Value self, Value*) {
   return small_int(n < 0 ? 0 : n);
 }
 
+// --- pickling (CPython's forms: an exhausted iterator reduces to an iterator
+// over an empty sequence, a live one to its sequence and position) ----------------
+
+Ref<> empty_list_iter_reduce() {
+  Ref<> empty = list_new();
+  if (!empty) return nullptr;
+  return iter_reduce(empty.val(), Value());
+}
+
+Ref<> list_iter_reduce(Value self, Value*) {
+  auto* it = self.as<IndexIter>();
+  int64_t i = iter_index(it);  // one atomic read: the position another thread advances
+  if (i < 0) return empty_list_iter_reduce();
+  return iter_reduce(it->seq, Value::small(i));
+}
+
+Ref<> list_reverse_iter_reduce(Value self, Value*) {
+  auto* it = self.as<IndexIter>();
+  int64_t i = iter_index(it);
+  if (i < 0) return empty_list_iter_reduce();
+  Ref<> args = tuple_pack({it->seq});
+  if (!args) return nullptr;
+  return tuple_pack({Value(&g_reversed_type), args.val(), Value::small(i)});
+}
+
+// Moves a live list iterator to `want` clamped to [lo, len + hi_off]; an
+// exhausted one (index -1) stays exhausted, as CPython ignores the state once
+// the sequence is dropped. The CAS keeps a concurrent next() from being undone
+// half-way: either it claimed its item first or it sees the new index.
+Ref<> list_iter_set_index(Value self, Value state, int64_t lo, int64_t hi_off) {
+  auto* it = self.as<IndexIter>();
+  int64_t want;
+  if (!iter_state_index(state, &want)) return nullptr;
+  for (;;) {
+    int64_t i = iter_index(it);
+    if (i < 0) break;
+    int64_t hi = list_size(it->seq) + hi_off;
+    int64_t n = want < lo ? lo : want > hi ? hi : want;
+    if (iter_claim(it, i, n)) break;
+  }
+  return Ref<>::steal(none());
+}
+
+Ref<> list_iter_setstate(Value self, Value* args) { return list_iter_set_index(self, args[0], 0, 0); }
+Ref<> list_reverse_iter_setstate(Value self, Value* args) { return list_iter_set_index(self, args[0], -1, -1); }
+
+Ref<> tuple_iter_reduce(Value self, Value*) {
+  auto* it = self.as<IndexIter>();
+  Ref<> seq;
+  int64_t i;
+  {
+    CriticalSection cs(it);
+    seq = Ref<>::borrow(it->seq);
+    i = it->index;
+  }
+  if (!seq) return iter_reduce(Value(empty_tuple().get()), Value());
+  return iter_reduce(seq.val(), Value::small(i));
+}
+
+Ref<> tuple_iter_setstate(Value self, Value* args) {
+  auto* it = self.as<IndexIter>();
+  int64_t want;
+  if (!iter_state_index(args[0], &want)) return nullptr;
+  CriticalSection cs(it);
+  if (!it->seq.is_null()) {
+    int64_t n = tuple_size(it->seq);
+    it->index = want < 0 ? 0 : want > n ? n : want;
+  }
+  return Ref<>::steal(none());
+}
+
 const char kLengthHintDoc[] = "Private method returning an estimate of len(list(it)).";
-const MethodDef kListIterMethods[] = {
-    {"__length_hint__($self, /)", list_iter_length_hint, kLengthHintDoc}, {nullptr}};
+const char kReduceDoc[] = "Return state information for pickling.";
+const char kSetStateDoc[] = "Set state information for unpickling.";
+const MethodDef kListIterMethods[] = {{"__length_hint__($self, /)", list_iter_length_hint, kLengthHintDoc},
+                                      {"__reduce__($self, /)", list_iter_reduce, kReduceDoc},
+                                      {"__setstate__($self, state, /)", list_iter_setstate, kSetStateDoc},
+                                      {nullptr}};
 const MethodDef kListReverseIterMethods[] = {
-    {"__length_hint__($self, /)", list_reverse_iter_length_hint, kLengthHintDoc}, {nullptr}};
-const MethodDef kTupleIterMethods[] = {
-    {"__length_hint__($self, /)", tuple_iter_length_hint, kLengthHintDoc}, {nullptr}};
+    {"__length_hint__($self, /)", list_reverse_iter_length_hint, kLengthHintDoc},
+    {"__reduce__($self, /)", list_reverse_iter_reduce, kReduceDoc},
+    {"__setstate__($self, state, /)", list_reverse_iter_setstate, kSetStateDoc},
+    {nullptr}};
+const MethodDef kTupleIterMethods[] = {{"__length_hint__($self, /)", tuple_iter_length_hint, kLengthHintDoc},
+                                       {"__reduce__($self, /)", tuple_iter_reduce, kReduceDoc},
+                                       {"__setstate__($self, state, /)", tuple_iter_setstate, kSetStateDoc},
+                                       {nullptr}};
 
 // reversed(seq) over the sequence protocol.
 Ref<> reversed_next(Value self) {
@@ -151,8 +232,13 @@ Ref<> reversed_next(Value self) {
   Ref<> seq;
   int64_t i;
   {
+    Ref<> dead;
     CriticalSection cs(it);
-    if (it->seq.is_null() || it->index < 0) return nullptr;
+    if (it->seq.is_null()) return nullptr;
+    if (it->index < 0) {
+      exhaust(it, &dead);  // CPython drops the sequence here (seen by __reduce__)
+      return nullptr;
+    }
     seq = Ref<>::borrow(it->seq);
     i = it->index--;
   }
@@ -183,8 +269,44 @@ Ref<> reversed_length_hint(Value self, Value*) {
   return small_int(n < i + 1 ? 0 : i + 1);
 }
 
-const MethodDef kReversedMethods[] = {
-    {"__length_hint__($self, /)", reversed_length_hint, kLengthHintDoc}, {nullptr}};
+Ref<> reversed_reduce(Value self, Value*) {
+  auto* it = self.as<IndexIter>();
+  Ref<> seq;
+  int64_t i;
+  {
+    CriticalSection cs(it);
+    seq = Ref<>::borrow(it->seq);
+    i = it->index;
+  }
+  Ref<> args = tuple_pack({seq ? seq.val() : Value(empty_tuple().get())});
+  if (!args) return nullptr;
+  if (!seq) return tuple_pack({Value(type_of(self)), args.val()});
+  return tuple_pack({Value(type_of(self)), args.val(), Value::small(i)});
+}
+
+// Clamped to [-1, len(seq) - 1]; the length is read outside the lock (it may
+// call __len__), so a racing next() may be overtaken, as in CPython.
+Ref<> reversed_setstate(Value self, Value* args) {
+  auto* it = self.as<IndexIter>();
+  int64_t want;
+  if (!iter_state_index(args[0], &want)) return nullptr;
+  Ref<> seq;
+  {
+    CriticalSection cs(it);
+    seq = Ref<>::borrow(it->seq);
+  }
+  if (!seq) return Ref<>::steal(none());
+  int64_t n = length(seq.val());
+  if (n < 0) return nullptr;
+  CriticalSection cs(it);
+  if (!it->seq.is_null()) it->index = want < -1 ? -1 : want > n - 1 ? n - 1 : want;
+  return Ref<>::steal(none());
+}
+
+const MethodDef kReversedMethods[] = {{"__length_hint__($self, /)", reversed_length_hint, kLengthHintDoc},
+                                      {"__reduce__($self, /)", reversed_reduce, kReduceDoc},
+                                      {"__setstate__($self, state, /)", reversed_setstate, kSetStateDoc},
+                                      {nullptr}};
 
 Ref<> reversed_for(Type* t, Value seq) {
   Value rev = type_lookup(type_of(seq), Value(ids::__reversed__));
@@ -277,6 +399,22 @@ Ref<> enumerate_next(Value self) {
   if (!idx) return nullptr;
   return tuple_pack({idx.val(), item.val()});
 }
+
+Ref<> enumerate_reduce(Value self, Value*) {
+  auto* e = self.as<Enumerate>();
+  Ref<> it, idx;
+  {
+    CriticalSection cs(e);
+    it = Ref<>::borrow(e->it);
+    idx = e->big_index.is_null() ? int_from_int64(e->index) : Ref<>::borrow(e->big_index);
+  }
+  if (!idx) return nullptr;
+  Ref<> args = tuple_pack({it.val(), idx.val()});
+  if (!args) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val()});
+}
+
+const MethodDef kEnumerateMethods[] = {{"__reduce__($self, /)", enumerate_reduce, kReduceDoc}, {nullptr}};
 
 // --- zip and map share the "pull one item from each iterator" step -----------------------
 
@@ -377,6 +515,31 @@ Ref<> zip_next(Value self) {
   return r;
 }
 
+// (zip, iterators) or, strict, (zip, iterators, True).
+Ref<> zip_reduce(Value self, Value*) {
+  auto* z = self.as<MultiIter>();
+  bool strict;
+  {
+    CriticalSection cs(z);
+    strict = z->strict;
+  }
+  if (strict) return tuple_pack({Value(type_of(self)), z->iters, true_value()});
+  return tuple_pack({Value(type_of(self)), z->iters});
+}
+
+Ref<> zip_setstate(Value self, Value* args) {
+  auto* z = self.as<MultiIter>();
+  int b = truthy(args[0]);
+  if (b < 0) return nullptr;
+  CriticalSection cs(z);
+  z->strict = b != 0;
+  return Ref<>::steal(none());
+}
+
+const MethodDef kZipMethods[] = {{"__reduce__($self, /)", zip_reduce, kReduceDoc},
+                                 {"__setstate__($self, state, /)", zip_setstate, kSetStateDoc},
+                                 {nullptr}};
+
 // map(func, *iterables, strict=False): strict is new in 3.14.
 Ref<> map_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
   bool strict = false;
@@ -412,6 +575,25 @@ Ref<> map_next(Value self) {
   for (auto& r : items) argv.push_back(r.val());
   return call(m->func, argv.data(), argv.size());
 }
+
+// (map, (func, *iterators)); strict (3.14 only) adds True, as 3.14 does.
+Ref<> map_reduce(Value self, Value*) {
+  auto* m = self.as<MultiIter>();
+  int64_t n = tuple_size(m->iters);
+  Ref<Tuple> args = tuple_new(n + 1);
+  if (!args) return nullptr;
+  tuple_init_item(args.get(), 0, Ref<>::borrow(m->func));
+  for (int64_t i = 0; i < n; i++) tuple_init_item(args.get(), i + 1, Ref<>::borrow(tuple_item(m->iters, i)));
+  bool strict;
+  {
+    CriticalSection cs(m);
+    strict = m->strict;
+  }
+  if (strict) return tuple_pack({Value(type_of(self)), Value(args.get()), true_value()});
+  return tuple_pack({Value(type_of(self)), Value(args.get())});
+}
+
+const MethodDef kMapMethods[] = {{"__reduce__($self, /)", map_reduce, kReduceDoc}, {nullptr}};
 
 // --- filter ----------------------------------------------------------------------------------
 
@@ -450,6 +632,15 @@ Ref<> filter_next(Value self) {
   }
 }
 
+Ref<> filter_reduce(Value self, Value*) {
+  auto* f = self.as<MultiIter>();
+  Ref<> args = tuple_pack({f->func, f->iters});
+  if (!args) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val()});
+}
+
+const MethodDef kFilterMethods[] = {{"__reduce__($self, /)", filter_reduce, kReduceDoc}, {nullptr}};
+
 // --- readying -----------------------------------------------------------------------------------
 
 void ready_iter(Type* t, const char* name, size_t size, DeallocFn dealloc, TraverseFn traverse, UnaryFn next,
@@ -469,6 +660,36 @@ void ready_iter(Type* t, const char* name, size_t size, DeallocFn dealloc, Trave
 
 }  // namespace
 
+Ref<> builtin_iter_function() {
+  Ref<> f;
+  Value b = current_builtins_dict();
+  int r = b.is_null() ? 0 : dict_get_item_str(b, str_intern("iter"), &f);
+  if (r < 0) return nullptr;
+  if (r == 0) return err_set_str(g_AttributeError, "iter");
+  return f;
+}
+
+Ref<> iter_reduce(Value seq, Value index) {
+  Ref<> f = builtin_iter_function();
+  if (!f) return nullptr;
+  Ref<> args = tuple_pack({seq});
+  if (!args) return nullptr;
+  if (index.is_null()) return tuple_pack({f.val(), args.val()});
+  return tuple_pack({f.val(), args.val(), index});
+}
+
+bool iter_state_index(Value state, int64_t* out) {
+  if (!is_int(state)) {
+    err_set_str(g_TypeError, "an integer is required");
+    return false;
+  }
+  if (!int_as_int64(state, out)) {
+    err_set_str(g_OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  return true;
+}
+
 Ref<> list_iter_new(Value list) { return index_iter_new(&g_list_iter_type, list, 0); }
 Ref<> list_reverse_iter_new(Value list) {
   return index_iter_new(&g_list_reverse_iter_type, list, list_size(list) - 1);
@@ -486,16 +707,16 @@ void iterator_types_init() {
   ready_iter(&g_reversed_type, "reversed", sizeof(IndexIter), index_iter_dealloc, index_iter_traverse,
              reversed_next, kReversedMethods, reversed_tp_new, "Return a reverse iterator over the values of the given sequence.");
   ready_iter(&g_enumerate_type, "enumerate", sizeof(Enumerate), enumerate_dealloc, enumerate_traverse,
-             enumerate_next, nullptr, enumerate_tp_new,
+             enumerate_next, kEnumerateMethods, enumerate_tp_new,
              "Return an enumerate object.\n\n  iterable\n    an object supporting iteration\n\nThe enumerate object "
              "yields pairs containing a count (from start, which\ndefaults to zero) and a value yielded by the iterable "
              "argument.");
-  ready_iter(&g_zip_type, "zip", sizeof(MultiIter), multi_dealloc, multi_traverse, zip_next, nullptr, zip_tp_new,
+  ready_iter(&g_zip_type, "zip", sizeof(MultiIter), multi_dealloc, multi_traverse, zip_next, kZipMethods, zip_tp_new,
              "zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.");
-  ready_iter(&g_map_type, "map", sizeof(MultiIter), multi_dealloc, multi_traverse, map_next, nullptr, map_tp_new,
+  ready_iter(&g_map_type, "map", sizeof(MultiIter), multi_dealloc, multi_traverse, map_next, kMapMethods, map_tp_new,
              "map(function, iterable, /, *iterables, strict=False)\n--\n\nMake an iterator that computes the function "
              "using arguments from\neach of the iterables.  Stops when the shortest iterable is exhausted.");
-  ready_iter(&g_filter_type, "filter", sizeof(MultiIter), multi_dealloc, multi_traverse, filter_next, nullptr,
+  ready_iter(&g_filter_type, "filter", sizeof(MultiIter), multi_dealloc, multi_traverse, filter_next, kFilterMethods,
              filter_tp_new,
              "filter(function or None, iterable) --> filter object\n\nReturn an iterator yielding those items of "
              "iterable for which function(item)\nis true. If function is None, return the items that are true.");

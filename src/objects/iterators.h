@@ -40,6 +40,16 @@ Ref<> tuple_iter_new(Value tuple);
 // reversed(seq) as the builtin does it (__reversed__, else the sequence protocol).
 Ref<> reversed_new(Value seq);
 
+// Pickling support shared by the built-in iterators (CPython's forms):
+// iter_reduce(seq, index) is `(iter, (seq,), index)`, or `(iter, (seq,))`
+// when index is null; `iter` is the builtins' iter function, looked up in the
+// running code's builtins as CPython does.
+Ref<> builtin_iter_function();
+Ref<> iter_reduce(Value seq, Value index);
+// The int argument of an iterator's __setstate__ (TypeError "an integer is
+// required", OverflowError past int64), as CPython's PyLong_AsSsize_t.
+bool iter_state_index(Value state, int64_t* out);
+
 // Readies the list/tuple iterator types and enumerate, zip, map, filter,
 // reversed (builtins names: enumerate, zip, map, filter, reversed).
 void iterator_types_init();

@@ -504,6 +504,28 @@ const MethodDef kNativeFunctionMethods[] = {
     {"__reduce__($self, /)", native_function_reduce, nullptr},
     {nullptr}};
 
+}  // namespace
+
+// __reduce__ of the method descriptors, slot wrappers and method-wrappers:
+// getattr(owner, name), as CPython pickles them by reference.
+Ref<> reduce_as_getattr(Value self, const char* owner_attr) {
+  Ref<> owner = getattr(self, owner_attr);
+  Ref<> name = owner ? getattr(self, "__name__") : Ref<>();
+  if (!name) return nullptr;
+  Ref<> getattr_fn;
+  int r = dict_get_item_str(g_interp.builtins, str_intern("getattr"), &getattr_fn);
+  if (r < 0) return nullptr;
+  if (r == 0) return err_set_str(g_RuntimeError, "lost builtins.getattr");
+  Ref<Tuple> args = tuple_pack({owner.val(), name.val()});
+  if (!args) return nullptr;
+  return tuple_pack({getattr_fn.val(), args.val()});
+}
+
+namespace {
+
+Ref<> descr_reduce(Value v, Value*) { return reduce_as_getattr(v, "__objclass__"); }
+const MethodDef kDescrMethods[] = {{"__reduce__($self, /)", descr_reduce, nullptr}, {nullptr}};
+
 int64_t native_function_hash(Value v) {
   auto* f = v.as<NativeFunction>();
   int64_t h = f->self.is_null() ? 0 : hash(f->self);
@@ -530,8 +552,8 @@ Ref<> method_descr_get(Value descr, Value obj, Value type) {
   if (obj.is_null()) return Ref<>::borrow(descr);
   if (!is_subtype(type_of(obj), d->owner))
     return err_format(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                      str_view(d->def->parsed->name).data(), type_name(d->owner),
-                      type_name(type_of(obj)));
+                      str_view(d->def->parsed->name).data(), type_tp_name(d->owner),
+                      type_tp_name(type_of(obj)));
   return native_function_new(d->def, obj, Value());
 }
 
@@ -542,8 +564,8 @@ Ref<> method_descr_call(Value callable, const Value* args, size_t nargs, Value k
                       str_view(d->def->parsed->name).data());
   if (!is_subtype(type_of(args[0]), d->owner))
     return err_format(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                      str_view(d->def->parsed->name).data(), type_name(d->owner),
-                      type_name(type_of(args[0])));
+                      str_view(d->def->parsed->name).data(), type_tp_name(d->owner),
+                      type_tp_name(type_of(args[0])));
   return native_call(d->def, args[0], args + 1, nargs - 1, kwnames);
 }
 
@@ -595,7 +617,8 @@ Ref<> getset_get(Value descr, Value obj, Value type) {
   if (obj.is_null()) return Ref<>::borrow(descr);
   if (!is_subtype(type_of(obj), d->owner))
     return err_format(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                      d->def->name, type_name(d->owner), type_name(type_of(obj)));
+                      d->def->name, type_tp_name(d->owner),
+                      type_tp_name(type_of(obj)));
   return d->def->get(obj);
 }
 
@@ -818,6 +841,7 @@ void native_types_init() {
   t->tp_call = method_descr_call;
   t->tp_repr = method_descr_repr;
   t->getsets = kMethodDescrGetSets;
+  t->methods = kDescrMethods;
   type_ready(t);
 
   t = &g_classmethod_descr_type;
@@ -828,6 +852,7 @@ void native_types_init() {
   t->tp_call = classmethod_descr_call;
   t->tp_repr = method_descr_repr;
   t->getsets = kMethodDescrGetSets;
+  t->methods = kDescrMethods;
   type_ready(t);
 
   t = &g_getset_descr_type;

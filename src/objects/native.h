@@ -151,6 +151,9 @@ struct MemberDescr : Object {
 extern Type g_member_descr_type;
 
 Ref<> native_function_new(const MethodDef* def, Value self, Value module_name);
+// (getattr, (getattr(self, owner_attr), self.__name__)): how descriptors and
+// bound slot wrappers pickle (by reference).
+Ref<> reduce_as_getattr(Value self, const char* owner_attr);
 Ref<> method_descr_new(const MethodDef* def, Type* owner);
 
 // Call a MethodDef with a receiver and vectorcall arguments.

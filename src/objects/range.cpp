@@ -5,6 +5,7 @@
 
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
 #include "objects/slice.h"
@@ -200,7 +201,8 @@ int64_t range_hash(Value self) {
 // --- iterators ----------------------------------------------------------------------
 
 struct LongRangeIter : Object {
-  Value next, step, remaining;  // owned ints
+  Value next, step, remaining;  // owned ints, guarded by the iterator's critical section
+  Value start, len;             // owned ints, immutable: the first value and the count, for pickling
 };
 
 Ref<> iter_self(Value self) { return Ref<>::borrow(self); }
@@ -226,6 +228,8 @@ void longrange_dealloc(Object* o) {
   decref(it->next);
   decref(it->step);
   decref(it->remaining);
+  decref(it->start);
+  decref(it->len);
   free_object(o);
 }
 
@@ -254,9 +258,88 @@ Ref<> longrange_length_hint(Value self, Value*) {
   return Ref<>::borrow(it->remaining);
 }
 
+// Pickling, as CPython 3.11: (iter, (range(start, start + len * step, step),), index).
+Ref<> range_iter_reduce_parts(Value start, Value step, Value len, Value index) {
+  Ref<> span = mul(len, step);
+  Ref<> stop = span ? add(start, span.val()) : Ref<>();
+  if (!stop) return nullptr;
+  Ref<> r = range_new(start, stop.val(), step);
+  if (!r) return nullptr;
+  return iter_reduce(r.val(), index);
+}
+
+Ref<> range_iter_reduce(Value self, Value*) {
+  auto* it = self.as<RangeIter>();
+  int64_t remaining;
+  {
+    CriticalSection cs(it);
+    remaining = it->remaining;
+  }
+  Ref<> start = int_from_int64(it->start), step = int_from_int64(it->step), len = int_from_int64(it->len);
+  Ref<> index = int_from_int64(it->len - (remaining < 0 ? 0 : remaining));
+  if (!start || !step || !len || !index) return nullptr;
+  return range_iter_reduce_parts(start.val(), step.val(), len.val(), index.val());
+}
+
+// The index of __setstate__, clamped to [0, len].
+Ref<> clamped_index(Value state, Value len) {
+  Ref<> i = number_index(state);
+  if (!i) return nullptr;
+  if (int_sign(i.val()) < 0) return small_int(0);
+  if (cmp(i.val(), len) > 0) return Ref<>::borrow(len);
+  return i;
+}
+
+Ref<> range_iter_setstate(Value self, Value* args) {
+  auto* it = self.as<RangeIter>();
+  int64_t want;
+  Ref<> i = number_index(args[0]);
+  if (!i) return nullptr;
+  if (!int_as_int64(i.val(), &want)) return err_set_str(g_OverflowError, "Python int too large to convert to C long");
+  want = want < 0 ? 0 : want > it->len ? it->len : want;
+  CriticalSection cs(it);
+  it->remaining = it->len - want;
+  if (it->remaining > 0) it->next = it->start + want * it->step;  // fits: at most the last value
+  return Ref<>::steal(none());
+}
+
+Ref<> longrange_reduce(Value self, Value*) {
+  auto* it = self.as<LongRangeIter>();
+  Ref<> remaining;
+  {
+    CriticalSection cs(it);
+    remaining = Ref<>::borrow(it->remaining);
+  }
+  Ref<> index = sub(it->len, remaining.val());
+  if (!index) return nullptr;
+  return range_iter_reduce_parts(it->start, it->step, it->len, index.val());
+}
+
+Ref<> longrange_setstate(Value self, Value* args) {
+  auto* it = self.as<LongRangeIter>();
+  Ref<> i = clamped_index(args[0], it->len);
+  if (!i) return nullptr;
+  Ref<> rem = sub(it->len, i.val());
+  Ref<> off = rem ? mul(i.val(), it->step) : Ref<>();
+  Ref<> nxt = off ? add(it->start, off.val()) : Ref<>();
+  if (!nxt) return nullptr;
+  CriticalSection cs(it);
+  set_field(it->remaining, std::move(rem));
+  set_field(it->next, std::move(nxt));
+  return Ref<>::steal(none());
+}
+
 const char kHintDoc[] = "Private method returning an estimate of len(list(it)).";
-const MethodDef kRangeIterMethods[] = {{"__length_hint__($self, /)", range_iter_length_hint, kHintDoc}, {nullptr}};
-const MethodDef kLongRangeIterMethods[] = {{"__length_hint__($self, /)", longrange_length_hint, kHintDoc}, {nullptr}};
+const char kReduceDoc[] = "Return state information for pickling.";
+const char kSetStateDoc[] = "Set state information for unpickling.";
+const MethodDef kRangeIterMethods[] = {{"__length_hint__($self, /)", range_iter_length_hint, kHintDoc},
+                                       {"__reduce__($self, /)", range_iter_reduce, kReduceDoc},
+                                       {"__setstate__($self, state, /)", range_iter_setstate, kSetStateDoc},
+                                       {nullptr}};
+const MethodDef kLongRangeIterMethods[] = {{"__length_hint__($self, /)", longrange_length_hint, kHintDoc},
+                                           {"__reduce__($self, /)", longrange_reduce, kReduceDoc},
+                                           {"__setstate__($self, state, /)", longrange_setstate, kSetStateDoc},
+                                           {nullptr}};
 
 // An iterator yielding `len` values from `first` by `step`.
 Ref<> make_iter(Value first, Value step, Value len) {
@@ -270,6 +353,8 @@ Ref<> make_iter(Value first, Value step, Value len) {
       it->next = f;
       it->step = s;
       it->remaining = n;
+      it->start = f;
+      it->len = n;
       return Ref<>::steal(Value(it));
     }
   }
@@ -278,6 +363,8 @@ Ref<> make_iter(Value first, Value step, Value len) {
   it->next = Ref<>::borrow(first).release();
   it->step = Ref<>::borrow(step).release();
   it->remaining = Ref<>::borrow(len).release();
+  it->start = Ref<>::borrow(first).release();
+  it->len = Ref<>::borrow(len).release();
   return Ref<>::steal(Value(it));
 }
 

@@ -20,6 +20,7 @@ extern Type g_range_type;
 // FOR_ITER_RANGE reads it inline when its only reference is the frame's).
 struct RangeIter : Object {
   int64_t next, step, remaining;  // guarded by the iterator's critical section
+  int64_t start, len;             // the first value and the count, for pickling; immutable
 };
 extern Type g_range_iter_type;
 

@@ -16,6 +16,7 @@
 #include "objects/errors.h"
 #include "objects/generic_alias.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
@@ -762,8 +763,28 @@ Ref<> set_iter_length_hint(Value self, Value*) {
   return small_int(it->len);
 }
 
+// (iter, (list of the items still to come,)), as CPython: read from a copy of
+// the position, so the iterator itself does not advance.
+Ref<> set_iter_reduce(Value self, Value*) {
+  auto* it = self.as<SetIter>();
+  Ref<List> items = list_new();
+  if (!items) return nullptr;
+  {
+    CriticalSection cs(it);
+    if (!it->set.is_null()) {
+      if (it->used != set_size(it->set)) return err_set_str(g_RuntimeError, "Set changed size during iteration");
+      int64_t pos = it->pos;
+      Ref<> k;
+      while (set_next(it->set, &pos, &k))
+        if (list_append(Value(items.get()), k.val()) < 0) return nullptr;
+    }
+  }
+  return iter_reduce(Value(items.get()), Value());
+}
+
 const MethodDef kSetIterMethods[] = {
     {"__length_hint__($self, /)", set_iter_length_hint, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__($self, /)", set_iter_reduce, "Return state information for pickling."},
     {nullptr}};
 
 // --- methods ----------------------------------------------------------------------

@@ -19,6 +19,7 @@
 #include "objects/native.h"
 #include "objects/slice.h"
 #include "objects/tuple.h"
+#include "objects/iterators.h"
 
 namespace ftpy {
 
@@ -604,12 +605,17 @@ Ref<> str_mod_slot(Value a, Value b) {
 
 // --- iterator ---------------------------------------------------------------------
 // The next index is claimed with a CAS so that an iterator shared between
-// threads never yields a character twice.
+// threads never yields a character twice. A failed next() stores kStrIterDone,
+// so that pickling can tell an exhausted iterator (CPython drops its string)
+// from one that merely stands at the end. Iterators of ASCII strings have
+// their own type, named str_ascii_iterator as in CPython.
 struct StrIter : Object {
   Value str;  // owned
   std::atomic<int64_t> index;
 };
+constexpr int64_t kStrIterDone = INT64_MAX;
 Type g_str_iter_type;
+Type g_str_ascii_iter_type;
 
 void str_iter_dealloc(Object* o) {
   decref(static_cast<StrIter*>(o)->str);
@@ -623,9 +629,33 @@ Ref<> str_iter_next(Value v) {
   Str* s = it->str.as<Str>();
   int64_t i = it->index.load(std::memory_order_relaxed);
   do {
-    if (i >= s->length) return nullptr;
+    if (i >= s->length) {
+      if (i != kStrIterDone) it->index.compare_exchange_strong(i, kStrIterDone, std::memory_order_relaxed);
+      return nullptr;
+    }
   } while (!it->index.compare_exchange_weak(i, i + 1, std::memory_order_relaxed));
   return str_from_char(s->at(i));
+}
+
+// (iter, (s,), index), or (iter, ('',)) once exhausted.
+Ref<> str_iter_reduce(Value self, Value*) {
+  StrIter* it = self.as<StrIter>();
+  int64_t i = it->index.load(std::memory_order_relaxed);
+  if (i == kStrIterDone) return iter_reduce(Value(g_empty_str), Value());
+  return iter_reduce(it->str, Value::small(i));
+}
+
+// Clamped to [0, len]; an exhausted iterator stays exhausted (CAS).
+Ref<> str_iter_setstate(Value self, Value* args) {
+  StrIter* it = self.as<StrIter>();
+  int64_t want;
+  if (!iter_state_index(args[0], &want)) return nullptr;
+  int64_t n = it->str.as<Str>()->length;
+  want = want < 0 ? 0 : want > n ? n : want;
+  int64_t i = it->index.load(std::memory_order_relaxed);
+  while (i != kStrIterDone && !it->index.compare_exchange_weak(i, want, std::memory_order_relaxed)) {
+  }
+  return Ref<>::steal(none());
 }
 
 Ref<> str_iter_length_hint(Value self, Value*) {
@@ -636,10 +666,12 @@ Ref<> str_iter_length_hint(Value self, Value*) {
 
 const MethodDef kStrIterMethods[] = {
     {"__length_hint__($self, /)", str_iter_length_hint, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__($self, /)", str_iter_reduce, "Return state information for pickling."},
+    {"__setstate__($self, state, /)", str_iter_setstate, "Set state information for unpickling."},
     {nullptr}};
 
 Ref<> str_iter_slot(Value v) {
-  StrIter* it = alloc_object<StrIter>(&g_str_iter_type);
+  StrIter* it = alloc_object<StrIter>(v.as<Str>()->ascii ? &g_str_ascii_iter_type : &g_str_iter_type);
   if (!it) return nullptr;
   it->str = v;
   incref(v);
@@ -703,6 +735,14 @@ void str_types_init() {
     it->tp_iternext = str_iter_next;
     it->methods = kStrIterMethods;
     type_ready(it);
+    Type* ait = &g_str_ascii_iter_type;
+    ait->name = "str_ascii_iterator";
+    ait->basic_size = sizeof(StrIter);
+    ait->tp_dealloc = str_iter_dealloc;
+    ait->tp_iter = str_iter_self;
+    ait->tp_iternext = str_iter_next;
+    ait->methods = kStrIterMethods;
+    type_ready(ait);
   }
 }
 

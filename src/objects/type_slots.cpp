@@ -243,7 +243,8 @@ Ref<> wrapper_get(Value descr, Value obj, Value type) {
   auto* w = descr.as<SlotWrapper>();
   if (!is_subtype(type_of(obj), w->owner))
     return err_format(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                      w->def->name, type_name(w->owner), type_name(type_of(obj)));
+                      w->def->name, type_tp_name(w->owner),
+                      type_tp_name(type_of(obj)));
   auto* m = alloc_object<MethodWrapper>(&g_method_wrapper_type);
   if (!m) return nullptr;
   m->descr = Ref<>::borrow(descr).release();
@@ -305,6 +306,11 @@ Ref<> method_wrapper_richcompare(Value a, Value b, CompareOp op) {
   return new_bool(op == kEq ? eq : !eq);
 }
 
+Ref<> wrapper_reduce(Value v, Value*) { return reduce_as_getattr(v, "__objclass__"); }
+Ref<> method_wrapper_reduce(Value v, Value*) { return reduce_as_getattr(v, "__self__"); }
+const MethodDef kWrapperMethods[] = {{"__reduce__($self, /)", wrapper_reduce, nullptr}, {nullptr}};
+const MethodDef kMethodWrapperMethods[] = {{"__reduce__($self, /)", method_wrapper_reduce, nullptr}, {nullptr}};
+
 void wrapper_types_init() {
   if (g_wrapper_descr_type.flags & kTypeReady) return;
   Type* t = &g_wrapper_descr_type;
@@ -316,6 +322,7 @@ void wrapper_types_init() {
   t->tp_descr_get = wrapper_get;
   t->tp_repr = wrapper_repr;
   t->getsets = kWrapperGetSets;
+  t->methods = kWrapperMethods;
   t->tp_getattro = generic_getattr;
   t->ob_type = &g_type_type;
   t = &g_method_wrapper_type;
@@ -326,6 +333,7 @@ void wrapper_types_init() {
   t->tp_repr = method_wrapper_repr;
   t->tp_richcompare = method_wrapper_richcompare;
   t->getsets = kMethodWrapperGetSets;
+  t->methods = kMethodWrapperMethods;
   t->tp_getattro = generic_getattr;
   t->ob_type = &g_type_type;
 }
