@@ -356,7 +356,8 @@ Ref<> builtin_compile(Value, Value* a) {
   if (mode == "exec") m = CompileMode::kExec;
   else if (mode == "eval") m = CompileMode::kEval;
   else if (mode == "single") m = CompileMode::kSingle;
-  else return err_set_str(g_ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'");
+  // 3.11 names 'func_type' only when PyCF_ONLY_AST is given (ast_module.cpp).
+  else return err_set_str(g_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
   return compile_source(text, fname, m, static_cast<int>(flags), static_cast<int>(optimize));
 }
 

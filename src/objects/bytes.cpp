@@ -585,8 +585,8 @@ Ref<> b_zfill(Value self, Value* args) {
 }
 
 Ref<> b_expandtabs(Value self, Value* args) {
-  int64_t tabsize;
-  if (!to_index(args[0], &tabsize)) return nullptr;
+  int32_t tabsize;  // a C int, as in CPython
+  if (!to_c_int(args[0], &tabsize)) return nullptr;
   Buf s;
   if (!load(self, &s)) return nullptr;
   std::string out;
@@ -1071,7 +1071,7 @@ Ref<> bytes_mul_slot(Value a, Value b) {
   int64_t n = bytes_size(sv);
   if (count <= 0 || n == 0) return bytes_from("", 0);
   if (count == 1 && is_bytes_exact(sv)) return Ref<>::borrow(sv);
-  if (n > INT64_MAX / count) return err_no_memory();
+  if (n > INT64_MAX / count) return err_set_str(g_OverflowError, "repeated bytes are too long");  // as CPython
   int64_t total = n * count;
   Ref<Bytes> r = bytes_new_raw(total);
   if (!r) return nullptr;

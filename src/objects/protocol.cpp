@@ -621,6 +621,21 @@ bool to_int64(Value v, int64_t* out) {
   return true;
 }
 
+bool to_c_int(Value v, int32_t* out) {
+  int64_t x;
+  if (!to_int64(v, &x)) {
+    if (!err_matches(g_OverflowError)) return false;
+    err_clear();
+    x = INT64_MAX;
+  }
+  if (x < INT32_MIN || x > INT32_MAX) {
+    err_set_str(g_OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  *out = static_cast<int32_t>(x);
+  return true;
+}
+
 bool to_index(Value v, int64_t* out) {
   if (v.is_small()) {
     *out = v.small_value();

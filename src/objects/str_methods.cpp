@@ -533,8 +533,8 @@ Ref<> str_zfill(Value self, Value* args) {
 }
 
 Ref<> str_expandtabs(Value self, Value* args) {
-  int64_t tabsize;
-  if (!to_index(args[0], &tabsize)) return nullptr;
+  int32_t tabsize;  // a C int, as in CPython
+  if (!to_c_int(args[0], &tabsize)) return nullptr;
   Str* s = S(self);
   U32 out;
   int64_t col = 0;
