@@ -595,13 +595,34 @@ Ref<> builtin_setattr(Value, Value* a) {
   return new_none();
 }
 
+// As CPython: build the list, then hand the keywords to list.sort, so that
+// iteration errors come first and a bad keyword is reported by sort()
+// ("'kee' is an invalid keyword argument for sort()"). The usual key= and
+// reverse= are taken here without the extra call.
 Ref<> builtin_sorted(Value, Value* a) {
   Ref<> l = sequence_list(a[0]);
   if (!l) return nullptr;
-  int rev = a[2].is_null() ? 0 : truthy(a[2]);
-  if (rev < 0) return nullptr;
-  Value key = (a[1].is_null() || is_none(a[1])) ? Value() : a[1];
-  if (list_sort(l.val(), key, rev) < 0) return nullptr;
+  Value kw = a[1];
+  Value key, reverse;
+  bool direct = dict_size(kw) <= 2;
+  int64_t pos = 0;
+  Ref<> k, v;
+  while (direct && dict_next(kw, &pos, &k, &v)) {
+    if (str_view(k.val()) == "key") key = v.val();
+    else if (str_view(k.val()) == "reverse") reverse = v.val();
+    else direct = false;
+  }
+  if (!direct) {
+    Ref<> sort = getattr(l.val(), "sort");
+    if (!sort) return nullptr;
+    Ref<Tuple> no_args = tuple_new(0);
+    if (!no_args || !call_tuple_dict(sort.val(), no_args.val(), kw)) return nullptr;
+    return l;
+  }
+  int32_t rev = 0;  // a C int, as list.sort takes it
+  if (!reverse.is_null() && !to_c_int(reverse, &rev)) return nullptr;
+  if (key.is_null() || is_none(key)) key = Value();
+  if (list_sort(l.val(), key, rev != 0) < 0) return nullptr;
   return l;
 }
 
@@ -732,7 +753,11 @@ const MethodDef kBuiltinFunctions[] = {
     {"repr(obj, /)", builtin_repr, "Return the canonical string representation of the object."},
     {"round(number, ndigits=None)", builtin_round, "Round a number to a given precision in decimal digits."},
     {"setattr(obj, name, value, /)", builtin_setattr, "Sets the named attribute on the given object."},
-    {"sorted(iterable, /, *, key=None, reverse=False)", builtin_sorted, "Return a new sorted list."},
+    {"sorted(iterable, /, **kwargs)", builtin_sorted,
+     "sorted(iterable, /, *, key=None, reverse=False)\n--\n\n"
+     "Return a new list containing all items from the iterable in ascending order.\n\n"
+     "A custom key function can be supplied to customize the sort order, and the\n"
+     "reverse flag can be set to request the result in descending order."},
     {"sum(iterable, /, start=0)", builtin_sum, "Return the sum of a 'start' value plus an iterable of numbers."},
     {"vars(object=?, /)", builtin_vars, "Show vars."},
     {"open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",

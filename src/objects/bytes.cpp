@@ -833,7 +833,7 @@ const MethodDef kBytesCommonMethods[] = {
     {"partition($self, sep, /)", b_partition, "Partition the bytes into three parts using the given separator."},
     {"removeprefix($self, prefix, /)", b_removeprefix, "Return a bytes object with the given prefix string removed if present."},
     {"removesuffix($self, suffix, /)", b_removesuffix, "Return a bytes object with the given suffix string removed if present."},
-    {"replace($self, old, new, /, count=-1)", b_replace, "Return a copy with all occurrences of substring old replaced by new."},
+    {"replace($self, old, new, count=-1, /)", b_replace, "Return a copy with all occurrences of substring old replaced by new."},
     {"rfind($self, sub, start=None, end=None, /)", b_rfind, "Return the highest index where subsection sub is found.", kMethParseTupleMessages},
     {"rindex($self, sub, start=None, end=None, /)", b_rindex, "Return the highest index where subsection sub is found; raise ValueError if not.", kMethParseTupleMessages},
     {"rjust($self, width, fillchar=?, /)", b_rjust, "Return a right-justified string of length width."},

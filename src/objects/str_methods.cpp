@@ -923,7 +923,7 @@ Ref<> str_join(Str* sep, Value iterable) {
 const MethodDef kStrMethods[] = {
     {"encode($self, /, encoding='utf-8', errors='strict')", str_encode,
      "Encode the string using the codec registered for encoding."},
-    {"replace($self, old, new, /, count=-1)", str_replace,
+    {"replace($self, old, new, count=-1, /)", str_replace,
      "Return a copy with all occurrences of substring old replaced by new."},
     {"split($self, /, sep=None, maxsplit=-1)", str_split,
      "Return a list of the substrings in the string, using sep as the separator string."},
