@@ -694,22 +694,6 @@ Ref<> builtin_open(Value, Value* a) { return io_open_builtin(a); }
 
 Ref<> builtin_breakpoint(Value, Value*) { return new_none(); }
 
-// exit() and quit(): CPython's site module adds them (as _sitebuiltins.Quitter
-// objects) and scripts call them. Like Quitter, close sys.stdin (ignoring
-// errors), then raise SystemExit(code).
-Ref<> builtin_exit(Value, Value* a) {
-  Ref<> in = sys_get_attr("stdin");
-  if (in && !is_none(in.val())) {
-    if (!call_method(in.val(), "close", nullptr, 0)) err_clear();
-  } else {
-    err_clear();
-  }
-  Value code = a[0].is_null() ? none() : a[0];
-  Ref<> exc = call(Value(g_SystemExit), &code, 1);  // args == (code,), as Quitter's
-  if (exc) err_restore(std::move(exc));
-  return nullptr;
-}
-
 const MethodDef kBuiltinFunctions[] = {
     {"__build_class__(func, name, /, *bases, **kwds)", builtin_build_class,
      "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class"},
@@ -763,8 +747,6 @@ const MethodDef kBuiltinFunctions[] = {
     {"open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
      builtin_open, "Open file and return a stream."},
     {"breakpoint(*args, **kws)", builtin_breakpoint, "Call sys.breakpointhook(*args, **kws)."},
-    {"exit(code=None)", builtin_exit, "Exit the interpreter by raising SystemExit(code)."},
-    {"quit(code=None)", builtin_exit, "Exit the interpreter by raising SystemExit(code)."},
     {nullptr}};
 
 }  // namespace
