@@ -332,7 +332,17 @@ bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kw
                    display_name(sig).c_str(), str_view(p.name).data());
       else if (p.kind == ParamKind::kPositionalOnly && positional_count_messages(sig))
         positional_count_error(sig, nargs);
-      else
+      else if (p.kind == ParamKind::kPositionalOnly && sig->var_args < 0) {
+        // Argument clinic with keyword parameters too ("sum(iterable, /,
+        // start=0)"): the required positional-only count, "at least" when
+        // more may be given positionally.
+        size_t min_posonly = 0;
+        for (const Param& q : sig->params)
+          if (q.kind == ParamKind::kPositionalOnly && q.required) min_posonly++;
+        err_format(g_TypeError, "%s takes %s %zu positional argument%s (%zu given)", display_name(sig).c_str(),
+                   min_posonly < static_cast<size_t>(sig->n_positional) ? "at least" : "exactly", min_posonly,
+                   min_posonly == 1 ? "" : "s", nargs);
+      } else
         err_format(g_TypeError, "%s missing required argument '%s' (pos %zu)",
                    display_name(sig).c_str(), str_view(p.name).data(), i + 1);
       return false;

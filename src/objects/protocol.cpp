@@ -574,6 +574,16 @@ Ref<> power(Value a, Value b, Value mod) {
     Ref<> r = tb->nb_power(a, b, mod);
     if (!r || r.val() != not_implemented()) return r;
   }
+  // CPython's ternary_op tries the modulus's type too: pow(1, 2, 3.0) gets
+  // float's "pow() 3rd argument not allowed unless all arguments are
+  // integers". Built-in types only: a class's __pow__ slot serves its
+  // instances as the first operand.
+  Type* tm = type_of(mod);
+  if (tm != ta && tm != tb && tm->nb_power && !has_flag(tm, kTypeHeapType) && tm->nb_power != ta->nb_power &&
+      tm->nb_power != tb->nb_power) {
+    Ref<> r = tm->nb_power(a, b, mod);
+    if (!r || r.val() != not_implemented()) return r;
+  }
   return err_format(g_TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
                     type_tp_name(ta), type_tp_name(tb), type_tp_name(type_of(mod)));
 }
