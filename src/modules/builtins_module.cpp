@@ -361,7 +361,8 @@ Ref<> builtin_compile(Value, Value* a) {
   if (mode == "exec") m = CompileMode::kExec;
   else if (mode == "eval") m = CompileMode::kEval;
   else if (mode == "single") m = CompileMode::kSingle;
-  else return err_set_str(g_ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'");
+  // 3.11 names 'func_type' only when PyCF_ONLY_AST is given (ast_module.cpp).
+  else return err_set_str(g_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
   return compile_source(text, fname, m, static_cast<int>(flags), static_cast<int>(optimize));
 }
 
@@ -599,13 +600,34 @@ Ref<> builtin_setattr(Value, Value* a) {
   return new_none();
 }
 
+// As CPython: build the list, then hand the keywords to list.sort, so that
+// iteration errors come first and a bad keyword is reported by sort()
+// ("'kee' is an invalid keyword argument for sort()"). The usual key= and
+// reverse= are taken here without the extra call.
 Ref<> builtin_sorted(Value, Value* a) {
   Ref<> l = sequence_list(a[0]);
   if (!l) return nullptr;
-  int rev = a[2].is_null() ? 0 : truthy(a[2]);
-  if (rev < 0) return nullptr;
-  Value key = (a[1].is_null() || is_none(a[1])) ? Value() : a[1];
-  if (list_sort(l.val(), key, rev) < 0) return nullptr;
+  Value kw = a[1];
+  Value key, reverse;
+  bool direct = dict_size(kw) <= 2;
+  int64_t pos = 0;
+  Ref<> k, v;
+  while (direct && dict_next(kw, &pos, &k, &v)) {
+    if (str_view(k.val()) == "key") key = v.val();
+    else if (str_view(k.val()) == "reverse") reverse = v.val();
+    else direct = false;
+  }
+  if (!direct) {
+    Ref<> sort = getattr(l.val(), "sort");
+    if (!sort) return nullptr;
+    Ref<Tuple> no_args = tuple_new(0);
+    if (!no_args || !call_tuple_dict(sort.val(), no_args.val(), kw)) return nullptr;
+    return l;
+  }
+  int32_t rev = 0;  // a C int, as list.sort takes it
+  if (!reverse.is_null() && !to_c_int(reverse, &rev)) return nullptr;
+  if (key.is_null() || is_none(key)) key = Value();
+  if (list_sort(l.val(), key, rev != 0) < 0) return nullptr;
   return l;
 }
 
@@ -677,22 +699,6 @@ Ref<> builtin_open(Value, Value* a) { return io_open_builtin(a); }
 
 Ref<> builtin_breakpoint(Value, Value*) { return new_none(); }
 
-// exit() and quit(): CPython's site module adds them (as _sitebuiltins.Quitter
-// objects) and scripts call them. Like Quitter, close sys.stdin (ignoring
-// errors), then raise SystemExit(code).
-Ref<> builtin_exit(Value, Value* a) {
-  Ref<> in = sys_get_attr("stdin");
-  if (in && !is_none(in.val())) {
-    if (!call_method(in.val(), "close", nullptr, 0)) err_clear();
-  } else {
-    err_clear();
-  }
-  Value code = a[0].is_null() ? none() : a[0];
-  Ref<> exc = call(Value(g_SystemExit), &code, 1);  // args == (code,), as Quitter's
-  if (exc) err_restore(std::move(exc));
-  return nullptr;
-}
-
 const MethodDef kBuiltinFunctions[] = {
     {"__build_class__(func, name, /, *bases, **kwds)", builtin_build_class,
      "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class"},
@@ -736,14 +742,16 @@ const MethodDef kBuiltinFunctions[] = {
     {"repr(obj, /)", builtin_repr, "Return the canonical string representation of the object."},
     {"round(number, ndigits=None)", builtin_round, "Round a number to a given precision in decimal digits."},
     {"setattr(obj, name, value, /)", builtin_setattr, "Sets the named attribute on the given object."},
-    {"sorted(iterable, /, *, key=None, reverse=False)", builtin_sorted, "Return a new sorted list."},
+    {"sorted(iterable, /, **kwargs)", builtin_sorted,
+     "sorted(iterable, /, *, key=None, reverse=False)\n--\n\n"
+     "Return a new list containing all items from the iterable in ascending order.\n\n"
+     "A custom key function can be supplied to customize the sort order, and the\n"
+     "reverse flag can be set to request the result in descending order."},
     {"sum(iterable, /, start=0)", builtin_sum, "Return the sum of a 'start' value plus an iterable of numbers."},
     {"vars(object=?, /)", builtin_vars, "Show vars."},
     {"open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
      builtin_open, "Open file and return a stream."},
     {"breakpoint(*args, **kws)", builtin_breakpoint, "Call sys.breakpointhook(*args, **kws)."},
-    {"exit(code=None)", builtin_exit, "Exit the interpreter by raising SystemExit(code)."},
-    {"quit(code=None)", builtin_exit, "Exit the interpreter by raising SystemExit(code)."},
     {nullptr}};
 
 }  // namespace

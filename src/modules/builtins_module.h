@@ -17,4 +17,7 @@ void builtins_add_extra_types(Value builtins_dict);
 bool get_bytes_like(Value v, const uint8_t** data, int64_t* size);
 bool is_bytes_like_type(Type* t);
 Ref<> io_open_builtin(Value* args);
+// site_builtins.cpp: exit, quit, copyright, credits, license and help, as
+// CPython's site module adds them. Needs sys (for sys.copyright). -1 on error.
+int builtins_add_site_names(Value builtins_dict);
 }  // namespace ftpy

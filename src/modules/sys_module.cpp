@@ -8,7 +8,10 @@
 // interleave within a write.
 #include "modules/sys_module.h"
 
+#include <locale.h>
 #include <unistd.h>
+#include <atomic>
+#include <cstdlib>
 
 #include <atomic>
 #include <cerrno>
@@ -18,6 +21,7 @@
 #include <string>
 
 #include "objects/bytes.h"
+#include "objects/codecs.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -63,6 +67,10 @@ struct StdStream : Object {
   std::string* rbuf;  // read-ahead input
   Value name;         // str
   Value buffer;       // its StdBuffer (sys.stdout.buffer), set once at creation
+  // The error handler of the UTF-8 text layer (an immortal interned str):
+  // lone surrogates written, and invalid bytes read, go through it. Atomic:
+  // reconfigure() may replace it while another thread writes.
+  std::atomic<Str*> errors;
 };
 Type g_stdstream_type;
 
@@ -134,11 +142,25 @@ bool stream_flush_locked(StdStream* s) {
   return stream_flush_binary_locked(s);
 }
 
+// The UTF-8 form of a str holds a lone surrogate (ED A0..BF): only then does
+// the error handler have work to do on output.
+bool utf8_has_surrogate(std::string_view u) {
+  for (size_t i = u.find('\xED'); i != std::string_view::npos; i = u.find('\xED', i + 1))
+    if (i + 1 < u.size() && static_cast<uint8_t>(u[i + 1]) >= 0xA0) return true;
+  return false;
+}
+
 Ref<> stream_write(Value self, Value* a) {
   auto* s = self.as<StdStream>();
   if (!is_str(a[0]))
     return err_format(g_TypeError, "write() argument must be str, not %s", type_name(type_of(a[0])));
   std::string_view text = str_view(a[0]);
+  Ref<> encoded;  // the text through the error handler, when it has surrogates
+  if (a[0].as<Str>()->kind > 1 && utf8_has_surrogate(text)) {
+    encoded = codec_encode(a[0].as<Str>(), "utf-8", str_view(s->errors.load(std::memory_order_acquire)));
+    if (!encoded) return nullptr;
+    text = bytes_view(encoded.val());
+  }
   CriticalSection cs(s);
   if (s->closed) return err_set_str(g_ValueError, "I/O operation on closed file.");
   s->wbuf->append(text);
@@ -234,6 +256,13 @@ bool stream_read_bytes(StdStream* s, int64_t n, std::string* out) {
   return true;
 }
 
+// Input bytes as text: UTF-8 through the stream's error handler (invalid
+// bytes become U+DC80..U+DCFF under surrogateescape).
+Ref<> stream_decode(StdStream* s, const std::string& b) {
+  return codec_decode(reinterpret_cast<const uint8_t*>(b.data()), static_cast<int64_t>(b.size()), "utf-8",
+                      str_view(s->errors.load(std::memory_order_acquire)));
+}
+
 Ref<> stream_readline(Value self, Value* a) {
   auto* s = self.as<StdStream>();
   int64_t size;
@@ -247,7 +276,7 @@ Ref<> stream_readline(Value self, Value* a) {
     s->rbuf->insert(0, line.substr(k));
     line.resize(k);
   }
-  return str_from_utf8(line);
+  return stream_decode(s, line);
 }
 
 Ref<> stream_read(Value self, Value* a) {
@@ -269,7 +298,7 @@ Ref<> stream_read(Value self, Value* a) {
     all = s->rbuf->substr(0, k);
     s->rbuf->erase(0, k);
   }
-  return str_from_utf8(all);
+  return stream_decode(s, all);
 }
 
 // --- the binary layer ---
@@ -444,6 +473,12 @@ Ref<> stream_reconfigure(Value self, Value* a) {
     if (t < 0) return nullptr;
     self.as<StdStream>()->write_through = t;
   }
+  if (!a[2].is_null() && !is_none(a[2])) {
+    if (!is_str(a[2]))
+      return err_format(g_TypeError, "reconfigure() argument 'errors' must be str or None, not %s",
+                        type_name(type_of(a[2])));
+    self.as<StdStream>()->errors.store(str_intern(str_view(a[2])), std::memory_order_release);
+  }
   return new_none();
 }
 
@@ -468,7 +503,9 @@ const MethodDef kStreamMethods[] = {
 
 Ref<> stream_get_name(Value self) { return Ref<>::borrow(self.as<StdStream>()->name); }
 Ref<> stream_get_encoding(Value self) { return Ref<>(str_intern("utf-8")); }
-Ref<> stream_get_errors(Value self) { return Ref<>(str_intern("strict")); }
+Ref<> stream_get_errors(Value self) {
+  return Ref<>::borrow(Value(self.as<StdStream>()->errors.load(std::memory_order_acquire)));
+}
 Ref<> stream_get_closed(Value self) { return new_bool(self.as<StdStream>()->closed); }
 Ref<> stream_get_line_buffering(Value self) { return new_bool(self.as<StdStream>()->line_buffered); }
 Ref<> stream_get_write_through(Value self) { return new_bool(self.as<StdStream>()->write_through); }
@@ -490,10 +527,45 @@ Ref<> stream_repr(Value self) {
                        (s->readable ? "r" : "w") + "' encoding='utf-8'>");
 }
 
+// CPython's error handler for stdin and stdout: surrogateescape under the C
+// or POSIX locale and the locales it coerces to (C.UTF-8, C.utf8, UTF-8),
+// and in UTF-8 mode; strict otherwise. PYTHONIOENCODING=enc:errors names it
+// explicitly, and PYTHONIOENCODING=enc alone means strict. (stderr is always backslashreplace.) The locale is the one
+// setlocale(LC_CTYPE, "") would pick: LC_ALL, LC_CTYPE, LANG; one the system
+// does not have leaves "C".
+const char* stdio_errors_default() {
+  const InterpConfig& cfg = g_interp.config;
+  if (!cfg.ignore_environment) {
+    // "enc:errors"; an encoding without a handler means strict.
+    const char* io = std::getenv("PYTHONIOENCODING");
+    const char* colon = io ? std::strchr(io, ':') : nullptr;
+    if (colon && colon[1]) return colon + 1;
+    if (io && *io && io != colon) return "strict";
+    const char* utf8 = std::getenv("PYTHONUTF8");
+    if (utf8 && std::strcmp(utf8, "1") == 0) return "surrogateescape";
+  }
+  const char* loc = nullptr;
+  for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v && *v) {
+      loc = v;
+      break;
+    }
+  }
+  if (!loc) return "surrogateescape";
+  locale_t l = ::newlocale(LC_CTYPE_MASK, loc, locale_t{});
+  if (!l) return "surrogateescape";
+  ::freelocale(l);
+  for (const char* c : {"C", "POSIX", "C.UTF-8", "C.utf8", "UTF-8"})
+    if (std::strcmp(loc, c) == 0) return "surrogateescape";
+  return "strict";
+}
+
 Ref<> make_stream(int fd, const char* name, bool line_buffered, bool write_through, bool readable) {
   auto* s = alloc_object<StdStream>(&g_stdstream_type);
   if (!s) return nullptr;
   s->fd = fd;
+  s->errors.store(str_intern(fd == 2 ? "backslashreplace" : stdio_errors_default()), std::memory_order_relaxed);
   s->line_buffered = line_buffered;
   s->write_through = write_through;
   s->readable = readable;

@@ -96,6 +96,12 @@ int ba_tp_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (!native_bind(sig, args, nargs, kwnames, a, holders)) return -1;
   std::string data;
   if (!a[1].is_null() || !a[2].is_null()) {
+    for (int i = 1; i < 3; i++)  // the argument converters run first, as in CPython
+      if (!a[i].is_null() && !is_str(a[i])) {
+        err_format(g_TypeError, "bytearray() argument '%s' must be str, not %s", i == 1 ? "encoding" : "errors",
+                   type_name(type_of(a[i])));
+        return -1;
+      }
     if (a[0].is_null() || !is_str(a[0])) {
       err_set_str(g_TypeError, a[1].is_null() ? "errors without a string argument" : "encoding without a string argument");
       return -1;

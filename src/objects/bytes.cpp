@@ -586,8 +586,8 @@ Ref<> b_zfill(Value self, Value* args) {
 }
 
 Ref<> b_expandtabs(Value self, Value* args) {
-  int64_t tabsize;
-  if (!to_index(args[0], &tabsize)) return nullptr;
+  int32_t tabsize;  // a C int, as in CPython
+  if (!to_c_int(args[0], &tabsize)) return nullptr;
   Buf s;
   if (!load(self, &s)) return nullptr;
   std::string out;
@@ -834,7 +834,7 @@ const MethodDef kBytesCommonMethods[] = {
     {"partition($self, sep, /)", b_partition, "Partition the bytes into three parts using the given separator."},
     {"removeprefix($self, prefix, /)", b_removeprefix, "Return a bytes object with the given prefix string removed if present."},
     {"removesuffix($self, suffix, /)", b_removesuffix, "Return a bytes object with the given suffix string removed if present."},
-    {"replace($self, old, new, /, count=-1)", b_replace, "Return a copy with all occurrences of substring old replaced by new."},
+    {"replace($self, old, new, count=-1, /)", b_replace, "Return a copy with all occurrences of substring old replaced by new."},
     {"rfind($self, sub, start=None, end=None, /)", b_rfind, "Return the highest index where subsection sub is found.", kMethParseTupleMessages},
     {"rindex($self, sub, start=None, end=None, /)", b_rindex, "Return the highest index where subsection sub is found; raise ValueError if not.", kMethParseTupleMessages},
     {"rjust($self, width, fillchar=?, /)", b_rjust, "Return a right-justified string of length width."},
@@ -1072,7 +1072,7 @@ Ref<> bytes_mul_slot(Value a, Value b) {
   int64_t n = bytes_size(sv);
   if (count <= 0 || n == 0) return bytes_from("", 0);
   if (count == 1 && is_bytes_exact(sv)) return Ref<>::borrow(sv);
-  if (n > INT64_MAX / count) return err_no_memory();
+  if (n > INT64_MAX / count) return err_set_str(g_OverflowError, "repeated bytes are too long");  // as CPython
   int64_t total = n * count;
   Ref<Bytes> r = bytes_new_raw(total);
   if (!r) return nullptr;

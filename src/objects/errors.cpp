@@ -166,6 +166,22 @@ int exception_matches(Value exc, Value spec) {
   return is_subtype(type_of(exc), spec.as<Type>()) ? 1 : 0;
 }
 
+int check_except_type_valid(Value spec) {
+  if (is_tuple(spec)) {
+    for (int64_t i = 0; i < tuple_size(spec); i++)
+      if (!is_exception_class(tuple_item(spec, i))) {
+        err_set_str(g_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+      }
+    return 0;
+  }
+  if (!is_exception_class(spec)) {
+    err_set_str(g_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+    return -1;
+  }
+  return 0;
+}
+
 // Through sys.unraisablehook, which writes to sys.stderr (modules/sys_module.h).
 void err_write_unraisable(const char* where, Value obj) {
   Ref<> exc = err_fetch();

@@ -124,5 +124,9 @@ void err_write_unraisable(const char* where, Value obj);
 // True if `exc` (an instance) matches `spec`, a class or a tuple of classes.
 // Returns -1 with an exception if `spec` is not a valid except-clause operand.
 int exception_matches(Value exc, Value spec);
+// An except clause's operand, checked before any matching as CPython does:
+// a class deriving from BaseException or a flat tuple of them (a later
+// non-class entry fails even when an earlier one matches). -1 with TypeError.
+int check_except_type_valid(Value spec);
 
 }  // namespace ftpy

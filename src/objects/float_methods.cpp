@@ -192,7 +192,7 @@ bool is_hex(char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c 
 
 Ref<> float_fromhex(Value cls, Value* args) {
   if (!is_str(args[0]))
-    return err_format(g_TypeError, "fromhex() argument must be str, not %s", type_name(type_of(args[0])));
+    return err_set_str(g_TypeError, "bad argument type for built-in operation");  // CPython 3.11 (PyUnicode_AsUTF8AndSize on a non-str)
   std::string_view s = strip(str_view(args[0]));
   auto invalid = []() -> Ref<> { return err_set_str(g_ValueError, "invalid hexadecimal floating-point string"); };
   size_t i = 0;

@@ -428,7 +428,7 @@ Ref<> format_int(Value v, Str* spec) {
     case 'b': case 'c': case 'd': case 'n': case 'o': case 'x': case 'X':
       break;
     default:
-      return unknown_code(type, "int");
+      return unknown_code(type, type_name(type_of(v)));  // the actual type (bool, subclasses), as CPython
   }
   if (fs.precision >= 0) return err_set_str(g_ValueError, "Precision not allowed in integer format specifier");
   if (fs.no_neg_zero)
@@ -501,7 +501,7 @@ Ref<> format_float(Value v, Str* spec) {
       if (prec < 0) prec = 6;
       break;
     default:
-      return unknown_code(type, "float");
+      return unknown_code(type, type_name(type_of(v)));
   }
   FloatParts p = float_parts(x, type, prec, fs, add_dot_0);
   return make_str(layout_number(fs, p.negative, std::string(), p.int_part, p.rest, 3));
@@ -532,7 +532,7 @@ Ref<> format_complex(Value v, Str* spec) {
       if (prec < 0) prec = 6;
       break;
     default:
-      return unknown_code(type, "complex");
+      return unknown_code(type, type_name(type_of(v)));
   }
   if (fs.fill == '0')
     return err_set_str(g_ValueError, "Zero padding is not allowed in complex format specifier");
@@ -564,7 +564,7 @@ Ref<> format_str(Value v, Str* spec) {
   if (spec->length == 0) return str(v);
   FormatSpec fs;
   if (!format_spec_parse(spec, "str", &fs)) return nullptr;
-  if (fs.type && fs.type != 's') return unknown_code(fs.type, "str");
+  if (fs.type && fs.type != 's') return unknown_code(fs.type, type_name(type_of(v)));
   if (fs.grouping) return err_format(g_ValueError, "Cannot specify '%c' with 's'.", fs.grouping);
   if (fs.sign) return err_set_str(g_ValueError, "Sign not allowed in string format specifier");
   if (fs.no_neg_zero)

@@ -58,7 +58,26 @@ bool is_bytes_like(Value v) {
 
 // Reads the bytes of a bytes-like object or an iterable of ints in 0..255.
 bool read_bytes(Value v, std::string* out) {
-  Ref<> lst = sequence_list(v);
+  // As CPython's PyObject_Bytes: __bytes__ first, then a buffer or any
+  // iterable of ints; anything else "cannot convert 'int' object to bytes".
+  Ref<> converted;
+  if (!is_bytes_like(v) && !type_lookup(type_of(v), Value(str_intern("__bytes__"))).is_null()) {
+    converted = call_method(v, "__bytes__", nullptr, 0);
+    if (!converted) return false;
+    if (!has_flag(type_of(converted.val()), kTypeBytesSubclass)) {
+      err_format(g_TypeError, "__bytes__ returned non-bytes (type %s)", type_name(type_of(converted.val())));
+      return false;
+    }
+    v = converted.val();
+  }
+  Ref<> it = get_iter(v);
+  if (!it) {
+    if (!err_matches(g_TypeError)) return false;
+    err_clear();
+    err_format(g_TypeError, "cannot convert '%s' object to bytes", type_name(type_of(v)));
+    return false;
+  }
+  Ref<> lst = sequence_list(it.val());
   if (!lst) return false;
   int64_t n = list_size(lst.val());
   out->clear();

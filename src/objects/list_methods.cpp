@@ -566,12 +566,10 @@ Ref<> m_reverse(Value self, Value*) {
   return new_none();
 }
 
-// The signature takes *args only to give CPython's message for positional use.
 Ref<> m_sort(Value self, Value* args) {
-  if (tuple_size(args[0]) > 0) return err_set_str(g_TypeError, "sort() takes no positional arguments");
-  int rev = truthy(args[2]);
-  if (rev < 0) return nullptr;
-  Value key = is_none(args[1]) ? Value() : args[1];
+  int32_t rev;  // a C int, as in CPython: reverse='x' is a TypeError
+  if (!to_c_int(args[1], &rev)) return nullptr;
+  Value key = is_none(args[0]) ? Value() : args[0];
   if (list_sort(self, key, rev != 0) < 0) return nullptr;
   return new_none();
 }
@@ -601,9 +599,12 @@ const MethodDef kListMethods[] = {
     {"clear($self, /)", m_clear, "Remove all items from list."},
     {"copy($self, /)", m_copy, "Return a shallow copy of the list."},
     {"reverse($self, /)", m_reverse, "Reverse *IN PLACE*."},
-    {"sort($self, /, *args, key=None, reverse=False)", m_sort,
+    {"sort($self, /, *, key=None, reverse=False)", m_sort,
      "Sort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list itself is modified) "
-     "and stable (i.e. the\norder of two equal elements is maintained)."},
+     "and stable (i.e. the\norder of two equal elements is maintained).\n\n"
+     "If a key function is given, apply it once to each list item and sort them,\n"
+     "ascending or descending, according to their function values.\n\n"
+     "The reverse flag can be set to sort in descending order."},
     {"__reversed__($self, /)", m_reversed, "Return a reverse iterator over the list."},
     {"__class_getitem__($type, item, /)", m_class_getitem, "See PEP 585", kMethClass},
     {"__sizeof__($self, /)", m_sizeof, "Return the size of the list in memory, in bytes."},

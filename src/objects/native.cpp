@@ -209,12 +209,35 @@ const Signature* native_parse_signature(const char* spec, const char* owner_name
   return sig;
 }
 
+// Some parameter can be passed by keyword (else CPython says "takes no
+// keyword arguments" before counting).
+bool takes_keywords(const Signature* sig) {
+  for (const Param& p : sig->params)
+    if (p.kind == ParamKind::kPositionalOrKeyword || p.kind == ParamKind::kKeywordOnly) return true;
+  return false;
+}
+
 bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kwnames, Value* out,
                  Ref<>* holders) {
   size_t np = static_cast<size_t>(sig->params.size());
   for (size_t i = 0; i < np; i++) out[i] = Value();
   size_t npos = static_cast<size_t>(sig->n_positional);
+  // CPython's argument parsers (argument clinic, PyArg_ParseTupleAndKeywords)
+  // first check the total against the number of parameters, when keywords
+  // are given to a function without *args or **kwargs:
+  // "split() takes at most 2 keyword arguments (3 given)".
+  size_t nkw = kwnames.is_null() ? 0 : static_cast<size_t>(tuple_size(kwnames));
+  if (nkw > 0 && sig->var_args < 0 && sig->var_kw < 0 && nargs + nkw > np && takes_keywords(sig)) {
+    err_format(g_TypeError, "%s takes at most %zu %sargument%s (%zu given)", display_name(sig).c_str(), np,
+               nargs == 0 ? "keyword " : "", np == 1 ? "" : "s", nargs + nkw);
+    return false;
+  }
   // Positional arguments.
+  if (nargs > npos && sig->var_args < 0 && npos == 0 && np > 0) {
+    // Keyword-only parameters and nothing else: "sort() takes no positional arguments".
+    err_format(g_TypeError, "%s takes no positional arguments", display_name(sig).c_str());
+    return false;
+  }
   if (nargs > npos && sig->var_args < 0) {
     size_t required = 0;
     for (const Param& p : sig->params)
@@ -309,7 +332,17 @@ bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kw
                    display_name(sig).c_str(), str_view(p.name).data());
       else if (p.kind == ParamKind::kPositionalOnly && positional_count_messages(sig))
         positional_count_error(sig, nargs);
-      else
+      else if (p.kind == ParamKind::kPositionalOnly && sig->var_args < 0) {
+        // Argument clinic with keyword parameters too ("sum(iterable, /,
+        // start=0)"): the required positional-only count, "at least" when
+        // more may be given positionally.
+        size_t min_posonly = 0;
+        for (const Param& q : sig->params)
+          if (q.kind == ParamKind::kPositionalOnly && q.required) min_posonly++;
+        err_format(g_TypeError, "%s takes %s %zu positional argument%s (%zu given)", display_name(sig).c_str(),
+                   min_posonly < static_cast<size_t>(sig->n_positional) ? "at least" : "exactly", min_posonly,
+                   min_posonly == 1 ? "" : "s", nargs);
+      } else
         err_format(g_TypeError, "%s missing required argument '%s' (pos %zu)",
                    display_name(sig).c_str(), str_view(p.name).data(), i + 1);
       return false;
@@ -456,8 +489,25 @@ Ref<> native_function_get_self(Value v) {
   Value s = v.as<NativeFunction>()->self;
   return s.is_null() ? new_none() : Ref<>::borrow(s);
 }
+// A doc may start with CPython's signature header, "name(params)\n--\n\n",
+// when the declared signature binds differently from what __text_signature__
+// shows (sorted() binds **kwargs and forwards them to list.sort). The header
+// is not part of __doc__.
+constexpr std::string_view kDocSigEnd = ")\n--\n\n";
+std::string_view doc_signature(const char* doc) {
+  if (!doc) return {};
+  std::string_view d = doc;
+  size_t end = d.find(kDocSigEnd);
+  size_t open = d.find('(');
+  if (end == std::string_view::npos || open == std::string_view::npos || open > end) return {};
+  return d.substr(open, end + 1 - open);
+}
+const char* doc_body(const char* doc) {
+  std::string_view sig = doc_signature(doc);
+  return sig.empty() ? doc : sig.data() + sig.size() - 1 + kDocSigEnd.size();
+}
 Ref<> native_function_get_doc(Value v) {
-  const char* d = v.as<NativeFunction>()->def->doc;
+  const char* d = doc_body(v.as<NativeFunction>()->def->doc);
   return d ? Ref<>(str_from_utf8(d)) : new_none();
 }
 Ref<> native_function_get_module(Value v) {
@@ -468,6 +518,8 @@ Ref<> native_function_get_module(Value v) {
 // ("(obj, /)", "($self, /, sep=None, maxsplit=-1)"), which inspect.signature
 // parses. None when a parameter has no representable default (`=?`).
 Ref<> text_signature_of(const MethodDef* def) {
+  std::string_view header = doc_signature(def->doc);
+  if (!header.empty()) return str_from_utf8(header);
   std::string_view sig = def->signature;
   size_t open = sig.find('(');
   if (open == std::string_view::npos || sig.find("=?") != std::string_view::npos) return new_none();
@@ -582,7 +634,7 @@ Ref<> descr_get_qualname(Value v) {
 }
 Ref<> descr_get_objclass(Value v) { return Ref<>::borrow(Value(v.as<MethodDescr>()->owner)); }
 Ref<> descr_get_doc(Value v) {
-  const char* doc = v.as<MethodDescr>()->def->doc;
+  const char* doc = doc_body(v.as<MethodDescr>()->def->doc);
   return doc ? Ref<>(str_from_utf8(doc)) : new_none();
 }
 Ref<> descr_get_text_signature(Value v) { return text_signature_of(v.as<MethodDescr>()->def); }

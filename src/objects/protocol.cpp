@@ -574,6 +574,16 @@ Ref<> power(Value a, Value b, Value mod) {
     Ref<> r = tb->nb_power(a, b, mod);
     if (!r || r.val() != not_implemented()) return r;
   }
+  // CPython's ternary_op tries the modulus's type too: pow(1, 2, 3.0) gets
+  // float's "pow() 3rd argument not allowed unless all arguments are
+  // integers". Built-in types only: a class's __pow__ slot serves its
+  // instances as the first operand.
+  Type* tm = type_of(mod);
+  if (tm != ta && tm != tb && tm->nb_power && !has_flag(tm, kTypeHeapType) && tm->nb_power != ta->nb_power &&
+      tm->nb_power != tb->nb_power) {
+    Ref<> r = tm->nb_power(a, b, mod);
+    if (!r || r.val() != not_implemented()) return r;
+  }
   return err_format(g_TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
                     type_tp_name(ta), type_tp_name(tb), type_tp_name(type_of(mod)));
 }
@@ -618,6 +628,21 @@ bool to_int64(Value v, int64_t* out) {
     err_set_str(g_OverflowError, "Python int too large to convert to C long");
     return false;
   }
+  return true;
+}
+
+bool to_c_int(Value v, int32_t* out) {
+  int64_t x;
+  if (!to_int64(v, &x)) {
+    if (!err_matches(g_OverflowError)) return false;
+    err_clear();
+    x = INT64_MAX;
+  }
+  if (x < INT32_MIN || x > INT32_MAX) {
+    err_set_str(g_OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  *out = static_cast<int32_t>(x);
   return true;
 }
 

@@ -112,6 +112,9 @@ Ref<> number_index(Value v);
 // Convert an integer-like value to int64; -1 with OverflowError/TypeError when it
 // cannot. `overflow` variant clamps and reports instead of raising.
 bool to_int64(Value v, int64_t* out);
+// A C int parameter (CPython's "i" converter): __index__, then OverflowError
+// "Python int too large to convert to C int" outside 32 bits.
+bool to_c_int(Value v, int32_t* out);
 // Index for sequences: __index__, clamped on overflow to INT64_MIN/MAX
 // (like PyNumber_AsSsize_t with an IndexError message on overflow).
 bool to_index(Value v, int64_t* out);

@@ -576,7 +576,9 @@ Ref<> str_mul_slot(Value a, Value b) {
   Str* s = sv.as<Str>();
   if (count <= 0 || s->length == 0) return Ref<>::borrow(str_empty());
   if (count == 1 && is_str_exact(sv)) return Ref<>::borrow(sv);
-  if (s->length > INT64_MAX / 4 / count) return err_set_str(g_OverflowError, "repeated string is too long");
+  // CPython's order: a length past the index range is an OverflowError; one
+  // that fits but cannot be allocated (up to 4 bytes a character) is a MemoryError.
+  if (s->length > INT64_MAX / count) return err_set_str(g_OverflowError, "repeated string is too long");
   int64_t n = s->length * count;
   if (n > (int64_t{1} << 40)) return err_no_memory();
   uint32_t mx = s->ascii ? 127 : s->kind == 1 ? 255 : s->kind == 2 ? 0xFFFF : 0x10FFFF;

@@ -111,6 +111,58 @@ Ref<> lookup_field(const U32& field, FormatState& st) {
   return obj;
 }
 
+// The index of the '}' that closes the replacement field starting at
+// fmt[b], or -1 with ValueError: CPython's parse_field, which reads the field
+// name up to '!', ':' or '}' (a bracketed key runs to its ']' whatever it
+// holds), then one conversion character, then a spec with nested braces. So
+// "{0!}" is an unmatched '{' in the spec (the '}' was the conversion).
+int64_t field_end(Str* fmt, int64_t b, int64_t end) {
+  int64_t k = b;
+  uint32_t c = 0;
+  while (k < end) {
+    c = fmt->at(k++);
+    if (c == '{') {
+      err_set_str(g_ValueError, "unexpected '{' in field name");
+      return -1;
+    }
+    if (c == '[') {
+      while (k < end && fmt->at(k) != ']') k++;
+      continue;
+    }
+    if (c == '}' || c == ':' || c == '!') break;
+  }
+  if (c == '!' || c == ':') {
+    if (c == '!') {
+      if (k >= end) {
+        err_set_str(g_ValueError, "end of string while looking for conversion specifier");
+        return -1;
+      }
+      k++;  // the conversion character
+      if (k < end) {
+        uint32_t d = fmt->at(k++);
+        if (d == '}') return k - 1;
+        if (d != ':') {
+          err_set_str(g_ValueError, "expected ':' after conversion specifier");
+          return -1;
+        }
+      }
+    }
+    int64_t count = 1;
+    while (k < end) {
+      uint32_t d = fmt->at(k++);
+      if (d == '{') count++;
+      else if (d == '}' && --count == 0) return k - 1;
+    }
+    err_set_str(g_ValueError, "unmatched '{' in format spec");
+    return -1;
+  }
+  if (c != '}') {
+    err_set_str(g_ValueError, "expected '}' before end of string");
+    return -1;
+  }
+  return k - 1;
+}
+
 // Render one replacement field whose text (without braces) is fmt[b:e).
 bool render_field(Str* fmt, int64_t b, int64_t e, FormatState& st, int depth, U32* out) {
   // Split field_name [!conv] [:spec]; brackets may contain ':' or '!'.
@@ -145,12 +197,20 @@ bool render_field(Str* fmt, int64_t b, int64_t e, FormatState& st, int depth, U3
   Ref<> spec;
   if (i < e && fmt->at(i) == ':') {
     U32 sp;
-    if (depth <= 0) {
-      err_set_str(g_ValueError, "Max string recursion exceeded");
-      return false;
+    bool nested = false;
+    for (int64_t k = i + 1; k < e && !nested; k++) nested = fmt->at(k) == '{';
+    if (nested) {
+      // As CPython: only a spec holding a field is expanded, one level down,
+      // and expanding at level 0 is the error.
+      if (depth - 1 <= 0) {
+        err_set_str(g_ValueError, "Max string recursion exceeded");
+        return false;
+      }
+      Ref<> r = render(fmt, i + 1, e, st, depth - 1, &sp);
+      if (!r) return false;
+    } else {
+      for (int64_t k = i + 1; k < e; k++) sp.push_back(fmt->at(k));
     }
-    Ref<> r = render(fmt, i + 1, e, st, depth - 1, &sp);
-    if (!r) return false;
     spec = str_of(sp);
   } else {
     spec = Ref<>::borrow(str_empty());
@@ -189,30 +249,8 @@ Ref<> render(Str* fmt, int64_t begin, int64_t end, FormatState& st, int depth, U
         i += 2;
         continue;
       }
-      // Find the matching '}' (nested braces allowed in the spec).
-      // A bracketed key in the field name runs to its ']' whatever it holds
-      // ("{0[}]}" looks up the key "}"), as in CPython; the field name ends at
-      // the first ':' or '!' outside brackets, and brackets after it are text.
-      int64_t j = i + 1, level = 1;
-      bool in_name = true;
-      while (j < end) {
-        uint32_t d = fmt->at(j);
-        if (d == '[' && in_name) {
-          while (j < end && fmt->at(j) != ']') j++;
-          if (j >= end) break;
-        } else if (d == ':' || d == '!') {
-          in_name = false;
-        } else if (d == '{') {
-          level++;
-        } else if (d == '}') {
-          if (--level == 0) break;
-        }
-        j++;
-      }
-      if (j >= end) {
-        if (depth < 2) return err_set_str(g_ValueError, "unmatched '{' in format spec");
-        return err_set_str(g_ValueError, "expected '}' before end of string");
-      }
+      int64_t j = field_end(fmt, i + 1, end);
+      if (j < 0) return nullptr;
       if (!render_field(fmt, i + 1, j, st, depth, out)) return nullptr;
       i = j + 1;
     } else if (c == '}') {

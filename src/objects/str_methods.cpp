@@ -533,8 +533,8 @@ Ref<> str_zfill(Value self, Value* args) {
 }
 
 Ref<> str_expandtabs(Value self, Value* args) {
-  int64_t tabsize;
-  if (!to_index(args[0], &tabsize)) return nullptr;
+  int32_t tabsize;  // a C int, as in CPython
+  if (!to_c_int(args[0], &tabsize)) return nullptr;
   Str* s = S(self);
   U32 out;
   int64_t col = 0;
@@ -923,7 +923,7 @@ Ref<> str_join(Str* sep, Value iterable) {
 const MethodDef kStrMethods[] = {
     {"encode($self, /, encoding='utf-8', errors='strict')", str_encode,
      "Encode the string using the codec registered for encoding."},
-    {"replace($self, old, new, /, count=-1)", str_replace,
+    {"replace($self, old, new, count=-1, /)", str_replace,
      "Return a copy with all occurrences of substring old replaced by new."},
     {"split($self, /, sep=None, maxsplit=-1)", str_split,
      "Return a list of the substrings in the string, using sep as the separator string."},

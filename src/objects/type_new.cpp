@@ -851,11 +851,13 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
     if (!globals.is_null() && dict_get_item_str(globals, ids::__name__, &modname) > 0)
       dict_set_item(dict.val(), Value(ids::__module__), modname.val());
   }
-  if (dict_contains(dict.val(), Value(ids::__doc__)) == 0) dict_set_item(dict.val(), Value(ids::__doc__), none());
+  bool added_doc = dict_contains(dict.val(), Value(ids::__doc__)) == 0;
+  if (added_doc) dict_set_item(dict.val(), Value(ids::__doc__), none());
   if (fix_implicit_methods(dict.val()) < 0) return nullptr;
   // A class defining __eq__ without __hash__ is unhashable.
-  if (dict_contains(dict.val(), Value(ids::__eq__)) > 0 && dict_contains(dict.val(), Value(ids::__hash__)) == 0)
-    dict_set_item(dict.val(), Value(ids::__hash__), none());
+  bool added_hash =
+      dict_contains(dict.val(), Value(ids::__eq__)) > 0 && dict_contains(dict.val(), Value(ids::__hash__)) == 0;
+  if (added_hash) dict_set_item(dict.val(), Value(ids::__hash__), none());
   t->dict = dict.release();
 
   // Layout.
@@ -923,6 +925,15 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
   }
   if (t->dict_offset && !base->dict_offset) {
     if (install_dict_descriptor(t) < 0) return nullptr;
+  }
+  // CPython's type_ready adds __doc__ and then __hash__ after the __dict__
+  // and __weakref__ descriptors, and vars(cls) shows that order: move the
+  // ones added above (needed earlier by slots_fill_from_dict) to the end.
+  for (auto [added, name] : {std::pair{added_doc, ids::__doc__}, std::pair{added_hash, ids::__hash__}}) {
+    Ref<> v;
+    // Still the None put there (a __slots__ entry may have replaced it).
+    if (!added || dict_get_item(t->dict, Value(name), &v) <= 0 || !is_none(v.val())) continue;
+    if (dict_del_item(t->dict, Value(name)) < 0 || dict_set_item(t->dict, Value(name), none()) < 0) return nullptr;
   }
 
   // Register with each base's subclass list.

@@ -189,6 +189,7 @@ bool runtime_init(const InterpConfig& config) {
   if (!sys) return false;
   g_interp.sys_mod = sys.release();
   g_interp.sys_dict = Ref<>::borrow(module_dict(g_interp.sys_mod)).release();
+  if (builtins_add_site_names(g_interp.builtins) < 0) return false;
   if (dict_set_item_str(g_interp.modules, "builtins", g_interp.builtins_mod) < 0) return false;
   if (dict_set_item_str(g_interp.modules, "sys", g_interp.sys_mod) < 0) return false;
   module_table_register_all();

@@ -2011,7 +2011,7 @@ TARGET(POP_EXCEPT) {
 
 TARGET(CHECK_EXC_MATCH) {
   Value type = POP();
-  int r = exception_matches(TOP(), type);
+  int r = check_except_type_valid(type) < 0 ? -1 : exception_matches(TOP(), type);
   decref(type);
   if (r < 0) GOTO_ERROR();
   PUSH(bool_of(r));
@@ -2021,6 +2021,11 @@ TARGET(CHECK_EXC_MATCH) {
 TARGET(CHECK_EG_MATCH) {
   Value type = POP();
   Value exc = POP();
+  if (check_except_type_valid(type) < 0) {
+    decref(type);
+    decref(exc);
+    GOTO_ERROR();
+  }
   if (is_tuple(type)) {
     for (int64_t i = 0; i < tuple_size(type); i++) {
       if (is_exception_class(tuple_item(type, i)) && is_subtype(tuple_item(type, i).as<Type>(), g_BaseExceptionGroup)) {

@@ -1,5 +1,6 @@
 // Frame objects, traceback objects, and CPython-format exception printing.
 #include "vm/traceback.h"
+#include "modules/sys_module.h"
 
 #include <algorithm>
 #include <atomic>
@@ -925,11 +926,30 @@ std::string format_unraisable(Value exc) {
   return out + name + ": " + (text ? std::string(str_view(text.val())) : "<exception str() failed>") + "\n";
 }
 
+// As CPython's default excepthook: the text goes to sys.stderr, whatever it
+// is now (a program may have replaced it; the standard one escapes lone
+// surrogates with its backslashreplace handler); nothing when it is None.
+// Without a usable sys.stderr, C stderr.
 void print_exception_to_stderr(Value exc) {
+  Ref<> pending = err_fetch();  // writing runs Python code
   std::string s = format_exception(exc);
   flush_std_streams();
-  std::fwrite(s.data(), 1, s.size(), stderr);
-  std::fflush(stderr);
+  Ref<> f = g_interp.sys_dict.is_null() ? Ref<>() : sys_get_attr("stderr");
+  bool written = f && is_none(f.val());  // sys.stderr = None: print nothing, as CPython
+  if (f && !written) {
+    Ref<Str> text = str_from_utf8(s);
+    Value arg = text ? text.val() : Value();
+    if (text && call_method(f.val(), "write", &arg, 1)) {
+      written = true;
+      if (!call_method(f.val(), "flush", nullptr, 0)) err_clear();
+    }
+  }
+  err_clear();
+  if (!written) {
+    std::fwrite(s.data(), 1, s.size(), stderr);
+    std::fflush(stderr);
+  }
+  if (pending) err_restore(std::move(pending));
 }
 
 void traceback_types_init() {
