@@ -815,6 +815,15 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
     }
     if (!slot_names.empty() && base->item_size && base != &g_object_type && !(base->flags & kTypeHeapType))
       return err_format(g_TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_name(base));
+    // Secondary bases may provide the dict or weakref slot, as in CPython:
+    // class P(Slotted, Plain) with __slots__ still gets Plain's __dict__.
+    for (int64_t i = 0; i < tuple_size(bases.val()); i++) {
+      Value bv = tuple_item(bases.val(), i);
+      if (!bv.is_obj() || !has_flag(type_of(bv), kTypeTypeSubclass) || bv.as<Type>() == base) continue;
+      Type* other = bv.as<Type>();
+      if (!base_has_dict && other->dict_offset != 0) want_dict = true;
+      if (other->weaklist_offset != 0) want_weakref = true;
+    }
   }
 
   // Allocate the type object itself (the metatype may be a subclass of type).
