@@ -27,6 +27,7 @@
 #include "modules/fcntl_module.h"
 #include "modules/termios_module.h"
 #include "modules/faulthandler_module.h"
+#include "modules/syslog_module.h"
 #include "modules/random_module.h"
 #include "modules/signal_module.h"
 #include "modules/struct_module.h"
@@ -96,6 +97,7 @@ const ModuleRow kModules[] = {
     {"fcntl", fcntl_module_create},
     {"termios", termios_module_create},
     {"faulthandler", faulthandler_module_create},
+    {"syslog", syslog_module_create},
 };
 
 }  // namespace
