@@ -42,7 +42,9 @@ namespace {
 
 constexpr size_t kArgBufSize = 1024;  // CPython's limit for a bytes argument
 
-bool c_int_arg(Value v, int* out) {
+// fcntl's int arguments, with _PyLong_AsInt's message (not the "i"
+// format's "signed integer is ..." of c_int_arg in posix_ids.h).
+bool fcntl_int_arg(Value v, int* out) {
   int64_t x;
   if (!to_int64(v, &x)) return false;
   if (x < INT_MIN || x > INT_MAX) {
@@ -65,22 +67,6 @@ bool c_uint_arg(Value v, unsigned* out) {
   }
   *out = static_cast<unsigned>(x);
   return true;
-}
-
-// Run `op` detached, retrying on EINTR once pending signal handlers ran.
-// Returns its result, or INT_MIN with an exception from a handler.
-template <typename Op>
-int blocking_call(Op op) {
-  for (;;) {
-    int r;
-    {
-      DetachedScope detached;
-      r = op();
-    }
-    if (r != -1 || errno != EINTR) return r;
-    ThreadState* ts = tstate();
-    if (signals_pending_for(ts) && handle_eval_breaker(ts) < 0) return INT_MIN;
-  }
 }
 
 // fcntl()/ioctl()'s byte argument: a str (UTF-8) or a read-only bytes-like
@@ -108,7 +94,7 @@ int byte_arg(Value v, std::string* out, const char* fname, bool any_buffer = fal
 
 Ref<> fcntl_fcntl(Value, Value* args) {
   int fd, cmd;
-  if (!fd_from_object(args[0], &fd) || !c_int_arg(args[1], &cmd)) return nullptr;
+  if (!fd_from_object(args[0], &fd) || !fcntl_int_arg(args[1], &cmd)) return nullptr;
   Value arg = args[2];
   if (!arg.is_null() && !is_int(arg)) {
     std::string data;
@@ -117,16 +103,18 @@ Ref<> fcntl_fcntl(Value, Value* args) {
     if (k > 0) {
       char buf[kArgBufSize];
       std::memcpy(buf, data.data(), data.size());
-      int r = blocking_call([&] { return ::fcntl(fd, cmd, buf); });
-      if (r == INT_MIN) return nullptr;
+      bool failed;
+      int r = retry_detached([&] { return ::fcntl(fd, cmd, buf); }, &failed);
+      if (failed) return nullptr;
       if (r < 0) return err_from_errno(errno);
       return bytes_from(std::string_view(buf, data.size()));
     }
   }
   int iarg = 0;
-  if (!arg.is_null() && !c_int_arg(arg, &iarg)) return nullptr;
-  int r = blocking_call([&] { return ::fcntl(fd, cmd, iarg); });
-  if (r == INT_MIN) return nullptr;
+  if (!arg.is_null() && !fcntl_int_arg(arg, &iarg)) return nullptr;
+  bool failed;
+  int r = retry_detached([&] { return ::fcntl(fd, cmd, iarg); }, &failed);
+  if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
   return int_from_int64(r);
 }
@@ -156,8 +144,9 @@ Ref<> fcntl_ioctl(Value, Value* args) {
         size_t n = data.size();
         std::string buf = data;
         if (buf.size() < kArgBufSize + 1) buf.resize(kArgBufSize + 1);
-        r = blocking_call([&] { return ::ioctl(fd, request, buf.data()); });
-        if (r == INT_MIN) return nullptr;
+        bool failed;
+        r = retry_detached([&] { return ::ioctl(fd, request, buf.data()); }, &failed);
+        if (failed) return nullptr;
         if (r < 0) return err_from_errno(errno);
         w = module_with_writable_buffer(arg, [&](uint8_t* p, int64_t m) {
           std::memcpy(p, buf.data(), std::min(n, static_cast<size_t>(m)));
@@ -173,25 +162,28 @@ Ref<> fcntl_ioctl(Value, Value* args) {
     if (k > 0) {
       char buf[kArgBufSize + 1] = {};
       std::memcpy(buf, data.data(), data.size());
-      int r = blocking_call([&] { return ::ioctl(fd, request, buf); });
-      if (r == INT_MIN) return nullptr;
+      bool failed;
+      int r = retry_detached([&] { return ::ioctl(fd, request, buf); }, &failed);
+      if (failed) return nullptr;
       if (r < 0) return err_from_errno(errno);
       return bytes_from(std::string_view(buf, data.size()));
     }
   }
   int iarg = 0;
-  if (!arg.is_null() && !c_int_arg(arg, &iarg)) return nullptr;
-  int r = blocking_call([&] { return ::ioctl(fd, request, static_cast<long>(iarg)); });
-  if (r == INT_MIN) return nullptr;
+  if (!arg.is_null() && !fcntl_int_arg(arg, &iarg)) return nullptr;
+  bool failed;
+  int r = retry_detached([&] { return ::ioctl(fd, request, static_cast<long>(iarg)); }, &failed);
+  if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
   return int_from_int64(r);
 }
 
 Ref<> fcntl_flock(Value, Value* args) {
   int fd, op;
-  if (!fd_from_object(args[0], &fd) || !c_int_arg(args[1], &op)) return nullptr;
-  int r = blocking_call([&] { return ::flock(fd, op); });
-  if (r == INT_MIN) return nullptr;
+  if (!fd_from_object(args[0], &fd) || !fcntl_int_arg(args[1], &op)) return nullptr;
+  bool failed;
+  int r = retry_detached([&] { return ::flock(fd, op); }, &failed);
+  if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
   return new_none();
 }
@@ -200,11 +192,11 @@ Ref<> fcntl_flock(Value, Value* args) {
 // LOCK_SH or LOCK_EX (with LOCK_NB: do not wait) on len bytes from start.
 Ref<> fcntl_lockf(Value, Value* args) {
   int fd, code, whence;
-  if (!fd_from_object(args[0], &fd) || !c_int_arg(args[1], &code)) return nullptr;
+  if (!fd_from_object(args[0], &fd) || !fcntl_int_arg(args[1], &code)) return nullptr;
   int64_t len = 0, start = 0;
   if (!args[2].is_null() && !to_int64(args[2], &len)) return nullptr;
   if (!args[3].is_null() && !to_int64(args[3], &start)) return nullptr;
-  if (!c_int_arg(args[4], &whence)) return nullptr;
+  if (!fcntl_int_arg(args[4], &whence)) return nullptr;
   struct flock l{};
   if (code == LOCK_UN)
     l.l_type = F_UNLCK;
@@ -218,8 +210,9 @@ Ref<> fcntl_lockf(Value, Value* args) {
   l.l_len = static_cast<off_t>(len);
   l.l_whence = static_cast<short>(whence);
   int cmd = (code & LOCK_NB) ? F_SETLK : F_SETLKW;
-  int r = blocking_call([&] { return ::fcntl(fd, cmd, &l); });
-  if (r == INT_MIN) return nullptr;
+  bool failed;
+  int r = retry_detached([&] { return ::fcntl(fd, cmd, &l); }, &failed);
+  if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
   return new_none();
 }

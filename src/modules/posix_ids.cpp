@@ -46,6 +46,17 @@ IdParse id_from_object(Value v, const char* what, uint32_t* out) {
   return IdParse::kOk;
 }
 
+bool c_int_arg(Value v, int* out) {
+  int64_t x;
+  if (!to_int64(v, &x)) return false;
+  if (x < INT_MIN || x > INT_MAX) {
+    err_set_str(g_OverflowError, x < 0 ? "signed integer is less than minimum" : "signed integer is greater than maximum");
+    return false;
+  }
+  *out = static_cast<int>(x);
+  return true;
+}
+
 Ref<> id_to_int(uint32_t id) {
   if (id == static_cast<uint32_t>(-1)) return int_from_int64(-1);
   return int_from_int64(id);

@@ -60,35 +60,15 @@ namespace ftpy {
 
 namespace {
 
-// Run `op` detached, retrying on EINTR once pending signal handlers ran.
-// Returns its result; `*failed` is set when a handler raised.
-template <typename Op>
-auto retry_blocking(Op op, bool* failed) -> decltype(op()) {
-  *failed = false;
-  for (;;) {
-    decltype(op()) r;
-    {
-      BlockingRegion br;
-      r = op();
-    }
-    if (r != -1 || errno != EINTR) return r;
-    ThreadState* ts = tstate();
-    if (signals_pending_for(ts) && handle_eval_breaker(ts) < 0) {
-      *failed = true;
-      return r;
-    }
+// A sequence argument as a tuple; a non-sequence gets `message` as its
+// TypeError (CPython's per-function wording) instead of "not iterable".
+Ref<> sequence_arg(Value v, const char* message) {
+  Ref<> t = sequence_tuple(v);
+  if (!t && err_matches(g_TypeError)) {
+    err_clear();
+    return err_set_str(g_TypeError, message);
   }
-}
-
-bool int_arg(Value v, int* out) {
-  int64_t x;
-  if (!to_int64(v, &x)) return false;
-  if (x < INT_MIN || x > INT_MAX) {
-    err_set_str(g_OverflowError, x < 0 ? "signed integer is less than minimum" : "signed integer is greater than maximum");
-    return false;
-  }
-  *out = static_cast<int>(x);
-  return true;
+  return t;
 }
 
 bool id_arg(Value v, const char* what, uint32_t* out) { return id_from_object(v, what, out) == IdParse::kOk; }
@@ -145,7 +125,7 @@ Ref<> posix_fchown(Value, Value* args) {
 
 Ref<> posix_fchmod(Value, Value* args) {
   int fd, mode;
-  if (!fd_arg(args[0], &fd) || !int_arg(args[1], &mode)) return nullptr;
+  if (!fd_arg(args[0], &fd) || !c_int_arg(args[1], &mode)) return nullptr;
   return none_or_errno(::fchmod(fd, static_cast<mode_t>(mode)));
 }
 
@@ -166,7 +146,7 @@ Ref<> posix_mkfifo(Value, Value* args) {
   Path p;
   if (!path_arg(args[0], &p, "mkfifo")) return nullptr;
   int mode;
-  if (!int_arg(args[1], &mode)) return nullptr;
+  if (!c_int_arg(args[1], &mode)) return nullptr;
   if (::mkfifo(p.bytes.c_str(), static_cast<mode_t>(mode)) < 0) return path_error(errno, args[0]);
   return new_none();
 }
@@ -176,7 +156,7 @@ Ref<> posix_mknod(Value, Value* args) {
   if (!path_arg(args[0], &p, "mknod")) return nullptr;
   int mode;
   int64_t dev;
-  if (!int_arg(args[1], &mode) || !to_int64(args[2], &dev)) return nullptr;
+  if (!c_int_arg(args[1], &mode) || !to_int64(args[2], &dev)) return nullptr;
   if (::mknod(p.bytes.c_str(), static_cast<mode_t>(mode), static_cast<dev_t>(dev)) < 0)
     return path_error(errno, args[0]);
   return new_none();
@@ -210,7 +190,7 @@ Ref<> posix_fdatasync(Value, Value* args) {
   int fd;
   if (!fd_from_object(args[0], &fd)) return nullptr;
   bool failed;
-  int r = retry_blocking([&] { return ::fdatasync(fd); }, &failed);
+  int r = retry_detached([&] { return ::fdatasync(fd); }, &failed);
   if (failed) return nullptr;
   return none_or_errno(r);
 }
@@ -224,7 +204,7 @@ Ref<> posix_pread(Value, Value* args) {
   if (len < 0) return err_from_errno(EINVAL);
   std::string buf(static_cast<size_t>(len), '\0');
   bool failed;
-  ssize_t n = retry_blocking([&] { return ::pread(fd, buf.data(), buf.size(), static_cast<off_t>(off)); }, &failed);
+  ssize_t n = retry_detached([&] { return ::pread(fd, buf.data(), buf.size(), static_cast<off_t>(off)); }, &failed);
   if (failed) return nullptr;
   if (n < 0) return err_from_errno(errno);
   buf.resize(static_cast<size_t>(n));
@@ -237,7 +217,7 @@ Ref<> posix_pwrite(Value, Value* args) {
   std::string data;
   if (!fd_arg(args[0], &fd) || !module_buffer_or_error(args[1], &data) || !to_int64(args[2], &off)) return nullptr;
   bool failed;
-  ssize_t n = retry_blocking([&] { return ::pwrite(fd, data.data(), data.size(), static_cast<off_t>(off)); }, &failed);
+  ssize_t n = retry_detached([&] { return ::pwrite(fd, data.data(), data.size(), static_cast<off_t>(off)); }, &failed);
   if (failed) return nullptr;
   if (n < 0) return err_from_errno(errno);
   return int_from_int64(n);
@@ -246,14 +226,8 @@ Ref<> posix_pwrite(Value, Value* args) {
 Ref<> posix_writev(Value, Value* args) {
   int fd;
   if (!fd_arg(args[0], &fd)) return nullptr;
-  Ref<> seq = sequence_tuple(args[1]);
-  if (!seq) {
-    if (err_matches(g_TypeError)) {
-      err_clear();
-      return err_set_str(g_TypeError, "writev() arg 2 must be a sequence");
-    }
-    return nullptr;
-  }
+  Ref<> seq = sequence_arg(args[1], "writev() arg 2 must be a sequence");
+  if (!seq) return nullptr;
   size_t n = static_cast<size_t>(tuple_size(seq.val()));
   std::vector<std::string> parts(n);
   std::vector<struct iovec> iov(n);
@@ -263,7 +237,7 @@ Ref<> posix_writev(Value, Value* args) {
     iov[i].iov_len = parts[i].size();
   }
   bool failed;
-  ssize_t r = retry_blocking([&] { return ::writev(fd, iov.data(), static_cast<int>(n)); }, &failed);
+  ssize_t r = retry_detached([&] { return ::writev(fd, iov.data(), static_cast<int>(n)); }, &failed);
   if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
   return int_from_int64(r);
@@ -274,14 +248,8 @@ Ref<> posix_writev(Value, Value* args) {
 Ref<> posix_readv(Value, Value* args) {
   int fd;
   if (!fd_arg(args[0], &fd)) return nullptr;
-  Ref<> seq = sequence_tuple(args[1]);
-  if (!seq) {
-    if (err_matches(g_TypeError)) {
-      err_clear();
-      return err_set_str(g_TypeError, "readv() arg 2 must be a sequence");
-    }
-    return nullptr;
-  }
+  Ref<> seq = sequence_arg(args[1], "readv() arg 2 must be a sequence");
+  if (!seq) return nullptr;
   size_t n = static_cast<size_t>(tuple_size(seq.val()));
   std::vector<std::string> parts(n);
   std::vector<struct iovec> iov(n);
@@ -299,7 +267,7 @@ Ref<> posix_readv(Value, Value* args) {
     iov[i].iov_len = parts[i].size();
   }
   bool failed;
-  ssize_t r = retry_blocking([&] { return ::readv(fd, iov.data(), static_cast<int>(n)); }, &failed);
+  ssize_t r = retry_detached([&] { return ::readv(fd, iov.data(), static_cast<int>(n)); }, &failed);
   if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
   size_t left = static_cast<size_t>(r);
@@ -325,7 +293,7 @@ Ref<> posix_sendfile(Value, Value* args) {
   if (!to_int64(args[3], &count)) return nullptr;
   off_t off = static_cast<off_t>(off64);
   bool failed;
-  ssize_t r = retry_blocking(
+  ssize_t r = retry_detached(
       [&] { return ::sendfile(out_fd, in_fd, use_offset ? &off : nullptr, static_cast<size_t>(count)); }, &failed);
   if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
@@ -348,7 +316,7 @@ Ref<> posix_posix_fallocate(Value, Value* args) {
 Ref<> posix_posix_fadvise(Value, Value* args) {
   int fd, advice;
   int64_t off, len;
-  if (!fd_arg(args[0], &fd) || !to_int64(args[1], &off) || !to_int64(args[2], &len) || !int_arg(args[3], &advice))
+  if (!fd_arg(args[0], &fd) || !to_int64(args[1], &off) || !to_int64(args[2], &len) || !c_int_arg(args[3], &advice))
     return nullptr;
   int e = ::posix_fadvise(fd, static_cast<off_t>(off), static_cast<off_t>(len), advice);
   if (e) return err_from_errno(e);
@@ -358,16 +326,16 @@ Ref<> posix_posix_fadvise(Value, Value* args) {
 Ref<> posix_lockf(Value, Value* args) {
   int fd, cmd;
   int64_t len;
-  if (!fd_arg(args[0], &fd) || !int_arg(args[1], &cmd) || !to_int64(args[2], &len)) return nullptr;
+  if (!fd_arg(args[0], &fd) || !c_int_arg(args[1], &cmd) || !to_int64(args[2], &len)) return nullptr;
   bool failed;
-  int r = retry_blocking([&] { return ::lockf(fd, cmd, static_cast<off_t>(len)); }, &failed);
+  int r = retry_detached([&] { return ::lockf(fd, cmd, static_cast<off_t>(len)); }, &failed);
   if (failed) return nullptr;
   return none_or_errno(r);
 }
 
 Ref<> posix_pipe2(Value, Value* args) {
   int flags;
-  if (!int_arg(args[0], &flags)) return nullptr;
+  if (!c_int_arg(args[0], &flags)) return nullptr;
   int fds[2];
   if (::pipe2(fds, flags) < 0) return err_from_errno(errno);
   return int_pair(fds[0], fds[1]);
@@ -376,7 +344,7 @@ Ref<> posix_pipe2(Value, Value* args) {
 Ref<> posix_getrandom(Value, Value* args) {
   int64_t size;
   int flags;
-  if (!to_int64(args[0], &size) || !int_arg(args[1], &flags)) return nullptr;
+  if (!to_int64(args[0], &size) || !c_int_arg(args[1], &flags)) return nullptr;
   if (size < 0) return err_from_errno(EINVAL);
   std::string buf(static_cast<size_t>(size), '\0');
   size_t got = 0;
@@ -403,7 +371,7 @@ Ref<> posix_memfd_create(Value, Value* args) {
   Path p;
   if (!path_arg(args[0], &p, "memfd_create")) return nullptr;
   int flags;
-  if (!int_arg(args[1], &flags)) return nullptr;
+  if (!c_int_arg(args[1], &flags)) return nullptr;
   int fd = ::memfd_create(p.bytes.c_str(), static_cast<unsigned>(flags));
   if (fd < 0) return err_from_errno(errno);
   return int_from_int64(fd);
@@ -474,7 +442,7 @@ Ref<> wait_result(pid_t pid, int status, const struct rusage* ru) {
 Ref<> posix_wait(Value, Value*) {
   int status = 0;
   bool failed;
-  pid_t r = retry_blocking([&] { return ::wait(&status); }, &failed);
+  pid_t r = retry_detached([&] { return ::wait(&status); }, &failed);
   if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
   return wait_result(r, status, nullptr);
@@ -482,11 +450,11 @@ Ref<> posix_wait(Value, Value*) {
 
 Ref<> posix_wait3(Value, Value* args) {
   int options;
-  if (!int_arg(args[0], &options)) return nullptr;
+  if (!c_int_arg(args[0], &options)) return nullptr;
   int status = 0;
   struct rusage ru{};
   bool failed;
-  pid_t r = retry_blocking([&] { return ::wait3(&status, options, &ru); }, &failed);
+  pid_t r = retry_detached([&] { return ::wait3(&status, options, &ru); }, &failed);
   if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
   return wait_result(r, status, &ru);
@@ -495,11 +463,11 @@ Ref<> posix_wait3(Value, Value* args) {
 Ref<> posix_wait4(Value, Value* args) {
   int64_t pid;
   int options;
-  if (!to_int64(args[0], &pid) || !int_arg(args[1], &options)) return nullptr;
+  if (!to_int64(args[0], &pid) || !c_int_arg(args[1], &options)) return nullptr;
   int status = 0;
   struct rusage ru{};
   bool failed;
-  pid_t r = retry_blocking([&] { return ::wait4(static_cast<pid_t>(pid), &status, options, &ru); }, &failed);
+  pid_t r = retry_detached([&] { return ::wait4(static_cast<pid_t>(pid), &status, options, &ru); }, &failed);
   if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
   return wait_result(r, status, &ru);
@@ -523,11 +491,11 @@ Ref<> waitid_record(const siginfo_t& si) {
 Ref<> posix_waitid(Value, Value* args) {
   int idtype, options;
   int64_t id;
-  if (!int_arg(args[0], &idtype) || !to_int64(args[1], &id) || !int_arg(args[2], &options)) return nullptr;
+  if (!c_int_arg(args[0], &idtype) || !to_int64(args[1], &id) || !c_int_arg(args[2], &options)) return nullptr;
   siginfo_t si;
   std::memset(&si, 0, sizeof si);
   bool failed;
-  int r = retry_blocking(
+  int r = retry_detached(
       [&] { return ::waitid(static_cast<idtype_t>(idtype), static_cast<id_t>(id), &si, options); }, &failed);
   if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
@@ -538,7 +506,7 @@ Ref<> posix_waitid(Value, Value* args) {
 #define FTPY_WAIT_PREDICATE(name, expr)             \
   Ref<> posix_##name(Value, Value* args) {          \
     int status;                                     \
-    if (!int_arg(args[0], &status)) return nullptr; \
+    if (!c_int_arg(args[0], &status)) return nullptr; \
     return new_bool(expr);                          \
   }
 FTPY_WAIT_PREDICATE(WCOREDUMP, WCOREDUMP(status))
@@ -660,13 +628,13 @@ Ref<> posix_getsid(Value, Value* args) {
 Ref<> posix_killpg(Value, Value* args) {
   int64_t pg;
   int sig;
-  if (!to_int64(args[0], &pg) || !int_arg(args[1], &sig)) return nullptr;
+  if (!to_int64(args[0], &pg) || !c_int_arg(args[1], &sig)) return nullptr;
   return none_or_errno(::killpg(static_cast<pid_t>(pg), sig));
 }
 
 Ref<> posix_nice(Value, Value* args) {
   int inc;
-  if (!int_arg(args[0], &inc)) return nullptr;
+  if (!c_int_arg(args[0], &inc)) return nullptr;
   errno = 0;
   int r = ::nice(inc);
   if (r == -1 && errno != 0) return err_from_errno(errno);
@@ -675,7 +643,7 @@ Ref<> posix_nice(Value, Value* args) {
 
 Ref<> posix_getpriority(Value, Value* args) {
   int which, who;
-  if (!int_arg(args[0], &which) || !int_arg(args[1], &who)) return nullptr;
+  if (!c_int_arg(args[0], &which) || !c_int_arg(args[1], &who)) return nullptr;
   errno = 0;
   int r = ::getpriority(static_cast<__priority_which_t>(which), static_cast<id_t>(who));
   if (r == -1 && errno != 0) return err_from_errno(errno);
@@ -684,7 +652,7 @@ Ref<> posix_getpriority(Value, Value* args) {
 
 Ref<> posix_setpriority(Value, Value* args) {
   int which, who, prio;
-  if (!int_arg(args[0], &which) || !int_arg(args[1], &who) || !int_arg(args[2], &prio)) return nullptr;
+  if (!c_int_arg(args[0], &which) || !c_int_arg(args[1], &who) || !c_int_arg(args[2], &prio)) return nullptr;
   return none_or_errno(::setpriority(static_cast<__priority_which_t>(which), static_cast<id_t>(who), prio));
 }
 
@@ -778,14 +746,8 @@ Ref<> posix_getgroups(Value, Value*) {
 }
 
 Ref<> posix_setgroups(Value, Value* args) {
-  Ref<> t = sequence_tuple(args[0]);
-  if (!t) {
-    if (err_matches(g_TypeError)) {
-      err_clear();
-      return err_set_str(g_TypeError, "setgroups argument must be a sequence");
-    }
-    return nullptr;
-  }
+  Ref<> t = sequence_arg(args[0], "setgroups argument must be a sequence");
+  if (!t) return nullptr;
   std::vector<gid_t> g;
   for (int64_t i = 0; i < tuple_size(t.val()); i++) {
     gid_t id;
@@ -835,7 +797,7 @@ Ref<> posix_sched_yield(Value, Value*) {
 
 Ref<> posix_sched_get_priority_min(Value, Value* args) {
   int policy;
-  if (!int_arg(args[0], &policy)) return nullptr;
+  if (!c_int_arg(args[0], &policy)) return nullptr;
   int r = ::sched_get_priority_min(policy);
   if (r < 0) return err_from_errno(errno);
   return int_from_int64(r);
@@ -843,7 +805,7 @@ Ref<> posix_sched_get_priority_min(Value, Value* args) {
 
 Ref<> posix_sched_get_priority_max(Value, Value* args) {
   int policy;
-  if (!int_arg(args[0], &policy)) return nullptr;
+  if (!c_int_arg(args[0], &policy)) return nullptr;
   int r = ::sched_get_priority_max(policy);
   if (r < 0) return err_from_errno(errno);
   return int_from_int64(r);
@@ -956,7 +918,7 @@ bool conf_name(Value v, const ConfName (&table)[N], int* out) {
     err_set_str(g_TypeError, "configuration names must be strings or integers");
     return false;
   }
-  return int_arg(v, out);
+  return c_int_arg(v, out);
 }
 
 Ref<> posix_sysconf(Value, Value* args) {

@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <vector>
 
+#include "modules/posix_ids.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -27,19 +28,8 @@ namespace ftpy {
 
 namespace {
 
-bool int_arg(Value v, int* out) {
-  int64_t x;
-  if (!to_int64(v, &x)) return false;
-  if (x < INT32_MIN || x > INT32_MAX) {
-    err_set_str(g_OverflowError, x < 0 ? "signed integer is less than minimum" : "signed integer is greater than maximum");
-    return false;
-  }
-  *out = static_cast<int>(x);
-  return true;
-}
-
 bool resource_arg(Value v, int* out) {
-  if (!int_arg(v, out)) return false;
+  if (!c_int_arg(v, out)) return false;
   if (*out < 0 || *out >= RLIM_NLIMITS) {
     err_set_str(g_ValueError, "invalid resource specified");
     return false;
@@ -88,7 +78,7 @@ std::nullptr_t limit_error(int e) {
 
 Ref<> resource_getrusage(Value, Value* args) {
   int who;
-  if (!int_arg(args[0], &who)) return nullptr;
+  if (!c_int_arg(args[0], &who)) return nullptr;
   struct rusage ru;
   if (::getrusage(who, &ru) < 0) {
     if (errno == EINVAL) return err_set_str(g_ValueError, "invalid who parameter");

@@ -31,6 +31,7 @@
 #include <string>
 
 #include "modules/buffer_util.h"
+#include "modules/posix_ids.h"
 #include "objects/bytearray.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
@@ -367,23 +368,12 @@ Ref<> sockaddr_value(const struct sockaddr* sa, socklen_t len) {
   }
 }
 
-bool int_arg(Value v, int* out) {
-  int64_t i;
-  if (!to_int64(v, &i)) return false;
-  if (i < INT_MIN || i > INT_MAX) {
-    err_set_str(g_OverflowError, i < 0 ? "signed integer is less than minimum" : "signed integer is greater than maximum");
-    return false;
-  }
-  *out = static_cast<int>(i);
-  return true;
-}
-
 bool opt_int_arg(Value v, int dflt, int* out) {
   if (v.is_null()) {
     *out = dflt;
     return true;
   }
-  return int_arg(v, out);
+  return c_int_arg(v, out);
 }
 
 // --- the socket type ---------------------------------------------------------------
@@ -423,7 +413,7 @@ int socket_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   Ref<> holders[2];
   if (!native_bind(sig, args, nargs, kwnames, a, holders)) return -1;
   int family, type, proto;
-  if (!int_arg(a[0], &family) || !int_arg(a[1], &type) || !int_arg(a[2], &proto)) return -1;
+  if (!c_int_arg(a[0], &family) || !c_int_arg(a[1], &type) || !c_int_arg(a[2], &proto)) return -1;
   SocketObject* s = as_sock(self);
   int fd;
   if (!is_none(a[3])) {
@@ -431,7 +421,7 @@ int socket_init(Value self, const Value* args, size_t nargs, Value kwnames) {
       err_set_str(g_TypeError, "'float' object cannot be interpreted as an integer");
       return -1;
     }
-    if (!int_arg(a[3], &fd)) return -1;
+    if (!c_int_arg(a[3], &fd)) return -1;
     if (fd < 0) {
       err_set_str(g_ValueError, "negative file descriptor");
       return -1;
@@ -623,7 +613,7 @@ Ref<> sock_sendto(Value self, Value* args) {
   int flags = 0;
   Value addr = args[1];
   if (!args[2].is_null()) {
-    if (!int_arg(args[1], &flags)) return nullptr;
+    if (!c_int_arg(args[1], &flags)) return nullptr;
     addr = args[2];
   }
   SocketObject* s = as_sock(self);
@@ -786,7 +776,7 @@ Ref<> sock_gettimeout(Value self, Value*) { return timeout_value(as_sock(self)->
 
 Ref<> sock_setsockopt(Value self, Value* args) {
   int level, opt;
-  if (!int_arg(args[0], &level) || !int_arg(args[1], &opt)) return nullptr;
+  if (!c_int_arg(args[0], &level) || !c_int_arg(args[1], &opt)) return nullptr;
   int fd = live_fd(as_sock(self));
   if (fd < 0) return nullptr;
   Value v = args[2];
@@ -794,11 +784,11 @@ Ref<> sock_setsockopt(Value self, Value* args) {
   if (is_none(v)) {
     int optlen;
     if (args[3].is_null()) return err_set_str(g_TypeError, "setsockopt() takes 4 arguments when value is None");
-    if (!int_arg(args[3], &optlen)) return nullptr;
+    if (!c_int_arg(args[3], &optlen)) return nullptr;
     r = ::setsockopt(fd, level, opt, nullptr, static_cast<socklen_t>(optlen));
   } else if (is_int(v)) {
     int iv;
-    if (!int_arg(v, &iv)) return nullptr;
+    if (!c_int_arg(v, &iv)) return nullptr;
     r = ::setsockopt(fd, level, opt, &iv, sizeof iv);
   } else {
     std::string buf;
@@ -811,7 +801,7 @@ Ref<> sock_setsockopt(Value self, Value* args) {
 
 Ref<> sock_getsockopt(Value self, Value* args) {
   int level, opt;
-  if (!int_arg(args[0], &level) || !int_arg(args[1], &opt)) return nullptr;
+  if (!c_int_arg(args[0], &level) || !c_int_arg(args[1], &opt)) return nullptr;
   int fd = live_fd(as_sock(self));
   if (fd < 0) return nullptr;
   if (args[2].is_null()) {
@@ -821,7 +811,7 @@ Ref<> sock_getsockopt(Value self, Value* args) {
     return int_from_int64(v);
   }
   int buflen;
-  if (!int_arg(args[2], &buflen)) return nullptr;
+  if (!c_int_arg(args[2], &buflen)) return nullptr;
   if (buflen <= 0 || buflen > 1024) return err_set_str(g_OSError, "getsockopt buflen out of range");
   std::string buf(static_cast<size_t>(buflen), '\0');
   socklen_t l = static_cast<socklen_t>(buflen);
@@ -846,7 +836,7 @@ Ref<> sock_getpeername(Value self, Value*) { return sock_name(self, true); }
 
 Ref<> sock_shutdown(Value self, Value* args) {
   int how;
-  if (!int_arg(args[0], &how)) return nullptr;
+  if (!c_int_arg(args[0], &how)) return nullptr;
   int fd = live_fd(as_sock(self));
   if (fd < 0) return nullptr;
   if (::shutdown(fd, how) < 0) return err_from_errno(errno);
@@ -922,8 +912,8 @@ Ref<> m_getaddrinfo(Value, Value* args) {
     return err_set_str(g_OSError, "Int or String expected");
   }
   struct addrinfo hints = {};
-  if (!int_arg(args[2], &hints.ai_family) || !int_arg(args[3], &hints.ai_socktype) ||
-      !int_arg(args[4], &hints.ai_protocol) || !int_arg(args[5], &hints.ai_flags))
+  if (!c_int_arg(args[2], &hints.ai_family) || !c_int_arg(args[3], &hints.ai_socktype) ||
+      !c_int_arg(args[4], &hints.ai_protocol) || !c_int_arg(args[5], &hints.ai_flags))
     return nullptr;
   struct addrinfo* res = nullptr;
   int code;
@@ -951,7 +941,7 @@ Ref<> m_getnameinfo(Value, Value* args) {
   int64_t n = tuple_size(sa);
   if (n < 2 || n > 4) return err_set_str(g_TypeError, "getnameinfo(): illegal sockaddr argument");
   int flags;
-  if (!int_arg(args[1], &flags)) return nullptr;
+  if (!c_int_arg(args[1], &flags)) return nullptr;
   Value h = tuple_item(sa, 0);
   if (!is_str(h)) return err_format(g_TypeError, "getnameinfo() argument 1 must be str, not %s", type_name(type_of(h)));
   std::string host(str_view(h));
@@ -1067,7 +1057,7 @@ Ref<> m_getservbyname(Value, Value* args) {
 
 Ref<> m_getservbyport(Value, Value* args) {
   int port;
-  if (!int_arg(args[0], &port)) return nullptr;
+  if (!c_int_arg(args[0], &port)) return nullptr;
   if (port < 0 || port > 65535) return err_set_str(g_OverflowError, "getservbyport: port must be 0-65535.");
   std::string proto;
   bool given;
@@ -1110,7 +1100,7 @@ Ref<> m_inet_ntoa(Value, Value* args) {
 
 Ref<> m_inet_pton(Value, Value* args) {
   int af;
-  if (!int_arg(args[0], &af)) return nullptr;
+  if (!c_int_arg(args[0], &af)) return nullptr;
   if (!is_str(args[1]))
     return err_format(g_TypeError, "inet_pton() argument 2 must be str, not %s", type_name(type_of(args[1])));
   std::string s(str_view(args[1]));
@@ -1123,7 +1113,7 @@ Ref<> m_inet_pton(Value, Value* args) {
 
 Ref<> m_inet_ntop(Value, Value* args) {
   int af;
-  if (!int_arg(args[0], &af)) return nullptr;
+  if (!c_int_arg(args[0], &af)) return nullptr;
   std::string b;
   if (!module_buffer_or_error(args[1], &b)) return nullptr;
   if (af != AF_INET && af != AF_INET6) return err_format(g_ValueError, "unknown address family %d", af);
@@ -1174,7 +1164,7 @@ Ref<> m_socketpair(Value, Value* args) {
 
 Ref<> m_dup(Value, Value* args) {
   int fd;
-  if (!int_arg(args[0], &fd)) return nullptr;
+  if (!c_int_arg(args[0], &fd)) return nullptr;
   int nfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
   if (nfd < 0) return err_from_errno(errno);
   return int_from_int64(nfd);
@@ -1182,7 +1172,7 @@ Ref<> m_dup(Value, Value* args) {
 
 Ref<> m_close(Value, Value* args) {
   int fd;
-  if (!int_arg(args[0], &fd)) return nullptr;
+  if (!c_int_arg(args[0], &fd)) return nullptr;
   if (::close(fd) < 0 && errno != ECONNRESET) return err_from_errno(errno);
   return new_none();
 }

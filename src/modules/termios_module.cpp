@@ -50,17 +50,6 @@ std::nullptr_t termios_error(int e) {
   return err_set_instance(exc.val());
 }
 
-bool int_arg(Value v, int* out) {
-  int64_t x;
-  if (!to_int64(v, &x)) return false;
-  if (x < INT_MIN || x > INT_MAX) {
-    err_set_str(g_OverflowError, x < 0 ? "signed integer is less than minimum" : "signed integer is greater than maximum");
-    return false;
-  }
-  *out = static_cast<int>(x);
-  return true;
-}
-
 Ref<> termios_tcgetattr(Value, Value* args) {
   int fd;
   if (!fd_from_object(args[0], &fd)) return nullptr;
@@ -89,7 +78,7 @@ Ref<> termios_tcgetattr(Value, Value* args) {
 
 Ref<> termios_tcsetattr(Value, Value* args) {
   int fd, when;
-  if (!fd_from_object(args[0], &fd) || !int_arg(args[1], &when)) return nullptr;
+  if (!fd_from_object(args[0], &fd) || !c_int_arg(args[1], &when)) return nullptr;
   Value attrs = args[2];
   if (!is_list(attrs) || list_size(attrs) != 7)
     return err_set_str(g_TypeError, "tcsetattr, arg 3: must be 7 element list");
@@ -130,7 +119,7 @@ Ref<> termios_tcsetattr(Value, Value* args) {
 
 Ref<> termios_tcsendbreak(Value, Value* args) {
   int fd, duration;
-  if (!fd_from_object(args[0], &fd) || !int_arg(args[1], &duration)) return nullptr;
+  if (!fd_from_object(args[0], &fd) || !c_int_arg(args[1], &duration)) return nullptr;
   if (::tcsendbreak(fd, duration) < 0) return termios_error(errno);
   return new_none();
 }
@@ -149,14 +138,14 @@ Ref<> termios_tcdrain(Value, Value* args) {
 
 Ref<> termios_tcflush(Value, Value* args) {
   int fd, queue;
-  if (!fd_from_object(args[0], &fd) || !int_arg(args[1], &queue)) return nullptr;
+  if (!fd_from_object(args[0], &fd) || !c_int_arg(args[1], &queue)) return nullptr;
   if (::tcflush(fd, queue) < 0) return termios_error(errno);
   return new_none();
 }
 
 Ref<> termios_tcflow(Value, Value* args) {
   int fd, action;
-  if (!fd_from_object(args[0], &fd) || !int_arg(args[1], &action)) return nullptr;
+  if (!fd_from_object(args[0], &fd) || !c_int_arg(args[1], &action)) return nullptr;
   if (::tcflow(fd, action) < 0) return termios_error(errno);
   return new_none();
 }
