@@ -13,7 +13,7 @@ __all__ = ["altsep", "curdir", "pardir", "sep", "pathsep", "linesep", "defpath",
            "devnull", "SEEK_SET", "SEEK_CUR", "SEEK_END", "fsencode", "fsdecode",
            "get_exec_path", "fdopen", "extsep", "environ", "environb", "getenv", "getenvb",
            "putenv", "unsetenv", "makedirs", "removedirs", "renames", "walk", "fspath",
-           "PathLike", "scandir", "stat_result", "error"]
+           "scandir", "stat_result", "error", "_exit", "supports_bytes_environ"]
 
 sys.modules['os.path'] = path
 
@@ -454,3 +454,74 @@ def _execvpe(file, args, env=None):
     if first_error is not None:
         raise first_error
     raise last_error
+
+
+# The spawn family: fork, run one of the exec functions in the child (exit
+# status 127 if it fails), and in the parent either return the child's pid
+# (P_NOWAIT) or wait for it and return its exit code, negative for a signal
+# (P_WAIT).
+P_WAIT = 0
+P_NOWAIT = P_NOWAITO = 1
+
+
+def _spawn(mode, file, args, env, exec_fn):
+    if not isinstance(args, (tuple, list)):
+        raise TypeError('argv must be a tuple or a list')
+    if not args or not args[0]:
+        raise ValueError('argv first element cannot be empty')
+    pid = fork()
+    if pid == 0:
+        try:
+            if env is None:
+                exec_fn(file, args)
+            else:
+                exec_fn(file, args, env)
+        finally:
+            _exit(127)
+    if mode == P_NOWAIT:
+        return pid
+    while True:
+        _, status = waitpid(pid, 0)
+        if not WIFSTOPPED(status):
+            return waitstatus_to_exitcode(status)
+
+
+def spawnv(mode, file, args):
+    return _spawn(mode, file, args, None, execv)
+
+
+def spawnve(mode, file, args, env):
+    return _spawn(mode, file, args, env, execve)
+
+
+def spawnvp(mode, file, args):
+    return _spawn(mode, file, args, None, execvp)
+
+
+def spawnvpe(mode, file, args, env):
+    return _spawn(mode, file, args, env, execvpe)
+
+
+def spawnl(mode, file, *args):
+    return spawnv(mode, file, args)
+
+
+def spawnle(mode, file, *args):
+    return spawnve(mode, file, args[:-1], args[-1])
+
+
+def spawnlp(mode, file, *args):
+    return spawnvp(mode, file, args)
+
+
+def spawnlpe(mode, file, *args):
+    return spawnvpe(mode, file, args[:-1], args[-1])
+
+
+# As in CPython, `from os import *` also brings every public name of posix.
+__all__.extend(["execl", "execle", "execlp", "execlpe", "execvp", "execvpe", "popen",
+                "P_WAIT", "P_NOWAIT", "P_NOWAITO", "spawnv", "spawnve", "spawnvp", "spawnvpe",
+                "spawnl", "spawnle", "spawnlp", "spawnlpe"])
+if "fwalk" in globals():
+    __all__.append("fwalk")
+__all__.extend(n for n in _get_exports_list(_posix) if n not in __all__)

@@ -625,3 +625,8 @@ getstate = _inst.getstate
 setstate = _inst.setstate
 getrandbits = _inst.getrandbits
 randbytes = _inst.randbytes
+
+# A forked child must not repeat its parent's sequence (as in CPython).
+import posix as _posix
+_posix.register_at_fork(after_in_child=_inst.seed)
+del _posix

@@ -11,6 +11,7 @@ thread."""
 
 import sys as _sys
 import _thread
+import posix as _posix
 from time import monotonic as _time
 from itertools import count as _count
 from collections import deque as _deque
@@ -28,9 +29,9 @@ _allocate_lock = _thread.allocate_lock
 get_ident = _thread.get_ident
 try:
     get_native_id = _thread.get_native_id
+    _HAVE_THREAD_NATIVE_ID = True
 except AttributeError:  # pragma: no cover
-    def get_native_id():
-        return _thread.get_ident()
+    _HAVE_THREAD_NATIVE_ID = False
 ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 stack_size = _thread.stack_size
@@ -999,20 +1000,30 @@ def main_thread():
 
 
 def _after_fork():
-    """Called by posix.fork() in the child: only the forking thread
-    survives."""
+    """Registered with os.register_at_fork: runs in the child of fork(),
+    where only the forking thread survives. It becomes the main thread; the
+    others are marked stopped, and every lock threading may have been
+    holding in them is made anew."""
     global _active_limbo_lock, _main_thread, _shutdown_locks_lock, _shutdown_locks
     _active_limbo_lock = RLock()
     _shutdown_locks_lock = _allocate_lock()
     _shutdown_locks = set()
     current = _active.get(get_ident())
     if current is None:
+        # fork() was called from a thread threading did not start.
         current = _MainThread()
     _main_thread = current
     with _active_limbo_lock:
         for thread in list(_active.values()) + list(_limbo.values()):
-            if thread is not current:
+            thread._reset_internal_locks(thread is current)
+            if thread is current:
+                thread._ident = get_ident()
+                thread._native_id = get_native_id()
+            else:
                 thread._is_stopped = True
         _limbo.clear()
         _active.clear()
         _active[get_ident()] = current
+
+
+_posix.register_at_fork(after_in_child=_after_fork)

@@ -30,5 +30,7 @@ bool fd_arg(Value v, int* fd);
 // Adds posix_process.cpp's functions, constants and record types to the
 // module dict `d`; -1 with an exception.
 int posix_process_add(Value module, Value d);
+// Adds posix_fork.cpp's fork, forkpty and register_at_fork.
+int posix_fork_add(Value module);
 
 }  // namespace ftpy

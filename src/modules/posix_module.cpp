@@ -1040,6 +1040,7 @@ Ref<> posix_module_create() {
     t->tp_new = stat_result_new;
   });
   if (posix_process_add(m.val(), d) < 0) return nullptr;
+  if (posix_fork_add(m.val()) < 0) return nullptr;
   // The other record types, as attributes (created on first use by record_new).
   Ref<> un = posix_uname(Value(), nullptr);
   Ref<> tm = posix_times(Value(), nullptr);

@@ -10,6 +10,7 @@
 // detached; buffers are copied in before detaching and out after, so no
 // Python object is touched detached. Interrupted calls are retried (PEP 475)
 // once the main thread has run its signal handlers.
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <pty.h>
@@ -1084,6 +1085,9 @@ int posix_process_add(Value module, Value d) {
       {"POSIX_FADV_DONTNEED", POSIX_FADV_DONTNEED}, {"POSIX_FADV_NOREUSE", POSIX_FADV_NOREUSE},
       {"POSIX_FADV_NORMAL", POSIX_FADV_NORMAL}, {"POSIX_FADV_RANDOM", POSIX_FADV_RANDOM},
       {"POSIX_FADV_SEQUENTIAL", POSIX_FADV_SEQUENTIAL}, {"POSIX_FADV_WILLNEED", POSIX_FADV_WILLNEED},
+      {"RTLD_DEEPBIND", RTLD_DEEPBIND}, {"RTLD_GLOBAL", RTLD_GLOBAL}, {"RTLD_LAZY", RTLD_LAZY},
+      {"RTLD_LOCAL", RTLD_LOCAL}, {"RTLD_NODELETE", RTLD_NODELETE}, {"RTLD_NOLOAD", RTLD_NOLOAD},
+      {"RTLD_NOW", RTLD_NOW},
       {"PRIO_PGRP", PRIO_PGRP}, {"PRIO_PROCESS", PRIO_PROCESS}, {"PRIO_USER", PRIO_USER},
       {"P_ALL", P_ALL}, {"P_PGID", P_PGID}, {"P_PID", P_PID}, {"P_PIDFD", 3},
       {"SCHED_BATCH", SCHED_BATCH}, {"SCHED_FIFO", SCHED_FIFO}, {"SCHED_IDLE", SCHED_IDLE},

@@ -837,6 +837,16 @@ const MethodDef kThreadFunctions[] = {
 
 void thread_locals_thread_exited(uint32_t) { local_slots_thread_exited(); }
 
+void thread_module_after_fork_child() {
+  g_nondaemon_mu.reinit();
+  uint64_t me = current_ident();
+  for (auto& h : *g_nondaemon)
+    if (h->ident.load() != me) h->set_done();
+  g_nondaemon->clear();
+  g_thread_count.store(0, std::memory_order_relaxed);
+  g_main_ident = me;
+}
+
 Ref<> thread_module_create() {
   types_ready();
   if (!g_main_ident) {

@@ -55,6 +55,7 @@ class ListLock {
     }
   }
   void unlock() { locked_.store(false, std::memory_order_release); }
+  void reset() { locked_.store(false, std::memory_order_relaxed); }  // child of fork()
 
  private:
   std::atomic<bool> locked_;  // static storage: starts false before any initialiser runs
@@ -611,6 +612,20 @@ void gc_thread_exit() {
   l.owned.store(false, std::memory_order_seq_cst);
   drain_remote(l);  // after the store: a later push sees the list unowned
   tls_gc_list = kNoList;
+}
+
+void gc_after_fork_child() {
+  g_collect_mu.reinit();
+  for (uint32_t id = 1; id < kGcLists; id++) {
+    if (id == tls_gc_list) continue;
+    GcList& l = g_lists[id];
+    l.mu.reset();
+    std::lock_guard<ListLock> g(l.mu);
+    if (!l.owned.load(std::memory_order_relaxed)) continue;
+    l.owned.store(false, std::memory_order_seq_cst);
+    drain_remote(l);
+  }
+  g_lists[0].mu.reset();
 }
 
 // --- collections ------------------------------------------------------------------

@@ -98,6 +98,10 @@ bool gc_unlink(Object* o);
 // (attached, after registration) / hand it over at exit (still attached).
 void gc_thread_attach();
 void gc_thread_exit();
+// Child of fork(): the lists of the threads that did not survive become
+// unowned (as if each had exited), and the collection lock, which one of them
+// may have held, is reset.
+void gc_after_fork_child();
 
 // Run a full collection; returns the number of unreachable objects found
 // (instance __dict__s of unreachable instances are not counted, since CPython

@@ -105,6 +105,15 @@ void gil_yield_at_safepoint(ThreadState* ts) {
   thread_reattach();
 }
 
+void gil_after_fork_child(ThreadState* self) {
+  // Waiters and the lock's holder may be threads the child does not have.
+  Gil& g = gil();
+  new (&g.mu) std::mutex();
+  new (&g.cv) std::condition_variable();
+  g.holder = self->holds_gil ? self : nullptr;
+  g.waiters = 0;
+}
+
 namespace {
 
 // CPython 3.13t's wording. Emitted with warnings.warn(stacklevel=1), so it

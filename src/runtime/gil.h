@@ -38,5 +38,7 @@ int gil_enable_for_module(const char* module_name);
 void gil_acquire(ThreadState* ts);   // caller is detached
 void gil_release(ThreadState* ts);
 void gil_yield_at_safepoint(ThreadState* ts);  // kBreakGilDrop handler
+// Child of fork(): a fresh GIL state, held by `self` if it held it.
+void gil_after_fork_child(ThreadState* self);
 
 }  // namespace ftpy

@@ -125,6 +125,13 @@ void parking_lot_unpark(const void* addr, UnparkFn fn, void* ctx) {
   }
 }
 
+void parking_lot_after_fork_child() {
+  for (Bucket& b : g_buckets) {
+    new (&b.mu) std::mutex();
+    b.head = b.tail = nullptr;
+  }
+}
+
 int parking_lot_unpark_all(const void* addr) {
   Bucket& b = bucket_for(addr);
   std::lock_guard<std::mutex> g(b.mu);

@@ -60,6 +60,12 @@ using UnparkFn = void (*)(void* ctx, void* park_arg, bool more_waiters);
 void parking_lot_unpark(const void* addr, UnparkFn fn, void* ctx);
 // Wake every thread parked on `addr`. Returns how many.
 int parking_lot_unpark_all(const void* addr);
+// In the child of fork(): the other threads' waiters are gone (their queue
+// entries live on stacks that no thread runs on) and a bucket lock may have
+// been held by one of them. Empties every bucket and rebuilds its lock. A
+// Mutex whose word still says kMutexHasParked is unlocked normally: the
+// unpark finds no waiter.
+void parking_lot_after_fork_child();
 
 int64_t monotonic_ns();
 // A waiter that has waited this long gets the lock handed to it. 5 ms is the

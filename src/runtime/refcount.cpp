@@ -439,23 +439,31 @@ void rc_switch_requested(ThreadState* ts) {
   for (Object* o : items) decref(o);
 }
 
-void rc_thread_exit(ThreadState* ts) {
+namespace {
+// Fold ts's slots into the shared counts; from then on pt_add_slow sends
+// that thread's changes (if it still runs) to the shared count directly.
+void fold_slots(ThreadState* ts) {
   for (Object* o : ts->pt_requests) decref(o);
   ts->pt_requests.clear();
-  // Fold our slots into the shared counts; from now on pt_add_slow sends
-  // this thread's changes to the shared count directly.
   for (uint32_t id = 0; id < ts->pt_cap; id++) {
     int64_t d = ts->pt_counts[id].load(std::memory_order_relaxed);
     if (d != 0)
       pt_objects()[id]->ob_ref_shared.fetch_add(static_cast<uint32_t>(d) << kSharedShift, std::memory_order_relaxed);
   }
   ts->pt_closed = true;
-  tls_pt_counts = nullptr;
-  tls_pt_cap = 0;
   if (ts->pt_counts) heap_free(ts->pt_counts);
   ts->pt_counts = nullptr;
   ts->pt_cap = 0;
 }
+}  // namespace
+
+void rc_thread_exit(ThreadState* ts) {
+  fold_slots(ts);
+  tls_pt_counts = nullptr;
+  tls_pt_cap = 0;
+}
+
+void rc_fold_gone_thread(ThreadState* ts) { fold_slots(ts); }
 
 void rc_demote_stopped(Object* o, int64_t total) {
   uint32_t id = rc_pt_id(o);

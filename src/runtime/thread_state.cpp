@@ -258,6 +258,42 @@ void thread_suspend_for_stop_the_world(ThreadState* ts) {
   critical_section_resume_innermost();
 }
 
+std::vector<ThreadState*> thread_registry_after_fork_child(ThreadState* self) {
+  // The parent held the runtime mutex across fork(); the child's copy is
+  // locked by a thread that no longer exists, and the condition variable may
+  // list waiters that are gone too. Both are rebuilt in place: nothing else
+  // runs in the child yet.
+  new (&registry_mu()) std::mutex();
+  new (&registry_cv()) std::condition_variable();
+  std::vector<ThreadState*> gone;
+  std::lock_guard<std::mutex> g(registry_mu());
+  thread_for_each_locked([&](ThreadState* ts) {
+    if (ts != self) gone.push_back(ts);
+  });
+  for (ThreadState* ts : gone) {
+    registry_remove_locked(ts);
+    // Nobody enqueues for it any more (it left the registry) and nobody held
+    // its queue lock across fork (enqueuers hold the runtime mutex).
+    new (&ts->merge_mu) std::mutex();
+  }
+  // The forking thread is the child's main thread, under a new kernel id.
+  self->native_id = static_cast<uint64_t>(::syscall(SYS_gettid));
+  self->is_main = true;
+  return gone;
+}
+
+void thread_fold_gone(ThreadState* ts) {
+  for (;;) {
+    thread_drain_merge_queue(ts);
+    std::lock_guard<std::mutex> g(ts->merge_mu);
+    if (ts->merge_queue.empty()) {
+      ts->merge_closed = true;
+      break;
+    }
+  }
+  qsbr_thread_exit(ts);
+}
+
 bool thread_enqueue_merge(uint32_t owner, Object* o) {
   std::lock_guard<std::mutex> g(registry_mu());
   auto it = registry().find(owner);

@@ -192,6 +192,14 @@ size_t thread_count_locked();
 extern std::atomic<bool> g_stw_requested;
 extern ThreadState* g_stw_requester;  // under runtime_mutex
 
+// fork() (runtime/fork.cpp), in the child with only `self` running: rebuild
+// the runtime mutex and condition variable, take every other thread out of
+// the registry and return their states. The caller folds each one with
+// thread_fold_gone (and rc_fold_gone_thread) and then leaks it: frame
+// objects may still point into its frame stack.
+std::vector<ThreadState*> thread_registry_after_fork_child(ThreadState* self);
+void thread_fold_gone(ThreadState* ts);
+
 // Biased refcounting slow path: hand `o` to the merge queue of thread `owner`.
 // Returns false if that thread has exited (then the caller merges).
 bool thread_enqueue_merge(uint32_t owner, Object* o);
@@ -207,6 +215,9 @@ void rc_switch_requested(ThreadState* ts);
 // owner's merge queue is taken out of it and merged by the switch.
 void rc_make_per_thread(Object* o);
 void rc_thread_exit(ThreadState* ts);
+// The same folding for a thread that no longer exists (the child of fork()):
+// done by the surviving thread, which keeps its own slots.
+void rc_fold_gone_thread(ThreadState* ts);
 // The collector's side, with the world stopped: the true count of every
 // per-thread-counted object, indexed by id (0 for free ids), and the
 // objects with a true count of zero, turned back into ordinary merged objects

@@ -105,6 +105,28 @@ struct ModuleLock {
 std::unordered_map<std::string, ModuleLock*>* g_module_locks;     // guarded by g_import_mu
 std::unordered_map<const void*, ModuleLock*>* g_waiting_for;   // guarded by g_import_mu
 
+}  // namespace
+
+void import_lock_before_fork() { g_import_mu.lock(); }
+
+void import_unlock_after_fork(bool child) {
+  if (child && g_module_locks) {
+    const void* self = import_self();
+    for (auto it = g_module_locks->begin(); it != g_module_locks->end();) {
+      // Left allocated: a gone thread's waiter record may still name it.
+      if (it->second->owner != self) it = g_module_locks->erase(it);
+      else ++it;
+    }
+    for (auto it = g_waiting_for->begin(); it != g_waiting_for->end();) {
+      if (it->first != self) it = g_waiting_for->erase(it);
+      else ++it;
+    }
+  }
+  g_import_mu.unlock();
+}
+
+namespace {
+
 ModuleLock* module_lock_ref_locked(const std::string& name) {
   if (!g_module_locks) {
     g_module_locks = new std::unordered_map<std::string, ModuleLock*>();

@@ -43,4 +43,11 @@ int run_main_file(const std::string& path, const std::string* package = nullptr,
 enum class ModuleRunResult { kOk, kRaised, kNotFound };
 ModuleRunResult run_module_as_main(const std::string& name);
 
+// fork() (runtime/fork.cpp): the forking thread holds the import table lock
+// across fork(), so no other thread is midway through changing it. In the
+// child, module locks held or awaited by threads that did not survive are
+// dropped from the table (a later import of that module starts afresh).
+void import_lock_before_fork();
+void import_unlock_after_fork(bool child);
+
 }  // namespace ftpy

@@ -52,6 +52,13 @@ void signals_init() {
   std::signal(SIGPIPE, SIG_IGN);
 }
 
+void signals_after_fork_child() {
+  g_main_thread = tstate();
+  for (auto& p : g_pending) p.store(0, std::memory_order_relaxed);
+  g_any_pending.store(0, std::memory_order_relaxed);
+  g_main_thread->eval_breaker.fetch_and(~kBreakSignals, std::memory_order_relaxed);
+}
+
 void signal_note_pending(int signum) { on_signal(signum); }
 
 int signal_install_c_handler(int signum, SignalAction action) {

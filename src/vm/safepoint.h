@@ -27,5 +27,8 @@ int signal_install_c_handler(int signum, SignalAction action);
 // True when `ts` is the main thread and a signal awaits its handler: blocking
 // calls that wait in slices check this between slices.
 bool signals_pending_for(ThreadState* ts);
+// Child of fork(): the forking thread receives the signals from now on, and
+// signals that arrived in the parent before fork() are not the child's.
+void signals_after_fork_child();
 
 }  // namespace ftpy
