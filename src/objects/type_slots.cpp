@@ -44,43 +44,93 @@ struct SlotDef {
   SlotKind kind;
   int op;       // CompareOp or BinaryOp where relevant
   int nargs;    // arguments after self for the wrapper (-1: varargs)
+  // CPython's text signature and docstring for the wrapper, split at "\n--\n\n"
+  // (inspect.signature reads __text_signature__, pydoc shows __doc__).
+  const char* doc;
   Str* iname;   // interned name, filled at init
 };
 
 SlotDef kSlotDefs[] = {
-    {"__repr__", kRepr, 0, 0}, {"__str__", kStr, 0, 0}, {"__hash__", kHash, 0, 0},
-    {"__call__", kCall, 0, -1}, {"__iter__", kIter, 0, 0}, {"__next__", kNext, 0, 0},
-    {"__getattribute__", kGetattribute, 0, 1}, {"__getattr__", kGetattr, 0, 1},
-    {"__setattr__", kSetattr, 0, 2}, {"__delattr__", kDelattr, 0, 1},
-    {"__get__", kDescrGet, 0, -1}, {"__set__", kDescrSet, 0, 2}, {"__delete__", kDescrDelete, 0, 1},
-    {"__init__", kInit, 0, -1}, {"__new__", kNew, 0, -1}, {"__del__", kDel, 0, 0},
-    {"__lt__", kRichCmp, kLt, 1}, {"__le__", kRichCmp, kLe, 1}, {"__eq__", kRichCmp, kEq, 1},
-    {"__ne__", kRichCmp, kNe, 1}, {"__gt__", kRichCmp, kGt, 1}, {"__ge__", kRichCmp, kGe, 1},
-    {"__add__", kBinary, kOpAdd, 1}, {"__radd__", kBinaryR, kOpAdd, 1},
-    {"__sub__", kBinary, kOpSub, 1}, {"__rsub__", kBinaryR, kOpSub, 1},
-    {"__mul__", kBinary, kOpMul, 1}, {"__rmul__", kBinaryR, kOpMul, 1},
-    {"__truediv__", kBinary, kOpTrueDiv, 1}, {"__rtruediv__", kBinaryR, kOpTrueDiv, 1},
-    {"__floordiv__", kBinary, kOpFloorDiv, 1}, {"__rfloordiv__", kBinaryR, kOpFloorDiv, 1},
-    {"__mod__", kBinary, kOpMod, 1}, {"__rmod__", kBinaryR, kOpMod, 1},
-    {"__pow__", kPow, kOpPow, -1}, {"__rpow__", kPowR, kOpPow, -1},
-    {"__lshift__", kBinary, kOpLshift, 1}, {"__rlshift__", kBinaryR, kOpLshift, 1},
-    {"__rshift__", kBinary, kOpRshift, 1}, {"__rrshift__", kBinaryR, kOpRshift, 1},
-    {"__and__", kBinary, kOpAnd, 1}, {"__rand__", kBinaryR, kOpAnd, 1},
-    {"__or__", kBinary, kOpOr, 1}, {"__ror__", kBinaryR, kOpOr, 1},
-    {"__xor__", kBinary, kOpXor, 1}, {"__rxor__", kBinaryR, kOpXor, 1},
-    {"__matmul__", kBinary, kOpMatMul, 1}, {"__rmatmul__", kBinaryR, kOpMatMul, 1},
-    {"__iadd__", kInplace, kOpAdd, 1}, {"__isub__", kInplace, kOpSub, 1},
-    {"__imul__", kInplace, kOpMul, 1}, {"__itruediv__", kInplace, kOpTrueDiv, 1},
-    {"__ifloordiv__", kInplace, kOpFloorDiv, 1}, {"__imod__", kInplace, kOpMod, 1},
-    {"__ipow__", kInplace, kOpPow, 1}, {"__ilshift__", kInplace, kOpLshift, 1},
-    {"__irshift__", kInplace, kOpRshift, 1}, {"__iand__", kInplace, kOpAnd, 1},
-    {"__ior__", kInplace, kOpOr, 1}, {"__ixor__", kInplace, kOpXor, 1},
-    {"__imatmul__", kInplace, kOpMatMul, 1},
-    {"__neg__", kNeg, 0, 0}, {"__pos__", kPos, 0, 0}, {"__abs__", kAbs, 0, 0},
-    {"__invert__", kInvert, 0, 0}, {"__int__", kInt, 0, 0}, {"__float__", kFloat, 0, 0},
-    {"__index__", kIndex, 0, 0}, {"__bool__", kBool, 0, 0}, {"__len__", kLen, 0, 0},
-    {"__getitem__", kGetItem, 0, 1}, {"__setitem__", kSetItem, 0, 2}, {"__delitem__", kDelItem, 0, 1},
-    {"__contains__", kContains, 0, 1}, {"__divmod__", kDivmod, 0, 1}, {"__rdivmod__", kDivmodR, 0, 1},
+    {"__repr__", kRepr, 0, 0, "($self, /)\n--\n\nReturn repr(self)."},
+    {"__str__", kStr, 0, 0, "($self, /)\n--\n\nReturn str(self)."},
+    {"__hash__", kHash, 0, 0, "($self, /)\n--\n\nReturn hash(self)."},
+    {"__call__", kCall, 0, -1, "($self, /, *args, **kwargs)\n--\n\nCall self as a function."},
+    {"__iter__", kIter, 0, 0, "($self, /)\n--\n\nImplement iter(self)."},
+    {"__next__", kNext, 0, 0, "($self, /)\n--\n\nImplement next(self)."},
+    {"__getattribute__", kGetattribute, 0, 1, "($self, name, /)\n--\n\nReturn getattr(self, name)."},
+    {"__getattr__", kGetattr, 0, 1, "($self, name, /)\n--\n\nReturn getattr(self, name)."},
+    {"__setattr__", kSetattr, 0, 2, "($self, name, value, /)\n--\n\nImplement setattr(self, name, value)."},
+    {"__delattr__", kDelattr, 0, 1, "($self, name, /)\n--\n\nImplement delattr(self, name)."},
+    {"__get__", kDescrGet, 0, -1, 
+     "($self, instance, owner=None, /)\n--\n\nReturn an attribute of instance, which is of type owner."},
+    {"__set__", kDescrSet, 0, 2, "($self, instance, value, /)\n--\n\nSet an attribute of instance to value."},
+    {"__delete__", kDescrDelete, 0, 1, "($self, instance, /)\n--\n\nDelete an attribute of instance."},
+    {"__init__", kInit, 0, -1, 
+     "($self, /, *args, **kwargs)\n--\n\nInitialize self.  See help(type(self)) for accurate signature."},
+    {"__new__", kNew, 0, -1, 
+     "($type, *args, **kwargs)\n--\n\nCreate and return a new object.  See help(type) for accurate signature."},
+    {"__del__", kDel, 0, 0, "($self, /)\n--\n\nCalled when the instance is about to be destroyed."},
+    {"__lt__", kRichCmp, kLt, 1, "($self, value, /)\n--\n\nReturn self<value."},
+    {"__le__", kRichCmp, kLe, 1, "($self, value, /)\n--\n\nReturn self<=value."},
+    {"__eq__", kRichCmp, kEq, 1, "($self, value, /)\n--\n\nReturn self==value."},
+    {"__ne__", kRichCmp, kNe, 1, "($self, value, /)\n--\n\nReturn self!=value."},
+    {"__gt__", kRichCmp, kGt, 1, "($self, value, /)\n--\n\nReturn self>value."},
+    {"__ge__", kRichCmp, kGe, 1, "($self, value, /)\n--\n\nReturn self>=value."},
+    {"__add__", kBinary, kOpAdd, 1, "($self, value, /)\n--\n\nReturn self+value."},
+    {"__radd__", kBinaryR, kOpAdd, 1, "($self, value, /)\n--\n\nReturn value+self."},
+    {"__sub__", kBinary, kOpSub, 1, "($self, value, /)\n--\n\nReturn self-value."},
+    {"__rsub__", kBinaryR, kOpSub, 1, "($self, value, /)\n--\n\nReturn value-self."},
+    {"__mul__", kBinary, kOpMul, 1, "($self, value, /)\n--\n\nReturn self*value."},
+    {"__rmul__", kBinaryR, kOpMul, 1, "($self, value, /)\n--\n\nReturn value*self."},
+    {"__truediv__", kBinary, kOpTrueDiv, 1, "($self, value, /)\n--\n\nReturn self/value."},
+    {"__rtruediv__", kBinaryR, kOpTrueDiv, 1, "($self, value, /)\n--\n\nReturn value/self."},
+    {"__floordiv__", kBinary, kOpFloorDiv, 1, "($self, value, /)\n--\n\nReturn self//value."},
+    {"__rfloordiv__", kBinaryR, kOpFloorDiv, 1, "($self, value, /)\n--\n\nReturn value//self."},
+    {"__mod__", kBinary, kOpMod, 1, "($self, value, /)\n--\n\nReturn self%value."},
+    {"__rmod__", kBinaryR, kOpMod, 1, "($self, value, /)\n--\n\nReturn value%self."},
+    {"__pow__", kPow, kOpPow, -1, "($self, value, mod=None, /)\n--\n\nReturn pow(self, value, mod)."},
+    {"__rpow__", kPowR, kOpPow, -1, "($self, value, mod=None, /)\n--\n\nReturn pow(value, self, mod)."},
+    {"__lshift__", kBinary, kOpLshift, 1, "($self, value, /)\n--\n\nReturn self<<value."},
+    {"__rlshift__", kBinaryR, kOpLshift, 1, "($self, value, /)\n--\n\nReturn value<<self."},
+    {"__rshift__", kBinary, kOpRshift, 1, "($self, value, /)\n--\n\nReturn self>>value."},
+    {"__rrshift__", kBinaryR, kOpRshift, 1, "($self, value, /)\n--\n\nReturn value>>self."},
+    {"__and__", kBinary, kOpAnd, 1, "($self, value, /)\n--\n\nReturn self&value."},
+    {"__rand__", kBinaryR, kOpAnd, 1, "($self, value, /)\n--\n\nReturn value&self."},
+    {"__or__", kBinary, kOpOr, 1, "($self, value, /)\n--\n\nReturn self|value."},
+    {"__ror__", kBinaryR, kOpOr, 1, "($self, value, /)\n--\n\nReturn value|self."},
+    {"__xor__", kBinary, kOpXor, 1, "($self, value, /)\n--\n\nReturn self^value."},
+    {"__rxor__", kBinaryR, kOpXor, 1, "($self, value, /)\n--\n\nReturn value^self."},
+    {"__matmul__", kBinary, kOpMatMul, 1, "($self, value, /)\n--\n\nReturn self@value."},
+    {"__rmatmul__", kBinaryR, kOpMatMul, 1, "($self, value, /)\n--\n\nReturn value@self."},
+    {"__iadd__", kInplace, kOpAdd, 1, "($self, value, /)\n--\n\nReturn self+=value."},
+    {"__isub__", kInplace, kOpSub, 1, "($self, value, /)\n--\n\nReturn self-=value."},
+    {"__imul__", kInplace, kOpMul, 1, "($self, value, /)\n--\n\nReturn self*=value."},
+    {"__itruediv__", kInplace, kOpTrueDiv, 1, "($self, value, /)\n--\n\nReturn self/=value."},
+    {"__ifloordiv__", kInplace, kOpFloorDiv, 1, "($self, value, /)\n--\n\nReturn self//=value."},
+    {"__imod__", kInplace, kOpMod, 1, "($self, value, /)\n--\n\nReturn self%=value."},
+    {"__ipow__", kInplace, kOpPow, 1, "($self, value, /)\n--\n\nReturn self**=value."},
+    {"__ilshift__", kInplace, kOpLshift, 1, "($self, value, /)\n--\n\nReturn self<<=value."},
+    {"__irshift__", kInplace, kOpRshift, 1, "($self, value, /)\n--\n\nReturn self>>=value."},
+    {"__iand__", kInplace, kOpAnd, 1, "($self, value, /)\n--\n\nReturn self&=value."},
+    {"__ior__", kInplace, kOpOr, 1, "($self, value, /)\n--\n\nReturn self|=value."},
+    {"__ixor__", kInplace, kOpXor, 1, "($self, value, /)\n--\n\nReturn self^=value."},
+    {"__imatmul__", kInplace, kOpMatMul, 1, "($self, value, /)\n--\n\nReturn self@=value."},
+    {"__neg__", kNeg, 0, 0, "($self, /)\n--\n\n-self"},
+    {"__pos__", kPos, 0, 0, "($self, /)\n--\n\n+self"},
+    {"__abs__", kAbs, 0, 0, "($self, /)\n--\n\nabs(self)"},
+    {"__invert__", kInvert, 0, 0, "($self, /)\n--\n\n~self"},
+    {"__int__", kInt, 0, 0, "($self, /)\n--\n\nint(self)"},
+    {"__float__", kFloat, 0, 0, "($self, /)\n--\n\nfloat(self)"},
+    {"__index__", kIndex, 0, 0, 
+     "($self, /)\n--\n\nReturn self converted to an integer, if self is suitable for use as an index into a list."},
+    {"__bool__", kBool, 0, 0, "($self, /)\n--\n\nTrue if self else False"},
+    {"__len__", kLen, 0, 0, "($self, /)\n--\n\nReturn len(self)."},
+    {"__getitem__", kGetItem, 0, 1, "($self, key, /)\n--\n\nReturn self[key]."},
+    {"__setitem__", kSetItem, 0, 2, "($self, key, value, /)\n--\n\nSet self[key] to value."},
+    {"__delitem__", kDelItem, 0, 1, "($self, key, /)\n--\n\nDelete self[key]."},
+    {"__contains__", kContains, 0, 1, "($self, key, /)\n--\n\nReturn key in self."},
+    {"__divmod__", kDivmod, 0, 1, "($self, value, /)\n--\n\nReturn divmod(self, value)."},
+    {"__rdivmod__", kDivmodR, 0, 1, "($self, value, /)\n--\n\nReturn divmod(value, self)."},
 };
 constexpr size_t kNumSlotDefs = sizeof(kSlotDefs) / sizeof(kSlotDefs[0]);
 
@@ -264,9 +314,19 @@ Ref<> wrapper_get_qualname(Value v) {
   return str_from_utf8(type_qualname_utf8(w->owner) + "." + w->def->name);
 }
 Ref<> wrapper_get_objclass(Value v) { return Ref<>::borrow(Value(v.as<SlotWrapper>()->owner)); }
+// The two halves of SlotDef::doc.
+Ref<> slot_doc_part(const SlotDef* d, bool signature) {
+  const char* sep = std::strstr(d->doc, "\n--\n\n");
+  if (signature) return str_from_utf8(std::string_view(d->doc, sep - d->doc));
+  return str_from_utf8(sep + 5);
+}
+Ref<> wrapper_get_doc(Value v) { return slot_doc_part(v.as<SlotWrapper>()->def, false); }
+Ref<> wrapper_get_text_signature(Value v) { return slot_doc_part(v.as<SlotWrapper>()->def, true); }
 const GetSetDef kWrapperGetSets[] = {{"__name__", wrapper_get_name, nullptr},
                                      {"__qualname__", wrapper_get_qualname, nullptr},
                                      {"__objclass__", wrapper_get_objclass, nullptr},
+                                     {"__doc__", wrapper_get_doc, nullptr},
+                                     {"__text_signature__", wrapper_get_text_signature, nullptr},
                                      {nullptr}};
 
 void method_wrapper_dealloc(Object* o) {
@@ -293,9 +353,15 @@ Ref<> method_wrapper_repr(Value v) {
 Ref<> method_wrapper_get_self(Value v) { return Ref<>::borrow(v.as<MethodWrapper>()->self); }
 Ref<> method_wrapper_get_name(Value v) { return Ref<>(v.as<MethodWrapper>()->descr.as<SlotWrapper>()->def->iname); }
 Ref<> method_wrapper_get_qualname(Value v) { return wrapper_get_qualname(v.as<MethodWrapper>()->descr); }
+Ref<> method_wrapper_get_doc(Value v) { return wrapper_get_doc(v.as<MethodWrapper>()->descr); }
+Ref<> method_wrapper_get_text_signature(Value v) {
+  return wrapper_get_text_signature(v.as<MethodWrapper>()->descr);
+}
 const GetSetDef kMethodWrapperGetSets[] = {{"__self__", method_wrapper_get_self, nullptr},
                                            {"__name__", method_wrapper_get_name, nullptr},
                                            {"__qualname__", method_wrapper_get_qualname, nullptr},
+                                           {"__doc__", method_wrapper_get_doc, nullptr},
+                                           {"__text_signature__", method_wrapper_get_text_signature, nullptr},
                                            {nullptr}};
 
 Ref<> method_wrapper_richcompare(Value a, Value b, CompareOp op) {
@@ -879,7 +945,6 @@ bool is_slot_wrapper_of(Value f, GetAttrFn fn) {
 void slots_add_wrappers(Type* t) {
   ensure_names();
   wrapper_types_init();
-  if (t == &g_wrapper_descr_type || t == &g_method_wrapper_type) return;
   for (const SlotDef& d : kSlotDefs) {
     if (d.kind == kGetattr || d.kind == kNew) continue;
     void* mine = slot_fn(t, d);

@@ -1,0 +1,142 @@
+"""importlib._bootstrap_external for ftpy: CPython keeps its path-based
+finders and file loaders here; ftpy's importer is native, and its loader and
+finder classes live in importlib._bootstrap and importlib.machinery. This
+module gives the names the standard library reaches for here (pydoc,
+py_compile, modulefinder, imp, zipimport): the loaders, the path helpers,
+the suffix lists and the bytecode helpers.
+
+ftpy writes no bytecode files and cannot load them: a SourcelessFileLoader
+exists (pydoc constructs one for a .pyc path) but loading through it raises
+ImportError, and the .pyc writers raise NotImplementedError."""
+
+import sys
+import posix as _os
+
+from importlib._bootstrap import (ExtensionFileLoader, PathFinder, SourceFileLoader,
+                                  SOURCE_SUFFIXES, EXTENSION_SUFFIXES, _FileLoader,
+                                  _path_split, spec_from_file_location)
+from importlib.machinery import (FileFinder, BYTECODE_SUFFIXES, DEBUG_BYTECODE_SUFFIXES,
+                                 OPTIMIZED_BYTECODE_SUFFIXES)
+from importlib.util import MAGIC_NUMBER, cache_from_source, source_from_cache, decode_source
+
+path_sep = '/'
+path_separators = '/'
+_pathseps_with_colon = {'/:'}
+_PYCACHE = '__pycache__'
+_OPT = 'opt-'
+_RAW_MAGIC_NUMBER = int.from_bytes(MAGIC_NUMBER, 'little')
+
+
+def _path_join(*path_parts):
+    """Join with '/', dropping empty parts and doubled separators."""
+    return path_sep.join(part.rstrip(path_separators) for part in path_parts if part)
+
+
+def _path_stat(path):
+    return _os.stat(path)
+
+
+def _path_is_mode_type(path, mode):
+    try:
+        st = _path_stat(path)
+    except OSError:
+        return False
+    return (st.st_mode & 0o170000) == mode
+
+
+def _path_isfile(path):
+    return _path_is_mode_type(path, 0o100000)
+
+
+def _path_isdir(path):
+    if not path:
+        path = _os.getcwd()
+    return _path_is_mode_type(path, 0o040000)
+
+
+def _path_isabs(path):
+    return path.startswith(path_separators)
+
+
+def _path_abspath(path):
+    if not _path_isabs(path):
+        path = _path_join(_os.getcwd(), path)
+    return path
+
+
+def _calc_mode(path):
+    """The mode bits for a file written beside `path` (0o666 if unknown)."""
+    try:
+        mode = _path_stat(path).st_mode
+    except OSError:
+        mode = 0o666
+    return mode | 0o200
+
+
+def _write_atomic(path, data, mode=0o666):
+    """Write `data` to `path` through a temporary file and a rename, so a
+    reader never sees half a file."""
+    path_tmp = '{}.{}'.format(path, id(path))
+    fd = _os.open(path_tmp, _os.O_EXCL | _os.O_CREAT | _os.O_WRONLY, mode & 0o666)
+    try:
+        with open(fd, 'wb') as file:
+            file.write(data)
+        _os.replace(path_tmp, path)
+    except OSError:
+        try:
+            _os.unlink(path_tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _no_bytecode(*args, **kwargs):
+    raise NotImplementedError('ftpy neither writes nor reads bytecode (.pyc) files')
+
+
+_code_to_timestamp_pyc = _code_to_hash_pyc = _no_bytecode
+
+
+def _classify_pyc(data, name, exc_details):
+    raise ImportError(f'bad magic number in {name!r}: {data[:4]!r}', **exc_details)
+
+
+class _LoaderBasics:
+    """The part of a loader that zipimport's zipimporter builds on."""
+
+    def is_package(self, fullname):
+        filename = _path_split(self.get_filename(fullname))[1]
+        return filename.rpartition('.')[0] == '__init__'
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        code = self.get_code(module.__name__)
+        if code is None:
+            raise ImportError(f'cannot load module {module.__name__!r} when get_code() returns None')
+        exec(code, module.__dict__)
+
+    def load_module(self, fullname):
+        import importlib._bootstrap as _bootstrap
+        spec = spec_from_file_location(fullname, self.get_filename(fullname), loader=self)
+        module = sys.modules.get(fullname)
+        if module is None:
+            module = _bootstrap.module_from_spec(spec)
+            sys.modules[fullname] = module
+        self.exec_module(module)
+        return sys.modules[fullname]
+
+
+class SourcelessFileLoader(_FileLoader):
+    """Loader for a .pyc file: ftpy has no bytecode format to load."""
+
+    def get_code(self, fullname):
+        raise ImportError(f'ftpy cannot load bytecode file {self.path!r}', name=fullname,
+                          path=self.path)
+
+    def exec_module(self, module):
+        self.get_code(module.__name__)
+
+    def get_source(self, fullname):
+        return None
