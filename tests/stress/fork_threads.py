@@ -69,22 +69,24 @@ while min(progress[:3]) == 0:
     pass
 
 rounds = 12
-for r in range(rounds):
-    pid = os.fork()
-    if pid == 0:
-        code = 1
-        try:
-            code = child(r)
-        finally:
-            os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    code = os.waitstatus_to_exitcode(status)
-    assert code == 10 + r % 50, (r, code)
-
-before = list(progress)
-while progress[:3] == before[:3]:
-    pass
-stop.set()
-for t in threads:
-    t.join()
+try:
+    for r in range(rounds):
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                code = child(r)
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        assert code == 10 + r % 50, (r, code)
+    before = list(progress)
+    while progress[:3] == before[:3]:
+        pass
+finally:
+    # Also on failure: the hammering threads must end, or the program hangs.
+    stop.set()
+    for t in threads:
+        t.join()
 print("ok", rounds)

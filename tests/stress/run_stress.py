@@ -29,12 +29,17 @@ def main():
     progs = sorted(f for f in os.listdir(HERE) if f.endswith(".py") and f != "run_stress.py")
     if args.names:
         progs = [p for p in progs if any(n in p for n in args.names)]
+    # ThreadSanitizer builds: a child of a multi-threaded fork() may start
+    # threads (fork_threads.py does); TSan's default kills such a child.
+    env = dict(os.environ)
+    env["TSAN_OPTIONS"] = (env.get("TSAN_OPTIONS", "") + " die_after_fork=0").strip()
     passed = failed = 0
     for prog in progs:
         for _ in range(args.repeat):
             path = os.path.join(HERE, prog)
             try:
-                p = subprocess.run([args.ftpy, path], capture_output=True, text=True, timeout=args.timeout)
+                p = subprocess.run([args.ftpy, path], capture_output=True, text=True, timeout=args.timeout,
+                                   env=env)
             except subprocess.TimeoutExpired:
                 print(f"FAIL {prog}: timed out after {args.timeout}s")
                 failed += 1
