@@ -10,7 +10,8 @@
 // kind, maxvalue and name are immutable after construction; count and
 // last_tid are atomics (several threads may acquire and release a SEMAPHORE
 // at once; a RECURSIVE_MUTEX changes them only in the thread that holds the
-// semaphore). Waits run detached and EINTR is retried after the signal
+// semaphore, which lowers the count before posting and, on acquiring, sets
+// the owner before raising it: see semlock_acquire/semlock_release). Waits run detached and EINTR is retried after the signal
 // handlers ran (PEP 475). Handles are shared between objects (`_rebuild`
 // with no name reuses one), so the process keeps a table of live handles
 // (under g_handles_mu, taken only for a few instructions) and closes a
@@ -101,9 +102,7 @@ void handle_drop(sem_t* h) {
 
 uint64_t this_thread() { return static_cast<uint64_t>(pthread_self()); }
 
-bool is_mine(SemLockObject* s) {
-  return s->count.load(std::memory_order_relaxed) > 0 && s->last_tid.load(std::memory_order_relaxed) == this_thread();
-}
+bool is_mine(SemLockObject* s) { return s->count.load() > 0 && s->last_tid.load() == this_thread(); }
 
 // A str argument as a C string: TypeError for other types, ValueError for NUL.
 bool name_arg(const char* what, Value v, std::string* out) {
@@ -257,8 +256,11 @@ Ref<> semlock_acquire(Value self, Value* args) {
     if (err == EAGAIN || err == ETIMEDOUT) return new_bool(false);
     return err_from_errno(err);
   }
-  s->count.fetch_add(1, std::memory_order_relaxed);
-  s->last_tid.store(this_thread(), std::memory_order_relaxed);
+  // Owner first, then the count (both sequentially consistent): a thread
+  // that sees the count raised also sees who raised it, so a previous owner
+  // never takes the lock for its own.
+  s->last_tid.store(this_thread());
+  s->count.fetch_add(1);
   return new_bool(true);
 }
 
@@ -283,8 +285,15 @@ Ref<> semlock_release(Value self, Value*) {
       return err_set_str(g_ValueError, "semaphore or lock released too many times");
     }
   }
-  if (sem_post(s->handle) < 0) return err_from_errno(errno);
-  s->count.fetch_sub(1, std::memory_order_relaxed);
+  // The count drops before the post: a thread the post wakes counts its
+  // own acquisition, and must not find this one still counted (CPython's
+  // GIL orders the two; here the order does).
+  s->count.fetch_sub(1);
+  if (sem_post(s->handle) < 0) {
+    int err = errno;
+    s->count.fetch_add(1);
+    return err_from_errno(err);
+  }
   return new_none();
 }
 
