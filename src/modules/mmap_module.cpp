@@ -471,8 +471,19 @@ int64_t mmap_length(Value self) {
 
 bool index_like(Value v) { return is_int(v) || type_of(v)->nb_index != nullptr; }
 
+// m[i] with a small int: one section, CPython's checks in its order.
+Ref<> subscript_small(Value self, int64_t i) {
+  MmapObject* m = M(self);
+  CriticalSection cs(self);
+  if (!check_valid(m)) return nullptr;
+  if (i < 0) i += m->size;
+  if (i < 0 || i >= m->size) return err_set_str(g_IndexError, "mmap index out of range");
+  return int_from_int64(m->data[i]);
+}
+
 Ref<> mmap_subscript(Value self, Value key) {
   MmapObject* m = M(self);
+  if (key.is_small()) return subscript_small(self, key.small_value());
   if (index_like(key)) {
     int64_t i;
     {
@@ -515,8 +526,27 @@ Ref<> mmap_subscript(Value self, Value key) {
   return err_set_str(g_TypeError, "mmap indices must be integers");
 }
 
+// m[i] = b with small ints: one section, CPython's checks in its order.
+int ass_subscript_small(Value self, int64_t i, int64_t byte) {
+  MmapObject* m = M(self);
+  CriticalSection cs(self);
+  if (!check_valid(m) || !check_writable(m)) return -1;
+  if (i < 0) i += m->size;
+  if (i < 0 || i >= m->size) {
+    err_set_str(g_IndexError, "mmap index out of range");
+    return -1;
+  }
+  if (byte < 0 || byte > 255) {
+    err_set_str(g_ValueError, "mmap item value must be in range(0, 256)");
+    return -1;
+  }
+  m->data[i] = static_cast<uint8_t>(byte);
+  return 0;
+}
+
 int mmap_ass_subscript(Value self, Value key, Value v) {
   MmapObject* m = M(self);
+  if (key.is_small() && !v.is_null() && v.is_small()) return ass_subscript_small(self, key.small_value(), v.small_value());
   {
     CriticalSection cs(self);
     if (!check_valid(m) || !check_writable(m)) return -1;
