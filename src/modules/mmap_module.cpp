@@ -220,6 +220,7 @@ Ref<> mmap_enter(Value self, Value*) {
   return Ref<>::borrow(self);
 }
 
+// CPython 3.11's __exit__ closes directly: a subclass's close() is not called.
 Ref<> mmap_exit(Value self, Value*) { return mmap_close(self, nullptr); }
 
 Ref<> mmap_read_byte(Value self, Value*) {
@@ -241,7 +242,7 @@ Ref<> mmap_readline(Value self, Value*) {
     const void* nl = remaining > 0 ? std::memchr(m->data + start, '\n', static_cast<size_t>(remaining)) : nullptr;
     int64_t end = nl ? static_cast<const uint8_t*>(nl) - m->data + 1 : m->size;
     out.assign(reinterpret_cast<const char*>(m->data + start), static_cast<size_t>(end - start));
-    m->pos = end;
+    m->pos += end - start;  // a position past a shrunk end stays there, as in CPython
   }
   return bytes_from(out);
 }

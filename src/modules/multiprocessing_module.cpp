@@ -16,6 +16,7 @@
 // with no name reuses one), so the process keeps a table of live handles
 // (under g_handles_mu, taken only for a few instructions) and closes a
 // handle when its last object dies; `_rebuild` accepts only a live handle.
+// A fork takes that mutex across (pthread_atfork), so a child's is free.
 #include "modules/multiprocessing_module.h"
 
 #include <fcntl.h>
@@ -375,6 +376,9 @@ void semlock_init_once() {
   t->getsets = kSemLockGetSets;
   t->doc = "Semaphore/Mutex type";
   type_ready(t);
+  // A fork while another thread holds g_handles_mu must not leave the
+  // child's copy locked: the forking thread takes it across the fork.
+  pthread_atfork([] { g_handles_mu.lock(); }, [] { g_handles_mu.unlock(); }, [] { g_handles_mu.unlock(); });
   Ref<> max = int_from_int64(SEM_VALUE_MAX);
   if (max) dict_set_item_str(t->dict, "SEM_VALUE_MAX", max.val());
 }

@@ -147,6 +147,17 @@ print(s.first(), s.tag, repr(s), isinstance(s, mmap.mmap))
 import weakref
 print(weakref.ref(s)() is s)
 t(lambda: setattr(mmap.mmap(-1, 1), "x", 1))
+
+
+class Noisy(mmap.mmap):
+    def close(self):
+        print("Noisy.close")
+        super().close()
+
+
+with Noisy(-1, 2) as nz:
+    pass
+print(nz.closed)
 print(mmap.error is OSError, mmap.ACCESS_DEFAULT, mmap.ACCESS_READ, mmap.ACCESS_WRITE, mmap.ACCESS_COPY)
 print(mmap.PAGESIZE == mmap.ALLOCATIONGRANULARITY, mmap.PAGESIZE > 0)
 print(sorted(n for n in dir(mmap) if n.isupper()))
