@@ -97,6 +97,14 @@ r.resize(5)
 print(len(r), r[:])
 t(lambda: r.resize(-1))
 r.close()
+# a position past a shrunk end stays there
+big = mmap.mmap(-1, 8192)
+big.seek(8000)
+big.resize(4096)
+print(big.tell(), big.readline(), big.read(), big.tell(), big.find(b""), big.rfind(b""))
+t(lambda: big.read_byte())
+t(lambda: big.write(b""))
+big.close()
 
 # access parameters
 ro = mmap.mmap(-1, 4, access=mmap.ACCESS_READ)
