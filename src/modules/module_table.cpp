@@ -40,6 +40,9 @@
 #include "modules/select_module.h"
 #include "modules/socket_module.h"
 #include "modules/posixsubprocess_module.h"
+#include "modules/mmap_module.h"
+#include "modules/multiprocessing_module.h"
+#include "modules/posixshmem_module.h"
 #include "objects/weakref.h"
 #include "objects/str.h"
 #include "runtime/interp.h"
@@ -98,6 +101,9 @@ const ModuleRow kModules[] = {
     {"termios", termios_module_create},
     {"faulthandler", faulthandler_module_create},
     {"syslog", syslog_module_create},
+    {"mmap", mmap_module_create},
+    {"_multiprocessing", multiprocessing_module_create},
+    {"_posixshmem", posixshmem_module_create},
 };
 
 }  // namespace
