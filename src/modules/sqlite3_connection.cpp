@@ -2,8 +2,9 @@
 // before DML of CPython 3.11), the statement cache, user functions,
 // aggregates, collations, the authorizer/progress/trace callbacks, backup.
 //
-// Thread safety: the library runs in serialized mode (SQLITE_OPEN_FULLMUTEX)
-// and every Connection owns a ConnState whose recursive mutex, waited on
+// Thread safety: the handle is opened in SQLite's multi-thread mode
+// (SQLITE_OPEN_NOMUTEX) and every Connection owns a ConnState whose
+// recursive mutex, waited on
 // detached, guards the handle, the statement cache, the Python-valued
 // settings and the state of every cursor over it; prepare/step run detached
 // with the mutex held and callbacks into Python re-attach (see
@@ -302,7 +303,7 @@ int conn_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   {
     DetachedScope d;
     rc = sqlite3_open_v2(db_name.c_str(), &db,
-                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX |
+                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
                              (uri ? SQLITE_OPEN_URI : 0),
                          nullptr);
   }

@@ -370,8 +370,9 @@ Ref<> sqlite3_module_create() {
     if (set_int(d, c->name, c->value) < 0) return nullptr;
   for (const NamedCode* c = kOtherConstants; c->name; ++c)
     if (set_int(d, c->name, c->value) < 0) return nullptr;
-  // threadsafety as CPython derives it from the library's mode: serialized
-  // is DB-API level 3 (a connection may be shared by threads).
+  // threadsafety as CPython derives it from the library's compile-time
+  // mode: serialized is DB-API level 3 (threads may share a connection,
+  // which ftpy's per-connection mutex allows in multi-thread mode too).
   int ts = sqlite3_threadsafe();
   if (set_int(d, "PARSE_DECLTYPES", kParseDecltypes) < 0 || set_int(d, "PARSE_COLNAMES", kParseColnames) < 0 ||
       set_int(d, "threadsafety", ts == 1 ? 3 : ts == 2 ? 1 : 0) < 0 || set_text(d, "version", "2.6.0") < 0 ||
