@@ -350,7 +350,6 @@ void conn_clear(Object* o) {
 
 void conn_dealloc(Object* o) {
   auto* c = static_cast<ConnectionObject*>(o);
-  if (o->ob_type == &g_sqlite_connection_type) weakref_clear_all(o);
   ConnState* st = c->st;
   st->cache.clear();
   if (st->db) sqlite3_close_v2(st->db);  // a zombie until cursors finalise their statements
@@ -986,10 +985,7 @@ void sqlite_connection_type_init() {
   t->name = "sqlite3.Connection";
   t->basic_size = sizeof(ConnectionObject);
   t->flags = kTypeBaseType | kTypeHasGc;
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Winvalid-offsetof"
-  t->weaklist_offset = static_cast<int32_t>(offsetof(ConnectionObject, weakreflist));
-#pragma GCC diagnostic pop
+  // No weak references, as in CPython 3.11.
   t->tp_new = conn_new;
   t->tp_init = conn_init;
   t->tp_dealloc = conn_dealloc;

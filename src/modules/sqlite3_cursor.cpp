@@ -419,10 +419,11 @@ Ref<> cursor_fetchone(Value self, Value*) {
   return r;
 }
 
+// Up to `max` rows; as in CPython, a size of 0 or less means all of them.
 Ref<> fetch_list(Value self, int64_t max) {
   Ref<List> out = list_new();
   if (!out) return nullptr;
-  for (int64_t i = 0; max < 0 || i < max; i++) {
+  for (int64_t i = 0; max <= 0 || i < max; i++) {
     Ref<> r = fetch_one(self);
     if (!r) {
       if (err_occurred()) return nullptr;

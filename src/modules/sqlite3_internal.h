@@ -154,7 +154,6 @@ struct ConnState {
 
 struct ConnectionObject : Object {
   ConnState* st;  // owned
-  Object* weakreflist;
 };
 
 struct CursorObject : Object {
