@@ -24,13 +24,16 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/weakref.h"
-#include "buffer_util.h"
+#include "modules/buffer_util.h"
+#include "modules/module_args.h"
 #include "runtime/heap.h"
 #include "vm/import.h"
 
 namespace ftpy {
 
 Type g_sqlite_connection_type;
+// The result of Connection.__call__; carries no state (immutable).
+Type g_sqlite_statement_type;
 
 // --- statement cache ---------------------------------------------------------
 
@@ -135,9 +138,14 @@ int stmt_step(sqlite3_stmt* s) {
 }
 
 bool conn_prepare(ConnState* st, Value sql_str, Stmt* out) {
-  std::string sql(str_view(sql_str));
+  std::string sql;
+  if (!str_utf8_strict(sql_str.as<Str>(), &sql)) return false;
   if (sql.find('\0') != std::string::npos) {
     err_set_str(g_sqlite_ProgrammingError, "the query contains a null character");
+    return false;
+  }
+  if (static_cast<int64_t>(sql.size()) > sqlite3_limit(st->db, SQLITE_LIMIT_SQL_LENGTH, -1)) {
+    err_set_str(g_sqlite_DataError, "query string is too large");
     return false;
   }
   if (st->cache.take(sql, out)) return true;
@@ -168,7 +176,8 @@ bool conn_prepare(ConnState* st, Value sql_str, Stmt* out) {
 
 void conn_release_stmt(ConnState* st, Stmt* s) {
   if (!s->st) return;
-  if (!st->db) {
+  // Closed, or re-opened by a second __init__ since the statement was made.
+  if (!st->db || sqlite3_db_handle(s->st) != st->db) {
     sqlite3_finalize(s->st);
     return;
   }
@@ -298,6 +307,10 @@ int conn_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (!set_isolation_level(st, a[3])) return -1;
   if (!close_locked(st)) return -1;
   st->initialized = false;
+  // A second __init__ starts from the defaults again, as in CPython.
+  Ref<> old_rf = std::move(st->row_factory), old_tf = std::move(st->text_factory);
+  st->row_factory = new_none();
+  st->text_factory = Ref<>::borrow(Value(&g_str_type));
   sqlite3* db = nullptr;
   int rc;
   {
@@ -418,7 +431,7 @@ Ref<> conn_rollback(Value self, Value*) { return conn_end_transaction(self, "ROL
 Ref<> conn_close(Value self, Value*) {
   ConnState* st = self_state(self);
   ConnLock lock(st->mu);
-  if (st->initialized && st->check_same_thread && tstate()->ident != st->thread_ident)
+  if (!st->initialized || (st->check_same_thread && tstate()->ident != st->thread_ident))
     return (void)conn_check(st), nullptr;
   if (!close_locked(st)) return nullptr;
   return new_none();
@@ -477,7 +490,7 @@ bool set_result(sqlite3_context* ctx, Value v) {
     sqlite3_result_text64(ctx, u.data(), u.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   } else {
     std::string b;
-    if (!module_buffer_copy(v, &b)) return false;
+    if (sqlite_blob_bytes(v, &b) <= 0) return false;
     sqlite3_result_blob64(ctx, b.data(), b.size(), SQLITE_TRANSIENT);
   }
   return true;
@@ -519,32 +532,68 @@ void func_callback(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   result_error(ctx, func, "user-defined function raised exception");
 }
 
-void step_callback(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-  CallbackAttach attach;
-  Value cls(static_cast<Object*>(sqlite3_user_data(ctx)));
+// The aggregate instance of `ctx`, made by calling the class on first use;
+// null after reporting a failure as the result.
+Value agg_instance(sqlite3_context* ctx, Value cls) {
   auto* slot = static_cast<uint64_t*>(sqlite3_aggregate_context(ctx, sizeof(uint64_t)));
   if (!slot) {
     sqlite3_result_error_nomem(ctx);
-    return;
+    return Value();
   }
   if (*slot == 0) {
     Ref<> inst = call0(cls);
     if (!inst) {
       result_error(ctx, cls, "user-defined aggregate's '__init__' method raised error");
-      return;
+      return Value();
     }
     *slot = inst.release().bits();
   }
-  Value inst = Value(*slot);
-  Ref<> step = getattr(inst, "step");
-  if (!step) {
-    result_error(ctx, cls, "user-defined aggregate's 'step' method not defined");
-    return;
+  return Value(*slot);
+}
+
+// inst.<meth>(*argv) for an aggregate or window function; false after
+// reporting a failure as the result.
+bool agg_call(sqlite3_context* ctx, Value cls, Value inst, const char* meth, int argc, sqlite3_value** argv,
+              Ref<>* out) {
+  Ref<> m = getattr(inst, meth);
+  if (!m) {
+    std::string msg = std::string("user-defined aggregate's '") + meth + "' method not defined";
+    result_error(ctx, cls, msg.c_str());
+    return false;
   }
   std::vector<Ref<>> args;
   Ref<> res;
-  if (build_args(argc, argv, &args)) res = call_with(step.val(), args);
-  if (!res) result_error(ctx, cls, "user-defined aggregate's 'step' method raised error");
+  if (build_args(argc, argv, &args)) res = call_with(m.val(), args);
+  if (!res) {
+    std::string msg = std::string("user-defined aggregate's '") + meth + "' method raised error";
+    result_error(ctx, cls, msg.c_str());
+    return false;
+  }
+  if (out) *out = std::move(res);
+  return true;
+}
+
+void step_callback(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  CallbackAttach attach;
+  Value cls(static_cast<Object*>(sqlite3_user_data(ctx)));
+  Value inst = agg_instance(ctx, cls);
+  if (inst) agg_call(ctx, cls, inst, "step", argc, argv, nullptr);
+}
+
+void inverse_callback(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  CallbackAttach attach;
+  Value cls(static_cast<Object*>(sqlite3_user_data(ctx)));
+  Value inst = agg_instance(ctx, cls);
+  if (inst) agg_call(ctx, cls, inst, "inverse", argc, argv, nullptr);
+}
+
+void value_callback(sqlite3_context* ctx) {
+  CallbackAttach attach;
+  Value cls(static_cast<Object*>(sqlite3_user_data(ctx)));
+  Value inst = agg_instance(ctx, cls);
+  Ref<> res;
+  if (!inst || !agg_call(ctx, cls, inst, "value", 0, nullptr, &res)) return;
+  if (!set_result(ctx, res.val())) result_error(ctx, cls, "user-defined aggregate's 'value' method raised error");
 }
 
 void final_callback(sqlite3_context* ctx) {
@@ -555,7 +604,12 @@ void final_callback(sqlite3_context* ctx) {
   Ref<> inst = Ref<>::steal(Value(*slot));
   *slot = 0;
   // An error from step() stays the result.
-  Ref<> res = call_method(inst.val(), "finalize", nullptr, 0);
+  Ref<> fin = getattr(inst.val(), "finalize");
+  if (!fin) {
+    result_error(ctx, cls, "user-defined aggregate's 'finalize' method not defined");
+    return;
+  }
+  Ref<> res = call0(fin.val());
   if (res && set_result(ctx, res.val())) return;
   result_error(ctx, cls, "user-defined aggregate's 'finalize' method raised error");
 }
@@ -595,7 +649,7 @@ int authorizer_callback(void* ud, int action, const char* a1, const char* a2, co
     callback_error(func);
     return SQLITE_DENY;
   }
-  if (!is_int(res.val()) || !int_as_int64(res.val(), &rc)) return SQLITE_DENY;
+  if (!is_int(res.val()) || !int_as_int64(res.val(), &rc) || rc < INT32_MIN || rc > INT32_MAX) return SQLITE_DENY;
   return static_cast<int>(rc);
 }
 
@@ -621,6 +675,11 @@ int trace_callback(unsigned type, void* ud, void* p, void*) {
   Value func(static_cast<Object*>(ud));
   auto* stmt = static_cast<sqlite3_stmt*>(p);
   char* expanded = sqlite3_expanded_sql(stmt);
+  if (!expanded) {
+    // Longer than SQLITE_LIMIT_LENGTH: reported, then the unexpanded SQL.
+    err_set_str(g_sqlite_DataError, "Expanded SQL string exceeds the maximum string length");
+    callback_error(func);
+  }
   Ref<> text = str_from_utf8(expanded ? expanded : sqlite3_sql(stmt));
   sqlite3_free(expanded);
   Ref<> res = text ? call1(func, text.val()) : Ref<>();
@@ -643,7 +702,8 @@ Ref<> conn_create_function(Value self, Value* args) {
   ConnLock lock(st->mu);
   if (!conn_check(st)) return nullptr;
   int flags = SQLITE_UTF8 | (det ? SQLITE_DETERMINISTIC : 0);
-  std::string n(str_view(name));
+  std::string n;
+  if (!str_utf8_strict(name.as<Str>(), &n)) return nullptr;
   // As in CPython, None is registered like any object (calling it fails).
   if (!keep_alive(st, func)) return nullptr;
   int rc = sqlite3_create_function_v2(st->db, n.c_str(), narg, flags, func.obj(), func_callback, nullptr, nullptr,
@@ -662,11 +722,37 @@ Ref<> conn_create_aggregate(Value self, Value* args) {
   ConnState* st = self_state(self);
   ConnLock lock(st->mu);
   if (!conn_check(st)) return nullptr;
-  std::string n(str_view(name));
+  std::string n;
+  if (!str_utf8_strict(name.as<Str>(), &n)) return nullptr;
   if (!keep_alive(st, cls)) return nullptr;
   int rc = sqlite3_create_function_v2(st->db, n.c_str(), narg, SQLITE_UTF8, cls.obj(), nullptr, step_callback,
                                       final_callback, nullptr);
   if (rc != SQLITE_OK) return err_set_str(g_sqlite_OperationalError, "Error creating aggregate");
+  return new_none();
+}
+
+Ref<> conn_create_window_function(Value self, Value* args) {
+  Value name = args[0], cls = args[2];
+  if (!is_str(name))
+    return err_format(g_TypeError, "create_window_function() argument 1 must be str, not %s",
+                      type_name(type_of(name)));
+  int32_t narg;
+  if (!to_c_int(args[1], &narg)) return nullptr;
+  ConnState* st = self_state(self);
+  ConnLock lock(st->mu);
+  if (!conn_check(st)) return nullptr;
+  std::string n;
+  if (!str_utf8_strict(name.as<Str>(), &n)) return nullptr;
+  int rc;
+  if (is_none(cls)) {
+    rc = sqlite3_create_window_function(st->db, n.c_str(), narg, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr,
+                                        nullptr, nullptr);
+  } else {
+    if (!keep_alive(st, cls)) return nullptr;
+    rc = sqlite3_create_window_function(st->db, n.c_str(), narg, SQLITE_UTF8 | SQLITE_DETERMINISTIC, cls.obj(),
+                                        step_callback, final_callback, value_callback, inverse_callback, nullptr);
+  }
+  if (rc != SQLITE_OK) return err_set_str(g_sqlite_ProgrammingError, sqlite3_errstr(rc));
   return new_none();
 }
 
@@ -682,7 +768,8 @@ Ref<> conn_create_collation(Value self, Value* args) {
   ConnState* st = self_state(self);
   ConnLock lock(st->mu);
   if (!conn_check(st)) return nullptr;
-  std::string n(str_view(name));
+  std::string n;
+  if (!str_utf8_strict(name.as<Str>(), &n)) return nullptr;
   int rc;
   if (is_none(func)) {
     rc = sqlite3_create_collation_v2(st->db, n.c_str(), SQLITE_UTF8, nullptr, nullptr, nullptr);
@@ -796,7 +883,8 @@ Ref<> conn_backup(Value self, Value* args) {
   if (!conn_check(st)) return nullptr;
   ConnLock tlock(tst->mu);
   if (!conn_check(tst)) return nullptr;
-  std::string n(str_view(name));
+  std::string n;
+  if (!str_utf8_strict(name.as<Str>(), &n)) return nullptr;
   sqlite3_backup* bck;
   {
     DetachedScope d;
@@ -850,6 +938,32 @@ Ref<> conn_setlimit(Value self, Value* args) {
   if (v < 0) return err_set_str(g_sqlite_ProgrammingError, "'category' is out of bounds");
   return int_from_int64(v);
 }
+
+// con(sql): compiles `sql` and returns an opaque sqlite3.Statement (the
+// prepared statement goes to the cache), as CPython's Connection.__call__.
+Ref<> conn_call(Value self, const Value* args, size_t nargs, Value kwnames) {
+  ConnState* st = self_state(self);
+  {
+    ConnLock lock(st->mu);
+    if (!conn_check(st)) return nullptr;
+    if (!check_no_kwargs("Connection", kwnames)) return nullptr;
+    if (nargs != 1) return err_format(g_TypeError, "function takes exactly 1 argument (%zu given)", nargs);
+    if (!is_str(args[0]))
+      return err_format(g_TypeError, "argument 1 must be str, not %s", type_name(type_of(args[0])));
+    Stmt s;
+    if (!conn_prepare(st, args[0], &s)) return nullptr;
+    conn_release_stmt(st, &s);
+  }
+  Object* o = alloc_object<Object>(&g_sqlite_statement_type, g_sqlite_statement_type.basic_size);
+  if (!o) return nullptr;
+  return Ref<>::steal(Value(o));
+}
+
+Ref<> statement_no_new(Type* type, const Value*, size_t, Value) {
+  return err_format(g_TypeError, "cannot create '%s' instances", type->name);
+}
+
+void statement_dealloc(Object* o) { free_object(o); }
 
 // --- attributes ------------------------------------------------------------------
 
@@ -947,6 +1061,8 @@ const MethodDef kConnMethods[] = {
     {"create_function($self, /, name, narg, func, *, deterministic=False)", conn_create_function,
      "Creates a new function."},
     {"create_aggregate($self, /, name, n_arg, aggregate_class)", conn_create_aggregate, "Creates a new aggregate."},
+    {"create_window_function($self, name, num_params, aggregate_class, /)", conn_create_window_function,
+     "Creates or redefines an aggregate window function. Non-standard."},
     {"create_collation($self, name, callback, /)", conn_create_collation, "Creates a collation function."},
     {"set_authorizer($self, /, authorizer_callback)", conn_set_authorizer, "Sets authorizer callback."},
     {"set_progress_handler($self, /, progress_handler, n)", conn_set_progress_handler,
@@ -988,12 +1104,19 @@ void sqlite_connection_type_init() {
   // No weak references, as in CPython 3.11.
   t->tp_new = conn_new;
   t->tp_init = conn_init;
+  t->tp_call = conn_call;
   t->tp_dealloc = conn_dealloc;
   t->tp_traverse = conn_traverse;
   t->tp_clear = conn_clear;
   t->methods = kConnMethods;
   t->getsets = kConnGetSets;
   t->doc = "SQLite database connection object.";
+  type_ready(t);
+  t = &g_sqlite_statement_type;
+  t->name = "sqlite3.Statement";
+  t->basic_size = sizeof(Object);
+  t->tp_new = statement_no_new;
+  t->tp_dealloc = statement_dealloc;
   type_ready(t);
 }
 

@@ -108,6 +108,10 @@ int cursor_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   CursorObject* c = cur_of(self);
   if (c->connection) {
     ConnLock lock(conn_state(c->connection)->mu);
+    if (c->locked) {
+      err_set_str(g_sqlite_ProgrammingError, "Recursive use of cursors not allowed.");
+      return -1;
+    }
     release_stmt(c);
   }
   set_field(&c->connection, Ref<>::borrow(a[0]));
@@ -370,12 +374,16 @@ Ref<> next_row_locked(CursorObject* c, ConnState* st) {
     Ref<> conv_ref;
     if (c->converters) conv_ref = list_get_or_null(c->converters, i);
     Value conv = conv_ref.val();
-    if (conv && !is_none(conv) && sqlite3_column_type(s, i) != SQLITE_NULL) {
+    if (conv && !is_none(conv)) {
+      // NULL and zero-sized values give None without calling the converter.
       const void* p = sqlite3_column_blob(s, i);
-      int nb = sqlite3_column_bytes(s, i);
-      Ref<> raw = bytes_from(p ? p : "", nb);
-      if (!raw) return nullptr;
-      v = call1(conv, raw.val());
+      if (!p) {
+        v = new_none();
+      } else {
+        Ref<> raw = bytes_from(p, sqlite3_column_bytes(s, i));
+        if (!raw) return nullptr;
+        v = call1(conv, raw.val());
+      }
     } else {
       v = column_value(st, s, i);
     }
@@ -385,10 +393,12 @@ Ref<> next_row_locked(CursorObject* c, ConnState* st) {
   int rc = stmt_step(s);
   if (rc == SQLITE_ROW) return row;
   if (rc != SQLITE_DONE) {
-    sqlite_raise_error(st->db);
+    sqlite_raise_error(sqlite3_db_handle(s));
     release_stmt(c);
     return nullptr;
   }
+  // A DML statement with RETURNING counts its changes once it is done.
+  if (c->stmt->is_dml) c->rowcount = sqlite3_changes(sqlite3_db_handle(s));
   release_stmt(c);
   return row;
 }
@@ -401,6 +411,7 @@ Ref<> fetch_one(Value self) {
   {
     CursorLock lock(c);
     if (!check_cursor(c)) return nullptr;
+    Busy busy(c);  // a converter that uses this cursor is refused
     row = next_row_locked(c, lock.st);
     if (!row) return nullptr;
     rf = Ref<>::borrow(c->row_factory);
@@ -457,6 +468,7 @@ Ref<> cursor_close(Value self, Value*) {
   CursorObject* c = cur_of(self);
   if (!c->connection) return err_set_str(g_sqlite_ProgrammingError, "Base Cursor.__init__ not called.");
   CursorLock lock(c);
+  if (c->locked) return err_set_str(g_sqlite_ProgrammingError, "Recursive use of cursors not allowed.");
   if (!conn_check(lock.st)) return nullptr;
   release_stmt(c);
   c->closed = true;
@@ -631,7 +643,8 @@ Ref<> cursor_executescript_impl(Value self, Value script) {
   CursorObject* c = cur_of(self);
   if (!is_str(script))
     return err_format(g_TypeError, "executescript() argument must be str, not %s", type_name(type_of(script)));
-  std::string sql(str_view(script));
+  std::string sql;
+  if (!str_utf8_strict(script.as<Str>(), &sql)) return nullptr;
   if (sql.find('\0') != std::string::npos) return err_set_str(g_ValueError, "embedded null character");
   CursorLock lock(c);
   if (!check_cursor(c)) return nullptr;

@@ -207,6 +207,9 @@ Ref<> sqlite_value_to_py(sqlite3_value* v);
 // Adapts a parameter through the adapters and __conform__ (CPython's
 // microprotocols), returning `alt` (when non-null) if nothing adapts it.
 Ref<> sqlite_adapt(Value obj, Value proto, Value alt);
+// The bytes of a buffer-protocol object: 1 copied, 0 not a buffer, -1 error
+// (BufferError for a non-contiguous one, as CPython).
+int sqlite_blob_bytes(Value v, std::string* out);
 // Binds one parameter (1-based index); raises for an unsupported type.
 bool bind_one(sqlite3_stmt* s, int i, Value v);
 

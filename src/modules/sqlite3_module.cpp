@@ -13,6 +13,7 @@
 #include "modules/buffer_util.h"
 #include "modules/sqlite3_internal.h"
 #include "modules/sqlite3_module.h"
+#include "objects/buffer.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -286,6 +287,20 @@ Ref<> sqlite_adapt(Value obj, Value proto, Value alt) {
   return err_set_str(g_sqlite_ProgrammingError, "can't adapt");
 }
 
+int sqlite_blob_bytes(Value v, std::string* out) {
+  if (!has_buffer(v)) return 0;
+  BufferView view;
+  if (!object_get_buffer(v, &view, kBufSimple)) return -1;
+  if (!view.contiguous()) {
+    buffer_release(&view);
+    err_set_str(g_BufferError, "memoryview: underlying buffer is not C-contiguous");
+    return -1;
+  }
+  buffer_view_copy(view, out);
+  buffer_release(&view);
+  return 1;
+}
+
 bool bind_one(sqlite3_stmt* s, int i, Value v) {
   int rc;
   if (is_none(v)) {
@@ -305,7 +320,9 @@ bool bind_one(sqlite3_stmt* s, int i, Value v) {
     rc = sqlite3_bind_text64(s, i, u.data(), u.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   } else {
     std::string b;
-    if (!module_buffer_copy(v, &b)) {
+    int r = sqlite_blob_bytes(v, &b);
+    if (r < 0) return false;
+    if (r == 0) {
       err_format(g_sqlite_ProgrammingError, "Error binding parameter %d: type '%s' is not supported", i,
                  type_name(type_of(v)));
       return false;

@@ -58,13 +58,19 @@ void row_traverse(Object* o, VisitFn visit, void* arg) {
   if (r->description) visit(r->description, arg);
 }
 
-// Column names compare as CPython's Row does: case-insensitively.
+// Column names compare as CPython's Row does: ASCII letters case-insensitively,
+// every other character exactly ('\xff' does not match '\u0178'). Comparing
+// the UTF-8 forms byte by byte does that, since non-ASCII bytes are >= 0x80.
 int names_equal(Value a, Value b) {
-  Ref<> la = call_method(a, "lower", nullptr, 0);
-  if (!la) return -1;
-  Ref<> lb = call_method(b, "lower", nullptr, 0);
-  if (!lb) return -1;
-  return equal(la.val(), lb.val());
+  std::string_view x = str_view(a), y = str_view(b);
+  if (x.size() != y.size()) return 0;
+  for (size_t i = 0; i < x.size(); i++) {
+    unsigned char c = x[i], d = y[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (d >= 'A' && d <= 'Z') d += 32;
+    if (c != d) return 0;
+  }
+  return 1;
 }
 
 Ref<> row_subscript(Value self, Value key) {
