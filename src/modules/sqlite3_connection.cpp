@@ -239,6 +239,7 @@ bool set_isolation_level(ConnState* st, Value v) {
 // Closes the handle (statements first). Lock held.
 bool close_locked(ConnState* st) {
   if (!st->db) return true;
+  sqlite_close_blobs_locked(st);
   st->cache.clear();
   int rc;
   {
@@ -1072,6 +1073,8 @@ const MethodDef kConnMethods[] = {
     {"iterdump($self, /)", conn_iterdump, "Returns iterator to the dump of the database in an SQL text format."},
     {"backup($self, /, target, *, pages=-1, progress=None, name='main', sleep=0.25)", conn_backup,
      "Makes a backup of the database."},
+    {"blobopen($self, table, column, row, /, *, readonly=False, name='main')", sqlite_blob_open,
+     "Open and return a BLOB object."},
     {"getlimit($self, category, /)", conn_getlimit, "Get connection run-time limits."},
     {"setlimit($self, category, limit, /)", conn_setlimit, "Set connection run-time limits."},
     {nullptr}};

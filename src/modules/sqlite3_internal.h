@@ -43,6 +43,7 @@ extern Type g_sqlite_connection_type;
 extern Type g_sqlite_cursor_type;
 extern Type g_sqlite_row_type;
 extern Type g_sqlite_prepare_protocol_type;
+extern Type g_sqlite_blob_type;
 
 // The module's exception classes (heap types, immortal once made).
 extern Type* g_sqlite_Warning;
@@ -150,6 +151,9 @@ struct ConnState {
   Ref<> text_factory;     // str by default
   Ref<> callbacks;        // list keeping functions/aggregates/collations alive
   Ref<> authorizer, progress_handler, trace_callback;
+  // Open sqlite3.Blob objects (borrowed: each removes itself when closed or
+  // freed), closed by close().
+  std::vector<Object*> blobs;
 };
 
 struct ConnectionObject : Object {
@@ -217,7 +221,13 @@ bool bind_one(sqlite3_stmt* s, int i, Value v);
 Ref<> cursor_execute(Value self, Value sql, Value params, bool many);
 Ref<> cursor_executescript_impl(Value self, Value script);
 
+// Connection.blobopen(table, column, row, /, *, readonly, name) with the
+// bound arguments; closing every open blob of a connection (lock held).
+Ref<> sqlite_blob_open(Value conn, Value* args);
+void sqlite_close_blobs_locked(ConnState* st);
+
 // The `Row` and `Cursor` type setup (called from the module's init).
+void sqlite_blob_type_init();
 void sqlite_row_type_init();
 void sqlite_cursor_type_init();
 void sqlite_connection_type_init();

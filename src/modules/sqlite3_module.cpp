@@ -101,6 +101,7 @@ void sqlite_init_once() {
   sqlite_row_type_init();
   sqlite_cursor_type_init();
   sqlite_connection_type_init();
+  sqlite_blob_type_init();
   if (!(g_sqlite_Warning = make_exception("Warning", g_Exception))) return;
   if (!(g_sqlite_Error = make_exception("Error", g_Exception))) return;
   if (!(g_sqlite_InterfaceError = make_exception("InterfaceError", g_sqlite_Error))) return;
@@ -371,6 +372,7 @@ Ref<> sqlite3_module_create() {
                {"Cursor", &g_sqlite_cursor_type},
                {"Row", &g_sqlite_row_type},
                {"PrepareProtocol", &g_sqlite_prepare_protocol_type},
+               {"Blob", &g_sqlite_blob_type},
                {"Warning", g_sqlite_Warning},
                {"Error", g_sqlite_Error},
                {"InterfaceError", g_sqlite_InterfaceError},
