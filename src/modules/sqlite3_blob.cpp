@@ -23,6 +23,7 @@
 
 namespace ftpy {
 
+// Thread safety: its handle and offset are guarded by its connection's mutex.
 Type g_sqlite_blob_type;
 
 namespace {

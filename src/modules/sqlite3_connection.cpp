@@ -31,6 +31,8 @@
 
 namespace ftpy {
 
+// Thread safety: a per-connection recursive mutex (ConnState::mu) held through
+// every operation, waited on detached; SQLite in multi-thread mode underneath.
 Type g_sqlite_connection_type;
 // The result of Connection.__call__; carries no state (immutable).
 Type g_sqlite_statement_type;

@@ -29,6 +29,7 @@
 
 namespace ftpy {
 
+// Thread safety: its state is guarded by its connection's mutex (ConnLock).
 Type g_sqlite_cursor_type;
 
 namespace {

@@ -16,6 +16,7 @@
 
 namespace ftpy {
 
+// Thread safety: immutable after construction.
 Type g_sqlite_row_type;
 
 namespace {
