@@ -43,6 +43,7 @@
 #include "modules/mmap_module.h"
 #include "modules/multiprocessing_module.h"
 #include "modules/posixshmem_module.h"
+#include "modules/sqlite3_module.h"
 #include "objects/weakref.h"
 #include "objects/str.h"
 #include "runtime/interp.h"
@@ -104,6 +105,7 @@ const ModuleRow kModules[] = {
     {"mmap", mmap_module_create},
     {"_multiprocessing", multiprocessing_module_create},
     {"_posixshmem", posixshmem_module_create},
+    {"_sqlite3", sqlite3_module_create},
 };
 
 }  // namespace
