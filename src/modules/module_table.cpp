@@ -40,6 +40,7 @@
 #include "modules/select_module.h"
 #include "modules/socket_module.h"
 #include "modules/posixsubprocess_module.h"
+#include "modules/ctypes_module.h"
 #include "objects/weakref.h"
 #include "objects/str.h"
 #include "runtime/interp.h"
@@ -98,6 +99,7 @@ const ModuleRow kModules[] = {
     {"termios", termios_module_create},
     {"faulthandler", faulthandler_module_create},
     {"syslog", syslog_module_create},
+    {"_ctypes", ctypes_module_create},
 };
 
 }  // namespace
