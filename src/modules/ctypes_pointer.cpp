@@ -15,7 +15,18 @@ extern const char kCtypesPointerPy[] = R"PY(# _ctypes class layer, part 3: point
 # A pointer type made incomplete (POINTER('name')) gets its _type_ once
 # through SetPointerType under _ct_lock.
 
+import sys as _ct_sys
+
 _pointer_type_cache = {}
+
+
+def _ct_caller_module(depth):
+    # Types made by POINTER() and `T * n` belong to the calling module, as
+    # CPython names them from the caller's globals.
+    try:
+        return _ct_sys._getframe(depth + 1).f_globals.get('__name__', '_ctypes')
+    except (AttributeError, ValueError):
+        return '_ctypes'
 _ct_array_cache = {}
 
 
@@ -185,11 +196,11 @@ def POINTER(cls):
     except TypeError:
         raise TypeError('must be a ctypes type') from None
     if isinstance(cls, str):
-        p = PyCPointerType(cls, (_Pointer,), {})
+        p = PyCPointerType(cls, (_Pointer,), {'__module__': _ct_caller_module(1)})
         return _pointer_type_cache.setdefault(id(p), p)
     if not isinstance(cls, type):
         raise TypeError('must be a ctypes type')
-    p = PyCPointerType('LP_%s' % cls.__name__, (_Pointer,), {'_type_': cls})
+    p = PyCPointerType('LP_%s' % cls.__name__, (_Pointer,), {'_type_': cls, '__module__': _ct_caller_module(1)})
     return _pointer_type_cache.setdefault(cls, p)
 
 
@@ -262,7 +273,8 @@ def _ct_array_type(t, length):
         pass
     if not hasattr(t, '_ct_size'):
         raise TypeError('_type_ must have storage info')
-    a = PyCArrayType('%s_Array_%d' % (t.__name__, length), (Array,), {'_type_': t, '_length_': length})
+    a = PyCArrayType('%s_Array_%d' % (t.__name__, length), (Array,),
+                     {'_type_': t, '_length_': length, '__module__': _ct_caller_module(2)})
     return _ct_array_cache.setdefault(key, a)
 
 
