@@ -210,7 +210,8 @@ Ref<> load_result(ffi_type* t, const void* p) {
   if (t->type != FFI_TYPE_FLOAT && t->type != FFI_TYPE_DOUBLE && t->type != FFI_TYPE_LONGDOUBLE && t->size < sizeof(ffi_arg)) {
     ffi_arg w;
     std::memcpy(&w, p, sizeof w);
-    if (is_signed(t)) return int_from_int64(static_cast<int64_t>(static_cast<ffi_sarg>(w) << (64 - 8 * t->size)) >> (64 - 8 * t->size));
+    unsigned sh = 64 - 8 * static_cast<unsigned>(t->size);
+    if (is_signed(t)) return int_from_int64(static_cast<int64_t>(static_cast<uint64_t>(w) << sh) >> sh);
     return int_from_uint64(static_cast<uint64_t>(w) & ((uint64_t{1} << (8 * t->size)) - 1));
   }
   return load_scalar(t, p);

@@ -168,6 +168,8 @@ def _ct_cast(obj, typ):
 
 
 class PyCFuncPtrType(_CDataType):
+    """Metaclass of function pointer types: _argtypes_/_restype_ are
+    checked at creation; types are immutable afterwards."""
     def __new__(mcls, name, bases, ns, **kw):
         cls = super().__new__(mcls, name, bases, ns, **kw)
         cls._ct_size = 8
@@ -203,9 +205,16 @@ def _ct_check_restype(v):
 
 
 class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
-    __slots__ = ('_ct_argtypes', '_ct_restype', '_ct_errcheck', '_ct_callable', '_ct_name')
+    """A C function pointer: 8 bytes holding the address, plus the call's
+    argtypes/restype/errcheck (instance attributes; each read or write is one
+    atomic dict operation) and, for a callback, the Python function."""
     _ct_kind = 'func'
     _flags_ = 1
+    # Defaults for instances made without __new__ (a field, from_address).
+    _ct_argtypes = _ct_missing
+    _ct_restype = _ct_missing
+    _ct_errcheck = None
+    _ct_callable = None
 
     def __new__(cls, *args, **kw):
         self = cls._ct_new()

@@ -43,6 +43,8 @@ def _ct_pointer_value(obj):
 
 
 class PyCPointerType(_CDataType):
+    """Metaclass of pointer types; _type_ is set at creation or once by
+    SetPointerType under _ct_lock."""
     def __new__(mcls, name, bases, ns, **kw):
         cls = super().__new__(mcls, name, bases, ns, **kw)
         cls._ct_size = 8
@@ -107,6 +109,8 @@ def _ct_item_load(t, addr, base):
 
 
 class _Pointer(_CData, metaclass=PyCPointerType):
+    """8 bytes holding an address; the pointee is kept alive in the root
+    object's keep-alive dict (see _CData._ct_keep)."""
     __slots__ = ()
     _ct_kind = 'pointer'
 
@@ -209,6 +213,8 @@ def pointer(obj):
 
 
 class PyCArrayType(_CDataType):
+    """Metaclass of array types: _type_ and _length_ are checked and the
+    storage info stored once at creation (immutable afterwards)."""
     def __new__(mcls, name, bases, ns, **kw):
         cls = super().__new__(mcls, name, bases, ns, **kw)
         if '_ct_abstract' in ns:
@@ -279,6 +285,8 @@ def _ct_array_type(t, length):
 
 
 class Array(_CData, metaclass=PyCArrayType):
+    """_length_ items of _type_ in one block of memory; items are read and
+    written one memory copy each."""
     __slots__ = ()
     _ct_abstract = True
     _ct_kind = 'array'

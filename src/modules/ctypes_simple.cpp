@@ -168,10 +168,16 @@ class _CData:
         return r
 
     def _ct_keep(self, key, obj):
+        # The root object's keep-alive dict, made once under _ct_lock so two
+        # threads storing into one object cannot each make one and lose the other.
         r = self._ct_root()
-        if r._b_keep is None:
-            r._b_keep = {}
-        r._b_keep[key] = obj
+        k = r._b_keep
+        if k is None:
+            with _ct_lock:
+                k = r._b_keep
+                if k is None:
+                    k = r._b_keep = {}
+        k[key] = obj
 
     def _ct_keepalive(self):
         if self._b_base_ is not None:
@@ -200,7 +206,8 @@ class _CData:
 
 
 class CArgObject:
-    """What byref() and from_param() return: a tagged argument."""
+    """What byref() and from_param() return: a tagged argument. Immutable
+    after construction."""
     __slots__ = ('_tag', '_value', '_obj', '_keep')
 
     def __init__(self, tag, value, obj=None, keep=None):
@@ -304,6 +311,8 @@ def _ct_address_of(v, what):
 
 
 class PyCSimpleType(_CDataType):
+    """Metaclass of the simple types: checks _type_ and stores the storage
+    info once, before the new type is returned (immutable afterwards)."""
     def __new__(mcls, name, bases, ns, **kw):
         cls = super().__new__(mcls, name, bases, ns, **kw)
         if '_type_' not in ns and any(getattr(b, '_ct_code', None) for b in bases):
@@ -498,6 +507,8 @@ class PyCSimpleType(_CDataType):
 
 
 class _SimpleCData(_CData, metaclass=PyCSimpleType):
+    """One C scalar in memory. Its value is read and written with one
+    memory copy each; concurrent writers race on the bytes only."""
     __slots__ = ()
     _ct_abstract = True
     _ct_kind = 'simple'

@@ -16,7 +16,8 @@ extern const char kCtypesStructPy[] = R"PY(# _ctypes class layer, part 2: Struct
 
 
 class CField:
-    """A structure member: where it lives in the structure's memory."""
+    """A structure member: where it lives in the structure's memory.
+    Immutable after the layout that makes it."""
     __slots__ = ('_type', '_offset', '_size', '_bits', '_bitofs', '_name', '_anon_path')
 
     def __init__(self, name, typ, offset, size, bits=0, bitofs=0):
@@ -91,6 +92,8 @@ def _ct_field_ffi(t):
 
 
 class _ct_StructMeta(_CDataType):
+    """Metaclass of Structure and Union: the layout is computed once, under
+    _ct_lock, when _fields_ is first set; then it is final (immutable)."""
     _ct_union = False
 
     def __new__(mcls, name, bases, ns, **kw):
@@ -229,6 +232,8 @@ class UnionType(_ct_StructMeta):
 
 
 class _ct_StructBase(_CData):
+    """Structure/Union instances: raw memory read and written through the
+    CField descriptors (no atomicity promised across fields, as in CPython)."""
     __slots__ = ()
 
     def __new__(cls, *args, **kw):
