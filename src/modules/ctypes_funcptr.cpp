@@ -92,6 +92,14 @@ def _ct_result(restype, raw, func, args):
         return None
     if isinstance(restype, PyCSimpleType):
         code = restype._ct_code
+        if restype.__bases__[0] is _SimpleCData and getattr(restype, '_check_retval_', None) is None:
+            # The common case, without making an instance: the Python value.
+            if code in _ct_int_codes:
+                return _ct_wrap_int(raw, code)
+            if code in 'fdg':
+                return raw
+            if code == '?':
+                return bool(raw & 0xFF)
         r = restype._ct_new()
         if code in _ct_int_codes or code in 'PzZ?c':
             size = restype._ct_size
@@ -121,6 +129,9 @@ def _ct_result(restype, raw, func, args):
         return r
     # restype is a callable: called with the int result
     return restype(raw)
+
+
+_ct_special_addrs = frozenset((_cast_addr, _string_at_addr, _wstring_at_addr))
 
 
 def _ct_special(addr, args):
@@ -324,9 +335,8 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
         cb = self._ct_callable
         if cb is not None:
             return cb(*args)
-        special = _ct_special(addr, args)
-        if special is not _ct_missing:
-            return special
+        if addr in _ct_special_addrs:
+            return _ct_special(addr, args)
         argtypes = self.argtypes
         restype = self.restype
         if argtypes is not None and len(args) < len(argtypes):

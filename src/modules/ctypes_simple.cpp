@@ -453,6 +453,11 @@ class PyCSimpleType(_CDataType):
         code = cls._ct_code
         if isinstance(obj, cls):
             return obj
+        # Fast paths for the common exact int and float arguments.
+        if type(obj) is int and code in _ct_int_codes:
+            return CArgObject(code, _ct_wrap_int(obj, code), obj)
+        if (type(obj) is float or type(obj) is int) and code in 'fd':
+            return CArgObject(code, float(obj), obj)
         if code == 'z':
             if obj is None:
                 return None

@@ -18,7 +18,7 @@ extern const char kCtypesStructPy[] = R"PY(# _ctypes class layer, part 2: Struct
 class CField:
     """A structure member: where it lives in the structure's memory.
     Immutable after the layout that makes it."""
-    __slots__ = ('_type', '_offset', '_size', '_bits', '_bitofs', '_name', '_anon_path')
+    __slots__ = ('_type', '_offset', '_size', '_bits', '_bitofs', '_name', '_fmt')
 
     def __init__(self, name, typ, offset, size, bits=0, bitofs=0):
         self._name = name
@@ -27,6 +27,13 @@ class CField:
         self._size = size
         self._bits = bits
         self._bitofs = bitofs
+        # struct format of a field read as a plain int or float, else None
+        code = getattr(typ, '_ct_code', None)
+        if (code is not None and code in 'bBhHiIlLqQfd' and not bits and
+                typ.__bases__[0] is _SimpleCData):
+            self._fmt = typ._ct_fmt
+        else:
+            self._fmt = None
 
     @property
     def offset(self):
@@ -50,10 +57,20 @@ class CField:
         addr = obj._b_addr + self._offset
         if self._bits:
             return _ct_bits_get(self, addr)
-        return self._type._ct_load(addr, obj)
+        t = self._type
+        fmt = self._fmt
+        if fmt is not None:
+            # A plain number field: one read, one unpack.
+            return _struct.unpack(fmt, _read(addr, self._size))[0]
+        return t._ct_load(addr, obj)
 
     def __set__(self, obj, value):
         addr = obj._b_addr + self._offset
+        fmt = self._fmt
+        if fmt is not None and type(value) is int and fmt[1] not in 'fd':
+            # A plain int field given an exact int: truncate, pack, write.
+            _write(addr, _struct.pack(fmt, _ct_wrap_int(value, self._type._ct_code)))
+            return
         if self._bits:
             _ct_bits_set(self, addr, value)
             return
