@@ -189,7 +189,7 @@ class PyCFuncPtrType(_CDataType):
         if '_argtypes_' in ns:
             _ct_check_argtypes(ns['_argtypes_'])
         if '_restype_' in ns:
-            _ct_check_restype(ns['_restype_'])
+            _ct_check_restype(ns['_restype_'], '_restype_')
         return cls
 
     def from_param(cls, obj):
@@ -209,10 +209,10 @@ def _ct_check_argtypes(v):
     return tuple(v)
 
 
-def _ct_check_restype(v):
+def _ct_check_restype(v, what='restype'):
     if v is None or isinstance(v, _CDataType) or callable(v):
         return v
-    raise TypeError('restype must be a type, a callable, or None')
+    raise TypeError('%s must be a type, a callable, or None' % what)
 
 
 class CFuncPtr(_CData, metaclass=PyCFuncPtrType):

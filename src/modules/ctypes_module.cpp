@@ -220,9 +220,12 @@ Ref<> ct_dlopen(Value, Value* args) {
   std::string name;
   bool null_name = args[0].is_null() || is_none(args[0]);
   if (!null_name) {
-    if (!is_str(args[0]))
-      return err_format(g_TypeError, "dlopen() argument 1 must be str or None, not %s", type_name(type_of(args[0])));
-    name = std::string(str_view(args[0]));
+    if (is_str(args[0]))
+      name = std::string(str_view(args[0]));
+    else if (is_bytes(args[0]))
+      name = std::string(bytes_view(args[0]));
+    else
+      return err_format(g_TypeError, "expected str, bytes or os.PathLike object, not %s", type_name(type_of(args[0])));
     if (name.find('\0') != std::string::npos) return err_set_str(g_ValueError, "embedded null character");
   }
   int64_t mode = RTLD_NOW | RTLD_LOCAL;

@@ -44,6 +44,8 @@ def _ct_is_type(t):
 
 
 def _ct_sizeof_type(t):
+    if '_ct_abstract' in _ct_own(t):
+        raise TypeError('this type has no size')
     try:
         return _ct_own(t)['_ct_size'] if '_ct_size' in _ct_own(t) else t._ct_size
     except AttributeError:
@@ -523,9 +525,12 @@ class _SimpleCData(_CData, metaclass=PyCSimpleType):
             raise TypeError('abstract class')
         return cls._ct_new()
 
-    def __init__(self, value=_ct_missing):
-        if value is not _ct_missing:
-            self.value = value
+    def __init__(self, *args, **kw):
+        # CPython ignores keyword arguments here.
+        if len(args) > 1:
+            raise TypeError('__init__ expected at most 1 argument, got %d' % len(args))
+        if args:
+            self.value = args[0]
 
     @property
     def value(self):
@@ -570,7 +575,7 @@ def sizeof(obj):
 
 def alignment(obj):
     t = obj if isinstance(obj, type) else type(obj)
-    if isinstance(t, _CDataType):
+    if isinstance(t, _CDataType) and '_ct_abstract' not in _ct_own(t):
         try:
             return t._ct_align
         except AttributeError:
@@ -592,7 +597,7 @@ def byref(obj, offset=0):
 
 def resize(obj, size):
     if not isinstance(obj, _CData):
-        raise TypeError('expected ctypes instance')
+        raise TypeError('excepted ctypes instance')  # sic: CPython 3.11's message
     minimum = _ct_sizeof_type(type(obj))
     if size < minimum:
         raise ValueError('minimum size is %d' % minimum)

@@ -123,7 +123,9 @@ class _ct_StructMeta(_CDataType):
         else:
             # No fields yet: the size is the base's (0 for a bare Structure).
             type.__setattr__(cls, '_ct_size', getattr(base, '_ct_size', 0))
-            type.__setattr__(cls, '_ct_align', getattr(base, '_ct_align', 1))
+            # CPython reports alignment 0 until _fields_ is set.
+            type.__setattr__(cls, '_ct_align', _ct_own(base).get('_ct_align', 0) if base is not Structure
+                             and base is not Union else 0)
             type.__setattr__(cls, '_ct_ffi', getattr(base, '_ct_ffi', '{}'))
             type.__setattr__(cls, '_ct_names', getattr(base, '_ct_names', ()))
         return cls
@@ -146,7 +148,7 @@ class _ct_StructMeta(_CDataType):
         base = cls.__bases__[0]
         if isinstance(base, _ct_StructMeta) and not union:
             offset = _ct_own(base).get('_ct_size', getattr(base, '_ct_size', 0))
-            total_align = getattr(base, '_ct_align', 1)
+            total_align = max(getattr(base, '_ct_align', 1), 1)
             ffi = getattr(base, '_ct_ffi', '{}')[1:-1]
             names = list(getattr(base, '_ct_names', ()))
         else:
@@ -254,7 +256,7 @@ class _ct_StructBase(_CData):
     __slots__ = ()
 
     def __new__(cls, *args, **kw):
-        if not hasattr(cls, '_ct_size'):
+        if '_ct_abstract' in _ct_own(cls):
             raise TypeError('abstract class')
         return cls._ct_new()
 
