@@ -44,6 +44,7 @@
 #include "modules/multiprocessing_module.h"
 #include "modules/posixshmem_module.h"
 #include "modules/sqlite3_module.h"
+#include "modules/ctypes_module.h"
 #include "objects/weakref.h"
 #include "objects/str.h"
 #include "runtime/interp.h"
@@ -106,6 +107,7 @@ const ModuleRow kModules[] = {
     {"_multiprocessing", multiprocessing_module_create},
     {"_posixshmem", posixshmem_module_create},
     {"_sqlite3", sqlite3_module_create},
+    {"_ctypes", ctypes_module_create},
 };
 
 }  // namespace
