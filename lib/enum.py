@@ -84,6 +84,21 @@ class property(DynamicClassAttribute):
                                      % (ownerclass, self.name)) from None
         return self.fget(instance)
 
+    # Without a setter/deleter the message names the class that defined the
+    # attribute (Color.RED.value = 1 -> "<enum 'Enum'> cannot set attribute
+    # 'value'"), not DynamicClassAttribute's generic one.
+    def __set__(self, instance, value):
+        if self.fset is None:
+            raise AttributeError("<enum %r> cannot set attribute %r"
+                                 % (self.clsname, self.name))
+        return self.fset(instance, value)
+
+    def __delete__(self, instance):
+        if self.fdel is None:
+            raise AttributeError("<enum %r> cannot delete attribute %r"
+                                 % (self.clsname, self.name))
+        return self.fdel(instance)
+
     def __set_name__(self, ownerclass, name):
         self.name = name
         self.clsname = ownerclass.__name__
@@ -537,13 +552,20 @@ class EnumType(type):
         module_globals[name] = new
         return new
 
-    def __contains__(cls, value):
-        if isinstance(value, cls):
-            return True
-        try:
-            return value in cls._value2member_map_
-        except TypeError:
-            return value in cls._unhashable_values_
+    def __contains__(cls, member):
+        # 3.11's rule: only members are looked for (a composite Flag value
+        # is not one: its name is not in _member_map_); anything that is
+        # not an Enum raises TypeError after 3.12's deprecation warning.
+        if not isinstance(member, Enum):
+            import warnings
+            warnings.warn(
+                "in 3.12 __contains__ will no longer raise TypeError, but will "
+                "return True or\nFalse depending on whether the value is a "
+                "member or the value of a member",
+                DeprecationWarning, stacklevel=2)
+            raise TypeError("unsupported operand type(s) for 'in': '%s' and '%s'"
+                            % (type(member).__qualname__, type(cls).__qualname__))
+        return isinstance(member, cls) and member._name_ in cls._member_map_
 
     def __getitem__(cls, name):
         return cls._member_map_[name]
