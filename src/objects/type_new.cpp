@@ -19,6 +19,7 @@
 #include "objects/dict.h"
 #include "objects/instance_values.h"
 #include "objects/errors.h"
+#include "objects/exceptions.h"
 #include "vm/frame.h"
 #include "vm/function.h"
 #include "vm/import.h"
@@ -966,18 +967,17 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
       Value args[3] = {val, Value(t), key};
       Ref<> res = call(sn, args, 3);
       if (!res) {
-        // CPython 3.12+ keeps the original error and adds a note naming the
-        // attribute (3.11 wrapped it in a RuntimeError).
-        Ref<> exc = err_fetch();
+        // CPython 3.11 wraps the error in a RuntimeError naming the
+        // attribute, with the original as __cause__ (3.12 adds a note to
+        // the original instead).
+        Ref<> cause = err_fetch();
         Ref<> key_repr = repr(key);
-        if (key_repr && is_subtype(type_of(exc.val()), g_BaseException)) {
-          std::string note = std::string("Error calling __set_name__ on '") + type_of(val)->name + "' instance " +
-                             std::string(str_view(key_repr.val())) + " in '" + t->name + "'";
-          Ref<> n = str_from_utf8(note);
-          Value nv = n.val();
-          if (n && !call_method(exc.val(), "add_note", &nv, 1)) return nullptr;
-        }
-        err_clear();
+        if (!key_repr) return nullptr;
+        err_format(g_RuntimeError, "Error calling __set_name__ on '%s' instance %s in '%s'", type_of(val)->name,
+                   std::string(str_view(key_repr.val())).c_str(), t->name);
+        Ref<> exc = err_fetch();
+        exception_set_context(exc.val(), cause.val());
+        exception_set_cause(exc.val(), cause.val());
         err_restore(std::move(exc));
         return nullptr;
       }
