@@ -190,8 +190,6 @@ class EnumDict(dict):
             return False
         if isinstance(value, nonmember) or _descriptor(value):
             return False
-        if self._cls_name is not None and _nested_class(self._cls_name, value):
-            return False
         return True
 
     def _resolve_auto(self, key, value):
@@ -208,6 +206,14 @@ class EnumDict(dict):
         return value, False
 
     def __setitem__(self, key, value):
+        # 3.11: a class defined in the body still becomes a member (unless
+        # it is a descriptor or a dunder/sunder/private name), with this
+        # warning; 3.13 stopped making it one.
+        if self._cls_name is not None and _nested_class(self._cls_name, value):
+            import warnings
+            warnings.warn("In 3.13 classes created inside an enum will not become a member.  "
+                          "Use the `member` decorator to keep the current behavior.",
+                          DeprecationWarning, stacklevel=2)
         if _sunder(key) and not (self._cls_name is not None and _private(self._cls_name, key)):
             if key not in _SUNDER_ALLOWED and not key.startswith('_repr_'):
                 raise ValueError('_sunder_ names, such as %r, are reserved for '
@@ -290,9 +296,8 @@ def _value_repr_for(bases):
             if isinstance(klass, EnumType):
                 return klass._value_repr_
             if '__repr__' in klass.__dict__:
-                params = klass.__dict__.get('__dataclass_params__')
-                if params is not None and params.repr:
-                    return _dataclass_repr
+                # A dataclass mixin shows its own repr (3.12 lists the
+                # fields instead: <E.A: x=1, y=2>).
                 return klass.__dict__['__repr__']
     return None
 
@@ -487,12 +492,12 @@ class EnumType(type):
 
     # -- behaviour of the enum class itself
 
-    def __call__(cls, value, names=None, *values, module=None, qualname=None,
+    def __call__(cls, value, names=None, *, module=None, qualname=None,
                  type=None, start=1, boundary=None):
-        if names is None and not values:
+        # 3.11: a value lookup, or with names the functional API (3.12's
+        # *values, Planet(mass, radius) for a tuple value, is not there).
+        if names is None:
             return cls.__new__(cls, value)
-        if cls._member_map_:
-            return cls.__new__(cls, (value, names) + values)
         return cls._create_(value, names, module=module, qualname=qualname,
                             type=type, start=start, boundary=boundary)
 
@@ -603,9 +608,13 @@ class EnumType(type):
         super().__delattr__(name)
 
     def __dir__(cls):
+        # '__init_subclass__' is always listed: 3.11 compares two bound
+        # methods with `is`, which never holds.
         names = {'__class__', '__contains__', '__doc__', '__getitem__',
-                 '__iter__', '__len__', '__members__', '__module__',
-                 '__name__', '__qualname__'} | set(cls._member_names_)
+                 '__init_subclass__', '__iter__', '__len__', '__members__',
+                 '__module__', '__name__', '__qualname__'} | set(cls._member_names_)
+        if cls._new_member_ is not object.__new__:
+            names.add('__new__')
         if cls._member_type_ is not object:
             names |= set(dir(cls._member_type_))
         return sorted(names)
@@ -1005,11 +1014,6 @@ class verify:
                     raise ValueError('invalid Flag %r: %s %s [use enum.show_flag_values'
                                      '(value) for details]' % (enumeration.__name__, what, val))
         return enumeration
-
-
-def _dataclass_repr(self):
-    fields = self.__dataclass_fields__
-    return ', '.join('%s=%r' % (k, getattr(self, k)) for k, f in fields.items() if f.repr)
 
 
 def pickle_by_global_name(self, proto):
