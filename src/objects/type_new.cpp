@@ -25,6 +25,7 @@
 #include "vm/import.h"
 #include "objects/ids.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/module.h"
 #include "objects/native.h"
@@ -613,7 +614,23 @@ Ref<> mp_get(Value self, Value* a) {
   Value args[2] = {a[0], a[1]};
   return call_method(self.as<MappingProxy>()->mapping, "get", args, 2);
 }
+// `proxy | other` unwraps either side and ORs the mappings (3.9+); `|=`
+// is refused, since the proxy is read-only.
+Ref<> mp_or(Value a, Value b) {
+  Value l = type_of(a) == &g_mappingproxy_type ? a.as<MappingProxy>()->mapping : a;
+  Value r = type_of(b) == &g_mappingproxy_type ? b.as<MappingProxy>()->mapping : b;
+  return binary_op(l, r, kOpOr);
+}
+Ref<> mp_ior(Value a, Value) {
+  return err_format(g_TypeError, "'|=' is not supported by %s; use '|' instead", type_name(type_of(a)));
+}
+Ref<> mp_richcompare(Value a, Value b, CompareOp op) { return richcompare(a.as<MappingProxy>()->mapping, b, op); }
+Ref<> mp_reversed(Value self, Value*) {
+  Value m = self.as<MappingProxy>()->mapping;
+  return call(Value(&g_reversed_type), &m, 1);
+}
 const MethodDef kMappingProxyMethods[] = {
+    {"__reversed__($self, /)", mp_reversed, nullptr},
     {"keys($self, /)", mp_keys, nullptr},
     {"values($self, /)", mp_values, nullptr},
     {"items($self, /)", mp_items, nullptr},
@@ -646,6 +663,9 @@ Ref<> mappingproxy_new(Value mapping) {
     t->mp_subscript = mp_getitem;
     t->mp_length = mp_len;
     t->sq_contains = mp_contains;
+    t->tp_richcompare = mp_richcompare;
+    t->nb_binary[kOpOr] = mp_or;
+    t->nb_inplace[kOpOr] = mp_ior;
     t->methods = kMappingProxyMethods;
     type_ready(t);
   });
