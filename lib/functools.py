@@ -345,11 +345,12 @@ class partialmethod(object):
         self._phcount, self._merger = _partial_prepare_merger(self.args)
 
     def __repr__(self):
+        # 3.11's form always has the three parts, empty ones included:
+        # functools.partialmethod(<f>, 1, ) and (<f>, , k=2).
         cls = type(self)
-        args = [repr(self.func)]
-        args.extend(map(repr, self.args))
-        args.extend('%s=%r' % (k, v) for k, v in self.keywords.items())
-        return '%s.%s(%s)' % (cls.__module__, cls.__qualname__, ', '.join(args))
+        args = ', '.join(map(repr, self.args))
+        keywords = ', '.join('%s=%r' % (k, v) for k, v in self.keywords.items())
+        return '%s.%s(%s, %s, %s)' % (cls.__module__, cls.__qualname__, self.func, args, keywords)
 
     def _make_unbound_method(self):
         def _method(cls_or_self, /, *args, **keywords):
