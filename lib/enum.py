@@ -84,6 +84,21 @@ class property(DynamicClassAttribute):
                                      % (ownerclass, self.name)) from None
         return self.fget(instance)
 
+    # Without a setter/deleter the message names the class that defined the
+    # attribute (Color.RED.value = 1 -> "<enum 'Enum'> cannot set attribute
+    # 'value'"), not DynamicClassAttribute's generic one.
+    def __set__(self, instance, value):
+        if self.fset is None:
+            raise AttributeError("<enum %r> cannot set attribute %r"
+                                 % (self.clsname, self.name))
+        return self.fset(instance, value)
+
+    def __delete__(self, instance):
+        if self.fdel is None:
+            raise AttributeError("<enum %r> cannot delete attribute %r"
+                                 % (self.clsname, self.name))
+        return self.fdel(instance)
+
     def __set_name__(self, ownerclass, name):
         self.name = name
         self.clsname = ownerclass.__name__
@@ -175,8 +190,6 @@ class EnumDict(dict):
             return False
         if isinstance(value, nonmember) or _descriptor(value):
             return False
-        if self._cls_name is not None and _nested_class(self._cls_name, value):
-            return False
         return True
 
     def _resolve_auto(self, key, value):
@@ -193,6 +206,14 @@ class EnumDict(dict):
         return value, False
 
     def __setitem__(self, key, value):
+        # 3.11: a class defined in the body still becomes a member (unless
+        # it is a descriptor or a dunder/sunder/private name), with this
+        # warning; 3.13 stopped making it one.
+        if self._cls_name is not None and _nested_class(self._cls_name, value):
+            import warnings
+            warnings.warn("In 3.13 classes created inside an enum will not become a member.  "
+                          "Use the `member` decorator to keep the current behavior.",
+                          DeprecationWarning, stacklevel=2)
         if _sunder(key) and not (self._cls_name is not None and _private(self._cls_name, key)):
             if key not in _SUNDER_ALLOWED and not key.startswith('_repr_'):
                 raise ValueError('_sunder_ names, such as %r, are reserved for '
@@ -275,9 +296,8 @@ def _value_repr_for(bases):
             if isinstance(klass, EnumType):
                 return klass._value_repr_
             if '__repr__' in klass.__dict__:
-                params = klass.__dict__.get('__dataclass_params__')
-                if params is not None and params.repr:
-                    return _dataclass_repr
+                # A dataclass mixin shows its own repr (3.12 lists the
+                # fields instead: <E.A: x=1, y=2>).
                 return klass.__dict__['__repr__']
     return None
 
@@ -472,12 +492,12 @@ class EnumType(type):
 
     # -- behaviour of the enum class itself
 
-    def __call__(cls, value, names=None, *values, module=None, qualname=None,
+    def __call__(cls, value, names=None, *, module=None, qualname=None,
                  type=None, start=1, boundary=None):
-        if names is None and not values:
+        # 3.11: a value lookup, or with names the functional API (3.12's
+        # *values, Planet(mass, radius) for a tuple value, is not there).
+        if names is None:
             return cls.__new__(cls, value)
-        if cls._member_map_:
-            return cls.__new__(cls, (value, names) + values)
         return cls._create_(value, names, module=module, qualname=qualname,
                             type=type, start=start, boundary=boundary)
 
@@ -537,13 +557,20 @@ class EnumType(type):
         module_globals[name] = new
         return new
 
-    def __contains__(cls, value):
-        if isinstance(value, cls):
-            return True
-        try:
-            return value in cls._value2member_map_
-        except TypeError:
-            return value in cls._unhashable_values_
+    def __contains__(cls, member):
+        # 3.11's rule: only members are looked for (a composite Flag value
+        # is not one: its name is not in _member_map_); anything that is
+        # not an Enum raises TypeError after 3.12's deprecation warning.
+        if not isinstance(member, Enum):
+            import warnings
+            warnings.warn(
+                "in 3.12 __contains__ will no longer raise TypeError, but will "
+                "return True or\nFalse depending on whether the value is a "
+                "member or the value of a member",
+                DeprecationWarning, stacklevel=2)
+            raise TypeError("unsupported operand type(s) for 'in': '%s' and '%s'"
+                            % (type(member).__qualname__, type(cls).__qualname__))
+        return isinstance(member, cls) and member._name_ in cls._member_map_
 
     def __getitem__(cls, name):
         return cls._member_map_[name]
@@ -581,9 +608,13 @@ class EnumType(type):
         super().__delattr__(name)
 
     def __dir__(cls):
+        # '__init_subclass__' is always listed: 3.11 compares two bound
+        # methods with `is`, which never holds.
         names = {'__class__', '__contains__', '__doc__', '__getitem__',
-                 '__iter__', '__len__', '__members__', '__module__',
-                 '__name__', '__qualname__'} | set(cls._member_names_)
+                 '__init_subclass__', '__iter__', '__len__', '__members__',
+                 '__module__', '__name__', '__qualname__'} | set(cls._member_names_)
+        if cls._new_member_ is not object.__new__:
+            names.add('__new__')
         if cls._member_type_ is not object:
             names |= set(dir(cls._member_type_))
         return sorted(names)
@@ -983,11 +1014,6 @@ class verify:
                     raise ValueError('invalid Flag %r: %s %s [use enum.show_flag_values'
                                      '(value) for details]' % (enumeration.__name__, what, val))
         return enumeration
-
-
-def _dataclass_repr(self):
-    fields = self.__dataclass_fields__
-    return ', '.join('%s=%r' % (k, getattr(self, k)) for k, f in fields.items() if f.repr)
 
 
 def pickle_by_global_name(self, proto):

@@ -15,8 +15,10 @@ from reprlib import recursive_repr
 
 # ---------------------------------------------------------------- wrappers
 
+# 3.11's tuple: no __type_params__ (3.12) or __annotate__ (3.14), so a
+# callable object wrapped with update_wrapper gets exactly these attributes.
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__',
-                       '__annotate__', '__type_params__')
+                       '__annotations__')
 WRAPPER_UPDATES = ('__dict__',)
 
 
@@ -28,20 +30,8 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS,
         try:
             value = getattr(wrapped, attr)
         except AttributeError:
-            # An interpreter without lazy annotations has no __annotate__:
-            # copy the evaluated annotations instead.
-            if attr == '__annotate__':
-                try:
-                    value = wrapped.__annotations__
-                except AttributeError:
-                    continue
-                try:
-                    setattr(wrapper, '__annotations__', value)
-                except (AttributeError, TypeError):
-                    pass
             continue
-        else:
-            setattr(wrapper, attr, value)
+        setattr(wrapper, attr, value)
     for attr in updated:
         getattr(wrapper, attr).update(getattr(wrapped, attr, {}))
     # Set last, so that a __wrapped__ in wrapped.__dict__ does not win.
@@ -355,11 +345,12 @@ class partialmethod(object):
         self._phcount, self._merger = _partial_prepare_merger(self.args)
 
     def __repr__(self):
+        # 3.11's form always has the three parts, empty ones included:
+        # functools.partialmethod(<f>, 1, ) and (<f>, , k=2).
         cls = type(self)
-        args = [repr(self.func)]
-        args.extend(map(repr, self.args))
-        args.extend('%s=%r' % (k, v) for k, v in self.keywords.items())
-        return '%s.%s(%s)' % (cls.__module__, cls.__qualname__, ', '.join(args))
+        args = ', '.join(map(repr, self.args))
+        keywords = ', '.join('%s=%r' % (k, v) for k, v in self.keywords.items())
+        return '%s.%s(%s, %s, %s)' % (cls.__module__, cls.__qualname__, self.func, args, keywords)
 
     def _make_unbound_method(self):
         def _method(cls_or_self, /, *args, **keywords):

@@ -1,4 +1,6 @@
-"""Keywords and soft keywords of Python 3.14 (ftpy)."""
+"""Keywords and soft keywords, as the keyword module of CPython 3.11 lists
+them (ftpy's parser also takes 3.12's `type` statement, but 3.11 programs
+see no `type` soft keyword here)."""
 
 __all__ = ['iskeyword', 'issoftkeyword', 'kwlist', 'softkwlist']
 
@@ -10,7 +12,7 @@ kwlist = [
     'while', 'with', 'yield',
 ]
 
-softkwlist = ['_', 'case', 'match', 'type']
+softkwlist = ['_', 'case', 'match']
 
 iskeyword = frozenset(kwlist).__contains__
 issoftkeyword = frozenset(softkwlist).__contains__

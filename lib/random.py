@@ -427,8 +427,9 @@ class Random(_random.Random):
         """exp() of a normal variate with mean mu and deviation sigma."""
         return _exp(self.normalvariate(mu, sigma))
 
-    def expovariate(self, lambd=1.0):
-        """Exponential distribution with rate lambd (mean 1/lambd)."""
+    def expovariate(self, lambd):
+        """Exponential distribution with rate lambd (mean 1/lambd); 3.11
+        has no default rate (1.0 is 3.12's)."""
         return -_log(1.0 - self.random()) / lambd
 
     def vonmisesvariate(self, mu, kappa):

@@ -814,9 +814,17 @@ def excepthook(args, /):
     else:
         name = get_ident()
     print('Exception in thread %s:' % name, file=stderr, flush=True)
-    from traceback import print_exception
-    print_exception(args.exc_type, args.exc_value, args.exc_traceback,
-                    file=stderr)
+    # CPython's C hook prints as the interpreter does for an uncaught
+    # exception (with its "Did you mean" suggestions, which the traceback
+    # module of 3.11 does not add): use sys.__excepthook__ when it writes
+    # to the same stream.
+    display = getattr(_sys, '__excepthook__', None) if _sys is not None else None
+    if display is not None and stderr is _sys.stderr and args.exc_value is not None:
+        display(args.exc_type, args.exc_value, args.exc_traceback)
+    else:
+        from traceback import print_exception
+        print_exception(args.exc_type, args.exc_value, args.exc_traceback,
+                        file=stderr)
     stderr.flush()
 
 

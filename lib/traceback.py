@@ -516,102 +516,6 @@ def _byte_offset_to_character_offset(str, offset):
 
 # ---------------------------------------------------- TracebackException
 
-# "Did you mean" suggestions, by the same rules as the interpreter's own
-# traceback printer (src/vm/traceback.cpp): an edit distance over UTF-8 bytes
-# where a case-only change costs 1 and other edits 2.
-_MOVE_COST = 2
-_CASE_COST = 1
-
-
-def _edit_distance(a, b, max_cost):
-    if a == b:
-        return 0
-    i = 0
-    while i < len(a) and i < len(b) and a[i] == b[i]:
-        i += 1
-    a, b = a[i:], b[i:]
-    while a and b and a[-1] == b[-1]:
-        a, b = a[:-1], b[:-1]
-    if not a or not b:
-        return (len(a) + len(b)) * _MOVE_COST
-    if len(a) > 40 or len(b) > 40:
-        return max_cost + 1
-    if len(a) > len(b):
-        a, b = b, a
-    if (len(b) - len(a)) * _MOVE_COST > max_cost:
-        return max_cost + 1
-    row = [(k + 1) * _MOVE_COST for k in range(len(a))]
-    result = 0
-    for j, cb in enumerate(b):
-        diag = j * _MOVE_COST
-        result = (j + 1) * _MOVE_COST
-        low = None
-        for k, ca in enumerate(a):
-            if ca == cb:
-                sub = 0
-            elif bytes([ca]).lower() == bytes([cb]).lower():
-                sub = _CASE_COST
-            else:
-                sub = _MOVE_COST
-            best = min(diag + sub, result + _MOVE_COST, row[k] + _MOVE_COST)
-            diag = row[k]
-            row[k] = result = best
-            if low is None or best < low:
-                low = best
-        if low > max_cost:
-            return max_cost + 1
-    return result
-
-
-def _best_suggestion(names, wrong):
-    if len(names) > 750:
-        return None
-    wb = wrong.encode('utf-8', 'surrogatepass')
-    best = None
-    best_dist = None
-    for name in names:
-        if not isinstance(name, str) or name == wrong:
-            continue
-        nb = name.encode('utf-8', 'surrogatepass')
-        limit = (len(wb) + len(nb) + 3) * _MOVE_COST // 6
-        if best_dist is not None:
-            limit = min(limit, best_dist - 1)
-        d = _edit_distance(wb, nb, limit)
-        if d > limit:
-            continue
-        if best is None or d < best_dist:
-            best, best_dist = name, d
-    return best
-
-
-def _suggestion_for(exc, tb):
-    try:
-        if isinstance(exc, ImportError):
-            wrong = getattr(exc, 'name_from', None)
-            if wrong is None or exc.name is None:
-                return None
-            names = dir(sys.modules[exc.name])
-        else:
-            wrong = getattr(exc, 'name', None)
-            if not isinstance(wrong, str):
-                return None
-            if isinstance(exc, AttributeError):
-                names = dir(exc.obj)
-            else:
-                if tb is None:
-                    return None
-                while tb.tb_next is not None:
-                    tb = tb.tb_next
-                frame = tb.tb_frame
-                names = list(frame.f_locals) + list(frame.f_globals) + list(frame.f_builtins)
-                return _best_suggestion(names, wrong)
-        if not wrong.startswith('_'):
-            names = [n for n in names if not str(n).startswith('_')]
-        return _best_suggestion(names, wrong)
-    except Exception:
-        return None
-
-
 def _prefix_lines(text, prefix):
     return ''.join(prefix + line for line in text.splitlines(True))
 
@@ -634,10 +538,9 @@ class TracebackException:
             _tb_frames_with_positions(exc_traceback), limit=limit,
             lookup_lines=lookup_lines, capture_locals=capture_locals)
         self._str = _safe_string(exc_value, 'exception')
-        if exc_type is not None and issubclass(exc_type, (NameError, AttributeError, ImportError)):
-            hint = _suggestion_for(exc_value, exc_traceback)
-            if hint is not None:
-                self._str += ". Did you mean: '%s'?" % hint
+        # No "Did you mean" here: in 3.11 only the interpreter's own printer
+        # (sys.excepthook, src/vm/traceback.cpp) adds it; traceback.py's
+        # gained it in 3.12.
         try:
             self.__notes__ = getattr(exc_value, '__notes__', None)
         except Exception as e:

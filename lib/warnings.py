@@ -151,28 +151,23 @@ def _formatwarnmsg(msg):
 
 # ------------------------------------------------------------- filters
 
+_ACTIONS = ('error', 'ignore', 'always', 'default', 'module', 'once')
+
+
 def filterwarnings(action, message='', category=Warning, module='', lineno=0,
                    append=False):
     """Add a filter (to the front, or the end with append): warnings
     whose message starts with `message` (a regex, case-insensitive), of
     `category`, from a module matching `module`, at `lineno` (0 = any),
-    get `action` (error, ignore, always/all, default, module, once)."""
-    if action not in {'error', 'ignore', 'always', 'all', 'default', 'module', 'once'}:
-        raise ValueError('invalid action: %r' % (action,))
-    if not isinstance(message, str):
-        raise TypeError('message must be a string')
-    if not isinstance(category, type):
-        raise TypeError('category must be a class')
-    if not issubclass(category, Warning):
-        raise TypeError('category must be a Warning subclass')
-    if not isinstance(module, str):
-        raise TypeError('module must be a string')
-    if not isinstance(lineno, int):
-        raise TypeError('lineno must be an int')
-    if lineno < 0:
-        raise ValueError('lineno must be an int >= 0')
-    if action == 'all':
-        action = 'always'
+    get `action` (error, ignore, always, default, module, once)."""
+    # 3.11 checks its arguments with assert statements (AssertionError, and
+    # no checks under -O); 'all' became an alias of 'always' only in 3.13.
+    assert action in _ACTIONS, 'invalid action: %r' % (action,)
+    assert isinstance(message, str), 'message must be a string'
+    assert isinstance(category, type), 'category must be a class'
+    assert issubclass(category, Warning), 'category must be a Warning subclass'
+    assert isinstance(module, str), 'module must be a string'
+    assert isinstance(lineno, int) and lineno >= 0, 'lineno must be an int >= 0'
     message = _compile(message, True) if message else None
     module = _compile(module, False) if module else None
     _add_filter(action, message, category, module, lineno, append=append)
@@ -181,14 +176,8 @@ def filterwarnings(action, message='', category=Warning, module='', lineno=0,
 def simplefilter(action, category=Warning, lineno=0, append=False):
     """Insert a simple entry into the list of warnings filters (at the
     front): it matches every message and module."""
-    if action not in {'error', 'ignore', 'always', 'all', 'default', 'module', 'once'}:
-        raise ValueError('invalid action: %r' % (action,))
-    if not isinstance(lineno, int):
-        raise TypeError('lineno must be an int')
-    if lineno < 0:
-        raise ValueError('lineno must be an int >= 0')
-    if action == 'all':
-        action = 'always'
+    assert action in _ACTIONS, 'invalid action: %r' % (action,)
+    assert isinstance(lineno, int) and lineno >= 0, 'lineno must be an int >= 0'
     _add_filter(action, None, category, None, lineno, append=append)
 
 
@@ -263,7 +252,9 @@ def _escape(s):
 def _getaction(action):
     if not action:
         return 'default'
-    for a in ('default', 'always', 'all', 'ignore', 'module', 'once', 'error'):
+    if action == 'all':
+        return 'always'     # -W all: an alias since 3.11
+    for a in ('default', 'always', 'ignore', 'module', 'once', 'error'):
         if a.startswith(action):
             return a
     raise _OptionError('invalid action: %r' % (action,))

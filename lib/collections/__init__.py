@@ -73,6 +73,20 @@ class _OrderedDictValuesView(_ValuesView):
             yield _dict_getitem(od, key)
 
 
+# CPython's C OrderedDict views are the builtins odict_keys, odict_items and
+# odict_values, shown as odict_keys(['a', 'b']).
+def _odict_view_repr(self):
+    return '%s(%r)' % (type(self).__name__, list(self))
+
+
+for _cls, _name in ((_OrderedDictKeysView, 'odict_keys'), (_OrderedDictItemsView, 'odict_items'),
+                    (_OrderedDictValuesView, 'odict_values')):
+    _cls.__repr__ = _odict_view_repr
+    _cls.__name__ = _cls.__qualname__ = _name
+    _cls.__module__ = 'builtins'
+del _cls, _name
+
+
 _dict_getitem = dict.__getitem__
 
 

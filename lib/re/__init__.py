@@ -22,8 +22,42 @@ __all__ = ['match', 'fullmatch', 'search', 'sub', 'subn', 'split',
            'UNICODE', 'NOFLAG', 'RegexFlag']
 
 
-class RegexFlag(int):
+class _RegexFlagType(type):
+    """The class side of CPython's RegexFlag enum: iteration over the nine
+    canonical members, len(), RegexFlag['I'], __members__ (aliases
+    included) and the repr <flag 'RegexFlag'>."""
+
+    def __iter__(cls):
+        return iter([getattr(cls, name) for name, _ in cls._names])
+
+    def __len__(cls):
+        return len(cls._names)
+
+    def __getitem__(cls, name):
+        return cls.__members__[name]
+
+    def __contains__(cls, member):
+        return isinstance(member, cls) and member in list(cls)
+
+    @property
+    def __members__(cls):
+        import types
+        members = {'NOFLAG': cls.NOFLAG}
+        for name, _ in cls._names:
+            members[name] = getattr(cls, name)
+            if name in cls._aliases:
+                members[cls._aliases[name]] = getattr(cls, name)
+        return types.MappingProxyType(members)
+
+    def __repr__(cls):
+        return "<flag 'RegexFlag'>"
+
+
+class RegexFlag(int, metaclass=_RegexFlagType):
     """A combination of re flags; its repr names them (re.I|re.M)."""
+
+    _aliases = {'ASCII': 'A', 'IGNORECASE': 'I', 'LOCALE': 'L', 'UNICODE': 'U',
+                'MULTILINE': 'M', 'DOTALL': 'S', 'VERBOSE': 'X', 'TEMPLATE': 'T'}
 
     _names = (('ASCII', _engine.ASCII), ('IGNORECASE', _engine.IGNORECASE),
               ('LOCALE', _engine.LOCALE), ('UNICODE', _engine.UNICODE),
@@ -46,26 +80,25 @@ class RegexFlag(int):
 
     __str__ = __repr__
 
+    # Combined with any int the result stays a RegexFlag, as an IntFlag's
+    # does (0 | re.I is re.IGNORECASE).
     def __or__(self, other):
         if isinstance(other, int):
-            result = int(self) | int(other)
-            return RegexFlag(result) if isinstance(other, RegexFlag) else result
+            return RegexFlag(int(self) | int(other))
         return NotImplemented
 
     __ror__ = __or__
 
     def __and__(self, other):
         if isinstance(other, int):
-            result = int(self) & int(other)
-            return RegexFlag(result) if isinstance(other, RegexFlag) else result
+            return RegexFlag(int(self) & int(other))
         return NotImplemented
 
     __rand__ = __and__
 
     def __xor__(self, other):
         if isinstance(other, int):
-            result = int(self) ^ int(other)
-            return RegexFlag(result) if isinstance(other, RegexFlag) else result
+            return RegexFlag(int(self) ^ int(other))
         return NotImplemented
 
     __rxor__ = __xor__
@@ -73,12 +106,22 @@ class RegexFlag(int):
     def __invert__(self):
         return RegexFlag(~int(self) & 0x1FF)
 
+    def __contains__(self, other):
+        if not isinstance(other, RegexFlag):
+            raise TypeError("unsupported operand type(s) for 'in': %r and %r"
+                            % (type(other).__qualname__, type(self).__qualname__))
+        return int(other) & int(self) == int(other)
+
     @property
     def name(self):
-        for name, bit in self._names:
-            if int(self) == bit:
-                return name
-        return None
+        # A combination is named by its members (IGNORECASE|MULTILINE).
+        value = int(self)
+        if value == 0:
+            return 'NOFLAG'
+        names = [name for name, bit in self._names if value & bit]
+        if sum(bit for name, bit in self._names if value & bit) != value:
+            return None
+        return '|'.join(names)
 
     @property
     def value(self):
@@ -99,6 +142,8 @@ NOFLAG = RegexFlag(0)
 # enum are (re.RegexFlag.DOTALL).
 for _name, _bit in RegexFlag._names:
     setattr(RegexFlag, _name, globals()[_name])
+    if _name in RegexFlag._aliases:
+        setattr(RegexFlag, RegexFlag._aliases[_name], globals()[_name])
 RegexFlag.NOFLAG = NOFLAG
 del _name, _bit
 

@@ -176,7 +176,6 @@ int exc_init(Value self, const Value* args, size_t nargs, Value kwnames) {
       Value v = args[nargs + i];
       if (k == "name") set_field(ex(self)->extra[kImportName], v);
       else if (k == "path") set_field(ex(self)->extra[kImportPath], v);
-      else if (k == "name_from") set_field(ex(self)->extra[kImportNameFrom], v);
       else {
         err_format(g_TypeError, "'%s' is an invalid keyword argument for %s()",
                    std::string(k).c_str(), type_name(t));
@@ -377,7 +376,6 @@ const MemberDef kSystemExitMembers[] = {{"code", kMemberObject, EXTRA(kSystemExi
 const MemberDef kImportMembers[] = {{"name", kMemberObject, EXTRA(kImportName)},
                                     {"path", kMemberObject, EXTRA(kImportPath)},
                                     {"msg", kMemberObject, EXTRA(kImportMsg)},
-                                    {"name_from", kMemberObject, EXTRA(kImportNameFrom)},
                                     {nullptr}};
 const MemberDef kOsMembers[] = {{"errno", kMemberObject, EXTRA(kOsErrno)},
                                 {"strerror", kMemberObject, EXTRA(kOsStrerror)},

@@ -277,6 +277,18 @@ bool sub_views_error() {
   return false;
 }
 
+bool index_in_dimension(MemoryView* m, int d, Value key, int64_t* off) {
+  int64_t i;
+  if (!to_index(key, &i)) return false;
+  if (i < 0) i += m->l.shape[d];
+  if (i < 0 || i >= m->l.shape[d]) {
+    err_format(g_IndexError, "index out of bounds on dimension %d", d + 1);
+    return false;
+  }
+  *off += i * m->l.strides[d];
+  return true;
+}
+
 // Index key -> item address offset, or false with an exception.
 bool item_offset(MemoryView* m, Value key, int64_t* off) {
   if (!type_of(key)->nb_index) {
@@ -284,14 +296,36 @@ bool item_offset(MemoryView* m, Value key, int64_t* off) {
     return false;
   }
   if (m->l.ndim > 1) return sub_views_error();
-  int64_t i;
-  if (!to_index(key, &i)) return false;
-  if (i < 0) i += m->l.shape[0];
-  if (i < 0 || i >= m->l.shape[0]) {
-    err_set_str(g_IndexError, "index out of bounds on dimension 1");
+  *off = 0;
+  return index_in_dimension(m, 0, key, off);
+}
+
+// A tuple of integers (m[i, j]) or of slices (m[a:b, c:d]), as CPython
+// tells the two apart: every item of the tuple must be of the kind.
+bool is_multi_key(Value key, bool slices) {
+  if (!is_tuple(key)) return false;
+  for (int64_t i = 0; i < tuple_size(key); i++) {
+    Value k = tuple_item(key, i);
+    if (slices ? !is_slice(k) : !type_of(k)->nb_index) return false;
+  }
+  return true;
+}
+
+// m[i, j, ...]: the offset of one item of a view with as many dimensions.
+bool multi_item_offset(MemoryView* m, Value key, int64_t* off) {
+  int64_t n = tuple_size(key);
+  if (n < m->l.ndim) {
+    err_set_str(g_NotImplementedError, "sub-views are not implemented");
     return false;
   }
-  *off = i * m->l.strides[0];
+  if (n > m->l.ndim) {
+    err_format(g_TypeError, "cannot index %d-dimension view with %lld-element tuple", m->l.ndim,
+               static_cast<long long>(n));
+    return false;
+  }
+  *off = 0;
+  for (int d = 0; d < m->l.ndim; d++)
+    if (!index_in_dimension(m, d, tuple_item(key, d), off)) return false;
   return true;
 }
 
@@ -308,10 +342,13 @@ Ref<> mv_subscript(Value self, Value key) {
     like.strides[0] = m->l.strides[0] * step;
     return make_view(m->obj, &like);
   }
+  bool multi = is_multi_key(key, false);
+  if (!multi && is_multi_key(key, true))
+    return err_set_str(g_NotImplementedError, "multi-dimensional slicing is not implemented");
   char c = format_code(m->l.format);
   if (!c) return unsupported_format(m), nullptr;
   int64_t off;
-  if (!item_offset(m, key, &off)) return nullptr;
+  if (!(multi ? multi_item_offset(m, key, &off) : item_offset(m, key, &off))) return nullptr;
   uint8_t item[8];
   if (!with_data(m, [&] { std::memcpy(item, m->l.buf + off, static_cast<size_t>(m->l.itemsize)); })) return nullptr;
   return unpack_item(c, item);
@@ -328,11 +365,15 @@ int mv_ass_subscript(Value self, Value key, Value v) {
     err_set_str(g_TypeError, "cannot delete memory");
     return -1;
   }
+  if (m->l.ndim > 1 && (is_slice(key) || is_multi_key(key, true))) {
+    err_set_str(g_NotImplementedError, "memoryview slice assignments are currently restricted to ndim = 1");
+    return -1;
+  }
+  if (m->l.ndim > 1 && type_of(key)->nb_index) {
+    err_set_str(g_NotImplementedError, "sub-views are not implemented");
+    return -1;
+  }
   if (is_slice(key)) {
-    if (m->l.ndim > 1) {
-      sub_views_error();
-      return -1;
-    }
     int64_t start, stop, step, n;
     if (!slice_indices(key, m->l.shape[0], &start, &stop, &step, &n)) return -1;
     if (n < 0) n = 0;
@@ -362,7 +403,8 @@ int mv_ass_subscript(Value self, Value key, Value v) {
     return -1;
   }
   int64_t off;
-  if (!item_offset(m, key, &off)) return -1;
+  bool multi = is_multi_key(key, false);
+  if (!(multi ? multi_item_offset(m, key, &off) : item_offset(m, key, &off))) return -1;
   uint8_t item[8];
   if (!pack_item(c, v, item)) return -1;
   return with_data(m, [&] { std::memcpy(m->l.buf + off, item, static_cast<size_t>(m->l.itemsize)); }) ? 0 : -1;

@@ -2,8 +2,9 @@
 // (objects/buffer.h): bytes, bytearray, array.array, another memoryview.
 // One-dimensional views index, slice, compare and convert items of the native
 // single-character struct formats; cast() can also reshape a contiguous view
-// into several dimensions (tolist, tobytes, len and comparison work on those;
-// indexing them raises NotImplementedError, as sub-views are not implemented).
+// into several dimensions (tolist, tobytes, len and comparison work on those,
+// and m[i, j, ...] reads or writes one item; slicing them raises
+// NotImplementedError, as sub-views are not implemented).
 //
 // Thread safety: the geometry (buf, shape, strides, format) is immutable once
 // the view is published. A view holds one export of its base object for its

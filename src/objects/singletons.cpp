@@ -4,6 +4,7 @@
 #include "objects/str.h"
 #include "objects/errors.h"
 #include "objects/native.h"
+#include "vm/warn.h"
 
 namespace ftpy {
 
@@ -25,9 +26,11 @@ Ref<> notimpl_repr(Value) { return Ref<>(str_intern("NotImplemented")); }
 Ref<> ellipsis_repr(Value) { return Ref<>(str_intern("Ellipsis")); }
 int none_bool(Value) { return 0; }
 int notimpl_bool(Value) {
-  // CPython 3.14: using NotImplemented in a boolean context is a TypeError.
-  err_set_str(g_TypeError, "NotImplemented should not be used in a boolean context");
-  return -1;
+  // CPython 3.11: a DeprecationWarning (an error only from 3.14), then true.
+  // Old code such as `def __ne__(s, o): return not s.__eq__(o)` relies on it.
+  if (!warn_from_runtime(g_DeprecationWarning, "NotImplemented should not be used in a boolean context"))
+    return -1;
+  return 1;
 }
 Ref<> none_new(Type*, const Value*, size_t nargs, Value kwnames) {
   if (nargs || kwnames) return err_set_str(g_TypeError, "NoneType takes no arguments");

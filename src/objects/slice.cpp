@@ -200,13 +200,6 @@ Ref<> slice_richcompare(Value a, Value b, CompareOp op) {
   return richcompare(ta.val(), tb.val(), op);
 }
 
-// 3.12+: slices hash like the tuple of their three fields.
-int64_t slice_hash(Value v) {
-  Ref<> t = slice_as_tuple(v);
-  if (!t) return -1;
-  return hash(t.val());
-}
-
 Ref<> slice_indices_method(Value self, Value* args) {
   Ref<> len = index_or_error(args[0]);
   if (!len) {
@@ -258,7 +251,7 @@ void slice_type_init() {
   t->tp_new = slice_tp_new;
   t->tp_repr = slice_repr;
   t->tp_richcompare = slice_richcompare;
-  t->tp_hash = slice_hash;
+  t->tp_hash = nullptr;  // unhashable until 3.12 (slice.__hash__ is None)
   t->methods = kSliceMethods;
   t->getsets = kSliceGetSets;
   t->doc = "slice(stop)\nslice(start, stop[, step])\n\nCreate a slice object.  This is used for extended slicing (e.g. a[0:10:2]).";

@@ -206,15 +206,12 @@ Ref<> ns_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
 }
 
 int ns_init(Value self, const Value* args, size_t nargs, Value kwnames) {
-  if (nargs > 1) {
-    err_format(g_TypeError, "SimpleNamespace expected at most 1 positional argument, got %zu", nargs);
+  // 3.11 takes keywords only (the positional mapping is 3.13's).
+  if (nargs != 0) {
+    err_set_str(g_TypeError, "no positional arguments expected");
     return -1;
   }
   Value d = self.as<Namespace>()->dict;
-  if (nargs == 1) {
-    int r = is_dict(args[0]) ? dict_merge(d, args[0], true) : dict_merge_from_seq2(d, args[0]);
-    if (r < 0) return -1;
-  }
   if (!kwnames.is_null()) {
     for (int64_t i = 0; i < tuple_size(kwnames); i++)
       if (dict_set_item(d, tuple_item(kwnames, i), args[nargs + i]) < 0) return -1;

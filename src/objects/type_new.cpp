@@ -19,11 +19,13 @@
 #include "objects/dict.h"
 #include "objects/instance_values.h"
 #include "objects/errors.h"
+#include "objects/exceptions.h"
 #include "vm/frame.h"
 #include "vm/function.h"
 #include "vm/import.h"
 #include "objects/ids.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/module.h"
 #include "objects/native.h"
@@ -612,7 +614,23 @@ Ref<> mp_get(Value self, Value* a) {
   Value args[2] = {a[0], a[1]};
   return call_method(self.as<MappingProxy>()->mapping, "get", args, 2);
 }
+// `proxy | other` unwraps either side and ORs the mappings (3.9+); `|=`
+// is refused, since the proxy is read-only.
+Ref<> mp_or(Value a, Value b) {
+  Value l = type_of(a) == &g_mappingproxy_type ? a.as<MappingProxy>()->mapping : a;
+  Value r = type_of(b) == &g_mappingproxy_type ? b.as<MappingProxy>()->mapping : b;
+  return binary_op(l, r, kOpOr);
+}
+Ref<> mp_ior(Value a, Value) {
+  return err_format(g_TypeError, "'|=' is not supported by %s; use '|' instead", type_name(type_of(a)));
+}
+Ref<> mp_richcompare(Value a, Value b, CompareOp op) { return richcompare(a.as<MappingProxy>()->mapping, b, op); }
+Ref<> mp_reversed(Value self, Value*) {
+  Value m = self.as<MappingProxy>()->mapping;
+  return call(Value(&g_reversed_type), &m, 1);
+}
 const MethodDef kMappingProxyMethods[] = {
+    {"__reversed__($self, /)", mp_reversed, nullptr},
     {"keys($self, /)", mp_keys, nullptr},
     {"values($self, /)", mp_values, nullptr},
     {"items($self, /)", mp_items, nullptr},
@@ -645,6 +663,9 @@ Ref<> mappingproxy_new(Value mapping) {
     t->mp_subscript = mp_getitem;
     t->mp_length = mp_len;
     t->sq_contains = mp_contains;
+    t->tp_richcompare = mp_richcompare;
+    t->nb_binary[kOpOr] = mp_or;
+    t->nb_inplace[kOpOr] = mp_ior;
     t->methods = kMappingProxyMethods;
     type_ready(t);
   });
@@ -966,18 +987,17 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
       Value args[3] = {val, Value(t), key};
       Ref<> res = call(sn, args, 3);
       if (!res) {
-        // CPython 3.12+ keeps the original error and adds a note naming the
-        // attribute (3.11 wrapped it in a RuntimeError).
-        Ref<> exc = err_fetch();
+        // CPython 3.11 wraps the error in a RuntimeError naming the
+        // attribute, with the original as __cause__ (3.12 adds a note to
+        // the original instead).
+        Ref<> cause = err_fetch();
         Ref<> key_repr = repr(key);
-        if (key_repr && is_subtype(type_of(exc.val()), g_BaseException)) {
-          std::string note = std::string("Error calling __set_name__ on '") + type_of(val)->name + "' instance " +
-                             std::string(str_view(key_repr.val())) + " in '" + t->name + "'";
-          Ref<> n = str_from_utf8(note);
-          Value nv = n.val();
-          if (n && !call_method(exc.val(), "add_note", &nv, 1)) return nullptr;
-        }
-        err_clear();
+        if (!key_repr) return nullptr;
+        err_format(g_RuntimeError, "Error calling __set_name__ on '%s' instance %s in '%s'", type_of(val)->name,
+                   std::string(str_view(key_repr.val())).c_str(), t->name);
+        Ref<> exc = err_fetch();
+        exception_set_context(exc.val(), cause.val());
+        exception_set_cause(exc.val(), cause.val());
         err_restore(std::move(exc));
         return nullptr;
       }

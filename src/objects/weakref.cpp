@@ -9,6 +9,7 @@
 
 #include "objects/dict.h"
 #include "objects/errors.h"
+#include "objects/ids.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
@@ -144,8 +145,13 @@ Ref<> weakref_repr(Value self) {
   Ref<> obj = weakref_get(self);
   if (is_none(obj.val())) return str_from_utf8(std::string("<weakref at ") + addr + "; dead>");
   std::snprintf(addr2, sizeof addr2, "%p", static_cast<void*>(obj.val().obj()));
+  // 3.11 adds the referent's __name__ when it has a str one (a function or
+  // class): <weakref at 0x..; to 'function' at 0x.. (f)>.
+  Ref<> name = getattr_opt(obj.val(), Value(ids::__name__));
+  if (!name && err_occurred()) return nullptr;
+  std::string tail = name && is_str(name.val()) ? " (" + std::string(str_view(name.val())) + ")>" : ">";
   return str_from_utf8(std::string("<weakref at ") + addr + "; to '" + type_name(type_of(obj.val())) + "' at " +
-                       addr2 + ">");
+                       addr2 + tail);
 }
 
 Ref<> weakref_get_callback(Value self) {
@@ -180,7 +186,8 @@ Ref<> proxy_repr(Value self) {
   Ref<> obj = weakref_get(self);
   if (is_none(obj.val())) return str_from_utf8(std::string("<weakproxy at ") + addr + "; dead>");
   std::snprintf(addr2, sizeof addr2, "%p", static_cast<void*>(obj.val().obj()));
-  return str_from_utf8(std::string("<weakproxy at ") + addr + "; to '" + type_name(type_of(obj.val())) + "' at " +
+  // 3.11's form: <weakproxy at 0x.. to K at 0x..> (no quotes or semicolon).
+  return str_from_utf8(std::string("<weakproxy at ") + addr + " to " + type_name(type_of(obj.val())) + " at " +
                        addr2 + ">");
 }
 Ref<> proxy_str(Value self) {

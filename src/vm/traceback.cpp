@@ -583,7 +583,7 @@ void format_tb(Value tb, std::string* out) {
 }
 
 // --- "Did you mean" suggestions -----------------------------------------------------
-// As CPython prints them for NameError, AttributeError and ImportError: the
+// As CPython 3.11 prints them for NameError and AttributeError: the
 // candidate nearest to the missing name by an edit distance over UTF-8 bytes
 // where changing only a letter's case costs 1 and any other edit 2, accepted
 // if within (len(name) + len(candidate) + 3) * 2 / 6; the first of equally
@@ -676,7 +676,7 @@ void collect_dir(Value obj, std::vector<std::string>* out, bool hide_underscored
   collect_names(d.val(), out, hide_underscored);
 }
 
-// The suggestion for a NameError/AttributeError/ImportError, or "".
+// The suggestion for a NameError/AttributeError (3.11: none for ImportError), or "".
 std::string suggestion_for(Value exc) {
   Type* t = type_of(exc);
   std::vector<std::string> names;
@@ -702,16 +702,6 @@ std::string suggestion_for(Value exc) {
       collect_names(fo->globals, &names, false);
       collect_names(fo->builtins, &names, false);
     }
-  } else if (is_subtype(t, g_ImportError)) {
-    Value mod_name = exception_extra(exc, kImportName), from = exception_extra(exc, kImportNameFrom);
-    if (mod_name.is_null() || from.is_null() || !is_str(from)) return "";
-    wrong = std::string(str_view(from));
-    Ref<> mod = getitem(g_interp.modules, mod_name);
-    if (!mod) {
-      err_clear();
-      return "";
-    }
-    collect_dir(mod.val(), &names, wrong.empty() || wrong[0] != '_');
   } else {
     return "";
   }
