@@ -429,24 +429,19 @@ class BrokenBarrierError(RuntimeError):
     pass
 
 
-class _Round:
-    """One filling of a Barrier: how many threads wait in it, and how it
-    ended (tripped by the last arrival, or broken)."""
-    __slots__ = ('count', 'tripped', 'broken')
-
-    def __init__(self):
-        self.count = 0
-        self.tripped = False
-        self.broken = False
-
-
 class Barrier:
     """Block `parties` threads in wait() until all of them have arrived;
     then optionally run `action` in one of them and release them all.
 
-    Each filling is a _Round; reset() ends the current round as broken and
-    starts a fresh one, abort() breaks the current round (and the barrier,
-    until reset())."""
+    The whole state is two ints, as in CPython (multiprocessing's Barrier
+    subclass keeps them in shared memory through properties): `_count`, the
+    threads inside wait(), and `_state`: 0 filling, 1 draining (tripped;
+    the waiters are leaving), -1 resetting (reset() broke a round that
+    still has waiters inside), -2 broken. A new round starts filling only
+    once the previous one has drained, so a fast thread cannot join the
+    round it just left."""
+
+    _FILLING, _DRAINING, _RESETTING, _BROKEN = 0, 1, -1, -2
 
     def __init__(self, parties, action=None, timeout=None):
         if parties < 1:
@@ -455,7 +450,8 @@ class Barrier:
         self._action = action
         self._timeout = timeout
         self._parties = parties
-        self._round = _Round()
+        self._state = 0
+        self._count = 0
 
     def __repr__(self):
         cls = self.__class__
@@ -473,46 +469,58 @@ class Barrier:
         if timeout is None:
             timeout = self._timeout
         with self._cond:
-            r = self._round
-            if r.broken:
+            # Let the previous round drain (or a reset finish) first.
+            self._cond.wait_for(lambda: self._state not in (self._DRAINING, self._RESETTING))
+            if self._state == self._BROKEN:
                 raise BrokenBarrierError
-            index = r.count
-            r.count += 1
-            if r.count == self._parties:
-                try:
-                    if self._action:
-                        self._action()
-                except BaseException:
-                    r.broken = True
+            index = self._count
+            self._count += 1
+            try:
+                if self._count == self._parties:
+                    try:
+                        if self._action:
+                            self._action()
+                    except BaseException:
+                        self._break()
+                        raise
+                    self._state = self._DRAINING
                     self._cond.notify_all()
-                    raise
-                r.tripped = True
-                self._round = _Round()
-                self._cond.notify_all()
+                else:
+                    if not self._cond.wait_for(lambda: self._state != self._FILLING, timeout):
+                        self._break()    # timing out breaks the barrier
+                    if self._state < 0:
+                        raise BrokenBarrierError
                 return index
-            ended = self._cond.wait_for(lambda: r.tripped or r.broken, timeout)
-            if not ended:
-                r.broken = True          # timing out breaks the barrier
-                self._cond.notify_all()
-            if r.broken:
-                raise BrokenBarrierError
-            return index
+            finally:
+                self._count -= 1
+                # The last one out of a drained or reset round opens the next.
+                if self._count == 0 and self._state in (self._DRAINING, self._RESETTING):
+                    self._state = self._FILLING
+                    self._cond.notify_all()
+
+    def _break(self):
+        self._state = self._BROKEN
+        self._cond.notify_all()
 
     def reset(self):
         """Return the barrier to its initial state; threads waiting in it
         get BrokenBarrierError."""
         with self._cond:
-            if self._round.count:
-                self._round.broken = True
-                self._cond.notify_all()
-            self._round = _Round()
+            if self._count > 0:
+                if self._state == self._FILLING:
+                    self._state = self._RESETTING
+                elif self._state == self._BROKEN:
+                    self._state = self._RESETTING
+                # (draining: the round ends by itself; the next one is fresh)
+            else:
+                self._state = self._FILLING
+            self._cond.notify_all()
 
     def abort(self):
         """Break the barrier: current and future wait() calls raise
         BrokenBarrierError until reset()."""
         with self._cond:
-            self._round.broken = True
-            self._cond.notify_all()
+            self._break()
 
     @property
     def parties(self):
@@ -522,13 +530,12 @@ class Barrier:
     @property
     def n_waiting(self):
         """The number of threads waiting now."""
-        r = self._round
-        return 0 if (r.broken or r.tripped) else r.count
+        return self._count if self._state == self._FILLING else 0
 
     @property
     def broken(self):
         """True if the barrier is broken."""
-        return self._round.broken
+        return self._state == self._BROKEN
 
 
 # ----------------------------------------------------------------- Thread

@@ -9,21 +9,25 @@ import sqlite3
 import tempfile
 import threading
 
-# 1. One connection, many threads, each with its own cursor. Each thread's
-# SQL text differs: CPython 3.11 may hand one cached statement to two threads
-# running the same SQL at once and lose rows (ftpy's cache never shares one;
-# tests/stress/sqlite3_shared_connection.py covers that case).
+# 1. One connection, many threads, each with its own cursor. The threads
+# take turns through `lk`: unguarded, CPython 3.11 itself may hand one
+# statement to two threads and lose rows or fail ("no more rows available"),
+# so its output would not be deterministic. ftpy's unguarded sharing is
+# tests/stress/sqlite3_shared_connection.py.
 shared = sqlite3.connect(":memory:", check_same_thread=False)
 shared.execute("create table t(thread integer, i integer)")
 N_THREADS, N_ROWS = 6, 150
+lk = threading.Lock()
 
 def inserter(k):
     cur = shared.cursor()
     for i in range(N_ROWS):
-        cur.execute("insert into t values (?, ?) -- %d" % k, (k, i))
-        if i % 50 == 49:
-            shared.commit()
-    shared.commit()
+        with lk:
+            cur.execute("insert into t values (?, ?) -- %d" % k, (k, i))
+            if i % 50 == 49:
+                shared.commit()
+    with lk:
+        shared.commit()
 
 threads = [threading.Thread(target=inserter, args=(k,)) for k in range(N_THREADS)]
 for t in threads:
@@ -36,8 +40,9 @@ print("shared rows", shared.execute("select count(*), count(distinct thread), su
 def reader(out, k):
     total = 0
     for _ in range(20):
-        for (n,) in shared.execute("select count(*) from t where thread = ? -- %d" % k, (k,)):
-            total += n
+        with lk:
+            for (n,) in shared.execute("select count(*) from t where thread = ? -- %d" % k, (k,)):
+                total += n
     out[k] = total
 
 out = {}
