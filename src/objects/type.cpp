@@ -218,8 +218,28 @@ void type_ready_heap(Type* t) {
 }
 
 namespace {
+extern const GetSetDef kInstanceDictGetSet;
+
+// CPython's subtype_dict hand-off. A metaclass with a plain base, class
+// Meta(Base, type), has the MRO Meta, Base, type, object: Base's instance
+// __dict__ descriptor is found before type's, but a class's namespace is
+// what type's gives. So when the first built-in base of the object's type
+// keeps its own __dict__ descriptor, that one answers. Null: none (the
+// usual case: the built-in base is object, or the descriptor is ours).
+Value builtin_dict_descr(Type* t) {
+  while (t && (t->flags & kTypeHeapType)) t = t->base;
+  if (!t || t == &g_object_type) return Value();
+  Ref<> d;
+  if (dict_get_item_str(Value(t->dict), ids::__dict__, &d) <= 0) return Value();
+  if (type_of(d.val()) == &g_getset_descr_type && d.val().as<GetSetDescr>()->def == &kInstanceDictGetSet)
+    return Value();
+  return d.val();  // kept alive by the static type's dict
+}
+
 Ref<> instance_get_dict(Value self) {
   Type* t = type_of(self);
+  if (Value d = builtin_dict_descr(t); !d.is_null() && type_of(d)->tp_descr_get)
+    return type_of(d)->tp_descr_get(d, self, Value(t));
   if ((t->flags & kTypeInlineValues) && !inline_values_materialize(self.obj(), t, true)) return nullptr;
   Value* slot = instance_dict_slot_raw(self);
   if (!slot) return err_set_str(g_AttributeError, "This object has no __dict__");
@@ -233,6 +253,8 @@ Ref<> instance_get_dict(Value self) {
   return Ref<>::borrow(std::atomic_ref<Value>(*slot).load(std::memory_order_acquire));
 }
 int instance_set_dict(Value self, Value v) {
+  if (Value d = builtin_dict_descr(type_of(self)); !d.is_null() && type_of(d)->tp_descr_set)
+    return type_of(d)->tp_descr_set(d, self, v);
   Value* slot = instance_dict_slot_raw(self);
   if (!slot) {
     err_set_str(g_AttributeError, "This object has no __dict__");
@@ -261,8 +283,8 @@ int instance_set_dict(Value self, Value v) {
 Ref<> instance_get_weakref(Value self) {
   return weakref_first(self.obj());
 }
-const GetSetDef kInstanceDictGetSet = {"__dict__", instance_get_dict, instance_set_dict,
-                                       "dictionary for instance variables"};
+extern const GetSetDef kInstanceDictGetSet = {"__dict__", instance_get_dict, instance_set_dict,
+                                              "dictionary for instance variables"};
 const GetSetDef kInstanceWeakrefGetSet = {"__weakref__", instance_get_weakref, nullptr,
                                           "list of weak references to the object"};
 }  // namespace
