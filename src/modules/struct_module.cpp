@@ -608,7 +608,8 @@ Ref<> do_pack_into(Value st, Value buffer, Value offset_v, const Value* args, si
   });
   if (r < 0) return nullptr;
   if (r == 0)
-    return err_format(g_TypeError, "argument must be read-write bytes-like object, not %s", type_name(type_of(buffer)));
+    return err_format(g_TypeError, "argument must be read-write bytes-like object, not %s",
+                      type_tp_name(type_of(buffer)));
   return new_none();
 }
 

@@ -73,7 +73,7 @@ void weakref_traverse(Object* o, VisitFn visit, void* arg) { visit(static_cast<W
 Ref<> make_ref(Type* t, Value obj, Value callback) {
   WeakRef** head = obj.is_obj() ? list_head(obj.obj()) : nullptr;
   if (!head)
-    return err_format(g_TypeError, "cannot create weak reference to '%s' object", type_name(type_of(obj)));
+    return err_format(g_TypeError, "cannot create weak reference to '%s' object", type_tp_name(type_of(obj)));
   bool no_cb = callback.is_null() || is_none(callback);
   {
     // Reuse the basic ref without callback, as CPython does (ref(o) is ref(o)).
