@@ -172,6 +172,20 @@ void set_c_stack_limit(ThreadState* ts) {
   pthread_attr_destroy(&attr);
 }
 
+// Merge what is queued for ts and close its queue, once it is empty: from
+// then on finders merge ts's objects themselves (ts must not touch a
+// refcount any more).
+void close_merge_queue(ThreadState* ts) {
+  for (;;) {
+    thread_drain_merge_queue(ts);
+    std::lock_guard<std::mutex> g(ts->merge_mu);
+    if (ts->merge_queue.empty()) {
+      ts->merge_closed = true;
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 ThreadState* thread_attach_new(bool is_main) {
@@ -210,16 +224,7 @@ void thread_detach_delete(ThreadState* ts) {
   ts->asyncgen_firstiter.reset();
   ts->asyncgen_finalizer.reset();
   rc_thread_exit(ts);
-  // Close the queue only once it is empty: from then on finders merge our
-  // objects themselves, so we must not touch a refcount any more.
-  for (;;) {
-    thread_drain_merge_queue(ts);
-    std::lock_guard<std::mutex> g(ts->merge_mu);
-    if (ts->merge_queue.empty()) {
-      ts->merge_closed = true;
-      break;
-    }
-  }
+  close_merge_queue(ts);
   gc_thread_exit();  // our registry list goes to the next thread that attaches
   if (ts->status.load(std::memory_order_relaxed) == ThreadStatus::kAttached) detach_to(ts, ThreadStatus::kDetached);
   {
@@ -283,14 +288,7 @@ std::vector<ThreadState*> thread_registry_after_fork_child(ThreadState* self) {
 }
 
 void thread_fold_gone(ThreadState* ts) {
-  for (;;) {
-    thread_drain_merge_queue(ts);
-    std::lock_guard<std::mutex> g(ts->merge_mu);
-    if (ts->merge_queue.empty()) {
-      ts->merge_closed = true;
-      break;
-    }
-  }
+  close_merge_queue(ts);
   qsbr_thread_exit(ts);
 }
 
