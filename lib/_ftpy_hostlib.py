@@ -10,6 +10,8 @@ namespace, so that everything else in it stays the host's.
 import os as _os
 import sys as _sys
 
+import _ftpy_codecache
+
 _HERE = _os.path.dirname(_os.path.abspath(__file__))
 
 
@@ -32,5 +34,11 @@ def exec_host_source(filename, namespace, edits):
         text = f.read()
     for old, new in edits:
         text = text.replace(old, new)
-    exec(compile(text, path, 'exec'), namespace)
+    # The edited text is compiled through the bytecode cache, keyed by the
+    # text itself (datetime.py alone took ~75M instructions to compile on
+    # every import): lib/__pycache__/<name>.host.ftpy[.opt-N].pyc.
+    opt = _sys.flags.optimize
+    tag = '.ftpy.opt-%d.pyc' % opt if opt else '.ftpy.pyc'
+    cache = _os.path.join(_HERE, '__pycache__', filename[:-3] + '.host' + tag)
+    exec(_ftpy_codecache.compile_cached(text, path, cache), namespace)
     return path

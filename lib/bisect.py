@@ -81,10 +81,6 @@ def insort_left(a, x, lo=0, hi=None, *, key=None):
     a.insert(lo, x)
 
 
-bisect = bisect_right
-insort = insort_right
-
-
 # CPython's bisect functions are C (_bisect): no frames in tracebacks.
 def _hide_frames():
     import sys
@@ -93,3 +89,12 @@ def _hide_frames():
                               insort_right, insort_left)
 _hide_frames()
 del _hide_frames
+
+# The native versions (src/modules/bisect_module.cpp), as CPython's _bisect.
+try:
+    from _bisect import *
+except ImportError:
+    pass
+
+bisect = bisect_right
+insort = insort_right

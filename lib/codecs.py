@@ -981,3 +981,15 @@ def lookup_error(name):
         return _error_handlers[name]
     except KeyError:
         raise LookupError('unknown error handler name %r' % name) from None
+
+
+# CPython's codecs re-exports these from its C module _codecs, so they report
+# that module; pickles of bytes (protocols 0-2) name `_codecs.encode`, and
+# lib/_codecs.py re-exports the same function objects.
+for _f in (encode, decode, lookup, register, unregister, lookup_error,
+           register_error, charmap_build, charmap_decode, charmap_encode,
+           escape_decode, escape_encode, unicode_escape_encode,
+           unicode_escape_decode, raw_unicode_escape_encode,
+           raw_unicode_escape_decode):
+    _f.__module__ = '_codecs'
+del _f

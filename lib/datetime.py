@@ -70,9 +70,14 @@ _C_MESSAGES = (
      ' from None\n'
      '        return cls(*fields)\n'),
     # The C timedelta accepts only ints and floats, checked in this order.
+    # Inline and cheap when all are (as good as always): every datetime
+    # arithmetic result is built through this constructor.
     ("        d = s = us = 0\n",
      "        d = s = us = 0\n"
-     "        _check_timedelta_args(microseconds, milliseconds, seconds, "
+     "        for _v in (microseconds, milliseconds, seconds, minutes, hours,"
+     " days, weeks):\n"
+     "            if not isinstance(_v, _NUMBER_TYPES):\n"
+     "                _check_timedelta_args(microseconds, milliseconds, seconds, "
      "minutes, hours, days, weeks)\n"),
 )
 
@@ -90,6 +95,9 @@ def _iso_fields(fields):
 _MISSING = type('_MissingType', (), {'__repr__': lambda self: '<required>'})()
 
 
+_NUMBER_TYPES = (int, float)
+
+
 def _check_timedelta_args(*values):
     for name, v in zip(('microseconds', 'milliseconds', 'seconds', 'minutes',
                         'hours', 'days', 'weeks'), values):
@@ -100,37 +108,46 @@ def _check_timedelta_args(*values):
 
 _ftpy_hostlib.exec_host_source('datetime.py', globals(), _C_MESSAGES)
 
-_py_check_date_fields = _check_date_fields
-_py_check_time_fields = _check_time_fields
 
-
+# The field checks of the pure-Python module with the C module's messages
+# ('day is out of range for month', no second argument) written directly:
+# they run for every date and time made, so they do not wrap the host's
+# checks in a second call and a try.
 def _check_date_fields(year, month, day):
-    for pos, (name, v) in enumerate((('year', year), ('month', month),
-                                     ('day', day)), 1):
-        if v is _MISSING:
-            raise TypeError("function missing required argument '%s' (pos %d)"
-                            % (name, pos))
-    try:
-        return _py_check_date_fields(year, month, day)
-    except ValueError as e:
-        if len(e.args) != 2:
-            raise
-        msg = e.args[0]
-    if msg.startswith('year'):
-        msg = 'year %i is out of range' % year
-    elif msg.startswith('day'):
-        msg = 'day is out of range for month'
-    raise ValueError(msg)
+    if year is _MISSING or month is _MISSING or day is _MISSING:
+        for pos, (name, v) in enumerate((('year', year), ('month', month),
+                                         ('day', day)), 1):
+            if v is _MISSING:
+                raise TypeError("function missing required argument '%s' "
+                                "(pos %d)" % (name, pos))
+    year = _index(year)
+    month = _index(month)
+    day = _index(day)
+    if not MINYEAR <= year <= MAXYEAR:
+        raise ValueError('year %i is out of range' % year)
+    if not 1 <= month <= 12:
+        raise ValueError('month must be in 1..12')
+    if not 1 <= day <= _days_in_month(year, month):
+        raise ValueError('day is out of range for month')
+    return year, month, day
 
 
 def _check_time_fields(hour, minute, second, microsecond, fold):
-    try:
-        return _py_check_time_fields(hour, minute, second, microsecond, fold)
-    except ValueError as e:
-        if len(e.args) != 2:
-            raise
-        msg = e.args[0]
-    raise ValueError(msg)
+    hour = _index(hour)
+    minute = _index(minute)
+    second = _index(second)
+    microsecond = _index(microsecond)
+    if not 0 <= hour <= 23:
+        raise ValueError('hour must be in 0..23')
+    if not 0 <= minute <= 59:
+        raise ValueError('minute must be in 0..59')
+    if not 0 <= second <= 59:
+        raise ValueError('second must be in 0..59')
+    if not 0 <= microsecond <= 999999:
+        raise ValueError('microsecond must be in 0..999999')
+    if fold not in (0, 1):
+        raise ValueError('fold must be either 0 or 1')
+    return hour, minute, second, microsecond, fold
 
 
 # The C type's name is 'datetime.IsoCalendarDate', and its repr uses it.
@@ -253,9 +270,9 @@ time.fromisoformat = classmethod(_time_fromisoformat)
 def _hide_frames():
     if not hasattr(_sys, '_ftpy_hide_frames'):
         return
-    fns = [_check_date_fields, _py_check_date_fields, _check_time_fields,
+    fns = [_check_date_fields, _check_time_fields,
            _check_timedelta_args, _iso_fields,
-           _py_check_time_fields, _check_tzinfo_arg, _cmperror,
+           _check_tzinfo_arg, _cmperror,
            _strptime_checked, _fromordinal_checked, _time_fromisoformat]
     for cls, names in ((date, ('__new__', '__add__', '__sub__', 'replace',
                                'fromisoformat')),

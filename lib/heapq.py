@@ -314,3 +314,11 @@ def _hide_frames():
             heapreplace_max, heappushpop_max, heapify_max)
 _hide_frames()
 del _hide_frames
+
+# The native versions (src/modules/heapq_module.cpp), as CPython's _heapq;
+# merge, nsmallest and nlargest find them as module globals.
+try:
+    from _heapq import heappush, heappop, heapreplace, heappushpop, heapify
+    from _heapq import _heappop_max, _heapreplace_max, _heapify_max
+except ImportError:
+    pass

@@ -34,13 +34,14 @@ error = OSError
 
 supports_bytes_environ = True
 
-# Which functions honour the optional dir_fd=, an fd in place of a path, and
-# follow_symlinks=False (shutil and tempfile consult these): posix accepts
-# dir_fd= and effective_ids= for signature compatibility only.
-supports_dir_fd = set()
-supports_fd = set()
-supports_effective_ids = set()
-supports_follow_symlinks = {stat}
+# Which functions honour dir_fd=, an fd in place of a path, effective_ids=
+# and follow_symlinks=False (shutil.rmtree's fd-based walk, tempfile and
+# fwalk consult these); the same sets as CPython's on Linux.
+supports_dir_fd = {access, chmod, chown, link, mkdir, mkfifo, mknod, open, readlink, rename, rmdir,
+                   stat, symlink, unlink, utime}
+supports_fd = {chdir, chmod, chown, execve, listdir, pathconf, scandir, stat, statvfs, truncate, utime}
+supports_effective_ids = {access}
+supports_follow_symlinks = {access, chown, link, stat, utime}
 
 
 def fsencode(filename):
@@ -331,6 +332,80 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
             stack.append((top, dirs, nondirs))
             for new_path in reversed(walk_dirs):
                 stack.append(new_path)
+
+
+def fwalk(top=".", topdown=True, onerror=None, *, follow_symlinks=False, dir_fd=None):
+    """Directory tree generator like walk(), yielding (dirpath, dirnames,
+    filenames, dirfd): dirfd is an open descriptor of dirpath, valid until
+    the next step of the generator. Each directory is opened relative to its
+    parent's descriptor, so a directory renamed or replaced by a symlink
+    while the walk runs is not followed out of the tree (unless
+    follow_symlinks is true)."""
+    sys.audit("os.fwalk", top, topdown, onerror, follow_symlinks, dir_fd)
+    if not isinstance(top, int) or not hasattr(top, "__index__"):
+        top = fspath(top)
+    if not follow_symlinks:
+        top_st = stat(top, follow_symlinks=False, dir_fd=dir_fd)
+    topfd = open(top, O_RDONLY | O_NONBLOCK, dir_fd=dir_fd)
+    try:
+        # Without follow_symlinks the top must be a real directory, and the
+        # one we opened (not something swapped in after the stat).
+        if follow_symlinks or (_stat_is_dir(top_st) and path.samestat(top_st, stat(topfd))):
+            yield from _fwalk_fd(topfd, top, isinstance(top, bytes), topdown, onerror, follow_symlinks)
+    finally:
+        close(topfd)
+
+
+def _stat_is_dir(st):
+    return (st.st_mode & 0o170000) == 0o040000
+
+
+def _fwalk_fd(topfd, toppath, as_bytes, topdown, onerror, follow_symlinks):
+    dirs = []
+    nondirs = []
+    # Bottom-up without following links, the entries' own lstat results
+    # (cached by scandir) say whether a subdirectory is the one we open.
+    sub_entries = None if topdown or follow_symlinks else []
+    for entry in scandir(topfd):
+        name = fsencode(entry.name) if as_bytes else entry.name
+        try:
+            if entry.is_dir():
+                dirs.append(name)
+                if sub_entries is not None:
+                    sub_entries.append(entry)
+            else:
+                nondirs.append(name)
+        except OSError:
+            try:
+                if entry.is_symlink():  # a dangling link counts as a file
+                    nondirs.append(name)
+            except OSError:
+                pass
+    if topdown:
+        yield toppath, dirs, nondirs, topfd
+    todo = dirs if sub_entries is None else list(zip(dirs, sub_entries))
+    for item in todo:
+        try:
+            if sub_entries is None:
+                name = item
+                if not follow_symlinks:
+                    sub_st = stat(name, dir_fd=topfd, follow_symlinks=False)
+            else:
+                name, entry = item
+                sub_st = entry.stat(follow_symlinks=False)
+            subfd = open(name, O_RDONLY | O_NONBLOCK, dir_fd=topfd)
+        except OSError as err:
+            if onerror is not None:
+                onerror(err)
+            continue
+        try:
+            if follow_symlinks or path.samestat(sub_st, stat(subfd)):
+                yield from _fwalk_fd(subfd, path.join(toppath, name), as_bytes, topdown, onerror,
+                                     follow_symlinks)
+        finally:
+            close(subfd)
+    if not topdown:
+        yield toppath, dirs, nondirs, topfd
 
 
 def device_encoding(fd):

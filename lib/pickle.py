@@ -1,6 +1,7 @@
 """pickle for ftpy: the host standard library's pure-Python pickle, made to
-behave as CPython's C accelerator (_pickle, which python3 runs and ftpy does
-not have) where programs can see the difference.
+behave as CPython's C accelerator (_pickle, which python3 runs) where
+programs can see the difference. Unpickler, load and loads come from ftpy's
+native _pickle; the Pickler is the pure one with the fixes below.
 
 - Damaged data: an input that ends where an opcode is expected raises
   EOFError('Ran out of input'); one that ends inside an opcode's argument
@@ -48,9 +49,24 @@ _C_BEHAVIOUR = (
 
 _path = _ftpy_hostlib.exec_host_source('pickle.py', globals(), _C_BEHAVIOUR)
 
-for _cls in (PickleError, PicklingError, UnpicklingError):
-    _cls.__module__ = '_pickle'
-del _cls
+try:
+    import _pickle
+except ImportError:
+    _pickle = None
+
+if _pickle is not None:
+    # The native unpickler (src/modules/pickle_unpickler.cpp) and the
+    # exception classes it raises; the pickler is still the pure one.
+    PickleError = _pickle.PickleError
+    PicklingError = _pickle.PicklingError
+    UnpicklingError = _pickle.UnpicklingError
+    Unpickler = _pickle.Unpickler
+    load = _pickle.load
+    loads = _pickle.loads
+else:
+    for _cls in (PickleError, PicklingError, UnpicklingError):
+        _cls.__module__ = '_pickle'
+    del _cls
 
 _TRUNCATED = 'pickle data was truncated'
 
@@ -196,6 +212,7 @@ def _as_c_function(fn):
 if Pickler is _Pickler:
     dump = _as_c_function(_dump)
     dumps = _as_c_function(_dumps)
+if Unpickler is _Unpickler:
     load = _as_c_function(_load)
     loads = _as_c_function(_loads)
     if hasattr(_sys, '_ftpy_hide_frames'):

@@ -1,7 +1,7 @@
 """String constants, capwords, Formatter and Template (ftpy).
 
 Written without `re`: Template scans for its delimiter by hand, and
-Formatter parses format strings itself (CPython uses the C module _string).
+Formatter parses format strings with _string (lib/_string.py here).
 A Template subclass may change `delimiter`, `idpattern`'s character classes
 are fixed to ASCII identifiers ([_a-zA-Z][_a-zA-Z0-9]*, or case-sensitive
 when `flags` is 0); a custom `pattern` regular expression is honoured only
@@ -224,120 +224,7 @@ class _ChainDict:
 
 # ----------------------------------------------------------------- Formatter
 
-def _formatter_parser(s):
-    """Yield (literal, field_name, format_spec, conversion) like
-    _string.formatter_parser: an escaped brace ends a literal chunk."""
-    n = len(s)
-    i = 0
-    start = 0
-    while i < n:
-        c = s[i]
-        if c == '}':
-            if i + 1 < n and s[i + 1] == '}':
-                yield s[start:i + 1], None, None, None
-                i += 2
-                start = i
-                continue
-            raise ValueError("Single '}' encountered in format string")
-        if c != '{':
-            i += 1
-            continue
-        if i + 1 >= n:
-            raise ValueError("Single '{' encountered in format string")
-        if s[i + 1] == '{':
-            yield s[start:i + 1], None, None, None
-            i += 2
-            start = i
-            continue
-        literal = s[start:i]
-        j = i + 1
-        # The field name runs to ':', '!' or '}'; '[...]' may hold anything.
-        while j < n:
-            cj = s[j]
-            if cj == '[':
-                while j < n and s[j] != ']':
-                    j += 1
-                if j >= n:
-                    break
-            elif cj == '{':
-                raise ValueError("unexpected '{' in field name")
-            elif cj in ':!}':
-                break
-            j += 1
-        if j >= n:
-            raise ValueError("expected '}' before end of string")
-        name = s[i + 1:j]
-        conv = None
-        spec = ''
-        if s[j] == '!':
-            if j + 1 >= n:
-                raise ValueError('end of string while looking for conversion specifier')
-            conv = s[j + 1]
-            j += 2
-            if j >= n:
-                raise ValueError("unmatched '{' in format spec")
-            if s[j] not in ':}':
-                raise ValueError("expected ':' after conversion specifier")
-        if s[j] == ':':
-            k = j + 1
-            depth = 1
-            while k < n:
-                ck = s[k]
-                if ck == '{':
-                    depth += 1
-                elif ck == '}':
-                    depth -= 1
-                    if depth == 0:
-                        break
-                k += 1
-            if k >= n:
-                raise ValueError("unmatched '{' in format spec")
-            spec = s[j + 1:k]
-            j = k
-        yield literal, name, spec, conv
-        i = j + 1
-        start = i
-    if start < n:
-        yield s[start:], None, None, None
-
-
-def _field_name_split(name):
-    """Split 'a.b[0]' into ('a', iterator of (is_attr, key))."""
-    n = len(name)
-    i = 0
-    while i < n and name[i] not in '.[':
-        i += 1
-    first = name[:i]
-    if first.isdigit():
-        first = int(first)
-    rest = []
-    while i < n:
-        c = name[i]
-        if c == '.':
-            j = i + 1
-            while j < n and name[j] not in '.[':
-                j += 1
-            attr = name[i + 1:j]
-            if not attr:
-                raise ValueError('Empty attribute in format string')
-            rest.append((True, attr))
-            i = j
-        elif c == '[':
-            j = name.find(']', i)
-            if j < 0:
-                raise ValueError("Missing ']' in format string")
-            key = name[i + 1:j]
-            if not key:
-                raise ValueError('Empty attribute in format string')
-            if key.isdigit():
-                key = int(key)
-            rest.append((False, key))
-            i = j + 1
-            if i < n and name[i] not in '.[':
-                raise ValueError('Only \'.\' or \'[\' may follow \']\' in format field specifier')
-        else:
-            raise ValueError('Only \'.\' or \'[\' may follow \']\' in format field specifier')
-    return first, iter(rest)
+import _string
 
 
 class Formatter:
@@ -367,8 +254,9 @@ class Formatter:
                     auto_arg_index += 1
                 elif field_name.isdigit():
                     if auto_arg_index:
-                        raise ValueError('cannot switch from automatic field '
-                                         'numbering to manual field specification')
+                        # CPython 3.11's message, the same both ways round.
+                        raise ValueError('cannot switch from manual field '
+                                         'specification to automatic field numbering')
                     auto_arg_index = False
                 obj, arg_used = self.get_field(field_name, args, kwargs)
                 used_args.add(arg_used)
@@ -402,12 +290,12 @@ class Formatter:
         raise ValueError('Unknown conversion specifier %s' % (conversion,))
 
     def parse(self, format_string):
-        # An iterator, as _string.formatter_parser's: a malformed string
-        # raises only when iteration reaches the bad part.
-        return _formatter_parser(format_string)
+        # An iterator: a malformed string raises only when iteration reaches
+        # the bad part (lib/_string.py).
+        return _string.formatter_parser(format_string)
 
     def get_field(self, field_name, args, kwargs):
-        first, rest = _field_name_split(field_name)
+        first, rest = _string.formatter_field_name_split(field_name)
         obj = self.get_value(first, args, kwargs)
         for is_attr, i in rest:
             if is_attr:

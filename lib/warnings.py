@@ -117,11 +117,33 @@ def _formatwarnmsg_impl(msg):
         text += '  %s\n' % source.strip()
     if msg.source is not None:
         # The object the warning is about (an unclosed file, a coroutine
-        # never awaited). CPython would show where it was allocated if
-        # tracemalloc were tracing; ftpy has no tracemalloc, so the hint
-        # python3 prints when it is not tracing is always the one given.
-        text += ('%s: Enable tracemalloc to get the object allocation '
-                 'traceback\n' % msg.category.__name__)
+        # never awaited): where tracemalloc saw it allocated, or the hint to
+        # turn tracemalloc on when it is not tracing.
+        try:
+            import tracemalloc
+        except Exception:
+            tracing = True          # no tracemalloc: no hint either
+            tb = None
+        else:
+            tracing = tracemalloc.is_tracing()
+            try:
+                tb = tracemalloc.get_object_traceback(msg.source)
+            except Exception:
+                tb = None
+        if tb is not None:
+            text += 'Object allocated at (most recent call last):\n'
+            for frame in tb:
+                text += '  File "%s", lineno %s\n' % (frame.filename, frame.lineno)
+                try:
+                    import linecache
+                    line = linecache.getline(frame.filename, frame.lineno)
+                except Exception:
+                    line = None
+                if line:
+                    text += '    %s\n' % line.strip()
+        elif not tracing:
+            text += ('%s: Enable tracemalloc to get the object allocation '
+                     'traceback\n' % msg.category.__name__)
     return text
 
 

@@ -1,7 +1,5 @@
 // ftpy command line: `ftpy [options] [-c cmd | -m mod | file | -] [args]`
 // and the interactive REPL.
-#include <readline/history.h>
-#include <readline/readline.h>
 #include <unistd.h>
 
 #include <array>
@@ -16,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/readline_module.h"
 #include "modules/sys_module.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -29,6 +28,7 @@
 #include "objects/tuple.h"
 #include "runtime/interp.h"
 #include "runtime/pythonrun.h"
+#include "vm/code_cache.h"
 #include "vm/import.h"
 #include "vm/traceback.h"
 
@@ -136,11 +136,50 @@ bool looks_incomplete(Value exc, const std::string& src) {
           src.find('\n') == src.size() - 1);
 }
 
+// What CPython's site module does for an interactive session on a
+// terminal: Tab completes names through rlcompleter, and the history lives
+// in ~/.python_history. Failures are ignored (no readline, no home).
+void enable_completion() {
+  static const char kSetup[] =
+      "def _setup():\n"
+      "    import atexit, os\n"
+      "    try:\n"
+      "        import readline, rlcompleter\n"
+      "    except ImportError:\n"
+      "        return\n"
+      "    readline.parse_and_bind('tab: complete')\n"
+      "    try:\n"
+      "        readline.read_init_file()\n"
+      "    except OSError:\n"
+      "        pass\n"
+      "    if readline.get_current_history_length() == 0:\n"
+      "        path = os.path.join(os.path.expanduser('~'), '.python_history')\n"
+      "        try:\n"
+      "            readline.read_history_file(path)\n"
+      "        except OSError:\n"
+      "            pass\n"
+      "        def save():\n"
+      "            try:\n"
+      "                readline.write_history_file(path)\n"
+      "            except OSError:\n"
+      "                pass\n"
+      "        atexit.register(save)\n"
+      "_setup()\n";
+  Ref<Dict> ns = dict_new();
+  if (!ns || dict_set_item(ns.val(), Value(ids::__builtins__), g_interp.builtins_mod) < 0) {
+    err_clear();
+    return;
+  }
+  Ref<> r = run_source(kSetup, "<interactive setup>", CompileMode::kExec, ns.val(), Value());
+  if (!r) err_clear();
+}
+
 int run_repl(Value globals) {
   if (!g_interp.config.quiet && ::isatty(0))
     std::fprintf(stderr, "%s\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n",
                  kVersion);
   bool tty = ::isatty(0);
+  if (tty) enable_completion();
   for (;;) {
     std::string src;
     bool first = true;
@@ -149,14 +188,19 @@ int run_repl(Value globals) {
       std::string line;
       if (tty) {
         flush_std_streams();
-        char* l = readline(prompt);
-        if (!l) {
+        int got = readline_read_line(prompt, &line);  // the same entry point as input()
+        if (got < 0) {
+          // Ctrl-C at the prompt drops the statement being typed.
+          err_clear();
+          std::fprintf(stderr, "\nKeyboardInterrupt\n");
+          src.clear();
+          first = true;
+          continue;
+        }
+        if (got == 0) {
           std::fprintf(stderr, "\n");
           return 0;
         }
-        line = l;
-        if (*l) add_history(l);
-        std::free(l);
       } else {
         std::fprintf(stderr, "%s", prompt);
         if (!std::getline(std::cin, line)) {
@@ -260,7 +304,8 @@ int main(int argc, char** argv) {
         case 'q': cfg.quiet = true; break;
         case 'O': cfg.optimize++; break;
         case 'v': cfg.verbose = true; break;
-        case 'B': case 's': case 'S': case 'b': case 'd': case 'R': break;
+        case 'B': code_cache_set_dont_write(true); break;
+        case 's': case 'S': case 'b': case 'd': case 'R': break;
         default:
           std::fprintf(stderr, "Unknown option: -%c\n", c);
           short_usage(argv[0]);
@@ -298,6 +343,7 @@ int main(int argc, char** argv) {
   };
   if (env_set("PYTHONUNBUFFERED")) cfg.unbuffered = true;
   if (env_set("PYTHONSAFEPATH")) cfg.safe_path = true;
+  if (env_set("PYTHONDONTWRITEBYTECODE")) code_cache_set_dont_write(true);
   if (const char* o = env_set("PYTHONOPTIMIZE")) {
     // As CPython: an integer sets the level (if above -O's count), any other
     // non-empty value means 1.

@@ -2,7 +2,7 @@
 # Installs the Debian packages ftpy builds and tests with, when any is missing.
 set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config ccache python3 libgmp-dev libmimalloc-dev
-      libutf8proc-dev libreadline-dev zlib1g-dev libexpat1-dev libbz2-dev liblzma-dev libsqlite3-dev libffi-dev libgtest-dev unicode-data)
+      libutf8proc-dev libreadline-dev zlib1g-dev libexpat1-dev libbz2-dev liblzma-dev libsqlite3-dev libffi-dev libssl-dev libncurses-dev libgtest-dev unicode-data)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

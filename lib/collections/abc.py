@@ -360,6 +360,80 @@ for _t in (bytes, bytearray, memoryview):
     Buffer.register(_t)
 
 
+def _is_param_expr(obj):
+    """True for what may stand for a whole parameter list: ..., a
+    typing.ParamSpec or a typing.Concatenate[...]."""
+    if obj is Ellipsis:
+        return True
+    if isinstance(obj, list):
+        return False
+    kind = type(obj)
+    return kind.__module__ == 'typing' and kind.__name__ in ('ParamSpec', '_ConcatenateGenericAlias')
+
+
+def _type_repr(obj):
+    """How an argument of a Callable alias is shown: a class by its dotted
+    name (bare for builtins), ... as '...', a function by its name."""
+    if isinstance(obj, type):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if obj is Ellipsis:
+        return '...'
+    if isinstance(obj, FunctionType):
+        return obj.__name__
+    return repr(obj)
+
+
+class _CallableGenericAlias(GenericAlias):
+    """What Callable[[A, B], R] is: the argument list is flattened into
+    __args__ == (A, B, R) (a parameter expression such as ... or a ParamSpec
+    stays whole), and repr, pickling and substitution put the brackets
+    back."""
+
+    __slots__ = ()
+
+    def __new__(cls, origin, args):
+        if not isinstance(args, tuple) or len(args) != 2:
+            raise TypeError("Callable must be used as Callable[[arg, ...], result].")
+        params, result = args
+        if isinstance(params, (tuple, list)):
+            args = (*params, result)
+        elif not _is_param_expr(params):
+            raise TypeError("Expected a list of types, an ellipsis, ParamSpec, "
+                            f"or Concatenate. Got {params}")
+        return super().__new__(cls, origin, args)
+
+    def __repr__(self):
+        args = self.__args__
+        if len(args) == 2 and _is_param_expr(args[0]):
+            return super().__repr__()
+        params = ", ".join(_type_repr(a) for a in args[:-1])
+        return f'collections.abc.Callable[[{params}], {_type_repr(args[-1])}]'
+
+    def __reduce__(self):
+        # (Attributes other than the alias's own dunders are the origin's,
+        # so no helper method can be reached through self.)
+        args = self.__args__
+        if not (len(args) == 2 and _is_param_expr(args[0])):
+            args = list(args[:-1]), args[-1]
+        return _CallableGenericAlias, (Callable, args)
+
+    def __getitem__(self, item):
+        # Substitution through GenericAlias's own, then back into this
+        # class. With a single ParamSpec parameter, X[int, str] means
+        # X[[int, str]] (PEP 612).
+        if not isinstance(item, tuple):
+            item = (item,)
+        params = self.__parameters__
+        if len(params) == 1 and _is_param_expr(params[0]) and item and not _is_param_expr(item[0]):
+            item = (item,)
+        args = super().__getitem__(item).__args__
+        if not isinstance(args[0], (tuple, list)):
+            args = (args[:-1], args[-1])
+        return _CallableGenericAlias(Callable, tuple(args))
+
+
 class Callable(metaclass=ABCMeta):
     __slots__ = ()
 
@@ -373,7 +447,7 @@ class Callable(metaclass=ABCMeta):
             return _check_methods(C, '__call__')
         return NotImplemented
 
-    __class_getitem__ = classmethod(GenericAlias)
+    __class_getitem__ = classmethod(_CallableGenericAlias)
 
 
 # ---------------------------------------------------------------- Sets

@@ -27,6 +27,20 @@ _BUILTIN = '_frozen_importlib'
 _EXTERNAL = '_frozen_importlib_external'
 
 
+def _cached_path(origin):
+    """CPython's _get_cached: the cache file of a .py origin, a .pyc origin
+    itself, else None."""
+    if origin.endswith('.py'):
+        try:
+            from importlib.util import cache_from_source
+            return cache_from_source(origin)
+        except (ImportError, NotImplementedError):
+            return None
+    if origin.endswith('.pyc'):
+        return origin
+    return None
+
+
 class ModuleSpec:
     """What the import system knows about a module before loading it: its
     name, loader, origin (a file, or 'built-in'), and for a package the
@@ -63,7 +77,10 @@ class ModuleSpec:
 
     @property
     def cached(self):
-        # ftpy writes no bytecode files, so there is never a cached path.
+        # A source file's bytecode cache (<dir>/__pycache__/<name>.ftpy.pyc,
+        # vm/code_cache.h), named whether or not it was written, as CPython.
+        if self._cached is None and self.origin is not None and self._set_fileattr:
+            self._cached = _cached_path(self.origin)
         return self._cached
 
     @cached.setter
@@ -128,6 +145,58 @@ class BuiltinImporter:
 
 
 BuiltinImporter.__module__ = _BUILTIN
+
+
+class FrozenImporter:
+    """Finder of frozen modules; ftpy freezes none, so it finds nothing.
+    It exists because importlib.abc registers it with MetaPathFinder and
+    InspectLoader, as CPython's meta path lists it."""
+
+    _ORIGIN = 'frozen'
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return None
+
+    @staticmethod
+    def create_module(spec):
+        raise ImportError(f'No frozen module named {spec.name!r}', name=spec.name)
+
+    @staticmethod
+    def exec_module(module):
+        raise ImportError(f'No frozen module named {module.__name__!r}', name=module.__name__)
+
+    @classmethod
+    def is_package(cls, fullname):
+        raise ImportError(f'No frozen module named {fullname!r}', name=fullname)
+
+    get_code = get_source = is_package
+
+
+FrozenImporter.__module__ = _BUILTIN
+
+
+def _load_module_shim(self, fullname):
+    """The deprecated load_module() of importlib.abc.Loader: load through
+    the loader's spec into sys.modules (3.11's DeprecationWarning)."""
+    import _warnings
+    _warnings.warn('the load_module() method is deprecated and slated for removal in '
+                   'Python 3.12; use exec_module() instead', DeprecationWarning)
+    spec = spec_from_loader(fullname, self)
+    module = sys.modules.get(fullname)
+    if module is None:
+        module = module_from_spec(spec)
+        sys.modules[fullname] = module
+    else:
+        _init_module_attrs(spec, module)
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        if module is not sys.modules.get(fullname):
+            raise
+        sys.modules.pop(fullname, None)
+        raise
+    return sys.modules[fullname]
 
 
 def _path_split(path):
@@ -261,6 +330,60 @@ class ExtensionFileLoader(_FileLoader):
 
 ExtensionFileLoader.__module__ = _EXTERNAL
 
+class SourcelessFileLoader(_FileLoader):
+    """Loader for a .pyc file: ftpy has no bytecode format to load."""
+
+    def get_code(self, fullname):
+        raise ImportError(f'ftpy cannot load bytecode file {self.path!r}', name=fullname,
+                          path=self.path)
+
+    def exec_module(self, module):
+        self.get_code(module.__name__)
+
+    def get_source(self, fullname):
+        return None
+
+
+SourcelessFileLoader.__module__ = _EXTERNAL
+
+
+class NamespaceLoader:
+    """The loader of a namespace package (a directory without __init__):
+    there is no code to run."""
+
+    def __init__(self, name, path, path_finder):
+        self._name = name
+        self._path = path
+
+    def is_package(self, fullname):
+        return True
+
+    def get_source(self, fullname):
+        return ''
+
+    def get_code(self, fullname):
+        return compile('', '<string>', 'exec', dont_inherit=True)
+
+    def create_module(self, spec):
+        """Use default semantics for module creation."""
+
+    def exec_module(self, module):
+        pass
+
+
+NamespaceLoader.__module__ = _EXTERNAL
+
+
+class WindowsRegistryFinder:
+    """The Windows registry finder; on other systems it finds nothing."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return None
+
+
+WindowsRegistryFinder.__module__ = _EXTERNAL
+
 SOURCE_SUFFIXES = ['.py']
 EXTENSION_SUFFIXES = ['.ftpy-1.so', '.so']
 
@@ -393,6 +516,95 @@ class PathFinder:
 
 
 PathFinder.__module__ = _EXTERNAL
+
+
+# --- sys.meta_path ------------------------------------------------------------
+# The default finders stand for ftpy's native search (src/vm/import.cpp):
+# while sys.meta_path holds only them the importer never calls them. When a
+# program adds its own finders, the importer calls _meta_path_find.
+BuiltinImporter._ftpy_native_finder = True
+FrozenImporter._ftpy_native_finder = True
+PathFinder._ftpy_native_finder = True
+
+
+def _meta_path_find(name, path, start, native_done):
+    """Walks sys.meta_path from index `start` for module `name` (`path` is
+    the parent package's __path__, None at top level). Returns a finder's
+    spec, the index of a default finder (where the native search takes its
+    turn; `native_done` once it has found nothing, so later defaults are
+    passed over), or None when no finder has the module."""
+    meta_path = sys.meta_path
+    if not isinstance(meta_path, list):
+        raise ImportError('sys.meta_path must be a list of import hooks', name=name)
+    for index in range(start, len(meta_path)):
+        finder = meta_path[index]
+        if getattr(finder, '_ftpy_native_finder', False):
+            if native_done:
+                continue
+            return index
+        find_spec = getattr(finder, 'find_spec', None)
+        if find_spec is None:
+            find_module = getattr(finder, 'find_module', None)
+            if find_module is None:
+                continue
+            import _warnings
+            _warnings.warn(f'{_object_name(finder)}.find_spec() not found; falling back to '
+                           'find_module()', ImportWarning)
+            loader = find_module(name, path)
+            if loader is None:
+                continue
+            return spec_from_loader(name, loader)
+        spec = find_spec(name, path, None)
+        if spec is not None:
+            return spec
+    return None
+
+
+def _object_name(obj):
+    try:
+        return obj.__qualname__
+    except AttributeError:
+        return type(obj).__qualname__
+
+
+def _load_legacy(spec):
+    """Loads through a loader without exec_module (the old load_module
+    protocol, with 3.11's ImportWarning)."""
+    import _warnings
+    if spec.loader is None:
+        if spec.submodule_search_locations is None:
+            raise ImportError('missing loader', name=spec.name)
+        module = module_from_spec(spec)
+        sys.modules[spec.name] = module
+        return module
+    _warnings.warn(f'{_object_name(spec.loader)}.exec_module() not found; falling back to '
+                   'load_module()', ImportWarning)
+    spec.loader.load_module(spec.name)
+    module = sys.modules.pop(spec.name)
+    sys.modules[spec.name] = module
+    if getattr(module, '__loader__', None) is None:
+        try:
+            module.__loader__ = spec.loader
+        except AttributeError:
+            pass
+    if getattr(module, '__spec__', None) is None:
+        try:
+            module.__spec__ = spec
+        except AttributeError:
+            pass
+    return module
+
+
+def _install_meta_path():
+    # CPython's sys.meta_path starts as these three; ftpy's starts empty and
+    # gets them when this module first loads (at the first import of a
+    # module file, or when a program's finder is first seen), after any
+    # finder the program already put there.
+    if not any(getattr(f, '_ftpy_native_finder', False) for f in sys.meta_path):
+        sys.meta_path.extend([BuiltinImporter, FrozenImporter, PathFinder])
+
+
+_install_meta_path()
 
 
 def _spec_for(name, origin, package_dir):

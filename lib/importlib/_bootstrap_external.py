@@ -12,7 +12,8 @@ ImportError, and the .pyc writers raise NotImplementedError."""
 import sys
 import posix as _os
 
-from importlib._bootstrap import (ExtensionFileLoader, PathFinder, SourceFileLoader,
+from importlib._bootstrap import (ExtensionFileLoader, NamespaceLoader, PathFinder,
+                                  SourceFileLoader, SourcelessFileLoader, WindowsRegistryFinder,
                                   SOURCE_SUFFIXES, EXTENSION_SUFFIXES, _FileLoader,
                                   _path_split, spec_from_file_location)
 from importlib.machinery import (FileFinder, BYTECODE_SUFFIXES, DEBUG_BYTECODE_SUFFIXES,
@@ -128,15 +129,64 @@ class _LoaderBasics:
         return sys.modules[fullname]
 
 
-class SourcelessFileLoader(_FileLoader):
-    """Loader for a .pyc file: ftpy has no bytecode format to load."""
+def _find_module_shim(self, fullname):
+    """The deprecated find_module() of a path entry finder, through its
+    find_loader() (3.11's DeprecationWarning; a namespace portion gives
+    ImportWarning and None)."""
+    import _warnings
+    _warnings.warn('find_module() is deprecated and slated for removal in Python 3.12; '
+                   'use find_spec() instead', DeprecationWarning)
+    loader, portions = self.find_loader(fullname)
+    if loader is None and len(portions):
+        _warnings.warn(f'Not importing directory {portions[0]}: missing __init__', ImportWarning)
+    return loader
 
-    def get_code(self, fullname):
-        raise ImportError(f'ftpy cannot load bytecode file {self.path!r}', name=fullname,
-                          path=self.path)
 
-    def exec_module(self, module):
-        self.get_code(module.__name__)
+class FileLoader(_FileLoader):
+    """The base of importlib.abc.FileLoader: a loader of one file, known by
+    its module name and path."""
+
+    def load_module(self, fullname=None):
+        import importlib._bootstrap as _bootstrap
+        return _bootstrap._load_module_shim(self, self._check_name(fullname))
+
+
+class SourceLoader(_LoaderBasics):
+    """The base of importlib.abc.SourceLoader: a subclass gives
+    get_filename() and get_data(); the source is compiled and executed
+    (ftpy writes no bytecode, so set_data is never called)."""
+
+    def path_mtime(self, path):
+        raise OSError
+
+    def path_stats(self, path):
+        return {'mtime': self.path_mtime(path)}
+
+    def _cache_bytecode(self, source_path, cache_path, data):
+        return self.set_data(cache_path, data)
+
+    def set_data(self, path, data):
+        """Optional: write data to path (bytecode caches, unused here)."""
 
     def get_source(self, fullname):
-        return None
+        path = self.get_filename(fullname)
+        try:
+            source_bytes = self.get_data(path)
+        except OSError as exc:
+            raise ImportError('source not available through get_data()', name=fullname) from exc
+        return decode_source(source_bytes)
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        return compile(data, path, 'exec', dont_inherit=True, optimize=_optimize)
+
+    def get_code(self, fullname):
+        path = self.get_filename(fullname)
+        return self.source_to_code(self.get_data(path), path)
+
+
+FileLoader.__module__ = SourceLoader.__module__ = _LoaderBasics.__module__ = '_frozen_importlib_external'
+
+# Until this module is imported, '_frozen_importlib_external' names
+# importlib._bootstrap; from here on it is this module, as in CPython, so
+# importlib.abc finds FileFinder and the loader bases under that name.
+sys.modules['_frozen_importlib_external'] = sys.modules[__name__]

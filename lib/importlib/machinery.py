@@ -5,13 +5,15 @@ importlib._bootstrap), PathFinder, and FileFinder, the finder for one
 directory, which pkgutil registers and walks (pkgutil, runpy and pydoc need
 it to exist)."""
 
-from importlib._bootstrap import (BuiltinImporter, ExtensionFileLoader, ModuleSpec, PathFinder,
-                                  SourceFileLoader, SOURCE_SUFFIXES, EXTENSION_SUFFIXES)
+from importlib._bootstrap import (BuiltinImporter, ExtensionFileLoader, FrozenImporter, ModuleSpec,
+                                  NamespaceLoader, PathFinder, SourceFileLoader, SourcelessFileLoader,
+                                  WindowsRegistryFinder, SOURCE_SUFFIXES, EXTENSION_SUFFIXES)
 
 __all__ = ['SOURCE_SUFFIXES', 'BYTECODE_SUFFIXES', 'DEBUG_BYTECODE_SUFFIXES',
            'OPTIMIZED_BYTECODE_SUFFIXES', 'EXTENSION_SUFFIXES', 'all_suffixes',
-           'BuiltinImporter', 'ExtensionFileLoader', 'FileFinder', 'ModuleSpec',
-           'PathFinder', 'SourceFileLoader']
+           'BuiltinImporter', 'ExtensionFileLoader', 'FileFinder', 'FrozenImporter',
+           'ModuleSpec', 'NamespaceLoader', 'PathFinder', 'SourceFileLoader',
+           'SourcelessFileLoader', 'WindowsRegistryFinder']
 
 # ftpy reads and writes no bytecode files; the suffixes still name them.
 BYTECODE_SUFFIXES = ['.pyc']

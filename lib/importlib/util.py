@@ -46,7 +46,9 @@ def cache_from_source(path, debug_override=None, *, optimization=None):
     head, tail = os.path.split(path)
     base, sep, _ = tail.rpartition('.')
     name = base if sep else tail
-    opt = '' if optimization in (None, '') else f'.opt-{optimization}'
+    if optimization is None:
+        optimization = _sys.flags.optimize or ''
+    opt = '' if optimization == '' else f'.opt-{optimization}'
     return os.path.join(head, '__pycache__', f'{name}.{_cache_tag()}{opt}.pyc')
 
 
@@ -102,3 +104,75 @@ def find_spec(name, package=None):
     if spec is not None:
         return spec
     return PathFinder.find_spec(fullname)
+
+
+class _LazyModule(type(_sys)):
+    """The class a lazily loaded module has until its first attribute
+    access, which runs the real loader and turns it back into a plain
+    module (attributes set on it meanwhile win over the module body's)."""
+
+    def __getattribute__(self, attr):
+        cls = type(_sys)
+        state = cls.__getattribute__(self, '__spec__').loader_state
+        cls.__setattr__(self, '__class__', cls)
+        spec = self.__spec__
+        before = state['__dict__']
+        now = self.__dict__
+        changed = {key: value for key, value in now.items()
+                   if key not in before or before[key] is not value}
+        spec.loader.exec_module(self)
+        registered = _sys.modules.get(spec.name)
+        if registered is not None and registered is not self:
+            raise ValueError(f'module object for {spec.name!r} substituted in '
+                             'sys.modules during a lazy load')
+        self.__dict__.update(changed)
+        return getattr(self, attr)
+
+    def __delattr__(self, attr):
+        self.__getattribute__(attr)
+        delattr(self, attr)
+
+
+class LazyLoader:
+    """Wraps a loader so that the module's code runs at its first attribute
+    access instead of at import (the wrapped loader needs exec_module)."""
+
+    @staticmethod
+    def _check_eager_loader(loader):
+        if not hasattr(loader, 'exec_module'):
+            raise TypeError('loader must define exec_module()')
+
+    @classmethod
+    def factory(cls, loader):
+        """A callable making a LazyLoader around loader(*args, **kwargs)."""
+        cls._check_eager_loader(loader)
+        return lambda *args, **kwargs: cls(loader(*args, **kwargs))
+
+    def __init__(self, loader):
+        self._check_eager_loader(loader)
+        self.loader = loader
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module):
+        module.__spec__.loader = self.loader
+        module.__loader__ = self.loader
+        module.__spec__.loader_state = {'__dict__': module.__dict__.copy(),
+                                        '__class__': module.__class__}
+        module.__class__ = _LazyModule
+
+
+def _register_loader_abc():
+    # importlib.util.LazyLoader is an importlib.abc.Loader, as in CPython;
+    # the ABC lives in the host's importlib/_abc.py, imported on demand.
+    try:
+        from importlib._abc import Loader
+    except ImportError:
+        return None
+    Loader.register(LazyLoader)
+    return Loader
+
+
+Loader = _register_loader_abc()
+__all__ += ['LazyLoader', 'Loader']

@@ -93,7 +93,12 @@ def py_scanstring(s, end, strict=True):
         out.append(chr(code))
 
 
-scanstring = py_scanstring
+try:
+    from _json import scanstring as c_scanstring
+except ImportError:
+    c_scanstring = None
+
+scanstring = c_scanstring or py_scanstring
 
 
 def _number_end(s, i):
@@ -234,7 +239,14 @@ def py_make_scanner(context):
     return scan_once
 
 
-make_scanner = py_make_scanner
+try:
+    from _json import make_scanner as c_make_scanner
+except ImportError:
+    c_make_scanner = None
+
+# The native scanner (_json) reads the decoder's settings once, when it is
+# made, as CPython's C scanner does.
+make_scanner = c_make_scanner or py_make_scanner
 
 
 class JSONDecoder(object):
@@ -270,6 +282,6 @@ class JSONDecoder(object):
         """Decode the JSON value that starts at s[idx]; return (value,
         index where it ends).  Text after it is allowed."""
         try:
-            return _Parser(self).value(s, idx)
+            return self.scan_once(s, idx)
         except StopIteration as stop:
             raise JSONDecodeError('Expecting value', s, stop.value) from None

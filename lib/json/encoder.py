@@ -44,8 +44,15 @@ def py_encode_basestring_ascii(s):
     return '"' + ''.join(parts) + '"'
 
 
-encode_basestring = py_encode_basestring
-encode_basestring_ascii = py_encode_basestring_ascii
+try:
+    from _json import encode_basestring as c_encode_basestring
+    from _json import encode_basestring_ascii as c_encode_basestring_ascii
+    from _json import make_encoder as c_make_encoder
+except ImportError:
+    c_encode_basestring = c_encode_basestring_ascii = c_make_encoder = None
+
+encode_basestring = c_encode_basestring or py_encode_basestring
+encode_basestring_ascii = c_encode_basestring_ascii or py_encode_basestring_ascii
 
 
 def _float_text(x, allow_nan):
@@ -248,4 +255,15 @@ class JSONEncoder(object):
 
     def iterencode(self, o, _one_shot=False):
         """Yield the JSON text of o in pieces (for streaming)."""
+        if _one_shot and c_make_encoder is not None:
+            # encode(): the whole text at once, natively (also with an
+            # indent, which CPython's C encoder leaves to Python).
+            indent = self.indent
+            if indent is not None and not isinstance(indent, str):
+                indent = ' ' * indent
+            return c_make_encoder(
+                {} if self.check_circular else None, self.default,
+                encode_basestring_ascii if self.ensure_ascii else encode_basestring,
+                indent, self.key_separator, self.item_separator,
+                self.sort_keys, self.skipkeys, self.allow_nan)(o, 0)
         return _Emitter(self).emit(o, 0)

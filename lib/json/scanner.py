@@ -1,4 +1,4 @@
 """JSON token scanner (ftpy): see json.decoder."""
-from json.decoder import make_scanner, py_make_scanner
+from json.decoder import make_scanner, py_make_scanner, c_make_scanner
 
 __all__ = ['make_scanner']

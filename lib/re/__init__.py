@@ -2,15 +2,23 @@
 
 The public API of CPython's re module (compile, search, match, fullmatch,
 split, findall, finditer, sub, subn, escape, purge, Pattern, Match, the
-flags and error) over a backtracking engine in re/_engine.py.  Patterns
-may be str or bytes; a bytes pattern works on the subject decoded as
-Latin-1, so every byte is one character.
+flags and error).  re/_engine.py parses a pattern and generates a program
+for the native matcher _ftpy_sre (src/modules/re_*.cpp), which also builds
+findall's list, split's list and sub()'s result for a template.  Patterns
+may be str or bytes; a bytes pattern matches bytes (other bytes-like
+subjects are copied into bytes first).  No pattern needs a Python
+matcher: every node kind the parser produces is compiled for the native
+one.  re._constants, re._parser and re._compiler (and their deprecated
+names sre_constants, sre_parse, sre_compile) hold the parts of CPython's
+modules of those names that are true of this engine.
 
-Thread safety: compiled patterns are immutable; each match attempt has
-its own State.  The compile cache is a dict whose single operations are
-atomic, and a lost race only compiles a pattern twice.
+Thread safety: compiled patterns are immutable (the native program too);
+each match attempt has its own native state.  The compile cache is a dict
+whose single operations are atomic, and a lost race only compiles a
+pattern twice.
 """
 
+import _ftpy_sre
 from . import _engine
 from ._engine import error
 error.__module__ = 're'
@@ -151,19 +159,21 @@ del _name, _bit
 class Pattern:
     """A compiled regular expression."""
 
-    __slots__ = ('pattern', 'flags', 'groups', 'groupindex', '_match',
-                 '_bytes', '_prefix', '__weakref__')
+    __slots__ = ('pattern', 'flags', 'groups', 'groupindex', '_prog',
+                 '_bytes', '__weakref__')
 
     def __init__(self, *args, **kwargs):
         raise TypeError("cannot create 're.Pattern' instances")
 
     def _subject(self, string):
-        # The subject as a str (bytes-like subjects decode as Latin-1).
+        # The subject as a str or bytes (other bytes-like objects are copied).
         if self._bytes:
+            if isinstance(string, bytes):
+                return string
             if isinstance(string, str):
                 raise TypeError('cannot use a bytes pattern on a string-like object')
             try:
-                return bytes(memoryview(string)).decode('latin-1')
+                return bytes(memoryview(string))
             except TypeError:
                 raise TypeError("expected string or bytes-like object, got %r"
                                 % type(string).__name__) from None
@@ -186,55 +196,55 @@ class Pattern:
             endpos = 0
         return pos, endpos
 
-    def _run(self, string, text, pos, endpos, start, k):
-        # Try to match starting exactly at `start`.
-        st = _engine.State(text, pos, endpos, self.groups + 1)
-        end = self._match(st, start, k)
-        if end is None:
+    def _run(self, string, text, pos, endpos, start, mode, must_advance=False):
+        # mode 0: match at start, 1: fullmatch, 2: search from start.
+        res = self._prog.run(text, endpos, start, mode, must_advance)
+        if res is None:
             return None
-        st.caps[0] = (start, end)
-        return Match._make(self, string, text, pos, endpos, st)
+        return _make_match(self, string, text, pos, endpos, res)
+
+    def _simple(self, string, mode):
+        # match/fullmatch/search of a whole str subject: the common case,
+        # without the general subject and bounds checks.
+        n = len(string)
+        res = self._prog.run(string, n, 0, mode, False)
+        if res is None:
+            return None
+        m = _new_match(Match)
+        m.re = self
+        m.string = m._text = string
+        m.pos = 0
+        m.endpos = n
+        m._spans = res
+        m.lastindex = res[-1]
+        return m
 
     def _search_from(self, string, text, pos, endpos, start, must_advance):
-        prefix = self._prefix
-        k = _engine._identity
-        if must_advance:
-            first = start
-
-            def k(j):
-                return None if j == first and current[0] == first else j
-        current = [start]
-        i = start
-        while i <= endpos:
-            if prefix:
-                i = text.find(prefix, i, endpos)
-                if i < 0:
-                    return None
-            current[0] = i
-            m = self._run(string, text, pos, endpos, i, k)
-            if m is not None:
-                return m
-            i += 1
-        return None
+        return self._run(string, text, pos, endpos, start, 2, must_advance)
 
     def match(self, string, pos=0, endpos=None):
         """Match at the start of the string (or at pos)."""
+        if string.__class__ is str and pos == 0 and endpos is None and not self._bytes:
+            return self._simple(string, 0)
         text = self._subject(string)
         pos, endpos = self._bounds(text, pos, endpos)
-        return self._run(string, text, pos, endpos, pos, _engine._identity)
+        return self._run(string, text, pos, endpos, pos, 0)
 
     def fullmatch(self, string, pos=0, endpos=None):
         """Match the whole string (or string[pos:endpos])."""
+        if string.__class__ is str and pos == 0 and endpos is None and not self._bytes:
+            return self._simple(string, 1)
         text = self._subject(string)
         pos, endpos = self._bounds(text, pos, endpos)
-        return self._run(string, text, pos, endpos, pos,
-                         lambda j: j if j == endpos else None)
+        return self._run(string, text, pos, endpos, pos, 1)
 
     def search(self, string, pos=0, endpos=None):
         """The first match anywhere in the string."""
+        if string.__class__ is str and pos == 0 and endpos is None and not self._bytes:
+            return self._simple(string, 2)
         text = self._subject(string)
         pos, endpos = self._bounds(text, pos, endpos)
-        return self._search_from(string, text, pos, endpos, pos, False)
+        return self._run(string, text, pos, endpos, pos, 2)
 
     def finditer(self, string, pos=0, endpos=None):
         """An iterator over the successive non-overlapping matches."""
@@ -245,46 +255,27 @@ class Pattern:
     def _iterate(self, string, text, pos, endpos):
         # After an empty match the next match may not be empty at the same
         # place (CPython 3.7+ semantics).
+        run = self._prog.run
+        make = _make_match
         start = pos
         must_advance = False
         while start <= endpos:
-            m = self._search_from(string, text, pos, endpos, start, must_advance)
-            if m is None:
+            res = run(text, endpos, start, 2, must_advance)
+            if res is None:
                 return
-            yield m
-            s, e = m.span()
-            must_advance = s == e
-            start = e
+            yield make(self, string, text, pos, endpos, res)
+            must_advance = res[0] == res[1]
+            start = res[1]
 
     def findall(self, string, pos=0, endpos=None):
         """All matches: strings, or tuples of groups when there are groups."""
-        result = []
-        for m in self.finditer(string, pos, endpos):
-            if self.groups == 0:
-                result.append(m.group(0))
-            elif self.groups == 1:
-                result.append(m._group_or_empty(1))
-            else:
-                result.append(tuple(m._group_or_empty(g)
-                                    for g in range(1, self.groups + 1)))
-        return result
+        text = self._subject(string)
+        pos, endpos = self._bounds(text, pos, endpos)
+        return self._prog.findall(text, pos, endpos)
 
     def split(self, string, maxsplit=0):
         """Split the string at matches; groups in the pattern are kept."""
-        text = self._subject(string)
-        out = []
-        last = 0
-        count = 0
-        for m in self._iterate(string, text, 0, len(text)):
-            if maxsplit and count >= maxsplit:
-                break
-            s, e = m.span()
-            out.append(string[last:s])
-            out.extend(m.groups())
-            last = e
-            count += 1
-        out.append(string[last:])
-        return out
+        return self._prog.split(self._subject(string), maxsplit)
 
     def sub(self, repl, string, count=0):
         """Replace matches with repl (a template or a function of a match)."""
@@ -296,36 +287,45 @@ class Pattern:
 
     def _subn(self, repl, string, count):
         text = self._subject(string)
-        if callable(repl):
-            expand = repl
-        else:
+        if not callable(repl):
+            if isinstance(repl, str) if self._bytes else isinstance(repl, (bytes, bytearray)):
+                # CPython fails only when a match needs the template, in
+                # joining the pieces.
+                m = self._search_from(string, text, 0, len(text), 0, False)
+                if m is None:
+                    return text, 0
+                raise TypeError('sequence item %d: expected %s, %s found' % (
+                    1 if m.start() else 0,
+                    'a bytes-like object' if self._bytes else 'str instance',
+                    type(repl).__name__))
             template = _compile_template(self, repl)
-            if len(template) == 1 and isinstance(template[0], (str, bytes)):
-                literal = template[0]
-                expand = lambda m: literal
-            else:
-                expand = lambda m: _expand(template, m)
+            template = [bytes(p) if isinstance(p, (bytearray, memoryview)) else p
+                        for p in template]
+            return self._prog.subt(text, template, count)
+        if not self._bytes:
+            return self._prog.subf(text, repl, count, _make_match, self)
         pieces = []
         last = 0
         n = 0
+        bytes_pattern = self._bytes
         for m in self._iterate(string, text, 0, len(text)):
             if count and n >= count:
                 break
             s, e = m.span()
-            pieces.append(string[last:s])
-            piece = expand(m)
+            pieces.append(text[last:s])
+            piece = repl(m)
             if piece is not None:
-                if self._bytes and not isinstance(piece, (bytes, bytearray)):
+                if bytes_pattern and not isinstance(piece, (bytes, bytearray)):
                     raise TypeError('expected a bytes-like object, %s found'
                                     % type(piece).__name__)
-                if not self._bytes and not isinstance(piece, str):
+                if not bytes_pattern and not isinstance(piece, str):
                     raise TypeError('expected str instance, %s found'
                                     % type(piece).__name__)
                 pieces.append(piece)
             last = e
             n += 1
-        pieces.append(string[last:])
-        joiner = b'' if self._bytes else ''
+        pieces.append(text[last:])
+        joiner = b'' if bytes_pattern else ''
         return joiner.join(pieces), n
 
     def scanner(self, string, pos=0, endpos=None):
@@ -369,7 +369,7 @@ class _Scanner:
         self.pattern = pattern
         self._string = string
         self._text = pattern._subject(string)
-        self._pos, self._endpos = pattern._bounds(self._text, pos, endpos or len(self._text))
+        self._pos, self._endpos = pattern._bounds(self._text, pos, endpos)
         self._must_advance = False
 
     def _next(self, anchored):
@@ -377,11 +377,8 @@ class _Scanner:
         if self._pos > self._endpos:
             return None
         if anchored:
-            k = _engine._identity
-            start = self._pos
-            if self._must_advance:
-                k = lambda j: None if j == start else j
-            m = p._run(self._string, self._text, 0, self._endpos, self._pos, k)
+            m = p._run(self._string, self._text, 0, self._endpos, self._pos, 0,
+                       self._must_advance)
         else:
             m = p._search_from(self._string, self._text, 0, self._endpos,
                                self._pos, self._must_advance)
@@ -407,16 +404,8 @@ class Match:
         raise TypeError("cannot create 're.Match' instances")
 
     @classmethod
-    def _make(cls, pattern, string, text, pos, endpos, st):
-        self = object.__new__(cls)
-        self.re = pattern
-        self.string = string
-        self.pos = pos
-        self.endpos = endpos
-        self._text = text
-        self._spans = st.caps
-        self.lastindex = st.last
-        return self
+    def _make(cls, pattern, string, text, pos, endpos, res):
+        return _make_match(pattern, string, text, pos, endpos, res)
 
     @property
     def lastgroup(self):
@@ -429,7 +418,8 @@ class Match:
 
     @property
     def regs(self):
-        return tuple(span if span is not None else (-1, -1) for span in self._spans)
+        sp = self._spans
+        return tuple((sp[2 * i], sp[2 * i + 1]) for i in range(len(sp) // 2))
 
     def _index(self, group):
         if isinstance(group, int) or hasattr(group, '__index__') and not isinstance(group, (str, bytes)):
@@ -437,7 +427,7 @@ class Match:
                 index = group.__index__()
             except Exception:
                 raise IndexError('no such group') from None
-            if 0 <= index < len(self._spans):
+            if 0 <= index < len(self._spans) // 2:
                 return index
             raise IndexError('no such group')
         if isinstance(group, str):
@@ -447,13 +437,13 @@ class Match:
         raise IndexError('no such group')
 
     def _slice(self, index, default=None):
-        span = self._spans[index]
-        if span is None:
+        sp = self._spans
+        s = sp[2 * index]
+        e = sp[2 * index + 1]
+        if s < 0 or e < 0:
             return default
-        s, e = span
         if self.re._bytes:
-            return self._text[s:e].encode('latin-1') if not isinstance(self.string, bytes) \
-                else self.string[s:e]
+            return self._text[s:e]
         return self.string[s:e]
 
     def _group_or_empty(self, index):
@@ -461,18 +451,34 @@ class Match:
 
     def group(self, *groups):
         """One group (default 0, the whole match) or a tuple of several."""
+        sp = self._spans
         if not groups:
-            return self._slice(0)
-        if len(groups) == 1:
-            return self._slice(self._index(groups[0]))
-        return tuple(self._slice(self._index(g)) for g in groups)
+            index = 0
+        elif len(groups) == 1:
+            index = groups[0]
+            if index.__class__ is not int or not 0 <= index < len(sp) // 2:
+                index = self._index(index)
+        else:
+            return tuple(self._slice(self._index(g)) for g in groups)
+        s = sp[2 * index]
+        e = sp[2 * index + 1]
+        if s < 0 or e < 0:
+            return None
+        return self._text[s:e] if self.re._bytes else self.string[s:e]
 
     def __getitem__(self, group):
         return self._slice(self._index(group))
 
     def groups(self, default=None):
         """All subgroups as a tuple (default for groups that did not take part)."""
-        return tuple(self._slice(i, default) for i in range(1, len(self._spans)))
+        sp = self._spans
+        text = self._text if self.re._bytes else self.string
+        out = []
+        for i in range(2, len(sp) - 1, 2):
+            s = sp[i]
+            e = sp[i + 1]
+            out.append(default if s < 0 or e < 0 else text[s:e])
+        return tuple(out)
 
     def groupdict(self, default=None):
         """The named subgroups as a dict."""
@@ -480,16 +486,22 @@ class Match:
                 for name, index in self.re.groupindex.items()}
 
     def start(self, group=0):
-        span = self._spans[self._index(group)]
-        return -1 if span is None else span[0]
+        index = group if group.__class__ is int and 0 <= group < len(self._spans) // 2 else self._index(group)
+        s = self._spans[2 * index]
+        e = self._spans[2 * index + 1]
+        return -1 if s < 0 or e < 0 else s
 
     def end(self, group=0):
-        span = self._spans[self._index(group)]
-        return -1 if span is None else span[1]
+        index = group if group.__class__ is int and 0 <= group < len(self._spans) // 2 else self._index(group)
+        s = self._spans[2 * index]
+        e = self._spans[2 * index + 1]
+        return -1 if s < 0 or e < 0 else e
 
     def span(self, group=0):
-        span = self._spans[self._index(group)]
-        return (-1, -1) if span is None else span
+        index = group if group.__class__ is int and 0 <= group < len(self._spans) // 2 else self._index(group)
+        s = self._spans[2 * index]
+        e = self._spans[2 * index + 1]
+        return (-1, -1) if s < 0 or e < 0 else (s, e)
 
     def expand(self, template):
         """Substitute the groups into a template, as sub() does."""
@@ -510,6 +522,23 @@ class Match:
     def __class_getitem__(cls, item):
         from types import GenericAlias
         return GenericAlias(cls, item)
+
+
+_new_match = object.__new__
+
+
+def _make_match(pattern, string, text, pos, endpos, res):
+    # res: (start0, end0, start1, end1, ..., lastindex) from the native
+    # matcher; -1 marks a group that did not take part.
+    m = _new_match(Match)
+    m.re = pattern
+    m.string = string
+    m.pos = pos
+    m.endpos = endpos
+    m._text = text
+    m._spans = res
+    m.lastindex = res[-1]
+    return m
 
 
 # -------------------------------------------------------------- templates
@@ -622,6 +651,10 @@ _MAXCACHE = 512
 
 
 def _compile(pattern, flags):
+    try:
+        return _cache[pattern.__class__, pattern, flags]
+    except (KeyError, TypeError):
+        pass
     if isinstance(flags, RegexFlag):
         flags = int(flags)
     if isinstance(pattern, Pattern):
@@ -633,26 +666,33 @@ def _compile(pattern, flags):
         return _cache[key]
     except (KeyError, TypeError):
         pass
-    if not isinstance(pattern, (str, bytes)):
-        raise TypeError('first argument must be string or compiled pattern')
-    matcher, groups, groupindex, final_flags, prefix = _engine.compile_pattern(pattern, flags)
-    p = object.__new__(Pattern)
-    p.pattern = pattern
-    p.flags = final_flags
-    # Pattern.groups counts capturing groups; a match's State has one slot
-    # more (slot 0 is the whole match).
-    p.groups = groups - 1
-    p._match = matcher
-    p._bytes = isinstance(pattern, bytes)
-    p._prefix = prefix
-    from types import MappingProxyType
-    p.groupindex = MappingProxyType(dict(groupindex))
+    p = _compile_uncached(pattern, flags)
     if len(_cache) >= _MAXCACHE:
         try:
             del _cache[next(iter(_cache))]
         except (StopIteration, RuntimeError, KeyError):
             pass
     _cache[key] = p
+    return p
+
+
+def _compile_uncached(pattern, flags):
+    # A new Pattern for a str or bytes pattern (re._compiler.compile).
+    if isinstance(flags, RegexFlag):
+        flags = int(flags)
+    if not isinstance(pattern, (str, bytes)):
+        raise TypeError('first argument must be string or compiled pattern')
+    code, nrep, groups, groupindex, final_flags, prefix = _engine.compile_pattern(pattern, flags)
+    p = object.__new__(Pattern)
+    p.pattern = pattern
+    p.flags = final_flags
+    # Pattern.groups counts capturing groups; the program has one group
+    # more (group 0 is the whole match).
+    p.groups = groups - 1
+    p._prog = _ftpy_sre.compile(code, groups, nrep)
+    p._bytes = isinstance(pattern, bytes)
+    from types import MappingProxyType
+    p.groupindex = MappingProxyType(dict(groupindex))
     return p
 
 

@@ -1,16 +1,11 @@
-"""The regular-expression engine behind ftpy's re module.
+"""The pattern compiler behind ftpy's re module.
 
-parse() turns a pattern into a tree of tuples; build() turns the tree into
-matcher functions.  A matcher is called as m(st, i, k): it tries to match at
-index i of st.s and, for each way it can, calls the continuation k(j) with
-the index where its match ends; the first non-None result of k is the
-result.  Backtracking is the return of None.  Captures live in st.caps, a
-list of (start, end) pairs saved and restored around continuations, so the
-state after a successful match is the state of that match.
-
-Repetition of a single-character item (the common case: \\w+, [a-z]*, .*?)
-is a loop over the string rather than a recursion, so long runs do not
-deepen the Python stack.
+parse() turns a pattern into a tree of tuples whose nodes are plain data
+(character classes are lists of chars, ranges and category codes);
+generate() turns the tree into a flat program of ints that the native
+matcher _ftpy_sre (src/modules/re_*.cpp) runs: a backtracking VM with an
+explicit backtrack stack, so deep subjects do not deepen any stack.  Every
+node kind is compiled; there is no Python fallback matcher.
 """
 
 # Flag values are CPython's.
@@ -28,6 +23,10 @@ MAXREPEAT = 4294967295
 
 _FLAG_LETTERS = {'i': IGNORECASE, 'L': LOCALE, 'm': MULTILINE, 's': DOTALL,
                  'u': UNICODE, 'x': VERBOSE, 'a': ASCII}
+# The letters (?...) accepts: those plus the deprecated global 't'.
+_INLINE_FLAGS = dict(_FLAG_LETTERS, t=TEMPLATE)
+_TYPE_FLAGS = ASCII | LOCALE | UNICODE
+_GLOBAL_FLAGS = DEBUG | TEMPLATE
 
 _SPECIAL = '.^$*+?{}[]\\|()'
 _ASCII_SPACE = ' \t\n\r\f\v'
@@ -59,8 +58,12 @@ class error(Exception):
 # ----------------------------------------------------------------- parsing
 #
 # Nodes:
-#   ('char', pred)               one character satisfying pred(c)
-#   ('str', text, ignorecase)    a literal run
+#   ('any', dotall)              one character ('.')
+#   ('set', items, negate, mode) one character of a class; items are
+#                                ('c', code), ('r', lo, hi), ('cat', code)
+#   ('str', text, mode)          a literal run
+#   mode is the case mode: 0 exact, 1 Unicode ignorecase, 2 ASCII
+#   ignorecase, 3 locale ignorecase
 #   ('seq', [nodes]) / ('alt', [nodes])
 #   ('group', index or None, node)
 #   ('rep', node, min, max, greedy)
@@ -103,6 +106,7 @@ class _Parser:
         self.groupindex = {}
         self.open_groups = set()
         self.lookbehind_depth = 0
+        self.cond_refs = {}      # (?(n)...) group -> position, checked at the end
 
     # A group reference may only name a group that is already closed.
     def check_groupref(self, index, pos):
@@ -117,6 +121,9 @@ class _Parser:
         if not self.src.at_end():
             assert self.src.peek() == ')'
             raise self.src.error('unbalanced parenthesis')
+        for index, pos in self.cond_refs.items():
+            if index >= self.groups:
+                raise self.src.error('invalid group reference %d' % index, pos)
         return node
 
     def verbose_skip(self, flags):
@@ -194,9 +201,12 @@ class _Parser:
         elif src.peek() == '+':
             src.pos += 1
             possessive = True
-        node = ('rep', atom, lo, hi, greedy)
         if possessive:
-            node = ('atomic', node)
+            # sre's POSSESSIVE_REPEAT: each iteration is atomic, and the
+            # iterations made are never given back.
+            node = ('atomic', ('rep', ('atomic', atom), lo, hi, greedy))
+        else:
+            node = ('rep', atom, lo, hi, greedy)
         nxt = src.peek()
         if nxt and nxt in '*+?' or (nxt == '{' and self.is_repeat_brace()):
             raise src.error('multiple repeat', src.pos)
@@ -236,9 +246,7 @@ class _Parser:
         if c == '\\':
             return self.parse_escape(start, in_class=False)
         if c == '.':
-            if flags & DOTALL:
-                return ('char', _any_char)
-            return ('char', _not_newline)
+            return ('any', bool(flags & DOTALL))
         if c == '^':
             return ('at', 'bol_m' if flags & MULTILINE else 'bol')
         if c == '$':
@@ -257,10 +265,18 @@ class _Parser:
         finally:
             self.src.pos = save
 
+    def case_mode(self):
+        flags = self.flags
+        if not flags & IGNORECASE:
+            return 0
+        if flags & LOCALE:
+            return 3
+        if self.is_bytes or flags & ASCII:
+            return 2
+        return 1
+
     def literal(self, c):
-        if self.flags & IGNORECASE and c.lower() != c.upper():
-            return ('str', c, True)
-        return ('str', c, False)
+        return ('str', c, self.case_mode())
 
     def parse_group(self, start):
         src = self.src
@@ -282,7 +298,7 @@ class _Parser:
                         raise src.error('unknown group name %r' % name, name_pos)
                     index = self.groupindex[name]
                     self.check_groupref(index, name_pos)
-                    return ('backref', index, bool(self.flags & IGNORECASE))
+                    return ('backref', index, self.case_mode())
                 else:
                     if not c2:
                         raise src.error('unexpected end of pattern')
@@ -312,7 +328,7 @@ class _Parser:
                 return ('atomic', node)
             elif c == '(':
                 return self.parse_conditional(start)
-            elif c in _FLAG_LETTERS or c == '-':
+            elif c in _INLINE_FLAGS or c == '-':
                 return self.parse_flags(c, start)
             else:
                 if not c:
@@ -369,6 +385,7 @@ class _Parser:
             index = int(digits)
             if index == 0:
                 raise src.error('bad group number', ref_pos)
+            self.cond_refs.setdefault(index, ref_pos)
         else:
             if name not in self.groupindex:
                 raise src.error('unknown group name %r' % name, ref_pos)
@@ -386,28 +403,65 @@ class _Parser:
         return ('cond', index, yes, no)
 
     def parse_flags(self, c, start):
+        # (?aiLmsux) at the start, or (?aiLmsux-imsx:...) scoped; c is the
+        # first letter or '-'.  The checks and error positions are sre's:
+        # an error about the letter just read is reported after it, an
+        # unexpected character at itself.
         src = self.src
+        n = len(src.text)
+
+        def fail(msg, back=0):
+            raise src.error(msg, min(src.pos, n) - back)
+
         add = 0
         remove = 0
-        while c in _FLAG_LETTERS:
-            add |= _FLAG_LETTERS[c]
-            c = src.get()
-        if c == '-':
-            c = src.get()
-            while c in _FLAG_LETTERS:
-                remove |= _FLAG_LETTERS[c]
+        if c != '-':
+            while True:
+                flag = _INLINE_FLAGS[c]
+                if self.is_bytes:
+                    if c == 'u':
+                        fail("bad inline flags: cannot use 'u' flag with a bytes pattern")
+                elif c == 'L':
+                    fail("bad inline flags: cannot use 'L' flag with a str pattern")
+                add |= flag
+                if flag & _TYPE_FLAGS and add & _TYPE_FLAGS != flag:
+                    fail("bad inline flags: flags 'a', 'u' and 'L' are incompatible")
                 c = src.get()
+                if not c:
+                    fail('missing -, : or )')
+                if c in ')-:':
+                    break
+                if c not in _INLINE_FLAGS:
+                    fail('unknown flag' if c.isalpha() else 'missing -, : or )', 1)
         if c == ')':
-            if remove:
-                raise src.error('missing :', src.pos - 1)
             if start != 0:
                 raise src.error('global flags not at the start of the expression', start)
             self.flags |= add
             return None
-        if c != ':':
+        if add & _GLOBAL_FLAGS:
+            fail('bad inline flags: cannot turn on global flag', 1)
+        if c == '-':
+            c = src.get()
             if not c:
-                raise src.error('missing -, : or )')
-            raise src.error('unknown flag', src.pos - 1)
+                fail('missing flag')
+            if c not in _INLINE_FLAGS:
+                fail('unknown flag' if c.isalpha() else 'missing flag', 1)
+            while True:
+                flag = _INLINE_FLAGS[c]
+                if flag & _TYPE_FLAGS:
+                    fail("bad inline flags: cannot turn off flags 'a', 'u' and 'L'")
+                remove |= flag
+                c = src.get()
+                if not c:
+                    fail('missing :')
+                if c == ':':
+                    break
+                if c not in _INLINE_FLAGS:
+                    fail('unknown flag' if c.isalpha() else 'missing :', 1)
+        if remove & _GLOBAL_FLAGS:
+            fail('bad inline flags: cannot turn off global flag', 1)
+        if add & remove:
+            fail('bad inline flags: flag turned on and off', 1)
         saved = self.flags
         self.flags = (self.flags | add) & ~remove
         node = self.finish_group(None, start, keep=False)
@@ -451,12 +505,26 @@ class _Parser:
                 items.append((item, hi))
             else:
                 items.append(item)
-        return ('char', _class_pred(items, negate, self.flags))
+        out = []
+        for item in items:
+            if isinstance(item, str):
+                out.append(('c', ord(item)))
+            elif item[0] == 'cat':
+                out.append(item)
+            else:
+                out.append(('r', ord(item[0]), ord(item[1])))
+        return ('set', out, negate, self.case_mode())
 
     def category(self, letter):
-        ascii_only = self.is_bytes or self.flags & ASCII
-        pred = _CATEGORIES[letter, bool(ascii_only)]
-        return pred
+        # Code: d/w/s = 0/1/2, +4 ASCII, +8 locale, +16 negated.
+        if self.flags & LOCALE:
+            mode = 8
+        elif self.is_bytes or self.flags & ASCII:
+            mode = 4
+        else:
+            mode = 0
+        code = 'dws'.index(letter.lower()) + mode + (16 if letter.isupper() else 0)
+        return ('cat', code)
 
     def parse_escape(self, start, in_class):
         src = self.src
@@ -464,8 +532,8 @@ class _Parser:
         if not c:
             raise src.error('bad escape (end of pattern)', start)
         if c in 'dDwWsS':
-            pred = self.category(c)
-            return pred if in_class else ('char', pred)
+            cat = self.category(c)
+            return cat if in_class else ('set', [cat], False, 0)
         if not in_class:
             if c == 'A':
                 return ('at', 'bos')
@@ -520,7 +588,7 @@ class _Parser:
                     digits += src.get()
                 index = int(digits)
                 self.check_groupref(index, start + 1)
-                return ('backref', index, bool(self.flags & IGNORECASE))
+                return ('backref', index, self.case_mode())
         elif c.isascii() and c.isalpha():
             raise src.error('bad escape \\' + c, start)
         else:
@@ -575,7 +643,7 @@ def _make_seq(items):
 def _width(node):
     # (min, max) characters the node can match; max None = unbounded.
     kind = node[0]
-    if kind == 'char':
+    if kind in ('set', 'any'):
         return 1, 1
     if kind == 'str':
         return len(node[1]), len(node[1])
@@ -607,373 +675,184 @@ def _width(node):
     return 0, 0
 
 
-# ------------------------------------------------------------- predicates
+# ---------------------------------------------------------- code generation
+#
+# The tree becomes a flat list of ints, the program that the native matcher
+# (_ftpy_sre, src/modules/re_*.cpp) loads once and runs.  The opcode numbers
+# are the table in src/modules/re_program.h; keep the two in step.
+#
+# One-character items are [op, arg, skip, ...]: skip is the item's length,
+# so a repeat can step over its item whatever the item is.
+#   CHAR c 3 | LIT_IC c 4 mode | ANY 0 3 | ANY_ALL 0 3
+#   SET 0 skip negate mode n (kind a b)*n    kind 0 char, 1 range, 2 category
+# Others:
+#   STR n c1..cn | AT kind | SPLIT alt | JMP target | SAVE slot
+#   REP_ONE min max greedy end item         a repeat of one-character item
+#   REP_INIT id until body... REP_UNTIL id min max greedy body
+#   BACKREF group mode | LOOK kind width end body... SUCCEED
+#   ATOMIC end body... SUCCEED | COND group no yes... JMP end no...
+#   SUCCEED
 
-def _any_char(c):
-    return True
+OP_SUCCEED = 1
+OP_CHAR = 2
+OP_LIT_IC = 3
+OP_ANY = 4
+OP_ANY_ALL = 5
+OP_SET = 6
+OP_STR = 7
+OP_AT = 8
+OP_SPLIT = 9
+OP_JMP = 10
+OP_SAVE = 11
+OP_REP_ONE = 12
+OP_REP_INIT = 13
+OP_REP_UNTIL = 14
+OP_BACKREF = 15
+OP_LOOK = 16
+OP_ATOMIC = 17
+OP_COND = 18
 
-
-def _not_newline(c):
-    return c != '\n'
-
-
-def _ascii_digit(c):
-    return '0' <= c <= '9'
-
-
-def _ascii_word(c):
-    return c.isascii() and (c.isalnum() or c == '_')
-
-
-def _ascii_space(c):
-    return c in _ASCII_SPACE
-
-
-def _uni_digit(c):
-    return c.isdecimal()
-
-
-def _uni_word(c):
-    return c.isalnum() or c == '_'
-
-
-def _uni_space(c):
-    return c.isspace()
-
-
-def _negate(pred):
-    return lambda c: not pred(c)
-
-
-_CATEGORIES = {
-    ('d', True): _ascii_digit, ('d', False): _uni_digit,
-    ('w', True): _ascii_word, ('w', False): _uni_word,
-    ('s', True): _ascii_space, ('s', False): _uni_space,
-    ('D', True): _negate(_ascii_digit), ('D', False): _negate(_uni_digit),
-    ('W', True): _negate(_ascii_word), ('W', False): _negate(_uni_word),
-    ('S', True): _negate(_ascii_space), ('S', False): _negate(_uni_space),
-}
+_AT_CODES = {'bol': 0, 'bol_m': 1, 'eol': 2, 'eol_m': 3, 'bos': 4, 'eos': 5,
+             'word': 6, 'nonword': 7, 'word_a': 8, 'nonword_a': 9}
+_SET_KINDS = {'c': 0, 'r': 1, 'cat': 2}
 
 
-def _class_pred(items, negate, flags):
-    chars = set()
-    ranges = []
-    preds = []
-    icase = bool(flags & IGNORECASE)
-    for item in items:
-        if isinstance(item, tuple):
-            ranges.append((item[0], item[1]))
-        elif isinstance(item, str):
-            chars.add(item)
-            if icase:
-                chars.add(item.lower())
-                chars.add(item.upper())
-        else:
-            preds.append(item)
-    chars = frozenset(chars)
-
-    def test(c):
-        if c in chars:
-            return True
-        for lo, hi in ranges:
-            if lo <= c <= hi:
-                return True
-            if icase:
-                low = c.lower()
-                up = c.upper()
-                if lo <= low <= hi or lo <= up <= hi:
-                    return True
-        for p in preds:
-            if p(c):
-                return True
-        return False
-
-    if not ranges and not preds:
-        if negate:
-            return lambda c: c not in chars
-        return chars.__contains__
-    if negate:
-        return lambda c: not test(c)
-    return test
-
-
-# ---------------------------------------------------------------- matchers
-
-class State:
-    """One match attempt: the subject, the bounds and the captures."""
-
-    __slots__ = ('s', 'pos', 'end', 'caps', 'last')
-
-    def __init__(self, s, pos, end, ngroups):
-        self.s = s
-        self.pos = pos
-        self.end = end
-        self.caps = [None] * ngroups
-        self.last = None
-
-
-def build(node):
-    """The matcher function for a parsed tree."""
+def _single(node):
+    # The node if it matches exactly one character with no captures.
+    while node[0] == 'group' and node[1] is None or node[0] == 'atomic':
+        node = node[-1]
     kind = node[0]
-    if kind == 'char':
-        pred = node[1]
-
-        def m_char(st, i, k):
-            if i < st.end and pred(st.s[i]):
-                return k(i + 1)
-            return None
-        m_char.pred = pred
-        return m_char
-    if kind == 'str':
-        text = node[1]
-        n = len(text)
-        if node[2]:
-            folded = text.lower()
-
-            def m_stri(st, i, k):
-                if i + n <= st.end and st.s[i:i + n].lower() == folded:
-                    return k(i + n)
-                return None
-            if n == 1:
-                m_stri.pred = lambda c: c.lower() == folded
-            return m_stri
-
-        def m_str(st, i, k):
-            if st.s.startswith(text, i, st.end):
-                return k(i + n)
-            return None
-        if n == 1:
-            m_str.pred = lambda c: c == text
-        return m_str
-    if kind == 'seq':
-        return _build_seq([build(item) for item in node[1]])
-    if kind == 'alt':
-        branches = [build(b) for b in node[1]]
-
-        def m_alt(st, i, k):
-            for b in branches:
-                r = b(st, i, k)
-                if r is not None:
-                    return r
-            return None
-        return m_alt
-    if kind == 'group':
-        inner = build(node[2])
-        index = node[1]
-        if index is None:
-            return inner
-        return _build_group(index, inner)
-    if kind == 'rep':
-        return _build_rep(build(node[1]), node[2], node[3], node[4])
-    if kind == 'backref':
-        return _build_backref(node[1], node[2])
-    if kind == 'look':
-        return _build_look(node)
-    if kind == 'at':
-        return _ANCHORS[node[1]]
-    if kind == 'atomic':
-        inner = build(node[1])
-
-        def m_atomic(st, i, k):
-            saved = list(st.caps)
-            j = inner(st, i, _identity)
-            if j is None:
-                return None
-            r = k(j)
-            if r is None:
-                st.caps[:] = saved
-            return r
-        return m_atomic
-    if kind == 'cond':
-        index = node[1]
-        yes = build(node[2])
-        no = build(node[3]) if node[3] is not None else _empty
-
-        def m_cond(st, i, k):
-            if index < len(st.caps) and st.caps[index] is not None:
-                return yes(st, i, k)
-            return no(st, i, k)
-        return m_cond
-    raise AssertionError(kind)
+    if kind in ('set', 'any'):
+        return node
+    if kind == 'str' and len(node[1]) == 1:
+        return node
+    if kind == 'seq' and len(node[1]) == 1:
+        return _single(node[1][0])
+    return None
 
 
-def _identity(j):
-    return j
+class _CodeGen:
+    def __init__(self):
+        self.code = []
+        self.nrep = 0
 
-
-def _empty(st, i, k):
-    return k(i)
-
-
-def _build_seq(ms):
-    if not ms:
-        return _empty
-    if len(ms) == 1:
-        return ms[0]
-    first = ms[0]
-    rest = _build_seq(ms[1:])
-
-    def m_seq(st, i, k):
-        return first(st, i, lambda j: rest(st, j, k))
-    return m_seq
-
-
-def _build_group(index, inner):
-    def m_group(st, i, k):
-        def close(j):
-            saved = st.caps[index]
-            saved_last = st.last
-            st.caps[index] = (i, j)
-            st.last = index
-            r = k(j)
-            if r is None:
-                st.caps[index] = saved
-                st.last = saved_last
-            return r
-        return inner(st, i, close)
-    return m_group
-
-
-def _build_rep(inner, lo, hi, greedy):
-    pred = getattr(inner, 'pred', None)
-    if pred is not None:
-        if greedy:
-            def m_rep_char(st, i, k):
-                s = st.s
-                limit = st.end if hi == MAXREPEAT else min(st.end, i + hi)
-                j = i
-                while j < limit and pred(s[j]):
-                    j += 1
-                low = i + lo
-                while j >= low:
-                    r = k(j)
-                    if r is not None:
-                        return r
-                    j -= 1
-                return None
-            return m_rep_char
-
-        def m_rep_char_lazy(st, i, k):
-            s = st.s
-            limit = st.end if hi == MAXREPEAT else min(st.end, i + hi)
-            j = i
-            low = i + lo
-            while j < low:
-                if j >= limit or not pred(s[j]):
-                    return None
-                j += 1
-            while True:
-                r = k(j)
-                if r is not None:
-                    return r
-                if j >= limit or not pred(s[j]):
-                    return None
-                j += 1
-        return m_rep_char_lazy
-
-    def step(st, i, k, count):
-        # `count` repetitions matched so far, ending at i.
-        def again(j):
-            if j == i and count >= lo:
-                return None     # an empty iteration would loop forever
-            return step(st, j, k, count + 1)
-        if greedy:
-            if count < hi:
-                r = inner(st, i, again)
-                if r is not None:
-                    return r
-            if count >= lo:
-                return k(i)
-            return None
-        if count >= lo:
-            r = k(i)
-            if r is not None:
-                return r
-        if count < hi:
-            return inner(st, i, again)
-        return None
-
-    def m_rep(st, i, k):
-        return step(st, i, k, 0)
-    return m_rep
-
-
-def _build_backref(index, icase):
-    def m_backref(st, i, k):
-        span = st.caps[index] if index < len(st.caps) else None
-        if span is None:
-            return None
-        text = st.s[span[0]:span[1]]
-        n = len(text)
-        if i + n > st.end:
-            return None
-        got = st.s[i:i + n]
-        if got == text or icase and got.lower() == text.lower():
-            return k(i + n)
-        return None
-    return m_backref
-
-
-def _build_look(node):
-    behind, negative, inner_node = node[1], node[2], node[3]
-    inner = build(inner_node)
-    width = node[4] if behind else 0
-
-    def m_look(st, i, k):
-        if behind:
-            start = i - width
-            if start < 0:
-                found = False
+    def item(self, node):
+        code = self.code
+        kind = node[0]
+        if kind == 'any':
+            code += [OP_ANY_ALL if node[1] else OP_ANY, 0, 3]
+        elif kind == 'str':
+            c = ord(node[1])
+            if node[2]:
+                code += [OP_LIT_IC, c, 4, node[2]]
             else:
-                saved_end = st.end
-                st.end = i
-                found = inner(st, start, lambda j: j if j == i else None) is not None
-                st.end = saved_end
+                code += [OP_CHAR, c, 3]
         else:
-            saved = list(st.caps) if negative else None
-            found = inner(st, i, _identity) is not None
-            if negative:
-                st.caps[:] = saved
-        if found == negative:
-            return None
-        return k(i)
-    return m_look
+            items = node[1]
+            body = [OP_SET, 0, 6 + 3 * len(items), 1 if node[2] else 0, node[3], len(items)]
+            for it in items:
+                if it[0] == 'r':
+                    body += [1, it[1], it[2]]
+                else:
+                    body += [_SET_KINDS[it[0]], it[1], 0]
+            code += body
+
+    def emit(self, node):
+        code = self.code
+        kind = node[0]
+        if kind in ('set', 'any'):
+            self.item(node)
+        elif kind == 'str':
+            text = node[1]
+            if node[2] or len(text) == 1:
+                for ch in text:
+                    self.item(('str', ch, node[2]))
+            else:
+                code += [OP_STR, len(text)]
+                code += [ord(ch) for ch in text]
+        elif kind == 'seq':
+            for item in node[1]:
+                self.emit(item)
+        elif kind == 'alt':
+            jumps = []
+            branches = node[1]
+            for i, b in enumerate(branches):
+                if i < len(branches) - 1:
+                    split = len(code)
+                    code += [OP_SPLIT, 0]
+                    self.emit(b)
+                    jumps.append(len(code))
+                    code += [OP_JMP, 0]
+                    code[split + 1] = len(code)
+                else:
+                    self.emit(b)
+            for j in jumps:
+                code[j + 1] = len(code)
+        elif kind == 'group':
+            if node[1] is None:
+                self.emit(node[2])
+            else:
+                code += [OP_SAVE, 2 * node[1]]
+                self.emit(node[2])
+                code += [OP_SAVE, 2 * node[1] + 1]
+        elif kind == 'rep':
+            inner, lo, hi, greedy = node[1], node[2], node[3], node[4]
+            single = _single(inner)
+            if single is not None:
+                at = len(code)
+                code += [OP_REP_ONE, lo, hi, 1 if greedy else 0, 0]
+                self.item(single)
+                code[at + 4] = len(code)
+            else:
+                rid = self.nrep
+                self.nrep += 1
+                at = len(code)
+                code += [OP_REP_INIT, rid, 0]
+                self.emit(inner)
+                code[at + 2] = len(code)
+                code += [OP_REP_UNTIL, rid, lo, hi, 1 if greedy else 0, at + 3]
+        elif kind == 'backref':
+            code += [OP_BACKREF, node[1], node[2]]
+        elif kind == 'look':
+            behind, negative = node[1], node[2]
+            at = len(code)
+            code += [OP_LOOK, (2 if behind else 0) + (1 if negative else 0),
+                     node[4] if behind else 0, 0]
+            self.emit(node[3])
+            code.append(OP_SUCCEED)
+            code[at + 3] = len(code)
+        elif kind == 'at':
+            code += [OP_AT, _AT_CODES[node[1]]]
+        elif kind == 'atomic':
+            at = len(code)
+            code += [OP_ATOMIC, 0]
+            self.emit(node[1])
+            code.append(OP_SUCCEED)
+            code[at + 1] = len(code)
+        elif kind == 'cond':
+            at = len(code)
+            code += [OP_COND, node[1], 0]
+            self.emit(node[2])
+            jump = len(code)
+            code += [OP_JMP, 0]
+            code[at + 2] = len(code)
+            if node[3] is not None:
+                self.emit(node[3])
+            code[jump + 1] = len(code)
+        else:
+            raise AssertionError(kind)
 
 
-def _is_word(st, i, ascii_only):
-    if i < 0 or i >= len(st.s) or i >= st.end:
-        return False
-    c = st.s[i]
-    if ascii_only:
-        return _ascii_word(c)
-    return c.isalnum() or c == '_'
-
-
-def _at(test):
-    def m_at(st, i, k):
-        if test(st, i):
-            return k(i)
-        return None
-    return m_at
-
-
-_ANCHORS = {
-    'bol': _at(lambda st, i: i == 0),
-    'bol_m': _at(lambda st, i: i == 0 or st.s[i - 1] == '\n'),
-    'eol': _at(lambda st, i: i == st.end or (i == st.end - 1 and st.s[i] == '\n')),
-    'eol_m': _at(lambda st, i: i == st.end or st.s[i] == '\n'),
-    'bos': _at(lambda st, i: i == 0),
-    'eos': _at(lambda st, i: i == st.end),
-    'word': _at(lambda st, i: _is_word(st, i - 1, False) != _is_word(st, i, False)),
-    'nonword': _at(lambda st, i: _is_word(st, i - 1, False) == _is_word(st, i, False)),
-    'word_a': _at(lambda st, i: _is_word(st, i - 1, True) != _is_word(st, i, True)),
-    'nonword_a': _at(lambda st, i: _is_word(st, i - 1, True) == _is_word(st, i, True)),
-}
+def generate(tree):
+    """The program for a parsed tree, and its number of general repeats."""
+    gen = _CodeGen()
+    gen.emit(tree)
+    gen.code.append(OP_SUCCEED)
+    return gen.code, gen.nrep
 
 
 def literal_prefix(node):
-    """A case-sensitive literal every match must start with ('' if none):
-    searches jump between its occurrences with str.find."""
+    """A case-sensitive literal every match must start with ('' if none)."""
     while True:
         kind = node[0]
         if kind == 'str' and not node[2]:
@@ -989,16 +868,23 @@ def literal_prefix(node):
 
 
 def compile_pattern(pattern, flags):
-    """Parse and build: (matcher, group count, groupindex, final flags,
-    literal prefix)."""
+    """Parse and generate: (program, repeat count, group count, groupindex,
+    final flags, literal prefix)."""
     p = _Parser(pattern, flags)
-    if p.is_bytes and flags & UNICODE:
-        raise ValueError('cannot use UNICODE flag with a bytes pattern')
     tree = p.parse()
+    # The type flags are checked after the parse, as sre's fix_flags is.
     final_flags = p.flags
-    if not p.is_bytes:
+    if p.is_bytes:
+        if final_flags & UNICODE:
+            raise ValueError('cannot use UNICODE flag with a bytes pattern')
+        if final_flags & LOCALE and final_flags & ASCII:
+            raise ValueError('ASCII and LOCALE flags are incompatible')
+    else:
+        if final_flags & LOCALE:
+            raise ValueError('cannot use LOCALE flag with a str pattern')
         if final_flags & ASCII and final_flags & UNICODE:
             raise ValueError('ASCII and UNICODE flags are incompatible')
         if not final_flags & ASCII:
             final_flags |= UNICODE
-    return build(tree), p.groups, p.groupindex, final_flags, literal_prefix(tree)
+    code, nrep = generate(tree)
+    return code, nrep, p.groups, p.groupindex, final_flags, literal_prefix(tree)

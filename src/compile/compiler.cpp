@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "compile/annotation_text.h"
 #include "compile/compiler_internal.h"
 #include "objects/complex.h"
 #include "objects/errors.h"
@@ -60,6 +61,10 @@ std::string Compiler::annotation_text(const Expr* e) {
     auto it = opts_.annotation_texts->find(e);
     if (it != opts_.annotation_texts->end()) return it->second;
   }
+  return unparse_annotation(e, [this](const Expr* x) { return source_text(x); });
+}
+
+std::string Compiler::source_text(const Expr* e) {
   std::string text;
   for (int l = e->lineno; l <= e->end_lineno; l++) {
     std::string_view lt = line_text(l);
@@ -678,7 +683,15 @@ void Compiler::function_def(const FunctionDef* f) {
     emit_jump(kSetupCleanup, handler);
   }
   docstring_and_body(f->body, false);
-  emit(OP_RETURN_CONST, add_none());
+  {
+    // The implicit `return None` has no line of its own: its events and
+    // f_lineno report the last line that ran before it (CPython 3.11's
+    // line propagation), looked up backwards by code_line_for.
+    Position saved = u().pos;
+    u().pos = Position{-1, -1, -1, -1};
+    emit(OP_RETURN_CONST, add_none());
+    u().pos = saved;
+  }
   if (gen) {
     bind(handler);
     emit(OP_CALL_INTRINSIC_1, kIntrinsicStopIterationError);
@@ -763,6 +776,9 @@ void Compiler::class_body(const ClassDef* c, int firstline) {
     if (body_has_annotations(c->body)) emit(OP_SETUP_ANNOTATIONS);
   }
   docstring_and_body(c->body, true);
+  // The epilogue has no line of its own (CPython 3.11 gives it the last
+  // statement's): no line event for the class statement's line at its end.
+  u().pos = Position{-1, -1, -1, -1};
   if (cs->needs_class_closure) {
     emit(OP_LOAD_CLOSURE, closure_index("__class__"));
     emit(OP_COPY, 1);
@@ -984,6 +1000,7 @@ Ref<Code> Compiler::compile_mod(const Mod* mod) {
       emit(OP_RESUME, 0);
       if (body_has_annotations(m->body)) emit(OP_SETUP_ANNOTATIONS);
       docstring_and_body(m->body, true);
+      u().pos = Position{-1, -1, -1, -1};  // no line of its own (see the function body's)
       emit(OP_RETURN_CONST, add_none());
       break;
     }

@@ -116,6 +116,7 @@ class Compiler {
   // The string an annotation becomes under `from __future__ import
   // annotations`: its source text, or opts_.annotation_texts' entry.
   std::string annotation_text(const Expr* e);
+  std::string source_text(const Expr* e);  // the expression's text in the source
 
   // ---- units & emission (compiler.cpp) ----
   void enter_unit(Scope* s, UnitKind kind, const std::string& name, const std::string& qualname, int firstlineno);

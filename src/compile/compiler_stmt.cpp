@@ -100,7 +100,10 @@ void Compiler::stmt(const Stmt* s) {
     case StmtKind::Assert: assert_stmt(cast<Assert>(s)); break;
     case StmtKind::Import: import_stmt(cast<Import>(s)); break;
     case StmtKind::ImportFrom: import_from(cast<ImportFrom>(s)); break;
-    case StmtKind::Global: case StmtKind::Nonlocal: case StmtKind::Pass: break;
+    case StmtKind::Global: case StmtKind::Nonlocal: break;
+    // `pass` is a NOP on its line, as CPython 3.11's (which drops it only
+    // where a neighbour has the same line): line tracing and pdb stop there.
+    case StmtKind::Pass: emit(OP_NOP); break;
     case StmtKind::Expr: {
       const Expr* v = cast<ExprStmt>(s)->value;
       if (opts_.interactive && units_.size() == 1) {
@@ -332,6 +335,22 @@ void Compiler::if_stmt(const If* s) {
 
 void Compiler::while_stmt(const While* w) {
   int loop = new_label(), body = new_label(), anchor = new_label(), exit = new_label();
+  {
+    // `while True:` tests nothing, so its line would have no instruction.
+    // A NOP with argument 1 marks it, before the loop's head so only the
+    // loop's entry runs it: line tracing (vm/trace.cpp) reports the line
+    // again when a jump back lands just after the marker, as CPython
+    // 3.11's per-iteration NOP does, without a per-iteration cost here.
+    ConstEntry c;
+    if ((w->test->kind == ExprKind::Constant || w->test->kind == ExprKind::Name) && fold_const(w->test, &c)) {
+      int t = truthy(c.obj ? c.obj.val() : none());
+      if (t < 0) python_error();
+      if (t > 0) {
+        set_pos(w);
+        emit(OP_NOP, 1);
+      }
+    }
+  }
   bind(loop);
   push_fblock(FBlockType::WhileLoop, loop, exit, nullptr, w);
   jump_if(w->test, false, anchor);
@@ -510,6 +529,9 @@ void Compiler::break_continue(const Stmt* s, bool is_break) {
   if (loop.block == kNoLabel && loop.exit == kNoLabel)
     error(s, is_break ? "'break' outside loop" : "'continue' not properly in loop");
   set_pos(s);
+  // Its own line: the jump it becomes counts as artificial for line
+  // tracing (vm/trace.cpp), so a NOP on the statement's line comes first.
+  emit(OP_NOP);
   if (is_break) {
     unwind_fblock(loop, false);
     emit_jump(kPseudoJump, loop.exit);
@@ -521,6 +543,10 @@ void Compiler::break_continue(const Stmt* s, bool is_break) {
 // ---- try -------------------------------------------------------------------------------
 
 void Compiler::try_stmt(const Try* t) {
+  // The `try:` line gets an instruction of its own when the body starts on
+  // a later line (CPython 3.11 keeps this NOP): a line trace event and a
+  // pdb step stop there.
+  if (!t->body.empty() && t->body.front()->lineno != t->lineno) emit(OP_NOP);
   if (!t->finalbody.empty()) try_finally(t);
   else if (t->is_star()) try_star_except(t);
   else try_except(t);

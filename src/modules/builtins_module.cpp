@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "modules/io_module.h"
+#include "modules/readline_module.h"
 #include "modules/sys_module.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -377,11 +378,8 @@ Ref<> builtin_getattr(Value, Value* a) {
   if (!is_str(a[1]))
     return err_format(g_TypeError, "attribute name must be string, not '%s'", type_name(type_of(a[1])));
   if (a[2].is_null()) return getattr(a[0], a[1]);
-  Ref<> r = getattr(a[0], a[1]);
-  if (!r && err_matches(g_AttributeError)) {
-    err_clear();
-    return Ref<>::borrow(a[2]);
-  }
+  Ref<> r = getattr_opt(a[0], a[1]);  // no AttributeError is built for an absent attribute
+  if (!r && !err_occurred()) return Ref<>::borrow(a[2]);
   return r;
 }
 
@@ -413,7 +411,16 @@ Ref<> builtin_id(Value, Value* a) {
   return int_from_uint64(reinterpret_cast<uint64_t>(a[0].obj()));
 }
 
-Ref<> builtin_input(Value, Value* a) { return sys_input(a[0]); }
+Ref<> builtin_input(Value, Value* a) {
+  // After `import readline`, with the terminal on both ends, GNU readline
+  // reads the line (CPython's PyOS_Readline rule).
+  if (readline_module_imported()) {
+    bool handled = false;
+    Ref<> line = readline_input(a[0], &handled);
+    if (handled) return line;
+  }
+  return sys_input(a[0]);
+}
 
 Ref<> builtin_isinstance(Value, Value* a) {
   int r = is_instance(a[0], a[1]);
@@ -697,7 +704,16 @@ Ref<> builtin_vars(Value, Value* a) {
 
 Ref<> builtin_open(Value, Value* a) { return io_open_builtin(a); }
 
-Ref<> builtin_breakpoint(Value, Value*) { return new_none(); }
+// breakpoint(): sys.breakpointhook(*args, **kws).
+Ref<> builtin_breakpoint(Value, Value* a) {
+  Ref<> sys = import_module("sys");
+  Ref<> hook = sys ? getattr_opt(sys.val(), Value(str_intern("breakpointhook"))) : Ref<>();
+  if (!hook) {
+    if (!err_occurred()) err_set_str(g_RuntimeError, "lost sys.breakpointhook");
+    return nullptr;
+  }
+  return call_tuple_dict(hook.val(), a[0], a[1]);
+}
 
 const MethodDef kBuiltinFunctions[] = {
     {"__build_class__(func, name, /, *bases, **kwds)", builtin_build_class,

@@ -12,22 +12,38 @@
 // while it reads other threads' frames. The fatal handler reads only the
 // crashing thread's own frames and writes with write(2), with the
 // descriptor read from an atomic: it takes no lock and allocates nothing.
+//
+// dump_traceback_later() arms a watchdog: a plain C++ thread (not a Python
+// thread) that waits on its own condition variable until the timeout or a
+// cancel. When the timeout passes it registers itself as a thread (so it
+// can stop the world), writes "Timeout (H:MM:SS)!" and every other
+// thread's stack, unregisters, and then exits the process (exit=True),
+// waits again (repeat=True) or ends. The armed watchdog is published under
+// g_later_mu; cancelling joins it detached, so a watchdog that is stopping
+// the world never waits for the thread that cancels it. An atexit callback
+// cancels it before the interpreter shuts down.
 // Left (docs/gaps.md): the fatal handler shows only the crashing thread,
-// and dump_traceback_later/register/unregister are not implemented.
+// and register/unregister are not implemented.
 #include "modules/faulthandler_module.h"
 
 #include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <string>
+#include <thread>
 
 #include "compile/code.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native.h"
@@ -37,6 +53,7 @@
 #include "runtime/stop_the_world.h"
 #include "runtime/thread_state.h"
 #include "vm/frame.h"
+#include "vm/import.h"
 
 namespace ftpy {
 
@@ -291,6 +308,173 @@ Ref<> fh_dump_traceback(Value, Value* args) {
   return new_none();
 }
 
+// --- dump_traceback_later: the watchdog thread ----------------------------------------
+
+struct Watchdog {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool cancel = false;  // under mu
+  std::chrono::microseconds timeout{0};
+  bool repeat = false;
+  bool exit = false;
+  int fd = 2;
+  std::string header;  // "Timeout (0:00:01)!\n"
+  Ref<> file;          // keeps the file object open; released by the canceller
+  std::thread thread;
+  pid_t owner_pid = 0;  // the process whose thread `thread` is (a fork child has none)
+};
+
+std::mutex g_later_mu;
+Watchdog* g_watchdog = nullptr;  // the armed one; under g_later_mu
+bool g_atexit_registered = false;  // under g_later_mu
+
+// Every Python thread's stack but the watchdog's own, with the world stopped.
+void watchdog_dump(Watchdog* w) {
+  put(w->fd, w->header.data(), w->header.size());
+  ThreadState* me = thread_attach_new(false);
+  {
+    StopTheWorld stw;
+    std::vector<const ThreadState*> threads;
+    {
+      std::lock_guard<std::mutex> lk(runtime_mutex());
+      thread_for_each_locked([&](ThreadState* t) {
+        if (t != me) threads.push_back(t);
+      });
+    }
+    bool first = true;
+    for (const ThreadState* t : threads) {
+      if (!first) put(w->fd, "\n");
+      first = false;
+      dump_thread(w->fd, t, false);
+    }
+  }
+  thread_detach_delete(me);
+}
+
+void watchdog_main(Watchdog* w) {
+  std::unique_lock<std::mutex> lk(w->mu);
+  for (;;) {
+    if (w->cv.wait_for(lk, w->timeout, [w] { return w->cancel; })) return;
+    lk.unlock();
+    watchdog_dump(w);
+    if (w->exit) ::_exit(1);
+    if (!w->repeat) return;
+    lk.lock();
+  }
+}
+
+// Disarm and join the armed watchdog, if any (detached: see the top).
+void watchdog_cancel() {
+  Watchdog* w;
+  {
+    std::lock_guard<std::mutex> g(g_later_mu);
+    w = g_watchdog;
+    g_watchdog = nullptr;
+  }
+  if (!w) return;
+  if (w->owner_pid != ::getpid()) {
+    // Armed before a fork(): the watchdog thread did not survive into this
+    // child, and joining its copied handle would wait forever. Leak it.
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> g(w->mu);
+    w->cancel = true;
+  }
+  w->cv.notify_all();
+  {
+    DetachedScope detached;
+    w->thread.join();
+  }
+  delete w;
+}
+
+Ref<> fh_cancel_later(Value, Value*) {
+  watchdog_cancel();
+  return new_none();
+}
+
+const MethodDef kCancelLaterDef = {"cancel_dump_traceback_later()", fh_cancel_later,
+                                   "Cancel the previous call to dump_traceback_later()."};
+
+// "Timeout (H:MM:SS[.ffffff])!\n" as CPython writes it.
+std::string timeout_header(int64_t us) {
+  int64_t sec = us / 1000000, frac = us % 1000000;
+  char buf[96];
+  if (frac)
+    std::snprintf(buf, sizeof buf, "Timeout (%lld:%02lld:%02lld.%06lld)!\n", static_cast<long long>(sec / 3600),
+                  static_cast<long long>(sec / 60 % 60), static_cast<long long>(sec % 60),
+                  static_cast<long long>(frac));
+  else
+    std::snprintf(buf, sizeof buf, "Timeout (%lld:%02lld:%02lld)!\n", static_cast<long long>(sec / 3600),
+                  static_cast<long long>(sec / 60 % 60), static_cast<long long>(sec % 60));
+  return buf;
+}
+
+// dump_traceback_later(timeout, repeat=False, file=sys.stderr, exit=False)
+Ref<> fh_dump_later(Value module, Value* args) {
+  double secs;
+  if (is_float(args[0])) {
+    secs = float_value(args[0]);
+    if (std::isnan(secs)) return err_set_str(g_ValueError, "Invalid value NaN (not a number)");
+  } else {
+    int64_t i;
+    if (!to_int64(args[0], &i)) return nullptr;
+    secs = static_cast<double>(i);
+  }
+  double us_d = std::ceil(secs * 1e6);
+  if (us_d > 9.2e15) return err_set_str(g_OverflowError, "timestamp out of range for platform time_t");
+  int64_t us = static_cast<int64_t>(us_d);
+  if (us <= 0) return err_set_str(g_ValueError, "timeout must be greater than 0");
+  int repeat = truthy(args[1]), exit_flag = truthy(args[3]);
+  if (repeat < 0 || exit_flag < 0) return nullptr;
+  int fd;
+  Ref<> keep;
+  if (!file_fd(args[2], &fd, &keep)) return nullptr;
+  bool need_atexit;
+  {
+    std::lock_guard<std::mutex> g(g_later_mu);
+    need_atexit = !g_atexit_registered;
+    g_atexit_registered = true;
+  }
+  if (need_atexit) {
+    // Cancel before the interpreter shuts down, as CPython's finalization does.
+    Ref<> atexit = import_module("atexit");
+    Ref<Str> modname = str_from_ascii("faulthandler");
+    Ref<> fn = atexit && modname ? native_function_new(&kCancelLaterDef, module, modname.val()) : Ref<>();
+    Value a[1] = {fn.val()};
+    Ref<> r = fn ? call_method(atexit.val(), "register", a, 1) : Ref<>();
+    if (!r) return nullptr;
+  }
+  watchdog_cancel();
+  auto* w = new Watchdog();
+  w->timeout = std::chrono::microseconds(us);
+  w->repeat = repeat != 0;
+  w->exit = exit_flag != 0;
+  w->fd = fd;
+  w->header = timeout_header(us);
+  w->file = std::move(keep);
+  w->owner_pid = ::getpid();
+  w->thread = std::thread(watchdog_main, w);
+  Watchdog* old;
+  {
+    std::lock_guard<std::mutex> g(g_later_mu);
+    old = g_watchdog;
+    g_watchdog = w;
+  }
+  if (old && old->owner_pid == ::getpid()) {  // another thread armed one meanwhile: it is replaced
+    {
+      std::lock_guard<std::mutex> g(old->mu);
+      old->cancel = true;
+    }
+    old->cv.notify_all();
+    DetachedScope detached;
+    old->thread.join();
+    delete old;
+  }
+  return new_none();
+}
+
 const MethodDef kFaulthandlerFunctions[] = {
     {"enable(file=None, all_threads=True)", fh_enable,
      "Write the Python stack to file (default sys.stderr) when the process gets a fatal signal."},
@@ -298,6 +482,10 @@ const MethodDef kFaulthandlerFunctions[] = {
     {"is_enabled()", fh_is_enabled, "Whether the fatal-signal handlers are installed."},
     {"dump_traceback(file=None, all_threads=True)", fh_dump_traceback,
      "Write the Python stack of the current thread (or of every thread) to file."},
+    {"dump_traceback_later(timeout, repeat=False, file=None, exit=False)", fh_dump_later,
+     "Dump the traceback of all threads in timeout seconds,\n"
+     "or each timeout seconds if repeat is True. If exit is True, call _exit(1) which is not safe."},
+    {"cancel_dump_traceback_later()", fh_cancel_later, "Cancel the previous call to dump_traceback_later()."},
     {nullptr}};
 
 }  // namespace

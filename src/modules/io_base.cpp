@@ -26,6 +26,7 @@
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/weakref.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
 
@@ -174,6 +175,12 @@ bool io_size_arg(Value v, int64_t* out) {
   return to_index(i.val(), out);
 }
 
+void io_base_clear_weakrefs(Object* o) {
+  // Heap subclasses cleared theirs in subtype_dealloc; the head is then null.
+  auto* head = reinterpret_cast<WeakRef**>(&static_cast<IOBaseObj*>(o)->weakreflist);
+  if (std::atomic_ref<WeakRef*>(*head).load(std::memory_order_acquire)) weakref_clear_all(o);
+}
+
 void io_base_dealloc_fields(Object* o) {
   auto* b = static_cast<IOBaseObj*>(o);
   Value d = b->dict;
@@ -242,6 +249,7 @@ void iobase_finalize(Object* o) {
 
 void iobase_dealloc(Object* o) {
   if (io_finalize_for_dealloc(o)) return;
+  io_base_clear_weakrefs(o);
   io_base_dealloc_fields(o);
   free_object(o);
 }
@@ -538,6 +546,7 @@ void io_type_setup(Type* t, const char* name, Type* base, uint32_t size) {
   t->basic_size = size;
   t->flags = kTypeBaseType | kTypeHasGc;
   t->dict_offset = static_cast<int32_t>(offsetof(IOBaseObj, dict));
+  t->weaklist_offset = static_cast<int32_t>(offsetof(IOBaseObj, weakreflist));
   t->tp_traverse = io_base_traverse;
   t->tp_finalize = iobase_finalize;
 }

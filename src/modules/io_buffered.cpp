@@ -58,6 +58,7 @@ Ref<> buffered_new(Type* type, const Value*, size_t, Value) {
 
 void buffered_dealloc(Object* o) {
   if (io_finalize_for_dealloc(o)) return;
+  io_base_clear_weakrefs(o);
   auto* b = static_cast<Buffered*>(o);
   delete b->st;
   b->st = nullptr;

@@ -64,6 +64,7 @@ int internal_close(FileIO* f) {
 
 void fileio_dealloc(Object* o) {
   if (io_finalize_for_dealloc(o)) return;
+  io_base_clear_weakrefs(o);
   auto* f = static_cast<FileIO*>(o);
   if (f->fd >= 0 && f->closefd) ::close(f->fd);
   decref(f->name);

@@ -87,8 +87,12 @@ bool io_path_bytes(Value path, std::string* out, const char* funcname = nullptr)
 // The layout every _io object starts with: an instance __dict__ and the
 // _IOBase "closed" flag (used only by classes that do not define their own
 // notion of closed, i.e. Python subclasses of the ABCs).
+// Every _io object takes weak references, as CPython's do (a WeakSet of open
+// files, weakref.finalize on a file): `weakreflist` is the list head
+// (objects/weakref.h) that io_type_setup's weaklist_offset names.
 struct IOBaseObj : Object {
   Value dict;
+  Value weakreflist;
   uint8_t base_closed;
   uint8_t finalizing;
 };
@@ -117,6 +121,9 @@ std::nullptr_t io_closed_error(bool period = true);
 // object temporarily resurrected (CPython's IOBase finalizer). Returns true if
 // the object was resurrected by close() and must not be freed.
 bool io_finalize_for_dealloc(Object* o);
+// Clears the weak references to a dying _io object (after its finalizer ran,
+// before its fields go); a no-op for an object that has none.
+void io_base_clear_weakrefs(Object* o);
 void io_base_dealloc_fields(Object* o);  // drops the instance dict
 void io_base_traverse(Object* o, VisitFn visit, void* arg);
 

@@ -47,6 +47,7 @@ Ref<> bytesio_new(Type* type, const Value*, size_t, Value) {
 }
 
 void bytesio_dealloc(Object* o) {
+  io_base_clear_weakrefs(o);
   auto* b = static_cast<BytesIO*>(o);
   delete b->buf;
   b->buf = nullptr;
@@ -346,6 +347,7 @@ Ref<> stringio_new(Type* type, const Value*, size_t, Value) {
 }
 
 void stringio_dealloc(Object* o) {
+  io_base_clear_weakrefs(o);
   auto* s = static_cast<StringIO*>(o);
   delete s->buf;
   s->buf = nullptr;

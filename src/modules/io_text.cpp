@@ -97,6 +97,7 @@ Ref<> text_new(Type* type, const Value*, size_t, Value) {
 
 void text_dealloc(Object* o) {
   if (io_finalize_for_dealloc(o)) return;
+  io_base_clear_weakrefs(o);
   auto* t = static_cast<TextIO*>(o);
   delete t->st;
   t->st = nullptr;

@@ -22,6 +22,7 @@
 #include "objects/tuple.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
+#include "runtime/interp.h"
 
 namespace ftpy {
 
@@ -888,6 +889,47 @@ Ref<> groupby_setstate(Value self, Value* args) {
   return none_ref();
 }
 
+// _grouper(parent, tgtkey): what unpickling a group calls. The new group
+// becomes its groupby's current one, as in CPython.
+Ref<> grouper_tp_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_no_kwargs("_grouper", kwnames) || !check_positional("_grouper", nargs, Value(), 2, 2)) return nullptr;
+  if (type_of(args[0]) != &g_groupby_type)
+    return err_format(g_TypeError, "_grouper() argument 1 must be itertools.groupby, not %s",
+                      type_name(type_of(args[0])));
+  auto* g = args[0].as<GroupBy>();
+  auto* gr = alloc_object<Grouper>(type);
+  if (!gr) return nullptr;
+  gr->parent = Ref<>::borrow(args[0]).release();
+  gr->tgtkey = Ref<>::borrow(args[1]).release();
+  CriticalSection cs(g);
+  gr->group_id = g->group_id;
+  return Ref<>::steal(Value(gr));
+}
+
+// 3.11's form: (_grouper, (parent, tgtkey)) for the current group; a group
+// its groupby moved past reduces to an empty iterator, iter(()).
+Ref<> grouper_reduce(Value self, Value*) {
+  auto* gr = self.as<Grouper>();
+  auto* g = gr->parent.as<GroupBy>();
+  bool current;
+  {
+    CriticalSection cs(g);
+    current = g->group_id == gr->group_id;
+  }
+  if (!current) {
+    Ref<> iter_fn = getattr(g_interp.builtins_mod, "iter");
+    if (!iter_fn) return nullptr;
+    Ref<> args = tuple_pack({Value(empty_tuple().get())});
+    if (!args) return nullptr;
+    return tuple_pack({iter_fn.val(), args.val()});
+  }
+  Ref<> args = tuple_pack({gr->parent, gr->tgtkey});
+  if (!args) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val()});
+}
+
+const MethodDef kGrouperMethods[] = {{"__reduce__($self, /)", grouper_reduce, kReduceDoc}, {nullptr}};
+
 const MethodDef kGroupByMethods[] = {{"__reduce__($self, /)", groupby_reduce, kReduceDoc},
                                      {"__setstate__($self, state, /)", groupby_setstate, kSetStateDoc},
                                      {nullptr}};
@@ -1200,8 +1242,91 @@ Ref<> tee_next(Value self) {
 
 Ref<> tee_copy_method(Value self, Value*) { return tee_copy_of(self); }
 
+// Pickling, in 3.11's forms: a tee reduces to (_tee, ((),), (data, index))
+// and a data block to (_tee_dataobject, (source, [values read], next block
+// or None)), so the tees of one tee() call pickled together share their
+// blocks again when loaded.
+Ref<> teedata_reduce(Value self, Value*) {
+  auto* d = self.as<TeeData>();
+  Ref<List> values;
+  Ref<> it, next;
+  {
+    CriticalSection cs(d);
+    values = list_new(d->numread);
+    if (!values) return nullptr;
+    for (int i = 0; i < d->numread; i++) list_init_item(values.get(), i, Ref<>::borrow(d->values[i]));
+    it = Ref<>::borrow(d->it);
+    next = Ref<>::borrow(d->next);
+  }
+  Ref<> args = tuple_pack({it.val(), values.val(), or_none(next.val())});
+  if (!args) return nullptr;
+  return tuple_pack({Value(type_of(self)), args.val()});
+}
+
+// _tee_dataobject(source, values, next): a block holding `values` (at most a
+// block's worth), linked to `next` only when full; else ValueError.
+Ref<> teedata_tp_new(Type*, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_no_kwargs("_tee_dataobject", kwnames) || !check_positional("_tee_dataobject", nargs, Value(), 3, 3))
+    return nullptr;
+  Value values = args[1], next = args[2];
+  if (!is_list(values))
+    return err_format(g_TypeError, "teedataobject() argument 2 must be list, not %s", type_name(type_of(values)));
+  Ref<> items = sequence_tuple(values);  // a snapshot: the list may change under us
+  if (!items) return nullptr;
+  int64_t n = tuple_size(items.val());
+  bool ok = n <= kTeeBlock;
+  if (ok && n == kTeeBlock) ok = is_none(next) || type_of(next) == &g_teedata_type;
+  else if (ok) ok = is_none(next);
+  if (!ok) return err_set_str(g_ValueError, "Invalid arguments");
+  Ref<> block = teedata_new(args[0]);
+  if (!block) return nullptr;
+  auto* d = block.val().as<TeeData>();
+  for (int64_t i = 0; i < n; i++) d->values[i] = Ref<>::borrow(tuple_item(items.val(), i)).release();
+  d->numread = static_cast<int32_t>(n);
+  if (!is_none(next)) d->next = Ref<>::borrow(next).release();
+  return block;
+}
+
+Ref<> tee_reduce(Value self, Value*) {
+  auto* t = self.as<Tee>();
+  Ref<> data;
+  int32_t index;
+  {
+    CriticalSection cs(t);
+    data = Ref<>::borrow(t->data);
+    index = t->index;
+  }
+  Ref<> inner = tuple_pack({Value(empty_tuple().get())});
+  Ref<> state = tuple_pack({data.val(), small_int(index).val()});
+  if (!inner || !state) return nullptr;
+  return tuple_pack({Value(type_of(self)), inner.val(), state.val()});
+}
+
+Ref<> tee_setstate(Value self, Value* args) {
+  Value state = args[0];
+  if (!is_tuple(state)) return err_set_str(g_TypeError, "state is not a tuple");
+  if (tuple_size(state) != 2)
+    return err_format(g_TypeError, "function takes exactly 2 arguments (%lld given)",
+                      static_cast<long long>(tuple_size(state)));
+  Value data = tuple_item(state, 0);
+  if (type_of(data) != &g_teedata_type)
+    return err_format(g_TypeError, "argument 1 must be itertools._tee_dataobject, not %s",
+                      type_name(type_of(data)));
+  int64_t index;
+  if (!to_index(tuple_item(state, 1), &index)) return nullptr;
+  if (index < 0 || index > kTeeBlock) return err_set_str(g_ValueError, "Index out of range");
+  auto* t = self.as<Tee>();
+  CriticalSection cs(t);
+  set_field(t->data, Ref<>::borrow(data));
+  t->index = static_cast<int32_t>(index);
+  return none_ref();
+}
+
 const MethodDef kTeeMethods[] = {{"__copy__($self, /)", tee_copy_method, "Returns an independent iterator."},
+                                 {"__reduce__($self, /)", tee_reduce, kReduceDoc},
+                                 {"__setstate__($self, state, /)", tee_setstate, kSetStateDoc},
                                  {nullptr}};
+const MethodDef kTeeDataMethods[] = {{"__reduce__($self, /)", teedata_reduce, kReduceDoc}, {nullptr}};
 
 void tee_dealloc(Object* o) { fields_dealloc<Tee>(o); }
 
@@ -1379,11 +1504,11 @@ void itertools_types_init() {
   SIMPLE_TYPE(g_starmap_type, PredIter, "itertools.starmap", starmap_new, starmap_next, kPredMethods);
   SIMPLE_TYPE(g_groupby_type, GroupBy, "itertools.groupby", groupby_new, groupby_next, kGroupByMethods);
   itertools_type_setup(&g_grouper_type, "itertools._grouper", sizeof(Grouper), grouper_dealloc,
-                       fields_traverse<Grouper>, nullptr, grouper_next);
+                       fields_traverse<Grouper>, grouper_tp_new, grouper_next, kGrouperMethods);
   SIMPLE_TYPE(g_islice_type, ISlice, "itertools.islice", islice_new, islice_next, kISliceMethods);
   SIMPLE_TYPE(g_pairwise_type, Pairwise, "itertools.pairwise", pairwise_new, pairwise_next);
   itertools_type_setup(&g_teedata_type, "itertools._tee_dataobject", sizeof(TeeData), teedata_dealloc,
-                       teedata_traverse, nullptr, nullptr);
+                       teedata_traverse, teedata_tp_new, nullptr, kTeeDataMethods);
   itertools_type_setup(&g_tee_type, "itertools._tee", sizeof(Tee), tee_dealloc, fields_traverse<Tee>, tee_new,
                        tee_next, kTeeMethods);
   g_tee_type.flags &= ~kTypeBaseType;  // CPython: _tee is final

@@ -12,12 +12,16 @@
 #include "modules/collections_module.h"
 #include "modules/errno_module.h"
 #include "modules/locale_module.h"
+#include "modules/lsprof_module.h"
 #include "modules/functools_module.h"
 #include "modules/atexit_module.h"
 #include "modules/gc_module.h"
 #include "modules/hashlib_module.h"
 #include "modules/io_module.h"
 #include "modules/itertools_module.h"
+#include "modules/json_module.h"
+#include "modules/heapq_module.h"
+#include "modules/bisect_module.h"
 #include "modules/math_module.h"
 #include "modules/operator_module.h"
 #include "modules/posix_module.h"
@@ -36,6 +40,7 @@
 #include "modules/zlib_module.h"
 #include "modules/pyexpat_module.h"
 #include "modules/bz2_module.h"
+#include "modules/re_module.h"
 #include "modules/lzma_module.h"
 #include "modules/select_module.h"
 #include "modules/socket_module.h"
@@ -45,6 +50,14 @@
 #include "modules/posixshmem_module.h"
 #include "modules/sqlite3_module.h"
 #include "modules/ctypes_module.h"
+#include "modules/readline_module.h"
+#include "modules/curses_module.h"
+#include "modules/ssl_module.h"
+#include "modules/imp_module.h"
+#include "modules/symtable_module.h"
+#include "modules/tracemalloc_module.h"
+#include "modules/pickle_module.h"
+#include "vm/code_cache.h"
 #include "objects/weakref.h"
 #include "objects/str.h"
 #include "runtime/interp.h"
@@ -72,6 +85,9 @@ const ModuleRow kModules[] = {
     {"_collections", collections_module_create},
     {"_functools", functools_module_create},
     {"_operator", operator_module_create},
+    {"_json", json_module_create},
+    {"_heapq", heapq_module_create},
+    {"_bisect", bisect_module_create},
     {"_random", random_module_create},
     {"_struct", struct_module_create},
     {"array", array_module_create},
@@ -83,6 +99,7 @@ const ModuleRow kModules[] = {
     {"posix", posix_module_create},
     {"errno", errno_module_create},
     {"_locale", locale_module_create},
+    {"_lsprof", lsprof_module_create},
     {"time", time_module_create},
     {"gc", gc_module_create},
     {"atexit", atexit_module_create},
@@ -92,6 +109,7 @@ const ModuleRow kModules[] = {
     {"zlib", zlib_module_create},
     {"pyexpat", pyexpat_module_create},
     {"_bz2", bz2_module_create},
+    {"_ftpy_sre", re_module_create},
     {"_lzma", lzma_module_create},
     {"select", select_module_create},
     {"_socket", socket_module_create},
@@ -108,6 +126,15 @@ const ModuleRow kModules[] = {
     {"_posixshmem", posixshmem_module_create},
     {"_sqlite3", sqlite3_module_create},
     {"_ctypes", ctypes_module_create},
+    {"readline", readline_module_create},
+    {"_curses", curses_module_create},
+    {"_curses_panel", curses_panel_module_create},
+    {"_ssl", ssl_module_create},
+    {"_imp", imp_module_create},
+    {"_symtable", symtable_module_create},
+    {"_tracemalloc", tracemalloc_module_create},
+    {"_pickle", pickle_module_create},
+    {"_ftpy_codecache", code_cache_module_create},
 };
 
 }  // namespace

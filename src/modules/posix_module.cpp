@@ -28,6 +28,7 @@
 
 #include "modules/io_internal.h"
 #include "modules/posix_module.h"
+#include "modules/posix_ids.h"
 #include "modules/posix_internal.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -69,8 +70,11 @@ bool path_arg(Value v, Path* p, const char* func, bool allow_fd, bool allow_none
     Ref<> m = getattr_opt(Value(type_of(v)), Value(str_intern("__fspath__")));
     if (!m) {
       if (err_occurred()) return false;
-      err_format(g_TypeError, "%s: path should be string, bytes or os.PathLike%s, not %s", func,
-                 allow_fd ? ", integer" : allow_none ? " or None" : "", type_name(type_of(v)));
+      const char* kinds = allow_fd && allow_none ? "string, bytes, os.PathLike, integer or None"
+                          : allow_fd             ? "string, bytes, os.PathLike or integer"
+                          : allow_none           ? "string, bytes, os.PathLike or None"
+                                                 : "string, bytes or os.PathLike";
+      err_format(g_TypeError, "%s: path should be %s, not %s", func, kinds, type_name(type_of(v)));
       return false;
     }
   }
@@ -110,6 +114,48 @@ Ref<> none_or_err(int r, Value f1 = Value(), Value f2 = Value()) {
   return new_none();
 }
 
+}  // namespace
+
+bool dir_fd_arg(Value v, int* out) {
+  if (v.is_null() || is_none(v)) {
+    *out = AT_FDCWD;
+    return true;
+  }
+  if (!is_int(v)) {
+    Ref<> m = getattr_opt(Value(type_of(v)), Value(str_intern("__index__")));
+    if (!m) {
+      if (!err_occurred())
+        err_format(g_TypeError, "argument should be integer or None, not %s", type_name(type_of(v)));
+      return false;
+    }
+  }
+  return c_int_arg(v, out);
+}
+
+namespace {
+
+// A follow_symlinks argument as the AT_SYMLINK_NOFOLLOW flag (0 or the flag), -1 on error.
+int nofollow_flag(Value v) {
+  if (v.is_null()) return 0;
+  int t = truthy(v);
+  if (t < 0) return -1;
+  return t ? 0 : AT_SYMLINK_NOFOLLOW;
+}
+
+// CPython's checks when a path given as an fd meets dir_fd or follow_symlinks=False.
+bool fd_path_checks(const char* func, const Path& p, int dir_fd, int nofollow) {
+  if (p.fd < 0) return true;
+  if (dir_fd != AT_FDCWD) {
+    err_format(g_ValueError, "%s: can't specify dir_fd without matching path", func);
+    return false;
+  }
+  if (nofollow) {
+    err_format(g_ValueError, "%s: cannot use fd and follow_symlinks together", func);
+    return false;
+  }
+  return true;
+}
+
 // --- files and directories --------------------------------------------------------
 
 Ref<> posix_getcwd(Value, Value*) {
@@ -137,6 +183,7 @@ Ref<> posix_listdir(Value, Value* args) {
   {
     BlockingRegion br;  // blocking: detaches (issue: free threading)
     d = p.fd >= 0 ? ::fdopendir(::dup(p.fd)) : ::opendir(p.bytes.c_str());
+    if (d && p.fd >= 0) ::rewinddir(d);  // the duplicate shares fd's offset: read from the start
   }
   if (!d) return path_error(errno, args[0].is_null() ? Value() : args[0]);
   Ref<List> out = list_new();
@@ -157,65 +204,90 @@ Ref<> posix_listdir(Value, Value* args) {
 
 Ref<> posix_mkdir(Value, Value* args) {
   Path p;
+  int dfd;
   if (!path_arg(args[0], &p, "mkdir")) return nullptr;
   int64_t mode;
-  if (!to_int64(args[1], &mode)) return nullptr;
-  return none_or_err(::mkdir(p.bytes.c_str(), static_cast<mode_t>(mode)), args[0]);
+  if (!to_int64(args[1], &mode) || !dir_fd_arg(args[2], &dfd)) return nullptr;
+  return none_or_err(::mkdirat(dfd, p.bytes.c_str(), static_cast<mode_t>(mode)), args[0]);
 }
 
 Ref<> posix_rmdir(Value, Value* args) {
   Path p;
-  if (!path_arg(args[0], &p, "rmdir")) return nullptr;
-  return none_or_err(::rmdir(p.bytes.c_str()), args[0]);
+  int dfd;
+  if (!path_arg(args[0], &p, "rmdir") || !dir_fd_arg(args[1], &dfd)) return nullptr;
+  return none_or_err(::unlinkat(dfd, p.bytes.c_str(), AT_REMOVEDIR), args[0]);
 }
 
 Ref<> posix_unlink(Value, Value* args) {
   Path p;
-  if (!path_arg(args[0], &p, "remove")) return nullptr;
-  return none_or_err(::unlink(p.bytes.c_str()), args[0]);
+  int dfd;
+  if (!path_arg(args[0], &p, "remove") || !dir_fd_arg(args[1], &dfd)) return nullptr;
+  return none_or_err(::unlinkat(dfd, p.bytes.c_str(), 0), args[0]);
 }
 
 Ref<> posix_rename(Value, Value* args) {
   Path a, b;
-  if (!path_arg(args[0], &a, "rename") || !path_arg(args[1], &b, "rename")) return nullptr;
-  return none_or_err(::rename(a.bytes.c_str(), b.bytes.c_str()), args[0], args[1]);
+  int sdfd, ddfd;
+  if (!path_arg(args[0], &a, "rename") || !path_arg(args[1], &b, "rename") || !dir_fd_arg(args[2], &sdfd) ||
+      !dir_fd_arg(args[3], &ddfd))
+    return nullptr;
+  return none_or_err(::renameat(sdfd, a.bytes.c_str(), ddfd, b.bytes.c_str()), args[0], args[1]);
 }
 
 Ref<> posix_symlink(Value, Value* args) {
   Path a, b;
-  if (!path_arg(args[0], &a, "symlink") || !path_arg(args[1], &b, "symlink")) return nullptr;
-  return none_or_err(::symlink(a.bytes.c_str(), b.bytes.c_str()), args[0], args[1]);
+  int dfd;
+  if (!path_arg(args[0], &a, "symlink") || !path_arg(args[1], &b, "symlink") || !dir_fd_arg(args[3], &dfd))
+    return nullptr;
+  return none_or_err(::symlinkat(a.bytes.c_str(), dfd, b.bytes.c_str()), args[0], args[1]);
 }
 
 Ref<> posix_link(Value, Value* args) {
   Path a, b;
-  if (!path_arg(args[0], &a, "link") || !path_arg(args[1], &b, "link")) return nullptr;
-  return none_or_err(::link(a.bytes.c_str(), b.bytes.c_str()), args[0], args[1]);
+  int sdfd, ddfd;
+  if (!path_arg(args[0], &a, "link") || !path_arg(args[1], &b, "link") || !dir_fd_arg(args[2], &sdfd) ||
+      !dir_fd_arg(args[3], &ddfd))
+    return nullptr;
+  int nofollow = nofollow_flag(args[4]);
+  if (nofollow < 0) return nullptr;
+  return none_or_err(::linkat(sdfd, a.bytes.c_str(), ddfd, b.bytes.c_str(), nofollow ? 0 : AT_SYMLINK_FOLLOW),
+                     args[0], args[1]);
 }
 
 Ref<> posix_readlink(Value, Value* args) {
   Path p;
-  if (!path_arg(args[0], &p, "readlink")) return nullptr;
+  int dfd;
+  if (!path_arg(args[0], &p, "readlink") || !dir_fd_arg(args[1], &dfd)) return nullptr;
   char buf[PATH_MAX + 1];
-  ssize_t n = ::readlink(p.bytes.c_str(), buf, PATH_MAX);
+  ssize_t n = ::readlinkat(dfd, p.bytes.c_str(), buf, PATH_MAX);
   if (n < 0) return path_error(errno, args[0]);
   return name_result(std::string(buf, static_cast<size_t>(n)), p.is_bytes);
 }
 
 Ref<> posix_access(Value, Value* args) {
   Path p;
+  int dfd;
   if (!path_arg(args[0], &p, "access")) return nullptr;
   int64_t mode;
-  if (!to_int64(args[1], &mode)) return nullptr;
-  return new_bool(::access(p.bytes.c_str(), static_cast<int>(mode)) == 0);
+  if (!to_int64(args[1], &mode) || !dir_fd_arg(args[2], &dfd)) return nullptr;
+  int eff = truthy(args[3]), nofollow = nofollow_flag(args[4]);
+  if (eff < 0 || nofollow < 0) return nullptr;
+  return new_bool(::faccessat(dfd, p.bytes.c_str(), static_cast<int>(mode), (eff ? AT_EACCESS : 0) | nofollow) == 0);
 }
 
 Ref<> posix_chmod(Value, Value* args) {
   Path p;
+  int dfd;
   if (!path_arg(args[0], &p, "chmod", true)) return nullptr;
   int64_t mode;
-  if (!to_int64(args[1], &mode)) return nullptr;
-  int r = p.fd >= 0 ? ::fchmod(p.fd, static_cast<mode_t>(mode)) : ::chmod(p.bytes.c_str(), static_cast<mode_t>(mode));
+  if (!to_int64(args[1], &mode) || !dir_fd_arg(args[2], &dfd)) return nullptr;
+  int nofollow = nofollow_flag(args[3]);
+  if (nofollow < 0 || !fd_path_checks("chmod", p, dfd, nofollow)) return nullptr;
+  if (p.fd >= 0) return none_or_err(::fchmod(p.fd, static_cast<mode_t>(mode)), args[0]);
+  int r = ::fchmodat(dfd, p.bytes.c_str(), static_cast<mode_t>(mode), nofollow);
+  // Linux has no lchmod: glibc refuses AT_SYMLINK_NOFOLLOW, and CPython says so.
+  if (r < 0 && nofollow && (errno == ENOTSUP || errno == EOPNOTSUPP))
+    return err_set_str(g_NotImplementedError, "chmod: follow_symlinks unavailable on this platform");
   return none_or_err(r, args[0]);
 }
 
@@ -258,7 +330,11 @@ Ref<> posix_utime(Value, Value* args) {
       if (ts[i].tv_nsec < 0) ts[i].tv_sec -= 1, ts[i].tv_nsec += 1000000000;
     }
   }
-  int r = p.fd >= 0 ? ::futimens(p.fd, ts) : ::utimensat(AT_FDCWD, p.bytes.c_str(), ts, 0);
+  int dfd;
+  if (!dir_fd_arg(args[3], &dfd)) return nullptr;
+  int nofollow = nofollow_flag(args[4]);
+  if (nofollow < 0 || !fd_path_checks("utime", p, dfd, nofollow)) return nullptr;
+  int r = p.fd >= 0 ? ::futimens(p.fd, ts) : ::utimensat(dfd, p.bytes.c_str(), ts, nofollow);
   return none_or_err(r, args[0]);
 }
 
@@ -307,25 +383,30 @@ Ref<> stat_result_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
   return r;
 }
 
-Ref<> do_stat(Value pathv, bool follow, const char* func) {
+Ref<> do_stat(Value pathv, bool follow, const char* func, int dir_fd = AT_FDCWD) {
   Path p;
   if (!path_arg(pathv, &p, func, true)) return nullptr;
+  if (!fd_path_checks(func, p, dir_fd, !follow && std::strcmp(func, "stat") == 0)) return nullptr;
   struct stat st;
   int r;
   {
     BlockingRegion br;  // blocking: detaches (issue: free threading)
-    r = p.fd >= 0 ? ::fstat(p.fd, &st) : follow ? ::stat(p.bytes.c_str(), &st) : ::lstat(p.bytes.c_str(), &st);
+    r = p.fd >= 0 ? ::fstat(p.fd, &st) : ::fstatat(dir_fd, p.bytes.c_str(), &st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   }
   if (r < 0) return p.fd >= 0 ? err_from_errno(errno) : path_error(errno, pathv);
   return stat_result(st);
 }
 
 Ref<> posix_stat(Value, Value* args) {
-  int follow = truthy(args[2]);
-  if (follow < 0) return nullptr;
-  return do_stat(args[0], follow != 0, "stat");
+  int follow = truthy(args[2]), dfd;
+  if (follow < 0 || !dir_fd_arg(args[1], &dfd)) return nullptr;
+  return do_stat(args[0], follow != 0, "stat", dfd);
 }
-Ref<> posix_lstat(Value, Value* args) { return do_stat(args[0], false, "lstat"); }
+Ref<> posix_lstat(Value, Value* args) {
+  int dfd;
+  if (!dir_fd_arg(args[1], &dfd)) return nullptr;
+  return do_stat(args[0], false, "lstat", dfd);
+}
 Ref<> posix_fstat(Value, Value* args) {
   int64_t fd;
   if (!to_int64(args[0], &fd)) return nullptr;
@@ -386,6 +467,7 @@ struct DirEntry : Object {
   Value stat_cache;   // owned or null
   Value lstat_cache;  // owned or null
   unsigned char d_type;
+  int dir_fd;  // the directory's fd for an entry of scandir(fd) (stat is relative to it), else AT_FDCWD
 };
 
 void direntry_dealloc(Object* o) {
@@ -400,13 +482,20 @@ void direntry_dealloc(Object* o) {
 Ref<> direntry_name(Value self) { return Ref<>::borrow(self.as<DirEntry>()->name); }
 Ref<> direntry_path(Value self) { return Ref<>::borrow(self.as<DirEntry>()->path); }
 
+// The cached stat result, filled on first use. The caches are read and set
+// under the entry's critical section (two threads may ask at once); the
+// stat call itself runs outside it, and the first result stored wins.
 Ref<> direntry_get_stat(DirEntry* e, bool follow) {
+  Value self(static_cast<Object*>(e));
   Value* slot = follow ? &e->stat_cache : &e->lstat_cache;
-  if (slot->is_null()) {
-    Ref<> s = do_stat(e->path, follow, follow ? "stat" : "lstat");
-    if (!s) return nullptr;
-    *slot = s.release();
+  {
+    CriticalSection cs(self);
+    if (!slot->is_null()) return Ref<>::borrow(*slot);
   }
+  Ref<> s = do_stat(e->path, follow, follow ? "stat" : "lstat", e->dir_fd);
+  if (!s) return nullptr;
+  CriticalSection cs(self);
+  if (slot->is_null()) *slot = Ref<>::borrow(s.val()).release();
   return Ref<>::borrow(*slot);
 }
 
@@ -512,17 +601,27 @@ const MethodDef kScandirMethods[] = {
 
 Ref<> posix_scandir(Value, Value* args) {
   Path p;
-  if (!path_arg(args[0], &p, "scandir", false, true)) return nullptr;
+  if (!path_arg(args[0], &p, "scandir", true, true)) return nullptr;
   DIR* d;
   {
     BlockingRegion br;  // blocking: detaches (issue: free threading)
-    d = ::opendir(p.bytes.c_str());
+    if (p.fd >= 0) {
+      // scandir(fd): read a duplicate from the start; the entries' paths are
+      // their names, and their stat() is relative to fd (as CPython's).
+      int dup_fd = ::fcntl(p.fd, F_DUPFD_CLOEXEC, 0);
+      d = dup_fd < 0 ? nullptr : ::fdopendir(dup_fd);
+      if (!d && dup_fd >= 0) ::close(dup_fd);
+      if (d) ::rewinddir(d);
+    } else {
+      d = ::opendir(p.bytes.c_str());
+    }
   }
-  if (!d) return path_error(errno, args[0].is_null() ? Value() : args[0]);
+  if (!d) return p.fd >= 0 ? err_from_errno(errno) : path_error(errno, args[0].is_null() ? Value() : args[0]);
   bool given = !args[0].is_null() && !is_none(args[0]);
   std::string prefix = given ? p.bytes : ".";
   if (!prefix.empty() && prefix.back() != '/') prefix += '/';
   if (!given) prefix = "./";
+  if (p.fd >= 0) prefix.clear();
   Ref<List> out = list_new();
   while (struct dirent* e = ::readdir(d)) {
     if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
@@ -535,6 +634,7 @@ Ref<> posix_scandir(Value, Value* args) {
     de->name = name.release();
     de->path = path.release();
     de->d_type = e->d_type;
+    de->dir_fd = p.fd >= 0 ? p.fd : AT_FDCWD;
     if (list_append(out.val(), keep.val()) < 0) break;
   }
   ::closedir(d);
@@ -562,11 +662,12 @@ Ref<> posix_open(Value, Value* args) {
   Path p;
   if (!path_arg(args[0], &p, "open")) return nullptr;
   int64_t flags, mode;
-  if (!to_int64(args[1], &flags) || !to_int64(args[2], &mode)) return nullptr;
+  int dfd;
+  if (!to_int64(args[1], &flags) || !to_int64(args[2], &mode) || !dir_fd_arg(args[3], &dfd)) return nullptr;
   int fd;
   do {
     BlockingRegion br;  // blocking: detaches (issue: free threading)
-    fd = ::open(p.bytes.c_str(), static_cast<int>(flags) | O_CLOEXEC, static_cast<mode_t>(mode));
+    fd = ::openat(dfd, p.bytes.c_str(), static_cast<int>(flags) | O_CLOEXEC, static_cast<mode_t>(mode));
   } while (fd < 0 && errno == EINTR);
   if (fd < 0) return path_error(errno, args[0]);
   return small_int(fd);
@@ -1041,6 +1142,8 @@ Ref<> posix_module_create() {
   });
   if (posix_process_add(m.val(), d) < 0) return nullptr;
   if (posix_fork_add(m.val()) < 0) return nullptr;
+  if (posix_linux_add(m.val(), d) < 0) return nullptr;
+  if (posix_spawn_add(m.val(), d) < 0) return nullptr;
   // The other record types, as attributes (created on first use by record_new).
   Ref<> un = posix_uname(Value(), nullptr);
   Ref<> tm = posix_times(Value(), nullptr);

@@ -93,14 +93,13 @@ Ref<> posix_chown(Value, Value* args) {
   uid_t uid;
   gid_t gid;
   if (!id_arg(args[1], "uid", &uid) || !id_arg(args[2], "gid", &gid)) return nullptr;
-  int follow = truthy(args[4]);
-  if (follow < 0) return nullptr;
+  int follow = truthy(args[4]), dfd;
+  if (follow < 0 || !dir_fd_arg(args[3], &dfd)) return nullptr;
   int r;
   {
     BlockingRegion br;
     r = p.fd >= 0 ? ::fchown(p.fd, uid, gid)
-        : follow  ? ::chown(p.bytes.c_str(), uid, gid)
-                  : ::lchown(p.bytes.c_str(), uid, gid);
+                  : ::fchownat(dfd, p.bytes.c_str(), uid, gid, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   }
   if (r < 0) return p.fd >= 0 ? err_from_errno(errno) : path_error(errno, args[0]);
   return new_none();
@@ -146,19 +145,19 @@ Ref<> posix_chroot(Value, Value* args) {
 Ref<> posix_mkfifo(Value, Value* args) {
   Path p;
   if (!path_arg(args[0], &p, "mkfifo")) return nullptr;
-  int mode;
-  if (!c_int_arg(args[1], &mode)) return nullptr;
-  if (::mkfifo(p.bytes.c_str(), static_cast<mode_t>(mode)) < 0) return path_error(errno, args[0]);
+  int mode, dfd;
+  if (!c_int_arg(args[1], &mode) || !dir_fd_arg(args[2], &dfd)) return nullptr;
+  if (::mkfifoat(dfd, p.bytes.c_str(), static_cast<mode_t>(mode)) < 0) return path_error(errno, args[0]);
   return new_none();
 }
 
 Ref<> posix_mknod(Value, Value* args) {
   Path p;
   if (!path_arg(args[0], &p, "mknod")) return nullptr;
-  int mode;
+  int mode, dfd;
   int64_t dev;
-  if (!c_int_arg(args[1], &mode) || !to_int64(args[2], &dev)) return nullptr;
-  if (::mknod(p.bytes.c_str(), static_cast<mode_t>(mode), static_cast<dev_t>(dev)) < 0)
+  if (!c_int_arg(args[1], &mode) || !to_int64(args[2], &dev) || !dir_fd_arg(args[3], &dfd)) return nullptr;
+  if (::mknodat(dfd, p.bytes.c_str(), static_cast<mode_t>(mode), static_cast<dev_t>(dev)) < 0)
     return path_error(errno, args[0]);
   return new_none();
 }
@@ -229,16 +228,10 @@ Ref<> posix_writev(Value, Value* args) {
   if (!fd_arg(args[0], &fd)) return nullptr;
   Ref<> seq = sequence_arg(args[1], "writev() arg 2 must be a sequence");
   if (!seq) return nullptr;
-  size_t n = static_cast<size_t>(tuple_size(seq.val()));
-  std::vector<std::string> parts(n);
-  std::vector<struct iovec> iov(n);
-  for (size_t i = 0; i < n; i++) {
-    if (!module_buffer_or_error(tuple_item(seq.val(), static_cast<int64_t>(i)), &parts[i])) return nullptr;
-    iov[i].iov_base = parts[i].data();
-    iov[i].iov_len = parts[i].size();
-  }
+  IoVectors v;
+  if (!iovec_gather(seq.val(), &v)) return nullptr;
   bool failed;
-  ssize_t r = retry_detached([&] { return ::writev(fd, iov.data(), static_cast<int>(n)); }, &failed);
+  ssize_t r = retry_detached([&] { return ::writev(fd, v.iov.data(), static_cast<int>(v.iov.size())); }, &failed);
   if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
   return int_from_int64(r);
@@ -251,37 +244,14 @@ Ref<> posix_readv(Value, Value* args) {
   if (!fd_arg(args[0], &fd)) return nullptr;
   Ref<> seq = sequence_arg(args[1], "readv() arg 2 must be a sequence");
   if (!seq) return nullptr;
-  size_t n = static_cast<size_t>(tuple_size(seq.val()));
-  std::vector<std::string> parts(n);
-  std::vector<struct iovec> iov(n);
-  for (size_t i = 0; i < n; i++) {
-    Value b = tuple_item(seq.val(), static_cast<int64_t>(i));
-    int64_t size = -1;
-    int w = module_with_writable_buffer(b, [&](uint8_t*, int64_t m) {
-      size = m;
-      return 0;
-    });
-    if (w < 0) return nullptr;
-    if (w == 0) return err_format(g_TypeError, "readv() arg 2 must be a sequence of writable buffers");
-    parts[i].resize(static_cast<size_t>(size));
-    iov[i].iov_base = parts[i].data();
-    iov[i].iov_len = parts[i].size();
-  }
+  IoVectors v;
+  if (!iovec_scatter_prepare(seq.val(), &v, g_TypeError, "readv() arg 2 must be a sequence of writable buffers"))
+    return nullptr;
   bool failed;
-  ssize_t r = retry_detached([&] { return ::readv(fd, iov.data(), static_cast<int>(n)); }, &failed);
+  ssize_t r = retry_detached([&] { return ::readv(fd, v.iov.data(), static_cast<int>(v.iov.size())); }, &failed);
   if (failed) return nullptr;
   if (r < 0) return err_from_errno(errno);
-  size_t left = static_cast<size_t>(r);
-  for (size_t i = 0; i < n && left > 0; i++) {
-    size_t take = std::min(left, parts[i].size());
-    int w = module_with_writable_buffer(tuple_item(seq.val(), static_cast<int64_t>(i)), [&](uint8_t* p, int64_t m) {
-      std::memcpy(p, parts[i].data(), std::min(take, static_cast<size_t>(m)));
-      return 0;
-    });
-    if (w < 0) return nullptr;
-    left -= take;
-  }
-  return int_from_int64(r);
+  return iovec_scatter_finish(seq.val(), v, r);
 }
 
 Ref<> posix_sendfile(Value, Value* args) {
@@ -1059,6 +1029,54 @@ const MethodDef kProcessFunctions[] = {
     {nullptr}};
 
 }  // namespace
+
+bool iovec_gather(Value seq, IoVectors* v) {
+  size_t n = static_cast<size_t>(tuple_size(seq));
+  v->parts.assign(n, std::string());
+  v->iov.assign(n, iovec{});
+  for (size_t i = 0; i < n; i++) {
+    if (!module_buffer_or_error(tuple_item(seq, static_cast<int64_t>(i)), &v->parts[i])) return false;
+    v->iov[i].iov_base = v->parts[i].data();
+    v->iov[i].iov_len = v->parts[i].size();
+  }
+  return true;
+}
+
+bool iovec_scatter_prepare(Value seq, IoVectors* v, Type* not_writable_type, const char* not_writable) {
+  size_t n = static_cast<size_t>(tuple_size(seq));
+  v->parts.assign(n, std::string());
+  v->iov.assign(n, iovec{});
+  for (size_t i = 0; i < n; i++) {
+    int64_t size = -1;
+    int w = module_with_writable_buffer(tuple_item(seq, static_cast<int64_t>(i)), [&](uint8_t*, int64_t m) {
+      size = m;
+      return 0;
+    });
+    if (w < 0) return false;
+    if (w == 0) {
+      err_set_str(not_writable_type, not_writable);
+      return false;
+    }
+    v->parts[i].resize(static_cast<size_t>(size));
+    v->iov[i].iov_base = v->parts[i].data();
+    v->iov[i].iov_len = v->parts[i].size();
+  }
+  return true;
+}
+
+Ref<> iovec_scatter_finish(Value seq, const IoVectors& v, ssize_t n) {
+  size_t left = static_cast<size_t>(n);
+  for (size_t i = 0; i < v.parts.size() && left > 0; i++) {
+    size_t take = std::min(left, v.parts[i].size());
+    int w = module_with_writable_buffer(tuple_item(seq, static_cast<int64_t>(i)), [&](uint8_t* p, int64_t m) {
+      std::memcpy(p, v.parts[i].data(), std::min(take, static_cast<size_t>(m)));
+      return 0;
+    });
+    if (w < 0) return nullptr;
+    left -= take;
+  }
+  return int_from_int64(n);
+}
 
 int posix_process_add(Value module, Value d) {
   if (native_add_functions(module, kProcessFunctions) < 0) return -1;

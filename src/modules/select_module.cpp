@@ -1,6 +1,5 @@
 // The `select` module: select() and poll objects, both over poll(2) (so
-// select() has no FD_SETSIZE limit). selectors.DefaultSelector is then
-// PollSelector, which subprocess.communicate() uses.
+// select() has no FD_SETSIZE limit); epoll objects are in select_epoll.cpp.
 //
 // Thread safety: a poll object's registrations (fd -> event mask) are a
 // std::map guarded by the object's std::mutex, held only while the map is
@@ -270,6 +269,7 @@ Ref<> select_module_create() {
   if (native_add_functions(m.val(), kSelectFunctions) < 0) return nullptr;
   Value d = module_dict(m.val());
   if (dict_set_item_str(d, "error", Value(g_OSError)) < 0) return nullptr;
+  if (select_epoll_add(d) < 0) return nullptr;
   struct IntConst {
     const char* name;
     int value;

@@ -1,5 +1,5 @@
 // The _signal module: signal(), getsignal(), default_int_handler, raise_signal,
-// strsignal, alarm, the SIG* constants. lib/signal.py wraps it with the
+// strsignal, alarm, setitimer/getitimer (ITIMER_*, ItimerError), the SIG* constants. lib/signal.py wraps it with the
 // Signals/Handlers enums, as CPython's signal module does.
 //
 // Delivery: the C handler (vm/safepoint.cpp, async-signal-safe) only marks the
@@ -10,20 +10,29 @@
 // Thread safety: the handler table is written only by the main thread
 // (signal() refuses other threads, as CPython does) and read by any thread
 // (getsignal); g_handlers_mu guards it. Python code never runs under it.
+// ItimerError is made once (std::call_once) and immutable afterwards; the
+// interval timers are the kernel's, per process, so setitimer needs no lock.
 #include "modules/signal_module.h"
 
+#include <sys/time.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstring>
-#include <unistd.h>
+#include <mutex>
 
 #include "objects/dict.h"
 #include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
 #include "objects/str.h"
+#include "objects/tuple.h"
 #include "runtime/parking_lot.h"
 #include "runtime/thread_state.h"
 #include "vm/safepoint.h"
@@ -139,12 +148,102 @@ Ref<> sig_alarm(Value, Value* a) {
   return small_int(::alarm(static_cast<unsigned>(secs)));
 }
 
+// --- interval timers ------------------------------------------------------------------
+
+Type* g_itimer_error = nullptr;  // signal.itimer_error, an OSError subclass
+
+void itimer_error_init() {
+  Ref<Str> n = str_from_ascii("itimer_error");
+  Ref<Dict> ns = dict_new();
+  Ref<Str> mod = str_from_ascii("signal");
+  if (!n || !ns || !mod || dict_set_item_str(ns.val(), "__module__", mod.val()) < 0) return;
+  Ref<Tuple> bases = tuple_pack({Value(g_OSError)});
+  if (!bases) return;
+  Ref<> cls = type_new_from_spec(&g_type_type, n.val(), bases.val(), ns.val(), Value());
+  if (cls) g_itimer_error = cls.release().as<Type>();  // heap types are immortal (type_new.cpp)
+}
+
+std::nullptr_t itimer_raise(int e) {
+  Ref<> num = small_int(e);
+  Ref<> msg = str_from_utf8(std::strerror(e));
+  if (!num || !msg) return nullptr;
+  Ref<Tuple> args = tuple_pack({num.val(), msg.val()});
+  if (!args) return nullptr;
+  return err_set_object(g_itimer_error, args.val());
+}
+
+// Seconds (an int or a float) as a timeval, rounded up to a microsecond
+// (_PyTime_ROUND_CEILING) with CPython's errors.
+bool timeval_arg(Value v, struct timeval* tv) {
+  int64_t usec;
+  if (is_float(v)) {
+    double d = float_value(v);
+    if (std::isnan(d)) {
+      err_set_str(g_ValueError, "Invalid value NaN (not a number)");
+      return false;
+    }
+    double us = std::ceil(d * 1e6);
+    if (!(us > -9.2e18 && us < 9.2e18)) {
+      err_set_str(g_OverflowError, "timestamp out of range for platform time_t");
+      return false;
+    }
+    usec = static_cast<int64_t>(us);
+  } else {
+    int64_t secs;
+    if (!to_int64(v, &secs) || secs > 9'200'000'000 || secs < -9'200'000'000) {
+      if (err_occurred() && !err_matches(g_OverflowError)) return false;
+      err_clear();
+      err_set_str(g_OverflowError, "timestamp too large to convert to C _PyTime_t");
+      return false;
+    }
+    usec = secs * 1'000'000;
+  }
+  int64_t sec = usec / 1'000'000, rem = usec % 1'000'000;
+  if (rem < 0) sec -= 1, rem += 1'000'000;
+  tv->tv_sec = static_cast<time_t>(sec);
+  tv->tv_usec = static_cast<suseconds_t>(rem);
+  return true;
+}
+
+Ref<> itimer_tuple(const struct itimerval& v) {
+  Ref<> a = float_new(static_cast<double>(v.it_value.tv_sec) + v.it_value.tv_usec * 1e-6);
+  Ref<> b = float_new(static_cast<double>(v.it_interval.tv_sec) + v.it_interval.tv_usec * 1e-6);
+  if (!a || !b) return nullptr;
+  return tuple_pack({a.val(), b.val()});
+}
+
+Ref<> sig_setitimer(Value, Value* a) {
+  int which;
+  int64_t w;
+  if (!to_int64(a[0], &w)) return nullptr;
+  which = w < INT32_MIN || w > INT32_MAX ? -1 : static_cast<int>(w);
+  struct itimerval nv{}, old{};
+  if (!timeval_arg(a[1], &nv.it_value) || !timeval_arg(a[2], &nv.it_interval)) return nullptr;
+  if (::setitimer(static_cast<__itimer_which>(which), &nv, &old) != 0) return itimer_raise(errno);
+  return itimer_tuple(old);
+}
+
+Ref<> sig_getitimer(Value, Value* a) {
+  int64_t w;
+  if (!to_int64(a[0], &w)) return nullptr;
+  int which = w < INT32_MIN || w > INT32_MAX ? -1 : static_cast<int>(w);
+  struct itimerval cur{};
+  if (::getitimer(static_cast<__itimer_which>(which), &cur) != 0) return itimer_raise(errno);
+  return itimer_tuple(cur);
+}
+
 const MethodDef kSignalFunctions[] = {
     {"signal(signalnum, handler, /)", sig_signal, "Set the action for the given signal."},
     {"getsignal(signalnum, /)", sig_getsignal, "Return the current action for the given signal."},
     {"raise_signal(signalnum, /)", sig_raise_signal, "Send a signal to the executing process."},
     {"strsignal(signalnum, /)", sig_strsignal, "Return the system description of the given signal."},
     {"alarm(seconds, /)", sig_alarm, "Arrange for SIGALRM to arrive after the given number of seconds."},
+    {"setitimer(which, seconds, interval=0.0, /)", sig_setitimer,
+     "Sets given itimer (one of ITIMER_REAL, ITIMER_VIRTUAL or ITIMER_PROF).\n\n"
+     "The timer will fire after value seconds and after that every interval seconds.\n"
+     "The itimer can be cleared by setting seconds to zero.\n\n"
+     "Returns old values as a tuple: (delay, interval)."},
+    {"getitimer(which, /)", sig_getitimer, "Returns current value of given itimer."},
     {nullptr}};
 
 const MethodDef kDefaultIntHandler = {"default_int_handler(signalnum, frame, /)", sig_default_int_handler,
@@ -200,6 +299,15 @@ Ref<> signal_module_create() {
   for (const SignalRow& r : kSignals) {
     Ref<> v = small_int(r.value);
     if (dict_set_item_str(d, r.name, v.val()) < 0) return nullptr;
+  }
+  static std::once_flag itimer_once;
+  std::call_once(itimer_once, itimer_error_init);
+  if (!g_itimer_error) return err_set_str(g_RuntimeError, "cannot create signal.itimer_error");
+  if (dict_set_item_str(d, "ItimerError", Value(g_itimer_error)) < 0) return nullptr;
+  for (auto [name, value] : {std::pair{"ITIMER_REAL", ITIMER_REAL}, std::pair{"ITIMER_VIRTUAL", ITIMER_VIRTUAL},
+                             std::pair{"ITIMER_PROF", ITIMER_PROF}}) {
+    Ref<> v = small_int(value);
+    if (dict_set_item_str(d, name, v.val()) < 0) return nullptr;
   }
   Ref<> dfl = small_int(kSigDfl), ign = small_int(kSigIgn), nsig = small_int(NSIG);
   if (dict_set_item_str(d, "SIG_DFL", dfl.val()) < 0 || dict_set_item_str(d, "SIG_IGN", ign.val()) < 0 ||

@@ -118,9 +118,11 @@ int set_nonblocking(int fd, bool on) {
   return 0;
 }
 
-// Poll `fd` for `events` until `deadline` (monotonic seconds; < 0 = forever),
+}  // namespace
+
+// (socket_module.h) Poll `fd` for `events` until `deadline` (monotonic seconds; < 0 = forever),
 // detached. 1 ready, 0 timed out, -1 with OSError set.
-int wait_fd(int fd, short events, double deadline) {
+int socket_wait_fd(int fd, short events, double deadline) {
   for (;;) {
     int ms = -1;
     if (deadline >= 0) {
@@ -147,6 +149,8 @@ int wait_fd(int fd, short events, double deadline) {
   }
 }
 
+namespace {
+
 // The deadline for an operation starting now under the socket's timeout
 // (-1 when it does not wait with one).
 double op_deadline(SocketObject* s) {
@@ -169,7 +173,7 @@ ssize_t sock_call(SocketObject* s, bool writing, Op op, double deadline = kDeadl
       return -1;
     }
     if (timeout > 0) {
-      int r = wait_fd(fd, writing ? POLLOUT : POLLIN, deadline);
+      int r = socket_wait_fd(fd, writing ? POLLOUT : POLLIN, deadline);
       if (r < 0) return -1;
       if (r == 0) {
         timeout_error();
@@ -556,7 +560,7 @@ int do_connect(SocketObject* s, Value addr, const char* caller) {
   if (!pending) return saved;
   // The connection proceeds in the background: wait until the socket is
   // writable, then read the outcome from SO_ERROR.
-  int w = wait_fd(fd, POLLOUT, timeout > 0 ? now_seconds() + timeout : -1);
+  int w = socket_wait_fd(fd, POLLOUT, timeout > 0 ? now_seconds() + timeout : -1);
   if (w < 0) return -1;
   if (w == 0) return kConnectTimedOut;
   int err = 0;

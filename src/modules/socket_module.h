@@ -21,4 +21,9 @@ namespace ftpy {
 
 Ref<> socket_module_create();
 
+// Waits, detached, until `fd` is ready for poll(2) `events` or `deadline`
+// (monotonic seconds; < 0 = forever) passes, retrying on EINTR: 1 ready,
+// 0 timed out, -1 with OSError set. _ssl waits on its sockets with it too.
+int socket_wait_fd(int fd, short events, double deadline);
+
 }  // namespace ftpy

@@ -20,6 +20,7 @@
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "runtime/heap.h"
+#include "modules/lazy/sqlite3_lazy.h"  // last: redirects the library's names
 
 namespace ftpy {
 

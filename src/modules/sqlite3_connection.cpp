@@ -28,6 +28,7 @@
 #include "modules/module_args.h"
 #include "runtime/heap.h"
 #include "vm/import.h"
+#include "modules/lazy/sqlite3_lazy.h"  // last: redirects the library's names
 
 namespace ftpy {
 

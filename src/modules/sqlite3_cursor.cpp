@@ -26,6 +26,7 @@
 #include "objects/tuple.h"
 #include "objects/weakref.h"
 #include "runtime/heap.h"
+#include "modules/lazy/sqlite3_lazy.h"  // last: redirects the library's names
 
 namespace ftpy {
 

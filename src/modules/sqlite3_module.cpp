@@ -26,6 +26,7 @@
 #include "objects/bytearray.h"
 #include "objects/tuple.h"
 #include "runtime/thread_state.h"
+#include "modules/lazy/sqlite3_lazy.h"  // last: redirects the library's names
 
 namespace ftpy {
 
@@ -358,6 +359,7 @@ Ref<> sqlite_value_to_py(sqlite3_value* v) {
 }
 
 Ref<> sqlite3_module_create() {
+  if (!lazy_lib_load(sqlite3_lib, "_sqlite3")) return nullptr;
   static std::once_flag once;
   std::call_once(once, sqlite_init_once);
   if (!g_init_ok) return err_set_str(g_ImportError, "_sqlite3: cannot initialise the SQLite library");

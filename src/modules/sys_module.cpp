@@ -7,6 +7,7 @@
 // critical section, so lines written by concurrent print() calls never
 // interleave within a write.
 #include "modules/sys_module.h"
+#include "vm/code_cache.h"
 
 #include <locale.h>
 #include <unistd.h>
@@ -34,13 +35,16 @@
 #include "objects/protocol.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/weakref.h"
 #include "runtime/critical_section.h"
 #include "runtime/heap.h"
 #include "runtime/interp.h"
 #include "runtime/gil.h"
 #include "objects/structseq.h"
+#include "vm/trace.h"
 #include "vm/frame.h"
 #include "vm/import.h"
+#include "vm/warn.h"
 #include "vm/traceback.h"
 
 namespace ftpy {
@@ -71,6 +75,7 @@ struct StdStream : Object {
   // lone surrogates written, and invalid bytes read, go through it. Atomic:
   // reconfigure() may replace it while another thread writes.
   std::atomic<Str*> errors;
+  Value weakreflist;  // weak references (objects/weakref.h), as CPython's streams take
 };
 Type g_stdstream_type;
 
@@ -84,11 +89,20 @@ namespace {
 // the order they were written, and bytes read through either are read once.
 struct StdBuffer : Object {
   StdStream* stream;  // strong reference
+  Value weakreflist;  // weak references (objects/weakref.h)
 };
 Type g_stdbuffer_type;
 
+// An empty weakref list head (stored with release under the weakref mutex)
+// skips the call.
+void clear_weakrefs(Object* o, Value* head) {
+  if (std::atomic_ref<WeakRef*>(*reinterpret_cast<WeakRef**>(head)).load(std::memory_order_acquire))
+    weakref_clear_all(o);
+}
+
 void stream_dealloc(Object* o) {
   auto* s = static_cast<StdStream*>(o);
+  clear_weakrefs(o, &s->weakreflist);
   delete s->wbuf;
   delete s->bbuf;
   delete s->rbuf;
@@ -99,6 +113,7 @@ void stream_dealloc(Object* o) {
 
 void buffer_dealloc(Object* o) {
   auto* b = static_cast<StdBuffer*>(o);
+  clear_weakrefs(o, &b->weakreflist);
   decref(Value(b->stream));
   free_object(o);
 }
@@ -699,19 +714,46 @@ Ref<> sys_setswitchinterval(Value, Value* a) {
   g_switch_interval.store(d);
   return new_none();
 }
-// sys.settrace / setprofile: the VM emits no trace or profile events, so no
-// hook can be installed and gettrace/getprofile always report None. Clearing
-// the hook (None) succeeds, which is what code that saves and restores it
-// does (doctest around each example); installing a function is refused
-// rather than silently never calling it.
-Ref<> sys_gettrace(Value, Value*) { return new_none(); }
+// sys.settrace / setprofile: this thread's hooks (vm/trace.h); the getters
+// return what was installed, which for _lsprof's profiler is the Profiler.
+Ref<> sys_gettrace(Value, Value*) {
+  ThreadState* ts = tstate();
+  return ts->trace_fn && ts->trace_obj ? ts->trace_obj : new_none();
+}
+Ref<> sys_getprofile(Value, Value*) {
+  ThreadState* ts = tstate();
+  return ts->profile_fn && ts->profile_obj ? ts->profile_obj : new_none();
+}
+// sys.breakpointhook (what breakpoint() calls): $PYTHONBREAKPOINT names the
+// callable ("0" turns it off; unset or empty means pdb.set_trace), as CPython.
+Ref<> sys_breakpointhook(Value, Value* a) {
+  const char* env = std::getenv("PYTHONBREAKPOINT");
+  std::string hook = env && *env ? env : "pdb.set_trace";
+  if (hook == "0") return new_none();
+  size_t dot = hook.rfind('.');
+  std::string modname = dot == std::string::npos ? "builtins" : hook.substr(0, dot);
+  std::string attr = dot == std::string::npos ? hook : hook.substr(dot + 1);
+  Ref<> mod = import_module(modname);
+  Ref<> fn = mod ? getattr_opt(mod.val(), Value(str_intern(attr))) : Ref<>();
+  if (!fn) {
+    if (err_occurred() && !err_matches(g_ImportError) && !err_matches(g_AttributeError)) return nullptr;
+    err_clear();
+    if (!warn_from_runtime(g_RuntimeWarning, "Ignoring unimportable $PYTHONBREAKPOINT: \"" + hook + "\""))
+      return nullptr;
+    return new_none();
+  }
+  return call_tuple_dict(fn.val(), a[0], a[1]);
+}
+
 Ref<> sys_settrace(Value, Value* a) {
-  if (is_none(a[0])) return new_none();
-  return err_set_str(g_NotImplementedError, "sys.settrace: ftpy does not emit trace events");
+  if (is_none(a[0])) trace_set_trace(tstate(), nullptr, Value());
+  else trace_set_trace(tstate(), trace_python_trace, a[0]);
+  return new_none();
 }
 Ref<> sys_setprofile(Value, Value* a) {
-  if (is_none(a[0])) return new_none();
-  return err_set_str(g_NotImplementedError, "sys.setprofile: ftpy does not emit profile events");
+  if (is_none(a[0])) trace_set_profile(tstate(), nullptr, Value());
+  else trace_set_profile(tstate(), trace_python_profile, a[0]);
+  return new_none();
 }
 
 Ref<> sys_is_gil_enabled(Value, Value*) { return new_bool(gil_is_enabled()); }
@@ -814,7 +856,8 @@ const MethodDef kSysFunctions[] = {
     {"getswitchinterval()", sys_getswitchinterval, nullptr},
     {"gettrace()", sys_gettrace, nullptr},
     {"settrace(function, /)", sys_settrace, nullptr},
-    {"getprofile()", sys_gettrace, nullptr},
+    {"getprofile()", sys_getprofile, nullptr},
+    {"breakpointhook(*args, **kws)", sys_breakpointhook, nullptr},
     {"setprofile(function, /)", sys_setprofile, nullptr},
     {"setswitchinterval(interval, /)", sys_setswitchinterval, nullptr},
     {"_is_gil_enabled()", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
@@ -995,6 +1038,7 @@ Ref<> sys_module_create() {
   if (!(t->flags & kTypeReady)) {
     t->name = "_io.TextIOWrapper";
     t->basic_size = sizeof(StdStream);
+    t->weaklist_offset = static_cast<int32_t>(offsetof(StdStream, weakreflist));
     t->tp_dealloc = stream_dealloc;
     t->tp_repr = stream_repr;
     t->tp_iter = stream_iter;
@@ -1007,6 +1051,7 @@ Ref<> sys_module_create() {
   if (!(bt->flags & kTypeReady)) {
     bt->name = "_io.BufferedWriter";
     bt->basic_size = sizeof(StdBuffer);
+    bt->weaklist_offset = static_cast<int32_t>(offsetof(StdBuffer, weakreflist));
     bt->tp_dealloc = buffer_dealloc;
     bt->tp_repr = buffer_repr;
     bt->tp_iter = stream_iter;
@@ -1022,7 +1067,7 @@ Ref<> sys_module_create() {
   // sys.__unraisablehook__, __excepthook__ and __displayhook__ are the same
   // objects as the original hooks: code.InteractiveConsole tests
   // `sys.excepthook is sys.__excepthook__` to decide how to print a traceback.
-  for (const char* name : {"unraisablehook", "excepthook", "displayhook"}) {
+  for (const char* name : {"unraisablehook", "excepthook", "displayhook", "breakpointhook"}) {
     Ref<> hook;
     if (dict_get_item_str(d, str_intern(name), &hook) <= 0 ||
         dict_set_item_str(d, ("__" + std::string(name) + "__").c_str(), hook.val()) < 0)
@@ -1089,7 +1134,8 @@ Ref<> sys_module_create() {
                                     {"releaselevel", Ref<>(str_intern("final"))}, {"serial", small_int(0)}});
   Ref<Dict> impl_ns = dict_new();
   dict_set_item_str(impl_ns.val(), "name", Value(str_intern("ftpy")));
-  dict_set_item_str(impl_ns.val(), "cache_tag", none());
+  // What the bytecode cache names its files with (vm/code_cache.h): <name>.ftpy.pyc.
+  dict_set_item_str(impl_ns.val(), "cache_tag", Value(str_intern("ftpy")));
   dict_set_item_str(impl_ns.val(), "version", version_info.val());
   dict_set_item_str(impl_ns.val(), "hexversion", hexversion.val());
   dict_set_item_str(impl_ns.val(), "_multiarch", Value(str_intern("x86_64-linux-gnu")));
@@ -1098,7 +1144,7 @@ Ref<> sys_module_create() {
   Ref<> flags = make_record(
       "sys.flags",
       {{"debug", small_int(0)}, {"inspect", small_int(cfg.inspect)}, {"interactive", small_int(cfg.interactive)},
-       {"optimize", small_int(cfg.optimize)}, {"dont_write_bytecode", small_int(1)}, {"no_user_site", small_int(1)},
+       {"optimize", small_int(cfg.optimize)}, {"dont_write_bytecode", small_int(code_cache_dont_write() ? 1 : 0)}, {"no_user_site", small_int(1)},
        {"no_site", small_int(1)}, {"ignore_environment", small_int(cfg.ignore_environment)},
        {"verbose", small_int(cfg.verbose)}, {"bytes_warning", small_int(0)}, {"quiet", small_int(cfg.quiet)},
        {"hash_randomization", small_int(1)}, {"isolated", small_int(cfg.isolated)},
@@ -1132,7 +1178,7 @@ Ref<> sys_module_create() {
        set("executable", exe.val()) && set("_base_executable", exe.val()) && set("prefix", prefix.val()) &&
        set("exec_prefix", prefix.val()) && set("base_prefix", prefix.val()) &&
        set("base_exec_prefix", prefix.val()) && set("abiflags", Value(str_intern(""))) &&
-       set("builtin_module_names", builtin_names.val()) && set("dont_write_bytecode", true_value()) &&
+       set("builtin_module_names", builtin_names.val()) && set("dont_write_bytecode", bool_value(code_cache_dont_write())) &&
        set("meta_path", Ref<>(list_new()).val()) && set("path_hooks", Ref<>(list_new()).val()) &&
        set("path_importer_cache", Ref<>(dict_new()).val()) && set("api_version", Ref<>(small_int(1013)).val()) &&
        set("copyright", Value(str_intern("Copyright (c) ftpy authors."))) && set("platlibdir", Value(str_intern("lib"))) &&

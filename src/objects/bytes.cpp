@@ -114,6 +114,9 @@ bool buffer_copy(Value obj, std::string* out) {
 
 bool buffer_copy_or_error(Value obj, std::string* out) {
   if (is_bytes(obj)) return buffer_copy(obj, out);
+  // A memoryview copies its items in C order, so a strided N-D view (which
+  // exports no one-dimensional buffer) converts too, as bytes(m[::2]).
+  if (is_memoryview(obj)) return memoryview_copy(obj, out);
   BufferView view;
   if (!object_get_buffer(obj, &view, kBufSimple)) return false;
   buffer_view_copy(view, out);

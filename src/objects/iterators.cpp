@@ -91,13 +91,18 @@ Ref<> list_iter_next(Value self) {
 
 namespace {
 
+// A reverse iterator's index runs down to -1 (past the first item, still
+// live: it pickles as reversed(list) at -1, as CPython's) and becomes
+// kReverseDone when a next() finds nothing (CPython then drops the list).
+constexpr int64_t kReverseDone = -2;
+
 Ref<> list_reverse_iter_next(Value self) {
   auto* it = self.as<IndexIter>();
   for (;;) {
     int64_t i = iter_index(it);
-    if (i < 0) return nullptr;
-    Ref<> item = list_get_or_null(it->seq, i);
-    if (iter_claim(it, i, item ? i - 1 : -1)) return item;
+    if (i == kReverseDone) return nullptr;
+    Ref<> item = i < 0 ? nullptr : list_get_or_null(it->seq, i);
+    if (iter_claim(it, i, item ? i - 1 : kReverseDone)) return item;
   }
 }
 
@@ -157,15 +162,15 @@ Ref<> list_iter_reduce(Value self, Value*) {
 Ref<> list_reverse_iter_reduce(Value self, Value*) {
   auto* it = self.as<IndexIter>();
   int64_t i = iter_index(it);
-  if (i < 0) return empty_list_iter_reduce();
+  if (i == kReverseDone) return empty_list_iter_reduce();
   Ref<> args = tuple_pack({it->seq});
   if (!args) return nullptr;
   return tuple_pack({Value(&g_reversed_type), args.val(), Value::small(i)});
 }
 
 // Moves a live list iterator to `want` clamped to [lo, len + hi_off]; an
-// exhausted one (index -1) stays exhausted, as CPython ignores the state once
-// the sequence is dropped. The CAS keeps a concurrent next() from being undone
+// exhausted one (index below `lo`: -1, or kReverseDone for a reverse one)
+// stays exhausted, as CPython ignores the state once the sequence is dropped. The CAS keeps a concurrent next() from being undone
 // half-way: either it claimed its item first or it sees the new index.
 Ref<> list_iter_set_index(Value self, Value state, int64_t lo, int64_t hi_off) {
   auto* it = self.as<IndexIter>();
@@ -173,7 +178,7 @@ Ref<> list_iter_set_index(Value self, Value state, int64_t lo, int64_t hi_off) {
   if (!iter_state_index(state, &want)) return nullptr;
   for (;;) {
     int64_t i = iter_index(it);
-    if (i < 0) break;
+    if (i < lo) break;
     int64_t hi = list_size(it->seq) + hi_off;
     int64_t n = want < lo ? lo : want > hi ? hi : want;
     if (iter_claim(it, i, n)) break;
@@ -454,11 +459,12 @@ std::nullptr_t length_mismatch(const char* who, int64_t i, bool longer) {
                     static_cast<long long>(i + 1), what, static_cast<long long>(i));
 }
 
-// Fill `out` with the next item of every iterator; false when exhausted (an
-// exception pending on error or a strict length mismatch).
-bool pull_all(MultiIter* m, const char* who, std::vector<Ref<>>* out) {
+// Fill out[0..n) (n = the number of iterators) with the next item of every
+// iterator; false when exhausted (an exception pending on error or a strict
+// length mismatch). Items already pulled stay in `out` and are released by
+// its owner.
+bool pull_all(MultiIter* m, const char* who, Ref<>* out) {
   int64_t n = tuple_size(m->iters);
-  out->clear();
   for (int64_t i = 0; i < n; i++) {
     Ref<> x = iter_next(tuple_item(m->iters, i));
     if (!x) {
@@ -477,10 +483,31 @@ bool pull_all(MultiIter* m, const char* who, std::vector<Ref<>>* out) {
       }
       return false;
     }
-    out->push_back(std::move(x));
+    out[i] = std::move(x);
   }
   return true;
 }
+
+// Room for one item per iterator: inline for the usual few iterators, so
+// that a zip or map step allocates nothing but its result (a heap vector
+// per step cost ~150 instructions of malloc/free on every zip()).
+class PulledItems {
+ public:
+  explicit PulledItems(int64_t n) {
+    if (n > kInline) {
+      heap_.resize(static_cast<size_t>(n));
+      items_ = heap_.data();
+    }
+  }
+  Ref<>* data() { return items_; }
+  Ref<>& operator[](int64_t i) { return items_[i]; }
+
+ private:
+  static constexpr int64_t kInline = 8;
+  Ref<> inline_[kInline];
+  std::vector<Ref<>> heap_;
+  Ref<>* items_ = inline_;
+};
 
 Ref<> zip_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
   bool strict = false;
@@ -507,11 +534,11 @@ Ref<> zip_next(Value self) {
   CriticalSection cs(z);
   int64_t n = tuple_size(z->iters);
   if (n == 0) return nullptr;
-  std::vector<Ref<>> items;
-  if (!pull_all(z, "zip", &items)) return nullptr;
+  PulledItems items(n);
+  if (!pull_all(z, "zip", items.data())) return nullptr;
   Ref<Tuple> r = tuple_new(n);
   if (!r) return nullptr;
-  for (int64_t i = 0; i < n; i++) tuple_init_item(r.get(), i, std::move(items[static_cast<size_t>(i)]));
+  for (int64_t i = 0; i < n; i++) tuple_init_item(r.get(), i, std::move(items[i]));
   return r;
 }
 
@@ -565,15 +592,21 @@ Ref<> map_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
 
 Ref<> map_next(Value self) {
   auto* m = self.as<MultiIter>();
-  std::vector<Ref<>> items;
+  int64_t n = tuple_size(m->iters);
+  PulledItems items(n);
   {
     CriticalSection cs(m);
-    if (!pull_all(m, "map", &items)) return nullptr;
+    if (!pull_all(m, "map", items.data())) return nullptr;
   }
-  std::vector<Value> argv;
-  argv.reserve(items.size());
-  for (auto& r : items) argv.push_back(r.val());
-  return call(m->func, argv.data(), argv.size());
+  Value inline_argv[8];
+  std::vector<Value> heap_argv;
+  Value* argv = inline_argv;
+  if (n > 8) {
+    heap_argv.resize(static_cast<size_t>(n));
+    argv = heap_argv.data();
+  }
+  for (int64_t i = 0; i < n; i++) argv[i] = items[i].val();
+  return call(m->func, argv, static_cast<size_t>(n));
 }
 
 // (map, (func, *iterators)); strict (3.14 only) adds True, as 3.14 does.

@@ -233,17 +233,45 @@ void mv_dealloc(Object* o) {
   free_object(o);
 }
 
-// The view's items in C order, copied under the base's lock.
+// C (row-major) or Fortran (column-major) contiguity, as CPython decides
+// it: dimensions of length 1 do not count, and an empty view is both.
+bool layout_contiguous(const MemoryViewLayout& l, bool fortran) {
+  int64_t n = 1;
+  for (int d = 0; d < l.ndim; d++) n *= l.shape[d];
+  if (n == 0) return true;
+  int64_t want = l.itemsize;
+  for (int k = 0; k < l.ndim; k++) {
+    int d = fortran ? k : l.ndim - 1 - k;
+    if (l.shape[d] > 1 && l.strides[d] != want) return false;
+    want *= l.shape[d];
+  }
+  return true;
+}
+
+// Copy dimension d of the items at p (strided) to *out in C order.
+void copy_dim(const MemoryViewLayout& l, const uint8_t* p, int d, char** out) {
+  for (int64_t i = 0; i < l.shape[d]; i++, p += l.strides[d]) {
+    if (d + 1 < l.ndim) {
+      copy_dim(l, p, d + 1, out);
+    } else {
+      std::memcpy(*out, p, static_cast<size_t>(l.itemsize));
+      *out += l.itemsize;
+    }
+  }
+}
+
+// The view's items in C order, copied under the base's lock. A view sliced
+// along its first dimension (m[::2] of a 3x4 view) or reversed is strided.
 bool snapshot(MemoryView* m, std::string* out) {
   int64_t n = nitems(m);
   out->resize(static_cast<size_t>(n * m->l.itemsize));
   return with_data(m, [&] {
-    if (m->l.ndim > 1 || m->l.strides[0] == m->l.itemsize) {  // reshaped views are contiguous
+    if (layout_contiguous(m->l, false)) {
       if (n) std::memcpy(out->data(), m->l.buf, out->size());
       return;
     }
-    for (int64_t i = 0; i < n; i++)
-      std::memcpy(out->data() + i * m->l.itemsize, m->l.buf + i * m->l.strides[0], static_cast<size_t>(m->l.itemsize));
+    char* o = out->data();
+    copy_dim(m->l, m->l.buf, 0, &o);
   });
 }
 
@@ -269,7 +297,13 @@ Ref<> mv_repr(Value self) {
 
 int64_t mv_len(Value self) {
   if (!check_released(MV(self))) return -1;
-  return MV(self)->l.shape[0];
+  // A zero-dimensional view has length 1 in 3.11 (CPython: 1 item).
+  return MV(self)->l.ndim == 0 ? 1 : MV(self)->l.shape[0];
+}
+
+bool zero_dim_error() {
+  err_set_str(g_TypeError, "invalid indexing of 0-dim memory");
+  return false;
 }
 
 bool sub_views_error() {
@@ -295,6 +329,7 @@ bool item_offset(MemoryView* m, Value key, int64_t* off) {
     err_set_str(g_TypeError, "memoryview: invalid slice key");
     return false;
   }
+  if (m->l.ndim == 0) return zero_dim_error();
   if (m->l.ndim > 1) return sub_views_error();
   *off = 0;
   return index_in_dimension(m, 0, key, off);
@@ -332,8 +367,11 @@ bool multi_item_offset(MemoryView* m, Value key, int64_t* off) {
 Ref<> mv_subscript(Value self, Value key) {
   MemoryView* m = MV(self);
   if (!check_released(m)) return nullptr;
+  if (m->l.ndim == 0 && key == Value(&g_ellipsis)) return Ref<>::borrow(self);
   if (is_slice(key)) {
-    if (m->l.ndim > 1) return sub_views_error(), nullptr;
+    // Along the first dimension: an N-D view gives an N-D sub-view (the
+    // other dimensions unchanged), strided when the step is not 1.
+    if (m->l.ndim == 0) return zero_dim_error(), nullptr;
     int64_t start, stop, step, n;
     if (!slice_indices(key, m->l.shape[0], &start, &stop, &step, &n)) return nullptr;
     MemoryViewLayout like = m->l;  // geometry only; the new view takes its own export
@@ -365,6 +403,12 @@ int mv_ass_subscript(Value self, Value key, Value v) {
     err_set_str(g_TypeError, "cannot delete memory");
     return -1;
   }
+  Ref<> no_index;  // m[...] = v of a 0-D view stores its item, as m[()] = v
+  if (m->l.ndim == 0 && key == Value(&g_ellipsis)) {
+    no_index = empty_tuple();
+    key = no_index.val();
+  }
+  if (m->l.ndim == 0 && is_slice(key)) return zero_dim_error() ? 0 : -1;
   if (m->l.ndim > 1 && (is_slice(key) || is_multi_key(key, true))) {
     err_set_str(g_NotImplementedError, "memoryview slice assignments are currently restricted to ndim = 1");
     return -1;
@@ -516,6 +560,7 @@ Ref<> mv_tolist(Value self, Value*) {
   char c = format_code(m->l.format);
   if (!c) return unsupported_format(m), nullptr;
   const uint8_t* p = reinterpret_cast<const uint8_t*>(x.data());
+  if (m->l.ndim == 0) return unpack_item(c, p);  // the one item itself
   return tolist_dim(m, c, p, 0);
 }
 
@@ -546,7 +591,7 @@ Ref<> mv_cast(Value self, Value* args) {
   MemoryView* m = MV(self);
   if (!check_released(m)) return nullptr;
   if (!is_str(args[0])) return err_set_str(g_TypeError, "memoryview: format argument must be a string");
-  if (m->l.ndim == 1 && m->l.strides[0] != m->l.itemsize && m->l.shape[0] > 0)
+  if (!layout_contiguous(m->l, false))
     return err_set_str(g_TypeError, "memoryview: casts are restricted to C-contiguous views");
   std::string f(str_view(args[0]));
   char c = f.size() <= 2 ? format_code(f.c_str()) : 0;
@@ -572,7 +617,6 @@ Ref<> mv_cast(Value self, Value* args) {
     if (!seq) return nullptr;
     int64_t nd = tuple_size(seq.val());
     if (m->l.ndim != 1 && nd != 1) return err_set_str(g_TypeError, "memoryview: cast must be 1D -> ND or ND -> 1D");
-    if (nd == 0) return err_set_str(g_NotImplementedError, "memoryview: zero-dimensional views are not implemented");
     if (nd > kMemoryViewMaxDim)
       return err_format(g_ValueError, "memoryview: number of dimensions must not exceed %d", kMemoryViewMaxDim);
     int64_t prod = 1;
@@ -659,16 +703,18 @@ Ref<> get_suboffsets(Value self) {
   if (!check_released(MV(self))) return nullptr;
   return empty_tuple();
 }
-bool contiguous(const MemoryView* m) {
-  return m->l.ndim > 1 || m->l.strides[0] == m->l.itemsize || m->l.shape[0] <= 1;
-}
+bool contiguous(const MemoryView* m) { return layout_contiguous(m->l, false); }
 Ref<> get_contiguous(Value self) {
+  if (!check_released(MV(self))) return nullptr;
+  return new_bool(contiguous(MV(self)) || layout_contiguous(MV(self)->l, true));
+}
+Ref<> get_c_contiguous(Value self) {
   if (!check_released(MV(self))) return nullptr;
   return new_bool(contiguous(MV(self)));
 }
 Ref<> get_f_contiguous(Value self) {
   if (!check_released(MV(self))) return nullptr;
-  return new_bool(contiguous(MV(self)) && MV(self)->l.ndim == 1);
+  return new_bool(layout_contiguous(MV(self)->l, true));
 }
 
 const GetSetDef kMemoryViewGetSets[] = {
@@ -682,12 +728,13 @@ const GetSetDef kMemoryViewGetSets[] = {
     {"strides", get_strides, nullptr, "A tuple of ndim integers giving the size in bytes to access each element."},
     {"suboffsets", get_suboffsets, nullptr, "A tuple of integers used internally for PIL-style arrays."},
     {"contiguous", get_contiguous, nullptr, "A bool indicating whether the memory is contiguous."},
-    {"c_contiguous", get_contiguous, nullptr, "A bool indicating whether the memory is C contiguous."},
+    {"c_contiguous", get_c_contiguous, nullptr, "A bool indicating whether the memory is C contiguous."},
     {"f_contiguous", get_f_contiguous, nullptr, "A bool indicating whether the memory is Fortran contiguous."},
     {nullptr}};
 
 Ref<> mv_iter(Value self) {
   if (!check_released(MV(self))) return nullptr;
+  if (MV(self)->l.ndim == 0) return zero_dim_error(), nullptr;
   if (MV(self)->l.ndim > 1) return sub_views_error(), nullptr;
   return seq_iter_new(self);
 }
@@ -704,6 +751,14 @@ bool mv_get_buffer(Value self, BufferView* view, int flags) {
   view->lock = m->lock;
   view->buf = m->l.buf;
   view->itemsize = m->l.itemsize;
+  // Exports are one-dimensional: an N-D (or 0-D) view must be C-contiguous.
+  if (m->l.ndim != 1 && !contiguous(m)) {
+    BufferView undo;
+    undo.obj = Ref<>::borrow(m->obj);
+    buffer_release(&undo);
+    err_set_str(g_BufferError, "memoryview: underlying buffer is not C-contiguous");
+    return false;
+  }
   view->count = m->l.ndim == 1 ? m->l.shape[0] : nitems(m);
   view->stride = m->l.ndim == 1 ? m->l.strides[0] : m->l.itemsize;
   view->len = view->count * m->l.itemsize;

@@ -2,9 +2,12 @@
 // (objects/buffer.h): bytes, bytearray, array.array, another memoryview.
 // One-dimensional views index, slice, compare and convert items of the native
 // single-character struct formats; cast() can also reshape a contiguous view
-// into several dimensions (tolist, tobytes, len and comparison work on those,
-// and m[i, j, ...] reads or writes one item; slicing them raises
-// NotImplementedError, as sub-views are not implemented).
+// into several dimensions, or none (shape=[]: a zero-dimensional view of one
+// item, read and written as m[()] or m[...]). tolist, tobytes, len and
+// comparison work on those, m[i, j, ...] reads or writes one item, and a
+// slice along the first dimension gives an N-D sub-view (strided when its
+// step is not 1); integer sub-views (m[0] of a 2-D view) and slicing other
+// dimensions raise NotImplementedError, as in CPython 3.11.
 //
 // Thread safety: the geometry (buf, shape, strides, format) is immutable once
 // the view is published. A view holds one export of its base object for its
@@ -30,9 +33,9 @@ inline constexpr int kMemoryViewMaxDim = 8;
 struct MemoryViewLayout {
   uint8_t* buf;       // address of the first item
   int64_t itemsize;
-  int32_t ndim;       // 1..kMemoryViewMaxDim
+  int32_t ndim;       // 0..kMemoryViewMaxDim
   int64_t shape[kMemoryViewMaxDim];
-  int64_t strides[kMemoryViewMaxDim];  // bytes; may be negative in 1-D views
+  int64_t strides[kMemoryViewMaxDim];  // bytes; the first may be negative (a reversed slice)
   char format[4];     // struct syntax: one character, or '@' and one character
   bool readonly;
 };

@@ -1,5 +1,6 @@
 // module objects.
 #include "objects/module.h"
+#include "objects/weakref.h"
 
 #include "modules/module_table.h"
 
@@ -23,6 +24,8 @@ Type g_module_type;
 namespace {
 
 void module_dealloc(Object* o) {
+  // A subclass's instances have theirs cleared by subtype_dealloc.
+  if (o->ob_type == &g_module_type) weakref_clear_all(o);
   decref(static_cast<Module*>(o)->dict);
   free_object(o);
 }
@@ -127,6 +130,7 @@ void module_type_init() {
   t->basic_size = sizeof(Module);
   t->flags = kTypeBaseType | kTypeHasGc;
   t->dict_offset = offsetof(Module, dict);
+  t->weaklist_offset = static_cast<int32_t>(offsetof(Module, weakreflist));
   t->tp_dealloc = module_dealloc;
   t->tp_traverse = module_traverse;
   t->tp_new = module_tp_new;

@@ -18,6 +18,7 @@ struct Module : Object {
   // it in sys.modules wait for it. CPython keeps this in
   // __spec__._initializing; a field keeps it out of the module's globals.
   std::atomic<bool> initializing;
+  Value weakreflist;      // weak references to the module (weakref.h), as CPython's md_weaklist
 };
 extern Type g_module_type;
 

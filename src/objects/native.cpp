@@ -22,6 +22,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_internal.h"
+#include "objects/weakref.h"
 #include "runtime/heap.h"
 #include "runtime/interp.h"
 #include "runtime/qsbr.h"
@@ -456,6 +457,9 @@ namespace {
 
 void native_function_dealloc(Object* o) {
   auto* f = static_cast<NativeFunction*>(o);
+  // An empty list head (stored with release under the weakref mutex) skips the call.
+  auto* head = reinterpret_cast<WeakRef**>(&f->weakreflist);
+  if (std::atomic_ref<WeakRef*>(*head).load(std::memory_order_acquire)) weakref_clear_all(o);
   decref(f->self);
   decref(f->module);
   free_object(o);
@@ -624,7 +628,7 @@ Ref<> method_descr_call(Value callable, const Value* args, size_t nargs, Value k
 Ref<> method_descr_repr(Value v) {
   auto* d = v.as<MethodDescr>();
   return str_from_utf8("<method '" + std::string(str_view(d->def->parsed->name)) + "' of '" +
-                       type_name(d->owner) + "' objects>");
+                       type_tp_name(d->owner) + "' objects>");
 }
 
 Ref<> descr_get_name(Value v) { return Ref<>::borrow(v.as<MethodDescr>()->def->parsed->name); }
@@ -875,6 +879,7 @@ void native_types_init() {
   Type* t = &g_native_function_type;
   t->name = "builtin_function_or_method";
   t->basic_size = sizeof(NativeFunction);
+  t->weaklist_offset = static_cast<int32_t>(offsetof(NativeFunction, weakreflist));
   t->tp_dealloc = native_function_dealloc;
   t->tp_call = native_function_call;
   t->tp_repr = native_function_repr;

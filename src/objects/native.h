@@ -127,8 +127,9 @@ bool native_bind(const Signature* sig, const Value* args, size_t nargs, Value kw
 // A built-in function or bound built-in method object (`builtin_function_or_method`).
 struct NativeFunction : Object {
   const MethodDef* def;
-  Value self;    // owned; receiver or module (may be null for static)
-  Value module;  // owned module name str or null
+  Value self;         // owned; receiver or module (may be null for static)
+  Value module;       // owned module name str or null
+  Value weakreflist;  // weak references (weakref.ref(len), of a bound [].append), as CPython allows
 };
 extern Type g_native_function_type;
 // A method descriptor living in a type dict (`method_descriptor`), and the

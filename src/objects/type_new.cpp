@@ -411,7 +411,10 @@ int object_assign_class(Value self, Value cls) {
   }
   Type* nt = cls.as<Type>();
   Type* ot = type_of(self);
-  if (!(nt->flags & kTypeHeapType) || !(ot->flags & kTypeHeapType)) {
+  // Modules may change class between ModuleType and its subclasses (a
+  // module-level property or __call__: sys.modules[__name__].__class__ = M).
+  bool modules = is_subtype(nt, &g_module_type) && is_subtype(ot, &g_module_type);
+  if (!modules && (!(nt->flags & kTypeHeapType) || !(ot->flags & kTypeHeapType))) {
     err_set_str(g_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
     return -1;
   }

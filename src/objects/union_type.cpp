@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "objects/errors.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
@@ -32,7 +33,7 @@ bool is_union(Value v) { return v.is_obj() && v.obj()->ob_type == &g_union_type;
 bool unionable(Value v) {
   if (is_none(v) || is_union(v)) return true;
   if (has_flag(type_of(v), kTypeTypeSubclass)) return true;
-  return std::string(type_name(type_of(v))) == "GenericAlias";
+  return is_subtype(type_of(v), &g_generic_alias_type);
 }
 
 void flatten(Value v, std::vector<Value>* out) {
@@ -87,7 +88,26 @@ Ref<> union_repr(Value self) {
 }
 
 Ref<> union_get_args(Value self) { return Ref<>::borrow(self.as<Union>()->args); }
-const GetSetDef kUnionGetSets[] = {{"__args__", union_get_args, nullptr}, {nullptr}};
+// Computed on each read: unions are small and the attribute is rare.
+Ref<> union_get_parameters(Value self) { return generic_make_parameters(self.as<Union>()->args); }
+const GetSetDef kUnionGetSets[] = {{"__args__", union_get_args, nullptr},
+                                   {"__parameters__", union_get_parameters, nullptr},
+                                   {nullptr}};
+
+// (list[T] | None)[int]: each member substituted, then joined with | again.
+Ref<> union_subscript(Value self, Value item) {
+  Value args = self.as<Union>()->args;
+  Ref<> params = generic_make_parameters(args);
+  if (!params) return nullptr;
+  Ref<> newargs = generic_subs_parameters(self, args, params.val(), item);
+  if (!newargs) return nullptr;
+  Ref<> res = Ref<>::borrow(tuple_item(newargs.val(), 0));
+  for (int64_t i = 1; i < tuple_size(newargs.val()); i++) {
+    res = binary_op(res.val(), tuple_item(newargs.val(), i), kOpOr);
+    if (!res) return nullptr;
+  }
+  return res;
+}
 
 Ref<> union_instancecheck(Value self, Value* a) {
   Value args = self.as<Union>()->args;
@@ -151,6 +171,7 @@ void union_type_init() {
   t->tp_hash = union_hash;
   t->tp_richcompare = union_richcompare;
   t->nb_binary[kOpOr] = union_or;
+  t->mp_subscript = union_subscript;
   t->getsets = kUnionGetSets;
   t->methods = kUnionMethods;
   type_ready(t);

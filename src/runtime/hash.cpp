@@ -42,13 +42,11 @@ void hash_init_from_env() {
   g_k1 = (static_cast<uint64_t>(rd()) << 32) ^ rd();
 }
 
-uint64_t hash_bytes(const void* data, size_t len) {
-  // Empty str/bytes hash to 0 whatever the seed, as in CPython (programs print
-  // hash('') and rely on it being stable).
-  if (len == 0) return 0;
+namespace {
+inline uint64_t siphash13(uint64_t k0, uint64_t k1, const void* data, size_t len) {
   const auto* p = static_cast<const unsigned char*>(data);
-  SipState s{g_k0 ^ 0x736f6d6570736575ull, g_k1 ^ 0x646f72616e646f6dull,
-             g_k0 ^ 0x6c7967656e657261ull, g_k1 ^ 0x7465646279746573ull};
+  SipState s{k0 ^ 0x736f6d6570736575ull, k1 ^ 0x646f72616e646f6dull,
+             k0 ^ 0x6c7967656e657261ull, k1 ^ 0x7465646279746573ull};
   size_t blocks = len / 8;
   for (size_t i = 0; i < blocks; i++) {
     uint64_t m;
@@ -77,6 +75,19 @@ uint64_t hash_bytes(const void* data, size_t len) {
   s.round();
   s.round();
   return s.v0 ^ s.v1 ^ s.v2 ^ s.v3;
+}
+
+}  // namespace
+
+uint64_t hash_bytes(const void* data, size_t len) {
+  // Empty str/bytes hash to 0 whatever the seed, as in CPython (programs print
+  // hash('') and rely on it being stable).
+  if (len == 0) return 0;
+  return siphash13(g_k0, g_k1, data, len);
+}
+
+uint64_t hash_bytes_keyed(uint64_t k0, uint64_t k1, const void* data, size_t len) {
+  return siphash13(k0, k1, data, len);
 }
 
 }  // namespace ftpy

@@ -8,6 +8,7 @@
 #include "objects/errors.h"
 #include "objects/type.h"
 #include "runtime/gc.h"
+#include "modules/tracemalloc_module.h"
 
 namespace ftpy {
 
@@ -18,30 +19,49 @@ namespace ftpy {
 void* heap_alloc(size_t size) {
   void* p = std::malloc(size);
   if (!p) [[unlikely]] err_no_memory();
+  else if (g_tracemalloc_on.load(std::memory_order_relaxed)) [[unlikely]] tracemalloc_on_alloc(p, size);
   return p;
 }
 void* heap_realloc(void* p, size_t size) {
+  if (g_tracemalloc_on.load(std::memory_order_relaxed) && p) [[unlikely]] tracemalloc_on_free(p);
   void* q = std::realloc(p, size);
   if (!q) [[unlikely]] err_no_memory();
+  else if (g_tracemalloc_on.load(std::memory_order_relaxed)) [[unlikely]] tracemalloc_on_alloc(q, size);
   return q;
 }
-void heap_free(void* p) { std::free(p); }
+void heap_free(void* p) {
+  if (g_tracemalloc_on.load(std::memory_order_relaxed)) [[unlikely]] tracemalloc_on_free(p);
+  std::free(p);
+}
 size_t heap_usable_size(void* p) { return malloc_usable_size(p); }
 #else
 
 void* heap_alloc(size_t size) {
   void* p = mi_malloc(size);
   if (!p) [[unlikely]] err_no_memory();
+  else if (g_tracemalloc_on.load(std::memory_order_relaxed)) [[unlikely]] tracemalloc_on_alloc(p, size);
   return p;
 }
 
 void* heap_realloc(void* p, size_t size) {
+  // Forget the old block first: once realloc returns it, another thread may
+  // be given the same address and trace it.
+  if (g_tracemalloc_on.load(std::memory_order_relaxed)) [[unlikely]] {
+    if (p) tracemalloc_on_free(p);
+    void* q = mi_realloc(p, size);
+    if (!q) [[unlikely]] err_no_memory();
+    else tracemalloc_on_alloc(q, size);
+    return q;
+  }
   void* q = mi_realloc(p, size);
   if (!q) [[unlikely]] err_no_memory();
   return q;
 }
 
-void heap_free(void* p) { mi_free(p); }
+void heap_free(void* p) {
+  if (g_tracemalloc_on.load(std::memory_order_relaxed)) [[unlikely]] tracemalloc_on_free(p);
+  mi_free(p);
+}
 
 size_t heap_usable_size(void* p) { return mi_usable_size(p); }
 #endif

@@ -167,8 +167,16 @@ struct MutexWaiter {
 // loop was unchanged within noise).
 constexpr int kPauseRounds = 4;
 // A woken waiter that lost the lock to a barging thread checks it again
-// after this nap (Linux adds its 50 us timer slack).
+// after a nap (Linux adds its 50 us timer slack), first kWokenNapNs, then
+// twice as long each time the lock is still held, up to kWokenNapMaxNs.
+// Each check pulls the lock's line from the holder and costs the waiter a
+// wake-up: at a fixed 20 us, lock_counter's waiter woke ~4,000 times in
+// 0.42 s and used 1.13 CPUs against 0.99 with -X gil=1 (1,700 wake-ups and
+// 1.06 CPUs with the doubling). A lock left idle during a nap stays idle for
+// at most about as long as the lock had already been seen held, so a waiter
+// waits at most about twice as long as it would have checking constantly.
 constexpr int64_t kWokenNapNs = 20'000;
+constexpr int64_t kWokenNapMaxNs = 1'000'000;
 
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -255,6 +263,7 @@ LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool det
   int spins = 0;
   bool woken = false;  // we were unparked and own the kMutexWoken bit
   bool hungry_tried = false;
+  int64_t nap_ns = kWokenNapNs;
   uint8_t v = m->load(std::memory_order_relaxed);
   for (;;) {
     if (!(v & kMutexLocked)) {
@@ -280,8 +289,10 @@ LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool det
       // pulled the lock's line to the waiter's core: lock_counter ran at
       // 0.5-0.75 of its -X gil=1 throughput. Once we have waited kFairnessNs
       // we park, and the next unlock hands the lock to us.
-      int64_t nap = kWokenNapNs;
-      if (deadline >= 0) nap = std::min(nap, deadline - monotonic_ns());
+      int64_t now = monotonic_ns();
+      int64_t nap = std::min(nap_ns, start + kFairnessNs - now);
+      nap_ns = std::min(nap_ns * 2, kWokenNapMaxNs);
+      if (deadline >= 0) nap = std::min(nap, deadline - now);
       if (nap > 0) {
         DetachedScope detached;
         std::this_thread::sleep_for(std::chrono::nanoseconds(nap));
@@ -319,6 +330,7 @@ LockResult mutex_lock_slow(std::atomic<uint8_t>* m, int64_t timeout_ns, bool det
       v = want;
     }
     woken = false;
+    nap_ns = kWokenNapNs;
     MutexWaiter w{start + kFairnessNs, false};
     uint8_t expected = v;
     ParkResult r = parking_lot_park(m, &expected, 1, remaining, &w, detach);

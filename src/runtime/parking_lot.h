@@ -20,7 +20,7 @@
 // waiter has not yet taken the lock or parked again (a holder that re-locks in
 // a loop then pays one wake-up per waiter round, not one per unlock). The
 // woken waiter tries the lock; if a barging thread took it first, the lock is
-// hot, and the waiter naps (kWokenNapNs, detached) and tries again, keeping
+// hot, and the waiter naps (from kWokenNapNs, doubling; detached) and tries again, keeping
 // the woken bit, so the holder's unlocks stay single CASes. Spinning it
 // against a holder that re-locks in a loop bounced the lock between cores,
 // and parking it again made that holder pay a wake-up per waiter round. Only

@@ -169,6 +169,7 @@ void set_c_stack_limit(ThreadState* ts) {
   if (::syscall(SYS_gettid) == ::getpid()) reserve += kInitialThreadGuardGap;
   if (pthread_attr_getstack(&attr, &addr, &size) == 0 && size > 2 * reserve)
     ts->c_stack_limit = reinterpret_cast<uintptr_t>(addr) + reserve;
+  if (!ts->profile_fn && !ts->trace_fn) ts->eval_entry_limit = ts->c_stack_limit;
   pthread_attr_destroy(&attr);
 }
 

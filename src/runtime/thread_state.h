@@ -51,7 +51,16 @@ enum EvalBreakerBits : uint32_t {
   kBreakGc = 1 << 4,           // allocation counts say a collection is due
   kBreakQsbr = 1 << 5,         // report a quiescent state / poll retired items (runtime/qsbr.h)
   kBreakPerThreadRc = 1 << 6,  // switch sampled hot objects to per-thread counts (object.h)
+  // A profile or trace hook is installed on this thread (vm/trace.h): the
+  // loop moves its frames into the tracing variant. Stays set while a hook
+  // is; set and cleared only by the owning thread.
+  kBreakTrace = 1 << 7,
 };
+
+struct ThreadState;
+// A profile/trace hook (vm/trace.h): obj is the hook's object, what a
+// kTrace* event; returns -1 with an exception pending.
+using TraceFn = int (*)(ThreadState* ts, Value obj, Frame* f, int what, Value arg);
 
 struct ThreadState {
   uint32_t index = 0;  // the ob_tid of objects this thread owns; never reused
@@ -86,6 +95,11 @@ struct ThreadState {
   // (Python code called from native code, e.g. __getattr__ recursion) raise
   // RecursionError below it instead of overflowing. 0 = unknown.
   uintptr_t c_stack_limit = 0;
+  // What the interpreter loop's entry compares its stack probe with:
+  // c_stack_limit, or the highest address while a profile/trace hook is
+  // installed, so that the one compare every entry makes also sends the
+  // frame to the tracing loop (vm/trace.h) at no cost without hooks.
+  uintptr_t eval_entry_limit = 0;
 
   // Biased refcounting: objects other threads handed us to merge.
   std::mutex merge_mu;
@@ -119,6 +133,15 @@ struct ThreadState {
   Ref<> asyncgen_firstiter;
   Ref<> asyncgen_finalizer;
   bool is_main = false;
+
+  // sys.setprofile / sys.settrace hooks (vm/trace.h), per thread as in
+  // CPython: only the owning thread reads or writes them.
+  TraceFn profile_fn = nullptr;
+  TraceFn trace_fn = nullptr;
+  Ref<> profile_obj;
+  Ref<> trace_obj;
+  int tracing = 0;           // > 0 while a hook runs: no events for its own code
+  bool eval_switch = false;  // an adopted loop hands the frame back (eval.cpp)
 
   // Registry links (under runtime_mutex()).
   ThreadState* reg_prev = nullptr;

@@ -23,8 +23,14 @@ Frame* frame_for_call(ThreadState* ts, Function* fn, Value* args, size_t nargs, 
 // "f()" / "A.f()" for error messages about calling `callable`.
 std::string callable_display_name(Value callable);
 
-// The interpreter loop (eval.cpp). `throwflag`: resume by raising the pending
-// exception at the frame's current instruction.
-Ref<> eval_frame(ThreadState* ts, Frame* f, bool throwflag);
+// The interpreter loop (eval.cpp), in its plain (false) and tracing (true)
+// forms; `mode` 0 runs `f`, 1 resumes it by raising the pending exception at
+// its current instruction (eval.cpp's EvalMode has the rest).
+template <bool kTracing>
+Ref<> eval_loop(ThreadState* ts, Frame* f, int mode);
+extern template Ref<> eval_loop<false>(ThreadState* ts, Frame* f, int mode);
+// Inline, so each caller calls the plain loop itself: a wrapper function
+// cost three instructions per generator resumption.
+inline Ref<> eval_frame(ThreadState* ts, Frame* f, bool throwflag) { return eval_loop<false>(ts, f, throwflag); }
 
 }  // namespace ftpy

@@ -50,6 +50,7 @@
 #include "vm/safepoint.h"
 #include "vm/specialize.h"
 #include "vm/specialize_attr_call.h"
+#include "vm/trace.h"
 #include "vm/traceback.h"
 #include "vm/typing_intrinsics.h"
 #include "modules/sys_module.h"
@@ -591,17 +592,38 @@ Ref<> intrinsic2(uint32_t which, Value a, Value b) {
 }  // namespace
 
 // ---------------------------------------------------------------------------
-// The loop.
+// The loop, compiled twice (vm/trace.h says why): eval_loop<false> is the
+// plain loop and has no event code; eval_loop<true> runs frames while a
+// profile or trace hook is installed. The `if constexpr (kTracing)` parts are
+// all the difference. A frame moves between them at safepoints: the loop that
+// sees the change saves the frame and runs the other variant nested with
+// mode kEvalAdopt ("adopt the running frame"); when the adopted loop in turn wants to
+// switch back it returns to the one that nested it (ts->eval_switch), so the
+// C++ stack holds at most two loops per eval_frame however often hooks come
+// and go.
 
-Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
-  // The dispatch table: one label per opcode row, op_unknown elsewhere.
+namespace {
+Ref<> eval_frame_traced(ThreadState* ts, Frame* entry, int mode);
+}  // namespace
+
+// eval_loop's `mode`: a new entry (0), a generator resumed by throw() (1),
+// or adopting the running frame ts->frame from the other variant.
+enum EvalMode : int { kEvalEntry = 0, kEvalThrow = 1, kEvalAdopt = 2, kEvalAdoptEntryFrame = 3 };
+
+template <bool kTracing>
+Ref<> eval_loop(ThreadState* ts, Frame* entry, int mode) {
+  // The dispatch table: one label per opcode row, op_unknown elsewhere. The
+  // tracing loop runs every specialised form as its generic base (whose
+  // specialisation attempts it skips): the events sit in the generic
+  // handlers only, and a superinstruction would hide the second
+  // instruction's line.
   static void* kDispatch[256];
   if (!kDispatch[0]) {
     for (int i = 0; i < 256; i++) kDispatch[i] = &&op_unknown;
 #define FTPY_LABEL(name, pop, push, cache, flags) kDispatch[OP_##name] = &&target_##name;
     FTPY_OPCODES(FTPY_LABEL)
 #undef FTPY_LABEL
-#define FTPY_SPECIALIZED_LABEL(name, base) kDispatch[OP_##name] = &&target_##name;
+#define FTPY_SPECIALIZED_LABEL(name, base) kDispatch[OP_##name] = kTracing ? &&op_##base : &&target_##name;
     FTPY_SPECIALIZED(FTPY_SPECIALIZED_LABEL)
 #undef FTPY_SPECIALIZED_LABEL
   }
@@ -657,9 +679,14 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
 // the argument (an L1 hit; quickening rewrites only the opcode byte, so it is
 // the one dispatched on), which handlers that take none never do. Computed
 // at dispatch, `a` was live across the jump and spilled to the stack.
+// The tracing loop with a trace function set goes through trace_line first
+// (line and opcode events); the plain loop has no such test.
 #define DISPATCH()                                                    \
   do {                                                                \
     this_instr = ip;                                                  \
+    if constexpr (kTracing) {                                         \
+      if (ts->trace_fn != nullptr) goto trace_line;                   \
+    }                                                                 \
     goto* kDispatch[__atomic_load_n(ip, __ATOMIC_RELAXED) & 0xFF];    \
   } while (0)
 // Every handler starts with TARGET(NAME) (or TARGET_NO_ARG). The dispatch
@@ -687,17 +714,33 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
 #define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
 #define JUMPTO(t) (ip = co->code + (t))
 #define GOTO_ERROR() goto error
+// The plain loop moves to the tracing one here when a hook was installed
+// (kBreakTrace); the tracing loop checks at each safepoint whether the hooks
+// are gone. Either way the frame is saved with `ip` at the next instruction.
 #define SAFEPOINT()                                                              \
   do {                                                                           \
-    if (ts->eval_breaker.load(std::memory_order_relaxed)) {                      \
-      SAVE_FRAME();                                                              \
-      if (handle_eval_breaker(ts) < 0) goto error;                              \
+    if constexpr (!kTracing) {                                                   \
+      if (ts->eval_breaker.load(std::memory_order_relaxed)) {                    \
+        SAVE_FRAME();                                                            \
+        if (handle_eval_breaker(ts) < 0) goto error;                            \
+        if (trace_wanted(ts)) goto switch_variant;                               \
+      }                                                                          \
+    } else {                                                                     \
+      if (ts->eval_breaker.load(std::memory_order_relaxed) & ~kBreakTrace) {     \
+        SAVE_FRAME();                                                            \
+        if (handle_eval_breaker(ts) < 0) goto error;                            \
+      }                                                                          \
+      if (!trace_wanted(ts)) {                                                   \
+        SAVE_FRAME();                                                            \
+        goto switch_variant;                                                     \
+      }                                                                          \
     }                                                                            \
   } while (0)
 
   // RERAISE with a saved lasti: the handler is looked up at the RERAISE
   // itself (unwind_at), while f->lasti gets the restored index.
   int32_t unwind_at = -1;
+  // (An adopted frame is linked the same way: switch_variant unlinked it.)
   f->previous = ts->frame;
   ts->frame = f;
   f->is_entry = 1;
@@ -706,24 +749,88 @@ Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
   // The address of a local, not __builtin_frame_address: that would force a
   // frame pointer and take %rbp away from the loop's register allocation.
   char stack_probe;
-  if (reinterpret_cast<uintptr_t>(&stack_probe) < ts->c_stack_limit) {
-    // Nested loops (Python called from native code) recurse on the C++
-    // stack; raise inside the frame before it overflows.
-    if (throwflag) err_clear();
-    err_set_str(g_RecursionError, "maximum recursion depth exceeded");
-    goto exception_unwind_noadd;
+  if (reinterpret_cast<uintptr_t>(&stack_probe) < ts->eval_entry_limit) [[unlikely]] {
+    if (reinterpret_cast<uintptr_t>(&stack_probe) < ts->c_stack_limit) {
+      // Nested loops (Python called from native code) recurse on the C++
+      // stack; raise inside the frame before it overflows.
+      if (mode == kEvalThrow) err_clear();
+      if (mode >= kEvalAdopt) f->is_entry = mode == kEvalAdoptEntryFrame;
+      err_set_str(g_RecursionError, "maximum recursion depth exceeded");
+      goto exception_unwind_noadd;
+    }
+    if constexpr (!kTracing) {
+      // A hook is installed (eval_entry_limit): run this frame in the
+      // tracing loop from here (it has not run yet, or resumes after its
+      // yield).
+      if (mode < kEvalAdopt && trace_wanted(ts)) {
+        ts->frame = f->previous;
+        return eval_frame_traced(ts, f, mode);
+      }
+    }
   }
-  if (throwflag) {
+  if (mode) [[unlikely]] {
+    if (mode >= kEvalAdopt) {
+      f->is_entry = mode == kEvalAdoptEntryFrame;
+      goto resume_frame;
+    }
     if (!err_occurred()) err_set_str(g_SystemError, "generator resumed by throw() without an exception");
+    if constexpr (kTracing) {
+      // CPython reports the frame's entry before the thrown exception.
+      Ref<> exc = err_fetch();
+      SAVE_FRAME();
+      if (trace_call_event(ts, f) < 0) goto exception_unwind_noadd;
+      err_restore(std::move(exc));
+    }
     goto exception_unwind_noadd;
   }
 
 resume_frame:
   DISPATCH();
 
+switch_variant: {
+  // SAFEPOINT saved the frame. An adopted loop hands it back to the loop
+  // that nested it; otherwise run the other variant nested on this frame
+  // (unlinked here, linked again by its entry), and continue here with
+  // whatever frame it hands back.
+  if (mode >= kEvalAdopt) {
+    ts->eval_switch = true;
+    return nullptr;
+  }
+  ts->frame = f->previous;
+  int adopt = f->is_entry ? kEvalAdoptEntryFrame : kEvalAdopt;
+  Ref<> r = kTracing ? eval_loop<false>(ts, f, adopt) : eval_frame_traced(ts, f, adopt);
+  if (r || !ts->eval_switch) return r;
+  ts->eval_switch = false;
+  f = ts->frame;
+  LOAD_FRAME();
+  DISPATCH();
+}
+
+trace_line : __attribute__((unused));
+{
+  // The tracing loop only. f->lasti is the instruction this frame ran
+  // last (-1 in a new frame): the line rule compares with it.
+  int32_t cur = static_cast<int32_t>(this_instr - co->code);
+  int32_t prev = f->lasti;
+  f->lasti = cur;
+  f->sp = sp;
+  f->ip = this_instr;
+  if (!ts->tracing && trace_instruction(ts, f, cur, prev) < 0) {
+    ip = this_instr + 1 + op_cache(instr_op(__atomic_load_n(this_instr, __ATOMIC_RELAXED)));
+    goto error;
+  }
+  goto* kDispatch[__atomic_load_n(this_instr, __ATOMIC_RELAXED) & 0xFF];
+}
+
 TARGET_NO_ARG(NOP)
   DISPATCH();
 TARGET_NO_ARG(RESUME)
+  if constexpr (kTracing) {
+    // 'call': a function's first RESUME, or a generator resumed after its
+    // yield (CPython 3.11 reports each resumption as a call).
+    SAVE_FRAME();
+    if (trace_call_event(ts, f) < 0) goto error;
+  }
   DISPATCH();
 TARGET_NO_ARG(RETURN_GENERATOR)
   DISPATCH();
@@ -987,7 +1094,7 @@ TARGET(DELETE_GLOBAL) {
 TARGET(LOAD_ATTR) {
   Value name = tuple_item(co->names, a >> 1);
   Value obj = TOP();
-  if (spec_should_try(this_instr) && specialize_load_attr(this_instr, obj, name, a & 1)) {
+  if (!kTracing && spec_should_try(this_instr) && specialize_load_attr(this_instr, obj, name, a & 1)) {
     ip = this_instr;
     DISPATCH();
   }
@@ -1015,7 +1122,7 @@ TARGET(LOAD_ATTR) {
 }
 
 TARGET(STORE_ATTR) {
-  if (spec_should_try(this_instr) && specialize_store_attr(this_instr, TOP(), tuple_item(co->names, a))) {
+  if (!kTracing && spec_should_try(this_instr) && specialize_store_attr(this_instr, TOP(), tuple_item(co->names, a))) {
     ip = this_instr;
     DISPATCH();
   }
@@ -1073,7 +1180,7 @@ TARGET(LOAD_SUPER_ATTR) {
 // their specialised forms (vm/eval_arith.inc) and specialise when the count
 // runs out (vm/specialize.h).
 TARGET(BINARY_OP) {
-  if (counter_expired(this_instr + 1)) [[unlikely]]
+  if (!kTracing && counter_expired(this_instr + 1)) [[unlikely]]
     specialize_binary_op(this_instr, SECOND(), TOP());
   SYNC_LASTI();
   Value rhs = POP();
@@ -1137,7 +1244,7 @@ TARGET(TO_BOOL) {
 }
 
 TARGET(COMPARE_OP) {
-  if (counter_expired(this_instr + 1)) [[unlikely]]
+  if (!kTracing && counter_expired(this_instr + 1)) [[unlikely]]
     specialize_compare_op(this_instr, SECOND(), TOP());
   SYNC_LASTI();
   Value rhs = POP();
@@ -1183,7 +1290,7 @@ TARGET(CONTAINS_OP) {
 }
 
 TARGET(BINARY_SUBSCR) {
-  if (counter_expired(this_instr + 1)) [[unlikely]]
+  if (!kTracing && counter_expired(this_instr + 1)) [[unlikely]]
     specialize_binary_subscr(this_instr, SECOND(), TOP());
   SYNC_LASTI();
   Value key = POP();
@@ -1197,7 +1304,7 @@ TARGET(BINARY_SUBSCR) {
 }
 
 TARGET(STORE_SUBSCR) {
-  if (counter_expired(this_instr + 1)) [[unlikely]]
+  if (!kTracing && counter_expired(this_instr + 1)) [[unlikely]]
     specialize_store_subscr(this_instr, SECOND(), TOP());
   SYNC_LASTI();
   Value key = POP();
@@ -1416,7 +1523,7 @@ TARGET(LIST_TO_TUPLE) {
 }
 
 TARGET(UNPACK_SEQUENCE) {
-  if (counter_expired(this_instr + 1)) [[unlikely]]
+  if (!kTracing && counter_expired(this_instr + 1)) [[unlikely]]
     specialize_unpack_sequence(this_instr, TOP());
   Value seq = POP();
   if ((is_tuple_exact(seq) || is_list_exact(seq))) {
@@ -1580,7 +1687,7 @@ TARGET(GET_ITER) {
 }
 
 TARGET(FOR_ITER) {
-  if (counter_expired(this_instr + 1)) [[unlikely]]
+  if (!kTracing && counter_expired(this_instr + 1)) [[unlikely]]
     specialize_for_iter(this_instr, TOP());
   Value it = TOP();
   Ref<> next;
@@ -1674,6 +1781,12 @@ TARGET(SEND) {
 TARGET(YIELD_VALUE) {
   retval = Ref<>::steal(POP());
   SAVE_FRAME();
+  if constexpr (kTracing) {
+    if (trace_return_event(ts, f, retval.val()) < 0) {
+      retval.reset();
+      goto error;
+    }
+  }
   f->pad = 1;  // yielded (see gen.cpp)
   ts->frame = f->previous;
   return retval;
@@ -1691,6 +1804,12 @@ TARGET_NO_ARG(RETURN_VALUE) {
 
 do_return: {
   SAVE_FRAME_NO_IP();
+  if constexpr (kTracing) {
+    if (trace_return_event(ts, f, retval.val()) < 0) {
+      retval.reset();
+      goto error;
+    }
+  }
   f->pad = 0;  // returned
   if (f->is_entry) {
     ts->frame = f->previous;
@@ -1720,7 +1839,7 @@ do_return: {
 TARGET(CALL) {
   // [callable, self_or_null, args...]
   Value* base = sp - a - 2;
-  if (spec_should_try(this_instr) && specialize_call(this_instr, base[0], base[1], a)) {
+  if (!kTracing && spec_should_try(this_instr) && specialize_call(this_instr, base[0], base[1], a)) {
     ip = this_instr;
     DISPATCH();
   }
@@ -1764,7 +1883,7 @@ TARGET(CALL) {
     SAFEPOINT();
     DISPATCH();
   }
-  Ref<> r = call(callable, args, nargs);
+  Ref<> r = kTracing ? trace_native_call(ts, callable, args, nargs, Value()) : call(callable, args, nargs);
   for (Value* p = args; p < sp; p++) decref(*p);
   sp = base;
   decref(callable);
@@ -1813,7 +1932,7 @@ TARGET(CALL_KW) {
     SAFEPOINT();
     DISPATCH();
   }
-  Ref<> r = call(callable, args, nargs, kwnames);
+  Ref<> r = kTracing ? trace_native_call(ts, callable, args, nargs, kwnames) : call(callable, args, nargs, kwnames);
   for (Value* p = args; p < sp; p++) decref(*p);
   sp = base;
   decref(callable);
@@ -1855,7 +1974,10 @@ TARGET(CALL_FUNCTION_EX) {
       kw = dict_new();
       if (dict_merge_for_call(callable, kw.val(), kwargs) < 0) kw.reset();
     }
-    if (kwargs.is_null() || kw || is_dict_exact(kwargs)) r = call_tuple_dict(callable, argt.val(), kw ? kw.val() : kwargs);
+    if (kwargs.is_null() || kw || is_dict_exact(kwargs)) {
+      Value kwv = kw ? kw.val() : kwargs;
+      r = kTracing ? trace_native_call_tuple(ts, callable, argt.val(), kwv) : call_tuple_dict(callable, argt.val(), kwv);
+    }
   }
   decref(kwargs);
   decref(cargs);
@@ -2325,6 +2447,9 @@ error : {
   }
   chain_context(ts, exc);
   traceback_add(exc, f);
+  if constexpr (kTracing) {
+    if (ts->trace_fn) (void)trace_exception_event(ts, f);  // a raising hook replaces exc
+  }
   goto exception_unwind_keep_lasti;
 }
 
@@ -2334,6 +2459,9 @@ exception_unwind_noadd:
     Value exc = err_peek();
     chain_context(ts, exc);
     traceback_add(exc, f);
+  }
+  if constexpr (kTracing) {
+    if (ts->trace_fn) (void)trace_exception_event(ts, f);
   }
   goto exception_unwind_keep_lasti;
 
@@ -2365,6 +2493,13 @@ exception_unwind_keep_lasti : {
   // No handler here: leave this frame.
   while (sp > f->stack_base()) decref(POP());
   f->sp = sp;
+  if constexpr (kTracing) {
+    // 'return' with None as the exception leaves; a hook that raises
+    // replaces the exception (CPython's rule).
+    Ref<> exc = err_fetch();
+    if (trace_return_event(ts, f, Value()) < 0) exc = err_fetch();
+    err_restore(std::move(exc));
+  }
   f->pad = 2;  // raised
   if (f->is_entry) {
     ts->frame = f->previous;
@@ -2380,8 +2515,17 @@ exception_unwind_keep_lasti : {
     Value exc = err_peek();
     traceback_add(exc, f);
   }
+  if constexpr (kTracing) {
+    if (ts->trace_fn) (void)trace_exception_event(ts, f);
+  }
   goto exception_unwind_keep_lasti;
 }
 }
+
+template Ref<> eval_loop<false>(ThreadState* ts, Frame* entry, int mode);
+
+namespace {
+Ref<> eval_frame_traced(ThreadState* ts, Frame* entry, int mode) { return eval_loop<true>(ts, entry, mode); }
+}  // namespace
 
 }  // namespace ftpy

@@ -1,5 +1,6 @@
 // The import system (import.h).
 #include "vm/import.h"
+#include "vm/code_cache.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -76,6 +77,8 @@ class ReentrantLock {
     owner_.store(self, std::memory_order_relaxed);
     depth_ = 1;
   }
+  bool held_by_me() const { return owner_.load(std::memory_order_relaxed) == import_self(); }
+  bool held() const { return owner_.load(std::memory_order_relaxed) != nullptr; }
   void unlock() {
     if (--depth_ > 0) return;
     owner_.store(nullptr, std::memory_order_relaxed);
@@ -263,10 +266,8 @@ std::nullptr_t import_halted(const std::string& name) {
 // Execute a module's source in its namespace (already marked initializing;
 // the mark goes when the body ends).
 Ref<> exec_module_source(Value module, const std::string& path) {
-  std::string src;
-  if (!read_file(path, &src)) return err_from_errno(errno, Ref<>(str_from_utf8(path)).val());
   Value d = module_dict(module);
-  Ref<> code = compile_source(src, path, CompileMode::kExec);
+  Ref<> code = code_cache_module_code(path);
   Ref<> r;
   if (code) r = vm_exec_code(code.val().as<Code>(), d, Value());
   module.as<Module>()->initializing.store(false, std::memory_order_release);
@@ -481,8 +482,11 @@ Ref<> import_extension(Value fname, const std::string& file, Value parent_module
   return m;
 }
 
-// Loads `fullname` (not in sys.modules) while holding its module lock.
-Ref<> load_unlocked(Value fname, const std::string& fullname, Value parent_module) {
+// Loads `fullname` (not in sys.modules) while holding its module lock, by
+// the native search (built-in modules, then files on sys.path or the
+// parent's __path__). When it finds nothing and `not_found` is given, it
+// sets *not_found and returns null without an exception.
+Ref<> load_native(Value fname, const std::string& fullname, Value parent_module, bool* not_found) {
   size_t dot = fullname.rfind('.');
   std::string leaf = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
   // Built-in modules (top level only).
@@ -499,7 +503,13 @@ Ref<> load_unlocked(Value fname, const std::string& fullname, Value parent_modul
   Ref<> search;
   if (parent_module.is_null()) {
     Ref<> p;
-    if (dict_get_item_str(g_interp.sys_dict, ids::path, &p) <= 0) return module_not_found(fullname);
+    if (dict_get_item_str(g_interp.sys_dict, ids::path, &p) <= 0) {
+      if (not_found && !err_occurred()) {
+        *not_found = true;
+        return nullptr;
+      }
+      return module_not_found(fullname);
+    }
     search = p;
   } else {
     search = getattr_opt(parent_module, Value(ids::__path__));
@@ -515,7 +525,13 @@ Ref<> load_unlocked(Value fname, const std::string& fullname, Value parent_modul
     }
   }
   std::string file, pkgdir;
-  if (!find_in_path(search.val(), leaf, &file, &pkgdir)) return module_not_found(fullname);
+  if (!find_in_path(search.val(), leaf, &file, &pkgdir)) {
+    if (not_found && !err_occurred()) {
+      *not_found = true;
+      return nullptr;
+    }
+    return module_not_found(fullname);
+  }
   if (is_extension_file(file)) return import_extension(fname, file, parent_module, leaf);
   Ref<> m = module_new(fname);
   if (!m) return nullptr;
@@ -523,6 +539,13 @@ Ref<> load_unlocked(Value fname, const std::string& fullname, Value parent_modul
   if (!file.empty()) {
     Ref<Str> f = str_from_utf8(file);
     dict_set_item(d, Value(ids::__file__), f.val());
+    // Its bytecode cache file (named whether or not it gets written), as
+    // CPython's __cached__ names the .pyc.
+    std::string cached = code_cache_path(file);
+    if (!cached.empty()) {
+      Ref<Str> c = str_from_utf8(cached);
+      if (c) dict_set_item_str(d, "__cached__", c.val());
+    }
   }
   if (!pkgdir.empty()) {
     Ref<Str> pd = str_from_utf8(pkgdir);
@@ -558,6 +581,124 @@ Ref<> load_unlocked(Value fname, const std::string& fullname, Value parent_modul
   else if (err_occurred()) return nullptr;
   bind_in_parent(parent_module, leaf, m.val());
   return m;
+}
+
+// --- sys.meta_path -------------------------------------------------------------
+// Finders a program puts on sys.meta_path (import hooks) are consulted in
+// list order. The default entries (importlib._bootstrap's BuiltinImporter,
+// FrozenImporter and PathFinder, which carry _ftpy_native_finder) stand for
+// the native search; while the list holds nothing else the importer never
+// leaves C++. Otherwise _bootstrap._meta_path_find walks the list and says
+// where the native search comes in, or returns a finder's spec, which
+// load_from_spec loads as CPython's _load_unlocked does.
+
+// 1 if sys.meta_path holds a finder of the program's, 0 if not, -1 on error.
+int meta_path_hooked() {
+  Ref<> mp;
+  if (dict_get_item_str(g_interp.sys_dict, str_intern("meta_path"), &mp) < 0) return -1;
+  if (!mp || !is_list(mp.val()) || list_size(mp.val()) == 0) return 0;
+  Value native_marker(str_intern("_ftpy_native_finder"));
+  for (int64_t i = 0; i < list_size(mp.val()); i++) {
+    Ref<> f = list_get(mp.val(), i);
+    if (!f) return -1;
+    Ref<> mark = getattr_opt(f.val(), native_marker);
+    if (!mark) {
+      if (err_occurred()) return -1;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+// A helper of importlib._bootstrap (a new reference), importing it first.
+Ref<> bootstrap_helper(const char* name) {
+  if (spec_for_fn().is_null()) {
+    if (!err_occurred()) err_format(g_ImportError, "importlib._bootstrap is unavailable");
+    return nullptr;
+  }
+  Ref<> m = sys_modules_get(Ref<>(str_from_utf8("importlib._bootstrap")).val());
+  if (!m) {
+    if (!err_occurred()) err_format(g_ImportError, "importlib._bootstrap is unavailable");
+    return nullptr;
+  }
+  return getattr(m.val(), name);
+}
+
+// Loads a module from the spec a meta path finder returned: the loader's
+// module (module_from_spec), in sys.modules while its exec_module runs
+// (marked initializing, so other threads wait for it), removed again if
+// that fails. _bootstrap._load_legacy serves loaders without exec_module.
+Ref<> load_from_spec(Value fname, const std::string& leaf, Value parent_module, Value spec) {
+  Ref<> loader = getattr(spec, "loader");
+  if (!loader) return nullptr;
+  Ref<> exec = is_none(loader.val()) ? Ref<>() : getattr_opt(loader.val(), str_intern("exec_module"));
+  if (!exec && err_occurred()) return nullptr;
+  if (!exec) {
+    Ref<> legacy = bootstrap_helper("_load_legacy");
+    if (!legacy) return nullptr;
+    Ref<> m = call1(legacy.val(), spec);
+    if (!m) return nullptr;
+    bind_in_parent(parent_module, leaf, m.val());
+    return m;
+  }
+  Ref<> from_spec = bootstrap_helper("module_from_spec");
+  if (!from_spec) return nullptr;
+  Ref<> m = call1(from_spec.val(), spec);
+  if (!m) return nullptr;
+  if (is_module(m.val())) m.val().as<Module>()->initializing.store(true, std::memory_order_release);
+  if (dict_set_item(g_interp.modules, fname, m.val()) < 0) return nullptr;
+  Ref<> r = call1(exec.val(), m.val());
+  if (is_module(m.val())) m.val().as<Module>()->initializing.store(false, std::memory_order_release);
+  if (!r) {
+    Ref<> exc = err_fetch();
+    if (dict_del_item(g_interp.modules, fname) < 0) err_clear();
+    err_restore(std::move(exc));
+    return nullptr;
+  }
+  // The module may have replaced itself in sys.modules.
+  Ref<> final_m = sys_modules_get(fname);
+  if (!final_m) {
+    if (!err_occurred()) err_format(g_KeyError, "%s", std::string(str_view(fname)).c_str());
+    return nullptr;
+  }
+  bind_in_parent(parent_module, leaf, final_m.val());
+  return final_m;
+}
+
+// Loads `fullname` (not in sys.modules) while holding its module lock:
+// natively unless sys.meta_path holds a finder of the program's.
+Ref<> load_unlocked(Value fname, const std::string& fullname, Value parent_module) {
+  // The bootstrap itself (and what it imports) always loads natively.
+  int hooked = tl_loading_spec_bootstrap || tl_in_spec_for ? 0 : meta_path_hooked();
+  if (hooked < 0) return nullptr;
+  if (hooked == 0) return load_native(fname, fullname, parent_module, nullptr);
+  Ref<> path = Ref<>::borrow(none());
+  if (!parent_module.is_null()) {
+    path = getattr_opt(parent_module, Value(ids::__path__));
+    if (!path) return load_native(fname, fullname, parent_module, nullptr);  // "not a package"
+  }
+  Ref<> walk = bootstrap_helper("_meta_path_find");
+  if (!walk) return nullptr;
+  size_t dot = fullname.rfind('.');
+  std::string leaf = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
+  int64_t start = 0;
+  bool native_done = false;
+  for (;;) {
+    Ref<> st = int_from_int64(start);
+    if (!st) return nullptr;
+    Value args[4] = {fname, path.val(), st.val(), native_done ? true_value() : false_value()};
+    Ref<> r = call(walk.val(), args, 4);
+    if (!r) return nullptr;
+    if (is_none(r.val())) return module_not_found(fullname);
+    if (!is_int(r.val())) return load_from_spec(fname, leaf, parent_module, r.val());
+    // The native search's turn (at meta_path index r).
+    bool not_found = false;
+    Ref<> m = load_native(fname, fullname, parent_module, &not_found);
+    if (m || !not_found) return m;
+    native_done = true;
+    if (!int_as_int64(r.val(), &start)) return err_format(g_ImportError, "bad meta path index");
+    start++;
+  }
 }
 
 // Import one fully-qualified module whose parent (if any) is already imported.
@@ -636,6 +777,18 @@ bool resolve_package(Value globals, int64_t level, std::string* out) {
 
 void import_register_builtin(const char* name, BuiltinModuleInit init) { builtin_table()[name] = init; }
 bool import_is_builtin(std::string_view name) { return builtin_table().find(name) != builtin_table().end(); }
+BuiltinModuleInit import_builtin_init(std::string_view name) {
+  auto it = builtin_table().find(name);
+  return it == builtin_table().end() ? nullptr : it->second;
+}
+
+void import_global_lock_acquire() { g_import_mu.lock(); }
+bool import_global_lock_release() {
+  if (!g_import_mu.held_by_me()) return false;
+  g_import_mu.unlock();
+  return true;
+}
+bool import_global_lock_held() { return g_import_mu.held(); }
 
 bool is_module_initializing(Value module) {
   if (!is_module(module)) return false;
@@ -844,7 +997,14 @@ int run_main_file(const std::string& path, const std::string* package, const std
   dict_set_item(d, Value(ids::__builtins__), g_interp.builtins_mod);
   Ref<Str> f = str_from_utf8(path);
   dict_set_item(d, Value(ids::__file__), f.val());
-  dict_set_item_str(d, "__cached__", none());
+  // -m: runpy names the module's cache file (its spec's `cached`); a script has none.
+  std::string cached = spec_name ? code_cache_path(path) : std::string();
+  if (!cached.empty()) {
+    Ref<Str> c = str_from_utf8(cached);
+    if (!c || dict_set_item_str(d, "__cached__", c.val()) < 0) return -1;
+  } else {
+    dict_set_item_str(d, "__cached__", none());
+  }
   if (package) {
     Ref<Str> p = str_from_utf8(*package);
     if (!p || dict_set_item(d, Value(ids::__package__), p.val()) < 0) return -1;
@@ -857,9 +1017,17 @@ int run_main_file(const std::string& path, const std::string* package, const std
   }
   Ref<Str> mainname = str_from_utf8("__main__");
   dict_set_item(g_interp.modules, mainname.val(), m.val());
-  // A script is read as a file; -m goes through runpy's importer in
-  // CPython, which compiles a string.
-  Ref<> r = run_source(src, path, CompileMode::kExec, d, Value(), spec_name ? 0 : kFtpyCFFileInput);
+  // A script is read and compiled as a file; -m runs the module's code
+  // the way an import does, from its bytecode cache when that is valid
+  // (and writes the cache, unless -B), as CPython's runpy gets it from
+  // the module's loader.
+  if (spec_name) {
+    Ref<> code = code_cache_module_code(path);
+    if (!code) return -1;
+    Ref<> r = vm_exec_code(code.val().as<Code>(), d, Value());
+    return r ? 0 : -1;
+  }
+  Ref<> r = run_source(src, path, CompileMode::kExec, d, Value(), kFtpyCFFileInput);
   return r ? 0 : -1;
 }
 

@@ -22,6 +22,16 @@ using BuiltinModuleInit = Ref<> (*)();
 // Register a built-in module by name (before or after start-up).
 void import_register_builtin(const char* name, BuiltinModuleInit init);
 bool import_is_builtin(std::string_view name);
+// The init function of built-in module `name`, or null (_imp.create_builtin).
+BuiltinModuleInit import_builtin_init(std::string_view name);
+
+// The global import lock as _imp exposes it (acquire_lock/release_lock/
+// lock_held): the re-entrant lock that guards the module lock table, which a
+// thread may hold across Python code. release returns false (nothing done)
+// when the calling thread does not hold it.
+void import_global_lock_acquire();
+bool import_global_lock_release();
+bool import_global_lock_held();
 
 // IMPORT_NAME from a frame: `__import__(name, globals, locals, fromlist, level)`.
 Ref<> import_name(Frame* f, Value name, Value fromlist, Value level);

@@ -29,6 +29,7 @@
 #include "vm/eval.h"
 #include "vm/function.h"
 #include "runtime/interp.h"
+#include "runtime/thread_state.h"
 
 namespace ftpy {
 
@@ -45,10 +46,12 @@ void frame_obj_dealloc(Object* o) {
   decref(f->builtins);
   decref(f->locals);
   decref(f->back);
+  decref(f->trace);
   free_object(o);
 }
 void frame_obj_traverse(Object* o, VisitFn visit, void* arg) {
   auto* f = static_cast<FrameObject*>(o);
+  visit(f->trace, arg);
   visit(f->code, arg);
   visit(f->globals, arg);
   visit(f->locals, arg);
@@ -76,8 +79,34 @@ Ref<> locals_snapshot(Frame* f) {
 Ref<> fo_get_code(Value self) { return Ref<>::borrow(self.as<FrameObject>()->code); }
 Ref<> fo_get_globals(Value self) { return Ref<>::borrow(self.as<FrameObject>()->globals); }
 Ref<> fo_get_builtins(Value self) { return Ref<>::borrow(self.as<FrameObject>()->builtins); }
+// A running function frame's f_locals is one dict, refreshed from the fast
+// locals at each read (CPython's): what a debugger stores in it (pdb's
+// __return__) stays there between reads.
 Ref<> fo_get_locals(Value self) {
   auto* fo = self.as<FrameObject>();
+  if (fo->live && fo->live->locals.is_null()) {
+    Ref<> snap = locals_snapshot(fo->live);
+    if (!snap) return nullptr;
+    if (fo->locals.is_null() || !is_dict(fo->locals)) {
+      Value old = fo->locals;
+      fo->locals = snap.release();
+      decref(old);
+      return Ref<>::borrow(fo->locals);
+    }
+    Code* c = fo->live->code;
+    for (int32_t i = 0; i < c->nlocalsplus(); i++) {
+      Value name = tuple_item(c->localsplusnames, i);
+      Ref<> v;
+      int r = dict_get_item(snap.val(), name, &v);
+      if (r < 0) return nullptr;
+      if (r > 0) {
+        if (dict_set_item(fo->locals, name, v.val()) < 0) return nullptr;
+      } else if (dict_contains(fo->locals, name) > 0 && dict_del_item(fo->locals, name) < 0) {
+        return nullptr;
+      }
+    }
+    return Ref<>::borrow(fo->locals);
+  }
   if (fo->live) return locals_snapshot(fo->live);
   return fo->locals.is_null() ? Ref<>(dict_new()) : Ref<>::borrow(fo->locals);
 }
@@ -91,16 +120,66 @@ Ref<> fo_get_back(Value self) {
   if (fo->live && fo->live->previous) return frame_object_for(fo->live->previous);
   return fo->back.is_null() ? new_none() : Ref<>::borrow(fo->back);
 }
-Ref<> fo_get_trace(Value self) { return new_none(); }
-int fo_set_trace(Value self, Value v) { return 0; }
+// f_trace and its switches (vm/trace.h).
+Ref<> fo_get_trace(Value self) {
+  Value t = self.as<FrameObject>()->trace;
+  return t.is_null() ? new_none() : Ref<>::borrow(t);
+}
+int fo_set_trace(Value self, Value v) {
+  auto* fo = self.as<FrameObject>();
+  Value old = fo->trace;
+  fo->trace = v.is_null() || is_none(v) ? Value() : Ref<>::borrow(v).release();
+  decref(old);
+  return 0;
+}
+Ref<> fo_get_trace_lines(Value self) { return new_bool(!self.as<FrameObject>()->no_trace_lines); }
+int fo_set_trace_lines(Value self, Value v) {
+  if (v.is_null() || !is_bool(v)) {
+    err_set_str(g_TypeError, "attribute value type must be bool");
+    return -1;
+  }
+  self.as<FrameObject>()->no_trace_lines = v == false_value();
+  return 0;
+}
+Ref<> fo_get_trace_opcodes(Value self) { return new_bool(self.as<FrameObject>()->trace_opcodes != 0); }
+int fo_set_trace_opcodes(Value self, Value v) {
+  if (v.is_null() || !is_bool(v)) {
+    err_set_str(g_TypeError, "attribute value type must be bool");
+    return -1;
+  }
+  self.as<FrameObject>()->trace_opcodes = v == true_value();
+  return 0;
+}
+// Jumps (setting f_lineno from a line trace function) are not supported:
+// refused with CPython's wording outside a trace function, and with a clear
+// ValueError inside one (pdb's `jump` reports it and carries on).
+int fo_set_lineno(Value self, Value v) {
+  auto* fo = self.as<FrameObject>();
+  if (v.is_null()) {
+    err_set_str(g_AttributeError, "cannot delete attribute");
+    return -1;
+  }
+  if (!is_int(v)) {
+    err_format(g_ValueError, "lineno must be an integer");
+    return -1;
+  }
+  if (!fo->live || fo->trace.is_null() || tstate()->tracing == 0) {
+    err_set_str(g_ValueError, "f_lineno can only be set by a trace function");
+    return -1;
+  }
+  err_set_str(g_ValueError, "ftpy does not support jumping (setting f_lineno) from a trace function");
+  return -1;
+}
 const GetSetDef kFrameGetSets[] = {{"f_code", fo_get_code, nullptr},
                                    {"f_globals", fo_get_globals, nullptr},
                                    {"f_builtins", fo_get_builtins, nullptr},
                                    {"f_locals", fo_get_locals, nullptr},
-                                   {"f_lineno", fo_get_lineno, nullptr},
+                                   {"f_lineno", fo_get_lineno, fo_set_lineno},
                                    {"f_lasti", fo_get_lasti, nullptr},
                                    {"f_back", fo_get_back, nullptr},
                                    {"f_trace", fo_get_trace, fo_set_trace},
+                                   {"f_trace_lines", fo_get_trace_lines, fo_set_trace_lines},
+                                   {"f_trace_opcodes", fo_get_trace_opcodes, fo_set_trace_opcodes},
                                    {nullptr}};
 
 // frame.clear(): drop what a finished frame still holds (its locals), as
@@ -195,8 +274,13 @@ void frame_object_detach(Frame* f) {
   fo->lineno_override = code_line_for(f->code, static_cast<uint32_t>(f->lasti < 0 ? 0 : f->lasti));
   if (is_per_thread(fo) || refcount_estimate(fo) > 1) {
     Ref<> snap = locals_snapshot(f);
-    if (snap) fo->locals = snap.release();
-    else err_clear();
+    if (snap) {
+      Value old = fo->locals;
+      fo->locals = snap.release();
+      decref(old);
+    } else {
+      err_clear();
+    }
     if (f->previous && fo->back.is_null()) {
       Ref<> back = frame_object_for(f->previous);
       if (back) fo->back = back.release();

@@ -25,6 +25,13 @@ struct FrameObject : Object {
   Value back;        // owned FrameObject of the caller (filled lazily), or null
   int32_t lasti;     // last instruction once finished
   int32_t lineno_override;  // f_lineno for finished frames (-1 = compute)
+  // The local trace function (f_trace, vm/trace.h) and its switches
+  // (f_trace_lines, f_trace_opcodes; stored inverted/zeroed so a new frame
+  // object's zeroed fields mean CPython's defaults). Only the thread
+  // running the frame uses them while it runs.
+  Value trace;       // owned, or null
+  uint8_t no_trace_lines;
+  uint8_t trace_opcodes;
 };
 extern Type g_frame_type;
 
