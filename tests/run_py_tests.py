@@ -392,6 +392,13 @@ def main(argv=None):
     if n_skip:
         print(f"{prefix}{n_skip} skipped: '# requires:' tests that the --ftpy CPython "
               "is too old to run")
+    # Repeat the failures just above the last line: CI keeps only the tail of
+    # the log, and the group table above would push them out of it.
+    for t in tests:
+        status, msg = results[t.id]
+        if status in ("FAIL", "XPASS", "PYFAIL"):
+            head = " | ".join(str(msg).strip().splitlines()[:4])
+            print(f"{prefix}{status} {t.path}: {head[:400]}")
     print(f"{n_pass} passed, {n_fail} failed, {n_xfail} xfail")
     return 1 if n_fail else 0
 
