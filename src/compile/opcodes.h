@@ -328,6 +328,8 @@ enum OpFlags : uint32_t {
 //   LOAD_ATTR_INLINE_VALUE     obj.name from the instance's values array
 //                              (objects/instance_values.h)
 //   STORE_ATTR_INLINE_VALUE    obj.name = v into the instance's values array
+//   LOAD_ATTR_SLOT             obj.name from a __slots__ member (found again
+//   STORE_ATTR_SLOT            through the per-thread type cache: no units)
 //   CALL_PY_EXACT_ARGS         a Python function, positional args = parameters
 //   CALL_BOUND_METHOD_EXACT_ARGS  the same through a bound method object
 //   CALL_BUILTIN_FAST          a builtin function with a simple signature
@@ -378,6 +380,8 @@ enum OpFlags : uint32_t {
   X(STORE_ATTR_INSTANCE_VALUE, STORE_ATTR)                                     \
   X(LOAD_ATTR_INLINE_VALUE, LOAD_ATTR)                                         \
   X(STORE_ATTR_INLINE_VALUE, STORE_ATTR)                                       \
+  X(LOAD_ATTR_SLOT, LOAD_ATTR)                                                 \
+  X(STORE_ATTR_SLOT, STORE_ATTR)                                               \
   X(CALL_PY_EXACT_ARGS, CALL)                                                  \
   X(CALL_BOUND_METHOD_EXACT_ARGS, CALL)                                        \
   X(CALL_BUILTIN_FAST, CALL)                                                   \

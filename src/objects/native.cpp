@@ -730,13 +730,20 @@ constexpr GetSetDef kFieldDescrGetSets[] = {
 // lock, as instance dict values are: atomic loads and stores, and a value a
 // store replaces is retired (runtime/qsbr.h), since a reader on another
 // thread may have loaded it and not yet taken its reference.
-Value* member_slot(Value obj, const MemberDef* def) {
-  return reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.obj()) + def->offset);
+// A member descriptor reads at a fixed offset, valid only in instances of
+// its owner: copied into an unrelated class (`class B: x = A.x`) it must
+// refuse B's instances rather than read B's memory as A's layout.
+bool member_applies(const MemberDescr* d, Value obj) {
+  if (type_of(obj) == d->owner || is_subtype(type_of(obj), d->owner)) return true;
+  err_format(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->def->name,
+             type_tp_name(d->owner), type_tp_name(type_of(obj)));
+  return false;
 }
 
 Ref<> member_get(Value descr, Value obj, Value type) {
   auto* d = descr.as<MemberDescr>();
   if (obj.is_null()) return Ref<>::borrow(descr);
+  if (!member_applies(d, obj)) return nullptr;
   char* base = reinterpret_cast<char*>(obj.obj());
   switch (d->def->kind) {
     case kMemberObject:
@@ -762,6 +769,7 @@ Ref<> member_get(Value descr, Value obj, Value type) {
 
 int member_set(Value descr, Value obj, Value v) {
   auto* d = descr.as<MemberDescr>();
+  if (!member_applies(d, obj)) return -1;
   char* base = reinterpret_cast<char*>(obj.obj());
   switch (d->def->kind) {
     case kMemberObjectReadonly:

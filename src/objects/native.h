@@ -150,6 +150,11 @@ struct MemberDescr : Object {
   Type* owner;
 };
 extern Type g_member_descr_type;
+// Where an object-valued member lives in obj (read and written with atomic
+// loads and stores; a replaced value is retired: native.cpp).
+inline Value* member_slot(Value obj, const MemberDef* def) {
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.obj()) + def->offset);
+}
 
 Ref<> native_function_new(const MethodDef* def, Value self, Value module_name);
 // (getattr, (getattr(self, owner_attr), self.__name__)): how descriptors and

@@ -289,14 +289,15 @@ const GetSetDef kInstanceWeakrefGetSet = {"__weakref__", instance_get_weakref, n
                                           "list of weak references to the object"};
 }  // namespace
 
+int install_weakref_descriptor(Type* t) {
+  Ref<> w = getset_descr_new(&kInstanceWeakrefGetSet, t);
+  return w && dict_set_item(t->dict, Value(ids::__weakref__), w.val()) == 0 ? 0 : -1;
+}
+
 int install_dict_descriptor(Type* t) {
   Ref<> d = getset_descr_new(&kInstanceDictGetSet, t);
   if (!d || dict_set_item(t->dict, Value(ids::__dict__), d.val()) < 0) return -1;
-  if (t->weaklist_offset) {
-    Ref<> w = getset_descr_new(&kInstanceWeakrefGetSet, t);
-    if (!w || dict_set_item(t->dict, Value(ids::__weakref__), w.val()) < 0) return -1;
-  }
-  return 0;
+  return t->weaklist_offset ? install_weakref_descriptor(t) : 0;
 }
 
 bool is_subtype(Type* a, Type* b) {

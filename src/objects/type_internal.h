@@ -22,6 +22,7 @@ NewFn object_new_slot();
 
 void type_ready_heap(Type* t);       // heap types: inherit from the solid base
 int install_dict_descriptor(Type* t);  // __dict__/__weakref__ getsets for heap types
+int install_weakref_descriptor(Type* t);  // __weakref__ alone (a __slots__ entry)
 
 // type_new.cpp
 void subtype_dealloc(Object* o);

@@ -398,6 +398,30 @@ Ref<> object_reduce_ex_impl(Value self, Value protocol) {
 
 namespace {
 Type* layout_base(Type* t);
+
+// The same __slots__ names (laid out sorted) at one level of two layouts.
+bool same_members(const Type* a, const Type* b) {
+  const MemberDef* x = a->members;
+  const MemberDef* y = b->members;
+  if (!x || !y) return !x && !y;
+  for (; x->name && y->name; x++, y++)
+    if (std::strcmp(x->name, y->name) != 0 || x->offset != y->offset) return false;
+  return !x->name && !y->name;
+}
+
+// CPython's rule for __class__ assignment: the same memory layout. A
+// subclass adding no __slots__ shares its base's layout; two heap classes
+// with one base that add the same __slots__ (in any order: sorted) are
+// compatible too (class P: __slots__ = 'a'; class P2: __slots__ = 'a'), one
+// level deep as in CPython.
+bool compatible_layouts(Type* a, Type* b) {
+  a = layout_base(a);
+  b = layout_base(b);
+  if (a == b) return true;
+  return (a->flags & kTypeHeapType) && (b->flags & kTypeHeapType) && a->base && a->base == b->base &&
+         a->basic_size == b->basic_size && a->dict_offset == b->dict_offset &&
+         a->weaklist_offset == b->weaklist_offset && same_members(a, b);
+}
 }  // namespace
 
 int object_assign_class(Value self, Value cls) {
@@ -418,11 +442,8 @@ int object_assign_class(Value self, Value cls) {
     err_set_str(g_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
     return -1;
   }
-  // CPython's rule: the same memory layout, which a subclass adding no
-  // __slots__ (only a __dict__ or __weakref__ its base may already have)
-  // shares with its base.
   if (nt->basic_size != ot->basic_size || nt->dict_offset != ot->dict_offset ||
-      nt->weaklist_offset != ot->weaklist_offset || layout_base(nt) != layout_base(ot)) {
+      nt->weaklist_offset != ot->weaklist_offset || !compatible_layouts(nt, ot)) {
     err_format(g_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", type_name(nt),
                type_name(ot));
     return -1;
@@ -837,6 +858,11 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
         return err_format(g_ValueError, "'%s' in __slots__ conflicts with class variable", std::string(sv).c_str());
       slot_names.push_back(Ref<>(str_intern(key.val().as<Str>())));
     }
+    // CPython lays the slots out (and lists their descriptors) in sorted
+    // order, whatever the order of __slots__: classes adding the same names
+    // share a layout (__class__ assignment) and vars(cls) lists them sorted.
+    std::sort(slot_names.begin(), slot_names.end(),
+              [](const Ref<>& x, const Ref<>& y) { return str_view(x.val()) < str_view(y.val()); });
     if (!slot_names.empty() && base->item_size && base != &g_object_type && !(base->flags & kTypeHeapType))
       return err_format(g_TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_name(base));
     // Secondary bases may provide the dict or weakref slot, as in CPython:
@@ -958,6 +984,8 @@ Ref<> type_new_from_spec(Type* meta, Value name, Value bases_in, Value ns, Value
   }
   if (t->dict_offset && !base->dict_offset) {
     if (install_dict_descriptor(t) < 0) return nullptr;
+  } else if (t->weaklist_offset && !base->weaklist_offset) {
+    if (install_weakref_descriptor(t) < 0) return nullptr;
   }
   // CPython's type_ready adds __doc__ and then __hash__ after the __dict__
   // and __weakref__ descriptors, and vars(cls) shows that order: move the
@@ -1150,7 +1178,7 @@ int type_set_bases(Value self, Value v) {
                type_qualname_utf8(new_base).c_str(), type_qualname_utf8(old_base).c_str());
     return -1;
   }
-  if (layout_base(new_base) != layout_base(old_base) || new_base->dict_offset != old_base->dict_offset ||
+  if (!compatible_layouts(new_base, old_base) || new_base->dict_offset != old_base->dict_offset ||
       new_base->weaklist_offset != old_base->weaklist_offset) {
     err_format(g_TypeError, "__bases__ assignment: '%s' object layout differs from '%s'",
                type_qualname_utf8(new_base).c_str(), type_qualname_utf8(old_base).c_str());

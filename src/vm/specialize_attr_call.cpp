@@ -100,6 +100,12 @@ bool specialize_load_attr(uint32_t* instr, Value obj, Value name, bool method) {
   uint32_t version = t->version_tag.load(std::memory_order_acquire);  // before the lookups it covers
   if (version == 0) return spec_fail(instr);
   Value descr = type_lookup(t, name);
+  if (const MemberDef* m = spec_slot_member(t, descr, false)) {
+    // Only a set slot: an unset one raises through the generic path.
+    Value v = std::atomic_ref<Value>(*member_slot(obj, m)).load(std::memory_order_acquire);
+    if (v.is_null()) return spec_fail(instr);
+    return spec_write(instr, OP_LOAD_ATTR_SLOT, 0, 0);
+  }
   if (!no_setter(descr)) return spec_fail(instr);
   bool is_method = method && !descr.is_null() && (type_of(descr)->flags & kTypeMethodDescriptor);
   if (is_method && (t->flags & kTypeInlineValues)) {
@@ -140,7 +146,10 @@ bool specialize_store_attr(uint32_t* instr, Value obj, Value name) {
   Type* t = type_of(obj);
   if (t->tp_setattro != generic_setattr) return spec_fail(instr);
   uint32_t version = t->version_tag.load(std::memory_order_acquire);
-  if (version == 0 || !no_setter(type_lookup(t, name))) return spec_fail(instr);
+  if (version == 0) return spec_fail(instr);
+  Value descr = type_lookup(t, name);
+  if (spec_slot_member(t, descr, true)) return spec_write(instr, OP_STORE_ATTR_SLOT, 0, 0);
+  if (!no_setter(descr)) return spec_fail(instr);
   // The handler may store by key (a new attribute, another layout): the key
   // must be the interned string generic_setattr would store.
   if (!name.as<Str>()->interned) return spec_fail(instr);

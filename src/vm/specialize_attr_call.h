@@ -25,6 +25,11 @@
 //                  version type.__call__ allocates with object.__new__ and
 //                  __init__ is a Python function (re-checked by the handler:
 //                  the __init__ found and its arity)
+//   LOAD_ATTR_SLOT, STORE_ATTR_SLOT  nothing: the handlers find the member
+//                  descriptor again through type_lookup (the per-thread
+//                  cache, an inline probe) and check its kind and owner, so
+//                  no unit written by another specialisation can point
+//                  them at the wrong offset
 //   other CALL_*   nothing: the handlers check the callable's type itself
 //
 // Why any mix of units is safe: threads specialise the same instruction
@@ -73,6 +78,19 @@ constexpr uint32_t kStoreNew = 0x80000000u;
 // never matches: (tag | kCheckedVersion) differs from every plain tag.
 constexpr uint32_t kCheckedVersion = 0x80000000u;
 static_assert(kCheckedVersion == kVersionTagLimit);
+
+// A __slots__ member (or any object-valued MemberDef) that the slot forms
+// handle: found through obj's type, readable at a fixed offset in obj.
+// `store` also accepts the kind that reads an unset slot as None.
+inline const MemberDef* spec_slot_member(Type* t, Value descr, bool store) {
+  if (descr.is_null() || type_of(descr) != &g_member_descr_type) return nullptr;
+  auto* d = descr.as<MemberDescr>();
+  MemberKind k = d->def->kind;
+  if (k != kMemberObjectEx && !(store && k == kMemberObject)) return nullptr;
+  // Found in t's MRO, but maybe copied there from an unrelated class.
+  if (d->owner != t && !is_subtype(t, d->owner)) return nullptr;
+  return d->def;
+}
 
 // The base form's adaptive counter (vm/specialize.h) is in unit 1. Returns
 // true when the instruction should try to specialise now, else counts down.
