@@ -3,19 +3,21 @@
 The public API of CPython's re module (compile, search, match, fullmatch,
 split, findall, finditer, sub, subn, escape, purge, Pattern, Match, the
 flags and error).  re/_engine.py parses a pattern and generates a program
-for the native matcher _ftpy_sre (src/modules/re_*.cpp), which also builds
-findall's list, split's list and sub()'s result for a template.  Patterns
-may be str or bytes; a bytes pattern matches bytes (other bytes-like
-subjects are copied into bytes first).  No pattern needs a Python
-matcher: every node kind the parser produces is compiled for the native
-one.  re._constants, re._parser and re._compiler (and their deprecated
+for the native module _ftpy_sre, whose compile() returns the Pattern:
+re.Pattern and re.Match are native types (src/modules/re_pattern.cpp,
+re_match.cpp), so matching, group access, findall, split, finditer and
+sub() run without Python frames.  Only a replacement template with
+backslashes is parsed here (_compile_template, cached), called back by the
+native sub() and Match.expand().  Patterns may be str or bytes; a bytes
+pattern matches bytes (other bytes-like subjects are copied into bytes
+first).  re._constants, re._parser and re._compiler (and their deprecated
 names sre_constants, sre_parse, sre_compile) hold the parts of CPython's
 modules of those names that are true of this engine.
 
-Thread safety: compiled patterns are immutable (the native program too);
-each match attempt has its own native state.  The compile cache is a dict
-whose single operations are atomic, and a lost race only compiles a
-pattern twice.
+Thread safety: compiled patterns are immutable (re_types.h); each match
+attempt has its own native state.  The compile and template caches are
+dicts whose single operations are atomic, and a lost race only compiles a
+pattern or a template twice.
 """
 
 import _ftpy_sre
@@ -419,8 +421,9 @@ class Scanner:
 
 
 def purge():
-    """Clear the compiled-pattern cache."""
+    """Clear the regular expression caches."""
     _cache.clear()
+    _template_cache.clear()
 
 
 def template(pattern, flags=0):

@@ -563,9 +563,15 @@ bool re_subject(const PatternObject* p, Value string, Ref<>* text, Subject* s) {
 
 void ReBuilder::add_range(const Subject& s, int64_t a, int64_t b) {
   if (a >= b) return;
-  if (isb) {
+  if (isb || (!wide && s.kind == 1)) {
     bytes.append(static_cast<const char*>(s.data) + a, static_cast<size_t>(b - a));
     return;
+  }
+  if (!wide) {
+    wide = true;
+    text.reserve(bytes.size() + static_cast<size_t>(b - a));
+    for (char c : bytes) text.push_back(static_cast<unsigned char>(c));
+    bytes.clear();
   }
   size_t at = text.size();
   text.resize(at + static_cast<size_t>(b - a));
@@ -583,6 +589,7 @@ void ReBuilder::add_range(const Subject& s, int64_t a, int64_t b) {
 
 Ref<> ReBuilder::finish() {
   if (isb) return bytes_from(bytes);
+  if (!wide) return str_from_latin1(reinterpret_cast<const uint8_t*>(bytes.data()), static_cast<int64_t>(bytes.size()));
   return str_from_u32(text);
 }
 

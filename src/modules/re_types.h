@@ -82,11 +82,14 @@ struct TemplatePiece {
 };
 bool re_compile_template(Value pattern, Value repl, std::vector<TemplatePiece>* out);
 
-// Appends subject code units or bytes to a sub()/expand() result.
+// Appends subject code units or bytes to a sub()/expand() result. A str
+// result is kept one byte a character (in `bytes`, as Latin-1) until a
+// wider piece comes, and then widened into `text` once.
 struct ReBuilder {
   bool isb;
   std::string bytes;
   std::u32string text;
+  bool wide = false;
   void add_range(const Subject& s, int64_t a, int64_t b);
   Ref<> finish();
 };
