@@ -5,10 +5,10 @@
 // lib/re parses a pattern in Python (re/_engine.py) and hands the generated
 // program to _ftpy_sre.compile(), which returns the Pattern; from then on
 // matching, group access, findall/split/sub and their Match objects run
-// here without Python frames. Two things stay in Python and are reached
-// through hooks that lib/re registers at import (_ftpy_sre._set_hooks): the
-// parsing of a sub()/expand() template with backslashes (re._compile_template,
-// which caches its result) and nothing else.
+// here without Python frames. One thing stays in Python, reached through a
+// hook that lib/re registers at import (_ftpy_sre._set_hooks): the parsing
+// of a sub()/expand() template with backslashes, or of a type other than
+// str/bytes (re._compile_template, which caches its results).
 //
 // Thread safety: a Pattern is immutable after _ftpy_sre.compile() returns it
 // (its Program, pattern, flags, groupindex dict and index-to-name tuple are
