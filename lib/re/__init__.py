@@ -3,19 +3,21 @@
 The public API of CPython's re module (compile, search, match, fullmatch,
 split, findall, finditer, sub, subn, escape, purge, Pattern, Match, the
 flags and error).  re/_engine.py parses a pattern and generates a program
-for the native matcher _ftpy_sre (src/modules/re_*.cpp), which also builds
-findall's list, split's list and sub()'s result for a template.  Patterns
-may be str or bytes; a bytes pattern matches bytes (other bytes-like
-subjects are copied into bytes first).  No pattern needs a Python
-matcher: every node kind the parser produces is compiled for the native
-one.  re._constants, re._parser and re._compiler (and their deprecated
+for the native module _ftpy_sre, whose compile() returns the Pattern:
+re.Pattern and re.Match are native types (src/modules/re_pattern.cpp,
+re_match.cpp), so matching, group access, findall, split, finditer and
+sub() run without Python frames.  Only a replacement template with
+backslashes is parsed here (_compile_template, cached), called back by the
+native sub() and Match.expand().  Patterns may be str or bytes; a bytes
+pattern matches bytes (other bytes-like subjects are copied into bytes
+first).  re._constants, re._parser and re._compiler (and their deprecated
 names sre_constants, sre_parse, sre_compile) hold the parts of CPython's
 modules of those names that are true of this engine.
 
-Thread safety: compiled patterns are immutable (the native program too);
-each match attempt has its own native state.  The compile cache is a dict
-whose single operations are atomic, and a lost race only compiles a
-pattern twice.
+Thread safety: compiled patterns are immutable (re_types.h); each match
+attempt has its own native state.  The compile and template caches are
+dicts whose single operations are atomic, and a lost race only compiles a
+pattern or a template twice.
 """
 
 import _ftpy_sre
@@ -156,401 +158,52 @@ RegexFlag.NOFLAG = NOFLAG
 del _name, _bit
 
 
-class Pattern:
-    """A compiled regular expression."""
-
-    __slots__ = ('pattern', 'flags', 'groups', 'groupindex', '_prog',
-                 '_bytes', '__weakref__')
-
-    def __init__(self, *args, **kwargs):
-        raise TypeError("cannot create 're.Pattern' instances")
-
-    def _subject(self, string):
-        # The subject as a str or bytes (other bytes-like objects are copied).
-        if self._bytes:
-            if isinstance(string, bytes):
-                return string
-            if isinstance(string, str):
-                raise TypeError('cannot use a bytes pattern on a string-like object')
-            try:
-                return bytes(memoryview(string))
-            except TypeError:
-                raise TypeError("expected string or bytes-like object, got %r"
-                                % type(string).__name__) from None
-        if not isinstance(string, str):
-            if isinstance(string, (bytes, bytearray, memoryview)):
-                raise TypeError('cannot use a string pattern on a bytes-like object')
-            raise TypeError("expected string or bytes-like object, got %r"
-                            % type(string).__name__)
-        return string
-
-    def _bounds(self, text, pos, endpos):
-        n = len(text)
-        if pos < 0:
-            pos = 0
-        elif pos > n:
-            pos = n
-        if endpos is None or endpos > n:
-            endpos = n
-        elif endpos < 0:
-            endpos = 0
-        return pos, endpos
-
-    def _run(self, string, text, pos, endpos, start, mode, must_advance=False):
-        # mode 0: match at start, 1: fullmatch, 2: search from start.
-        res = self._prog.run(text, endpos, start, mode, must_advance)
-        if res is None:
-            return None
-        return _make_match(self, string, text, pos, endpos, res)
-
-    def _simple(self, string, mode):
-        # match/fullmatch/search of a whole str subject: the common case,
-        # without the general subject and bounds checks.
-        n = len(string)
-        res = self._prog.run(string, n, 0, mode, False)
-        if res is None:
-            return None
-        m = _new_match(Match)
-        m.re = self
-        m.string = m._text = string
-        m.pos = 0
-        m.endpos = n
-        m._spans = res
-        m.lastindex = res[-1]
-        return m
-
-    def _search_from(self, string, text, pos, endpos, start, must_advance):
-        return self._run(string, text, pos, endpos, start, 2, must_advance)
-
-    def match(self, string, pos=0, endpos=None):
-        """Match at the start of the string (or at pos)."""
-        if string.__class__ is str and pos == 0 and endpos is None and not self._bytes:
-            return self._simple(string, 0)
-        text = self._subject(string)
-        pos, endpos = self._bounds(text, pos, endpos)
-        return self._run(string, text, pos, endpos, pos, 0)
-
-    def fullmatch(self, string, pos=0, endpos=None):
-        """Match the whole string (or string[pos:endpos])."""
-        if string.__class__ is str and pos == 0 and endpos is None and not self._bytes:
-            return self._simple(string, 1)
-        text = self._subject(string)
-        pos, endpos = self._bounds(text, pos, endpos)
-        return self._run(string, text, pos, endpos, pos, 1)
-
-    def search(self, string, pos=0, endpos=None):
-        """The first match anywhere in the string."""
-        if string.__class__ is str and pos == 0 and endpos is None and not self._bytes:
-            return self._simple(string, 2)
-        text = self._subject(string)
-        pos, endpos = self._bounds(text, pos, endpos)
-        return self._run(string, text, pos, endpos, pos, 2)
-
-    def finditer(self, string, pos=0, endpos=None):
-        """An iterator over the successive non-overlapping matches."""
-        text = self._subject(string)
-        pos, endpos = self._bounds(text, pos, endpos)
-        return self._iterate(string, text, pos, endpos)
-
-    def _iterate(self, string, text, pos, endpos):
-        # After an empty match the next match may not be empty at the same
-        # place (CPython 3.7+ semantics).
-        run = self._prog.run
-        make = _make_match
-        start = pos
-        must_advance = False
-        while start <= endpos:
-            res = run(text, endpos, start, 2, must_advance)
-            if res is None:
-                return
-            yield make(self, string, text, pos, endpos, res)
-            must_advance = res[0] == res[1]
-            start = res[1]
-
-    def findall(self, string, pos=0, endpos=None):
-        """All matches: strings, or tuples of groups when there are groups."""
-        text = self._subject(string)
-        pos, endpos = self._bounds(text, pos, endpos)
-        return self._prog.findall(text, pos, endpos)
-
-    def split(self, string, maxsplit=0):
-        """Split the string at matches; groups in the pattern are kept."""
-        return self._prog.split(self._subject(string), maxsplit)
-
-    def sub(self, repl, string, count=0):
-        """Replace matches with repl (a template or a function of a match)."""
-        return self._subn(repl, string, count)[0]
-
-    def subn(self, repl, string, count=0):
-        """Like sub(), returning (new string, number of replacements)."""
-        return self._subn(repl, string, count)
-
-    def _subn(self, repl, string, count):
-        text = self._subject(string)
-        if not callable(repl):
-            if isinstance(repl, str) if self._bytes else isinstance(repl, (bytes, bytearray)):
-                # CPython fails only when a match needs the template, in
-                # joining the pieces.
-                m = self._search_from(string, text, 0, len(text), 0, False)
-                if m is None:
-                    return text, 0
-                raise TypeError('sequence item %d: expected %s, %s found' % (
-                    1 if m.start() else 0,
-                    'a bytes-like object' if self._bytes else 'str instance',
-                    type(repl).__name__))
-            template = _compile_template(self, repl)
-            template = [bytes(p) if isinstance(p, (bytearray, memoryview)) else p
-                        for p in template]
-            return self._prog.subt(text, template, count)
-        if not self._bytes:
-            return self._prog.subf(text, repl, count, _make_match, self)
-        pieces = []
-        last = 0
-        n = 0
-        bytes_pattern = self._bytes
-        for m in self._iterate(string, text, 0, len(text)):
-            if count and n >= count:
-                break
-            s, e = m.span()
-            pieces.append(text[last:s])
-            piece = repl(m)
-            if piece is not None:
-                if bytes_pattern and not isinstance(piece, (bytes, bytearray)):
-                    raise TypeError('expected a bytes-like object, %s found'
-                                    % type(piece).__name__)
-                if not bytes_pattern and not isinstance(piece, str):
-                    raise TypeError('expected str instance, %s found'
-                                    % type(piece).__name__)
-                pieces.append(piece)
-            last = e
-            n += 1
-        pieces.append(text[last:])
-        joiner = b'' if bytes_pattern else ''
-        return joiner.join(pieces), n
-
-    def scanner(self, string, pos=0, endpos=None):
-        return _Scanner(self, string, pos, endpos)
-
-    def __repr__(self):
-        text = repr(self.pattern)
-        if len(text) > 200:
-            text = text[:200]
-        flags = self.flags
-        if not self._bytes:
-            flags &= ~_engine.UNICODE
-        if flags:
-            return 're.compile(%s, %r)' % (text, RegexFlag(flags))
-        return 're.compile(%s)' % text
-
-    def __eq__(self, other):
-        if not isinstance(other, Pattern):
-            return NotImplemented
-        return self.pattern == other.pattern and self.flags == other.flags
-
-    def __hash__(self):
-        return hash((self.pattern, self.flags))
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __reduce__(self):
-        return (_compile, (self.pattern, self.flags))
-
-    def __class_getitem__(cls, item):
-        from types import GenericAlias
-        return GenericAlias(cls, item)
-
-
-class _Scanner:
-    def __init__(self, pattern, string, pos, endpos):
-        self.pattern = pattern
-        self._string = string
-        self._text = pattern._subject(string)
-        self._pos, self._endpos = pattern._bounds(self._text, pos, endpos)
-        self._must_advance = False
-
-    def _next(self, anchored):
-        p = self.pattern
-        if self._pos > self._endpos:
-            return None
-        if anchored:
-            m = p._run(self._string, self._text, 0, self._endpos, self._pos, 0,
-                       self._must_advance)
-        else:
-            m = p._search_from(self._string, self._text, 0, self._endpos,
-                               self._pos, self._must_advance)
-        if m is not None:
-            s, e = m.span()
-            self._must_advance = s == e
-            self._pos = e
-        return m
-
-    def match(self):
-        return self._next(True)
-
-    def search(self):
-        return self._next(False)
-
-
-class Match:
-    """The result of a successful match."""
-
-    __slots__ = ('re', 'string', 'pos', 'endpos', '_text', '_spans', 'lastindex')
-
-    def __init__(self, *args, **kwargs):
-        raise TypeError("cannot create 're.Match' instances")
-
-    @classmethod
-    def _make(cls, pattern, string, text, pos, endpos, res):
-        return _make_match(pattern, string, text, pos, endpos, res)
-
-    @property
-    def lastgroup(self):
-        if self.lastindex is None:
-            return None
-        for name, index in self.re.groupindex.items():
-            if index == self.lastindex:
-                return name
-        return None
-
-    @property
-    def regs(self):
-        sp = self._spans
-        return tuple((sp[2 * i], sp[2 * i + 1]) for i in range(len(sp) // 2))
-
-    def _index(self, group):
-        if isinstance(group, int) or hasattr(group, '__index__') and not isinstance(group, (str, bytes)):
-            try:
-                index = group.__index__()
-            except Exception:
-                raise IndexError('no such group') from None
-            if 0 <= index < len(self._spans) // 2:
-                return index
-            raise IndexError('no such group')
-        if isinstance(group, str):
-            index = self.re.groupindex.get(group)
-            if index is not None:
-                return index
-        raise IndexError('no such group')
-
-    def _slice(self, index, default=None):
-        sp = self._spans
-        s = sp[2 * index]
-        e = sp[2 * index + 1]
-        if s < 0 or e < 0:
-            return default
-        if self.re._bytes:
-            return self._text[s:e]
-        return self.string[s:e]
-
-    def _group_or_empty(self, index):
-        return self._slice(index, b'' if self.re._bytes else '')
-
-    def group(self, *groups):
-        """One group (default 0, the whole match) or a tuple of several."""
-        sp = self._spans
-        if not groups:
-            index = 0
-        elif len(groups) == 1:
-            index = groups[0]
-            if index.__class__ is not int or not 0 <= index < len(sp) // 2:
-                index = self._index(index)
-        else:
-            return tuple(self._slice(self._index(g)) for g in groups)
-        s = sp[2 * index]
-        e = sp[2 * index + 1]
-        if s < 0 or e < 0:
-            return None
-        return self._text[s:e] if self.re._bytes else self.string[s:e]
-
-    def __getitem__(self, group):
-        return self._slice(self._index(group))
-
-    def groups(self, default=None):
-        """All subgroups as a tuple (default for groups that did not take part)."""
-        sp = self._spans
-        text = self._text if self.re._bytes else self.string
-        out = []
-        for i in range(2, len(sp) - 1, 2):
-            s = sp[i]
-            e = sp[i + 1]
-            out.append(default if s < 0 or e < 0 else text[s:e])
-        return tuple(out)
-
-    def groupdict(self, default=None):
-        """The named subgroups as a dict."""
-        return {name: self._slice(index, default)
-                for name, index in self.re.groupindex.items()}
-
-    def start(self, group=0):
-        index = group if group.__class__ is int and 0 <= group < len(self._spans) // 2 else self._index(group)
-        s = self._spans[2 * index]
-        e = self._spans[2 * index + 1]
-        return -1 if s < 0 or e < 0 else s
-
-    def end(self, group=0):
-        index = group if group.__class__ is int and 0 <= group < len(self._spans) // 2 else self._index(group)
-        s = self._spans[2 * index]
-        e = self._spans[2 * index + 1]
-        return -1 if s < 0 or e < 0 else e
-
-    def span(self, group=0):
-        index = group if group.__class__ is int and 0 <= group < len(self._spans) // 2 else self._index(group)
-        s = self._spans[2 * index]
-        e = self._spans[2 * index + 1]
-        return (-1, -1) if s < 0 or e < 0 else (s, e)
-
-    def expand(self, template):
-        """Substitute the groups into a template, as sub() does."""
-        return _expand(_compile_template(self.re, template), self)
-
-    def __repr__(self):
-        return '<re.Match object; span=%r, match=%r>' % (self.span(), self.group())
-
-    def __bool__(self):
-        return True
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __class_getitem__(cls, item):
-        from types import GenericAlias
-        return GenericAlias(cls, item)
-
-
-_new_match = object.__new__
-
-
-def _make_match(pattern, string, text, pos, endpos, res):
-    # res: (start0, end0, start1, end1, ..., lastindex) from the native
-    # matcher; -1 marks a group that did not take part.
-    m = _new_match(Match)
-    m.re = pattern
-    m.string = string
-    m.pos = pos
-    m.endpos = endpos
-    m._text = text
-    m._spans = res
-    m.lastindex = res[-1]
-    return m
+# The compiled pattern and the match result are native types
+# (src/modules/re_pattern.cpp, re_match.cpp), as CPython's are.
+Pattern = _ftpy_sre.Pattern
+Match = _ftpy_sre.Match
 
 
 # -------------------------------------------------------------- templates
 
+_template_cache = {}
+
+
 def _compile_template(pattern, repl):
-    # A replacement template as a list of literal pieces and group indexes.
-    is_bytes = isinstance(repl, (bytes, bytearray))
-    if is_bytes != pattern._bytes:
-        if pattern._bytes:
-            raise TypeError('expected a bytes-like object, %s found' % type(repl).__name__)
-        raise TypeError('expected str instance, %s found' % type(repl).__name__)
-    text = bytes(repl).decode('latin-1') if is_bytes else repl
+    # A replacement template as a list of literal pieces and group indexes
+    # (called by the native sub() and Match.expand() for a template with a
+    # backslash, or of a type they do not take as is). Cached, as CPython
+    # caches its parsed templates: an unhashable template is refused.
+    key = (repl.__class__, repl, pattern)
+    try:
+        return _template_cache[key]
+    except KeyError:
+        pass
+    parts = _parse_template(pattern, repl)
+    if len(_template_cache) >= _MAXCACHE:
+        try:
+            del _template_cache[next(iter(_template_cache))]
+        except (StopIteration, RuntimeError, KeyError):
+            pass
+    _template_cache[key] = parts
+    return parts
+
+
+def _parse_template(pattern, repl):
+    pattern_bytes = isinstance(pattern.pattern, bytes)
+    type_name = type(repl).__name__
+    if not isinstance(repl, (str, bytes)):
+        try:
+            repl = bytes(memoryview(repl))
+        except TypeError:
+            raise TypeError('decoding to str: need a bytes-like object, %s found'
+                            % type(repl).__name__) from None
+    is_bytes = isinstance(repl, bytes)
+    if is_bytes != pattern_bytes:
+        if pattern_bytes:
+            raise TypeError('expected a bytes-like object, %s found' % type_name)
+        raise TypeError('expected str instance, %s found' % type_name)
+    text = repl.decode('latin-1') if is_bytes else repl
     if '\\' not in text:
         return [repl]
     parts = []
@@ -638,12 +291,6 @@ def _compile_template(pattern, repl):
     return parts
 
 
-def _expand(template, m):
-    empty = b'' if m.re._bytes else ''
-    return empty.join(p if not isinstance(p, int) else m._group_or_empty(p)
-                      for p in template)
-
-
 # ------------------------------------------------------------- functions
 
 _cache = {}
@@ -683,17 +330,8 @@ def _compile_uncached(pattern, flags):
     if not isinstance(pattern, (str, bytes)):
         raise TypeError('first argument must be string or compiled pattern')
     code, nrep, groups, groupindex, final_flags, prefix = _engine.compile_pattern(pattern, flags)
-    p = object.__new__(Pattern)
-    p.pattern = pattern
-    p.flags = final_flags
-    # Pattern.groups counts capturing groups; the program has one group
-    # more (group 0 is the whole match).
-    p.groups = groups - 1
-    p._prog = _ftpy_sre.compile(code, groups, nrep)
-    p._bytes = isinstance(pattern, bytes)
-    from types import MappingProxyType
-    p.groupindex = MappingProxyType(dict(groupindex))
-    return p
+    # groups counts group 0 (the whole match) too.
+    return _ftpy_sre.compile(pattern, final_flags, code, groups, nrep, dict(groupindex))
 
 
 def compile(pattern, flags=0):
@@ -783,8 +421,9 @@ class Scanner:
 
 
 def purge():
-    """Clear the compiled-pattern cache."""
+    """Clear the regular expression caches."""
     _cache.clear()
+    _template_cache.clear()
 
 
 def template(pattern, flags=0):
@@ -803,12 +442,13 @@ def escape(pattern):
     return ''.join('\\' + c if c in _SPECIAL_CHARS else c for c in text).encode('latin-1')
 
 
-# The name CPython's messages give this module's C types (re.Pattern, re.Match):
-# see sys._ftpy_c_type_name.
-def _c_type_names():
-    import sys
-    if hasattr(sys, '_ftpy_c_type_name'):
-        sys._ftpy_c_type_name(Pattern, 're.Pattern')
-        sys._ftpy_c_type_name(Match, 're.Match')
-_c_type_names()
-del _c_type_names
+_ftpy_sre._set_hooks(_compile_template)
+
+
+def _pickle(p):
+    return _compile, (p.pattern, p.flags)
+
+
+import copyreg
+copyreg.pickle(Pattern, _pickle, _compile)
+del copyreg

@@ -12,11 +12,13 @@
 // with: its range errors depend on the code, the prefix and the magnitude
 // (see pack_integer).
 //
-// Thread safety: Struct objects are immutable after construction. pack_into
+// Thread safety: Struct objects are immutable after construction; the format
+// cache of the module functions is described at struct_for. pack_into
 // writes into the target buffer inside that buffer's critical section, after
 // every argument was converted (conversions may run Python code).
 #include "modules/struct_module.h"
 
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -83,7 +85,12 @@ struct Format {
 
 std::nullptr_t struct_error(const char* msg) { return err_set_str(g_struct_error, msg); }
 
-bool is_unsigned_code(char c) { return std::strchr("BHILQNP", c) != nullptr; }
+bool is_unsigned_code(char c) {
+  switch (c) {
+    case 'B': case 'H': case 'I': case 'L': case 'Q': case 'N': case 'P': return true;
+    default: return false;
+  }
+}
 
 bool parse_format(std::string_view fmt, Format* out) {
   size_t i = 0;
@@ -203,13 +210,24 @@ bool as_uint64(Value n, uint64_t* out) {
 //    -128 <= number <= 127" ("ubyte", "short", "ushort"), and the 4-byte codes
 //    say "'i' format requires -2147483648 <= number <= 2147483647".
 bool pack_integer(const Format& f, const Item& it, Value v, uint64_t* bits) {
-  Ref<> n;
-  if (!get_integer(v, &n)) return false;
-  bool neg = int_sign(n.val()) < 0;
+  bool neg;
   int64_t s = 0;
   uint64_t u = 0;
-  bool fits_long = int_as_int64(n.val(), &s);
-  bool fits_ulong = !neg && (fits_long ? (u = static_cast<uint64_t>(s), true) : as_uint64(n.val(), &u));
+  bool fits_long, fits_ulong;
+  if (v.is_small()) {
+    // The common case, without a reference or a bignum probe.
+    s = v.small_value();
+    neg = s < 0;
+    fits_long = true;
+    fits_ulong = !neg;
+    u = static_cast<uint64_t>(s);
+  } else {
+    Ref<> n;
+    if (!get_integer(v, &n)) return false;
+    neg = int_sign(n.val()) < 0;
+    fits_long = int_as_int64(n.val(), &s);
+    fits_ulong = !neg && (fits_long ? (u = static_cast<uint64_t>(s), true) : as_uint64(n.val(), &u));
+  }
   bool big_std = !f.native && !f.little;
   char c = it.code;
   if (c == 'P') {
@@ -524,10 +542,67 @@ Ref<> struct_tp_new(Type* t, const Value* args, size_t nargs, Value kwnames) {
 
 int struct_tp_init(Value, const Value*, size_t, Value) { return 0; }
 
+// The module-level functions' cache of Struct objects by format, as CPython
+// keeps one: a dict keyed by the format (exact str or bytes only, so that a
+// lookup runs no Python code), emptied when it reaches kMaxCache entries and
+// by _clearcache(). Made once with the module's types and never freed. Each
+// dict operation is atomic and lookups take no lock (objects/dict.h); two
+// threads missing the same format at once both parse it and the second
+// store wins, which is harmless because Structs are immutable.
+//
+// In front of it each thread keeps a few borrowed (format, Struct) pairs
+// found by identity, valid while g_cache_gen has the value they were taken
+// at: every change to the dict bumps it *after* the change, so a pair whose
+// generation is current is still in the dict, which holds the format and
+// the Struct alive. A change on another thread that lands between the check
+// and the incref retires the dict's references through QSBR
+// (runtime/qsbr.h), so the Struct outlives this thread's next safepoint and
+// the incref is safe. Only a format object that the Struct itself holds is
+// remembered (see below). A hit costs a thread-local probe and a load instead of
+// a dict lookup.
+Value g_struct_cache;
+constexpr int64_t kMaxCache = 100;
+std::atomic<uint64_t> g_cache_gen{1};
+
+struct CacheEntry {
+  uint64_t gen;  // 0: empty
+  uint64_t key;  // the format's bits
+  Value st;      // borrowed from the dict
+};
+constexpr size_t kTlsEntries = 8;
+thread_local CacheEntry tls_cache[kTlsEntries];
+
+void cache_changed() { g_cache_gen.fetch_add(1, std::memory_order_release); }
+
 // A Struct for a module-level function's format argument (a Struct is used as is).
 Ref<> struct_for(Value format) {
-  if (format.is_obj() && is_subtype(type_of(format), &g_struct_type)) return Ref<>::borrow(format);
-  return struct_make(&g_struct_type, format);
+  bool cacheable = is_str_exact(format) || is_bytes_exact(format);
+  if (cacheable) {
+    uint64_t gen = g_cache_gen.load(std::memory_order_acquire);
+    CacheEntry& e = tls_cache[(format.bits() >> 4) & (kTlsEntries - 1)];
+    if (e.gen == gen && e.key == format.bits()) return Ref<>::borrow(e.st);
+    Ref<> hit;
+    int r = dict_get_item(g_struct_cache, format, &hit);
+    if (r > 0) {
+      // Only a format that is the Struct's own `format` (the str it was
+      // made from) is remembered: the Struct keeps it alive, and the dict
+      // keeps the Struct alive while the generation holds. Another equal
+      // format object may be freed and its address reused for a different
+      // format.
+      if (hit.val().as<StructObject>()->format == format) e = {gen, format.bits(), hit.val()};
+      return hit;
+    }
+    if (r < 0) return nullptr;
+  } else if (format.is_obj() && is_subtype(type_of(format), &g_struct_type)) {
+    return Ref<>::borrow(format);
+  }
+  Ref<> st = struct_make(&g_struct_type, format);
+  if (!st || !cacheable) return st;
+  if (dict_size(g_struct_cache) >= kMaxCache) dict_clear(g_struct_cache);
+  int r = dict_set_item(g_struct_cache, format, st.val());
+  cache_changed();
+  if (r < 0) return nullptr;
+  return st;
 }
 
 Ref<> do_pack(Value st, const Value* args, size_t nargs) {
@@ -735,7 +810,11 @@ Ref<> f_calcsize(Value, Value* args) {
   Ref<> st = struct_for(args[0]);
   return st ? small_int(fmt_of(st.val()).size) : nullptr;
 }
-Ref<> f_clearcache(Value, Value*) { return new_none(); }
+Ref<> f_clearcache(Value, Value*) {
+  dict_clear(g_struct_cache);
+  cache_changed();
+  return new_none();
+}
 
 const MethodDef kStructFunctions[] = {
     {"pack(format, /, *values)", f_pack, "pack(format, v1, v2, ...) -> bytes"},
@@ -785,7 +864,9 @@ void struct_types_init() {
   t->tp_iternext = unpack_iter_next;
   t->methods = kUnpackIterMethods;
   type_ready(t);
-  g_types_ok = make_error_class();
+  Ref<Dict> cache = dict_new();
+  g_types_ok = cache && make_error_class();
+  if (cache) g_struct_cache = cache.release();
 }
 
 }  // namespace

@@ -683,10 +683,10 @@ int getset_set(Value descr, Value obj, Value v) {
   if (!d->def->set) {
     if (v.is_null())
       err_format(g_AttributeError, "attribute '%s' of '%s' objects is not writable", d->def->name,
-                 type_name(d->owner));
+                 type_tp_name(d->owner));
     else
       err_format(g_AttributeError, "attribute '%s' of '%s' objects is not writable", d->def->name,
-                 type_name(d->owner));
+                 type_tp_name(d->owner));
     return -1;
   }
   return d->def->set(obj, v);

@@ -737,7 +737,7 @@ Type* best_base(Value bases) {
     }
     Type* bt = bv.as<Type>();
     if (!(bt->flags & kTypeBaseType)) {
-      err_format(g_TypeError, "type '%s' is not an acceptable base type", type_qualname_utf8(bt).c_str());
+      err_format(g_TypeError, "type '%s' is not an acceptable base type", type_tp_name(bt));
       return nullptr;
     }
     Type* sb = layout_base(bt);
