@@ -52,7 +52,9 @@ Ref<> type_module_name(Type* t) {
   }
   const char* dot = std::strrchr(t->name, '.');
   if (!dot) return Ref<>(str_intern("builtins"));
-  return str_from_utf8(std::string_view(t->name, static_cast<size_t>(dot - t->name)));
+  // Interned, as CPython's type_module does: pickles memoize the module
+  // name by identity, so two classes of one module share one memo entry.
+  return Ref<>(str_intern(std::string_view(t->name, static_cast<size_t>(dot - t->name))));
 }
 
 std::string type_qualname_utf8(Type* t) {
@@ -716,7 +718,7 @@ Type* best_base(Value bases) {
     }
     Type* bt = bv.as<Type>();
     if (!(bt->flags & kTypeBaseType)) {
-      err_format(g_TypeError, "type '%s' is not an acceptable base type", type_qualname_utf8(bt).c_str());
+      err_format(g_TypeError, "type '%s' is not an acceptable base type", type_tp_name(bt));
       return nullptr;
     }
     Type* sb = layout_base(bt);
