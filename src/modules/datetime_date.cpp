@@ -112,7 +112,11 @@ Ref<> date_ctime(Value self, Value*) {
   return str_from_ascii(buf);
 }
 
-Ref<> date_strftime(Value self, Value* a) {
+Ref<> date_strftime_impl(Value self, const Value* args, size_t nargs, Value kwnames) {
+  static const char* const kws[] = {"format"};
+  static const KwSpec spec{"strftime", kws, 1, 1, 1};
+  Value a[1];
+  if (!parse_kw(spec, args, nargs, kwnames, a)) return nullptr;
   if (!is_str(a[0]))
     return err_format(g_TypeError, "strftime() argument 1 must be str, not %s", type_name(type_of(a[0])));
   Ref<> tt = call_method(self, "timetuple", nullptr, 0);
@@ -120,7 +124,11 @@ Ref<> date_strftime(Value self, Value* a) {
   return wrap_strftime(self, a[0], tt.val(), self);
 }
 
+Ref<> date_strftime(Value self, Value* a) { return rebind_kw(self, a, date_strftime_impl); }
+
 Ref<> date_format(Value self, Value* a) {
+  if (!exact_args("__format__", a, 1)) return nullptr;
+  a = a[0].as<Tuple>()->items;
   if (!is_str(a[0]))
     return err_format(g_TypeError, "__format__() argument 1 must be str, not %s", type_name(type_of(a[0])));
   return date_format_common(self, a[0]);
@@ -206,6 +214,8 @@ Ref<> date_today(Value cls, Value*) {
 }
 
 Ref<> date_fromordinal(Value cls, Value* a) {
+  if (!exact_args("fromordinal", a, 1)) return nullptr;
+  a = a[0].as<Tuple>()->items;
   int64_t n;
   if (!arg_int(a[0], &n)) return nullptr;
   if (n < 1) return err_set_str(g_ValueError, "ordinal must be >= 1");
@@ -321,7 +331,7 @@ const MethodDef kDateMethods[] = {
      "Create a date from a POSIX timestamp.\n\nThe timestamp is a number, e.g. created via time.time(), that is "
      "interpreted\nas local time.",
      kMethClass},
-    {"fromordinal($type, ordinal, /)", date_fromordinal,
+    {"fromordinal($type, *args)", date_fromordinal,
      "int -> date corresponding to a proleptic Gregorian ordinal.", kMethClass},
     {"fromisoformat($type, date_string, /)", date_fromisoformat, "str -> Construct a date from a string in ISO 8601 format.",
      kMethClass},
@@ -332,8 +342,8 @@ const MethodDef kDateMethods[] = {
     {"today($type, /)", date_today, "Current date or datetime:  same as self.__class__.fromtimestamp(time.time()).",
      kMethClass},
     {"ctime($self, /)", date_ctime, "Return ctime() style string."},
-    {"strftime($self, /, format)", date_strftime, "format -> strftime() style string."},
-    {"__format__($self, format, /)", date_format, "Formats self with strftime."},
+    {"strftime($self, /, *args, **kwargs)", date_strftime, "format -> strftime() style string."},
+    {"__format__($self, *args)", date_format, "Formats self with strftime."},
     {"timetuple($self, /)", date_timetuple, "Return time tuple, compatible with time.localtime()."},
     {"isocalendar($self, /)", date_isocalendar, "Return a named tuple containing ISO year, week number, and weekday."},
     {"isoformat($self, /)", date_isoformat, "Return string in ISO 8601 format, YYYY-MM-DD."},

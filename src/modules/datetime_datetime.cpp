@@ -337,7 +337,7 @@ Ref<> datetime_replace_impl(Value self, const Value* args, size_t nargs, Value k
 
 Ref<> datetime_replace(Value self, Value* a) { return rebind_kw(self, a, datetime_replace_impl); }
 
-Ref<> datetime_reduce_ex(Value self, Value* a) {
+Ref<> datetime_reduce_ex_impl(Value self, Value* a) {
   int64_t proto;
   if (!arg_int(a[0], &proto)) return nullptr;
   DateTime* d = DT(self);
@@ -350,9 +350,14 @@ Ref<> datetime_reduce_ex(Value self, Value* a) {
   return tuple_pack({Value(type_of(self)), args.val()});
 }
 
+Ref<> datetime_reduce_ex(Value self, Value* a) {
+  if (!exact_args("__reduce_ex__", a, 1)) return nullptr;
+  return datetime_reduce_ex_impl(self, a[0].as<Tuple>()->items);
+}
+
 Ref<> datetime_reduce(Value self, Value*) {
   Value two = Value::small(2);
-  return datetime_reduce_ex(self, &two);
+  return datetime_reduce_ex_impl(self, &two);
 }
 
 // --- class methods ---
@@ -386,12 +391,16 @@ Ref<> datetime_fromtimestamp(Value cls, Value* a) {
 }
 
 Ref<> datetime_utcfromtimestamp(Value cls, Value* a) {
+  if (!exact_args("utcfromtimestamp", a, 1)) return nullptr;
+  a = a[0].as<Tuple>()->items;
   int64_t secs, us;
   if (!timestamp_to_timeval(a[0], true, &secs, &us)) return nullptr;
   return datetime_from_timet_and_us(cls, false, secs, us, none());
 }
 
 Ref<> datetime_strptime(Value cls, Value* a) {
+  if (!exact_args("strptime", a, 2)) return nullptr;
+  a = a[0].as<Tuple>()->items;
   for (int i = 0; i < 2; i++)
     if (!is_str(a[i]))
       return err_format(g_TypeError, "strptime() argument %d must be str, not %s", i + 1, type_name(type_of(a[i])));
@@ -403,13 +412,17 @@ Ref<> datetime_strptime(Value cls, Value* a) {
 
 Ref<> datetime_combine_impl(Value cls, const Value* args, size_t nargs, Value kwnames) {
   static const char* const kws[] = {"date", "time", "tzinfo"};
-  static const KwSpec spec{"combine", kws, 3, 2, 3};
+  static const KwSpec spec{"combine", kws, 3, 0, 3};
   Value a[3];
   if (!parse_kw(spec, args, nargs, kwnames, a)) return nullptr;
-  if (!is_date(a[0]))
-    return err_format(g_TypeError, "combine() argument 1 must be datetime.date, not %s", type_name(type_of(a[0])));
-  if (!is_time(a[1]))
-    return err_format(g_TypeError, "combine() argument 2 must be datetime.time, not %s", type_name(type_of(a[1])));
+  // Checked in order, each before the next is looked at (getargs' "O!O!").
+  static const char* const kTypeNames[] = {"datetime.date", "datetime.time"};
+  for (int i = 0; i < 2; i++) {
+    if (!a[i]) return err_format(g_TypeError, "combine() missing required argument '%s' (pos %d)", kws[i], i + 1);
+    if (i == 0 ? !is_date(a[0]) : !is_time(a[1]))
+      return err_format(g_TypeError, "combine() argument %d must be %s, not %s", i + 1, kTypeNames[i],
+                        type_name(type_of(a[i])));
+  }
   Date* d = a[0].as<Date>();
   Time* t = a[1].as<Time>();
   Value tz = a[2] ? a[2] : (t->tzinfo ? t->tzinfo : none());
@@ -456,7 +469,7 @@ Ref<> datetime_fromisoformat(Value cls, Value* a) {
   std::string text;
   bool ok = str_utf8_strict(clean.val().as<Str>(), &text);
   if (!ok) err_clear();
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, us = 0, unused = 0;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, us = 0;
   int64_t tz_us = 0;
   bool has_tz = false;
   if (ok && text.size() >= 7) {
@@ -468,7 +481,7 @@ Ref<> datetime_fromisoformat(Value cls, Value* a) {
       unsigned char c = static_cast<unsigned char>(text[p]);
       p += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       std::string rest = p <= text.size() ? text.substr(p) : std::string();
-      ok = parse_isoformat_time(rest, &h, &mi, &sec, &us, &unused, &tz_us, &has_tz) >= 0;
+      ok = parse_isoformat_time(rest, &h, &mi, &sec, &us, &tz_us, &has_tz) >= 0;
     }
   } else {
     ok = false;
@@ -480,8 +493,7 @@ Ref<> datetime_fromisoformat(Value cls, Value* a) {
   }
   Ref<> tz;
   if (has_tz) {
-    bool unused_err;
-    tz = tzinfo_from_iso_offset(tz_us, &unused_err);
+    tz = tzinfo_from_iso_offset(tz_us);
     if (!tz) return nullptr;
   }
   return new_datetime_subclass(y, mo, d, h, mi, sec, us, tz ? tz.val() : none(), 0, cls);
@@ -661,9 +673,9 @@ const MethodDef kDateTimeMethods[] = {
     {"utcnow($type, /)", datetime_utcnow, "Return a new datetime representing UTC day and time.", kMethClass},
     {"fromtimestamp($type, /, timestamp, tz=None)", datetime_fromtimestamp,
      "timestamp[, tz] -> tz's local time from POSIX timestamp.", kMethClass},
-    {"utcfromtimestamp($type, timestamp, /)", datetime_utcfromtimestamp,
+    {"utcfromtimestamp($type, *args)", datetime_utcfromtimestamp,
      "Construct a naive UTC datetime from a POSIX timestamp.", kMethClass},
-    {"strptime($type, date_string, format, /)", datetime_strptime,
+    {"strptime($type, *args)", datetime_strptime,
      "string, format -> new datetime parsed from a string (like time.strptime()).", kMethClass},
     {"combine($type, /, *args, **kwargs)", datetime_combine, "date, time -> datetime with same date and time fields",
      kMethClass},
@@ -686,7 +698,7 @@ const MethodDef kDateTimeMethods[] = {
     {"dst($self, /)", datetime_dst, "Return self.tzinfo.dst(self)."},
     {"replace($self, /, *args, **kwargs)", datetime_replace, "Return datetime with new specified fields."},
     {"astimezone($self, /, *args, **kwargs)", datetime_astimezone, "tz -> convert to local time in new timezone tz\n"},
-    {"__reduce_ex__($self, proto, /)", datetime_reduce_ex, "__reduce_ex__(proto) -> (cls, state)"},
+    {"__reduce_ex__($self, *args)", datetime_reduce_ex, "__reduce_ex__(proto) -> (cls, state)"},
     {"__reduce__($self, /)", datetime_reduce, "__reduce__() -> (cls, state)"},
     {nullptr}};
 

@@ -43,7 +43,7 @@ constexpr int64_t kMaxFoldSeconds = 86400;
 struct HashCache {
   std::atomic<int64_t> value{0};
   int64_t load() const { return value.load(std::memory_order_relaxed); }
-  void store(int64_t h) const { const_cast<std::atomic<int64_t>&>(value).store(h, std::memory_order_relaxed); }
+  void store(int64_t h) { value.store(h, std::memory_order_relaxed); }
 };
 
 struct Delta : Object {
@@ -145,8 +145,6 @@ Ref<> new_datetime_subclass(int year, int month, int day, int hour, int minute, 
 Ref<> new_time(int hour, int minute, int second, int us, Value tzinfo, int fold, Type* type = &g_time_type);
 Ref<> new_timezone(Value offset, Value name);  // name null: unnamed (utc singleton for 0)
 
-inline Value tz_or_none(Value tz) { return tz ? tz : Value(); }
-Value none_value();
 
 // --- tzinfo calls, validated as CPython does ---
 // tzinfo.utcoffset(arg) / dst(arg): None or a timedelta strictly within a day.
@@ -173,9 +171,10 @@ bool timestamp_to_timeval(Value ts, bool half_even, int64_t* secs, int64_t* us);
 Ref<> datetime_from_timet_and_us(Value cls, bool local, int64_t timet, int64_t us, Value tzinfo);
 // Parsers for fromisoformat; 0 ok, -1 malformed.
 int parse_isoformat_date(const std::string& s, int* y, int* m, int* d);
-int parse_isoformat_time(const std::string& s, int* h, int* mi, int* sec, int* us, int* tzoffset_us_sign,
-                         int64_t* tz_us, bool* has_tz);
-Ref<> tzinfo_from_iso_offset(int64_t tz_us, bool* is_error);
+// A time and optional UTC offset (*tz_us, microseconds; *has_tz).
+int parse_isoformat_time(const std::string& s, int* h, int* mi, int* sec, int* us, int64_t* tz_us, bool* has_tz);
+// timezone.utc for 0, else timezone(timedelta(microseconds=tz_us)).
+Ref<> tzinfo_from_iso_offset(int64_t tz_us);
 std::string repr_type_name(Value self);  // tp_name of type(self)
 bool is_ascii_digit(uint32_t c);
 
@@ -191,12 +190,14 @@ Ref<> delta_add_values(Value a, Value b, int sign);  // a + sign*b, both timedel
 int delta_cmp(Value a, Value b);
 Ref<> delta_negative_value(Value d);
 bool delta_is_zero(Value d);
-Ref<> delta_repr_value(Value d);
 int64_t date_bytes_hash(const uint8_t* data, size_t n);
 Ref<> add_datetime_delta(Value dt, Value delta, int sign);  // dt + sign*delta, type(dt) kept
 bool pickle_state(Value st, size_t n, std::string* out);
 Ref<> rebind_kw(Value self, Value* a, Ref<> (*fn)(Value, const Value*, size_t, Value));
 bool parse_timespec_at(Value v, int* out, int argpos);
+// METH_VARARGS "O:name"-style count check on a bound *args tuple (a[0]):
+// "fromordinal() takes exactly 1 argument (0 given)".
+bool exact_args(const char* name, Value* a, size_t n);
 void append_time_text(std::string* out, int h, int m, int s, int us, int spec);
 
 }  // namespace dt

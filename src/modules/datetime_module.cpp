@@ -27,8 +27,6 @@
 namespace ftpy {
 namespace dt {
 
-Value none_value() { return none(); }
-
 // --- calendar -------------------------------------------------------------------------------
 
 namespace {
@@ -361,6 +359,13 @@ Ref<> rebind_kw(Value self, Value* a, Ref<> (*fn)(Value, const Value*, size_t, V
   return fn(self, all.data(), n, names.val());
 }
 
+bool exact_args(const char* name, Value* a, size_t n) {
+  size_t got = static_cast<size_t>(tuple_size(a[0]));
+  if (got == n) return true;
+  err_format(g_TypeError, "%s() takes exactly %zu argument%s (%zu given)", name, n, n == 1 ? "" : "s", got);
+  return false;
+}
+
 bool parse_timespec_at(Value v, int* out, int argpos) {
   if (!is_str(v)) {
     err_format(g_TypeError, "isoformat() argument %d must be str, not %s", argpos, type_name(type_of(v)));
@@ -495,13 +500,7 @@ Ref<> wrap_strftime(Value object, Value format, Value timetuple, Value tzinfoarg
   // The format may hold any code point: work on its UTF-8 bytes, where '%'
   // and the ASCII letters cannot be part of a multi-byte sequence.
   std::string f8;
-  if (!str_utf8_strict(format.as<Str>(), &f8)) {
-    // Lone surrogates: time.strftime reports them for the original text.
-    err_clear();
-    Ref<> strftime = time_module_attr("strftime");
-    if (!strftime) return nullptr;
-    return call2(strftime.val(), format, timetuple);
-  }
+  if (!str_utf8_strict(format.as<Str>(), &f8)) return nullptr;  // lone surrogates: UnicodeEncodeError
   (void)fmt;
   for (size_t i = 0; i < f8.size(); i++) {
     char c = f8[i];
@@ -782,9 +781,7 @@ int parse_isoformat_date(const std::string& str, int* y, int* m, int* d) {
   return p ? 0 : -1;
 }
 
-int parse_isoformat_time(const std::string& str, int* h, int* mi, int* sec, int* us, int* tzsign_unused,
-                         int64_t* tz_us, bool* has_tz) {
-  (void)tzsign_unused;
+int parse_isoformat_time(const std::string& str, int* h, int* mi, int* sec, int* us, int64_t* tz_us, bool* has_tz) {
   const char* p = str.c_str();
   const char* end = p + str.size();
   *has_tz = false;
@@ -812,8 +809,7 @@ int parse_isoformat_time(const std::string& str, int* h, int* mi, int* sec, int*
   return rv ? -5 : 0;
 }
 
-Ref<> tzinfo_from_iso_offset(int64_t tz_us, bool* is_error) {
-  *is_error = false;
+Ref<> tzinfo_from_iso_offset(int64_t tz_us) {
   if (tz_us == 0) return Ref<>::borrow(g_utc);
   Ref<> delta = delta_from_us(tz_us);
   if (!delta) return nullptr;

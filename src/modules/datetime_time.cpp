@@ -126,7 +126,11 @@ Ref<> time_isoformat(Value self, Value* a) { return rebind_kw(self, a, time_isof
 
 Ref<> time_str(Value self) { return call_method(self, "isoformat", nullptr, 0); }
 
-Ref<> time_strftime(Value self, Value* a) {
+Ref<> time_strftime_impl(Value self, const Value* args, size_t nargs, Value kwnames) {
+  static const char* const kws[] = {"format"};
+  static const KwSpec spec{"strftime", kws, 1, 1, 1};
+  Value a[1];
+  if (!parse_kw(spec, args, nargs, kwnames, a)) return nullptr;
   if (!is_str(a[0]))
     return err_format(g_TypeError, "strftime() argument 1 must be str, not %s", type_name(type_of(a[0])));
   Time* t = TT(self);
@@ -137,7 +141,11 @@ Ref<> time_strftime(Value self, Value* a) {
   return wrap_strftime(self, a[0], tt.val(), none());
 }
 
+Ref<> time_strftime(Value self, Value* a) { return rebind_kw(self, a, time_strftime_impl); }
+
 Ref<> time_format(Value self, Value* a) {
+  if (!exact_args("__format__", a, 1)) return nullptr;
+  a = a[0].as<Tuple>()->items;
   if (!is_str(a[0]))
     return err_format(g_TypeError, "__format__() argument 1 must be str, not %s", type_name(type_of(a[0])));
   return date_format_common(self, a[0]);
@@ -160,7 +168,7 @@ Ref<> time_replace_impl(Value self, const Value* args, size_t nargs, Value kwnam
 
 Ref<> time_replace(Value self, Value* a) { return rebind_kw(self, a, time_replace_impl); }
 
-Ref<> time_reduce_ex(Value self, Value* a) {
+Ref<> time_reduce_ex_impl(Value self, Value* a) {
   int64_t proto;
   if (!arg_int(a[0], &proto)) return nullptr;
   Time* t = TT(self);
@@ -173,9 +181,14 @@ Ref<> time_reduce_ex(Value self, Value* a) {
   return tuple_pack({Value(type_of(self)), args.val()});
 }
 
+Ref<> time_reduce_ex(Value self, Value* a) {
+  if (!exact_args("__reduce_ex__", a, 1)) return nullptr;
+  return time_reduce_ex_impl(self, a[0].as<Tuple>()->items);
+}
+
 Ref<> time_reduce(Value self, Value*) {
   Value two = Value::small(2);
-  return time_reduce_ex(self, &two);
+  return time_reduce_ex_impl(self, &two);
 }
 
 Ref<> time_fromisoformat(Value cls, Value* a) {
@@ -184,12 +197,12 @@ Ref<> time_fromisoformat(Value cls, Value* a) {
   std::string text;
   bool ok = str_utf8_strict(s.as<Str>(), &text);
   if (!ok) err_clear();
-  int h = 0, m = 0, sec = 0, us = 0, unused = 0;
+  int h = 0, m = 0, sec = 0, us = 0;
   int64_t tz_us = 0;
   bool has_tz = false;
   if (ok) {
     if (!text.empty() && text[0] == 'T') text.erase(0, 1);
-    ok = text.size() >= 2 && parse_isoformat_time(text, &h, &m, &sec, &us, &unused, &tz_us, &has_tz) >= 0;
+    ok = text.size() >= 2 && parse_isoformat_time(text, &h, &m, &sec, &us, &tz_us, &has_tz) >= 0;
   }
   if (!ok) {
     Ref<> r = repr(s);
@@ -198,8 +211,7 @@ Ref<> time_fromisoformat(Value cls, Value* a) {
   }
   Ref<> tz;
   if (has_tz) {
-    bool unused_err;
-    tz = tzinfo_from_iso_offset(tz_us, &unused_err);
+    tz = tzinfo_from_iso_offset(tz_us);
     if (!tz) return nullptr;
   }
   if (reinterpret_cast<Type*>(cls.obj()) == &g_time_type) return new_time(h, m, sec, us, tz ? tz.val() : Value(), 0);
@@ -296,15 +308,15 @@ const MethodDef kTimeMethods[] = {
      "Return string in ISO 8601 format, [HH[:MM[:SS[.mmm[uuu]]]]][+HH:MM].\n\nThe optional argument timespec "
      "specifies the number of additional terms\nof the time to include. Valid options are 'auto', 'hours', "
      "'minutes',\n'seconds', 'milliseconds' and 'microseconds'.\n"},
-    {"strftime($self, /, format)", time_strftime, "format -> strftime() style string."},
-    {"__format__($self, format, /)", time_format, "Formats self with strftime."},
+    {"strftime($self, /, *args, **kwargs)", time_strftime, "format -> strftime() style string."},
+    {"__format__($self, *args)", time_format, "Formats self with strftime."},
     {"utcoffset($self, /)", time_utcoffset, "Return self.tzinfo.utcoffset(self)."},
     {"tzname($self, /)", time_tzname, "Return self.tzinfo.tzname(self)."},
     {"dst($self, /)", time_dst, "Return self.tzinfo.dst(self)."},
     {"replace($self, /, *args, **kwargs)", time_replace, "Return time with new specified fields."},
     {"fromisoformat($type, time_string, /)", time_fromisoformat, "string -> time from a string in ISO 8601 format",
      kMethClass},
-    {"__reduce_ex__($self, proto, /)", time_reduce_ex, "__reduce_ex__(proto) -> (cls, state)"},
+    {"__reduce_ex__($self, *args)", time_reduce_ex, "__reduce_ex__(proto) -> (cls, state)"},
     {"__reduce__($self, /)", time_reduce, "__reduce__() -> (cls, state)"},
     {nullptr}};
 
