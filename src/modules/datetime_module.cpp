@@ -344,8 +344,8 @@ Ref<> rebind_kw(Value self, Value* a, Ref<> (*fn)(Value, const Value*, size_t, V
   Value args = a[0], kw = a[1];
   size_t n = static_cast<size_t>(tuple_size(args));
   int64_t nkw = dict_size(kw);
+  if (!nkw) return fn(self, args.as<Tuple>()->items, n, Value());
   std::vector<Value> all(args.as<Tuple>()->items, args.as<Tuple>()->items + n);
-  if (!nkw) return fn(self, all.data(), n, Value());
   Ref<Tuple> names = tuple_new(nkw);
   if (!names) return nullptr;
   std::vector<Ref<>> hold;
