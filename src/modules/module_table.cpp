@@ -10,6 +10,7 @@
 #include "modules/binascii_module.h"
 #include "modules/cmath_module.h"
 #include "modules/collections_module.h"
+#include "modules/datetime_module.h"
 #include "modules/errno_module.h"
 #include "modules/locale_module.h"
 #include "modules/lsprof_module.h"
@@ -90,6 +91,7 @@ const ModuleRow kModules[] = {
     {"_bisect", bisect_module_create},
     {"_random", random_module_create},
     {"_struct", struct_module_create},
+    {"_datetime", datetime_module_create},
     {"array", array_module_create},
     {"_ast", ast_module_create},
     {"_hashlib", hashlib_module_create},

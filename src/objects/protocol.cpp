@@ -528,7 +528,7 @@ Ref<> sequence_fallback(Value a, Value b, BinaryOp op) {
     else if (type_of(b)->flags & kSeqFlags) count = a;
     if (!count.is_null() && !type_of(count)->nb_index)
       return err_format(g_TypeError, "can't multiply sequence by non-int of type '%s'",
-                        type_name(type_of(count)));
+                        type_tp_name(type_of(count)));
   }
   return Ref<>::steal(not_implemented());
 }

@@ -137,7 +137,9 @@ void add_descriptors(Type* t) {
   Value d = t->dict;
   if (t->methods) {
     for (const MethodDef* m = t->methods; m->signature; m++) {
-      const Signature* sig = native_parse_def_signature(m, t->name);
+      // CPython's messages name a method by its qualname ('deque.append()'),
+      // without the module that tp_name carries ('collections.deque').
+      const Signature* sig = native_parse_def_signature(m, type_name(t));
       m->parsed = sig;
       Ref<> descr;
       if (m->flags & kMethStatic) {

@@ -52,7 +52,9 @@ Ref<> type_module_name(Type* t) {
   }
   const char* dot = std::strrchr(t->name, '.');
   if (!dot) return Ref<>(str_intern("builtins"));
-  return str_from_utf8(std::string_view(t->name, static_cast<size_t>(dot - t->name)));
+  // Interned, as CPython's type_module does: pickles memoize the module
+  // name by identity, so two classes of one module share one memo entry.
+  return Ref<>(str_intern(std::string_view(t->name, static_cast<size_t>(dot - t->name))));
 }
 
 std::string type_qualname_utf8(Type* t) {
