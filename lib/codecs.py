@@ -11,7 +11,8 @@ import sys as _sys
 
 __all__ = ['register', 'lookup', 'open', 'encode', 'decode', 'CodecInfo',
            'getencoder', 'getdecoder', 'getincrementalencoder',
-           'getincrementaldecoder', 'register_error', 'lookup_error',
+           'getincrementaldecoder', 'getreader', 'getwriter',
+           'register_error', 'lookup_error',
            'BOM', 'BOM_BE', 'BOM_LE', 'BOM32_BE', 'BOM32_LE', 'BOM64_BE',
            'BOM64_LE', 'BOM_UTF8', 'BOM_UTF16', 'BOM_UTF16_LE',
            'BOM_UTF16_BE', 'BOM_UTF32', 'BOM_UTF32_LE', 'BOM_UTF32_BE',
@@ -861,6 +862,16 @@ def getincrementaldecoder(encoding):
     return decoder
 
 
+def getreader(encoding):
+    """The StreamReader class of the codec registered for encoding."""
+    return lookup(encoding).streamreader
+
+
+def getwriter(encoding):
+    """The StreamWriter class of the codec registered for encoding."""
+    return lookup(encoding).streamwriter
+
+
 def iterencode(iterator, encoding, errors='strict', **kwargs):
     encoder = getincrementalencoder(encoding)(errors, **kwargs)
     for text in iterator:
@@ -957,8 +968,61 @@ def namereplace_errors(exc):
     return (text.encode('ascii', 'namereplace').decode('ascii'), exc.end)
 
 
+def _surrogateescape_errors(exc):
+    # Bytes 0x80-0xff <-> U+DC80-U+DCFF; anything else re-raises. The
+    # built-in str/bytes codecs apply this themselves; codecs written in
+    # Python (the CJK ones) look it up here.
+    _check(exc)
+    if isinstance(exc, UnicodeDecodeError):
+        # At most four bytes, up to the first ASCII one (CPython's rule).
+        out = []
+        for b in exc.object[exc.start:min(exc.end, exc.start + 4)]:
+            if b < 128:
+                break
+            out.append(chr(0xDC00 + b))
+        if not out:
+            raise exc
+        return (''.join(out), exc.start + len(out))
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for ch in exc.object[exc.start:exc.end]:
+            if not 0xDC80 <= ord(ch) <= 0xDCFF:
+                raise exc
+            out.append(ord(ch) - 0xDC00)
+        return (bytes(out), exc.end)
+    raise TypeError("don't know how to handle %s in error callback"
+                    % type(exc).__name__)
+
+
+def _surrogatepass_errors(exc):
+    # Only UTF-8's form here (the built-in codecs handle their own).
+    _check(exc)
+    if _canonical(exc.encoding) not in ('utf_8', 'utf8'):
+        raise exc
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for ch in exc.object[exc.start:exc.end]:
+            if not 0xD800 <= ord(ch) <= 0xDFFF:
+                raise exc
+            out += ch.encode('utf-8', 'surrogatepass')
+        return (bytes(out), exc.end)
+    if isinstance(exc, UnicodeDecodeError):
+        b = exc.object[exc.start:exc.start + 3]
+        try:
+            ch = b.decode('utf-8', 'surrogatepass')
+        except UnicodeDecodeError:
+            raise exc from None
+        if len(ch) != 1 or not 0xD800 <= ord(ch) <= 0xDFFF:
+            raise exc
+        return (ch, exc.start + 3)
+    raise TypeError("don't know how to handle %s in error callback"
+                    % type(exc).__name__)
+
+
 _error_handlers = {
     'strict': strict_errors,
+    'surrogateescape': _surrogateescape_errors,
+    'surrogatepass': _surrogatepass_errors,
     'ignore': ignore_errors,
     'replace': replace_errors,
     'backslashreplace': backslashreplace_errors,

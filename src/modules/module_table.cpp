@@ -22,6 +22,7 @@
 #include "modules/json_module.h"
 #include "modules/heapq_module.h"
 #include "modules/bisect_module.h"
+#include "modules/cjk_stateful.h"
 #include "modules/math_module.h"
 #include "modules/operator_module.h"
 #include "modules/posix_module.h"
@@ -88,6 +89,7 @@ const ModuleRow kModules[] = {
     {"_json", json_module_create},
     {"_heapq", heapq_module_create},
     {"_bisect", bisect_module_create},
+    {"_ftpy_cjk", cjk_module_create},
     {"_random", random_module_create},
     {"_struct", struct_module_create},
     {"array", array_module_create},
