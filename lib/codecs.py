@@ -112,6 +112,34 @@ class IncrementalDecoder:
         pass
 
 
+class BufferedIncrementalEncoder(IncrementalEncoder):
+    """An incremental encoder that keeps the text it cannot encode yet (the
+    idna codec's unfinished label) until more input arrives; subclasses
+    supply _buffer_encode()."""
+
+    def __init__(self, errors='strict'):
+        IncrementalEncoder.__init__(self, errors)
+        self.buffer = ''
+
+    def _buffer_encode(self, input, errors, final):
+        raise NotImplementedError
+
+    def encode(self, input, final=False):
+        data = self.buffer + input
+        result, consumed = self._buffer_encode(data, self.errors, final)
+        self.buffer = data[consumed:]
+        return result
+
+    def reset(self):
+        self.buffer = ''
+
+    def getstate(self):
+        return self.buffer or 0
+
+    def setstate(self, state):
+        self.buffer = state or ''
+
+
 class BufferedIncrementalDecoder(IncrementalDecoder):
     """An incremental decoder that keeps undecodable trailing bytes until
     more input arrives; subclasses supply _buffer_decode()."""
@@ -808,36 +836,59 @@ def lookup(encoding):
     return info
 
 
-def _run_transform(info, func, obj, errors, action):
-    # A transform's failure is re-raised as the same type with the codec
-    # named, as CPython does for exceptions it can rebuild from a message.
+# Built-in exception types with their own __init__/__new__ or extra fields:
+# CPython cannot rebuild those from a message, so they pass unwrapped.
+_NO_WRAP = (OSError, SyntaxError, ImportError, UnicodeEncodeError, UnicodeDecodeError,
+            UnicodeTranslateError, StopIteration, SystemExit, AttributeError, NameError,
+            BaseExceptionGroup)
+
+
+def _rebuildable(exc):
+    # CPython wraps an exception only when it is a plain one: the
+    # BaseException constructor, no argument but one str, no attributes.
+    if isinstance(exc, _NO_WRAP):
+        return False
+    for cls in type(exc).__mro__:
+        if cls.__module__ == 'builtins':
+            break
+        if '__init__' in cls.__dict__ or '__new__' in cls.__dict__ or '__slots__' in cls.__dict__:
+            return False
+    args = exc.args
+    if len(args) > 1 or (len(args) == 1 and type(args[0]) is not str):
+        return False
+    return not getattr(exc, '__dict__', None)
+
+
+def _call_codec(func, obj, errors, action, encoding):
+    # A codec's failure is re-raised as the same type with the codec named
+    # ("encoding with 'idna' codec failed (UnicodeError: ...)"), chained to
+    # the original, as CPython does for exceptions it can rebuild.
+    # The new exception's __cause__ is the original but, as in CPython, it
+    # has no __context__: it is raised outside the handler.
     try:
-        return func(obj, errors)[0]
-    except Exception as exc:
-        if isinstance(exc, UnicodeError):
+        return func(obj, errors)
+    except BaseException as exc:
+        if not _rebuildable(exc):
             raise
-        try:
-            wrapped = type(exc)('%s with %r codec failed (%s: %s)'
-                                % (action, info.name, type(exc).__name__, exc))
-        except Exception:
-            raise exc from None
-        raise wrapped from exc
+        failed = exc
+    try:
+        wrapped = type(failed)('%s with %r codec failed (%s: %s)'
+                               % (action, encoding, type(failed).__name__, failed))
+    except BaseException:
+        raise failed from None
+    raise wrapped from failed
 
 
 def encode(obj, encoding='utf-8', errors='strict'):
     """Encode obj with the codec registered for encoding."""
     info = lookup(encoding)
-    if not info._is_text_encoding:
-        return _run_transform(info, info.encode, obj, errors, 'encoding')
-    return info.encode(obj, errors)[0]
+    return _call_codec(info.encode, obj, errors, 'encoding', encoding)[0]
 
 
 def decode(obj, encoding='utf-8', errors='strict'):
     """Decode obj with the codec registered for encoding."""
     info = lookup(encoding)
-    if not info._is_text_encoding:
-        return _run_transform(info, info.decode, obj, errors, 'decoding')
-    return info.decode(obj, errors)[0]
+    return _call_codec(info.decode, obj, errors, 'decoding', encoding)[0]
 
 
 def getencoder(encoding):
