@@ -172,7 +172,7 @@ class MultibyteIncrementalEncoder(_Errors):
         self._codec = _codec_of(type(self))
         self._errors = _errors_name(errors)
         self._pending = ''
-        self._state = 0
+        self._state = _ftpy_cjk.initial_state(self._codec._id, False)
 
     def encode(self, input, final=False):
         text = self._pending + input if self._pending else input
@@ -186,10 +186,10 @@ class MultibyteIncrementalEncoder(_Errors):
         return out
 
     def reset(self):
-        if self._state or self._pending:
-            _encode(self._codec, '', 0, self._state, 'strict', True)
+        # The codec's reset (ISO-2022: back to ASCII, unshifted) is applied
+        # and its output dropped; the designations it keeps stay, as in CPython.
+        _, _, self._state = _encode(self._codec, '', 0, self._state, 'strict', True)
         self._pending = ''
-        self._state = 0
 
     def getstate(self):
         p = self._pending.encode('utf-8', 'surrogatepass')
@@ -215,7 +215,7 @@ class MultibyteIncrementalDecoder(_Errors):
         self._codec = _codec_of(type(self))
         self._errors = _errors_name(errors)
         self._pending = b''
-        self._state = 0
+        self._state = _ftpy_cjk.initial_state(self._codec._id, True)
 
     def decode(self, input, final=False):
         data = bytes(memoryview(input))
@@ -231,7 +231,7 @@ class MultibyteIncrementalDecoder(_Errors):
 
     def reset(self):
         self._pending = b''
-        self._state = 0
+        self._state = _ftpy_cjk.decoder_reset(self._codec._id, self._state)
 
     def getstate(self):
         return (self._pending, self._state)
@@ -254,7 +254,7 @@ class MultibyteStreamReader(_Errors):
         self.stream = stream
         self._errors = _errors_name(errors)
         self._pending = b''
-        self._state = 0
+        self._state = _ftpy_cjk.initial_state(self._codec._id, True)
 
     def _iread(self, method, size):
         if size == 0:
@@ -297,7 +297,7 @@ class MultibyteStreamReader(_Errors):
 
     def reset(self):
         self._pending = b''
-        self._state = 0
+        self._state = _ftpy_cjk.decoder_reset(self._codec._id, self._state)
 
 
 class MultibyteStreamWriter(_Errors):
@@ -306,7 +306,7 @@ class MultibyteStreamWriter(_Errors):
         self.stream = stream
         self._errors = _errors_name(errors)
         self._pending = ''
-        self._state = 0
+        self._state = _ftpy_cjk.initial_state(self._codec._id, False)
 
     def write(self, strobj):
         if not isinstance(strobj, str):
@@ -323,7 +323,6 @@ class MultibyteStreamWriter(_Errors):
     def reset(self):
         out, pos, self._state = _encode(self._codec, self._pending, 0, self._state, self._errors, True)
         self._pending = ''
-        self._state = 0
         if out:
             self.stream.write(out)
 

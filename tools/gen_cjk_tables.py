@@ -345,6 +345,125 @@ def charset_decode(name, codec, esc, width, ext_out):
     return table
 
 
+# The ISO-2022 codecs: the character sets each one decodes (by CHARSETS
+# index) and the order in which its encoder tries them; the generator
+# records where CPython's choice is not "the first set in that order that
+# has the character, at its first code" (ISO2022_ENC_EXC).
+ISO2022 = [
+    # name, decodable sets, encoder order, flags (1 shift SO/SI, 2 G2, 4 ESC & @)
+    ('iso2022_kr', ['ksx1001'], ['ksx1001'], 1),
+    ('iso2022_jp', ['jisx0208', 'jisx0208_1978', 'jisx0201_roman'],
+     ['jisx0208', 'jisx0201_roman', 'jisx0208_1978'], 4),
+    ('iso2022_jp_1', ['jisx0208', 'jisx0208_1978', 'jisx0201_roman', 'jisx0212'],
+     ['jisx0208', 'jisx0212', 'jisx0201_roman', 'jisx0208_1978'], 4),
+    ('iso2022_jp_2', ['jisx0208', 'jisx0208_1978', 'jisx0201_roman', 'jisx0212', 'ksx1001', 'gb2312'],
+     ['jisx0208', 'jisx0212', 'ksx1001', 'gb2312', 'jisx0201_roman', 'jisx0208_1978'], 2 | 4),
+    ('iso2022_jp_2004', ['jisx0208', 'jisx0213_2004_1', 'jisx0213_2'],
+     ['jisx0208', 'jisx0213_2004_1', 'jisx0213_2'], 4),
+    ('iso2022_jp_3', ['jisx0208', 'jisx0213_2000_1', 'jisx0213_2'],
+     ['jisx0208', 'jisx0213_2000_1', 'jisx0213_2'], 4),
+    ('iso2022_jp_ext', ['jisx0208', 'jisx0208_1978', 'jisx0201_roman', 'jisx0212', 'jisx0201_kana'],
+     ['jisx0208', 'jisx0212', 'jisx0201_roman', 'jisx0201_kana', 'jisx0208_1978'], 4),
+]
+
+
+def iso2022_encoder(codec, order, tables, ext_list):
+    """(exceptions [(cp, set index or 255, code)], pairs [(a, b, set, code)])"""
+    names = [c[0] for c in CHARSETS]
+    esc_of = {c[2]: names.index(c[0]) for c in CHARSETS}
+    for c in CHARSETS:  # both forms of a double-byte designation
+        if c[3] == 2:
+            f = c[2][-1:]
+            esc_of[b'\x1b$(' + f] = esc_of[b'\x1b$' + f] = names.index(c[0])
+    inverse = {}  # set index -> {cp: code}, first code in byte order
+
+    def inv(ci):
+        if ci not in inverse:
+            m = {}
+            width = CHARSETS[ci][3]
+            for k, e in enumerate(tables[ci]):
+                if e == 0:
+                    continue
+                if EXTRA_BASE <= e < EXTRA_BASE + EXTRA_MAX:
+                    a, b = ext_list[e - EXTRA_BASE]
+                    if b:
+                        continue
+                    cp = a
+                else:
+                    cp = e
+                code = 0x21 + k if width == 1 else (0x21 + k // 94) << 8 | (0x21 + k % 94)
+                m.setdefault(cp, code)
+            inverse[ci] = m
+        return inverse[ci]
+
+    order_idx = [names.index(n) for n in order]
+
+    def predict(cp):
+        for ci in order_idx:
+            code = inv(ci).get(cp)
+            if code is not None:
+                return (ci, code)
+        return None
+
+    def parse(out):
+        # designation + bytes + reset; the character's set and code
+        cur = None
+        i = 0
+        codes = []
+        while i < len(out):
+            if out[i] == 0x1B:
+                for esc in sorted(esc_of, key=len, reverse=True):
+                    if out[i:i + len(esc)] == esc:
+                        cur = esc_of[esc]
+                        i += len(esc)
+                        break
+                else:
+                    if out[i:i + 4] == b'\x1b$)C':
+                        cur = names.index('ksx1001')
+                        i += 4
+                    elif out[i:i + 3] == b'\x1b(B':
+                        cur = None
+                        i += 3
+                    else:
+                        raise AssertionError(out)
+                continue
+            if out[i] in (0x0E, 0x0F):
+                i += 1
+                continue
+            width = CHARSETS[cur][3]
+            codes.append((cur, out[i] if width == 1 else out[i] << 8 | out[i + 1]))
+            i += width
+        return codes
+
+    enc = codecs.lookup(codec).encode
+    exc = []
+    cps = list(range(0x80, 0x10000)) + sorted({a for a, b in ext_list if b == 0 and a >= 0x10000})
+    for cp in cps:
+        if 0xD800 <= cp < 0xE000:
+            continue
+        try:
+            out, _ = enc(chr(cp))
+            got = parse(out)
+            assert len(got) == 1, (codec, hex(cp), out)
+            got = got[0]
+        except UnicodeEncodeError:
+            got = None
+        if got != predict(cp):
+            exc.append((cp, 255, 0) if got is None else (cp, got[0], got[1]))
+    pairs = []
+    for a, b in ext_list:
+        if not b:
+            continue
+        try:
+            out, _ = enc(chr(a) + chr(b))
+        except UnicodeEncodeError:
+            continue
+        got = parse(out)
+        if len(got) == 1:
+            pairs.append((a, b, got[0][0], got[0][1]))
+    return exc, sorted(pairs)
+
+
 def c_array(ctype, name, vals, per_line=24, fmt='%d'):
     out = ['static const %s %s[] = {' % (ctype, name)]
     for i in range(0, len(vals), per_line):
@@ -382,13 +501,38 @@ def main():
     # Character sets for the ISO-2022 family and HZ.
     ext = {}
     cs_rows = []
+    cs_tables = []
     for name, codec, esc, width in CHARSETS:
         t = charset_decode(name, codec, esc, width, ext)
+        cs_tables.append(t)
         parts.append(c_array('uint16_t', 'kCs_%s' % name, t))
         cs_rows.append('  {"%s", kCs_%s, %d},' % (name, name, width))
     ext_list = sorted(ext, key=lambda k: ext[k])
     parts.append(c_array('uint32_t', 'kCsExtras', [v for p in ext_list for v in p], 8))
     parts.append('const CharsetTable kCharsets[] = {\n' + '\n'.join(cs_rows) + '\n};')
+
+    # ISO 8859-7 as G2 of iso2022_jp_2 (ESC . F, then ESC N + one byte).
+    dec = codecs.lookup('iso2022_jp_2').decode
+    g2 = []
+    for b in range(0x20, 0x80):
+        r = decode_probe(dec, b'\x1b.F\x1bN' + bytes([b]), 3)
+        g2.append(ord(r[1]) if r[0] == 'ok' else 0)
+    parts.append(c_array('uint16_t', 'kIso8859_7', g2))
+
+    names = [c[0] for c in CHARSETS]
+    tables = cs_tables
+    iso_rows = []
+    for codec, decodable, order, flags in ISO2022:
+        exc, pairs = iso2022_encoder(codec, order, tables, ext_list)
+        n = codec.upper()
+        dmask = sum(1 << names.index(x) for x in decodable)
+        parts.append(c_array('uint8_t', 'k%sOrder' % n, [names.index(x) for x in order]))
+        parts.append(c_array('uint32_t', 'k%sEncExc' % n, [v for e in exc for v in e], 12))
+        parts.append(c_array('uint32_t', 'k%sPairs' % n, [v for e in pairs for v in e], 12))
+        iso_rows.append('  {"%s", %d, %d, k%sOrder, %d, k%sEncExc, %d, k%sPairs, %d},'
+                        % (codec, flags, dmask, n, len(order), n, len(exc), n, len(pairs)))
+        print(codec, 'encoder exceptions', len(exc), 'pairs', len(pairs), file=sys.stderr)
+    parts.append('const Iso2022Codec kIso2022Codecs[] = {\n' + '\n'.join(iso_rows) + '\n};')
     with open(out_path, 'w') as f:
         f.write('\n'.join(parts) + '\n')
 

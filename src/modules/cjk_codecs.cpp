@@ -299,7 +299,27 @@ Ref<> cjk_encode(Value, Value* args) {
   return tuple_pack({b.val(), Value::small(r.pos), Value::small(r.err_start), Value::small(r.err_end), st.val()});
 }
 
+// initial_state(codec, decoder) -> the state a new encoder/decoder starts in
+Ref<> cjk_initial_state(Value, Value* args) {
+  int codec;
+  if (!codec_arg(args[0], &codec)) return nullptr;
+  if (codec < stateless_count()) return Ref<>::steal(Value::small(0));
+  return int_from_int64(stateful_initial_state(codec - stateless_count(), truthy(args[1]) > 0));
+}
+
+// decoder_reset(codec, state) -> a decoder's state after reset()
+Ref<> cjk_decoder_reset(Value, Value* args) {
+  int codec;
+  int64_t state;
+  if (!codec_arg(args[0], &codec) || !to_int64(args[1], &state)) return nullptr;
+  if (codec < stateless_count()) return Ref<>::steal(Value::small(0));
+  return int_from_int64(stateful_decoder_reset(codec - stateless_count(), state));
+}
+
 const MethodDef kCjkFunctions[] = {
+    {"decoder_reset(codec, state, /)", cjk_decoder_reset, "A decoder's codec state after reset()."},
+    {"initial_state(codec, decoder, /)", cjk_initial_state,
+     "The codec state a new encoder (decoder false) or decoder starts in."},
     {"lookup(name, /)", cjk_lookup, "The engine's index of a codec name, or -1."},
     {"decode(codec, data, pos, state, final, /)", cjk_decode,
      "Decode data[pos:] until an error or the end: (str, pos, err_start, err_end, reason, state)."},

@@ -1,6 +1,5 @@
 // The stateful CJK codecs (see cjk_stateful.h). HZ (RFC 1843) is here;
-// the ISO-2022 family is not written yet (its lookup fails, so
-// _codecs_iso2022.getcodec raises LookupError).
+// the ISO-2022 family is in cjk_iso2022.cpp.
 //
 // HZ: ASCII text in which "~{" switches to GB2312 (pairs of bytes
 // 0x21-0x7e, the EUC-CN code with the high bits cleared) and "~}" back;
@@ -126,17 +125,28 @@ EncodeResult hz_encode(const Str* s, int64_t pos, bool final, int64_t* state, st
 
 }  // namespace
 
-int stateful_count() { return 1; }
+// Stateful codec 0 is HZ, 1.. the ISO-2022 family.
+int stateful_count() { return 1 + iso2022_count(); }
 
-int stateful_index(std::string_view name) { return name == "hz" ? 0 : -1; }
+int stateful_index(std::string_view name) {
+  if (name == "hz") return 0;
+  int k = iso2022_index(name);
+  return k < 0 ? -1 : 1 + k;
+}
 
 DecodeResult stateful_decode(int codec, const uint8_t* p, int64_t n, int64_t pos, bool final, int64_t* state,
                              std::u32string* out) {
+  if (codec > 0) return iso2022_decode(codec - 1, p, n, pos, final, state, out);
   return hz_decode(p, n, pos, final, state, out);
 }
 
 EncodeResult stateful_encode(int codec, const Str* s, int64_t pos, bool final, int64_t* state, std::string* out) {
+  if (codec > 0) return iso2022_encode(codec - 1, s, pos, final, state, out);
   return hz_encode(s, pos, final, state, out);
 }
+
+int64_t stateful_initial_state(int codec, bool decoder) { return codec > 0 ? iso2022_initial_state(decoder) : 0; }
+
+int64_t stateful_decoder_reset(int codec, int64_t state) { return codec > 0 ? iso2022_decoder_reset(state) : 0; }
 
 }  // namespace ftpy::cjk

@@ -86,7 +86,54 @@ void build(int codec) {
   g_maps[codec] = std::move(m);
 }
 
+constexpr int kCharsetCount = sizeof(kCharsets) / sizeof(kCharsets[0]);
+
+// A character set's inverse, built at its first encode.
+struct CharsetMap {
+  std::vector<uint16_t> bmp;                          // 65536 codes, 0 = none
+  std::vector<std::pair<uint32_t, uint32_t>> astral;  // sorted (code point, code)
+};
+std::once_flag g_cs_once[kCharsetCount];
+std::unique_ptr<CharsetMap> g_cs_maps[kCharsetCount];
+
+void build_charset(int cs) {
+  const CharsetTable& t = kCharsets[cs];
+  auto m = std::make_unique<CharsetMap>();
+  m->bmp.assign(0x10000, 0);
+  int n = t.width == 1 ? 94 : 94 * 94;
+  for (int k = 0; k < n; k++) {
+    uint32_t e = t.table[k];
+    if (e == 0) continue;
+    if (e >= kExtraBase && e < kExtraBase + kExtraMax) {
+      if (kCsExtras[2 * (e - kExtraBase) + 1] != 0) continue;  // a pair: see Iso2022Codec::pairs
+      e = kCsExtras[2 * (e - kExtraBase)];
+    }
+    uint32_t code = t.width == 1 ? 0x21 + k : (0x21 + k / 94) << 8 | (0x21 + k % 94);
+    if (e < 0x10000) {
+      if (m->bmp[e] == 0) m->bmp[e] = static_cast<uint16_t>(code);
+    } else {
+      m->astral.emplace_back(e, code);
+    }
+  }
+  std::stable_sort(m->astral.begin(), m->astral.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  g_cs_maps[cs] = std::move(m);
+}
+
 }  // namespace
+
+int iso2022_count() { return sizeof(kIso2022Codecs) / sizeof(kIso2022Codecs[0]); }
+const Iso2022Codec& iso2022(int i) { return kIso2022Codecs[i]; }
+const uint16_t* iso8859_7() { return kIso8859_7; }
+
+uint32_t charset_encode(int cs, uint32_t cp) {
+  std::call_once(g_cs_once[cs], build_charset, cs);
+  const CharsetMap& m = *g_cs_maps[cs];
+  if (cp < 0x10000) return m.bmp[cp];
+  auto it = std::lower_bound(m.astral.begin(), m.astral.end(), std::make_pair(cp, 0u),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+  return it != m.astral.end() && it->first == cp ? it->second : 0;
+}
 
 int stateless_count() { return kStatelessCount; }
 const StatelessTables& stateless(int i) { return kStatelessTables[i]; }

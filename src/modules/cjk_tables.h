@@ -39,6 +39,24 @@ struct CharsetTable {
   int width;              // 1 or 2 bytes
 };
 
+// An ISO-2022 codec: the character sets (CharsetTable indexes) it decodes
+// and the order its encoder tries them in, with the characters where
+// CPython's choice differs from "the first set that has it"
+// (enc_exc: code point, set or 255 = unmappable, code) and the two-character
+// sequences with one code (pairs: a, b, set, code).
+struct Iso2022Codec {
+  const char* name;
+  uint32_t flags;      // kIsoShift | kIsoG2 | kIsoJisx0208Ext
+  uint32_t decodable;  // bit i: CharsetTable i
+  const uint8_t* order;
+  uint32_t n_order;
+  const uint32_t* enc_exc;
+  uint32_t n_exc;
+  const uint32_t* pairs;
+  uint32_t n_pairs;
+};
+constexpr uint32_t kIsoShift = 1, kIsoG2 = 2, kIsoJisx0208Ext = 4;
+
 // Decode entries.
 constexpr uint32_t kExtraBase = 0xD800, kExtraMax = 0x700;
 constexpr uint32_t kRowBase = 0xDF00, kRowMax = 0xE0;
@@ -55,6 +73,12 @@ const uint16_t* dec_pool();
 int charset_count();
 const CharsetTable& charset(int i);
 const uint32_t* charset_extras();
+int iso2022_count();
+const Iso2022Codec& iso2022(int i);
+const uint16_t* iso8859_7();  // ISO 8859-7's 0xA0..0xFF (0 = none)
+// The code (0x21.. or 0x2121..) of cp in character set cs, or 0: the first
+// code in byte order, from an inverse built at the set's first use.
+uint32_t charset_encode(int cs, uint32_t cp);
 
 // The decode entry of `byte` in row r of t.
 inline uint32_t row_entry(const StatelessTables& t, uint32_t r, uint8_t byte) {
