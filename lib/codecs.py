@@ -11,7 +11,8 @@ import sys as _sys
 
 __all__ = ['register', 'lookup', 'open', 'encode', 'decode', 'CodecInfo',
            'getencoder', 'getdecoder', 'getincrementalencoder',
-           'getincrementaldecoder', 'register_error', 'lookup_error',
+           'getincrementaldecoder', 'getreader', 'getwriter',
+           'register_error', 'lookup_error',
            'BOM', 'BOM_BE', 'BOM_LE', 'BOM32_BE', 'BOM32_LE', 'BOM64_BE',
            'BOM64_LE', 'BOM_UTF8', 'BOM_UTF16', 'BOM_UTF16_LE',
            'BOM_UTF16_BE', 'BOM_UTF32', 'BOM_UTF32_LE', 'BOM_UTF32_BE',
@@ -109,6 +110,34 @@ class IncrementalDecoder:
 
     def setstate(self, state):
         pass
+
+
+class BufferedIncrementalEncoder(IncrementalEncoder):
+    """An incremental encoder that keeps the text it cannot encode yet (the
+    idna codec's unfinished label) until more input arrives; subclasses
+    supply _buffer_encode()."""
+
+    def __init__(self, errors='strict'):
+        IncrementalEncoder.__init__(self, errors)
+        self.buffer = ''
+
+    def _buffer_encode(self, input, errors, final):
+        raise NotImplementedError
+
+    def encode(self, input, final=False):
+        data = self.buffer + input
+        result, consumed = self._buffer_encode(data, self.errors, final)
+        self.buffer = data[consumed:]
+        return result
+
+    def reset(self):
+        self.buffer = ''
+
+    def getstate(self):
+        return self.buffer or 0
+
+    def setstate(self, state):
+        self.buffer = state or ''
 
 
 class BufferedIncrementalDecoder(IncrementalDecoder):
@@ -807,36 +836,59 @@ def lookup(encoding):
     return info
 
 
-def _run_transform(info, func, obj, errors, action):
-    # A transform's failure is re-raised as the same type with the codec
-    # named, as CPython does for exceptions it can rebuild from a message.
+# Built-in exception types with their own __init__/__new__ or extra fields:
+# CPython cannot rebuild those from a message, so they pass unwrapped.
+_NO_WRAP = (OSError, SyntaxError, ImportError, UnicodeEncodeError, UnicodeDecodeError,
+            UnicodeTranslateError, StopIteration, SystemExit, AttributeError, NameError,
+            BaseExceptionGroup)
+
+
+def _rebuildable(exc):
+    # CPython wraps an exception only when it is a plain one: the
+    # BaseException constructor, no argument but one str, no attributes.
+    if isinstance(exc, _NO_WRAP):
+        return False
+    for cls in type(exc).__mro__:
+        if cls.__module__ == 'builtins':
+            break
+        if '__init__' in cls.__dict__ or '__new__' in cls.__dict__ or '__slots__' in cls.__dict__:
+            return False
+    args = exc.args
+    if len(args) > 1 or (len(args) == 1 and type(args[0]) is not str):
+        return False
+    return not getattr(exc, '__dict__', None)
+
+
+def _call_codec(func, obj, errors, action, encoding):
+    # A codec's failure is re-raised as the same type with the codec named
+    # ("encoding with 'idna' codec failed (UnicodeError: ...)"), chained to
+    # the original, as CPython does for exceptions it can rebuild.
+    # The new exception's __cause__ is the original but, as in CPython, it
+    # has no __context__: it is raised outside the handler.
     try:
-        return func(obj, errors)[0]
-    except Exception as exc:
-        if isinstance(exc, UnicodeError):
+        return func(obj, errors)
+    except BaseException as exc:
+        if not _rebuildable(exc):
             raise
-        try:
-            wrapped = type(exc)('%s with %r codec failed (%s: %s)'
-                                % (action, info.name, type(exc).__name__, exc))
-        except Exception:
-            raise exc from None
-        raise wrapped from exc
+        failed = exc
+    try:
+        wrapped = type(failed)('%s with %r codec failed (%s: %s)'
+                               % (action, encoding, type(failed).__name__, failed))
+    except BaseException:
+        raise failed from None
+    raise wrapped from failed
 
 
 def encode(obj, encoding='utf-8', errors='strict'):
     """Encode obj with the codec registered for encoding."""
     info = lookup(encoding)
-    if not info._is_text_encoding:
-        return _run_transform(info, info.encode, obj, errors, 'encoding')
-    return info.encode(obj, errors)[0]
+    return _call_codec(info.encode, obj, errors, 'encoding', encoding)[0]
 
 
 def decode(obj, encoding='utf-8', errors='strict'):
     """Decode obj with the codec registered for encoding."""
     info = lookup(encoding)
-    if not info._is_text_encoding:
-        return _run_transform(info, info.decode, obj, errors, 'decoding')
-    return info.decode(obj, errors)[0]
+    return _call_codec(info.decode, obj, errors, 'decoding', encoding)[0]
 
 
 def getencoder(encoding):
@@ -859,6 +911,16 @@ def getincrementaldecoder(encoding):
     if decoder is None:
         raise LookupError(encoding)
     return decoder
+
+
+def getreader(encoding):
+    """The StreamReader class of the codec registered for encoding."""
+    return lookup(encoding).streamreader
+
+
+def getwriter(encoding):
+    """The StreamWriter class of the codec registered for encoding."""
+    return lookup(encoding).streamwriter
 
 
 def iterencode(iterator, encoding, errors='strict', **kwargs):
@@ -957,8 +1019,61 @@ def namereplace_errors(exc):
     return (text.encode('ascii', 'namereplace').decode('ascii'), exc.end)
 
 
+def _surrogateescape_errors(exc):
+    # Bytes 0x80-0xff <-> U+DC80-U+DCFF; anything else re-raises. The
+    # built-in str/bytes codecs apply this themselves; codecs written in
+    # Python (the CJK ones) look it up here.
+    _check(exc)
+    if isinstance(exc, UnicodeDecodeError):
+        # At most four bytes, up to the first ASCII one (CPython's rule).
+        out = []
+        for b in exc.object[exc.start:min(exc.end, exc.start + 4)]:
+            if b < 128:
+                break
+            out.append(chr(0xDC00 + b))
+        if not out:
+            raise exc
+        return (''.join(out), exc.start + len(out))
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for ch in exc.object[exc.start:exc.end]:
+            if not 0xDC80 <= ord(ch) <= 0xDCFF:
+                raise exc
+            out.append(ord(ch) - 0xDC00)
+        return (bytes(out), exc.end)
+    raise TypeError("don't know how to handle %s in error callback"
+                    % type(exc).__name__)
+
+
+def _surrogatepass_errors(exc):
+    # Only UTF-8's form here (the built-in codecs handle their own).
+    _check(exc)
+    if _canonical(exc.encoding) not in ('utf_8', 'utf8'):
+        raise exc
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for ch in exc.object[exc.start:exc.end]:
+            if not 0xD800 <= ord(ch) <= 0xDFFF:
+                raise exc
+            out += ch.encode('utf-8', 'surrogatepass')
+        return (bytes(out), exc.end)
+    if isinstance(exc, UnicodeDecodeError):
+        b = exc.object[exc.start:exc.start + 3]
+        try:
+            ch = b.decode('utf-8', 'surrogatepass')
+        except UnicodeDecodeError:
+            raise exc from None
+        if len(ch) != 1 or not 0xD800 <= ord(ch) <= 0xDFFF:
+            raise exc
+        return (ch, exc.start + 3)
+    raise TypeError("don't know how to handle %s in error callback"
+                    % type(exc).__name__)
+
+
 _error_handlers = {
     'strict': strict_errors,
+    'surrogateescape': _surrogateescape_errors,
+    'surrogatepass': _surrogatepass_errors,
     'ignore': ignore_errors,
     'replace': replace_errors,
     'backslashreplace': backslashreplace_errors,

@@ -8,7 +8,8 @@ The output is included by src/objects/unicode_names.cpp. Names are stored as
 sequences of word numbers (names repeat words like LATIN, LETTER, WITH a lot),
 which keeps the table near 400 KB instead of the 1 MB of plain text.
 Algorithmic names (CJK unified and Tangut ideographs, Hangul syllables) are
-stored as code point ranges. Numeric values (fields 6-8) and decomposition
+stored as code point ranges. Numeric values (fields 6-8, and Unihan's numeric
+values of ideographs when Unihan_NumericValues.txt.bz2 is there) and decomposition
 mappings (field 5, as text) go to tables of their own.
 East Asian Width (EastAsianWidth.txt, which utf8proc lacks) is a third table
 of ranges; code points it does not list are N.
@@ -57,6 +58,23 @@ def main():
             if name.startswith("<"):
                 continue  # <control> and friends have no name
             names.append((cp, name))
+
+    # Unihan's numeric values of ideographs (U+4E00 "one" is 1), which
+    # CPython's unicodedata.numeric also reports.
+    unihan = os.path.join(ucd, "Unihan_NumericValues.txt.bz2")
+    if os.path.exists(unihan):
+        import bz2
+        have = {n[0] for n in numerics}
+        with bz2.open(unihan, "rt", encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) != 3 or parts[1] not in ("kPrimaryNumeric", "kAccountingNumeric", "kOtherNumeric"):
+                    continue
+                cp = int(parts[0][2:], 16)
+                if cp not in have:
+                    have.add(cp)
+                    numerics.append((cp, -1, -1, parts[2]))
+        numerics.sort()
 
     aliases = []
     version = "unknown"

@@ -203,10 +203,42 @@ ssize_t sock_call(SocketObject* s, bool writing, Op op, double deadline = kDeadl
 
 // --- addresses ---------------------------------------------------------------------
 
+// How a str host name becomes bytes, as in CPython: getaddrinfo and
+// gethostbyname always encode it with the idna codec (so its errors, "label
+// empty or too long", show for ASCII names too), as does gethostbyaddr; an
+// address tuple passes ASCII through and reports a failed idna encoding or
+// a NUL as TypeError.
+enum class HostIdna { kAlways, kAlwaysNoNul, kConverter };
+
 // The bytes of a host name argument (str, bytes or bytearray).
-bool host_bytes(Value v, std::string* out) {
+bool host_bytes(Value v, std::string* out, HostIdna mode = HostIdna::kConverter, const char* fn = nullptr) {
   if (is_str(v)) {
-    *out = std::string(str_view(v));
+    if (mode == HostIdna::kConverter && v.as<Str>()->ascii) {
+      *out = std::string(str_view(v));
+    } else {
+      Ref<> enc = str_from_ascii("idna");
+      if (!enc) return false;
+      Value a[1] = {enc.val()};
+      Ref<> b = call_method(v, "encode", a, 1);
+      if (!b) {
+        if (mode == HostIdna::kConverter) {
+          err_clear();
+          err_set_str(g_TypeError, "encoding of hostname failed");
+        }
+        return false;
+      }
+      if (!module_buffer_copy(b.val(), out)) return false;
+    }
+    if (out->find('\0') != std::string::npos) {
+      if (mode == HostIdna::kConverter) {
+        err_set_str(g_TypeError, "host name must not contain null character");
+        return false;
+      }
+      if (mode == HostIdna::kAlwaysNoNul) {
+        err_format(g_TypeError, "%s() argument 1 must be encoded string without null bytes, not str", fn);
+        return false;
+      }
+    }
     return true;
   }
   if (is_bytes(v) || is_bytearray(v)) return module_buffer_copy(v, out);
@@ -903,7 +935,7 @@ const GetSetDef kSocketGetSets[] = {
 Ref<> m_getaddrinfo(Value, Value* args) {
   std::string host, port;
   bool has_host = !is_none(args[0]), has_port = !is_none(args[1]);
-  if (has_host && !host_bytes(args[0], &host)) return nullptr;
+  if (has_host && !host_bytes(args[0], &host, HostIdna::kAlways)) return nullptr;
   if (is_int(args[1])) {
     int64_t p;
     if (!to_int64(args[1], &p)) return nullptr;
@@ -998,7 +1030,7 @@ Ref<> m_gethostname(Value, Value*) {
 
 Ref<> m_gethostbyname(Value, Value* args) {
   std::string host;
-  if (!host_bytes(args[0], &host)) return nullptr;
+  if (!host_bytes(args[0], &host, HostIdna::kAlwaysNoNul, "gethostbyname")) return nullptr;
   struct sockaddr_storage sa;
   socklen_t len;
   if (!resolve_host(host, AF_INET, &sa, &len)) return nullptr;
@@ -1011,7 +1043,7 @@ Ref<> m_gethostbyname(Value, Value* args) {
 // (so the alias list is always empty).
 Ref<> m_gethostbyaddr(Value, Value* args) {
   std::string host;
-  if (!host_bytes(args[0], &host)) return nullptr;
+  if (!host_bytes(args[0], &host, HostIdna::kAlwaysNoNul, "gethostbyaddr")) return nullptr;
   struct sockaddr_storage sa;
   socklen_t len;
   if (!resolve_host(host, AF_UNSPEC, &sa, &len)) return nullptr;

@@ -1113,6 +1113,15 @@ Ref<> sys_module_create() {
       }
     }
     utf8_mode = !loc || std::strcmp(loc, "C") == 0 || std::strcmp(loc, "POSIX") == 0;
+    if (!utf8_mode) {
+      // A locale the system does not have leaves setlocale at "C": UTF-8 mode.
+      locale_t l = ::newlocale(LC_CTYPE_MASK, loc, locale_t{});
+      if (l) {
+        ::freelocale(l);
+      } else {
+        utf8_mode = 1;
+      }
+    }
   }
   g_utf8_mode.store(utf8_mode != 0, std::memory_order_relaxed);
   Ref<Dict> xopts = dict_new();

@@ -100,7 +100,12 @@ Ref<> python_codec(std::string_view encoding, bool encode, Value arg, std::strin
   if (!meth) return nullptr;
   Ref<> err = str_from_utf8(std::string(errors));
   if (!err) return nullptr;
-  Ref<> res = call2(meth.val(), arg, err.val());
+  // codecs._call_codec names the codec in a failure it can rebuild, as CPython does.
+  Ref<> wrap = getattr(codecs.val(), "_call_codec");
+  Ref<> act = str_from_ascii(encode ? "encoding" : "decoding");
+  if (!wrap || !act) return nullptr;
+  Value cargs[5] = {meth.val(), arg, err.val(), act.val(), name.val()};
+  Ref<> res = call(wrap.val(), cargs, 5);
   if (!res) return nullptr;
   Value r = res.val();
   if (!is_tuple(r) || tuple_size(r) != 2) {

@@ -98,6 +98,14 @@ CASES = [
     ("unbuffered_order", ["-u", "interleave.py"], None, {}, True),
     ("buffered_order", ["interleave.py"], None, {}, True),
     ("unbuffered_env", ["interleave.py"], None, {"PYTHONUNBUFFERED": "1"}, True),
+    # UTF-8 mode (PEP 540) and the locale encoding: a locale the system does
+    # not have counts as C; PYTHONUTF8=0 in the C locale keeps ASCII's codeset.
+    ("utf8_mode_missing_locale", ["-c", "import sys, locale; print(sys.flags.utf8_mode, locale.getpreferredencoding())"],
+     None, {"LC_ALL": "xx_XX.NOSUCH"}, False),
+    ("utf8_mode_c_locale_off", ["-c", "import sys, locale; print(sys.flags.utf8_mode, locale.getpreferredencoding())"],
+     None, {"LC_ALL": "C", "PYTHONUTF8": "0"}, False),
+    ("utf8_mode_xoption", ["-X", "utf8", "-c", "import sys, locale; print(sys.flags.utf8_mode, locale.getpreferredencoding())"],
+     None, {"LC_ALL": "C.UTF-8", "PYTHONUTF8": "0"}, False),
     ("W_error", ["-W", "error", "warn.py"], None, {}, False),
     ("W_ignore", ["-W", "ignore", "warn.py"], None, {}, False),
     ("W_category", ["-W", "error::DeprecationWarning", "warn.py"], None, {}, False),
