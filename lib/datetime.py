@@ -22,8 +22,10 @@ _C_MESSAGES = (
      '"can\'t compare offset-naive and offset-aware datetimes"'),
     ('"cannot compare naive and aware times"',
      '"can\'t compare offset-naive and offset-aware times"'),
+    # The C module first converts days to a C int.
     ('"timedelta # of days is too large: %d" % d',
-     '"days=%d; must have magnitude <= 999999999" % d'),
+     '"days=%d; must have magnitude <= 999999999" % d if -2**31 <= d < 2**31 '
+     'else "Python int too large to convert to C int"'),
     ('OverflowError("result out of range")',
      'OverflowError("date value out of range")'),
     ('f"Invalid weekday: {day} (range is [1, 7])"',
