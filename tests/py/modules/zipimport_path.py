@@ -61,6 +61,11 @@ with tempfile.TemporaryDirectory() as tmp:
         imp.get_data('nope.txt')
     except OSError as e:
         print('OSError', e.args)
+    print(type(imp.get_code('zmod')).__name__, imp.get_code('zmod').co_filename == zmod.__file__)
+    del sys.modules['zmod']
+    m = imp.load_module('zmod')
+    print(m.X, rel(m.__file__, tmp), rel(m.__spec__.origin, tmp), sys.modules['zmod'] is m, m is not zmod)
+    print(type(imp.get_resource_reader('zpkg')).__name__, imp.get_resource_reader('zmod'))
     sub = zipimport.zipimporter(os.path.join(zpath, 'zpkg'))
     print(rel(repr(sub), tmp), repr(sub.prefix), sub.find_spec('sub') is not None)
     print(rel(repr(sub.find_spec('inner')), tmp))
