@@ -384,7 +384,41 @@ int main(int argc, char** argv) {
   }
 
   int status = 0;
+  // A directory or zip archive as the script: CPython puts its path (the
+  // working directory joined to the argument as given) first on sys.path,
+  // even under -P, and runs the __main__ module found there.
+  std::string main_path;
+  int main_kind = 0;
   if (have_script) {
+    main_path = script;
+    if (script.empty() || script[0] != '/') {
+      char cwd[4096];
+      if (::getcwd(cwd, sizeof cwd)) main_path = std::string(cwd) + "/" + script;
+    }
+    main_kind = import_main_path_kind(main_path);
+  }
+  auto report_not_found = [&]() {
+    // runpy's form: "<sys.executable>: <message>", exit status 1.
+    Ref<> exc = err_fetch();
+    Ref<> exe;
+    std::string prog = argv[0];
+    if (dict_get_item_str(g_interp.sys_dict, str_intern("executable"), &exe) > 0 && is_str(exe.val()))
+      prog = std::string(str_view(exe.val()));
+    err_clear();
+    Ref<> msg = exc ? str(exc.val()) : nullptr;
+    err_clear();
+    flush_std_streams();
+    std::fprintf(stderr, "%s: %s\n", prog.c_str(), msg ? std::string(str_view(msg.val())).c_str() : "");
+    return 1;
+  };
+  if (main_kind < 0) {
+    status = handle_exception();
+  } else if (main_kind > 0) {
+    set_main_path0(main_path);
+    ModuleRunResult r = run_path_as_main(main_path);
+    if (r == ModuleRunResult::kNotFound) status = report_not_found();
+    else status = r == ModuleRunResult::kOk ? 0 : handle_exception();
+  } else if (have_script) {
     std::string dir = ".";
     size_t slash = script.rfind('/');
     if (slash != std::string::npos) dir = slash == 0 ? "/" : script.substr(0, slash);
@@ -420,22 +454,8 @@ int main(int argc, char** argv) {
       set_main_path0(::getcwd(cwd, sizeof cwd) ? cwd : ".");
     }
     ModuleRunResult r = run_module_as_main(module);
-    if (r == ModuleRunResult::kNotFound) {
-      // runpy's form: "<sys.executable>: <message>", exit status 1.
-      Ref<> exc = err_fetch();
-      Ref<> exe;
-      std::string prog = argv[0];
-      if (dict_get_item_str(g_interp.sys_dict, str_intern("executable"), &exe) > 0 && is_str(exe.val()))
-        prog = std::string(str_view(exe.val()));
-      err_clear();
-      Ref<> msg = exc ? str(exc.val()) : nullptr;
-      err_clear();
-      flush_std_streams();
-      std::fprintf(stderr, "%s: %s\n", prog.c_str(), msg ? std::string(str_view(msg.val())).c_str() : "");
-      status = 1;
-    } else {
-      status = r == ModuleRunResult::kOk ? 0 : handle_exception();
-    }
+    if (r == ModuleRunResult::kNotFound) status = report_not_found();
+    else status = r == ModuleRunResult::kOk ? 0 : handle_exception();
   } else if (interactive) {
     if (!cfg.safe_path) set_main_path0("");
     Ref<> d = main_module_dict();

@@ -16,8 +16,11 @@ meanwhile their specs afterwards), and a file module imported from
 _spec_for would need a spec itself.
 
 The classes carry the module names CPython gives them (_frozen_importlib,
-_frozen_importlib_external), so their reprs read as CPython's do; both names
-are aliases of this module in sys.modules.
+_frozen_importlib_external), so their reprs read as CPython's do.
+'_frozen_importlib' is an alias of this module in sys.modules;
+'_frozen_importlib_external' is importlib._bootstrap_external, which
+registers itself under that name (lib/_frozen_importlib_external.py imports
+it on demand; the host's zipimport.py needs its helpers).
 """
 
 import posix as _posix
@@ -197,6 +200,15 @@ def _load_module_shim(self, fullname):
         sys.modules.pop(fullname, None)
         raise
     return sys.modules[fullname]
+
+
+def _verbose_message(message, *args, verbosity=1):
+    """Prints a '# '-prefixed message to stderr under -v (zipimport's
+    trace of what it tries)."""
+    if sys.flags.verbose >= verbosity:
+        if not message.startswith(('#', 'import ')):
+            message = '# ' + message
+        print(message.format(*args), file=sys.stderr)
 
 
 def _path_split(path):
@@ -486,13 +498,142 @@ def module_from_spec(spec):
     return _init_module_attrs(spec, module)
 
 
+# --- sys.path_hooks -------------------------------------------------------------
+# The native importer searches directories itself. A path entry where that
+# search finds nothing is handed to the path entry finder of
+# sys.path_importer_cache, made by sys.path_hooks when first met (CPython's
+# PathFinder._path_importer_cache): so zip archives (zipimport's
+# zipimporter, CPython's first hook) and the program's own hooks work. A
+# directory's finder is the default hook's FileFinder, which marks itself
+# _ftpy_native_finder: for it (and for None) the native search was the
+# whole answer.
+
+def _install_path_hooks():
+    # CPython's sys.path_hooks start as [zipimporter, FileFinder's hook];
+    # ftpy's start empty and get them when importlib.machinery is first
+    # imported (it installs them; pkgutil, runpy and importlib.abc import
+    # it) or at the first path entry that is not a directory, whichever
+    # comes first: zipimport is Python code here, too costly to import at
+    # every start-up.
+    import importlib.machinery  # noqa: F401  (installs them)
+
+
+# Thread safety: the first thread to need the hooks installs them holding
+# _path_hooks_lock; the others wait for it. The imports the installation
+# makes come back here in the installing thread (_path_hooks_installer), and
+# are answered "no finder" without touching the cache: those modules are
+# found by the native search.
+import _thread
+_path_hooks_lock = _thread.RLock()
+_path_hooks_ready = False
+_path_hooks_installer = None
+
+
+def _path_importer(path):
+    """The path entry finder of `path` from sys.path_importer_cache, made
+    by the first of sys.path_hooks that takes it (None if none does) and
+    cached, as CPython's PathFinder._path_importer_cache. '' means the
+    current directory."""
+    global _path_hooks_ready, _path_hooks_installer
+    if not _path_hooks_ready:
+        with _path_hooks_lock:
+            if _path_hooks_installer == _thread.get_ident():
+                return None
+            if not _path_hooks_ready:
+                _path_hooks_installer = _thread.get_ident()
+                try:
+                    _install_path_hooks()
+                finally:
+                    _path_hooks_installer = None
+                _path_hooks_ready = True
+    if path == '':
+        try:
+            path = _posix.getcwd()
+        except FileNotFoundError:
+            return None
+    cache = sys.path_importer_cache
+    try:
+        return cache[path]
+    except KeyError:
+        pass
+    # A hook that imports (CPython's are frozen and import nothing) would
+    # come back here for the same entry: that nested search passes it over.
+    key = (_thread.get_ident(), path)
+    if key in _hooks_running:
+        return None
+    hooks = sys.path_hooks
+    if hooks is not None and not hooks:
+        import _warnings
+        _warnings.warn('sys.path_hooks is empty', ImportWarning)
+    finder = None
+    _hooks_running.add(key)
+    try:
+        for hook in hooks or ():
+            try:
+                finder = hook(path)
+                break
+            except ImportError:
+                continue
+    finally:
+        _hooks_running.discard(key)
+    cache[path] = finder
+    return finder
+
+
+# (thread id, path entry) pairs whose hooks are running.
+_hooks_running = set()
+
+
+def _finder_spec(finder, fullname, target=None):
+    # A path entry finder's spec: find_spec, or the deprecated find_loader
+    # and find_module (3.11's ImportWarning), as CPython's _legacy_get_spec.
+    if hasattr(finder, 'find_spec'):
+        return finder.find_spec(fullname, target)
+    import _warnings
+    if hasattr(finder, 'find_loader'):
+        _warnings.warn(f'{_object_name(finder)}.find_spec() not found; falling back to '
+                       'find_loader()', ImportWarning)
+        loader, portions = finder.find_loader(fullname)
+    else:
+        _warnings.warn(f'{_object_name(finder)}.find_spec() not found; falling back to '
+                       'find_module()', ImportWarning)
+        loader, portions = finder.find_module(fullname), []
+    if loader is not None:
+        return spec_from_loader(fullname, loader)
+    spec = ModuleSpec(fullname, None)
+    spec.submodule_search_locations = portions
+    return spec
+
+
+def _path_entry_spec(entry, fullname):
+    """Called by the native importer for a path entry where its own search
+    found nothing: the spec of the entry's finder (None if it has none, or
+    it is a directory's FileFinder, or it finds nothing). A spec without a
+    loader is a namespace package portion."""
+    finder = _path_importer(entry)
+    if finder is None or getattr(finder, '_ftpy_native_finder', False):
+        return None
+    spec = _finder_spec(finder, fullname)
+    if spec is None or (spec.loader is None and not spec.submodule_search_locations):
+        return None
+    return spec
+
+
 class PathFinder:
     """Finds top-level modules on sys.path and submodules on a package's
     __path__, as the native importer does."""
 
     @classmethod
     def invalidate_caches(cls):
-        """The native importer keeps no directory caches."""
+        """Drops the cached finders of relative entries and of entries no
+        hook took, and has the others drop their caches (zipimporter
+        re-reads its archive), as CPython's."""
+        cache = sys.path_importer_cache
+        for name, finder in list(cache.items()):
+            if finder is None or not name.startswith('/'):
+                del cache[name]
+            elif hasattr(finder, 'invalidate_caches'):
+                finder.invalidate_caches()
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
@@ -502,6 +643,11 @@ class PathFinder:
         leaf = fullname.rpartition('.')[2]
         for entry in path:
             if not isinstance(entry, str):
+                continue
+            if not os.path.isdir(entry or '.'):
+                spec = _path_entry_spec(entry, fullname)
+                if spec is not None and spec.loader is not None:
+                    return spec
                 continue
             base = os.path.join(entry or '.', leaf)
             if os.path.isdir(base):
@@ -595,6 +741,70 @@ def _load_legacy(spec):
     return module
 
 
+# --- what imp.py takes from here ---------------------------------------------------
+
+_ERR_MSG_PREFIX = 'No module named '
+_ERR_MSG = _ERR_MSG_PREFIX + '{!r}'
+
+
+def _exec(spec, module):
+    """Executes `spec`'s module again in the existing `module` (which must
+    be the one in sys.modules), as reload does; returns the module that
+    ends up in sys.modules."""
+    name = spec.name
+    if sys.modules.get(name) is not module:
+        raise ImportError(f'module {name!r} not in sys.modules', name=name)
+    try:
+        if spec.loader is None:
+            if spec.submodule_search_locations is None:
+                raise ImportError('missing loader', name=spec.name)
+            _init_module_attrs(spec, module)
+        else:
+            _init_module_attrs(spec, module)
+            if not hasattr(spec.loader, 'exec_module'):
+                import _warnings
+                _warnings.warn(f'{_object_name(spec.loader)}.exec_module() not found; '
+                               'falling back to load_module()', ImportWarning)
+                spec.loader.load_module(name)
+            else:
+                spec.loader.exec_module(module)
+    finally:
+        # The module may have replaced itself in sys.modules.
+        module = sys.modules.pop(spec.name)
+        sys.modules[spec.name] = module
+    return module
+
+
+def _load(spec):
+    """Loads `spec`'s module into sys.modules and returns it (the module
+    removed again if its code fails), as CPython's _load_unlocked."""
+    if spec.loader is not None and not hasattr(spec.loader, 'exec_module'):
+        return _load_legacy(spec)
+    module = module_from_spec(spec)
+    sys.modules[spec.name] = module
+    try:
+        if spec.loader is None:
+            if spec.submodule_search_locations is None:
+                raise ImportError('missing loader', name=spec.name)
+        else:
+            spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(spec.name, None)
+        raise
+    module = sys.modules.pop(spec.name)
+    sys.modules[spec.name] = module
+    return module
+
+
+def _builtin_from_name(name):
+    """The built-in module `name` (imported if need be)."""
+    spec = BuiltinImporter.find_spec(name)
+    if spec is None:
+        raise ImportError('no built-in module named ' + name)
+    module = sys.modules.get(name)
+    return module if module is not None else __import__(name)
+
+
 def _install_meta_path():
     # CPython's sys.meta_path starts as these three; ftpy's starts empty and
     # gets them when this module first loads (at the first import of a
@@ -618,4 +828,3 @@ def _spec_for(name, origin, package_dir):
 
 
 sys.modules.setdefault(_BUILTIN, sys.modules[__name__])
-sys.modules.setdefault(_EXTERNAL, sys.modules[__name__])

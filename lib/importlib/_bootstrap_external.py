@@ -2,10 +2,12 @@
 finders and file loaders here; ftpy's importer is native, and its loader and
 finder classes live in importlib._bootstrap and importlib.machinery. This
 module gives the names the standard library reaches for here (pydoc,
-py_compile, modulefinder, imp, zipimport): the loaders, the path helpers,
-the suffix lists and the bytecode helpers.
+py_compile, modulefinder, imp, zipimport): the loaders, FileFinder, the
+path helpers, the suffix lists and the bytecode helpers. It imports no
+other importlib submodule but _bootstrap and util: zipimport imports it,
+and importlib.machinery imports zipimport.
 
-ftpy writes no bytecode files and cannot load them: a SourcelessFileLoader
+ftpy writes no CPython bytecode files and cannot load them: a SourcelessFileLoader
 exists (pydoc constructs one for a .pyc path) but loading through it raises
 ImportError, and the .pyc writers raise NotImplementedError."""
 
@@ -16,9 +18,13 @@ from importlib._bootstrap import (ExtensionFileLoader, NamespaceLoader, PathFind
                                   SourceFileLoader, SourcelessFileLoader, WindowsRegistryFinder,
                                   SOURCE_SUFFIXES, EXTENSION_SUFFIXES, _FileLoader,
                                   _path_split, spec_from_file_location)
-from importlib.machinery import (FileFinder, BYTECODE_SUFFIXES, DEBUG_BYTECODE_SUFFIXES,
-                                 OPTIMIZED_BYTECODE_SUFFIXES)
 from importlib.util import MAGIC_NUMBER, cache_from_source, source_from_cache, decode_source
+from importlib._bootstrap import ModuleSpec
+
+# ftpy reads and writes no CPython bytecode files; the suffixes still name them.
+BYTECODE_SUFFIXES = ['.pyc']
+DEBUG_BYTECODE_SUFFIXES = BYTECODE_SUFFIXES
+OPTIMIZED_BYTECODE_SUFFIXES = BYTECODE_SUFFIXES
 
 path_sep = '/'
 path_separators = '/'
@@ -91,6 +97,44 @@ def _write_atomic(path, data, mode=0o666):
         raise
 
 
+def _pack_uint32(x):
+    """x as 4 little-endian bytes (a .pyc header field)."""
+    return (int(x) & 0xFFFFFFFF).to_bytes(4, 'little')
+
+
+def _unpack_uint32(data):
+    """The little-endian unsigned int of 4 bytes (zipimport reads its
+    archives' headers with these)."""
+    assert len(data) == 4
+    return int.from_bytes(data, 'little')
+
+
+def _unpack_uint16(data):
+    """The little-endian unsigned int of 2 bytes."""
+    assert len(data) == 2
+    return int.from_bytes(data, 'little')
+
+
+def _fix_up_module(ns, name, pathname, cpathname=None):
+    """Gives the namespace of a module loaded by hand (zipimporter's
+    load_module) the __loader__, __spec__, __file__ and __cached__ that
+    import would have set, keeping any it already has."""
+    loader = ns.get('__loader__')
+    spec = ns.get('__spec__')
+    if not loader:
+        loader = spec.loader if spec else SourceFileLoader(name, pathname)
+    if not spec:
+        spec = spec_from_file_location(name, pathname, loader=loader)
+    try:
+        ns['__spec__'] = spec
+        ns['__loader__'] = loader
+        ns['__file__'] = pathname
+        ns['__cached__'] = cpathname if cpathname is not None else spec.cached
+    except Exception:
+        # As CPython: a namespace that refuses the names is left alone.
+        pass
+
+
 def _no_bytecode(*args, **kwargs):
     raise NotImplementedError('ftpy neither writes nor reads bytecode (.pyc) files')
 
@@ -99,6 +143,11 @@ _code_to_timestamp_pyc = _code_to_hash_pyc = _no_bytecode
 
 
 def _classify_pyc(data, name, exc_details):
+    # ftpy cannot run CPython's bytecode: a .pyc of the right version is
+    # refused by name (zipimport then uses the .py beside it, or reports
+    # "module load failed: ..."), anything else by CPython's message.
+    if data[:4] == MAGIC_NUMBER:
+        raise ImportError(f'ftpy cannot load CPython bytecode for {name!r}', **exc_details)
     raise ImportError(f'bad magic number in {name!r}: {data[:4]!r}', **exc_details)
 
 
@@ -182,6 +231,70 @@ class SourceLoader(_LoaderBasics):
     def get_code(self, fullname):
         path = self.get_filename(fullname)
         return self.source_to_code(self.get_data(path), path)
+
+
+class FileFinder:
+    """Finds modules and packages in one directory, as CPython's FileFinder
+    does. `loader_details` are (loader, suffixes) pairs; the suffixes are
+    what it looks for, in order (with none it finds nothing, as in CPython).
+    `find_spec(name)` for the last part of `name` looks for a package (a
+    directory with an __init__ file of one of the suffixes), then a module
+    file. `path` is the directory ('.' for the empty entry). The specs it
+    returns say where a module is and carry a loader made as CPython makes
+    it, loader(fullname, path); ftpy's native importer does the loading."""
+
+    # The native importer searches a directory itself; a FileFinder in
+    # sys.path_importer_cache tells it there is nothing more to ask there.
+    _ftpy_native_finder = True
+
+    def __init__(self, path, *loader_details):
+        self.path = path or '.'
+        self._loaders = [(suffix, loader) for loader, suffixes in loader_details
+                         for suffix in suffixes]
+
+    def __repr__(self):
+        return f'FileFinder({self.path!r})'
+
+    def invalidate_caches(self):
+        """Nothing to drop: every lookup reads the directory."""
+
+    def find_spec(self, fullname, target=None):
+        import os
+        tail = fullname.rpartition('.')[2]
+        base = os.path.join(self.path, tail)
+        if os.path.isdir(base):
+            for suffix, loader in self._loaders:
+                init = os.path.join(base, '__init__' + suffix)
+                if os.path.isfile(init):
+                    spec = ModuleSpec(fullname, loader(fullname, init), origin=init, is_package=True)
+                    spec.submodule_search_locations.append(base)
+                    spec.has_location = True
+                    return spec
+        for suffix, loader in self._loaders:
+            if os.path.isfile(base + suffix):
+                spec = ModuleSpec(fullname, loader(fullname, base + suffix), origin=base + suffix)
+                spec.has_location = True
+                return spec
+        return None
+
+    @classmethod
+    def path_hook(cls, *loader_details):
+        """A sys.path_hooks entry: a FileFinder for a directory, ImportError
+        for anything else."""
+        def path_hook_for_FileFinder(path):
+            # posix, not os: the hook runs during imports (os may be one).
+            import posix
+            try:
+                is_dir = (posix.stat(path or '.').st_mode & 0o170000) == 0o040000
+            except (OSError, ValueError):
+                is_dir = False
+            if not is_dir:
+                raise ImportError('only directories are supported', path=path)
+            return cls(path, *loader_details)
+        return path_hook_for_FileFinder
+
+
+FileFinder.__module__ = '_frozen_importlib_external'
 
 
 FileLoader.__module__ = SourceLoader.__module__ = _LoaderBasics.__module__ = '_frozen_importlib_external'

@@ -9,11 +9,96 @@ import sys as _sys
 from importlib._bootstrap import module_from_spec, spec_from_file_location, spec_from_loader
 
 __all__ = ['MAGIC_NUMBER', 'cache_from_source', 'decode_source', 'find_spec',
-           'module_from_spec', 'resolve_name', 'source_from_cache',
+           'module_for_loader', 'module_from_spec', 'resolve_name', 'set_loader',
+           'set_package', 'source_from_cache', 'source_hash',
            'spec_from_file_location', 'spec_from_loader']
 
 # The magic number of CPython 3.11's .pyc files (ftpy writes none).
 MAGIC_NUMBER = (3495).to_bytes(2, 'little') + b'\r\n'
+_RAW_MAGIC_NUMBER = int.from_bytes(MAGIC_NUMBER, 'little')
+
+
+def source_hash(source_bytes):
+    """The 8-byte hash a hash-based .pyc records of its source (the same
+    bytes as CPython's, keyed by the magic number)."""
+    import _imp
+    return _imp.source_hash(_RAW_MAGIC_NUMBER, source_bytes)
+
+
+_OLD_DECORATOR_WARNING = ('The import system now takes care of this automatically; '
+                          'this decorator is slated for removal in Python 3.12')
+
+
+def _old_decorator_warning():
+    import warnings
+    warnings.warn(_OLD_DECORATOR_WARNING, DeprecationWarning, stacklevel=3)
+
+
+def set_package(fxn):
+    """Deprecated decorator of a load_module(): sets the returned module's
+    __package__ when it is missing or None."""
+    import functools
+
+    @functools.wraps(fxn)
+    def set_package_wrapper(*args, **kwargs):
+        _old_decorator_warning()
+        module = fxn(*args, **kwargs)
+        if getattr(module, '__package__', None) is None:
+            module.__package__ = module.__name__
+            if not hasattr(module, '__path__'):
+                module.__package__ = module.__package__.rpartition('.')[0]
+        return module
+    return set_package_wrapper
+
+
+def set_loader(fxn):
+    """Deprecated decorator of a load_module(): sets the returned module's
+    __loader__ to the loader (self) when it is missing or None."""
+    import functools
+
+    @functools.wraps(fxn)
+    def set_loader_wrapper(self, *args, **kwargs):
+        _old_decorator_warning()
+        module = fxn(self, *args, **kwargs)
+        if getattr(module, '__loader__', None) is None:
+            module.__loader__ = self
+        return module
+    return set_loader_wrapper
+
+
+def module_for_loader(fxn):
+    """Deprecated decorator of a load_module(self, fullname): the wrapped
+    method gets the module to fill (the one in sys.modules, or a new one
+    put there and removed again if the method fails), with __loader__ and
+    __package__ set."""
+    import functools
+    import types
+
+    @functools.wraps(fxn)
+    def module_for_loader_wrapper(self, fullname, *args, **kwargs):
+        _old_decorator_warning()
+        module = _sys.modules.get(fullname)
+        is_reload = module is not None
+        if not is_reload:
+            module = types.ModuleType(fullname)
+            module.__initializing__ = True
+            _sys.modules[fullname] = module
+        try:
+            module.__loader__ = self
+            try:
+                is_package = self.is_package(fullname)
+            except (ImportError, AttributeError):
+                pass
+            else:
+                module.__package__ = fullname if is_package else fullname.rpartition('.')[0]
+            return fxn(self, module, *args, **kwargs)
+        except BaseException:
+            if not is_reload:
+                _sys.modules.pop(fullname, None)
+            raise
+        finally:
+            module.__initializing__ = False
+    return module_for_loader_wrapper
 
 
 def resolve_name(name, package):

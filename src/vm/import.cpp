@@ -291,9 +291,18 @@ std::string absolute_dir(std::string_view entry, std::string* cwd, bool* cwd_rea
   return *cwd + "/" + std::string(entry);
 }
 
-// Find `leaf` (a module or package) in the directories of `search_path` (a
-// list of str). On success fills *file and *pkgdir (empty for plain modules).
-bool find_in_path(Value search_path, const std::string& leaf, std::string* file, std::string* pkgdir) {
+int path_entry_spec(Value entry, const std::string& dir, Value fname, Ref<>* spec);
+Ref<> load_from_spec(Value fname, const std::string& leaf, Value parent_module, Value spec);
+
+// Find module `fname` (its last part `leaf`, a module or package) in the
+// entries of `search_path` (a list of str). The native search looks in
+// each entry as a directory; where it finds nothing, the entry's path
+// entry finder (a zipimporter for a zip archive; path_entry_spec) has its
+// turn. On success fills *file and *pkgdir (empty for plain modules), or
+// *hook_spec with a finder's spec (file and pkgdir empty). Returns false
+// when nothing has the module, with an exception set if a finder raised.
+bool find_in_path(Value search_path, Value fname, const std::string& leaf, std::string* file, std::string* pkgdir,
+                  Ref<>* hook_spec) {
   std::string cwd;
   bool cwd_read = false;
   Ref<> seq = sequence_tuple(search_path);
@@ -301,10 +310,14 @@ bool find_in_path(Value search_path, const std::string& leaf, std::string* file,
     err_clear();
     return false;
   }
+  // The first namespace package portion a finder reported, and its entry.
+  Ref<> ns_spec;
+  int64_t ns_index = -1;
   for (int64_t i = 0; i < tuple_size(seq.val()); i++) {
     Value entry = tuple_item(seq.val(), i);
     if (!is_str(entry)) continue;
     std::string dir = absolute_dir(str_view(entry), &cwd, &cwd_read);
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();  // 'd/' names d/x.py, not d//x.py
     std::string pkg = dir + "/" + leaf;
     if (is_dir(pkg) && is_file(pkg + "/__init__.py")) {
       *file = pkg + "/__init__.py";
@@ -324,12 +337,36 @@ bool find_in_path(Value search_path, const std::string& leaf, std::string* file,
       pkgdir->clear();
       return true;
     }
+    Ref<> spec;
+    int r = path_entry_spec(entry, dir, fname, &spec);
+    if (r < 0) return false;
+    if (r > 0) {
+      Ref<> loader = getattr(spec.val(), "loader");
+      if (!loader) return false;
+      if (!is_none(loader.val())) {
+        file->clear();
+        pkgdir->clear();
+        *hook_spec = std::move(spec);
+        return true;
+      }
+      if (ns_index < 0) {
+        ns_spec = std::move(spec);
+        ns_index = i;
+      }
+    }
     // Namespace packages (a directory without __init__.py) are found last.
   }
   for (int64_t i = 0; i < tuple_size(seq.val()); i++) {
+    if (i == ns_index) {
+      file->clear();
+      pkgdir->clear();
+      *hook_spec = std::move(ns_spec);
+      return true;
+    }
     Value entry = tuple_item(seq.val(), i);
     if (!is_str(entry)) continue;
     std::string dir = absolute_dir(str_view(entry), &cwd, &cwd_read);
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
     std::string pkg = dir + "/" + leaf;
     if (is_dir(pkg)) {
       file->clear();
@@ -525,13 +562,25 @@ Ref<> load_native(Value fname, const std::string& fullname, Value parent_module,
     }
   }
   std::string file, pkgdir;
-  if (!find_in_path(search.val(), leaf, &file, &pkgdir)) {
-    if (not_found && !err_occurred()) {
+  Ref<> hook_spec;
+  if (!find_in_path(search.val(), fname, leaf, &file, &pkgdir, &hook_spec)) {
+    if (err_occurred()) return nullptr;
+    Ref<> meanwhile = sys_modules_get(fname);
+    if (meanwhile) return meanwhile;
+    if (err_occurred()) return nullptr;
+    if (not_found) {
       *not_found = true;
       return nullptr;
     }
     return module_not_found(fullname);
   }
+  // The search can run Python code (the first use of the path hooks
+  // imports the bootstrap and zipimport), which may have imported this
+  // very module meanwhile, in this thread (it holds the module's lock).
+  Ref<> meanwhile = sys_modules_get(fname);
+  if (meanwhile) return meanwhile;
+  if (err_occurred()) return nullptr;
+  if (hook_spec) return load_from_spec(fname, leaf, parent_module, hook_spec.val());
   if (is_extension_file(file)) return import_extension(fname, file, parent_module, leaf);
   Ref<> m = module_new(fname);
   if (!m) return nullptr;
@@ -622,6 +671,52 @@ Ref<> bootstrap_helper(const char* name) {
     return nullptr;
   }
   return getattr(m.val(), name);
+}
+
+// --- sys.path_hooks ---------------------------------------------------------------
+// For a path entry where the native search found nothing: the spec of the
+// entry's finder in sys.path_importer_cache, made by sys.path_hooks when
+// the entry is first met (_bootstrap._path_entry_spec). A directory is the
+// native search's alone: it is answered here without leaving C++ (and
+// without making the hooks, which import zipimport and half of importlib:
+// about 7.5M instructions, a quarter of `import os`), as are entries whose
+// cached finder is None (no hook took them) or a FileFinder (marked
+// _ftpy_native_finder). Anything else (a zip archive, a path inside one,
+// a missing entry, a program's own hook's entry) goes to the hooks once and
+// is cached. `dir` is the entry made absolute ('' is cached under the
+// working directory, as CPython's). Returns 1 with *spec set (a spec with
+// a loader, or a namespace portion with loader None), 0 for nothing, -1
+// with an exception set.
+int path_entry_spec(Value entry, const std::string& dir, Value fname, Ref<>* spec) {
+  // The bootstrap and what it imports load natively (it makes the hooks).
+  if (tl_loading_spec_bootstrap || tl_in_spec_for) return 0;
+  Ref<> cache;
+  if (dict_get_item_str(g_interp.sys_dict, str_intern("path_importer_cache"), &cache) < 0) return -1;
+  if (cache && is_dict(cache.val())) {
+    Ref<> key = Ref<>::borrow(entry);
+    if (str_view(entry).empty()) key = str_from_utf8(dir);
+    if (!key) return -1;
+    Ref<> finder;
+    int r = dict_get_item(cache.val(), key.val(), &finder);
+    if (r < 0) return -1;
+    if (r > 0) {
+      if (is_none(finder.val())) return 0;
+      Ref<> mark = getattr_opt(finder.val(), str_intern("_ftpy_native_finder"));
+      if (mark) return 0;
+      if (err_occurred()) return -1;
+    } else if (is_dir(dir)) {
+      return 0;
+    }
+  }
+  if (spec_for_fn().is_null()) return 0;  // no bootstrap (sys.path without lib/)
+  Ref<> helper = bootstrap_helper("_path_entry_spec");
+  if (!helper) return -1;
+  Value args[2] = {entry, fname};
+  Ref<> r = call(helper.val(), args, 2);
+  if (!r) return -1;
+  if (is_none(r.val())) return 0;
+  *spec = std::move(r);
+  return 1;
 }
 
 // Loads a module from the spec a meta path finder returned: the loader's
@@ -915,7 +1010,72 @@ int import_all_from(Value locals, Value module) {
   return 0;
 }
 
-ModuleRunResult run_module_as_main(const std::string& name) {
+namespace {
+
+// Sets sys.argv[0] (when there is one) to `value`.
+void set_argv0(const std::string& value) {
+  Ref<> argv;
+  if (dict_get_item_str(g_interp.sys_dict, str_intern("argv"), &argv) > 0 && is_list(argv.val()) &&
+      list_size(argv.val()) > 0) {
+    Ref<Str> f = str_from_utf8(value);
+    if (!f || setitem(argv.val(), Value::small(0), f.val()) < 0) err_clear();
+  }
+  err_clear();
+}
+
+// Runs, as __main__, the module a path entry finder found (a zip
+// archive's): its loader's code in a fresh __main__ with the globals
+// CPython's runpy._run_code sets from the spec (__file__ is its origin,
+// __cached__ its cached).
+ModuleRunResult run_spec_as_main(Value spec, const std::string& spec_name, const std::string& package,
+                                 bool alter_argv) {
+  Ref<> loader = getattr(spec, "loader");
+  if (!loader) return ModuleRunResult::kRaised;
+  Ref<Str> sn = str_from_utf8(spec_name);
+  if (!sn) return ModuleRunResult::kRaised;
+  Value arg = sn.val();
+  Ref<> code = call_method(loader.val(), "get_code", &arg, 1);
+  if (!code) return ModuleRunResult::kRaised;
+  if (is_none(code.val())) {
+    err_format(g_ImportError, "No code object available for %s", spec_name.c_str());
+    return ModuleRunResult::kNotFound;
+  }
+  if (!is_code(code.val())) {
+    err_format(g_TypeError, "get_code() returned %s, not a code object", type_name(type_of(code.val())));
+    return ModuleRunResult::kRaised;
+  }
+  Ref<> origin = getattr(spec, "origin");
+  Ref<> cached = origin ? getattr(spec, "cached") : nullptr;
+  if (!cached) return ModuleRunResult::kRaised;
+  if (alter_argv && is_str(origin.val())) set_argv0(std::string(str_view(origin.val())));
+  Ref<> m = module_new("__main__");
+  if (!m) return ModuleRunResult::kRaised;
+  Value d = module_dict(m.val());
+  Ref<Dict> ann = dict_new();
+  Ref<Str> pkg = str_from_utf8(package);
+  if (!ann || !pkg || dict_set_item(d, Value(ids::__annotations__), ann.val()) < 0 ||
+      dict_set_item(d, Value(ids::__builtins__), g_interp.builtins_mod) < 0 ||
+      dict_set_item(d, Value(ids::__file__), origin.val()) < 0 || dict_set_item_str(d, "__cached__", cached.val()) < 0 ||
+      dict_set_item(d, Value(ids::__package__), pkg.val()) < 0 || dict_set_item(d, Value(ids::__spec__), spec) < 0 ||
+      dict_set_item(d, Value(ids::__loader__), loader.val()) < 0 ||
+      dict_set_item_str(g_interp.modules, "__main__", m.val()) < 0)
+    return ModuleRunResult::kRaised;
+  Ref<> r = vm_exec_code(code.val().as<Code>(), d, Value());
+  return r ? ModuleRunResult::kOk : ModuleRunResult::kRaised;
+}
+
+// Whether a spec from a path entry finder is a package's (a regular
+// package, or a namespace portion).
+int spec_is_package(Value spec) {
+  Ref<> locations = getattr(spec, "submodule_search_locations");
+  if (!locations) return -1;
+  return is_none(locations.val()) ? 0 : 1;
+}
+
+// runpy's _run_module_as_main for `name`: finds the module (or a package's
+// __main__ submodule) natively or with the path entry finders and runs it
+// as __main__. `alter_argv`: sys.argv[0] becomes the module's file (-m).
+ModuleRunResult run_as_main(const std::string& name, bool alter_argv) {
   // Import the parent package (if any), then find the module's file.
   size_t dot = name.rfind('.');
   Ref<> parent;
@@ -946,42 +1106,107 @@ ModuleRunResult run_module_as_main(const std::string& name) {
     }
   }
   std::string leaf = dot == std::string::npos ? name : name.substr(dot + 1);
+  Ref<Str> fname = str_from_utf8(name);
+  if (!fname) return ModuleRunResult::kRaised;
   std::string file, pkgdir;
-  if (!find_in_path(search.val(), leaf, &file, &pkgdir)) {
+  Ref<> hook_spec;
+  if (!find_in_path(search.val(), fname.val(), leaf, &file, &pkgdir, &hook_spec)) {
+    if (err_occurred()) return ModuleRunResult::kRaised;
     err_format(g_ImportError, "No module named %s", name.c_str());
     return ModuleRunResult::kNotFound;
   }
+  int is_pkg = pkgdir.empty() ? 0 : 1;
+  if (hook_spec) is_pkg = spec_is_package(hook_spec.val());
+  if (is_pkg < 0) return ModuleRunResult::kRaised;
+  std::string package = dot == std::string::npos ? "" : name.substr(0, dot);
+  std::string spec_name = name;
+  if (is_pkg) {
+    if (leaf == "__main__") {
+      err_set_str(g_ImportError, "Cannot use package as __main__ module");
+      return ModuleRunResult::kNotFound;
+    }
+    // A package: import it, then run its __main__ submodule (found in its
+    // __path__, natively or by the finder of a zip entry).
+    Ref<> pkg = import_dotted(name);
+    if (!pkg) return ModuleRunResult::kRaised;
+    Ref<> pkg_path = getattr_opt(pkg.val(), Value(ids::__path__));
+    if (!pkg_path && err_occurred()) return ModuleRunResult::kRaised;
+    spec_name = name + ".__main__";
+    package = name;
+    Ref<Str> main_name = str_from_utf8(spec_name);
+    if (!main_name) return ModuleRunResult::kRaised;
+    hook_spec = nullptr;
+    bool found = pkg_path && find_in_path(pkg_path.val(), main_name.val(), "__main__", &file, &pkgdir, &hook_spec);
+    if (!found && err_occurred()) return ModuleRunResult::kRaised;
+    int sub_pkg = found ? (hook_spec ? spec_is_package(hook_spec.val()) : !pkgdir.empty()) : 0;
+    if (sub_pkg < 0) return ModuleRunResult::kRaised;
+    if (!found || sub_pkg) {
+      err_format(g_ImportError, "%s; '%s' is a package and cannot be directly executed",
+                 found ? "Cannot use package as __main__ module" : ("No module named " + spec_name).c_str(),
+                 name.c_str());
+      return ModuleRunResult::kNotFound;
+    }
+  }
+  if (hook_spec) return run_spec_as_main(hook_spec.val(), spec_name, package, alter_argv);
   if (is_extension_file(file)) {
     err_format(g_ImportError, "No code object available for %s", name.c_str());
     return ModuleRunResult::kNotFound;
   }
-  if (!pkgdir.empty()) {
-    // A package: import it, then run its __main__ submodule.
-    Ref<> pkg = import_dotted(name);
-    if (!pkg) return ModuleRunResult::kRaised;
-    std::string main_file = pkgdir + "/__main__.py";
-    if (!is_file(main_file)) {
-      err_format(g_ImportError, "No module named %s.__main__; '%s' is a package and cannot be directly executed",
-                 name.c_str(), name.c_str());
-      return ModuleRunResult::kNotFound;
-    }
-    file = main_file;
-  }
-  // sys.argv[0] is the module's file.
-  Ref<> argv;
-  if (dict_get_item_str(g_interp.sys_dict, str_intern("argv"), &argv) > 0 && is_list(argv.val()) &&
-      list_size(argv.val()) > 0) {
-    Ref<Str> f = str_from_utf8(file);
-    setitem(argv.val(), Value::small(0), f.val());
-  }
-  std::string package = pkgdir.empty() ? (dot == std::string::npos ? "" : name.substr(0, dot)) : name;
-  std::string spec_name = pkgdir.empty() ? name : name + ".__main__";
+  if (alter_argv) set_argv0(file);  // sys.argv[0] is the module's file
   int r = run_main_file(file, &package, &spec_name);
   if (r == -2) {
     err_from_errno(errno, Ref<>(str_from_utf8(file)).val());
     return ModuleRunResult::kRaised;
   }
   return r == 0 ? ModuleRunResult::kOk : ModuleRunResult::kRaised;
+}
+
+// Whether the file at `path` ends with a zip archive's end-of-central-
+// directory record (within the longest comment a zip may have): the cheap
+// test before the path hooks are asked, so a plain script never loads them.
+bool looks_like_zip(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return false;
+  std::streamoff size = in.tellg();
+  const std::streamoff tail = 22 + 65535;
+  std::streamoff start = size > tail ? size - tail : 0;
+  if (size < 22) return false;
+  std::string buf(static_cast<size_t>(size - start), '\0');
+  in.seekg(start);
+  if (!in.read(buf.data(), static_cast<std::streamsize>(buf.size()))) return false;
+  return buf.rfind(std::string_view("PK\x05\x06", 4)) != std::string::npos;
+}
+
+}  // namespace
+
+ModuleRunResult run_module_as_main(const std::string& name) { return run_as_main(name, true); }
+
+int import_main_path_kind(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return 0;
+  if (S_ISDIR(st.st_mode)) return 1;
+  if (!S_ISREG(st.st_mode) || !looks_like_zip(path)) return 0;
+  // CPython asks sys.path_hooks: a file a hook (zipimporter) takes is run
+  // from, anything else as source.
+  if (spec_for_fn().is_null()) return 0;
+  Ref<> helper = bootstrap_helper("_path_importer");
+  Ref<Str> p = str_from_utf8(path);
+  if (!helper || !p) return -1;
+  Ref<> finder = call1(helper.val(), p.val());
+  if (!finder) return -1;
+  return is_none(finder.val()) ? 0 : 1;
+}
+
+ModuleRunResult run_path_as_main(const std::string& path) {
+  ModuleRunResult r = run_as_main("__main__", false);
+  if (r != ModuleRunResult::kNotFound) return r;
+  // runpy's message names sys.path[0] (this path) by its repr.
+  err_clear();
+  Ref<Str> p = str_from_utf8(path);
+  Ref<> pr = p ? repr(p.val()) : nullptr;
+  if (!pr) return ModuleRunResult::kRaised;
+  err_format(g_ImportError, "can't find '__main__' module in %s", std::string(str_view(pr.val())).c_str());
+  return ModuleRunResult::kNotFound;
 }
 
 int run_main_file(const std::string& path, const std::string* package, const std::string* spec_name) {

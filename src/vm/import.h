@@ -52,6 +52,14 @@ int run_main_file(const std::string& path, const std::string* package = nullptr,
 // reports as "<executable>: <message>"; kRaised the program's own exception.
 enum class ModuleRunResult { kOk, kRaised, kNotFound };
 ModuleRunResult run_module_as_main(const std::string& name);
+// ftpy PATH where PATH is a directory or a zip archive (a file a path hook
+// takes): 1, run it with run_path_as_main; 0, run it as a source file;
+// -1 with an exception pending.
+int import_main_path_kind(const std::string& path);
+// Runs the __main__ module found on sys.path (whose first entry the caller
+// has made `path`), as CPython runs a directory or zip archive; kNotFound
+// leaves pending "can't find '__main__' module in 'PATH'".
+ModuleRunResult run_path_as_main(const std::string& path);
 
 // fork() (runtime/fork.cpp): the forking thread holds the import table lock
 // across fork(), so no other thread is midway through changing it. In the

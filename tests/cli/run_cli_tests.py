@@ -12,12 +12,32 @@ block per failure, then "N passed, N failed"; exit status 1 on any failure.
 """
 import argparse
 import difflib
+import io
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
+
+
+def make_zip(members):
+    """The bytes of a zip archive of {name: text}, with fixed timestamps so
+    listings are the same in every run."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, text in members.items():
+            z.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 2, 3, 4, 6)), text)
+    return buf.getvalue()
+
+
+MAIN_SHOW = ("import sys\n"
+             "print(__name__, __package__ == '', sys.argv)\n"
+             "print(__file__, type(__loader__).__name__, __spec__.name, __spec__.origin == __file__)\n"
+             "print(sys.path[0])\n"
+             "import helper\n"
+             "print(helper.__file__)\n")
 
 FILES = {
     "show.py": "import sys\nprint(__name__, sys.argv[1:])\nprint(sys.argv[0].replace(sys.path[0], 'DIR') if sys.path[0] else sys.argv[0])\n",
@@ -49,6 +69,19 @@ FILES = {
     "bad.json": '{"a": 1,\n "b": }\n',
     "lines.json": '{"x": 1}\n[2, 3]\n\n"after blank"\n',
     "kbint.py": "print('start', flush=True)\nraise KeyboardInterrupt\n",
+    # Directories and zip archives run as scripts (their __main__), and
+    # zip archives on the path (bytes values are written as they are).
+    "appdir/__main__.py": MAIN_SHOW,
+    "appdir/helper.py": "",
+    "app.zip": make_zip({"__main__.py": MAIN_SHOW, "helper.py": ""}),
+    "nomain.zip": make_zip({"helper.py": ""}),
+    "notzip.zip": "print('a source file named .zip')\n",
+    "lib.zip": make_zip({
+        "zpkg/__init__.py": "print('zpkg init')\n",
+        "zpkg/__main__.py": "import sys\nprint('zpkg main', __name__, __package__, __spec__.name, sys.argv[1:])\n",
+        "zmod.py": "import sys\nprint('zmod', __name__, __file__, sys.argv)\n",
+        "znomain/__init__.py": "",
+    }),
     # Raised warnings are caught: ftpy's warnings module is Python code, so an
     # uncaught one would show two more traceback entries than CPython's.
     "warn.py": ("import warnings\n"
@@ -147,6 +180,42 @@ CASES = [
     ("optimize_env_word", ["opt.py"], None, {"PYTHONOPTIMIZE": "yes"}, False),
     ("optimize_env_E", ["-E", "opt.py"], None, {"PYTHONOPTIMIZE": "1"}, False),
     ("optimize_c", ["-O", "-c", "assert False; print('skipped', __debug__)"], None, {}, False),
+    ("run_dir", ["appdir", "a", "b"], None, {}, False),
+    ("run_dir_slash", ["appdir/"], None, {}, False),
+    ("run_dir_dot", ["./appdir"], None, {}, False),
+    ("run_dir_P", ["-P", "appdir"], None, {}, False),
+    ("run_dir_no_main", ["nomain"], None, {}, False),
+    ("run_zip", ["app.zip", "x"], None, {}, False),
+    ("run_zip_abs", ["{tmp}/app.zip"], None, {}, False),
+    ("run_zip_no_main", ["nomain.zip"], None, {}, False),
+    ("run_zip_not_zip", ["notzip.zip"], None, {}, False),
+    ("m_zip_pkg", ["-m", "zpkg", "q"], None, {"PYTHONPATH": "{tmp}/lib.zip"}, False),
+    ("m_zip_module", ["-m", "zmod", "r"], None, {"PYTHONPATH": "{tmp}/lib.zip"}, False),
+    ("m_zip_no_main", ["-m", "znomain"], None, {"PYTHONPATH": "{tmp}/lib.zip"}, False),
+    ("zip_on_pythonpath", ["-c", "import sys, zmod; print(type(sys.path_importer_cache[sys.path[1]]).__name__)"],
+     None, {"PYTHONPATH": "{tmp}/lib.zip"}, False),
+    ("zipapp_shebang", ["-c", "import subprocess, sys\n"
+                        "subprocess.run([sys.executable, '-m', 'zipapp', 'appdir', '-o', 'x.pyz', '-p', sys.executable],"
+                        " check=True)\n"
+                        "print(open('x.pyz', 'rb').readline() == b'#!' + sys.executable.encode() + b'\\n')\n"
+                        "subprocess.run(['./x.pyz', 'arg'], check=True)\n"
+                        "subprocess.run([sys.executable, '-m', 'zipapp', '--info', 'x.pyz'], check=True)\n"],
+     None, {}, False),
+    ("zipapp_entry_point", ["-c", "import os, subprocess, sys\n"
+                            "os.mkdir('ep')\n"
+                            "open('ep/cli.py', 'w').write('def run():\\n    print(\"entry point ran\")\\n')\n"
+                            "subprocess.run([sys.executable, '-m', 'zipapp', 'ep', '-m', 'cli:run'], check=True)\n"
+                            "subprocess.run([sys.executable, 'ep.pyz'], check=True)\n"],
+     None, {}, False),
+    ("zipfile_list", ["-m", "zipfile", "-l", "lib.zip"], None, {}, False),
+    ("zipfile_test", ["-m", "zipfile", "-t", "app.zip"], None, {}, False),
+    ("zipfile_create_extract", ["-c", "import os, subprocess, sys, zipfile\n"
+                                "subprocess.run([sys.executable, '-m', 'zipfile', '-c', 'new.zip', 'appdir', 'show.py'],"
+                                " check=True)\n"
+                                "print(sorted(zipfile.ZipFile('new.zip').namelist()))\n"
+                                "subprocess.run([sys.executable, '-m', 'zipfile', '-e', 'new.zip', 'out'], check=True)\n"
+                                "print(sorted(os.listdir('out')), sorted(os.listdir('out/appdir')))\n"],
+     None, {}, False),
 ]
 
 
@@ -169,6 +238,7 @@ def run(exe, case, tmp):
     env.update(PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1", LC_ALL="C.UTF-8")
     for k, v in env_extra.items():
         env[k] = v.replace("{tmp}", tmp)
+    args = [a.replace("{tmp}", tmp) for a in args]
     try:
         p = subprocess.run([exe] + args, input=stdin if stdin is not None else b"", cwd=tmp, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT if merge else subprocess.PIPE,
@@ -200,7 +270,7 @@ def main():
                 for rel, text in FILES.items():
                     path = os.path.join(tmp, rel)
                     os.makedirs(os.path.dirname(path), exist_ok=True)
-                    with open(path, "w") as f:
+                    with open(path, "wb" if isinstance(text, bytes) else "w") as f:
                         f.write(text)
                 results.append(run(exe, case, tmp))
             finally:
