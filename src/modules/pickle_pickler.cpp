@@ -504,8 +504,15 @@ int save_bytes(P& p, Value obj) {
   } else {
     const PickleGlobals* g = pickle_globals();
     if (!g) return -1;
-    Ref<Str> text = str_from_latin1(bytes_data(obj), bytes_size(obj));
+    // A str of its own (never a cached one-character str), so it cannot
+    // share a memo entry with an equal str elsewhere in the data.
+    int64_t n = bytes_size(obj);
+    const uint8_t* src = bytes_data(obj);
+    uint32_t mx = 0;
+    for (int64_t i = 0; i < n; i++) mx |= src[i];
+    Ref<Str> text = str_new_raw(n, mx);
     if (!text) return -1;
+    std::memcpy(text->data, src, static_cast<size_t>(n));
     Ref<Tuple> args = tuple_pack({text.val(), interned("latin1")});
     if (!args) return -1;
     reduce_value = tuple_pack({g->codecs_encode, args.val()});

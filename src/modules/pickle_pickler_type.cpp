@@ -336,7 +336,7 @@ int persistent_id_set(Value self, Value v) {
 Ref<> dispatch_table_get(Value self) {
   auto* o = self.as<PicklerObject>();
   CriticalSection cs(o);
-  if (o->st->dispatch_table.is_null()) return err_set_object(g_AttributeError, interned("dispatch_table"));
+  if (o->st->dispatch_table.is_null()) return attribute_error(self, interned("dispatch_table"));
   return Ref<>::borrow(o->st->dispatch_table);
 }
 
@@ -347,7 +347,7 @@ int dispatch_table_set(Value self, Value v) {
     CriticalSection cs(o);
     old = o->st->dispatch_table;
     if (v.is_null() && old.is_null()) {
-      err_set_object(g_AttributeError, interned("dispatch_table"));
+      attribute_error(self, interned("dispatch_table"));
       return -1;
     }
     incref(v);
