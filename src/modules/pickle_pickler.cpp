@@ -400,9 +400,8 @@ int save_small_long(P& p, int64_t v) {
 
 int save_long(P& p, Value obj) {
   if (obj.is_small()) return save_small_long(p, obj.small_value());
-  int64_t v;
-  if (to_int64(obj, &v)) return save_small_long(p, v);
-  err_clear();
+  const __mpz_struct* z = obj.as<Int>()->z;  // read only
+  if (mpz_fits_slong_p(z)) return save_small_long(p, mpz_get_si(z));
   if (p.proto < 2) {
     Ref<> r = repr(obj);
     if (!r) return -1;
@@ -412,32 +411,26 @@ int save_long(P& p, Value obj) {
     put(p, "L\n", 2);
     return 0;
   }
-  mpz_t z;
-  mpz_init(z);
-  int_to_mpz(obj, z);
   int sign = mpz_sgn(z);
-  size_t nbits = mpz_sizeinbase(z, 2);
-  size_t nbytes = nbits / 8 + 1;
+  size_t nbytes = mpz_sizeinbase(z, 2) / 8 + 1;
   if (nbytes > 0x7fffffffULL) {
-    mpz_clear(z);
     err_set_str(g_OverflowError, "int too large to pickle");
     return -1;
   }
   std::string data(nbytes, '\0');
-  if (sign < 0) {
-    // 2^(8 * nbytes) + z is the two's complement form.
-    mpz_t m;
-    mpz_init(m);
-    mpz_ui_pow_ui(m, 2, nbytes * 8);
-    mpz_add(z, z, m);
-    mpz_clear(m);
-  }
+  uint8_t* d = reinterpret_cast<uint8_t*>(data.data());
   size_t count = 0;
-  mpz_export(data.data(), &count, -1, 1, 0, 0, z);
-  mpz_clear(z);
-  if (sign < 0 && nbytes > 1 && static_cast<uint8_t>(data[nbytes - 1]) == 0xff &&
-      (static_cast<uint8_t>(data[nbytes - 2]) & 0x80))
-    nbytes--;
+  mpz_export(d, &count, -1, 1, 0, 0, z);  // |z|, little-endian
+  if (sign < 0) {
+    // Two's complement of the magnitude over nbytes: invert, add one.
+    unsigned carry = 1;
+    for (size_t i = 0; i < nbytes; i++) {
+      unsigned v = static_cast<uint8_t>(~d[i]) + carry;
+      d[i] = static_cast<uint8_t>(v);
+      carry = v >> 8;
+    }
+    if (nbytes > 1 && d[nbytes - 1] == 0xff && (d[nbytes - 2] & 0x80)) nbytes--;
+  }
   if (nbytes < 256) {
     char h[2] = {static_cast<char>(kOp_LONG1), static_cast<char>(nbytes)};
     put(p, h, 2);
@@ -446,7 +439,7 @@ int save_long(P& p, Value obj) {
     put_le(h + 1, nbytes, 4);
     put(p, h, 5);
   }
-  put(p, data.data(), nbytes);
+  put(p, d, nbytes);
   return 0;
 }
 
