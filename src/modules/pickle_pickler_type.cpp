@@ -374,9 +374,18 @@ int int_member_set(Value v, int* field, Object* o) {
   return 0;
 }
 
-Ref<> bin_get(Value self) { return int_from_int64(state_of(self)->bin); }
+Ref<> int_member_get(Value self, int PicklerState::*field) {
+  int v;
+  {
+    CriticalSection cs(self.obj());
+    v = state_of(self)->*field;
+  }
+  return int_from_int64(v);
+}
+
+Ref<> bin_get(Value self) { return int_member_get(self, &PicklerState::bin); }
 int bin_set(Value self, Value v) { return int_member_set(v, &state_of(self)->bin, self.obj()); }
-Ref<> fast_get(Value self) { return int_from_int64(state_of(self)->fast); }
+Ref<> fast_get(Value self) { return int_member_get(self, &PicklerState::fast); }
 int fast_set(Value self, Value v) { return int_member_set(v, &state_of(self)->fast, self.obj()); }
 
 const MethodDef kPicklerMethods[] = {
