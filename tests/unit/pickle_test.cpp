@@ -68,4 +68,31 @@ TEST_F(PickleTest, Errors) {
   EXPECT_EQ(eval_repr("pk.Pickler(1)"), "<error: TypeError: file must have a 'write' attribute>");
 }
 
+// A dump blocked in file.write has its Pickler's section suspended: a
+// second thread's dump (or __init__) on that Pickler is refused rather than
+// interleaved, and the first dump completes. (ftpy's own guard: CPython,
+// with its GIL, would run the second dump and deadlock in this script.)
+TEST_F(PickleTest, SecondDumpWhileBlockedIsRefused) {
+  ASSERT_TRUE(
+      exec("import threading, io\n"
+           "in_write = threading.Event(); release = threading.Event()\n"
+           "class BlockingFile:\n"
+           "  def __init__(self): self.parts = []\n"
+           "  def write(self, b):\n"
+           "    in_write.set(); release.wait(); self.parts.append(bytes(b))\n"
+           "bf = BlockingFile()\n"
+           "p = pk.Pickler(bf, 3)\n"
+           "data = {'k': list(range(50))}\n"
+           "t = threading.Thread(target=p.dump, args=(data,))\n"
+           "t.start(); in_write.wait()\n"
+           "errs = []\n"
+           "for f in (lambda: p.dump([1]), lambda: p.__init__(io.BytesIO())):\n"
+           "  try: f()\n"
+           "  except RuntimeError as e: errs.append(str(e))\n"
+           "release.set(); t.join()\n"
+           "p.dump([1])\n"));
+  EXPECT_EQ(eval_repr("errs"), "['Pickler.dump() is already running', 'Pickler.dump() is already running']");
+  EXPECT_EQ(eval_repr("(pk.loads(bf.parts[0]) == data, pk.loads(bf.parts[1]), len(bf.parts))"), "(True, [1], 2)");
+}
+
 }  // namespace ftpy
