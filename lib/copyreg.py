@@ -80,9 +80,8 @@ def _reduce_ex(self, proto):
     # Every object has __getstate__ (3.11); the inherited default cannot
     # save __slots__ in a form _reconstructor restores.
     if type(self).__getstate__ is object.__getstate__ and getattr(self, '__slots__', None):
-        raise TypeError('cannot pickle %r object: a class that defines '
-                        '__slots__ without defining __getstate__ cannot '
-                        'be pickled with protocol %d' % (cls.__name__, proto))
+        raise TypeError('a class that defines __slots__ without defining '
+                        '__getstate__ cannot be pickled')
     extra = self.__getstate__()
     if extra:
         return _reconstructor, (cls, base, state), extra

@@ -1,7 +1,9 @@
 """pickle for ftpy: the host standard library's pure-Python pickle, made to
 behave as CPython's C accelerator (_pickle, which python3 runs) where
-programs can see the difference. Unpickler, load and loads come from ftpy's
-native _pickle; the Pickler is the pure one with the fixes below.
+programs can see the difference. Pickler, dump, dumps, Unpickler, load,
+loads and PickleBuffer come from ftpy's native _pickle (as CPython's own
+pickle.py takes them from its _pickle); the pure _Pickler and _Unpickler
+stay available, with the fixes below.
 
 - Damaged data: an input that ends where an opcode is expected raises
   EOFError('Ran out of input'); one that ends inside an opcode's argument
@@ -55,11 +57,14 @@ except ImportError:
     _pickle = None
 
 if _pickle is not None:
-    # The native unpickler (src/modules/pickle_unpickler.cpp) and the
-    # exception classes it raises; the pickler is still the pure one.
+    # The native pickler and unpickler (src/modules/pickle_pickler.cpp,
+    # pickle_unpickler.cpp) and the exception classes they raise.
     PickleError = _pickle.PickleError
     PicklingError = _pickle.PicklingError
     UnpicklingError = _pickle.UnpicklingError
+    Pickler = _pickle.Pickler
+    dump = _pickle.dump
+    dumps = _pickle.dumps
     Unpickler = _pickle.Unpickler
     load = _pickle.load
     loads = _pickle.loads

@@ -1,7 +1,7 @@
 // The _pickle module: CPython's accelerator names over ftpy's native
-// unpickler (pickle_unpickler.cpp). lib/pickle.py imports what is here and
-// keeps the pure-Python _Pickler/_Unpickler; the pickler is still the pure
-// one (see lib/pickle.py).
+// pickler (pickle_pickler.cpp, pickle_pickler_type.cpp), unpickler
+// (pickle_unpickler.cpp) and PickleBuffer (pickle_buffer.cpp). lib/pickle.py
+// imports what is here and keeps the pure-Python _Pickler/_Unpickler.
 //
 // Thread safety: the module's types and exception classes are created once,
 // under the import lock, and are immutable afterwards.
@@ -37,6 +37,10 @@ Type* make_error_class(const char* name, Type* base) {
 }
 
 const MethodDef kPickleFunctions[] = {
+    {"dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None)", pickle_dump,
+     "Write a pickle of obj to the open file (see Pickler for the arguments)."},
+    {"dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None)", pickle_dumps,
+     "Return the pickle of obj as a bytes object (see Pickler for the arguments)."},
     {"load(file, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=?)", pickle_load,
      "Read and return an object from the pickle data stored in a file."},
     {"loads(data, /, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=?)", pickle_loads,
@@ -54,6 +58,8 @@ Ref<> pickle_module_create() {
     g_unpickling_error = make_error_class("UnpicklingError", g_pickle_error);
     if (!g_unpickling_error) return nullptr;
     pickle_unpickler_types_init();
+    pickle_pickler_types_init();
+    pickle_buffer_type_init();
   }
   Ref<> m = module_new("_pickle");
   if (!m) return nullptr;
@@ -62,7 +68,9 @@ Ref<> pickle_module_create() {
   if (dict_set_item_str(d, "PickleError", Value(static_cast<Object*>(g_pickle_error))) < 0 ||
       dict_set_item_str(d, "PicklingError", Value(static_cast<Object*>(g_pickling_error))) < 0 ||
       dict_set_item_str(d, "UnpicklingError", Value(static_cast<Object*>(g_unpickling_error))) < 0 ||
-      dict_set_item_str(d, "Unpickler", Value(static_cast<Object*>(&g_unpickler_type))) < 0)
+      dict_set_item_str(d, "Unpickler", Value(static_cast<Object*>(&g_unpickler_type))) < 0 ||
+      dict_set_item_str(d, "Pickler", Value(static_cast<Object*>(&g_pickler_type))) < 0 ||
+      dict_set_item_str(d, "PickleBuffer", Value(static_cast<Object*>(&g_pickle_buffer_type))) < 0)
     return nullptr;
   return m;
 }

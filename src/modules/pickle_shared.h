@@ -106,4 +106,17 @@ void pickle_unpickler_types_init();
 Ref<> pickle_load(Value module, Value* args);
 Ref<> pickle_loads(Value module, Value* args);
 
+extern Type g_pickler_type;
+void pickle_pickler_types_init();
+// _pickle.dump / _pickle.dumps bodies (module functions).
+Ref<> pickle_dump(Value module, Value* args);
+Ref<> pickle_dumps(Value module, Value* args);
+
+// pickle.PickleBuffer (pickle_buffer.cpp). pickle_buffer_view exports the
+// wrapped object's buffer (ValueError once the PickleBuffer is released).
+extern Type g_pickle_buffer_type;
+void pickle_buffer_type_init();
+struct BufferView;
+bool pickle_buffer_view(Value pb, BufferView* view);
+
 }  // namespace ftpy
