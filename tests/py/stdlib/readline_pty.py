@@ -93,7 +93,12 @@ read_until(b'>>> ')
 os.write(fd, b'abc_d\t * 3\r')
 seen = read_until(b'>>> ')
 print('repl completed:', b'abc_def * 3' in seen, b'15' in seen)
-os.write(fd, b'1 +\x03')
+# Ctrl-C only once readline has echoed the text: a SIGINT that arrives
+# while the REPL is between prompts can be lost by python3's readline
+# (it then waits for input forever).
+os.write(fd, b'1 +')
+read_until(b'1 +')
+os.write(fd, b'\x03')
 seen = read_until(b'>>> ')
 print('repl interrupted:', b'KeyboardInterrupt' in seen)
 os.write(fd, b'\x04')
