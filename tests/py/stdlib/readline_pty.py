@@ -67,7 +67,9 @@ read_until(b'spam_and_eggs + 1')
 os.write(fd, b'\x01# \r')  # Home, then make it a comment
 print(read_until(b'GOT2').endswith(b'GOT2'), read_until(b'\n').strip())
 read_until(b'third> ')
-os.write(fd, b'abc\x03')
+os.write(fd, b'abc')
+read_until(b'abc')  # as below: Ctrl-C once readline holds the text
+os.write(fd, b'\x03')
 print(read_until(b'KI').endswith(b'KI'))
 read_until(b'fourth> ')
 os.write(fd, b'\x04')
