@@ -120,7 +120,7 @@ async def main():
     r = await loop.run_in_executor(None, sum, [1, 2, 3])
     print("executor", r)
     print(await asyncio.shield(fetch(0, 0)))
-    for coro in asyncio.as_completed([fetch(i, 0.001 * (3 - i)) for i in (0, 1, 2)]):
+    for coro in asyncio.as_completed([fetch(i, 0.05 * (3 - i)) for i in (0, 1, 2)]):
         print(await coro)
     return "main done"
 

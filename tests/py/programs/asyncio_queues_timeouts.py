@@ -59,7 +59,7 @@ async def main():
             await asyncio.sleep(1)
     except TimeoutError:
         print("asyncio.timeout fired")
-    tasks = [asyncio.create_task(slow(i, 0.002 * (3 - i))) for i in range(3)]
+    tasks = [asyncio.create_task(slow(i, 0.05 * (3 - i))) for i in range(3)]
     order = []
     for fut in asyncio.as_completed(tasks):
         order.append(await fut)
