@@ -60,7 +60,7 @@ test-tsan: deps $(TSAN_BUILD)/build.ninja
 
 test: build
 	$(BUILD)/ftpy_unit_tests --gtest_brief=1
-	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy
+	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy --retries 1
 	python3 tests/stress/run_stress.py --ftpy $(BUILD)/ftpy
 	python3 tests/cli/run_cli_tests.py --ftpy $(BUILD)/ftpy
 	python3 tests/compiler/lines.py --ftpy $(BUILD)/ftpy

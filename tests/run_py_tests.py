@@ -372,14 +372,15 @@ def main(argv=None):
             elif opts.verbose:
                 print(f"{prefix}{status} {t.path}", flush=True)
 
-    # Failures re-run one at a time, on a machine no longer busy with the
-    # rest of the suite: a pass then means a timing-dependent test (which
-    # must still be fixed: it is listed), not an interpreter bug.
+    # Failures (ftpy's or the python3 reference run's) re-run one at a time,
+    # on a machine no longer busy with the rest of the suite: a pass then
+    # means a timing-dependent test (which must still be fixed: it is
+    # listed), not an interpreter bug.
     flaky = []
     for t in tests:
         first = results[t.id]
         for attempt in range(opts.retries):
-            if results[t.id][0] != "FAIL":
+            if results[t.id][0] not in ("FAIL", "PYFAIL"):
                 break
             results[t.id] = check(t, opts, env, xfail)
             if results[t.id][0] == "pass":
