@@ -46,7 +46,7 @@ test-asan: deps $(ASAN_BUILD)/build.ninja
 	# ASan gives eval_frame a ~46 KB stack frame (release: ~5 KB), so deep but
 	# legal recursion (tests/py/misc/memo_fib.py) needs more than 8 MB of stack.
 	ulimit -s 65536 2>/dev/null || true; ASAN_OPTIONS=detect_leaks=0 python3 tests/run_py_tests.py --ftpy $(ASAN_BUILD)/ftpy --label asan --no-python-check --timeout 120 --retries 1 --xfail-file tests/py/xfail-asan.txt
-	ASAN_OPTIONS=detect_leaks=0 python3 tests/stress/run_stress.py --ftpy $(ASAN_BUILD)/ftpy --timeout 300
+	ASAN_OPTIONS=detect_leaks=0 python3 tests/stress/run_stress.py --ftpy $(ASAN_BUILD)/ftpy --timeout 300 --retries 1
 	ASAN_OPTIONS=detect_leaks=0 python3 tests/native/run_native_tests.py --build $(ASAN_BUILD) --quick --timeout 300
 
 $(TSAN_BUILD)/build.ninja:
@@ -55,13 +55,13 @@ $(TSAN_BUILD)/build.ninja:
 test-tsan: deps $(TSAN_BUILD)/build.ninja
 	ninja -C $(TSAN_BUILD) -j $(JOBS)
 	$(TSAN_BUILD)/ftpy_unit_tests --gtest_brief=1
-	python3 tests/stress/run_stress.py --ftpy $(TSAN_BUILD)/ftpy --timeout 600
+	python3 tests/stress/run_stress.py --ftpy $(TSAN_BUILD)/ftpy --timeout 600 --retries 1
 	python3 tests/native/run_native_tests.py --build $(TSAN_BUILD) --quick --timeout 600
 
 test: build
 	$(BUILD)/ftpy_unit_tests --gtest_brief=1
 	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy --retries 1
-	python3 tests/stress/run_stress.py --ftpy $(BUILD)/ftpy
+	python3 tests/stress/run_stress.py --ftpy $(BUILD)/ftpy --retries 1
 	python3 tests/cli/run_cli_tests.py --ftpy $(BUILD)/ftpy
 	python3 tests/compiler/lines.py --ftpy $(BUILD)/ftpy
 	python3 tests/native/run_native_tests.py --build $(BUILD)
