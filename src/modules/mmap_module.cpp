@@ -431,7 +431,9 @@ Ref<> mmap_move(Value self, Value* args) {
 }
 
 // Linux grows or shrinks a map in place or moves it (MREMAP_MAYMOVE); a
-// file-backed map first resizes the file to offset + new size.
+// file-backed map first resizes the file to offset + new size.  Every
+// reader holds the object's critical section, so no access sees the map
+// while it moves.
 Ref<> mmap_resize(Value self, Value* args) {
   MmapObject* m = M(self);
   int64_t new_size;
@@ -439,6 +441,11 @@ Ref<> mmap_resize(Value self, Value* args) {
   CriticalSection cs(self);
   if (!check_valid(m) || !check_resizeable(m)) return nullptr;
   if (new_size < 0 || INT64_MAX - new_size < m->offset) return err_set_str(g_ValueError, "new size out of range");
+  // Growing a MAP_SHARED anonymous map with mremap leaves the new pages
+  // without shmem behind them (kernel bug 8691): the first touch is SIGBUS.
+  // CPython 3.14 refuses it with this message.
+  if (m->fd == -1 && !(m->flags & MAP_PRIVATE) && new_size > m->size)
+    return err_set_str(g_ValueError, "mmap: can't expand a shared anonymous mapping on Linux");
   if (m->fd != -1 && ftruncate(m->fd, static_cast<off_t>(m->offset + new_size)) == -1) return err_from_errno(errno);
   void* p = mremap(m->data, static_cast<size_t>(m->size), static_cast<size_t>(new_size), MREMAP_MAYMOVE);
   if (p == MAP_FAILED) return err_from_errno(errno);

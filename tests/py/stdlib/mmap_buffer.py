@@ -17,7 +17,7 @@ def t(f):
         print(type(e).__name__, e)
 
 
-m = mmap.mmap(-1, 64)
+m = mmap.mmap(-1, 64, flags=mmap.MAP_PRIVATE)  # a shared one cannot grow (3.14)
 m[:24] = b"key=value; other=thing\n\0"
 print(bytes(m)[:24], bytearray(m)[:4], len(bytes(m)))
 mv = memoryview(m)
