@@ -5,9 +5,13 @@ so every piece of shared state here is guarded by a lock; nothing relies on
 a global interpreter lock.
 
 Each Thread owns a `_done` lock that is acquired before the OS thread starts
-and released by that thread as the very last thing it does; join() waits on
-it, and the interpreter calls _shutdown() at exit to join every non-daemon
-thread."""
+and released by that thread as the last thing it does in Python, and a
+_thread._ThreadHandle that the C++ side marks done only after the thread has
+left the interpreter (its last frame unwound, its thread state gone). join()
+and the exit-time _shutdown() wait on the handle: a thread that is still
+unwinding after releasing `_done` may still free objects (and through them
+library state, e.g. OpenSSL's) that the joiner's next step, such as the
+process's exit handlers, tears down."""
 
 import sys as _sys
 import _thread
@@ -25,6 +29,7 @@ __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
            'settrace_all_threads']
 
 _start_new_thread = _thread.start_new_thread
+_start_joinable_thread = _thread.start_joinable_thread
 _allocate_lock = _thread.allocate_lock
 get_ident = _thread.get_ident
 try:
@@ -589,6 +594,7 @@ class Thread:
         self._ident = None
         self._native_id = None
         self._done = _allocate_lock()   # held while the thread runs
+        self._handle = None             # its _ThreadHandle once started
         self._started = Event()
         self._is_stopped = False
         self._initialized = True
@@ -624,7 +630,7 @@ class Thread:
         with _active_limbo_lock:
             _limbo[self] = self
         try:
-            _start_new_thread(self._bootstrap, ())
+            self._handle = _start_joinable_thread(self._bootstrap, daemon=self._daemonic)
         except Exception:
             with _active_limbo_lock:
                 del _limbo[self]
@@ -698,6 +704,11 @@ class Thread:
             raise RuntimeError('cannot join thread before it is started')
         if self is current_thread():
             raise RuntimeError('cannot join current thread')
+        handle = self._handle
+        if handle is not None:
+            handle.join(timeout)
+            return
+        # The main thread, or one that a fork() left behind in its parent.
         if self._is_stopped:
             return
         if timeout is None:
@@ -1007,6 +1018,8 @@ def _shutdown():
         for lock in locks:
             lock.acquire()
             lock.release()
+    # Then until each has left the interpreter (see the module docstring).
+    _thread._shutdown()
 
 
 def main_thread():
@@ -1036,6 +1049,7 @@ def _after_fork():
                 thread._native_id = get_native_id()
             else:
                 thread._is_stopped = True
+                thread._handle = None
         _limbo.clear()
         _active.clear()
         _active[get_ident()] = current
