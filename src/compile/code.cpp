@@ -48,10 +48,18 @@ Ref<Code> code_new(CodeSpec&& spec) {
   if (!c->code) return nullptr;
   std::memcpy(c->code, spec.code.data(), sizeof(uint32_t) * c->ncode);
   // Pairs the eval loop runs in one step where it can (compile/opcodes.h).
-  // Before the code is shared: plain stores.
-  for (uint32_t i = 0, prev = UINT32_MAX; i < c->ncode; prev = i, i += 1 + op_cache(instr_op(c->code[i]))) {
-    if (prev != UINT32_MAX && instr_op(c->code[prev]) == OP_LOAD_FAST && instr_op(c->code[i]) == OP_LOAD_ATTR)
-      c->code[prev] = make_instr(OP_LOAD_FAST__LOAD_ATTR, instr_arg(c->code[prev]));
+  // Each unit's pair form depends only on the base opcodes after it, so a
+  // jump into the middle of a run still finds a correct unit. A LOAD_FAST
+  // whose neighbour pairs with a LOAD_ATTR stays single: fusing the two loads
+  // would skip that pair. Before the code is shared: plain stores.
+  auto op_at = [&](uint32_t i) { return i < c->ncode ? static_cast<Opcode>(instr_op(c->code[i])) : OP_NOP; };
+  for (uint32_t i = 0; i < c->ncode; i += 1 + op_cache(instr_op(c->code[i]))) {
+    if (instr_op(c->code[i]) != OP_LOAD_FAST) continue;
+    Opcode next = op_at(i + 1);  // LOAD_FAST has no cache units
+    if (next == OP_LOAD_ATTR)
+      c->code[i] = make_instr(OP_LOAD_FAST__LOAD_ATTR, instr_arg(c->code[i]));
+    else if (next == OP_LOAD_FAST && op_at(i + 2) != OP_LOAD_ATTR)
+      c->code[i] = make_instr(OP_LOAD_FAST__LOAD_FAST, instr_arg(c->code[i]));
   }
   c->consts = spec.consts.release();
   c->names = spec.names.release();

@@ -238,7 +238,14 @@ void Compiler::aug_assign(const AugAssign* a) {
       auto* at = cast<Attribute>(t);
       int name = add_name(mangle_name(at->attr));
       expr(at->value);
-      emit(OP_COPY, 1);
+      // `a.x += v` with `a` a fast local: a second LOAD_FAST rather than
+      // COPY 1 (nothing runs between the two loads, so they push the same
+      // object). The second then pairs with the LOAD_ATTR (code_new), which
+      // reads the attribute on the local's own reference.
+      if (at->value->kind == ExprKind::Name && !u().instrs.empty() && u().instrs.back().op == OP_LOAD_FAST)
+        emit(OP_LOAD_FAST, u().instrs.back().arg);
+      else
+        emit(OP_COPY, 1);
       emit(OP_LOAD_ATTR, static_cast<uint32_t>(name) << 1);
       expr(a->value);
       set_pos(a);

@@ -20,7 +20,8 @@ std::string verify_code(Code* c) {
     Opcode op = instr_op(c->code[i]);
     // code_new writes the pairs' forms (compile/opcodes.h); nothing else may
     // be quickened yet.
-    if (op >= kNumBaseOpcodes && op != OP_LOAD_FAST__LOAD_ATTR) return "bad opcode at " + std::to_string(i);
+    if (op >= kNumBaseOpcodes && op != OP_LOAD_FAST__LOAD_ATTR &&
+        op != OP_LOAD_FAST__LOAD_FAST) return "bad opcode at " + std::to_string(i);
     i += 1 + op_cache(op);
     if (i > n) return "truncated cache at end";
   }

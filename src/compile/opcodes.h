@@ -350,6 +350,9 @@ enum OpFlags : uint32_t {
 //   LOAD_FAST__LOAD_ATTR       a LOAD_FAST right before a LOAD_ATTR. When the
 //                              LOAD_ATTR is LOAD_ATTR_INLINE_VALUE at run time,
 //                              both run in one step on the local's reference
+//   LOAD_FAST__LOAD_FAST       two LOAD_FASTs in a row (not when the second
+//                              pairs with a LOAD_ATTR): both locals pushed in
+//                              one step
 #define FTPY_SPECIALIZED(X)                                                    \
   X(BINARY_OP_ADD_INT, BINARY_OP)                                              \
   X(BINARY_OP_SUB_INT, BINARY_OP)                                              \
@@ -395,7 +398,8 @@ enum OpFlags : uint32_t {
   X(CALL_LIST_APPEND, CALL)                                                    \
   X(CALL_LIST_POP, CALL)                                                       \
   X(CALL_SET_ADD, CALL)                                                        \
-  X(LOAD_FAST__LOAD_ATTR, LOAD_FAST)
+  X(LOAD_FAST__LOAD_ATTR, LOAD_FAST)                                           \
+  X(LOAD_FAST__LOAD_FAST, LOAD_FAST)
 
 enum Opcode : uint8_t {
 #define FTPY_OPCODE_ENUM(name, pop, push, cache, flags) OP_##name,

@@ -913,6 +913,30 @@ TARGET(LOAD_FAST__LOAD_ATTR) {
   goto* kDispatch[instr_op(next)];
 }
 
+TARGET(LOAD_FAST__LOAD_FAST) {
+  // Two locals pushed in one step (`x * x`, `f(a, b)`). The second unit is
+  // LOAD_FAST or one of its pair forms: its argument is the local's index
+  // either way. An unbound second local is left to that unit, which then
+  // raises at its own position.
+  Value v = LOCALS[a];
+  if (v.is_null()) [[unlikely]] {
+    unbound_local_error(tuple_item(co->localsplusnames, a));
+    GOTO_ERROR();
+  }
+  uint32_t next = __atomic_load_n(ip, __ATOMIC_RELAXED);
+  Value w = LOCALS[instr_arg(next)];
+  incref(v);
+  PUSH(v);
+  if (w.is_null()) [[unlikely]] {
+    this_instr = ip;
+    goto* kDispatch[instr_op(next)];
+  }
+  incref(w);
+  PUSH(w);
+  ip += 1;
+  DISPATCH();
+}
+
 TARGET(STORE_FAST) {
   Value old = LOCALS[a];
   LOCALS[a] = POP();
