@@ -65,10 +65,12 @@ _SIGNAL_KEY_MSG = ('valid values for signals are:\n'
 class SignalDictMixin(dict):
     __slots__ = ()
 
-    def __setitem__(self, key, value):
-        if key not in _C_SIGNAL_SET:
+    # _pydecimal's _raise_error stores every flag it raises through here:
+    # kept to a membership test and one store (names bound as defaults).
+    def __setitem__(self, key, value, _store=dict.__setitem__, _signals=_C_SIGNAL_SET):
+        if key not in _signals:
             raise KeyError(_SIGNAL_KEY_MSG)
-        dict.__setitem__(self, key, bool(value))
+        _store(self, key, True if value else False)
 
     def __missing__(self, key):
         raise KeyError(_SIGNAL_KEY_MSG)
