@@ -353,3 +353,49 @@ def encodebytes(s):
 def decodebytes(s):
     """Decode a bytestring of base-64 data into a bytes object."""
     return binascii.a2b_base64(s)
+
+
+def main():
+    """The command line: python -m base64 [-h|-d|-e|-u|-t] [file|-]."""
+    import sys
+    import getopt
+    usage = ("usage: %s [-h|-d|-e|-u|-t] [file|-]\n"
+             "        -h: print this help message and exit\n"
+             "        -d, -u: decode\n"
+             "        -e: encode (default)\n"
+             "        -t: encode and decode string 'Aladdin:open sesame'") % sys.argv[0]
+    try:
+        opts, args = getopt.getopt(sys.argv[1:], 'hdeut')
+    except getopt.error as msg:
+        # Both lines go to stderr, and the exit status is 2.
+        print(msg, file=sys.stderr)
+        print(usage, file=sys.stderr)
+        sys.exit(2)
+    func = encode
+    for opt, _ in opts:
+        if opt == '-t':
+            test()
+            return
+        if opt == '-h':
+            print(usage)
+            return
+        func = encode if opt == '-e' else decode
+    if args and args[0] != '-':
+        with open(args[0], 'rb') as f:
+            func(f, sys.stdout.buffer)
+    else:
+        func(sys.stdin.buffer, sys.stdout.buffer)
+
+
+def test():
+    """Round-trip a sample string, printing each stage."""
+    sample = b"Aladdin:open sesame"
+    encoded = encodebytes(sample)
+    decoded = decodebytes(encoded)
+    for value in (sample, encoded, decoded):
+        print(repr(value))
+    assert decoded == sample
+
+
+if __name__ == '__main__':
+    main()

@@ -17,6 +17,8 @@ __all__ = ['register', 'lookup', 'open', 'encode', 'decode', 'CodecInfo',
            'BOM64_LE', 'BOM_UTF8', 'BOM_UTF16', 'BOM_UTF16_LE',
            'BOM_UTF16_BE', 'BOM_UTF32', 'BOM_UTF32_LE', 'BOM_UTF32_BE',
            'Codec', 'IncrementalEncoder', 'IncrementalDecoder',
+           'StreamReader', 'StreamWriter', 'StreamReaderWriter',
+           'StreamRecoder', 'EncodedFile', 'iterencode', 'iterdecode',
            'strict_errors', 'ignore_errors', 'replace_errors',
            'xmlcharrefreplace_errors', 'backslashreplace_errors',
            'namereplace_errors']
@@ -352,7 +354,127 @@ def _utf_8_sig_codec():
                      incrementaldecoder=_Decoder, name='utf-8-sig')
 
 
+# The encodings package's module for each built-in codec: the codec's
+# classes are named as CPython's (encodings.latin_1.StreamReader, ...).
+_MODULE_NAMES = {'iso8859-1': 'latin_1'}
+
+# UTF-16 and UTF-32 without a byte order: the encoder writes the BOM once,
+# then native-order units; the decoder reads the order from the leading BOM
+# (UnicodeError without one) and keeps it for the rest of the stream.
+_BOMS = {'utf-16': ((b'\xff\xfe', 'utf-16-le'), (b'\xfe\xff', 'utf-16-be')),
+         'utf-32': ((b'\xff\xfe\x00\x00', 'utf-32-le'), (b'\x00\x00\xfe\xff', 'utf-32-be'))}
+
+
+def _bom_classes(name):
+    native = name + ('-le' if _sys.byteorder == 'little' else '-be')
+    boms = _BOMS[name]
+    unit = _UNIT[name]
+
+    class _Encoder(IncrementalEncoder):
+        def __init__(self, errors='strict'):
+            IncrementalEncoder.__init__(self, errors)
+            self.first = True
+
+        def encode(self, input, final=False):
+            if self.first:
+                self.first = False
+                return input.encode(name, self.errors)
+            return input.encode(native, self.errors)
+
+        def reset(self):
+            self.first = True
+
+        def getstate(self):
+            return 2 if self.first else 0
+
+        def setstate(self, state):
+            self.first = bool(state)
+
+    class _Decoder(BufferedIncrementalDecoder):
+        def __init__(self, errors='strict'):
+            BufferedIncrementalDecoder.__init__(self, errors)
+            self.order = None
+
+        def _buffer_decode(self, input, errors, final):
+            skip = 0
+            if self.order is None:
+                if len(input) < unit:
+                    if not final or not input:
+                        return ('', 0)
+                    return (bytes(input).decode(name, errors), len(input))
+                for bom, order in boms:
+                    if input[:len(bom)] == bom:
+                        self.order, skip = order, len(bom)
+                        break
+                else:
+                    # Unlike str.decode, a stream must say its byte order.
+                    raise UnicodeError('%s stream does not start with BOM' % name.upper())
+            usable = skip + _usable_prefix(self.order, input[skip:], final)
+            return (bytes(input[skip:usable]).decode(self.order, errors), usable)
+
+        def reset(self):
+            BufferedIncrementalDecoder.reset(self)
+            self.order = None
+
+    return _Encoder, _Decoder
+
+
+def _stream_classes(encoder_cls, decoder_cls, stateless_encode, stateless_decode):
+    # Stream codecs on top of the incremental ones, which carry the state a
+    # stream needs (a BOM written or read once, a character split between
+    # reads).
+    class _Writer(StreamWriter):
+        def __init__(self, stream, errors='strict'):
+            StreamWriter.__init__(self, stream, errors)
+            self._encoder = encoder_cls(errors)
+
+        def encode(self, input, errors='strict'):
+            return stateless_encode(input, errors)
+
+        def write(self, object):
+            self.stream.write(self._encoder.encode(object))
+
+        def reset(self):
+            self._encoder.reset()
+
+    class _Reader(StreamReader):
+        def __init__(self, stream, errors='strict'):
+            StreamReader.__init__(self, stream, errors)
+            self._decoder = decoder_cls(errors)
+
+        def decode(self, input, errors='strict'):
+            return (self._decoder.decode(input), len(input))
+
+        def reset(self):
+            StreamReader.reset(self)
+            self._decoder.reset()
+
+    return _Writer, _Reader
+
+
+def _name_classes(info, name):
+    module = 'encodings.' + _MODULE_NAMES.get(name, name.replace('-', '_'))
+    for attr, cls_name in (('incrementalencoder', 'IncrementalEncoder'),
+                           ('incrementaldecoder', 'IncrementalDecoder'),
+                           ('streamwriter', 'StreamWriter'),
+                           ('streamreader', 'StreamReader')):
+        cls = getattr(info, attr)
+        if cls is not None:
+            cls.__name__ = cls.__qualname__ = cls_name
+            cls.__module__ = module
+    return info
+
+
 def _make_builtin_codec(name):
+    info = _make_builtin_codec_inner(name)
+    writer, reader = _stream_classes(info.incrementalencoder, info.incrementaldecoder,
+                                     info.encode, info.decode)
+    info = CodecInfo(info.encode, info.decode, reader, writer,
+                     info.incrementalencoder, info.incrementaldecoder, name=info.name)
+    return _name_classes(info, name)
+
+
+def _make_builtin_codec_inner(name):
     if name == 'utf-8-sig':
         return _utf_8_sig_codec()
     def encode(input, errors='strict'):
@@ -371,8 +493,8 @@ def _make_builtin_codec(name):
             usable = _usable_prefix(name, input, final)
             return (input[:usable].decode(name, errors), usable)
 
-    _Encoder.__qualname__ = _Encoder.__name__ = 'IncrementalEncoder'
-    _Decoder.__qualname__ = _Decoder.__name__ = 'IncrementalDecoder'
+    if name in _BOMS:
+        _Encoder, _Decoder = _bom_classes(name)
     return CodecInfo(encode, decode, incrementalencoder=_Encoder,
                      incrementaldecoder=_Decoder,
                      name=name)
@@ -586,6 +708,11 @@ def _usable_prefix(name, data, final):
     unit = _UNIT.get(name)
     if unit:
         n -= n % unit
+        # A high surrogate at the end waits for its low half.
+        if unit == 2 and n >= 2 and name != 'utf-16':
+            hi = data[n - 1] if name == 'utf-16-le' else data[n - 2]
+            if 0xD8 <= hi <= 0xDB:
+                n -= 2
     return n
 
 
@@ -897,6 +1024,139 @@ def getencoder(encoding):
 
 def getdecoder(encoding):
     return lookup(encoding).decode
+
+
+class StreamReaderWriter:
+    """A byte stream read through a StreamReader and written through a
+    StreamWriter of the same codec."""
+
+    encoding = 'unknown'
+
+    def __init__(self, stream, Reader, Writer, errors='strict'):
+        self.stream = stream
+        self.reader = Reader(stream, errors)
+        self.writer = Writer(stream, errors)
+        self.errors = errors
+
+    def read(self, size=-1):
+        return self.reader.read(size)
+
+    def readline(self, size=None):
+        return self.reader.readline(size)
+
+    def readlines(self, sizehint=None):
+        return self.reader.readlines(sizehint)
+
+    def __next__(self):
+        return next(self.reader)
+
+    def __iter__(self):
+        return self
+
+    def write(self, data):
+        return self.writer.write(data)
+
+    def writelines(self, list):
+        return self.writer.writelines(list)
+
+    def reset(self):
+        self.reader.reset()
+        self.writer.reset()
+
+    def seek(self, offset, whence=0):
+        self.stream.seek(offset, whence)
+        self.reader.reset()
+        if whence == 0 and offset == 0:
+            self.writer.reset()
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stream.close()
+
+
+class StreamRecoder:
+    """Text in one encoding on the caller's side (encode/decode) and another
+    in the byte stream (Reader/Writer): reads return data re-encoded with
+    encode, writes are decoded with decode before the Writer encodes them."""
+
+    data_encoding = 'unknown'
+    file_encoding = 'unknown'
+
+    def __init__(self, stream, encode, decode, Reader, Writer, errors='strict'):
+        self.stream = stream
+        self.encode = encode
+        self.decode = decode
+        self.reader = Reader(stream, errors)
+        self.writer = Writer(stream, errors)
+        self.errors = errors
+
+    def read(self, size=-1):
+        return self.encode(self.reader.read(size), self.errors)[0]
+
+    def readline(self, size=None):
+        line = self.reader.readline() if size is None else self.reader.readline(size)
+        return self.encode(line, self.errors)[0]
+
+    def readlines(self, sizehint=None):
+        return self.encode(self.reader.read(), self.errors)[0].splitlines(keepends=True)
+
+    def __next__(self):
+        return self.encode(next(self.reader), self.errors)[0]
+
+    def __iter__(self):
+        return self
+
+    def write(self, data):
+        return self.writer.write(self.decode(data, self.errors)[0])
+
+    def writelines(self, list):
+        return self.write(b''.join(list))
+
+    def reset(self):
+        self.reader.reset()
+        self.writer.reset()
+
+    def seek(self, offset, whence=0):
+        self.reader.seek(offset, whence) if hasattr(self.reader, 'seek') else self.stream.seek(offset, whence)
+        self.reader.reset()
+        self.writer.reset()
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stream.close()
+
+
+def EncodedFile(file, data_encoding, file_encoding=None, errors='strict'):
+    """Wrap a byte stream holding file_encoding text so that the caller
+    reads and writes bytes in data_encoding."""
+    if file_encoding is None:
+        file_encoding = data_encoding
+    data_info = lookup(data_encoding)
+    file_info = lookup(file_encoding)
+    sr = StreamRecoder(file, data_info.encode, data_info.decode,
+                       file_info.streamreader, file_info.streamwriter, errors)
+    sr.data_encoding = data_encoding
+    sr.file_encoding = file_encoding
+    return sr
+
+
+def make_encoding_map(decoding_map):
+    """Invert a decoding map; a target reached from several keys maps to
+    None (undefined)."""
+    m = {}
+    for k, v in decoding_map.items():
+        m[v] = None if v in m else k
+    return m
 
 
 def getincrementalencoder(encoding):

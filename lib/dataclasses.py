@@ -129,9 +129,11 @@ class _DataclassParams:
         self.slots = slots
         self.weakref_slot = weakref_slot
 
+    # 3.11 stores and shows only the first six; the other four (3.12's)
+    # are kept for the code here, but left out of the repr python3 prints.
     def __repr__(self):
         return ('_DataclassParams(' + ','.join(
-            '%s=%r' % (n, getattr(self, n)) for n in self.__slots__) + ')')
+            '%s=%r' % (n, getattr(self, n)) for n in self.__slots__[:6]) + ')')
 
 
 def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True,

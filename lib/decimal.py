@@ -5,7 +5,8 @@ CPython's C implementation (_decimal), which is what `python3` runs:
 - a trapped signal is raised with a list of the conditions as its argument
   (str(e) is "[<class 'decimal.DivisionByZero'>]", not an explanation);
 - Context's repr lists flags and traps in libmpdec's order;
-- int() and as_integer_ratio() of NaN and Infinity use _decimal's messages.
+- int() and as_integer_ratio() of NaN and Infinity use _decimal's messages;
+- flags and traps are signal dicts holding bools in libmpdec's order.
 """
 
 import _pydecimal
@@ -45,6 +46,76 @@ def _context_repr(self):
 
 
 Context.__repr__ = _context_repr
+
+
+# _decimal's flags and traps are signal dicts: fixed keys in libmpdec's
+# table order, values kept as bools (_pydecimal stores the ints 0 and 1, so
+# `ctx.flags[Inexact]` printed 1 instead of True), no deletion, and a
+# context copies the mapping it is given. A dict subclass keeps the reads
+# on _pydecimal's hot path (`self.traps[error]`) at dict speed.
+_C_SIGNALS = (InvalidOperation, FloatOperation, DivisionByZero, Overflow,
+              Underflow, Subnormal, Inexact, Rounded, Clamped)
+_C_SIGNAL_SET = frozenset(_C_SIGNALS)
+_SIGNAL_KEY_MSG = ('valid values for signals are:\n'
+                   '  [InvalidOperation, FloatOperation, DivisionByZero,\n'
+                   '   Overflow, Underflow, Subnormal, Inexact, Rounded,\n'
+                   '   Clamped]')
+
+
+class SignalDictMixin(dict):
+    __slots__ = ()
+
+    # _pydecimal's _raise_error stores every flag it raises through here:
+    # kept to a membership test and one store (names bound as defaults).
+    def __setitem__(self, key, value, _store=dict.__setitem__, _signals=_C_SIGNAL_SET):
+        if key not in _signals:
+            raise KeyError(_SIGNAL_KEY_MSG)
+        _store(self, key, True if value else False)
+
+    def __missing__(self, key):
+        raise KeyError(_SIGNAL_KEY_MSG)
+
+    def __delitem__(self, key):
+        raise ValueError('signal keys cannot be deleted')
+
+    def pop(self, *args):
+        raise ValueError('signal keys cannot be deleted')
+
+    def popitem(self):
+        raise ValueError('signal keys cannot be deleted')
+
+    def clear(self):
+        raise ValueError('signal keys cannot be deleted')
+
+    def setdefault(self, key, default=None):
+        return self[key]
+
+    def update(self, *args, **kwargs):
+        for k, v in dict(*args, **kwargs).items():
+            self[k] = v
+
+    def copy(self):
+        return dict(self)
+
+    def __repr__(self):
+        return '{' + ', '.join('%r:%r' % kv for kv in self.items()) + '}'
+
+
+def _set_signal_dict(self, name, d):
+    if not isinstance(d, dict):
+        raise TypeError('argument must be a signal dict')
+    if len(d) != len(_C_SIGNALS) or any(s not in d for s in _C_SIGNALS):
+        raise KeyError('invalid signal dict')
+    return object.__setattr__(self, name,
+                              SignalDictMixin((s, bool(d[s])) for s in _C_SIGNALS))
+
+
+Context._set_signal_dict = _set_signal_dict
+# The template contexts were made when _pydecimal was imported.
+for _ctx in (DefaultContext, BasicContext, ExtendedContext):
+    _ctx.flags = _ctx.flags
+    _ctx.traps = _ctx.traps
+del _ctx
 
 
 def _c_message(method, suffix):

@@ -12,6 +12,7 @@ __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
 
 from _thread import RLock as _RLock, allocate_lock as _allocate_lock
 from reprlib import recursive_repr
+from abc import get_cache_token
 
 # ---------------------------------------------------------------- wrappers
 
@@ -585,9 +586,19 @@ def singledispatch(func):
     registry = {}
     dispatch_cache = {}
     cache_lock = _allocate_lock()
+    # Once an ABC is registered, a later ABC.register() can change which
+    # implementation a class gets: abc's cache token then moves on, and the
+    # cached choices are dropped.
+    abc_token = [None]
 
     def dispatch(cls):
         """Return the implementation registered for cls (or a base)."""
+        if abc_token[0] is not None:
+            current = get_cache_token()
+            if current != abc_token[0]:
+                with cache_lock:
+                    dispatch_cache.clear()
+                    abc_token[0] = current
         impl = dispatch_cache.get(cls)
         if impl is None:
             impl = _find_impl(cls, registry)
@@ -622,6 +633,8 @@ def singledispatch(func):
                     registry[arg] = func
             else:
                 registry[cls] = func
+            if abc_token[0] is None and any(hasattr(c, '__abstractmethods__') for c in (args or (cls,))):
+                abc_token[0] = get_cache_token()
             dispatch_cache.clear()
         return func
 

@@ -14,10 +14,13 @@ Signals = _IntEnum('Signals', {name: value for name, value in vars(_signal).item
                                if name.isupper() and name.startswith('SIG')
                                and not name.startswith('SIG_')})
 Handlers = _IntEnum('Handlers', {'SIG_DFL': _signal.SIG_DFL, 'SIG_IGN': _signal.SIG_IGN})
+Sigmasks = _IntEnum('Sigmasks', {'SIG_BLOCK': _signal.SIG_BLOCK, 'SIG_UNBLOCK': _signal.SIG_UNBLOCK,
+                                 'SIG_SETMASK': _signal.SIG_SETMASK})
 
 # Module constants are the enum members themselves (signal.SIGINT is Signals.SIGINT).
 globals().update(Signals.__members__)
 globals().update(Handlers.__members__)
+globals().update(Sigmasks.__members__)
 
 
 def _as_enum(value, enum):
@@ -39,6 +42,18 @@ def getsignal(signalnum):
 
 def strsignal(signalnum):
     return _signal.strsignal(signalnum)
+
+
+def pthread_sigmask(how, mask):
+    return {_as_enum(n, Signals) for n in _signal.pthread_sigmask(how, mask)}
+
+
+def sigpending():
+    return {_as_enum(n, Signals) for n in _signal.sigpending()}
+
+
+pthread_sigmask.__doc__ = _signal.pthread_sigmask.__doc__
+sigpending.__doc__ = _signal.sigpending.__doc__
 
 
 def valid_signals():

@@ -135,11 +135,19 @@ def _fix_up_module(ns, name, pathname, cpathname=None):
         pass
 
 
-def _no_bytecode(*args, **kwargs):
-    raise NotImplementedError('ftpy neither writes nor reads bytecode (.pyc) files')
+def _code_to_timestamp_pyc(code, mtime=0, source_size=0):
+    # py_compile and compileall write what this returns to
+    # cache_from_source(path): ftpy's own cache format (vm/code_cache.cpp),
+    # keyed by the source file's stat, so a later import loads it. The file
+    # is the code's co_filename; under another display name (dfile) the
+    # bytes are empty, which import ignores.
+    import _ftpy_codecache
+    return _ftpy_codecache.source_cache_bytes(code, code.co_filename)
 
 
-_code_to_timestamp_pyc = _code_to_hash_pyc = _no_bytecode
+def _code_to_hash_pyc(code, source_hash=b'', checked=True):
+    # ftpy keys its cache by the file's stat only (see above).
+    return _code_to_timestamp_pyc(code)
 
 
 def _classify_pyc(data, name, exc_details):

@@ -765,6 +765,41 @@ Ref<> m_frombytes(Value self, Value* args) {
   return new_none();
 }
 
+// fromfile(f, n): n items read with one f.read(); what arrives is appended
+// as frombytes would (whole items only), and a short read then raises
+// EOFError, as CPython's does.
+Ref<> m_fromfile(Value self, Value* args) {
+  int64_t n;
+  if (!to_index(args[1], &n)) return nullptr;
+  if (n < 0) return err_set_str(g_ValueError, "negative count");
+  int64_t itemsize = A(self)->descr->itemsize;
+  if (n > INT64_MAX / itemsize) return err_no_memory();
+  Ref<> want = int_from_int64(n * itemsize);
+  if (!want) return nullptr;
+  Value arg = want.val();
+  Ref<> data = call_method(args[0], "read", &arg, 1);
+  if (!data) return nullptr;
+  if (!is_bytes(data.val())) return err_set_str(g_TypeError, "read() didn't return bytes");
+  Value d = data.val();
+  if (!m_frombytes(self, &d)) return nullptr;
+  if (bytes_size(data.val()) != n * itemsize) return err_set_str(g_EOFError, "read() didn't return enough bytes");
+  return new_none();
+}
+
+// tofile(f): the items as machine values, written in 64 KiB blocks.
+Ref<> m_tofile(Value self, Value* args) {
+  std::string raw = snapshot(self);
+  size_t itemsize = static_cast<size_t>(A(self)->descr->itemsize);
+  size_t block = (64 * 1024 / itemsize) * itemsize;
+  for (size_t off = 0; off < raw.size(); off += block) {
+    Ref<> chunk = bytes_from(raw.data() + off, std::min(block, raw.size() - off));
+    if (!chunk) return nullptr;
+    Value arg = chunk.val();
+    if (!call_method(args[0], "write", &arg, 1)) return nullptr;
+  }
+  return new_none();
+}
+
 Ref<> m_tolist(Value self, Value*) { return tolist_impl(self); }
 
 Ref<> m_fromlist(Value self, Value* args) {
@@ -847,6 +882,8 @@ const MethodDef kArrayMethods[] = {
     {"buffer_info($self, /)", m_buffer_info, "Return a tuple (address, length) giving the current memory address and the length in items of the buffer used to hold array's contents."},
     {"tobytes($self, /)", m_tobytes, "Convert the array to an array of machine values and return the bytes representation."},
     {"frombytes($self, buffer, /)", m_frombytes, "Appends items from the string, interpreting it as an array of machine values, as if it had been read from a file using the fromfile() method."},
+    {"fromfile($self, f, n, /)", m_fromfile, "Read n objects from the file object f and append them to the end of the array."},
+    {"tofile($self, f, /)", m_tofile, "Write all items (as machine values) to the file object f."},
     {"tolist($self, /)", m_tolist, "Convert array to an ordinary list with the same items."},
     {"fromlist($self, list, /)", m_fromlist, "Append items to array from list."},
     {"tounicode($self, /)", m_tounicode, "Extends this array with data from the unicode string ustr."},

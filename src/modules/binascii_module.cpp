@@ -1,5 +1,6 @@
-// The `binascii` module: hex and base64 conversions, CRC-32 and CRC-CCITT
-// (crc_hqx), with binascii.Error (a ValueError) and binascii.Incomplete.
+// The `binascii` module: hex, base64, uuencode and quoted-printable
+// conversions, CRC-32 and CRC-CCITT (crc_hqx), with binascii.Error (a
+// ValueError) and binascii.Incomplete.
 //
 // Thread safety: the functions are pure; input is copied out of its buffer
 // first (module_buffer_copy), so a bytearray changed by another thread is
@@ -211,6 +212,178 @@ done:
   return bytes_from(out);
 }
 
+// --- uuencode ---------------------------------------------------------------------------
+// One line at a time: a length character (' ' + n), then n bytes as groups of
+// four 6-bit characters (' ' + v; with backtick, '`' for v == 0), then '\n'.
+
+// A 6-bit value as its uuencode character.
+char uu_char(unsigned v, bool backtick) { return (backtick && v == 0) ? '`' : static_cast<char>(' ' + v); }
+
+Ref<> f_b2a_uu(Value, Value* args) {
+  std::string in;
+  if (!binary_arg(args[0], &in)) return nullptr;
+  int backtick = truthy(args[1]);
+  if (backtick < 0) return nullptr;
+  if (in.size() > 45) return err_set_str(g_binascii_error, "At most 45 bytes at once");
+  std::string out;
+  out.reserve(2 + (in.size() + 2) / 3 * 4);
+  out.push_back(uu_char(static_cast<unsigned>(in.size()), backtick));
+  for (size_t i = 0; i < in.size(); i += 3) {
+    // A short last group is padded with zero bytes.
+    uint32_t v = 0;
+    for (size_t k = 0; k < 3; k++)
+      v = (v << 8) | (i + k < in.size() ? static_cast<unsigned char>(in[i + k]) : 0u);
+    for (int shift = 18; shift >= 0; shift -= 6) out.push_back(uu_char((v >> shift) & 63, backtick));
+  }
+  out.push_back('\n');
+  return bytes_from(out);
+}
+
+Ref<> f_a2b_uu(Value, Value* args) {
+  std::string in;
+  if (!ascii_arg(args[0], &in)) return nullptr;
+  // The first character says how many bytes the line holds; a missing one
+  // counts as NUL, so an empty line decodes to 32 zero bytes, as python3's.
+  unsigned char first = in.empty() ? 0 : static_cast<unsigned char>(in[0]);
+  size_t want = static_cast<size_t>((first - ' ') & 63);
+  std::string out;
+  out.reserve(want);
+  size_t pos = in.empty() ? 0 : 1;
+  uint32_t bits = 0;
+  int nbits = 0;
+  while (out.size() < want) {
+    unsigned char c = pos < in.size() ? static_cast<unsigned char>(in[pos]) : '\n';
+    if (pos < in.size()) pos++;
+    unsigned v;
+    if (c == '\n' || c == '\r') {
+      v = 0;  // a line cut short (trailing blanks stripped) reads as zeros
+    } else {
+      if (c < ' ' || c > ' ' + 64) return err_set_str(g_binascii_error, "Illegal char");
+      v = (c - ' ') & 63u;
+    }
+    bits = (bits << 6) | v;
+    nbits += 6;
+    if (nbits >= 8) {
+      nbits -= 8;
+      out.push_back(static_cast<char>((bits >> nbits) & 0xff));
+      bits &= (1u << nbits) - 1;
+    }
+  }
+  // What is left of the line may only be padding or the line end.
+  for (; pos < in.size(); pos++) {
+    char c = in[pos];
+    if (c != ' ' && c != '`' && c != '\n' && c != '\r') return err_set_str(g_binascii_error, "Trailing garbage");
+  }
+  return bytes_from(out);
+}
+
+// --- quoted-printable (RFC 1521 / 2047) ------------------------------------------------------
+
+constexpr size_t kQpMaxLine = 76;
+constexpr char kHexUpper[] = "0123456789ABCDEF";
+
+Ref<> f_a2b_qp(Value, Value* args) {
+  std::string in;
+  if (!ascii_arg(args[0], &in)) return nullptr;
+  int header = truthy(args[1]);
+  if (header < 0) return nullptr;
+  std::string out;
+  out.reserve(in.size());
+  size_t n = in.size();
+  for (size_t i = 0; i < n;) {
+    char c = in[i];
+    if (c == '=') {
+      i++;
+      if (i >= n) break;  // a soft break at the very end
+      if (in[i] == '\n' || in[i] == '\r') {
+        // Soft line break: drop everything up to and including the '\n'.
+        while (i < n && in[i] != '\n') i++;
+        if (i < n) i++;
+      } else if (in[i] == '=') {
+        out.push_back('=');
+        i++;
+      } else if (i + 1 < n && hex_value(in[i]) >= 0 && hex_value(in[i + 1]) >= 0) {
+        out.push_back(static_cast<char>(hex_value(in[i]) * 16 + hex_value(in[i + 1])));
+        i += 2;
+      } else {
+        out.push_back('=');  // not an escape: kept, and what follows is read as text
+      }
+    } else if (header && c == '_') {
+      out.push_back(' ');
+      i++;
+    } else {
+      out.push_back(c);
+      i++;
+    }
+  }
+  return bytes_from(out);
+}
+
+Ref<> f_b2a_qp(Value, Value* args) {
+  std::string in;
+  if (!binary_arg(args[0], &in)) return nullptr;
+  int quotetabs = truthy(args[1]), istext = truthy(args[2]), header = truthy(args[3]);
+  if (quotetabs < 0 || istext < 0 || header < 0) return nullptr;
+  size_t n = in.size();
+  // Line ends are written as the input's first one is: "\r\n" or "\n".
+  size_t first_nl = in.find('\n');
+  bool crlf = first_nl != std::string::npos && first_nl > 0 && in[first_nl - 1] == '\r';
+  auto newline = [&](std::string& o) {
+    if (crlf) o.push_back('\r');
+    o.push_back('\n');
+  };
+  std::string out;
+  out.reserve(n + n / 4);
+  size_t linelen = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    bool last = i + 1 == n;
+    unsigned char next = last ? 0 : static_cast<unsigned char>(in[i + 1]);
+    bool is_blank = c == ' ' || c == '\t';
+    bool is_eol = c == '\r' || c == '\n';
+    bool escape = c > 126 || c == '=' || (header && c == '_') ||
+                  // a lone '.' on a line would end an SMTP message
+                  (c == '.' && linelen == 0 && (last || next == '\n' || next == '\r' || next == 0)) ||
+                  (!istext && is_eol) || (is_blank && last) ||
+                  (c < 33 && !is_eol && (quotetabs || !is_blank));
+    if (escape) {
+      if (linelen + 3 >= kQpMaxLine) {
+        out.push_back('=');
+        newline(out);
+        linelen = 0;
+      }
+      out.push_back('=');
+      out.push_back(kHexUpper[c >> 4]);
+      out.push_back(kHexUpper[c & 15]);
+      linelen += 3;
+      i++;
+      continue;
+    }
+    if (istext && (c == '\n' || (c == '\r' && next == '\n' && !last))) {
+      // A hard line break: a blank just before it would be lost in transit.
+      if (!out.empty() && (out.back() == ' ' || out.back() == '\t')) {
+        unsigned char b = static_cast<unsigned char>(out.back());
+        out.back() = '=';
+        out.push_back(kHexUpper[b >> 4]);
+        out.push_back(kHexUpper[b & 15]);
+      }
+      newline(out);
+      linelen = 0;
+      i += c == '\r' ? 2 : 1;
+      continue;
+    }
+    if (!last && next != '\n' && linelen + 1 >= kQpMaxLine) {
+      out.push_back('=');
+      newline(out);
+      linelen = 0;
+    }
+    linelen++;
+    out.push_back(header && c == ' ' ? '_' : static_cast<char>(c));
+    i++;
+  }
+  return bytes_from(out);
+}
+
 // --- checksums ---------------------------------------------------------------------------------
 
 uint32_t g_crc_table[256];
@@ -271,6 +444,13 @@ const MethodDef kBinasciiFunctions[] = {
     {"a2b_hex(hexstr, /)", f_unhexlify, "Binary data of hexadecimal representation."},
     {"b2a_base64(data, /, *, newline=True)", f_b2a_base64, "Base64-code line of data."},
     {"a2b_base64(data, /, *, strict_mode=False)", f_a2b_base64, "Decode a line of base64 data."},
+    {"b2a_uu(data, /, *, backtick=False)", f_b2a_uu, "Uuencode line of data."},
+    {"a2b_uu(data, /)", f_a2b_uu, "Decode a line of uuencoded data."},
+    {"b2a_qp(data, quotetabs=False, istext=True, header=False)", f_b2a_qp,
+     "Encode a string using quoted-printable encoding.\n\nOn encoding, when istext is set, newlines are not "
+     "encoded, and white\nspace at end of lines is.  When istext is not set, \\r and \\n (CR/LF)\nare both "
+     "encoded.  When quotetabs is set, space and tabs are encoded."},
+    {"a2b_qp(data, header=False)", f_a2b_qp, "Decode a string of qp-encoded data."},
     {"crc32(data, crc=0, /)", f_crc32, "Compute CRC-32 incrementally."},
     {"crc_hqx(data, crc, /)", f_crc_hqx, "Compute CRC-CCITT incrementally."},
     {nullptr}};

@@ -1,11 +1,17 @@
 // _io.BytesIO and _io.StringIO: in-memory streams.
 //
 // Thread safety: the buffer and position are touched only inside a critical
-// section on the stream object.
+// section on the stream object. BytesIO.getbuffer() exports the buffer through
+// a small _io._BytesIOBuffer object; the BytesIO's export count changes inside
+// the BytesIO's critical section, where every operation that could move or
+// resize the bytes (write, truncate, close, __init__, __setstate__) checks it
+// first and refuses with BufferError, so an exported pointer stays valid.
+// Consumers of the view take the same section (BufferView::lock).
 #include <cstring>
 
 #include "modules/io_internal.h"
 #include "modules/io_module.h"
+#include "objects/buffer.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -34,6 +40,7 @@ namespace {
 struct BytesIO : IOBaseObj {
   std::string* buf;
   int64_t pos;
+  int64_t exports;  // live getbuffer() views (under the critical section)
   uint8_t closed;
 };
 
@@ -43,6 +50,7 @@ Ref<> bytesio_new(Type* type, const Value*, size_t, Value) {
   auto* b = alloc_object<BytesIO>(type, type->basic_size);
   if (!b) return nullptr;
   b->buf = new std::string();
+  b->exports = 0;
   return Ref<>::steal(Value(b));
 }
 
@@ -64,6 +72,10 @@ int bytesio_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (!is_none(a[0]) && !buffer_copy_or_error(a[0], &init)) return -1;
   BytesIO* b = as_bio(self);
   CriticalSection cs(self);
+  if (b->exports > 0) {
+    err_set_str(g_BufferError, kBufferResizeMessage);
+    return -1;
+  }
   *b->buf = std::move(init);
   b->pos = 0;
   b->closed = 0;
@@ -72,6 +84,11 @@ int bytesio_init(Value self, const Value* args, size_t nargs, Value kwnames) {
 
 #define BIO_CHECK(b) \
   if ((b)->closed) return io_closed_error()
+
+// Inside the critical section, before anything that may move or resize the
+// bytes: a live getbuffer() view pins them.
+#define BIO_CHECK_EXPORTS(b) \
+  if ((b)->exports > 0) return err_set_str(g_BufferError, kBufferResizeMessage)
 
 // Pickling and copying (__getstate__/__setstate__, as CPython's C streams
 // have): the instance __dict__ travels as a copy, or None if there is none.
@@ -147,6 +164,7 @@ Ref<> bytesio_setstate(Value self, Value* args) {
   BytesIO* b = as_bio(self);
   {
     CriticalSection cs(self);
+    BIO_CHECK_EXPORTS(b);
     BIO_CHECK(b);
     *b->buf = std::move(data);
     b->pos = pos;
@@ -221,6 +239,7 @@ Ref<> bytesio_write(Value self, Value* args) {
   if (!buffer_copy_or_error(args[0], &data)) return nullptr;
   CriticalSection cs(self);
   BIO_CHECK(b);
+  BIO_CHECK_EXPORTS(b);
   if (data.empty()) return small_int(0);
   size_t end = static_cast<size_t>(b->pos) + data.size();
   if (b->buf->size() < end) b->buf->resize(end, '\0');
@@ -259,6 +278,7 @@ Ref<> bytesio_truncate(Value self, Value* args) {
   BytesIO* b = as_bio(self);
   CriticalSection cs(self);
   BIO_CHECK(b);
+  BIO_CHECK_EXPORTS(b);
   int64_t size = b->pos;
   if (!args[0].is_null() && !is_none(args[0]) && !to_index(args[0], &size)) return nullptr;
   if (size < 0) return err_format(g_ValueError, "negative size value %lld", static_cast<long long>(size));
@@ -273,19 +293,66 @@ Ref<> bytesio_getvalue(Value self, Value*) {
   return bytes_from(*b->buf);
 }
 
-// getbuffer(): a read-only view of a snapshot of the contents. CPython's view
-// is writable and pins the buffer's size; memoryview cannot export a BytesIO
-// yet, so writes through the view fail loudly (TypeError) instead of being
-// lost. Readers (pickle's framer, len(), bytes()) see the right data.
+// getbuffer(): a writable memoryview of the contents themselves, as in
+// CPython. The view exports a _BytesIOBuffer that names the stream; each
+// export of it counts on the stream (see the header comment).
+Type g_bytesio_buffer_type;
+
+struct BytesIOBuffer : Object {
+  Value source;  // owned: the BytesIO
+};
+
 Ref<> bytesio_getbuffer(Value self, Value*) {
-  Ref<> snapshot = bytesio_getvalue(self, nullptr);
-  if (!snapshot) return nullptr;
-  return memoryview_new(snapshot.val());
+  {
+    CriticalSection cs(self);
+    BIO_CHECK(as_bio(self));
+  }
+  auto* o = alloc_object<BytesIOBuffer>(&g_bytesio_buffer_type, sizeof(BytesIOBuffer));
+  if (!o) return nullptr;
+  incref(self);
+  o->source = self;
+  Ref<> holder = Ref<>::steal(Value(o));
+  return memoryview_new(holder.val());
 }
+
+void bytesio_buffer_dealloc(Object* obj) {
+  decref(static_cast<BytesIOBuffer*>(obj)->source);
+  free_object(obj);
+}
+
+void bytesio_buffer_traverse(Object* obj, VisitFn visit, void* arg) {
+  Value src = static_cast<BytesIOBuffer*>(obj)->source;
+  if (!src.is_null()) visit(src, arg);
+}
+
+bool bytesio_buffer_get(Value self, BufferView* view, int flags) {
+  Value src = static_cast<BytesIOBuffer*>(self.obj())->source;
+  BytesIO* b = as_bio(src);
+  CriticalSection cs(src);
+  if (b->closed) return io_closed_error(), false;
+  view->lock = src.obj();
+  view->buf = reinterpret_cast<uint8_t*>(b->buf->data());
+  view->len = view->count = static_cast<int64_t>(b->buf->size());
+  view->itemsize = view->stride = 1;
+  view->format = "B";
+  view->readonly = false;
+  (void)flags;
+  b->exports++;
+  return true;
+}
+
+void bytesio_buffer_release(Value self, BufferView*) {
+  Value src = static_cast<BytesIOBuffer*>(self.obj())->source;
+  CriticalSection cs(src);
+  as_bio(src)->exports--;
+}
+
+const BufferProcs kBytesIOBufferProcs = {bytesio_buffer_get, bytesio_buffer_release};
 
 Ref<> bytesio_close(Value self, Value*) {
   BytesIO* b = as_bio(self);
   CriticalSection cs(self);
+  BIO_CHECK_EXPORTS(b);
   b->closed = 1;
   b->buf->clear();
   b->buf->shrink_to_fit();
@@ -692,6 +759,16 @@ void io_memory_init() {
   t->getsets = kBytesIOGetSets;
   t->doc = "Buffered I/O implementation using an in-memory bytes buffer.";
   type_ready(t);
+
+  t = &g_bytesio_buffer_type;
+  t->name = "_io._BytesIOBuffer";
+  t->basic_size = sizeof(BytesIOBuffer);
+  t->flags = kTypeHasGc;
+  t->tp_dealloc = bytesio_buffer_dealloc;
+  t->tp_traverse = bytesio_buffer_traverse;
+  t->ob_type = &g_type_type;
+  type_ready(t);
+  buffer_register(t, &kBytesIOBufferProcs);
 
   t = &g_stringio_type;
   io_type_setup(t, "_io.StringIO", &g_textiobase_type, sizeof(StringIO));

@@ -1,6 +1,8 @@
 // The _signal module: signal(), getsignal(), default_int_handler, raise_signal,
-// strsignal, alarm, setitimer/getitimer (ITIMER_*, ItimerError), the SIG* constants. lib/signal.py wraps it with the
-// Signals/Handlers enums, as CPython's signal module does.
+// strsignal, alarm, setitimer/getitimer (ITIMER_*, ItimerError), set_wakeup_fd,
+// siginterrupt, pause, pthread_sigmask/sigpending/sigwait/pthread_kill, the SIG*
+// constants. lib/signal.py wraps it with the Signals/Handlers/Sigmasks enums,
+// as CPython's signal module does.
 //
 // Delivery: the C handler (vm/safepoint.cpp, async-signal-safe) only marks the
 // signal pending and sets kBreakSignals on the main thread; the main thread
@@ -14,6 +16,9 @@
 // interval timers are the kernel's, per process, so setitimer needs no lock.
 #include "modules/signal_module.h"
 
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -33,6 +38,8 @@
 #include "objects/protocol.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "modules/io_internal.h"
+#include "objects/set.h"
 #include "runtime/parking_lot.h"
 #include "runtime/thread_state.h"
 #include "vm/safepoint.h"
@@ -232,7 +239,152 @@ Ref<> sig_getitimer(Value, Value* a) {
   return itimer_tuple(cur);
 }
 
+// --- wakeup fd, restart flag, masks, waiting ---------------------------------------------
+
+Ref<> sig_set_wakeup_fd(Value, Value* a) {
+  int64_t fd;
+  if (!to_index(a[0], &fd)) return nullptr;
+  if (truthy(a[1]) < 0) return nullptr;  // warn_on_full_buffer: write errors are never reported
+  ThreadState* ts = tstate();
+  if (!ts || !ts->is_main)
+    return err_set_str(g_ValueError, "set_wakeup_fd only works in main thread of the main interpreter");
+  if (fd != -1) {
+    struct stat st;
+    if (fd < 0 || fd > INT32_MAX || ::fstat(static_cast<int>(fd), &st) != 0) return err_from_errno(EBADF);
+    int flags = ::fcntl(static_cast<int>(fd), F_GETFL);
+    if (flags < 0) return err_from_errno(errno);
+    // A blocking fd could hang the C handler when the pipe is full.
+    if (!(flags & O_NONBLOCK))
+      return err_format(g_ValueError, "the fd %d must be in non-blocking mode", static_cast<int>(fd));
+  }
+  return small_int(signal_swap_wakeup_fd(static_cast<int>(fd)));
+}
+
+Ref<> sig_siginterrupt(Value, Value* a) {
+  int signum;
+  if (!signum_arg(a[0], &signum)) return nullptr;
+  int64_t flag;
+  if (!to_int64(a[1], &flag)) return nullptr;
+  struct sigaction sa;
+  if (sigaction(signum, nullptr, &sa) != 0) return err_from_errno(errno);
+  // flag true: system calls the signal interrupts fail with EINTR.
+  if (flag)
+    sa.sa_flags &= ~SA_RESTART;
+  else
+    sa.sa_flags |= SA_RESTART;
+  if (sigaction(signum, &sa, nullptr) != 0) return err_from_errno(errno);
+  return new_none();
+}
+
+// pause(): the main thread waits in slices, like sleep, so a signal the
+// kernel handed to another thread still ends it; the handler runs first.
+Ref<> sig_pause(Value, Value*) {
+  ThreadState* ts = tstate();
+  if (!ts || !ts->is_main) {
+    BlockingRegion br;
+    ::pause();
+    return new_none();
+  }
+  for (;;) {
+    if (signals_pending_for(ts)) {
+      if (handle_eval_breaker(ts) < 0) return nullptr;
+      return new_none();
+    }
+    struct timespec slice = {0, 50'000'000};
+    BlockingRegion br;
+    nanosleep(&slice, nullptr);
+  }
+}
+
+// An iterable of signal numbers as a sigset_t (CPython's messages).
+bool sigset_arg(Value v, sigset_t* set) {
+  sigemptyset(set);
+  Ref<> it = get_iter(v);
+  if (!it) return false;
+  for (;;) {
+    Ref<> item = iter_next(it.val());
+    if (!item) return !err_occurred();
+    int64_t n;
+    if (!to_int64(item.val(), &n)) return false;
+    if (n < 1 || n >= NSIG) {
+      err_format(g_ValueError, "signal number %lld out of range [1; %d]", static_cast<long long>(n), NSIG - 1);
+      return false;
+    }
+    sigaddset(set, static_cast<int>(n));
+  }
+}
+
+Ref<> sigset_to_set(const sigset_t& set) {
+  Ref<> out = set_new(Value());
+  if (!out) return nullptr;
+  for (int s = 1; s < NSIG; s++) {
+    if (sigismember(&set, s) != 1) continue;
+    Ref<> n = small_int(s);
+    if (set_add(out.val(), n.val()) < 0) return nullptr;
+  }
+  return out;
+}
+
+Ref<> sig_pthread_sigmask(Value, Value* a) {
+  int64_t how;
+  if (!to_int64(a[0], &how)) return nullptr;
+  sigset_t set, old;
+  if (!sigset_arg(a[1], &set)) return nullptr;
+  int rc = pthread_sigmask(static_cast<int>(how), &set, &old);
+  if (rc != 0) return err_from_errno(rc);
+  // A signal unblocked now may be pending already: its handler runs at once.
+  ThreadState* ts = tstate();
+  if (signals_pending_for(ts) && handle_eval_breaker(ts) < 0) return nullptr;
+  return sigset_to_set(old);
+}
+
+Ref<> sig_sigpending(Value, Value*) {
+  sigset_t set;
+  if (sigpending(&set) != 0) return err_from_errno(errno);
+  return sigset_to_set(set);
+}
+
+Ref<> sig_sigwait(Value, Value* a) {
+  sigset_t set;
+  if (!sigset_arg(a[0], &set)) return nullptr;
+  int got = 0, rc;
+  {
+    BlockingRegion br;
+    rc = sigwait(&set, &got);
+  }
+  if (rc != 0) return err_from_errno(rc);
+  return small_int(got);
+}
+
+Ref<> sig_pthread_kill(Value, Value* a) {
+  int64_t ident;
+  if (!to_int64(a[0], &ident)) return nullptr;
+  int64_t signum;
+  if (!to_int64(a[1], &signum)) return nullptr;
+  int rc = pthread_kill(static_cast<pthread_t>(ident), static_cast<int>(signum));
+  if (rc != 0) return err_from_errno(rc);
+  ThreadState* ts = tstate();
+  if (signals_pending_for(ts) && handle_eval_breaker(ts) < 0) return nullptr;
+  return new_none();
+}
+
 const MethodDef kSignalFunctions[] = {
+    {"set_wakeup_fd(fd, /, *, warn_on_full_buffer=True)", sig_set_wakeup_fd,
+     "set_wakeup_fd(fd, *, warn_on_full_buffer=True) -> fd\n\nSets the fd to be written to (with the signal number) "
+     "when a signal\ncomes in.  A library can use this to wakeup select or poll.\nThe previous fd or -1 is returned.\n\n"
+     "The fd must be non-blocking."},
+    {"siginterrupt(signalnum, flag, /)", sig_siginterrupt,
+     "Change system call restart behaviour.\n\nIf flag is False, system calls will be restarted when interrupted "
+     "by\nsignal sig, else system calls will be interrupted."},
+    {"pause()", sig_pause, "Wait until a signal arrives."},
+    {"pthread_sigmask(how, mask, /)", sig_pthread_sigmask, "Fetch and/or change the signal mask of the calling thread."},
+    {"sigpending()", sig_sigpending,
+     "Examine pending signals.\n\nReturns a set of signal numbers that are pending for delivery to\nthe calling "
+     "thread."},
+    {"sigwait(sigset, /)", sig_sigwait,
+     "Wait for a signal.\n\nSuspend execution of the calling thread until the delivery of one of the\nsignals "
+     "specified in the signal set sigset.  The function accepts the signal\nand returns the signal number."},
+    {"pthread_kill(thread_id, signalnum, /)", sig_pthread_kill, "Send a signal to a thread."},
     {"signal(signalnum, handler, /)", sig_signal, "Set the action for the given signal."},
     {"getsignal(signalnum, /)", sig_getsignal, "Return the current action for the given signal."},
     {"raise_signal(signalnum, /)", sig_raise_signal, "Send a signal to the executing process."},
@@ -306,6 +458,13 @@ Ref<> signal_module_create() {
   if (dict_set_item_str(d, "ItimerError", Value(g_itimer_error)) < 0) return nullptr;
   for (auto [name, value] : {std::pair{"ITIMER_REAL", ITIMER_REAL}, std::pair{"ITIMER_VIRTUAL", ITIMER_VIRTUAL},
                              std::pair{"ITIMER_PROF", ITIMER_PROF}}) {
+    Ref<> v = small_int(value);
+    if (dict_set_item_str(d, name, v.val()) < 0) return nullptr;
+  }
+  // After the table: SIGCLD is an alias, so the Signals enum names it SIGCHLD.
+  for (auto [name, value] : {std::pair{"SIGRTMIN", SIGRTMIN}, std::pair{"SIGRTMAX", SIGRTMAX},
+                             std::pair{"SIGCLD", SIGCHLD}, std::pair{"SIG_BLOCK", SIG_BLOCK},
+                             std::pair{"SIG_UNBLOCK", SIG_UNBLOCK}, std::pair{"SIG_SETMASK", SIG_SETMASK}}) {
     Ref<> v = small_int(value);
     if (dict_set_item_str(d, name, v.val()) < 0) return nullptr;
   }

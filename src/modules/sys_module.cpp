@@ -405,6 +405,21 @@ Ref<> buffer_isatty(Value self, Value*) { return new_bool(::isatty(buf_stream(se
 Ref<> buffer_writable(Value self, Value*) { return new_bool(!buf_stream(self)->readable); }
 Ref<> buffer_readable(Value self, Value*) { return new_bool(buf_stream(self)->readable); }
 Ref<> buffer_enter(Value self, Value*) { return Ref<>::borrow(self); }
+Ref<> stream_close(Value self, Value*);
+// Closing the binary layer closes the stream (CPython: the TextIOWrapper
+// then reports its buffer closed); `with sys.stdin.buffer as f:` does it on
+// exit, as argparse.FileType('rb') users (python -m ast) write.
+Ref<> buffer_close(Value self, Value*) { return stream_close(Value(buf_stream(self)), nullptr); }
+Ref<> buffer_writelines(Value self, Value* a) {
+  Ref<> it = get_iter(a[0]);
+  if (!it) return nullptr;
+  for (;;) {
+    Ref<> item = iter_next(it.val());
+    if (!item) return err_occurred() ? nullptr : new_none();
+    Value arg = item.val();
+    if (!buffer_write(self, &arg)) return nullptr;
+  }
+}
 
 const MethodDef kBufferMethods[] = {
     {"write($self, buffer, /)", buffer_write, nullptr},
@@ -417,7 +432,10 @@ const MethodDef kBufferMethods[] = {
     {"isatty($self, /)", buffer_isatty, nullptr},
     {"writable($self, /)", buffer_writable, nullptr},
     {"readable($self, /)", buffer_readable, nullptr},
+    {"writelines($self, lines, /)", buffer_writelines, nullptr},
+    {"close($self, /)", buffer_close, nullptr},
     {"__enter__($self, /)", buffer_enter, nullptr},
+    {"__exit__($self, *args)", buffer_close, nullptr},
     {nullptr}};
 
 Ref<> buffer_get_name(Value self) { return Ref<>::borrow(buf_stream(self)->name); }

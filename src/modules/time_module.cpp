@@ -1,5 +1,6 @@
-// The time module: clocks, sleep, and conversions between timestamps and
-// struct_time (gmtime/localtime/mktime/strftime/asctime/ctime).
+// The time module: clocks (also clock_gettime/getres/settime on any clock
+// id), sleep, and conversions between timestamps and struct_time
+// (gmtime/localtime/mktime/strftime/asctime/ctime).
 //
 // Thread safety: no module state is mutated after import; localtime_r/gmtime_r
 // are used instead of their static-buffer variants. sleep() detaches while it
@@ -11,6 +12,7 @@
 #include <cstring>
 #include <ctime>
 #include <string>
+#include <pthread.h>
 #include <sys/resource.h>
 #include <sys/times.h>
 #include <unistd.h>
@@ -295,6 +297,82 @@ Ref<> time_strptime(Value, Value* args) {
   return call_method(mod.val(), "_strptime_time", argv, args[1].is_null() ? 1 : 2);
 }
 
+// clock_gettime and friends on any clock id (OSError from the kernel's
+// errno, EINVAL for an unknown clock; ids must be ints, as CPython's).
+bool clock_id_arg(Value v, clockid_t* id) {
+  int64_t n;
+  if (!to_index(v, &n)) return false;
+  *id = static_cast<clockid_t>(n);
+  return true;
+}
+
+bool read_clock(Value v, struct timespec* ts) {
+  clockid_t id;
+  if (!clock_id_arg(v, &id)) return false;
+  if (clock_gettime(id, ts) != 0) return err_from_errno(errno), false;
+  return true;
+}
+
+Ref<> time_clock_gettime(Value, Value* args) {
+  struct timespec ts;
+  if (!read_clock(args[0], &ts)) return nullptr;
+  return float_new(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9);
+}
+
+Ref<> time_clock_gettime_ns(Value, Value* args) {
+  struct timespec ts;
+  if (!read_clock(args[0], &ts)) return nullptr;
+  return int_from_int64(static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec);
+}
+
+Ref<> time_clock_getres(Value, Value* args) {
+  clockid_t id;
+  if (!clock_id_arg(args[0], &id)) return nullptr;
+  struct timespec ts;
+  if (clock_getres(id, &ts) != 0) return err_from_errno(errno);
+  return float_new(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9);
+}
+
+Ref<> set_clock(Value idv, int64_t ns) {
+  clockid_t id;
+  if (!clock_id_arg(idv, &id)) return nullptr;
+  struct timespec ts;
+  // Floor division: a negative time still has 0 <= tv_nsec < 1e9.
+  int64_t sec = ns / 1000000000, rem = ns % 1000000000;
+  if (rem < 0) {
+    rem += 1000000000;
+    sec--;
+  }
+  ts.tv_sec = static_cast<time_t>(sec);
+  ts.tv_nsec = static_cast<long>(rem);
+  if (clock_settime(id, &ts) != 0) return err_from_errno(errno);
+  return new_none();
+}
+
+Ref<> time_clock_settime(Value, Value* args) {
+  double secs;
+  if (!seconds_arg(args[1], &secs)) return nullptr;
+  if (!std::isfinite(secs) || std::fabs(secs) > 9.2e9)
+    return err_set_str(g_OverflowError, "timestamp too large to convert to C _PyTime_t");
+  return set_clock(args[0], static_cast<int64_t>(std::floor(secs * 1e9)));
+}
+
+Ref<> time_clock_settime_ns(Value, Value* args) {
+  if (!is_int(args[1])) return err_format(g_TypeError, "expect int, got %s", type_name(type_of(args[1])));
+  int64_t ns;
+  if (!to_int64(args[1], &ns)) return nullptr;
+  return set_clock(args[0], ns);
+}
+
+Ref<> time_pthread_getcpuclockid(Value, Value* args) {
+  int64_t ident;
+  if (!to_int64(args[0], &ident)) return nullptr;
+  clockid_t id;
+  int rc = pthread_getcpuclockid(static_cast<pthread_t>(ident), &id);
+  if (rc != 0) return err_from_errno(rc);
+  return int_from_int64(static_cast<int64_t>(id));
+}
+
 Ref<> time_perf_counter(Value, Value*) { return ns_to_float(clock_ns(CLOCK_MONOTONIC)); }
 Ref<> time_perf_counter_ns(Value, Value*) { return int_from_int64(clock_ns(CLOCK_MONOTONIC)); }
 
@@ -358,6 +436,19 @@ const MethodDef kTimeFunctions[] = {
     {"asctime(t=?, /)", time_asctime, "Convert a time tuple to a string."},
     {"ctime(seconds=None, /)", time_ctime, "Convert a time in seconds since the Epoch to a string in local time."},
     {"get_clock_info(name, /)", time_get_clock_info, "Get information of the specified clock."},
+    {"clock_gettime(clk_id, /)", time_clock_gettime,
+     "clock_gettime(clk_id) -> float\n\nReturn the time of the specified clock clk_id."},
+    {"clock_gettime_ns(clk_id, /)", time_clock_gettime_ns,
+     "clock_gettime_ns(clk_id) -> int\n\nReturn the time of the specified clock clk_id as nanoseconds."},
+    {"clock_getres(clk_id, /)", time_clock_getres,
+     "clock_getres(clk_id) -> floating point number\n\nReturn the resolution (precision) of the specified clock "
+     "clk_id."},
+    {"clock_settime(clk_id, time, /)", time_clock_settime,
+     "clock_settime(clk_id, time)\n\nSet the time of the specified clock clk_id."},
+    {"clock_settime_ns(clk_id, time, /)", time_clock_settime_ns,
+     "clock_settime_ns(clk_id, time)\n\nSet the time of the specified clock clk_id with nanoseconds."},
+    {"pthread_getcpuclockid(thread_id, /)", time_pthread_getcpuclockid,
+     "pthread_getcpuclockid(thread_id) -> int\n\nReturn the clk_id of a thread's CPU time clock."},
     {"tzset()", time_tzset, "Initialize, or reinitialize, the local timezone."},
     {nullptr}};
 
@@ -402,11 +493,22 @@ Ref<> time_module_create() {
   Ref<> sample = struct_time_from_tm(epoch);
   if (!sample) return nullptr;
   if (dict_set_item_str(d, "struct_time", Value(type_of(sample.val()))) < 0) return nullptr;
-  Ref<> clock_realtime = small_int(CLOCK_REALTIME), clock_monotonic = small_int(CLOCK_MONOTONIC);
-  dict_set_item_str(d, "CLOCK_REALTIME", clock_realtime.val());
   Ref<> tm_items = small_int(kStructTimeLen + 2);  // what _strptime hands struct_time
   dict_set_item_str(d, "_STRUCT_TM_ITEMS", tm_items.val());
-  dict_set_item_str(d, "CLOCK_MONOTONIC", clock_monotonic.val());
+  static const struct {
+    const char* name;
+    clockid_t id;
+  } kClocks[] = {{"CLOCK_REALTIME", CLOCK_REALTIME},
+                 {"CLOCK_MONOTONIC", CLOCK_MONOTONIC},
+                 {"CLOCK_MONOTONIC_RAW", CLOCK_MONOTONIC_RAW},
+                 {"CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID},
+                 {"CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID},
+                 {"CLOCK_BOOTTIME", CLOCK_BOOTTIME},
+                 {"CLOCK_TAI", CLOCK_TAI}};
+  for (const auto& c : kClocks) {
+    Ref<> v = small_int(c.id);
+    if (!v || dict_set_item_str(d, c.name, v.val()) < 0) return nullptr;
+  }
   return m;
 }
 

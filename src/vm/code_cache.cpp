@@ -536,9 +536,38 @@ Ref<> compile_cached(Value, Value* a) {
   return code_cache_text_code(str_view(a[0]), std::string(str_view(a[1])), std::string(str_view(a[2])));
 }
 
+// source_cache_bytes(code, source_path): what the cache file of the module
+// source at source_path holds for `code` (keyed by the file's current stat
+// and the running -O level), for py_compile and compileall, which write it
+// where cache_from_source says. b'' when the source cannot be stat'ed or the
+// code holds a constant the format cannot store: an empty cache file is
+// ignored at import, which then compiles the source.
+Ref<> source_cache_bytes(Value, Value* a) {
+  if (!is_code(a[0])) return err_format(g_TypeError, "source_cache_bytes() argument 1 must be code, not %s",
+                                        type_name(type_of(a[0])));
+  if (!is_str(a[1])) return err_format(g_TypeError, "source_cache_bytes() argument 2 must be str, not %s",
+                                       type_name(type_of(a[1])));
+  std::string path(str_view(a[1]));
+  struct stat st;
+  if (build_id().empty() || stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return bytes_from("", 0);
+  Key key{};
+  key.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  key.size = static_cast<int64_t>(st.st_size);
+  key.optimize = effective_optimize(-1);
+  Writer w;
+  header(w, key);
+  if (!w.value(a[0])) {
+    err_clear();
+    return bytes_from("", 0);
+  }
+  return bytes_from(w.buf);
+}
+
 const MethodDef kCodeCacheFunctions[] = {
     {"compile_cached(text, filename, cache_path, /)", compile_cached,
      "Compile text as filename ('exec'), through the bytecode cache file cache_path keyed by the text."},
+    {"source_cache_bytes(code, source_path, /)", source_cache_bytes,
+     "The bytecode cache file's bytes for code compiled from the source file source_path (b'' if not cacheable)."},
     {nullptr}};
 
 }  // namespace

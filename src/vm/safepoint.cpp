@@ -1,5 +1,8 @@
 #include "vm/safepoint.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <csignal>
 #include <cstring>
 
@@ -18,12 +21,24 @@ namespace {
 std::atomic<uint8_t> g_pending[NSIG];
 std::atomic<int> g_any_pending{0};
 ThreadState* g_main_thread = nullptr;
+// signal.set_wakeup_fd: each noted signal's number is also written there as
+// one byte (an event loop's self-pipe), or -1. Write errors (a full pipe)
+// are ignored.
+std::atomic<int> g_wakeup_fd{-1};
 
 void on_signal(int signum) {
   if (signum <= 0 || signum >= NSIG) return;
   g_pending[signum].store(1, std::memory_order_relaxed);
   g_any_pending.store(1, std::memory_order_release);
   if (g_main_thread) g_main_thread->eval_breaker.fetch_or(kBreakSignals, std::memory_order_release);
+  int fd = g_wakeup_fd.load(std::memory_order_relaxed);
+  if (fd >= 0) {
+    int saved = errno;
+    unsigned char byte = static_cast<unsigned char>(signum);
+    ssize_t r = ::write(fd, &byte, 1);
+    (void)r;
+    errno = saved;
+  }
 }
 
 // Runs the Python handlers of the signals noted since the last call. A handler
@@ -60,6 +75,8 @@ void signals_after_fork_child() {
 }
 
 void signal_note_pending(int signum) { on_signal(signum); }
+
+int signal_swap_wakeup_fd(int fd) { return g_wakeup_fd.exchange(fd, std::memory_order_acq_rel); }
 
 int signal_install_c_handler(int signum, SignalAction action) {
   struct sigaction sa;

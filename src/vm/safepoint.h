@@ -20,6 +20,8 @@ int handle_eval_breaker(ThreadState* ts);
 // the Python handler (modules/signal_module.h) at a safepoint.
 // signal_note_pending is async-signal-safe (also used by interrupt_main).
 void signal_note_pending(int signum);
+// signal.set_wakeup_fd: install fd (-1: none), returning the previous one.
+int signal_swap_wakeup_fd(int fd);
 void signals_init();
 // Route `signum` to the Python handler, or set SIG_DFL / SIG_IGN; -1 + errno.
 enum class SignalAction { kDefault, kIgnore, kPython };
