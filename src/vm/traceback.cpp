@@ -499,8 +499,14 @@ bool blank(const std::u32string& s, size_t from, size_t to) {
 bool caret_anchors(const std::u32string& seg, size_t* left, size_t* right) {
   static const std::u32string_view kBinops[] = {U"**", U"//", U"<<", U">>", U"+", U"-", U"*",
                                                 U"@",  U"/",  U"%",  U"&",  U"|", U"^"};
-  static const std::u32string_view kStop[] = {U"and", U"or",  U"not",   U"if",   U"else", U"lambda",
-                                              U"in",  U"is",  U"for",   U"await", U"yield"};
+  // Keywords that cannot stand inside a plain binary operation or subscript
+  // expression statement: CPython's re-parse finds no anchors when one is
+  // at the top level (`raise E from errs[-1]` draws no carets).
+  static const std::u32string_view kStop[] = {
+      U"and",  U"or",     U"not",  U"if",     U"else",   U"lambda",   U"in",      U"is",
+      U"for",  U"await",  U"yield", U"raise", U"return", U"from",     U"del",     U"assert",
+      U"as",   U"import", U"global", U"nonlocal", U"while", U"with",  U"async",   U"elif",
+      U"except", U"finally", U"try", U"def",  U"class",  U"pass",     U"break",   U"continue"};
   size_t n = seg.size(), i = 0;
   int depth = 0;
   std::vector<std::pair<size_t, std::u32string_view>> ops;
