@@ -112,6 +112,7 @@ def swallow():
         finally:
             if i < 2:
                 continue
+            break
     return "loop done"
 
 
