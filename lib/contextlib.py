@@ -116,7 +116,8 @@ class _GeneratorCM:
 
     def _forget_recipe(self):
         # Once entered the manager cannot be recreated: drop the references.
-        del self.func, self.args, self.kwds
+        # (In CPython's order: reusing a spent manager fails on .args.)
+        del self.args, self.kwds, self.func
 
     @staticmethod
     def _outcome(raised, sent, tb, stop_types):

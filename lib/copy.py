@@ -174,5 +174,12 @@ def replace(obj, /, **changes):
     cls = obj.__class__
     func = getattr(cls, '__replace__', None)
     if func is None:
+        # Dataclasses and named tuples have no __replace__ in 3.11 (dir()
+        # shows what python3 shows); replace() still takes them.
+        if hasattr(cls, '__dataclass_fields__'):
+            import dataclasses
+            return dataclasses.replace(obj, **changes)
+        if isinstance(obj, tuple) and hasattr(cls, '_fields') and hasattr(cls, '_replace'):
+            return obj._replace(**changes)
         raise TypeError('replace() does not support %s objects' % cls.__name__)
     return func(obj, **changes)

@@ -549,8 +549,6 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
     if slots:
         cls = _add_slots(cls, frozen, weakref_slot)
 
-    if '__replace__' not in cls.__dict__:
-        cls.__replace__ = _replace
     abc = sys.modules.get('abc')
     if abc is not None and hasattr(cls, '__abstractmethods__'):
         abc.update_abstractmethods(cls)

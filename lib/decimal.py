@@ -5,8 +5,7 @@ CPython's C implementation (_decimal), which is what `python3` runs:
 - a trapped signal is raised with a list of the conditions as its argument
   (str(e) is "[<class 'decimal.DivisionByZero'>]", not an explanation);
 - Context's repr lists flags and traps in libmpdec's order;
-- int() and as_integer_ratio() of NaN and Infinity use _decimal's messages;
-- flags and traps are signal dicts holding bools in libmpdec's order.
+- int() and as_integer_ratio() of NaN and Infinity use _decimal's messages.
 """
 
 import _pydecimal
@@ -48,74 +47,147 @@ def _context_repr(self):
 Context.__repr__ = _context_repr
 
 
-# _decimal's flags and traps are signal dicts: fixed keys in libmpdec's
-# table order, values kept as bools (_pydecimal stores the ints 0 and 1, so
-# `ctx.flags[Inexact]` printed 1 instead of True), no deletion, and a
-# context copies the mapping it is given. A dict subclass keeps the reads
-# on _pydecimal's hot path (`self.traps[error]`) at dict speed.
-_C_SIGNALS = (InvalidOperation, FloatOperation, DivisionByZero, Overflow,
-              Underflow, Subnormal, Inexact, Rounded, Clamped)
-_C_SIGNAL_SET = frozenset(_C_SIGNALS)
-_SIGNAL_KEY_MSG = ('valid values for signals are:\n'
+# A context's flags and traps are SignalDicts, as in _decimal: a mapping
+# over exactly the nine signals whose values are bools, whose keys cannot
+# be added or deleted, and whose repr is libmpdec's.  _pydecimal keeps
+# plain dicts of 0/1, so `ctx.flags[Inexact]` printed 1 where python3
+# prints True.
+_SIGNALDICT_ORDER = (InvalidOperation, FloatOperation, DivisionByZero, Overflow,
+                     Underflow, Subnormal, Inexact, Rounded, Clamped)
+_INVALID_SIGNAL = ('valid values for signals are:\n'
                    '  [InvalidOperation, FloatOperation, DivisionByZero,\n'
                    '   Overflow, Underflow, Subnormal, Inexact, Rounded,\n'
                    '   Clamped]')
 
 
-class SignalDictMixin(dict):
-    __slots__ = ()
+class SignalDictMixin:
+    __slots__ = ('_values',)
 
-    # _pydecimal's _raise_error stores every flag it raises through here:
-    # kept to a membership test and one store (names bound as defaults).
-    def __setitem__(self, key, value, _store=dict.__setitem__, _signals=_C_SIGNAL_SET):
-        if key not in _signals:
-            raise KeyError(_SIGNAL_KEY_MSG)
-        _store(self, key, True if value else False)
+    def __init__(self, values):
+        self._values = values
 
-    def __missing__(self, key):
-        raise KeyError(_SIGNAL_KEY_MSG)
+    def __getitem__(self, key):
+        try:
+            return self._values[key]
+        except (KeyError, TypeError):
+            raise KeyError(_INVALID_SIGNAL) from None
+
+    def __setitem__(self, key, value):
+        values = self._values
+        try:
+            if key not in values:
+                raise KeyError
+        except (KeyError, TypeError):
+            raise KeyError(_INVALID_SIGNAL) from None
+        values[key] = bool(value)
 
     def __delitem__(self, key):
         raise ValueError('signal keys cannot be deleted')
 
-    def pop(self, *args):
-        raise ValueError('signal keys cannot be deleted')
+    def __iter__(self):
+        return iter(_SIGNALDICT_ORDER)
 
-    def popitem(self):
-        raise ValueError('signal keys cannot be deleted')
-
-    def clear(self):
-        raise ValueError('signal keys cannot be deleted')
-
-    def setdefault(self, key, default=None):
-        return self[key]
-
-    def update(self, *args, **kwargs):
-        for k, v in dict(*args, **kwargs).items():
-            self[k] = v
-
-    def copy(self):
-        return dict(self)
+    def __len__(self):
+        return len(_SIGNALDICT_ORDER)
 
     def __repr__(self):
-        return '{' + ', '.join('%r:%r' % kv for kv in self.items()) + '}'
+        return '{' + ', '.join('%s:%s' % (s, self._values[s])
+                               for s in _SIGNALDICT_ORDER) + '}'
+
+    def copy(self):
+        return {s: self._values[s] for s in _SIGNALDICT_ORDER}
+
+    def __reduce_ex__(self, protocol):
+        raise TypeError("cannot pickle 'SignalDict' object")
+
+
+def _make_signal_dict_type():
+    from collections.abc import MutableMapping
+    cls = type(MutableMapping)('SignalDict', (SignalDictMixin, MutableMapping),
+                               {'__slots__': ()})
+    cls.__module__ = 'abc'
+    return cls
+
+
+_SignalDict = _make_signal_dict_type()
+del _make_signal_dict_type
+
+
+def _signal_dict_from_list(signals):
+    values = dict.fromkeys(_SIGNALDICT_ORDER, False)
+    for s in signals:
+        try:
+            if s not in values:
+                raise KeyError
+        except (KeyError, TypeError):
+            raise KeyError(_INVALID_SIGNAL) from None
+        values[s] = True
+    return _SignalDict(values)
 
 
 def _set_signal_dict(self, name, d):
-    if not isinstance(d, dict):
+    # Assignment takes a SignalDict (copied) or a dict of all nine signals.
+    if isinstance(d, SignalDictMixin):
+        values = dict(d._values)
+    elif isinstance(d, dict):
+        if len(d) != len(_SIGNALDICT_ORDER):
+            raise KeyError('invalid signal dict')
+        values = {}
+        for s in _SIGNALDICT_ORDER:
+            if s not in d:
+                raise KeyError('invalid signal dict')
+            values[s] = bool(d[s])
+    else:
         raise TypeError('argument must be a signal dict')
-    if len(d) != len(_C_SIGNALS) or any(s not in d for s in _C_SIGNALS):
-        raise KeyError('invalid signal dict')
-    return object.__setattr__(self, name,
-                              SignalDictMixin((s, bool(d[s])) for s in _C_SIGNALS))
+    object.__setattr__(self, name, _SignalDict(values))
 
 
 Context._set_signal_dict = _set_signal_dict
-# The template contexts were made when _pydecimal was imported.
+_pydecimal_context_init = Context.__init__
+
+
+def _context_init(self, prec=None, rounding=None, Emin=None, Emax=None,
+                  capitals=None, clamp=None, flags=None, traps=None,
+                  _ignored_flags=None):
+    # The constructor also takes lists of the signals to set.
+    _pydecimal_context_init(self, prec, rounding, Emin, Emax, capitals, clamp,
+                            None, None, _ignored_flags)
+    for name, value in (('traps', traps), ('flags', flags)):
+        if isinstance(value, list):
+            object.__setattr__(self, name, _signal_dict_from_list(value))
+        elif value is not None:
+            _set_signal_dict(self, name, value)
+
+
+def _shallow_copy(self):
+    # Shares the flags and traps: _pydecimal's internal copies raise their
+    # signals into the original context.
+    nc = Context(self.prec, self.rounding, self.Emin, self.Emax, self.capitals,
+                 self.clamp, None, None, self._ignored_flags)
+    object.__setattr__(nc, 'flags', self.flags)
+    object.__setattr__(nc, 'traps', self.traps)
+    return nc
+
+
+Context.__init__ = _context_init
+Context._shallow_copy = _shallow_copy
 for _ctx in (DefaultContext, BasicContext, ExtendedContext):
-    _ctx.flags = _ctx.flags
-    _ctx.traps = _ctx.traps
-del _ctx
+    for _name in ('flags', 'traps'):
+        object.__setattr__(_ctx, _name,
+                           _SignalDict({s: bool(getattr(_ctx, _name)[s])
+                                        for s in _SIGNALDICT_ORDER}))
+del _ctx, _name
+_pydecimal_localcontext = localcontext
+
+
+def localcontext(ctx=None, **kwargs):
+    for key in ('flags', 'traps'):
+        if isinstance(kwargs.get(key), list):
+            kwargs[key] = _signal_dict_from_list(kwargs[key])
+    return _pydecimal_localcontext(ctx, **kwargs)
+
+
+localcontext.__doc__ = _pydecimal_localcontext.__doc__
 
 
 def _c_message(method, suffix):
@@ -162,7 +234,11 @@ def _hide_frames():
     import sys
     if not hasattr(sys, '_ftpy_hide_frames'):
         return
-    fns = [_c_style_raise_error, _pydecimal_raise_error, Decimal.__int__]
+    fns = [_c_style_raise_error, _pydecimal_raise_error, Decimal.__int__,
+           _context_init, _pydecimal_context_init, _set_signal_dict,
+           _signal_dict_from_list, Context.__setattr__, localcontext,
+           _pydecimal_localcontext, SignalDictMixin.__getitem__,
+           SignalDictMixin.__setitem__, SignalDictMixin.__delitem__]
     for name in ('__new__', '__truediv__', '__rtruediv__', '__floordiv__',
                  '__rfloordiv__', '__mod__', '__rmod__', '__divmod__', '__pow__',
                  'quantize', 'sqrt', 'ln', 'log10', 'to_integral_value',

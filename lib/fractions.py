@@ -226,21 +226,58 @@ class Fraction(numbers.Rational):
         reverse.__name__ = '__r' + name + '__'
         return forward, reverse
 
+    # The four operations work on operands in lowest terms, so gcds of the
+    # (small) denominators and numerators keep the products small, and the
+    # result needs no gcd of the full products (Knuth, TAOCP 4.5.1).  The
+    # numerator a division by zero reports is the reduced one, as CPython's.
+
     def _add(a, b):
-        return Fraction(a._numerator * b._denominator + b._numerator * a._denominator,
-                        a._denominator * b._denominator)
+        return Fraction._add_sub(a, b._numerator, b._denominator)
 
     def _sub(a, b):
-        return Fraction(a._numerator * b._denominator - b._numerator * a._denominator,
-                        a._denominator * b._denominator)
+        return Fraction._add_sub(a, -b._numerator, b._denominator)
+
+    def _add_sub(a, nb, db):
+        na, da = a._numerator, a._denominator
+        g = math.gcd(da, db)
+        if g == 1:
+            return Fraction(na * db + da * nb, da * db, _normalize=False)
+        s = da // g
+        t = na * (db // g) + nb * s
+        g2 = math.gcd(t, g)
+        if g2 == 1:
+            return Fraction(t, s * db, _normalize=False)
+        return Fraction(t // g2, s * (db // g2), _normalize=False)
 
     def _mul(a, b):
-        return Fraction(a._numerator * b._numerator, a._denominator * b._denominator)
+        na, da = a._numerator, a._denominator
+        nb, db = b._numerator, b._denominator
+        g1 = math.gcd(na, db)
+        if g1 > 1:
+            na //= g1
+            db //= g1
+        g2 = math.gcd(nb, da)
+        if g2 > 1:
+            nb //= g2
+            da //= g2
+        return Fraction(na * nb, db * da, _normalize=False)
 
     def _div(a, b):
-        if b._numerator == 0:
-            raise ZeroDivisionError('Fraction(%s, 0)' % (a._numerator * b._denominator))
-        return Fraction(a._numerator * b._denominator, a._denominator * b._numerator)
+        # a * (1/b): the numerators share a factor, and so do the denominators.
+        na, da = a._numerator, a._denominator
+        nb, db = b._numerator, b._denominator
+        g1 = math.gcd(na, nb)
+        if g1 > 1:
+            na //= g1
+            nb //= g1
+        g2 = math.gcd(db, da)
+        if g2 > 1:
+            da //= g2
+            db //= g2
+        n, d = na * db, nb * da
+        if d < 0:
+            n, d = -n, -d
+        return Fraction(n, d, _normalize=False)
 
     def _floordiv(a, b):
         return (a._numerator * b._denominator) // (a._denominator * b._numerator)

@@ -417,8 +417,13 @@ class StackSummary(list):
 _BINOPS = ('**', '//', '<<', '>>', '+', '-', '*', '@', '/', '%', '&', '|', '^')
 _PRECEDENCE = {'|': 1, '^': 2, '&': 3, '<<': 4, '>>': 4, '+': 5, '-': 5,
                '*': 6, '@': 6, '/': 6, '//': 6, '%': 6, '**': 8}
+# Keywords that cannot stand at the top level of a binary operation or
+# subscript expression statement (`raise E from errs[-1]` gets no anchors).
 _STOP_WORDS = frozenset(['and', 'or', 'not', 'if', 'else', 'lambda', 'in', 'is',
-                         'for', 'await', 'yield'])
+                         'for', 'await', 'yield', 'raise', 'return', 'from',
+                         'del', 'assert', 'as', 'import', 'global', 'nonlocal',
+                         'while', 'with', 'async', 'elif', 'except', 'finally',
+                         'try', 'def', 'class', 'pass', 'break', 'continue'])
 
 
 def _caret_anchors(segment):

@@ -431,7 +431,6 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__new__': __new__,
         '_make': classmethod(methods['_make']),
         '_replace': methods['_replace'],
-        '__replace__': methods['_replace'],
         '__repr__': methods['__repr__'],
         '_asdict': methods['_asdict'],
         '__getnewargs__': methods['__getnewargs__'],

@@ -11,8 +11,14 @@ decoder, written for ftpy in pure Python.
 __all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder',
            'JSONDecodeError', 'JSONEncoder']
 
+# The version CPython 3.11's json reports; json.scanner is a loaded
+# submodule there too (its decoder imports it).
+__version__ = '2.0.9'
+__author__ = 'Bob Ippolito <bob@redivi.com>'
+
 from .decoder import JSONDecoder, JSONDecodeError
 from .encoder import JSONEncoder
+from . import scanner
 import codecs
 
 _default_encoder = JSONEncoder(

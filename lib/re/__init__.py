@@ -20,6 +20,9 @@ dicts whose single operations are atomic, and a lost race only compiles a
 pattern or a template twice.
 """
 
+# The version CPython 3.11's re reports.
+__version__ = "2.2.1"
+
 import _ftpy_sre
 from . import _engine
 from ._engine import error

@@ -74,6 +74,19 @@ class error(Exception):
 #   ('cond', index, yes, no)     (?(group)yes|no)
 #   ('atomic', node)             (?>...)
 
+# CPython warns about set syntax that a future version may give a meaning
+# ('[[', '--', '&&', '~~', '||' inside a class), at the first frame outside
+# the re package: the caller of re.compile() or re.match().
+_SET_OPERATION = {'-': 'difference', '&': 'intersection',
+                  '~': 'symmetric difference', '|': 'union'}
+_PACKAGE_PREFIX = (__file__.rpartition('/')[0] + '/',)
+
+
+def _future_warning(message):
+    import warnings
+    warnings.warn(message, FutureWarning, skip_file_prefixes=_PACKAGE_PREFIX)
+
+
 class _Source:
     def __init__(self, pattern, text):
         self.pattern = pattern
@@ -471,6 +484,8 @@ class _Parser:
     def parse_class(self, start):
         src = self.src
         negate = False
+        if src.peek() == '[':
+            _future_warning('Possible nested set at position %d' % src.pos)
         if src.peek() == '^':
             src.pos += 1
             negate = True
@@ -487,6 +502,9 @@ class _Parser:
             if c == '\\':
                 item = self.parse_escape(item_pos, in_class=True)
             else:
+                if items and c in '-&~|' and src.peek() == c:
+                    _future_warning('Possible set %s at position %d' % (
+                        _SET_OPERATION[c], item_pos))
                 item = c
             if src.peek() == '-' and src.peek(1) not in (']', ''):
                 src.pos += 1
@@ -495,6 +513,9 @@ class _Parser:
                 if c2 == '\\':
                     hi = self.parse_escape(hi_pos, in_class=True)
                 else:
+                    if c2 == '-':
+                        _future_warning('Possible set difference at position %d'
+                                        % (hi_pos - 1))
                     hi = c2
                 if not isinstance(item, str) or not isinstance(hi, str):
                     raise src.error('bad character range %s' %

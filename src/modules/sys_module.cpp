@@ -28,6 +28,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/ids.h"
+#include "objects/type_internal.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
@@ -656,20 +657,32 @@ Ref<> sys_exc_info(Value, Value*) {
   return tuple_pack({Value(type_of(e)), e, tb.is_null() ? none() : tb});
 }
 
-Ref<> sys_getsizeof(Value, Value* a) {
-  Ref<> r = call_method(a[0], "__sizeof__", nullptr, 0);
-  if (!r) {
-    if (!a[1].is_null() && err_matches(g_TypeError)) {
-      err_clear();
-      return Ref<>::borrow(a[1]);
-    }
-    return nullptr;
-  }
-  if (!is_int(r.val())) return err_set_str(g_TypeError, "an integer is required");
+// The size getsizeof reports, or -1 with an exception set.
+int64_t object_getsizeof(Value o) {
+  // __sizeof__ is looked up on the type, as CPython's special lookup does,
+  // so getsizeof(SomeClass) calls type.__sizeof__(SomeClass).
+  Ref<> r = call_special(o, str_intern("__sizeof__"), nullptr, 0);
+  if (!r) return -1;
+  if (!is_int(r.val())) return err_set_str(g_TypeError, "an integer is required"), -1;
   int64_t n;
-  if (!int_as_int64(r.val(), &n)) return err_set_str(g_OverflowError, "size too large");
-  if (n < 0) return err_set_str(g_ValueError, "__sizeof__() should return >= 0");
-  return int_from_int64(n + 16);  // plus the GC header CPython adds
+  if (!int_as_int64(r.val(), &n)) return err_set_str(g_OverflowError, "size too large"), -1;
+  if (n < 0) return err_set_str(g_ValueError, "__sizeof__() should return >= 0"), -1;
+  // Plus the GC header CPython adds to objects of its collected types
+  // (the types with a traverse function here): not to ints, floats, strs.
+  if (type_of(o)->tp_traverse) n += 16;
+  return n;
+}
+
+Ref<> sys_getsizeof(Value, Value* a) {
+  int64_t n = object_getsizeof(a[0]);
+  if (n >= 0) return int_from_int64(n);
+  // With a default, any TypeError (no usable __sizeof__, or one that
+  // returned a non-int) gives the default.
+  if (!a[1].is_null() && err_matches(g_TypeError)) {
+    err_clear();
+    return Ref<>::borrow(a[1]);
+  }
+  return nullptr;
 }
 
 Ref<> sys_getframe(Value, Value* a) {

@@ -356,10 +356,24 @@ Ref<> exc_reduce(Value self, Value*) {
   return tuple_pack({Value(type_of(self)), args.val(), d});
 }
 
+// The state __reduce__ hands to pickle: each item is set as an attribute
+// (so properties and __slots__ members get theirs, as in CPython).
+Ref<> exc_setstate(Value self, Value* args) {
+  Value state = args[0];
+  if (is_none(state)) return new_none();
+  if (!is_dict(state)) return err_set_str(g_TypeError, "state is not a dictionary");
+  int64_t pos = 0;
+  Ref<> key, value;
+  while (dict_next(state, &pos, &key, &value))
+    if (setattr(self, key.val(), value.val()) < 0) return nullptr;
+  return new_none();
+}
+
 const MethodDef kExcMethods[] = {
     {"with_traceback($self, tb, /)", exc_with_traceback, "Set self.__traceback__ to tb and return self."},
     {"add_note($self, note, /)", exc_add_note, "Add a note to the exception"},
     {"__reduce__($self, /)", exc_reduce, nullptr},
+    {"__setstate__($self, state, /)", exc_setstate, nullptr},
     {nullptr}};
 
 const GetSetDef kExcGetSets[] = {

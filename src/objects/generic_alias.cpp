@@ -13,6 +13,8 @@
 
 namespace ftpy {
 
+Ref<> type_or_slot(Value a, Value b);  // objects/union_type.cpp
+
 Type g_generic_alias_type;
 
 namespace {
@@ -366,6 +368,7 @@ void generic_alias_type_init() {
   t->tp_dealloc = ga_dealloc;
   t->tp_traverse = ga_traverse;
   t->tp_repr = ga_repr;
+  t->nb_binary[kOpOr] = type_or_slot;  // list[int] | None, list[int] | set[str]
   t->tp_richcompare = ga_richcompare;
   t->tp_hash = ga_hash;
   t->tp_call = ga_call;

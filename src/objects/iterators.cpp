@@ -7,6 +7,7 @@
 
 #include "objects/dict.h"
 #include "objects/errors.h"
+#include "objects/generic_alias.h"
 #include "objects/ids.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -419,7 +420,12 @@ Ref<> enumerate_reduce(Value self, Value*) {
   return tuple_pack({Value(type_of(self)), args.val()});
 }
 
-const MethodDef kEnumerateMethods[] = {{"__reduce__($self, /)", enumerate_reduce, kReduceDoc}, {nullptr}};
+Ref<> enumerate_class_getitem(Value cls, Value* args) { return generic_alias_new(cls, args[0]); }
+
+const MethodDef kEnumerateMethods[] = {
+    {"__reduce__($self, /)", enumerate_reduce, kReduceDoc},
+    {"__class_getitem__($type, item, /)", enumerate_class_getitem, "See PEP 585", kMethClass},
+    {nullptr}};
 
 // --- zip and map share the "pull one item from each iterator" step -----------------------
 

@@ -8,8 +8,6 @@
 
 namespace ftpy {
 
-Ref<> type_or_slot(Value a, Value b);
-
 Type g_none_type;
 Type g_not_implemented_type;
 Type g_ellipsis_type;
@@ -67,7 +65,6 @@ void singletons_init() {
   g_none_type.nb_bool = none_bool;
   g_none_type.tp_new = none_new;
   g_none_type.tp_hash = none_hash;
-  g_none_type.nb_binary[kOpOr] = type_or_slot;  // None | int
   type_ready(&g_none_type);
   init_singleton(&g_none, &g_none_type);
 

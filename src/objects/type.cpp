@@ -765,7 +765,9 @@ int object_init(Value self, const Value* args, size_t nargs, Value kwnames) {
       return -1;
     }
     if (t->tp_new == object_tp_new) {
-      err_format(g_TypeError, "%s() takes no arguments", t->name);
+      // CPython 3.11's wording when object.__init__ is called directly
+      // (type(x)(...) with extra arguments fails in object.__new__ first).
+      err_format(g_TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)", t->name);
       return -1;
     }
   }

@@ -975,11 +975,26 @@ bool is_slot_wrapper_of(Value f, GetAttrFn fn) {
          f.as<SlotWrapper>()->owner->tp_getattro == fn;
 }
 
+// The built-in sequences whose + is CPython's sq_concat, which has no
+// reflected form: they publish __add__ but no __radd__ (dir([]) and
+// [].__radd__ as in CPython). By name, as the types live in several files.
+namespace {
+bool concat_only(const Type* t) {
+  static constexpr std::string_view kNames[] = {"str",   "bytes",             "bytearray",  "list",
+                                                "tuple", "collections.deque", "array.array"};
+  if ((t->flags & kTypeHeapType) || !t->name) return false;
+  for (std::string_view n : kNames)
+    if (n == t->name) return true;
+  return false;
+}
+}  // namespace
+
 void slots_add_wrappers(Type* t) {
   ensure_names();
   wrapper_types_init();
   for (const SlotDef& d : kSlotDefs) {
     if (d.kind == kGetattr || d.kind == kNew) continue;
+    if (d.kind == kBinaryR && d.op == kOpAdd && concat_only(t)) continue;
     void* mine = slot_fn(t, d);
     if (!mine) continue;
     void* inherited = t->base ? slot_fn(t->base, d) : nullptr;

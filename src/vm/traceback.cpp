@@ -499,8 +499,14 @@ bool blank(const std::u32string& s, size_t from, size_t to) {
 bool caret_anchors(const std::u32string& seg, size_t* left, size_t* right) {
   static const std::u32string_view kBinops[] = {U"**", U"//", U"<<", U">>", U"+", U"-", U"*",
                                                 U"@",  U"/",  U"%",  U"&",  U"|", U"^"};
-  static const std::u32string_view kStop[] = {U"and", U"or",  U"not",   U"if",   U"else", U"lambda",
-                                              U"in",  U"is",  U"for",   U"await", U"yield"};
+  // Keywords that cannot stand inside a plain binary operation or subscript
+  // expression statement: CPython's re-parse finds no anchors when one is
+  // at the top level (`raise E from errs[-1]` draws no carets).
+  static const std::u32string_view kStop[] = {
+      U"and",  U"or",     U"not",  U"if",     U"else",   U"lambda",   U"in",      U"is",
+      U"for",  U"await",  U"yield", U"raise", U"return", U"from",     U"del",     U"assert",
+      U"as",   U"import", U"global", U"nonlocal", U"while", U"with",  U"async",   U"elif",
+      U"except", U"finally", U"try", U"def",  U"class",  U"pass",     U"break",   U"continue"};
   size_t n = seg.size(), i = 0;
   int depth = 0;
   std::vector<std::pair<size_t, std::u32string_view>> ops;
@@ -630,7 +636,22 @@ std::string caret_line(Code* c, int32_t lasti, int lineno, const std::string& ra
   return out + "\n";
 }
 
-void format_tb(Value tb, std::string* out) {
+// sys.tracebacklimit as the interpreter's printer reads it: an int limits a
+// printed traceback to its last N entries, and one <= 0 prints none (not
+// even the header); anything else, or no such attribute, means no limit.
+int64_t traceback_limit() {
+  constexpr int64_t kNoLimit = INT64_MAX;
+  if (g_interp.sys_dict.is_null()) return kNoLimit;
+  Ref<> v;
+  int r = dict_get_item_str(g_interp.sys_dict, str_intern("tracebacklimit"), &v);
+  if (r < 0) err_clear();
+  if (r <= 0 || !is_int(v.val())) return kNoLimit;
+  int64_t n;
+  if (!int_as_int64(v.val(), &n)) return int_sign(v.val()) > 0 ? kNoLimit : 0;
+  return n <= 0 ? 0 : n;
+}
+
+void format_tb(Value tb, std::string* out, int64_t limit = INT64_MAX) {
   // CPython collapses runs of more than 3 identical entries.
   std::string last_key;
   int repeat = 0;
@@ -640,6 +661,10 @@ void format_tb(Value tb, std::string* out) {
       *out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
     }
   };
+  // A limit keeps the most recent entries.
+  int64_t depth = 0;
+  for (Value t = tb; !t.is_null(); t = t.as<Traceback>()->next) depth++;
+  for (; depth > limit; depth--) tb = tb.as<Traceback>()->next;
   for (Value t = tb; !t.is_null(); t = t.as<Traceback>()->next) {
     auto* e = t.as<Traceback>();
     auto* fo = e->frame.as<FrameObject>();
@@ -914,8 +939,10 @@ void format_one(Value exc, PrintContext* ctx) {
     ctx->emit("\nDuring handling of the above exception, another exception occurred:\n\n");
   }
   Value tb = exception_traceback(exc);
+  int64_t limit = traceback_limit();
+  if (limit == 0) tb = Value();
   std::string stack;
-  if (!tb.is_null()) format_tb(tb, &stack);
+  if (!tb.is_null()) format_tb(tb, &stack, limit);
   Value group = is_subtype(type_of(exc), g_BaseExceptionGroup) ? exception_extra(exc, kGroupExceptions) : Value();
   if (group.is_null() || !is_tuple(group)) {
     if (!tb.is_null()) {
@@ -981,9 +1008,10 @@ std::string format_unraisable(Value exc) {
   // the ": " even when str() is empty.
   std::string out;
   Value tb = exception_traceback(exc);
-  if (!tb.is_null()) {
+  int64_t limit = traceback_limit();
+  if (!tb.is_null() && limit > 0) {
     out += "Traceback (most recent call last):\n";
-    format_tb(tb, &out);
+    format_tb(tb, &out, limit);
   }
   Type* t = type_of(exc);
   std::string name = type_qualname_utf8(t);
