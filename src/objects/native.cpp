@@ -3,6 +3,7 @@
 // getset_descriptor and member_descriptor types.
 #include "objects/native.h"
 
+#include <algorithm>
 #include <atomic>
 
 #include <cstdio>
@@ -393,6 +394,20 @@ namespace {
 
 }  // namespace
 
+namespace {
+// Sorted by the generator (byte order, as std::string_view compares).
+constexpr std::string_view kNoTextSignature[] = {
+#include "no_text_sig_data.inc"
+};
+}  // namespace
+
+bool native_lacks_text_signature(std::string_view owner, std::string_view name) {
+  std::string key;
+  key.reserve(owner.size() + 1 + name.size());
+  key.append(owner).append(".").append(name);
+  return std::binary_search(std::begin(kNoTextSignature), std::end(kNoTextSignature), std::string_view(key));
+}
+
 Signature* native_parse_def_signature(const MethodDef* def, const char* owner_name) {
   auto* sig = const_cast<Signature*>(native_parse_signature(def->signature, owner_name));  // new, not yet shared
   if (def->flags & kMethParseTupleMessages) sig->parse_tuple_messages = true;
@@ -477,7 +492,8 @@ Ref<> native_function_repr(Value v) {
     return str_from_utf8("<built-in function " + name + ">");
   char addr[32];
   std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(f->self.obj()));
-  return str_from_utf8("<built-in method " + name + " of " + type_name(type_of(f->self)) +
+  // The receiver's full type name, as CPython's tp_name ("datetime.date").
+  return str_from_utf8("<built-in method " + name + " of " + type_of(f->self)->name +
                        " object at " + addr + ">");
 }
 
@@ -520,16 +536,36 @@ Ref<> native_function_get_module(Value v) {
 }
 // CPython's __text_signature__: the parameter list of the declared signature
 // ("(obj, /)", "($self, /, sep=None, maxsplit=-1)"), which inspect.signature
-// parses. None when a parameter has no representable default (`=?`).
-Ref<> text_signature_of(const MethodDef* def) {
+// parses; a module function's starts with "$module" as Argument Clinic's do
+// ("($module, obj, /)"). A parameter with no representable default (`=?`)
+// shows as CPython's `=<unrepresentable>` (inspect.signature then refuses
+// it, as it does on CPython). None where CPython's function has none.
+Ref<> text_signature_of(const MethodDef* def, bool module_function) {
+  const Signature* parsed = native_def_signature(def);
+  if (parsed->no_text_signature) return new_none();
   std::string_view header = doc_signature(def->doc);
-  if (!header.empty()) return str_from_utf8(header);
-  std::string_view sig = def->signature;
+  std::string_view sig = header.empty() ? std::string_view(def->signature) : header;
   size_t open = sig.find('(');
-  if (open == std::string_view::npos || sig.find("=?") != std::string_view::npos) return new_none();
-  return str_from_utf8(sig.substr(open));
+  if (open == std::string_view::npos) return new_none();
+  std::string params(sig.substr(open + 1));  // through the closing ')'
+  if (module_function && params.starts_with("$module")) module_function = false;
+  for (size_t at = 0; (at = params.find("=?", at)) != std::string::npos;) {
+    params.replace(at, 2, "=<unrepresentable>");
+    at += 18;
+  }
+  std::string text = "(";
+  if (module_function) {
+    // "$module" is positional-only: a "/" follows it unless the declared
+    // parameters bring their own.
+    bool has_slash = params.find('/') != std::string::npos;
+    text += params == ")" ? "$module, /" : has_slash ? "$module, " : "$module, /, ";
+  }
+  return str_from_utf8(text + params);
 }
-Ref<> native_function_get_text_signature(Value v) { return text_signature_of(v.as<NativeFunction>()->def); }
+Ref<> native_function_get_text_signature(Value v) {
+  auto* f = v.as<NativeFunction>();
+  return text_signature_of(f->def, !f->self.is_null() && is_module(f->self));
+}
 
 const GetSetDef kNativeFunctionGetSets[] = {
     {"__name__", native_function_get_name, nullptr},
@@ -641,7 +677,7 @@ Ref<> descr_get_doc(Value v) {
   const char* doc = doc_body(v.as<MethodDescr>()->def->doc);
   return doc ? Ref<>(str_from_utf8(doc)) : new_none();
 }
-Ref<> descr_get_text_signature(Value v) { return text_signature_of(v.as<MethodDescr>()->def); }
+Ref<> descr_get_text_signature(Value v) { return text_signature_of(v.as<MethodDescr>()->def, false); }
 const GetSetDef kMethodDescrGetSets[] = {
     {"__name__", descr_get_name, nullptr},
     {"__qualname__", descr_get_qualname, nullptr},
@@ -875,8 +911,23 @@ int native_add_functions(Value module, const MethodDef* defs) {
     std::lock_guard<std::mutex> g(mu);
     prefix = names->emplace(str_view(modname.val())).first->c_str();
   }
+  std::string_view owner = modname && is_str(modname.val()) ? str_view(modname.val()) : std::string_view();
   for (const MethodDef* m = defs; m->signature; m++) {
-    const Signature* sig = native_def_signature(m, prefix);
+    const Signature* sig = std::atomic_ref<const Signature*>(m->parsed).load(std::memory_order_acquire);
+    if (!sig) {
+      // Parsed here, before publication, with the flag this module's name
+      // gives it (native_def_signature keeps one if two threads race).
+      Signature* mine = native_parse_def_signature(m, prefix);
+      mine->no_text_signature = native_lacks_text_signature(owner, str_view(mine->name));
+      std::atomic_ref<const Signature*> slot(m->parsed);
+      const Signature* expected = nullptr;
+      if (slot.compare_exchange_strong(expected, mine, std::memory_order_acq_rel, std::memory_order_acquire)) {
+        sig = mine;
+      } else {
+        delete mine;  // its Values are interned or immortal
+        sig = expected;
+      }
+    }
     Ref<> f = native_function_new(m, module, modname.val());
     if (!f || dict_set_item(d, sig->name, f.val()) < 0) return -1;
   }
