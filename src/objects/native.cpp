@@ -540,9 +540,12 @@ Ref<> native_function_get_module(Value v) {
 // ("($module, obj, /)"). A parameter with no representable default (`=?`)
 // shows as CPython's `=<unrepresentable>` (inspect.signature then refuses
 // it, as it does on CPython). None where CPython's function has none.
-Ref<> text_signature_of(const MethodDef* def, bool module_function) {
+// `owner` names the static type or the module that defines the function,
+// for native_lacks_text_signature (empty: none to look up); asked only when
+// __text_signature__ is read, so start-up pays nothing for the table.
+Ref<> text_signature_of(const MethodDef* def, std::string_view owner, bool module_function) {
   const Signature* parsed = native_def_signature(def);
-  if (parsed->no_text_signature) return new_none();
+  if (!owner.empty() && native_lacks_text_signature(owner, str_view(parsed->name))) return new_none();
   std::string_view header = doc_signature(def->doc);
   std::string_view sig = header.empty() ? std::string_view(def->signature) : header;
   size_t open = sig.find('(');
@@ -562,9 +565,30 @@ Ref<> text_signature_of(const MethodDef* def, bool module_function) {
   }
   return str_from_utf8(text + params);
 }
+// The static type along `t`'s MRO whose method table holds `def` (a bound
+// built-in method's or classmethod's), or null.
+Type* defining_static_type(Type* t, const MethodDef* def) {
+  Value mro = t->mro;
+  int64_t n = mro.is_null() ? 0 : tuple_size(mro);
+  for (int64_t i = 0; i < n; i++) {
+    Type* b = tuple_item(mro, i).as<Type>();
+    if (b->flags & kTypeHeapType || !b->methods) continue;
+    for (const MethodDef* m = b->methods; m->signature; m++)
+      if (m == def) return b;
+  }
+  return nullptr;
+}
+
 Ref<> native_function_get_text_signature(Value v) {
   auto* f = v.as<NativeFunction>();
-  return text_signature_of(f->def, !f->self.is_null() && is_module(f->self));
+  if (f->self.is_null()) return text_signature_of(f->def, {}, false);
+  if (is_module(f->self)) {
+    Value m = f->module;
+    return text_signature_of(f->def, !m.is_null() && is_str(m) ? str_view(m) : std::string_view(), true);
+  }
+  Type* t = has_flag(type_of(f->self), kTypeTypeSubclass) ? f->self.as<Type>() : type_of(f->self);
+  Type* owner = defining_static_type(t, f->def);
+  return text_signature_of(f->def, owner ? std::string_view(owner->name) : std::string_view(), false);
 }
 
 const GetSetDef kNativeFunctionGetSets[] = {
@@ -677,7 +701,11 @@ Ref<> descr_get_doc(Value v) {
   const char* doc = doc_body(v.as<MethodDescr>()->def->doc);
   return doc ? Ref<>(str_from_utf8(doc)) : new_none();
 }
-Ref<> descr_get_text_signature(Value v) { return text_signature_of(v.as<MethodDescr>()->def, false); }
+Ref<> descr_get_text_signature(Value v) {
+  auto* d = v.as<MethodDescr>();
+  bool listed = d->owner && !(d->owner->flags & kTypeHeapType);
+  return text_signature_of(d->def, listed ? std::string_view(d->owner->name) : std::string_view(), false);
+}
 const GetSetDef kMethodDescrGetSets[] = {
     {"__name__", descr_get_name, nullptr},
     {"__qualname__", descr_get_qualname, nullptr},
@@ -911,23 +939,8 @@ int native_add_functions(Value module, const MethodDef* defs) {
     std::lock_guard<std::mutex> g(mu);
     prefix = names->emplace(str_view(modname.val())).first->c_str();
   }
-  std::string_view owner = modname && is_str(modname.val()) ? str_view(modname.val()) : std::string_view();
   for (const MethodDef* m = defs; m->signature; m++) {
-    const Signature* sig = std::atomic_ref<const Signature*>(m->parsed).load(std::memory_order_acquire);
-    if (!sig) {
-      // Parsed here, before publication, with the flag this module's name
-      // gives it (native_def_signature keeps one if two threads race).
-      Signature* mine = native_parse_def_signature(m, prefix);
-      mine->no_text_signature = native_lacks_text_signature(owner, str_view(mine->name));
-      std::atomic_ref<const Signature*> slot(m->parsed);
-      const Signature* expected = nullptr;
-      if (slot.compare_exchange_strong(expected, mine, std::memory_order_acq_rel, std::memory_order_acquire)) {
-        sig = mine;
-      } else {
-        delete mine;  // its Values are interned or immortal
-        sig = expected;
-      }
-    }
+    const Signature* sig = native_def_signature(m, prefix);
     Ref<> f = native_function_new(m, module, modname.val());
     if (!f || dict_set_item(d, sig->name, f.val()) < 0) return -1;
   }

@@ -105,8 +105,6 @@ struct Signature {
   // **kw (max, min, print): a positional call binds without native_bind.
   bool varargs_fast = false;
   bool parse_tuple_messages = false;  // kMethParseTupleMessages
-  // CPython's function has no __text_signature__ (native_lacks_text_signature).
-  bool no_text_signature = false;
 };
 
 // Whether CPython's function or method `name` of `owner` (a static type's

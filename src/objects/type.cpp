@@ -139,9 +139,7 @@ void add_descriptors(Type* t) {
     for (const MethodDef* m = t->methods; m->signature; m++) {
       // CPython's messages name a method by its qualname ('deque.append()'),
       // without the module that tp_name carries ('collections.deque').
-      Signature* parsed = native_parse_def_signature(m, type_name(t));
-      if (!(t->flags & kTypeHeapType)) parsed->no_text_signature = native_lacks_text_signature(t->name, str_view(parsed->name));
-      const Signature* sig = parsed;
+      const Signature* sig = native_parse_def_signature(m, type_name(t));
       m->parsed = sig;
       Ref<> descr;
       if (m->flags & kMethStatic) {
