@@ -13,7 +13,7 @@ _NAMES = (
     'register_error', 'charmap_build', 'charmap_decode', 'charmap_encode',
     'ascii_decode', 'ascii_encode', 'latin_1_decode', 'latin_1_encode',
     'utf_8_decode', 'utf_8_encode', 'utf_16_le_decode', 'utf_16_le_encode',
-    'utf_16_be_decode', 'utf_16_be_encode', 'utf_32_le_decode',
+    'utf_16_be_decode', 'utf_16_be_encode', 'utf_7_decode', 'utf_7_encode', 'utf_32_le_decode',
     'utf_32_le_encode', 'utf_32_be_decode', 'utf_32_be_encode',
     'unicode_escape_decode', 'unicode_escape_encode',
     'raw_unicode_escape_decode', 'raw_unicode_escape_encode',

@@ -286,6 +286,7 @@ for _name, _spellings in (
         ('ascii', ('ascii', 'us_ascii', '646', 'us')),
         ('cp437', ('cp437', '437', 'ibm437')),
         ('cp1252', ('cp1252', 'windows_1252', '1252')),
+        ('utf-7', ('utf_7', 'utf7', 'u7', 'unicode_1_1_utf_7')),
         ('unicode-escape', ('unicode_escape',)),
         ('raw-unicode-escape', ('raw_unicode_escape',))):
     for _s in _spellings:
@@ -489,9 +490,14 @@ def _make_builtin_codec_inner(name):
             return input.encode(name, self.errors)
 
     class _Decoder(BufferedIncrementalDecoder):
-        def _buffer_decode(self, input, errors, final):
-            usable = _usable_prefix(name, input, final)
-            return (input[:usable].decode(name, errors), usable)
+        if name == 'utf-7':
+            # The native decoder leaves an unfinished shift sequence
+            # unconsumed (a built-in function: it does not bind).
+            _buffer_decode = utf_7_decode
+        else:
+            def _buffer_decode(self, input, errors, final):
+                usable = _usable_prefix(name, input, final)
+                return (input[:usable].decode(name, errors), usable)
 
     if name in _BOMS:
         _Encoder, _Decoder = _bom_classes(name)
@@ -575,6 +581,8 @@ utf_32_le_encode = _encoder_function('utf-32-le')
 utf_32_le_decode = _decoder_function('utf-32-le')
 utf_32_be_encode = _encoder_function('utf-32-be')
 utf_32_be_decode = _decoder_function('utf-32-be')
+# UTF-7's decoder reports how much of an unfinished input it consumed.
+from _ftpy_codecs import utf_7_encode, utf_7_decode
 
 
 @staticmethod

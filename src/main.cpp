@@ -1,5 +1,6 @@
 // ftpy command line: `ftpy [options] [-c cmd | -m mod | file | -] [args]`
 // and the interactive REPL.
+#include <locale.h>
 #include <unistd.h>
 
 #include <array>
@@ -241,6 +242,46 @@ int run_repl(Value globals) {
 
 }  // namespace
 
+// PEP 538, as CPython's python executable does it (not an embedding
+// program): when the LC_CTYPE locale the environment names is C or POSIX
+// (or one the system does not have) and LC_ALL does not force it, set
+// LC_CTYPE to a UTF-8 variant of C, so this process and its children get
+// UTF-8 text. PYTHONCOERCECLOCALE=0 turns it off, =warn says so on stderr.
+static void coerce_c_locale(InterpConfig& cfg) {
+  const char* all = std::getenv("LC_ALL");
+  if (all && *all) return;
+  const char* loc = nullptr;
+  for (const char* var : {"LC_CTYPE", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v && *v) {
+      loc = v;
+      break;
+    }
+  }
+  bool legacy = !loc || std::strcmp(loc, "C") == 0 || std::strcmp(loc, "POSIX") == 0;
+  if (!legacy) {
+    locale_t l = ::newlocale(LC_CTYPE_MASK, loc, locale_t{});
+    if (!l) legacy = true;
+    else ::freelocale(l);
+  }
+  if (!legacy) return;
+  const char* mode = cfg.ignore_environment ? nullptr : std::getenv("PYTHONCOERCECLOCALE");
+  if (mode && std::strcmp(mode, "0") == 0) return;
+  for (const char* target : {"C.UTF-8", "C.utf8", "UTF-8"}) {
+    locale_t l = ::newlocale(LC_CTYPE_MASK, target, locale_t{});
+    if (!l) continue;
+    ::freelocale(l);
+    ::setenv("LC_CTYPE", target, 1);
+    sys_note_c_locale_coerced();
+    if (mode && std::strcmp(mode, "warn") == 0)
+      std::fprintf(stderr,
+                   "Python detected LC_CTYPE=C: LC_CTYPE coerced to %s (set another locale or "
+                   "PYTHONCOERCECLOCALE=0 to disable this locale coercion behavior).\n",
+                   target);
+    return;
+  }
+}
+
 int main(int argc, char** argv) {
   InterpConfig cfg;
   cfg.program_name = argv[0];
@@ -376,12 +417,15 @@ int main(int argc, char** argv) {
   bool interactive = !have_command && !have_module && !have_script && ::isatty(0);
   cfg.interactive = cfg.interactive || interactive;
 
+  coerce_c_locale(cfg);
   if (!runtime_init(cfg)) {
     Ref<> e = err_fetch();
     std::fprintf(stderr, "ftpy: runtime initialisation failed\n");
     if (e) print_exception_to_stderr(e.val());
     return 1;
   }
+
+  if (!sys_resolve_stdio_encoding()) return 1;
 
   int status = 0;
   // A directory or zip archive as the script: CPython puts its path (the

@@ -24,6 +24,7 @@
 #include "modules/heapq_module.h"
 #include "modules/bisect_module.h"
 #include "modules/cjk_stateful.h"
+#include "modules/ftpy_codecs_module.h"
 #include "modules/math_module.h"
 #include "modules/operator_module.h"
 #include "modules/posix_module.h"
@@ -91,6 +92,7 @@ const ModuleRow kModules[] = {
     {"_heapq", heapq_module_create},
     {"_bisect", bisect_module_create},
     {"_ftpy_cjk", cjk_module_create},
+    {"_ftpy_codecs", ftpy_codecs_module_create},
     {"_random", random_module_create},
     {"_struct", struct_module_create},
     {"_datetime", datetime_module_create},

@@ -7,6 +7,7 @@
 // Thread safety: a Match is immutable from creation; it holds references to
 // its Pattern (immutable) and its subject (an immutable str or bytes, or
 // the caller's object, which is only handed back through .string).
+// It is tracked by the collector (re_types.h says how cycles are broken).
 #include <cstring>
 #include <mutex>
 
@@ -36,6 +37,13 @@ void match_dealloc(Object* o) {
   decref(m->string);
   decref(m->text);
   free_object(o);
+}
+
+void match_traverse(Object* o, VisitFn visit, void* arg) {
+  auto* m = static_cast<MatchObject*>(o);
+  visit(m->pattern, arg);
+  visit(m->string, arg);
+  visit(m->text, arg);
 }
 
 // subject[a:b] of the match's text (a str or bytes).
@@ -305,8 +313,10 @@ void re_match_type_init() {
   Type* t = &g_re_match_type;
   t->name = "re.Match";
   t->basic_size = sizeof(MatchObject);
+  t->flags = kTypeHasGc;
   t->tp_new = re_no_new;
   t->tp_dealloc = match_dealloc;
+  t->tp_traverse = match_traverse;
   t->tp_repr = match_repr;
   t->mp_subscript = match_getitem;
   t->methods = kMatchMethods;

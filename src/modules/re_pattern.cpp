@@ -133,6 +133,15 @@ void pattern_dealloc(Object* o) {
   free_object(o);
 }
 
+// The pattern string can be a str/bytes subclass instance whose __dict__
+// refers back to the Pattern; re_types.h says why there is no tp_clear.
+void pattern_traverse(Object* o, VisitFn visit, void* arg) {
+  auto* p = static_cast<PatternObject*>(o);
+  visit(p->pattern, arg);
+  visit(p->groupindex, arg);
+  visit(p->indexgroup, arg);
+}
+
 Ref<> pattern_run(Value self, Value* args, ReMode mode) {
   const PatternObject* p = as_pattern(self);
   Ref<> text;
@@ -341,6 +350,13 @@ void scanner_dealloc(Object* o) {
   decref(sc->string);
   decref(sc->text);
   free_object(o);
+}
+
+void scanner_traverse(Object* o, VisitFn visit, void* arg) {
+  auto* sc = static_cast<ScannerObject*>(o);
+  visit(sc->pattern, arg);
+  visit(sc->string, arg);
+  visit(sc->text, arg);
 }
 
 Ref<> scanner_new(Value pattern, Value string, Value pos_v, Value endpos_v) {
@@ -698,8 +714,10 @@ void re_pattern_types_init() {
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
   t->weaklist_offset = static_cast<int32_t>(offsetof(PatternObject, weakreflist));
 #pragma GCC diagnostic pop
+  t->flags = kTypeHasGc;
   t->tp_new = re_no_new;
   t->tp_dealloc = pattern_dealloc;
+  t->tp_traverse = pattern_traverse;
   t->tp_repr = pattern_repr;
   t->tp_richcompare = pattern_richcompare;
   t->tp_hash = pattern_hash;
@@ -711,8 +729,10 @@ void re_pattern_types_init() {
   t = &g_re_scanner_type;
   t->name = "_sre.SRE_Scanner";
   t->basic_size = sizeof(ScannerObject);
+  t->flags = kTypeHasGc;
   t->tp_new = re_no_new;
   t->tp_dealloc = scanner_dealloc;
+  t->tp_traverse = scanner_traverse;
   t->methods = kScannerMethods;
   t->members = kScannerMembers;
   type_ready(t);

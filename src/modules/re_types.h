@@ -16,6 +16,13 @@
 // once; every match attempt has its own state (re_matcher.cpp). A Match is
 // immutable from creation. A Scanner's position changes with each call: its
 // match()/search() run inside the scanner's critical section.
+//
+// Cycles: all three are tracked by the collector and traverse what they hold,
+// because a subject or pattern string can be a str/bytes subclass instance
+// whose __dict__ refers back to them. None has a tp_clear, so each stays
+// readable until it is freed: the only objects they reference that can refer
+// back are such subclass instances (or containers), whose clear breaks the
+// cycle.
 #pragma once
 
 #include <cstdint>

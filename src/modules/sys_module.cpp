@@ -7,9 +7,11 @@
 // critical section, so lines written by concurrent print() calls never
 // interleave within a write.
 #include "modules/sys_module.h"
+#include "modules/sys_encodings.h"
 #include "vm/code_cache.h"
 
 #include <locale.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <atomic>
 #include <cstdlib>
@@ -76,6 +78,10 @@ struct StdStream : Object {
   // lone surrogates written, and invalid bytes read, go through it. Atomic:
   // reconfigure() may replace it while another thread writes.
   std::atomic<Str*> errors;
+  // The text layer's codec (sys_encodings.h): UTF-8 unless PYTHONIOENCODING,
+  // the locale or reconfigure() says otherwise. Atomic for the same reason.
+  std::atomic<const StdioCodec*> codec;
+  bool bom_done;  // UTF-16/32 output: the BOM went out (guarded by the critical section)
   Value weakreflist;  // weak references (objects/weakref.h), as CPython's streams take
 };
 Type g_stdstream_type;
@@ -171,14 +177,28 @@ Ref<> stream_write(Value self, Value* a) {
   if (!is_str(a[0]))
     return err_format(g_TypeError, "write() argument must be str, not %s", type_name(type_of(a[0])));
   std::string_view text = str_view(a[0]);
-  Ref<> encoded;  // the text through the error handler, when it has surrogates
-  if (a[0].as<Str>()->kind > 1 && utf8_has_surrogate(text)) {
+  Ref<> encoded;  // the text through the codec and error handler
+  const StdioCodec* codec = s->codec.load(std::memory_order_acquire);
+  if (codec->kind != StdioCodec::kUtf8) {
+    // UTF-16/32 encode without a BOM; the stream writes one first.
+    std::string_view enc = codec->kind == StdioCodec::kUtf16   ? "utf-16-le"
+                           : codec->kind == StdioCodec::kUtf32 ? "utf-32-le"
+                                                               : std::string_view(codec->codec);
+    encoded = codec_encode(a[0].as<Str>(), enc, str_view(s->errors.load(std::memory_order_acquire)));
+    if (!encoded) return nullptr;
+    text = bytes_view(encoded.val());
+  } else if (a[0].as<Str>()->kind > 1 && utf8_has_surrogate(text)) {
     encoded = codec_encode(a[0].as<Str>(), "utf-8", str_view(s->errors.load(std::memory_order_acquire)));
     if (!encoded) return nullptr;
     text = bytes_view(encoded.val());
   }
   CriticalSection cs(s);
   if (s->closed) return err_set_str(g_ValueError, "I/O operation on closed file.");
+  if (!s->bom_done && (codec->kind == StdioCodec::kUtf16 || codec->kind == StdioCodec::kUtf32) && !text.empty()) {
+    s->wbuf->append(codec->kind == StdioCodec::kUtf16 ? std::string_view("\xFF\xFE", 2)
+                                                      : std::string_view("\xFF\xFE\0\0", 4));
+    s->bom_done = true;
+  }
   s->wbuf->append(text);
   bool has_nl = text.find('\n') != std::string_view::npos;
   if (s->write_through || (s->line_buffered && has_nl)) {
@@ -261,6 +281,16 @@ size_t utf8_prefix(const std::string& b, int64_t chars) {
   return i;
 }
 
+// The bytes of the first `chars` characters of b in the stream's encoding
+// (all of b if it is shorter): UTF-8 by its lead bytes, UTF-16/32 by units,
+// any other codec as one byte a character.
+size_t text_prefix(const StdioCodec* c, const std::string& b, int64_t chars) {
+  if (c->kind == StdioCodec::kUtf8) return utf8_prefix(b, chars);
+  size_t unit = c->kind == StdioCodec::kUtf16 ? 2 : c->kind == StdioCodec::kUtf32 ? 4 : 1;
+  return std::min(b.size(), static_cast<size_t>(chars) * unit);
+}
+size_t max_char_bytes(const StdioCodec* c) { return c->kind == StdioCodec::kOther ? 1 : 4; }
+
 // Up to n bytes (all of the input for n < 0) as the binary layer reads them.
 bool stream_read_bytes(StdStream* s, int64_t n, std::string* out) {
   bool eof = false;
@@ -272,10 +302,12 @@ bool stream_read_bytes(StdStream* s, int64_t n, std::string* out) {
   return true;
 }
 
-// Input bytes as text: UTF-8 through the stream's error handler (invalid
-// bytes become U+DC80..U+DCFF under surrogateescape).
+// Input bytes as text: the stream's codec through its error handler
+// (invalid UTF-8 bytes become U+DC80..U+DCFF under surrogateescape).
 Ref<> stream_decode(StdStream* s, const std::string& b) {
-  return codec_decode(reinterpret_cast<const uint8_t*>(b.data()), static_cast<int64_t>(b.size()), "utf-8",
+  const StdioCodec* c = s->codec.load(std::memory_order_acquire);
+  return codec_decode(reinterpret_cast<const uint8_t*>(b.data()), static_cast<int64_t>(b.size()),
+                      c->kind == StdioCodec::kUtf8 ? std::string_view("utf-8") : std::string_view(c->codec),
                       str_view(s->errors.load(std::memory_order_acquire)));
 }
 
@@ -288,7 +320,7 @@ Ref<> stream_readline(Value self, Value* a) {
   std::string line;
   if (!stream_readline_raw(s, &line)) return nullptr;
   if (size >= 0) {
-    size_t k = utf8_prefix(line, size);
+    size_t k = text_prefix(s->codec.load(std::memory_order_acquire), line, size);
     s->rbuf->insert(0, line.substr(k));
     line.resize(k);
   }
@@ -306,11 +338,12 @@ Ref<> stream_read(Value self, Value* a) {
     if (!stream_read_bytes(s, -1, &all)) return nullptr;
   } else {
     // Enough bytes for `size` characters (UTF-8: at most 4 each).
+    const StdioCodec* c = s->codec.load(std::memory_order_acquire);
     bool eof = false;
-    while (!eof && utf8_prefix(*s->rbuf, size) == s->rbuf->size() &&
-           (size == 0 || s->rbuf->size() < static_cast<size_t>(size) * 4))
+    while (!eof && text_prefix(c, *s->rbuf, size) == s->rbuf->size() &&
+           (size == 0 || s->rbuf->size() < static_cast<size_t>(size) * max_char_bytes(c)))
       if (!stream_fill(s, &eof)) return nullptr;
-    size_t k = utf8_prefix(*s->rbuf, size);
+    size_t k = text_prefix(c, *s->rbuf, size);
     all = s->rbuf->substr(0, k);
     s->rbuf->erase(0, k);
   }
@@ -511,8 +544,28 @@ Ref<> stream_reconfigure(Value self, Value* a) {
     if (!is_str(a[2]))
       return err_format(g_TypeError, "reconfigure() argument 'errors' must be str or None, not %s",
                         type_name(type_of(a[2])));
-    self.as<StdStream>()->errors.store(str_intern(str_view(a[2])), std::memory_order_release);
   }
+  if (!a[1].is_null() && !is_none(a[1])) {
+    // A new encoding (named as given, as CPython's TextIOWrapper keeps it)
+    // after the pending text is flushed; its errors default to strict.
+    if (!is_str(a[1]))
+      return err_format(g_TypeError, "reconfigure() argument 'encoding' must be str or None, not %s",
+                        type_name(type_of(a[1])));
+    const StdioCodec* c = stdio_codec_for(str_view(a[1]));
+    if (!c->native) {
+      Ref<> codecs = import_module("codecs");
+      Ref<> lookup = codecs ? getattr(codecs.val(), "lookup") : Ref<>();
+      if (!lookup || !call1(lookup.val(), a[1])) return nullptr;
+    }
+    auto* s = self.as<StdStream>();
+    CriticalSection cs(s);
+    if (!s->readable && !stream_flush_locked(s)) return nullptr;
+    s->codec.store(c, std::memory_order_release);
+    s->bom_done = false;
+    if (a[2].is_null() || is_none(a[2])) s->errors.store(str_intern("strict"), std::memory_order_release);
+  }
+  if (!a[2].is_null() && !is_none(a[2]))
+    self.as<StdStream>()->errors.store(str_intern(str_view(a[2])), std::memory_order_release);
   return new_none();
 }
 
@@ -536,7 +589,9 @@ const MethodDef kStreamMethods[] = {
     {nullptr}};
 
 Ref<> stream_get_name(Value self) { return Ref<>::borrow(self.as<StdStream>()->name); }
-Ref<> stream_get_encoding(Value self) { return Ref<>(str_intern("utf-8")); }
+Ref<> stream_get_encoding(Value self) {
+  return Ref<>(self.as<StdStream>()->codec.load(std::memory_order_acquire)->name);
+}
 Ref<> stream_get_errors(Value self) {
   return Ref<>::borrow(Value(self.as<StdStream>()->errors.load(std::memory_order_acquire)));
 }
@@ -558,7 +613,8 @@ const GetSetDef kStreamGetSets[] = {{"name", stream_get_name, nullptr},
 Ref<> stream_repr(Value self) {
   auto* s = self.as<StdStream>();
   return str_from_utf8("<_io.TextIOWrapper name='" + str_utf8(s->name) + "' mode='" +
-                       (s->readable ? "r" : "w") + "' encoding='utf-8'>");
+                       (s->readable ? "r" : "w") + "' encoding='" +
+                       str_utf8(s->codec.load(std::memory_order_acquire)->name) + "'>");
 }
 
 // CPython's error handler for stdin and stdout: surrogateescape under the C
@@ -595,10 +651,12 @@ const char* stdio_errors_default() {
   return "strict";
 }
 
-Ref<> make_stream(int fd, const char* name, bool line_buffered, bool write_through, bool readable) {
+Ref<> make_stream(int fd, const char* name, bool line_buffered, bool write_through, bool readable,
+                  const StdioCodec* codec) {
   auto* s = alloc_object<StdStream>(&g_stdstream_type);
   if (!s) return nullptr;
   s->fd = fd;
+  s->codec.store(codec, std::memory_order_relaxed);
   s->errors.store(str_intern(fd == 2 ? "backslashreplace" : stdio_errors_default()), std::memory_order_relaxed);
   s->line_buffered = line_buffered;
   s->write_through = write_through;
@@ -814,7 +872,10 @@ Ref<> sys_get_asyncgen_hooks(Value, Value*) {
 }
 
 Ref<> sys_getdefaultencoding(Value, Value*) { return Ref<>(str_intern("utf-8")); }
-Ref<> sys_getfilesystemencoding(Value, Value*) { return Ref<>(str_intern("utf-8")); }
+// Fixed when sys is created (before any thread): UTF-8 in UTF-8 mode,
+// else the locale's codeset, as CPython's.
+Str* g_fs_encoding = nullptr;
+Ref<> sys_getfilesystemencoding(Value, Value*) { return Ref<>(g_fs_encoding ? g_fs_encoding : str_intern("utf-8")); }
 Ref<> sys_getfilesystemencodeerrors(Value, Value*) { return Ref<>(str_intern("surrogateescape")); }
 Ref<> sys_get_int_max_str_digits(Value, Value*) { return small_int(g_int_max_str_digits.load()); }
 Ref<> sys_set_int_max_str_digits(Value, Value* a) {
@@ -1064,6 +1125,87 @@ std::atomic<bool> g_utf8_mode{true};  // written once by sys_module_create
 
 bool sys_utf8_mode() { return g_utf8_mode.load(std::memory_order_relaxed); }
 
+// sys.flags.utf8_mode as CPython decides it (PEP 540): -X utf8[=0|1], else
+// PYTHONUTF8=0|1, else on only in the C/POSIX locale (which main.cpp may
+// have coerced to C.UTF-8 already: that counts as C). It decides the
+// encodings of the standard streams and of file names; it also steers the
+// library (locale.getpreferredencoding says 'UTF-8' from nl_langinfo under
+// C.UTF-8, as python3, not 'utf-8').
+static bool g_c_locale_coerced = false;  // set before start-up, read once by sys_module_create
+void sys_note_c_locale_coerced() { g_c_locale_coerced = true; }
+
+static int decide_utf8_mode(const InterpConfig& cfg) {
+  int utf8_mode = -1;
+  for (const std::string& x : cfg.xoptions) {
+    if (x == "utf8" || x == "utf8=1") utf8_mode = 1;
+    else if (x == "utf8=0") utf8_mode = 0;
+  }
+  if (utf8_mode < 0 && !cfg.ignore_environment) {
+    const char* e = std::getenv("PYTHONUTF8");
+    if (e && std::strcmp(e, "1") == 0) utf8_mode = 1;
+    else if (e && std::strcmp(e, "0") == 0) utf8_mode = 0;
+  }
+  if (utf8_mode < 0 && g_c_locale_coerced) utf8_mode = 1;
+  if (utf8_mode < 0) {
+    // setlocale(LC_CTYPE, "")'s precedence: LC_ALL, LC_CTYPE, LANG.
+    const char* loc = nullptr;
+    for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+      const char* v = std::getenv(var);
+      if (v && *v) {
+        loc = v;
+        break;
+      }
+    }
+    utf8_mode = !loc || std::strcmp(loc, "C") == 0 || std::strcmp(loc, "POSIX") == 0;
+    if (!utf8_mode) {
+      // A locale the system does not have leaves setlocale at "C": UTF-8 mode.
+      locale_t l = ::newlocale(LC_CTYPE_MASK, loc, locale_t{});
+      if (l) {
+        ::freelocale(l);
+      } else {
+        utf8_mode = 1;
+      }
+    }
+  }
+  return utf8_mode;
+}
+
+bool sys_resolve_stdio_encoding() {
+  Value streams[3];
+  int i = 0;
+  for (const char* name : {"__stdin__", "__stdout__", "__stderr__"}) {
+    Ref<> v;
+    if (dict_get_item_str(g_interp.sys_dict, str_intern(name), &v) <= 0 || !sys_is_std_stream(v.val())) return true;
+    streams[i++] = v.val();
+  }
+  const StdioCodec* c = streams[1].as<StdStream>()->codec.load(std::memory_order_acquire);
+  if (c->native) return true;
+  // A codec of the host's encodings package: the streams report the name
+  // codecs.lookup() gives ('KOI8_R' -> 'koi8-r'), and an unknown one stops
+  // start-up as CPython's does.
+  Ref<> codecs = import_module("codecs");
+  Ref<> lookup = codecs ? getattr(codecs.val(), "lookup") : Ref<>();
+  Ref<> nm = str_from_utf8(std::string(str_view(Value(c->name))));
+  Ref<> info = lookup && nm ? call1(lookup.val(), nm.val()) : Ref<>();
+  Ref<> resolved = info ? getattr(info.val(), "name") : Ref<>();
+  if (!resolved || !is_str(resolved.val())) {
+    Ref<> exc = err_fetch();
+    Ref<> msg = exc ? str(exc.val()) : Ref<>();
+    err_clear();
+    std::fprintf(stderr,
+                 "Fatal Python error: init_stdio_encoding: failed to get the Python codec name of the stdio "
+                 "encoding\nPython runtime state: core initialized\n%s: %s\n\n"
+                 "Current thread 0x%016lx (most recent call first):\n  <no Python frame>\n",
+                 exc ? type_name(type_of(exc.val())) : "LookupError",
+                 msg && is_str(msg.val()) ? std::string(str_view(msg.val())).c_str() : "",
+                 static_cast<unsigned long>(::pthread_self()));
+    return false;
+  }
+  const StdioCodec* r = stdio_codec_for(str_view(resolved.val()));
+  for (Value v : streams) v.as<StdStream>()->codec.store(r, std::memory_order_release);
+  return true;
+}
+
 Ref<> sys_module_create() {
   Type* t = &g_stdstream_type;
   if (!(t->flags & kTypeReady)) {
@@ -1108,9 +1250,12 @@ Ref<> sys_module_create() {
   bool interactive_out = ::isatty(1);
   // CPython: line buffering for a terminal's stdout and for stderr, unless
   // -u, which makes both write through instead.
-  Ref<> out = make_stream(1, "<stdout>", !cfg.unbuffered && interactive_out, cfg.unbuffered, false);
-  Ref<> err = make_stream(2, "<stderr>", !cfg.unbuffered, cfg.unbuffered, false);
-  Ref<> in = make_stream(0, "<stdin>", false, false, true);
+  int utf8_mode = decide_utf8_mode(cfg);
+  g_fs_encoding = str_intern(utf8_mode ? std::string("utf-8") : locale_codec_name());
+  const StdioCodec* codec = stdio_codec_for(stdio_encoding_default(utf8_mode != 0));
+  Ref<> out = make_stream(1, "<stdout>", !cfg.unbuffered && interactive_out, cfg.unbuffered, false, codec);
+  Ref<> err = make_stream(2, "<stderr>", !cfg.unbuffered, cfg.unbuffered, false, codec);
+  Ref<> in = make_stream(0, "<stdin>", false, false, true, codec);
   auto set = [&](const char* name, Value v) { return dict_set_item_str(d, name, v) >= 0; };
   bool ok = set("stdout", out.val()) && set("stderr", err.val()) && set("stdin", in.val()) &&
             set("__stdout__", out.val()) && set("__stderr__", err.val()) && set("__stdin__", in.val());
@@ -1119,41 +1264,6 @@ Ref<> sys_module_create() {
   Ref<> orig = str_list(cfg.argv);
   Ref<> path = list_new();
   Ref<> warnopts = str_list(cfg.warnoptions);
-  // sys.flags.utf8_mode as CPython decides it (PEP 540): -X utf8[=0|1], else
-  // PYTHONUTF8=0|1, else on only in the C/POSIX locale. ftpy's own I/O is
-  // UTF-8 either way; the flag steers the library (locale.getpreferredencoding
-  // says 'UTF-8' from nl_langinfo under C.UTF-8, as python3, not 'utf-8').
-  int utf8_mode = -1;
-  for (const std::string& x : cfg.xoptions) {
-    if (x == "utf8" || x == "utf8=1") utf8_mode = 1;
-    else if (x == "utf8=0") utf8_mode = 0;
-  }
-  if (utf8_mode < 0 && !cfg.ignore_environment) {
-    const char* e = std::getenv("PYTHONUTF8");
-    if (e && std::strcmp(e, "1") == 0) utf8_mode = 1;
-    else if (e && std::strcmp(e, "0") == 0) utf8_mode = 0;
-  }
-  if (utf8_mode < 0) {
-    // setlocale(LC_CTYPE, "")'s precedence: LC_ALL, LC_CTYPE, LANG.
-    const char* loc = nullptr;
-    for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
-      const char* v = std::getenv(var);
-      if (v && *v) {
-        loc = v;
-        break;
-      }
-    }
-    utf8_mode = !loc || std::strcmp(loc, "C") == 0 || std::strcmp(loc, "POSIX") == 0;
-    if (!utf8_mode) {
-      // A locale the system does not have leaves setlocale at "C": UTF-8 mode.
-      locale_t l = ::newlocale(LC_CTYPE_MASK, loc, locale_t{});
-      if (l) {
-        ::freelocale(l);
-      } else {
-        utf8_mode = 1;
-      }
-    }
-  }
   g_utf8_mode.store(utf8_mode != 0, std::memory_order_relaxed);
   Ref<Dict> xopts = dict_new();
   for (const std::string& x : cfg.xoptions) {

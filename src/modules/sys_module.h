@@ -15,6 +15,14 @@ bool sys_is_std_stream(Value v);
 // locale or with -X utf8 / PYTHONUTF8=1. Decides what open() without an
 // encoding reports ('utf-8' or the locale's 'UTF-8') and io.text_encoding.
 bool sys_utf8_mode();
+// After start-up: a stdio encoding that is not a native codec (a
+// PYTHONIOENCODING of the host's encodings package) takes the name
+// codecs.lookup() gives it; false after printing CPython's fatal error when
+// there is no such codec.
+bool sys_resolve_stdio_encoding();
+// Called by main.cpp before start-up when it coerced the C locale to
+// C.UTF-8 (PEP 538): UTF-8 mode still counts the locale as C.
+void sys_note_c_locale_coerced();
 Ref<> sys_displayhook(Value v);  // the REPL's expression echo
 Ref<> sys_input(Value prompt);   // builtins.input
 // Call sys.excepthook(type, value, tb) (falls back to printing directly).

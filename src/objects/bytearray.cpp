@@ -431,7 +431,7 @@ const MethodDef kByteArrayOwnMethods[] = {
     {"append($self, item, /)", ba_append, "Append a single item to the end of the bytearray."},
     {"extend($self, iterable_of_ints, /)", ba_extend, "Append all the items from the iterator or sequence to the end of the bytearray."},
     {"insert($self, index, item, /)", ba_insert, "Insert a single item into the bytearray before the given index."},
-    {"pop($self, index=?, /)", ba_pop, "Remove and return a single item from B."},
+    {"pop($self, index=?, /)", ba_pop, "pop($self, index=-1, /)\n--\n\nRemove and return a single item from B."},
     {"remove($self, value, /)", ba_remove, "Remove the first occurrence of a value in the bytearray."},
     {"reverse($self, /)", ba_reverse, "Reverse the order of the values in B in place."},
     {"clear($self, /)", ba_clear, "Remove all items from the bytearray."},

@@ -812,7 +812,7 @@ Ref<> b_maketrans(Value, Value* args) {
 
 const MethodDef kBytesCommonMethods[] = {
     {"capitalize($self, /)", case_map<3>, "B.capitalize() -> copy of B"},
-    {"center($self, width, fillchar=?, /)", b_center, "Return a centered string of length width."},
+    {"center($self, width, fillchar=?, /)", b_center, "center($self, width, fillchar=b' ', /)\n--\n\nReturn a centered string of length width."},
     {"count($self, sub, start=None, end=None, /)", b_count, "Return the number of non-overlapping occurrences of subsection sub.", kMethParseTupleMessages},
     {"decode($self, /, encoding='utf-8', errors='strict')", b_decode, "Decode the bytes using the codec registered for encoding."},
     {"endswith($self, suffix, start=None, end=None, /)", b_endswith, "Return True if the bytes ends with the specified suffix.", kMethParseTupleMessages},
@@ -830,7 +830,7 @@ const MethodDef kBytesCommonMethods[] = {
     {"istitle($self, /)", b_istitle, "B.istitle() -> bool"},
     {"isupper($self, /)", b_isupper, "B.isupper() -> bool"},
     {"join($self, iterable_of_bytes, /)", b_join, "Concatenate any number of bytes objects."},
-    {"ljust($self, width, fillchar=?, /)", b_ljust, "Return a left-justified string of length width."},
+    {"ljust($self, width, fillchar=?, /)", b_ljust, "ljust($self, width, fillchar=b' ', /)\n--\n\nReturn a left-justified string of length width."},
     {"lower($self, /)", case_map<0>, "B.lower() -> copy of B"},
     {"lstrip($self, bytes=None, /)", b_lstrip, "Strip leading bytes contained in the argument."},
     {"maketrans(frm, to, /)", b_maketrans, "Return a translation table usable for the bytes or bytearray translate method.", kMethStatic},
@@ -840,7 +840,7 @@ const MethodDef kBytesCommonMethods[] = {
     {"replace($self, old, new, count=-1, /)", b_replace, "Return a copy with all occurrences of substring old replaced by new."},
     {"rfind($self, sub, start=None, end=None, /)", b_rfind, "Return the highest index where subsection sub is found.", kMethParseTupleMessages},
     {"rindex($self, sub, start=None, end=None, /)", b_rindex, "Return the highest index where subsection sub is found; raise ValueError if not.", kMethParseTupleMessages},
-    {"rjust($self, width, fillchar=?, /)", b_rjust, "Return a right-justified string of length width."},
+    {"rjust($self, width, fillchar=?, /)", b_rjust, "rjust($self, width, fillchar=b' ', /)\n--\n\nReturn a right-justified string of length width."},
     {"rpartition($self, sep, /)", b_rpartition, "Partition the bytes into three parts using the given separator."},
     {"rsplit($self, /, sep=None, maxsplit=-1)", b_rsplit, "Return a list of the sections in the bytes, using sep as the delimiter."},
     {"rstrip($self, bytes=None, /)", b_rstrip, "Strip trailing bytes contained in the argument."},
@@ -850,7 +850,7 @@ const MethodDef kBytesCommonMethods[] = {
     {"strip($self, bytes=None, /)", b_strip, "Strip leading and trailing bytes contained in the argument."},
     {"swapcase($self, /)", case_map<2>, "B.swapcase() -> copy of B"},
     {"title($self, /)", case_map<4>, "B.title() -> copy of B"},
-    {"translate($self, table, /, delete=?)", b_translate, "Return a copy with each character mapped by the given translation table."},
+    {"translate($self, table, /, delete=?)", b_translate, "translate($self, table, /, delete=b'')\n--\n\nReturn a copy with each character mapped by the given translation table."},
     {"upper($self, /)", case_map<1>, "B.upper() -> copy of B"},
     {"zfill($self, width, /)", b_zfill, "Pad a numeric string with zeros on the left, to fill a field of the given width."},
     {nullptr}};

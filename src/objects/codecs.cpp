@@ -305,6 +305,170 @@ bool decode_utf8(Decoder& d) {
   return true;
 }
 
+// --- UTF-7 (RFC 2152) ----------------------------------------------------------------
+//
+// Text is ASCII except inside shift sequences: '+', then UTF-16 code units
+// (surrogate pairs for the astral planes) as modified base64 without padding,
+// ended by any byte outside the base64 alphabet; a '-' ending one is
+// absorbed. "+-" is a literal '+'. CPython's behaviours kept here:
+//  - leaving a shift with 6 bits or more left ("partial character") or
+//    with non-zero leftover bits is an error over the whole sequence,
+//    the terminating byte included;
+//  - a high surrogate not followed by a low one is written alone;
+//  - at the end of final input, an open shift with a pending surrogate or
+//    bits that do not form clean padding is "unterminated";
+//  - without `final`, an open shift is left unconsumed (the incremental
+//    decoder keeps it for the next chunk) and its output is dropped.
+
+int utf7_b64_value(uint8_t c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+bool decode_utf7(Decoder& d, bool final, int64_t* consumed) {
+  const uint8_t* p = d.p;
+  int64_t n = d.n, i = 0;
+  bool in_shift = false;
+  int bits = 0;         // bits in buf not yet formed into a code unit
+  uint32_t buf = 0;
+  uint32_t pending = 0;  // a high surrogate waiting for its low half
+  int64_t shift_start = 0;
+  size_t shift_out = 0;  // d.out's size when the shift began
+  d.out.reserve(n);
+  while (i < n) {
+    uint8_t c = p[i];
+    if (in_shift) {
+      int v = utf7_b64_value(c);
+      if (v >= 0) {
+        buf = (buf << 6) | static_cast<uint32_t>(v);
+        bits += 6;
+        i++;
+        if (bits < 16) continue;
+        bits -= 16;
+        uint32_t unit = (buf >> bits) & 0xFFFF;
+        buf &= (1u << bits) - 1;
+        if (pending) {
+          if (unit >= 0xDC00 && unit <= 0xDFFF) {
+            d.out.push_back(0x10000 + ((pending - 0xD800) << 10) + (unit - 0xDC00));
+            pending = 0;
+            continue;
+          }
+          d.out.push_back(pending);
+          pending = 0;
+        }
+        if (unit >= 0xD800 && unit <= 0xDBFF) pending = unit;
+        else d.out.push_back(unit);
+        continue;
+      }
+      in_shift = false;
+      const char* reason = bits >= 6                 ? "partial character in shift sequence"
+                           : (bits > 0 && buf != 0) ? "non-zero padding bits in shift sequence"
+                                                    : nullptr;
+      if (reason) {
+        if (!d.error(shift_start, i + 1, reason, &i)) return false;
+        continue;
+      }
+      if (pending) d.out.push_back(pending);
+      if (c == '-') i++;  // absorbed; any other byte is read again as text
+      continue;
+    }
+    if (c == '+') {
+      shift_start = i++;
+      if (i < n && p[i] == '-') {
+        d.out.push_back('+');
+        i++;
+      } else if (i < n && utf7_b64_value(p[i]) < 0) {
+        if (!d.error(shift_start, i + 1, "ill-formed sequence", &i)) return false;
+      } else {
+        in_shift = true;
+        bits = 0;
+        buf = 0;
+        pending = 0;
+        shift_out = d.out.size();
+      }
+      continue;
+    }
+    if (c < 0x80) {
+      d.out.push_back(c);
+      i++;
+      continue;
+    }
+    if (!d.error(i, i + 1, "unexpected special character", &i)) return false;
+  }
+  *consumed = n;
+  if (in_shift && !final) {
+    *consumed = shift_start;
+    d.out.resize(shift_out);
+  } else if (in_shift && (pending || bits >= 6 || (bits > 0 && buf != 0))) {
+    if (!d.error(shift_start, n, "unterminated shift sequence", &i)) return false;
+  }
+  return true;
+}
+
+// RFC 2152's Set D, Set O and space, tab, CR and LF are written as
+// themselves (CPython's choice, Set O included); everything else, '+' and
+// '\\' and '~' among it, goes in a shift.
+bool utf7_direct(uint32_t c) {
+  if (c >= 128) return false;
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
+  return c != 0 && std::strchr("'(),-./:? \t\r\n!\"#$%&*;<=>@[]^_`{|}", static_cast<int>(c)) != nullptr;
+}
+
+std::string encode_utf7(const Str* s) {
+  static const char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve(static_cast<size_t>(s->length) + 8);
+  bool in_shift = false;
+  int bits = 0;
+  uint32_t buf = 0;
+  auto put_unit = [&](uint32_t unit) {
+    buf = (buf << 16) | unit;
+    bits += 16;
+    while (bits >= 6) {
+      bits -= 6;
+      out.push_back(kB64[(buf >> bits) & 0x3F]);
+    }
+    buf &= (1u << bits) - 1;
+  };
+  for (int64_t i = 0; i < s->length; i++) {
+    uint32_t c = s->at(i);
+    if (utf7_direct(c)) {
+      if (in_shift) {
+        if (bits) out.push_back(kB64[(buf << (6 - bits)) & 0x3F]);
+        bits = 0;
+        buf = 0;
+        in_shift = false;
+        // A byte of the base64 alphabet, or '-', would be read as part of
+        // the shift: end it explicitly.
+        if (utf7_b64_value(static_cast<uint8_t>(c)) >= 0 || c == '-') out.push_back('-');
+      }
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    if (!in_shift) {
+      if (c == '+') {
+        out += "+-";
+        continue;
+      }
+      out.push_back('+');
+      in_shift = true;
+    }
+    if (c >= 0x10000) {
+      put_unit(0xD800 + ((c - 0x10000) >> 10));
+      put_unit(0xDC00 + ((c - 0x10000) & 0x3FF));
+    } else {
+      put_unit(c);
+    }
+  }
+  if (bits) out.push_back(kB64[(buf << (6 - bits)) & 0x3F]);
+  if (in_shift) out.push_back('-');
+  return out;
+}
+
 bool decode_utf16(Decoder& d, int order /* -1 le, 1 be, 0 detect */) {
   const uint8_t* p = d.p;
   int64_t n = d.n, i = 0;
@@ -813,6 +977,7 @@ std::string codec_normalize(std::string_view encoding) {
   if (e == "utf-32" || e == "utf32" || e == "u32") return "utf-32";
   if (e == "utf-32-le" || e == "utf-32le") return "utf-32-le";
   if (e == "utf-32-be" || e == "utf-32be") return "utf-32-be";
+  if (e == "utf-7" || e == "utf7" || e == "u7" || e == "unicode-1-1-utf-7") return "utf-7";
   if (e == "unicode-escape") return "unicode-escape";
   if (e == "raw-unicode-escape") return "raw-unicode-escape";
   return "";
@@ -860,6 +1025,10 @@ Ref<> codec_decode(const uint8_t* p, int64_t n, std::string_view encoding, std::
     ok = decode_raw_unicode_escape(d);
   } else if (enc == "utf-8") {
     ok = decode_utf8(d);
+  } else if (enc == "utf-7") {
+    d.enc = "utf7";  // CPython's errors name it so
+    int64_t consumed;
+    ok = decode_utf7(d, true, &consumed);
   } else if (enc == "ascii") {
     ok = true;
     d.out.reserve(n);
@@ -900,6 +1069,10 @@ Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
     std::string out = encode_escape(s, enc == "raw-unicode-escape");
     return bytes_from(out.data(), out.size());
   }
+  if (enc == "utf-7") {  // every code point has a form: no errors
+    std::string out = encode_utf7(s);
+    return bytes_from(out.data(), out.size());
+  }
   if (s->ascii && (enc == "utf-8" || enc == "ascii" || enc == "latin-1"))
     return bytes_from(s->data, static_cast<size_t>(s->length));
   if (enc == "latin-1" && s->kind == 1) return bytes_from(s->data, static_cast<size_t>(s->length));
@@ -930,6 +1103,15 @@ Ref<> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
   }
   if (!ok) return nullptr;
   return bytes_from(e.out.data(), e.out.size());
+}
+
+Ref<> codec_decode_utf7(const uint8_t* p, int64_t n, std::string_view errors, bool final, int64_t* consumed,
+                        Value source) {
+  Handler h;
+  if (!parse_handler(errors, &h)) return nullptr;
+  Decoder d{"utf7", p, n, h, source, {}, errors};
+  if (!decode_utf7(d, final, consumed)) return nullptr;
+  return str_from_u32(d.out);
 }
 
 std::nullptr_t raise_decode_error(const char* encoding, const uint8_t* p, int64_t n, int64_t start, int64_t end,

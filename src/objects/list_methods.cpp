@@ -590,10 +590,12 @@ const MethodDef kListMethods[] = {
     {"extend($self, iterable, /)", m_extend, "Extend list by appending elements from the iterable."},
     {"insert($self, index, object, /)", m_insert, "Insert object before index."},
     {"pop($self, index=?, /)", m_pop,
+     "pop($self, index=-1, /)\n--\n\n"
      "Remove and return item at index (default last).\n\nRaises IndexError if list is empty or index is out of range."},
     {"remove($self, value, /)", m_remove,
      "Remove first occurrence of value.\n\nRaises ValueError if the value is not present."},
     {"index($self, value, start=?, stop=?, /)", m_index,
+     "index($self, value, start=0, stop=sys.maxsize, /)\n--\n\n"
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count($self, value, /)", m_count, "Return number of occurrences of value."},
     {"clear($self, /)", m_clear, "Remove all items from list."},

@@ -3,6 +3,7 @@
 // getset_descriptor and member_descriptor types.
 #include "objects/native.h"
 
+#include <algorithm>
 #include <atomic>
 
 #include <cstdio>
@@ -393,6 +394,20 @@ namespace {
 
 }  // namespace
 
+namespace {
+// Sorted by the generator (byte order, as std::string_view compares).
+constexpr std::string_view kNoTextSignature[] = {
+#include "no_text_sig_data.inc"
+};
+}  // namespace
+
+bool native_lacks_text_signature(std::string_view owner, std::string_view name) {
+  std::string key;
+  key.reserve(owner.size() + 1 + name.size());
+  key.append(owner).append(".").append(name);
+  return std::binary_search(std::begin(kNoTextSignature), std::end(kNoTextSignature), std::string_view(key));
+}
+
 Signature* native_parse_def_signature(const MethodDef* def, const char* owner_name) {
   auto* sig = const_cast<Signature*>(native_parse_signature(def->signature, owner_name));  // new, not yet shared
   if (def->flags & kMethParseTupleMessages) sig->parse_tuple_messages = true;
@@ -477,7 +492,8 @@ Ref<> native_function_repr(Value v) {
     return str_from_utf8("<built-in function " + name + ">");
   char addr[32];
   std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(f->self.obj()));
-  return str_from_utf8("<built-in method " + name + " of " + type_name(type_of(f->self)) +
+  // The receiver's full type name, as CPython's tp_name ("datetime.date").
+  return str_from_utf8("<built-in method " + name + " of " + type_of(f->self)->name +
                        " object at " + addr + ">");
 }
 
@@ -520,16 +536,60 @@ Ref<> native_function_get_module(Value v) {
 }
 // CPython's __text_signature__: the parameter list of the declared signature
 // ("(obj, /)", "($self, /, sep=None, maxsplit=-1)"), which inspect.signature
-// parses. None when a parameter has no representable default (`=?`).
-Ref<> text_signature_of(const MethodDef* def) {
+// parses; a module function's starts with "$module" as Argument Clinic's do
+// ("($module, obj, /)"). A parameter with no representable default (`=?`)
+// shows as CPython's `=<unrepresentable>` (inspect.signature then refuses
+// it, as it does on CPython). None where CPython's function has none.
+// `owner` names the static type or the module that defines the function,
+// for native_lacks_text_signature (empty: none to look up); asked only when
+// __text_signature__ is read, so start-up pays nothing for the table.
+Ref<> text_signature_of(const MethodDef* def, std::string_view owner, bool module_function) {
+  const Signature* parsed = native_def_signature(def);
+  if (!owner.empty() && native_lacks_text_signature(owner, str_view(parsed->name))) return new_none();
   std::string_view header = doc_signature(def->doc);
-  if (!header.empty()) return str_from_utf8(header);
-  std::string_view sig = def->signature;
+  std::string_view sig = header.empty() ? std::string_view(def->signature) : header;
   size_t open = sig.find('(');
-  if (open == std::string_view::npos || sig.find("=?") != std::string_view::npos) return new_none();
-  return str_from_utf8(sig.substr(open));
+  if (open == std::string_view::npos) return new_none();
+  std::string params(sig.substr(open + 1));  // through the closing ')'
+  if (module_function && params.starts_with("$module")) module_function = false;
+  for (size_t at = 0; (at = params.find("=?", at)) != std::string::npos;) {
+    params.replace(at, 2, "=<unrepresentable>");
+    at += 18;
+  }
+  std::string text = "(";
+  if (module_function) {
+    // "$module" is positional-only: a "/" follows it unless the declared
+    // parameters bring their own.
+    bool has_slash = params.find('/') != std::string::npos;
+    text += params == ")" ? "$module, /" : has_slash ? "$module, " : "$module, /, ";
+  }
+  return str_from_utf8(text + params);
 }
-Ref<> native_function_get_text_signature(Value v) { return text_signature_of(v.as<NativeFunction>()->def); }
+// The static type along `t`'s MRO whose method table holds `def` (a bound
+// built-in method's or classmethod's), or null.
+Type* defining_static_type(Type* t, const MethodDef* def) {
+  Value mro = t->mro;
+  int64_t n = mro.is_null() ? 0 : tuple_size(mro);
+  for (int64_t i = 0; i < n; i++) {
+    Type* b = tuple_item(mro, i).as<Type>();
+    if (b->flags & kTypeHeapType || !b->methods) continue;
+    for (const MethodDef* m = b->methods; m->signature; m++)
+      if (m == def) return b;
+  }
+  return nullptr;
+}
+
+Ref<> native_function_get_text_signature(Value v) {
+  auto* f = v.as<NativeFunction>();
+  if (f->self.is_null()) return text_signature_of(f->def, {}, false);
+  if (is_module(f->self)) {
+    Value m = f->module;
+    return text_signature_of(f->def, !m.is_null() && is_str(m) ? str_view(m) : std::string_view(), true);
+  }
+  Type* t = has_flag(type_of(f->self), kTypeTypeSubclass) ? f->self.as<Type>() : type_of(f->self);
+  Type* owner = defining_static_type(t, f->def);
+  return text_signature_of(f->def, owner ? std::string_view(owner->name) : std::string_view(), false);
+}
 
 const GetSetDef kNativeFunctionGetSets[] = {
     {"__name__", native_function_get_name, nullptr},
@@ -641,7 +701,11 @@ Ref<> descr_get_doc(Value v) {
   const char* doc = doc_body(v.as<MethodDescr>()->def->doc);
   return doc ? Ref<>(str_from_utf8(doc)) : new_none();
 }
-Ref<> descr_get_text_signature(Value v) { return text_signature_of(v.as<MethodDescr>()->def); }
+Ref<> descr_get_text_signature(Value v) {
+  auto* d = v.as<MethodDescr>();
+  bool listed = d->owner && !(d->owner->flags & kTypeHeapType);
+  return text_signature_of(d->def, listed ? std::string_view(d->owner->name) : std::string_view(), false);
+}
 const GetSetDef kMethodDescrGetSets[] = {
     {"__name__", descr_get_name, nullptr},
     {"__qualname__", descr_get_qualname, nullptr},

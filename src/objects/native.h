@@ -24,6 +24,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "objects/type.h"
@@ -105,6 +106,13 @@ struct Signature {
   bool varargs_fast = false;
   bool parse_tuple_messages = false;  // kMethParseTupleMessages
 };
+
+// Whether CPython's function or method `name` of `owner` (a static type's
+// name, "dict" or "datetime.date", or a module's) has no __text_signature__:
+// its arguments are parsed by hand, so inspect.signature() cannot see them.
+// From a table the build generates from the host python3
+// (tools/gen_no_text_sig.py).
+bool native_lacks_text_signature(std::string_view owner, std::string_view name);
 
 // Parse a signature string; aborts the process on a malformed declaration
 // (a programming error caught by the first test run).

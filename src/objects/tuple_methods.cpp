@@ -162,6 +162,7 @@ Ref<> m_sizeof(Value self, Value*) { return int_from_int64(24 + 8 * tuple_size(s
 const MethodDef kTupleMethods[] = {
     {"count($self, value, /)", m_count, "Return number of occurrences of value."},
     {"index($self, value, start=?, stop=?, /)", m_index,
+     "index($self, value, start=0, stop=sys.maxsize, /)\n--\n\n"
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"__getnewargs__($self, /)", m_getnewargs, nullptr},
     {"__class_getitem__($type, item, /)", m_class_getitem, "See PEP 585", kMethClass},

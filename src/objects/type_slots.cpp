@@ -451,7 +451,9 @@ Ref<> tp_new_wrapper(Value self, Value* args) {
   size_t npos = static_cast<size_t>(tuple_size(a) - 1);
   return owner->tp_new(st, all.data(), npos, names ? names.val() : Value());
 }
+// The doc's header gives CPython's __text_signature__, "($type, *args, **kwargs)".
 const MethodDef kTpNewDef = {"__new__(*args, **kwargs)", tp_new_wrapper,
+                             "__new__($type, *args, **kwargs)\n--\n\n"
                              "Create and return a new object.  See help(type) for accurate signature."};
 
 // --- trampolines for heap types ---------------------------------------------------------------

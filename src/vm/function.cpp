@@ -298,6 +298,11 @@ const GetSetDef kMethodGetSets[] = {{"__func__", method_get_func, nullptr},
 
 Ref<> method_descr_get_impl(Value self, Value obj, Value type) { return Ref<>::borrow(self); }
 
+// pickle and copy store a bound method by reference, as getattr(self,
+// func.__name__), so the receiver is pickled and the method looked up again.
+Ref<> method_reduce(Value self, Value*) { return reduce_as_getattr(self, "__self__"); }
+const MethodDef kMethodMethods[] = {{"__reduce__($self, /)", method_reduce, nullptr}, {nullptr}};
+
 // --- cell -------------------------------------------------------------------------
 
 void cell_dealloc(Object* o) {
@@ -482,6 +487,7 @@ void function_types_init() {
   t->tp_getattro = method_getattro;
   t->tp_descr_get = method_descr_get_impl;
   t->getsets = kMethodGetSets;
+  t->methods = kMethodMethods;
   t->tp_new = method_tp_new;
   type_ready(t);
 

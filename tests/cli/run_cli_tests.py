@@ -91,6 +91,26 @@ FILES = {
                 "print('done')\n"),
 }
 
+# What the stdio encoding tests print: the streams' codecs, a line of
+# stdin as the text layer decodes it, text with non-ASCII characters, and
+# bytes through sys.stdout.buffer.
+STDIO_SHOW = ("import sys\n"
+              "print(sys.stdout.encoding, sys.stdin.encoding, sys.stderr.encoding, sys.stdout.errors,\n"
+              "      sys.stdin.errors, sys.stderr.errors, sys.getfilesystemencoding(), repr(sys.stdout))\n"
+              "line = sys.stdin.readline()\n"
+              "print(ascii(line))\n"
+              "try:\n"
+              "    print('caf\\xe9', line.strip())\n"
+              "except UnicodeEncodeError as e:\n"
+              "    print('UnicodeEncodeError:', e)\n"
+              "sys.stdout.flush()\n"
+              "sys.stdout.buffer.write(b'raw:\\xe9\\n')\n"
+              "sys.stdout.buffer.flush()\n"
+              "print('\\u20ac?', file=sys.stderr)\n")
+LOCALE_SHOW = ("import sys, os, locale\n"
+               "print(os.environ.get('LC_CTYPE'), sys.stdout.encoding, sys.stdout.errors, sys.flags.utf8_mode,\n"
+               "      locale.getpreferredencoding(), sys.getfilesystemencoding())\n")
+
 # (name, args, stdin, extra environment, merge stderr into stdout)
 CASES = [
     ("c_argv", ["-c", "import sys; print(sys.argv, __name__)", "a", "-b", "--c"], None, {}, False),
@@ -139,6 +159,40 @@ CASES = [
      None, {"LC_ALL": "C", "PYTHONUTF8": "0"}, False),
     ("utf8_mode_xoption", ["-X", "utf8", "-c", "import sys, locale; print(sys.flags.utf8_mode, locale.getpreferredencoding())"],
      None, {"LC_ALL": "C.UTF-8", "PYTHONUTF8": "0"}, False),
+    # The standard streams' encoding: PYTHONIOENCODING's encoding part (named
+    # as codecs.lookup names it), else UTF-8 in UTF-8 mode, else the locale's
+    # codeset (ASCII under LC_ALL=C with PYTHONUTF8=0, file names too); the
+    # C locale is coerced to C.UTF-8 unless LC_ALL or PYTHONCOERCECLOCALE=0
+    # stops it (PEP 538). Output bytes are compared as UTF-8 with replacement.
+    ("stdio_ioencoding_latin1", ["-c", STDIO_SHOW], b"\xe9t\xe9 \xff\n", {"PYTHONIOENCODING": "latin-1"}, False),
+    ("stdio_ioencoding_ascii_replace", ["-c", STDIO_SHOW], b"\xe9t\xe9\n", {"PYTHONIOENCODING": "ascii:replace"},
+     False),
+    ("stdio_ioencoding_cp1252", ["-c", STDIO_SHOW], b"\x80\xe9\n", {"PYTHONIOENCODING": "CP1252"}, False),
+    ("stdio_ioencoding_host_codec", ["-c", STDIO_SHOW], b"\xc1\xd2\n", {"PYTHONIOENCODING": "KOI8_R"}, False),
+    ("stdio_ioencoding_utf7", ["-c", "print('caf\\xe9 \\u263a +1')"], None, {"PYTHONIOENCODING": "utf-7"}, False),
+    ("stdio_ioencoding_unknown", ["-c", "print(1)"], None, {"PYTHONIOENCODING": "no-such-codec"}, False),
+    ("stdio_ioencoding_unencodable", ["-c", "print('\\u20ac')"], None, {"PYTHONIOENCODING": "latin-1"}, False),
+    ("stdio_c_locale_ascii", ["-c", STDIO_SHOW + "\nprint('\\udce9')"], b"\xe9t\xe9\n",
+     {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}, False),
+    ("stdio_c_locale_ascii_strict", ["-c", "print('\\xe9')"], None,
+     {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ":strict"}, False),
+    ("stdio_c_locale_coerced", ["-c", LOCALE_SHOW], None,
+     {"LC_ALL": "", "LC_CTYPE": "", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}, False),
+    ("stdio_c_locale_coerced_utf8_mode", ["-c", LOCALE_SHOW], None,
+     {"LC_ALL": "", "LC_CTYPE": "POSIX", "LANG": "", "PYTHONIOENCODING": ""}, False),
+    ("stdio_c_locale_coerce_warn", ["-c", LOCALE_SHOW], None,
+     {"LC_ALL": "", "LC_CTYPE": "", "LANG": "", "PYTHONUTF8": "0", "PYTHONIOENCODING": "",
+      "PYTHONCOERCECLOCALE": "warn"}, False),
+    ("stdio_c_locale_coerce_off", ["-c", LOCALE_SHOW], None,
+     {"LC_ALL": "", "LC_CTYPE": "", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "",
+      "PYTHONCOERCECLOCALE": "0"}, False),
+    ("stdio_reconfigure_encoding", ["-c", "import sys\nsys.stdout.reconfigure(encoding='latin-1')\n"
+                                          "print(sys.stdout.encoding, sys.stdout.errors, repr(sys.stdout))\n"
+                                          "print('\\xe9t\\xe9')\nsys.stdout.reconfigure(errors='replace')\n"
+                                          "print('\\u20ac', sys.stdout.errors)\n"
+                                          "try:\n    sys.stdout.reconfigure(encoding='bogus')\n"
+                                          "except LookupError as e:\n    print(e, sys.stdout.encoding)\n"],
+     None, {}, False),
     ("W_error", ["-W", "error", "warn.py"], None, {}, False),
     ("W_ignore", ["-W", "ignore", "warn.py"], None, {}, False),
     ("W_category", ["-W", "error::DeprecationWarning", "warn.py"], None, {}, False),
