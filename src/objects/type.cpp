@@ -388,9 +388,14 @@ Ref<> type_getattro(Value self, Value name) {
 int type_setattro(Value self, Value name, Value v) {
   Type* t = self.as<Type>();
   if (!(t->flags & kTypeHeapType)) {
-    err_format(g_TypeError,
-               "cannot set '%s' attribute of immutable type '%s'", str_view(name).data(),
+    Ref<> r = repr(name);  // CPython formats the name with %R
+    if (!r) return -1;
+    err_format(g_TypeError, "cannot set %s attribute of immutable type '%s'", str_view(r.val()).data(),
                t->name);
+    return -1;
+  }
+  if (!is_str(name)) {
+    err_format(g_TypeError, "attribute name must be string, not '%s'", type_name(type_of(name)));
     return -1;
   }
   // Data descriptors on the metatype (e.g. __name__, __doc__ getsets) first.

@@ -1,0 +1,47 @@
+# Calls that crashed ftpy when tools/fuzz/fuzz.py (api strategy) found them.
+# Each must raise CPython's exception with CPython's message.
+import _weakref
+import codecs
+
+
+def show(label, f):
+    try:
+        r = f()
+    except BaseException as e:
+        print(label, type(e).__name__, e)
+    else:
+        print(label, "->", repr(r))
+
+
+class C:
+    pass
+
+
+# A non-dict first argument was read as a dict (SIGSEGV).
+show("remove_dead type", lambda: _weakref._remove_dead_weakref(type, None))
+show("remove_dead list", lambda: _weakref._remove_dead_weakref([], "k"))
+d = {"k": 1}
+show("remove_dead live", lambda: (_weakref._remove_dead_weakref(d, "k"), d))
+
+# Slot wrappers called directly took any name to be a str (SIGSEGV/abort).
+show("type.__delattr__ bytes", lambda: type.__delattr__(int, b""))
+show("type.__setattr__ type", lambda: type.__setattr__(int, int, -0j))
+show("type.__setattr__ str", lambda: type.__setattr__(int, "x", 1))
+show("type.__getattribute__ bool", lambda: type.__getattribute__(int, True))
+show("heap type.__setattr__ int", lambda: type.__setattr__(C, 1, 2))
+show("heap type.__delattr__ int", lambda: type.__delattr__(C, 1))
+show("object.__setattr__ int", lambda: object.__setattr__(C(), 1, 2))
+show("object.__delattr__ int", lambda: object.__delattr__(C(), 1.5))
+show("object.__getattribute__ None", lambda: object.__getattribute__(C(), None))
+show("module __getattribute__", lambda: type(codecs).__getattribute__(codecs, 3))
+
+# Decoders took an int as bytes(n): 4 GiB of zeros, then the allocator aborted.
+for f in (codecs.unicode_escape_decode, codecs.raw_unicode_escape_decode,
+          codecs.escape_decode, codecs.utf_8_decode, codecs.latin_1_decode,
+          codecs.charmap_decode):
+    for arg in (4294967296, "a\\x41", [1], memoryview(b"ab"), bytearray(b"x\\n")):
+        show(f.__name__, lambda: f(arg))
+
+# A shift whose result cannot exist: GMP aborted ("overflow in mpz type").
+show("1 << 2**62", lambda: 1 << (2 ** 62))
+show("-3 << 2**62", lambda: -3 << (2 ** 62))
