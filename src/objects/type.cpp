@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <new>
 
 #include "objects/dict.h"
 #include "objects/instance_values.h"
@@ -434,7 +435,12 @@ Ref<> type_call(Value self, const Value* args, size_t nargs, Value kwnames) {
     return Ref<>::borrow(Value(type_of(args[0])));
   }
   if (!t->tp_new) return err_format(g_TypeError, "cannot create '%s' instances", t->name);
-  Ref<> obj = t->tp_new(t, args, nargs, kwnames);
+  Ref<> obj;
+  try {  // std::bad_alloc: see native.cpp invoke
+    obj = t->tp_new(t, args, nargs, kwnames);
+  } catch (const std::bad_alloc&) {
+    return err_no_memory();
+  }
   if (!obj) return nullptr;
   // __init__ runs only when __new__ returned an instance of t.
   if (!is_subtype(type_of(obj.val()), t)) return obj;

@@ -11,6 +11,7 @@
 //     list's fast slots.
 #include <cstring>
 #include <iterator>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -299,7 +300,11 @@ Ref<> wrapper_call(Value callable, const Value* args, size_t nargs, Value kwname
   if (!is_subtype(type_of(args[0]), w->owner))
     return err_format(g_TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", w->def->name,
                       type_name(w->owner), type_name(type_of(args[0])));
-  return wrapper_invoke(w->def, w->owner, args[0], args + 1, nargs - 1, kwnames);
+  try {  // std::bad_alloc: see native.cpp invoke
+    return wrapper_invoke(w->def, w->owner, args[0], args + 1, nargs - 1, kwnames);
+  } catch (const std::bad_alloc&) {
+    return err_no_memory();
+  }
 }
 
 Ref<> wrapper_get(Value descr, Value obj, Value type) {

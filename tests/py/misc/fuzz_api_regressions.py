@@ -45,3 +45,15 @@ for f in (codecs.unicode_escape_decode, codecs.raw_unicode_escape_decode,
 # A shift whose result cannot exist: GMP aborted ("overflow in mpz type").
 show("1 << 2**62", lambda: 1 << (2 ** 62))
 show("-3 << 2**62", lambda: -3 << (2 ** 62))
+
+# width - len(self) wrapped for a width near -2**63: a huge pad (abort).
+import itertools
+for v in (b"ab", bytearray(b"ab"), "ab", bytes(range(256))):
+    for name in ("rjust", "ljust", "center", "zfill"):
+        show(type(v).__name__ + "." + name, lambda: getattr(v, name)(-2 ** 63) == v)
+
+# A tuple of 2**62 items: sizeof(Value) * n wrapped to a tiny block (SIGSEGV).
+show("tee float", lambda: itertools.tee(-0.0, 2 ** 62))
+show("tee list", lambda: itertools.tee([1], 2 ** 62))
+show("tee negative", lambda: itertools.tee([1], -1))
+show("tee 3", lambda: len(itertools.tee([1], 3)))
