@@ -57,3 +57,39 @@ show("tee float", lambda: itertools.tee(-0.0, 2 ** 62))
 show("tee list", lambda: itertools.tee([1], 2 ** 62))
 show("tee negative", lambda: itertools.tee([1], -1))
 show("tee 3", lambda: len(itertools.tee([1], 3)))
+
+# The deque iterator types had object's tp_new: an iterator with no deque
+# (SIGSEGV when iterated). They take (deque, index=0), as pickle calls them.
+import _collections
+import collections
+for T in (_collections._deque_iterator, _collections._deque_reverse_iterator):
+    for args in ((), (5,), (collections.deque([1, 2, 3]),), (collections.deque([1, 2, 3]), 1),
+                 (collections.deque([1, 2, 3]), 10), (collections.deque([1]), "x"),
+                 (collections.deque(), 0, 1)):
+        show(T.__name__, lambda: list(T(*args)))
+
+# array * n for an empty array looped n times (2**63 - 1: a hang).
+import array
+show("empty array * huge", lambda: array.array("i") * (2 ** 63 - 1))
+show("huge * empty array", lambda: (2 ** 63 - 1) * array.array("d"))
+show("array * huge", lambda: array.array("b", [1]) * (2 ** 62))
+
+
+# An __eq__ that clears the set being added to left add with no table
+# (SIGSEGV in set.update).
+class ClearsOnEq:
+    def __hash__(self):
+        return 7
+
+    def __eq__(self, other):
+        victim.clear()
+        return False
+
+
+victim = set()
+victim.add(ClearsOnEq())
+victim.update([ClearsOnEq(), ClearsOnEq()])
+print("set after clearing adds:", len(victim))
+victim = set([ClearsOnEq()])
+victim.add(ClearsOnEq())
+print("set after clearing add:", len(victim))
