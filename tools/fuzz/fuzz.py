@@ -41,7 +41,7 @@ CRASH_MARKERS = ("ERROR: AddressSanitizer", "runtime error:", "Fatal Python erro
 
 def is_asan(binary):
     with open(binary, "rb") as f:
-        return b"AddressSanitizer" in f.read()
+        return b"__asan_init" in f.read()  # libasan is linked dynamically
 
 
 class Child:
@@ -103,7 +103,8 @@ def read_log(path):
 
 
 def classify(status, err):
-    """'crash', 'hang', 'error' (the child failed without a crash) or None."""
+    """'crash', 'hang', 'error' (the child failed without a crash), 'oom'
+    (not a finding) or None."""
     if status == "timeout":
         return "hang"
     # ASan's operator new cannot return null, so a request over the child's
@@ -111,8 +112,8 @@ def classify(status, err):
     # there (runtime/heap.cpp's operator new), so this is not a finding.
     if re.search(r"AddressSanitizer: (out-of-memory|allocation-size-too-big|"
                  r"requested allocation size)|rss-limit-exceeded|"
-                 r"AddressSanitizer failed to allocate", err):
-        return None
+                 r"allocator is out of memory", err):
+        return "oom"
     if isinstance(status, int) and status < 0:
         return "crash"
     if any(m in err for m in CRASH_MARKERS):
@@ -278,7 +279,9 @@ class Fuzzer:
             descs[int(i)] = d
         self.check_syserr("api", seed, lines, lambda i: descs.get(i, ""))
         kind = classify(status, err)
-        if kind is None:
+        if kind is None and not any(l.startswith("DONE") for l in lines):
+            kind = "error"  # ended early without a crash: the harness or its start-up failed
+        if kind in (None, "oom"):
             return
         if not calls:
             self.report("error", "api start-up %s" % kind,
@@ -301,6 +304,8 @@ class Fuzzer:
         executed = sorted(descs)
         if fails([last]):
             needed = [last]
+        elif kind == "hang":
+            needed = executed  # each try costs a whole timeout: not worth minimising
         else:
             needed = ddmin(executed, fails, budget)
             if not fails(needed):
@@ -324,7 +329,9 @@ class Fuzzer:
         self.check_syserr("source", seed, lines,
                           lambda i: "from %s" % items[i]["from"])
         kind = classify(status, err)
-        if kind is None:
+        if kind is None and not any(l.startswith("DONE") for l in lines):
+            kind = "error"
+        if kind in (None, "oom"):
             return
         steps = [l for l in lines if l.startswith(("COMPILE ", "EXEC "))]
         if not steps:
