@@ -558,9 +558,24 @@ def _encoder_function(name):
     return staticmethod(encode)
 
 
+def _buffer(data, accept_str=False):
+    """The bytes of a decoder's argument: a bytes-like object (or a str,
+    UTF-8 encoded, where CPython's parser says s*). bytes(data) would take
+    an int as a size (unicode_escape_decode(2**32) made 4 GiB of zeros)."""
+    if type(data) is bytes:
+        return data
+    if accept_str and isinstance(data, str):
+        return data.encode('utf-8')
+    try:
+        return memoryview(data).tobytes()
+    except TypeError:
+        raise TypeError("a bytes-like object is required, not '%s'"
+                        % type(data).__name__) from None
+
+
 def _decoder_function(name):
     def decode(data, errors=None, final=False):
-        data = bytes(data)
+        data = _buffer(data)
         usable = _usable_prefix(name, data, final)
         return (data[:usable].decode(name, errors or 'strict'), usable)
     decode.__name__ = name.replace('-', '_') + '_decode'
@@ -592,7 +607,7 @@ def unicode_escape_encode(str, errors=None):
 
 @staticmethod
 def unicode_escape_decode(data, errors=None, final=True):
-    data = bytes(data)
+    data = _buffer(data, True)
     return (data.decode('unicode-escape', errors or 'strict'), len(data))
 
 
@@ -603,7 +618,7 @@ def raw_unicode_escape_encode(str, errors=None):
 
 @staticmethod
 def raw_unicode_escape_decode(data, errors=None, final=True):
-    data = bytes(data)
+    data = _buffer(data, True)
     return (data.decode('raw-unicode-escape', errors or 'strict'), len(data))
 
 
@@ -618,7 +633,7 @@ def escape_decode(data, errors=None):
     (decoded bytes, length of the input)."""
     if isinstance(data, str):
         data = data.encode('utf-8')
-    data = bytes(data)
+    data = _buffer(data)
     out = bytearray()
     n = len(data)
     i = 0
@@ -779,7 +794,7 @@ def _decode_one(mapping, b):
 
 def charmap_decode(data, errors=None, mapping=None):
     """Decode bytes through a table (str) or mapping (byte -> text)."""
-    data = bytes(data)
+    data = _buffer(data)
     errors = errors or 'strict'
     out = []
     i = 0

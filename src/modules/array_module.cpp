@@ -547,6 +547,7 @@ Ref<> array_repeat(Value a, Value b) {
   if (!to_index(count, &n)) return nullptr;
   if (n < 0) n = 0;
   std::string raw = snapshot(arr);
+  if (raw.empty()) n = 0;  // array('i') * (2**63 - 1) looped 2**63 times appending nothing
   if (n && raw.size() > static_cast<size_t>(INT64_MAX / 4) / static_cast<size_t>(n)) return err_no_memory();
   std::string out;
   out.reserve(raw.size() * static_cast<size_t>(n));

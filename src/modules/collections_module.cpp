@@ -744,6 +744,30 @@ Ref<> deque_iter_step(Value self, bool reverse) {
 }
 
 Ref<> deque_iter_next(Value self) { return deque_iter_step(self, false); }
+
+// _deque_iterator(deque, index=0) and _deque_reverse_iterator(...): what
+// pickling an iterator calls; the iterator skips `index` items. Without it
+// object's tp_new made one with no deque (the fuzzer's SIGSEGV). Messages
+// are CPython's (PyArg_ParseTuple's).
+Ref<> deque_iter_tp_new(Type* t, const Value* args, size_t nargs, Value) {
+  bool rev = t == &g_deque_reviter_type;
+  if (nargs < 1) return err_set_str(g_TypeError, "function takes at least 1 argument (0 given)");
+  if (nargs > 2) return err_format(g_TypeError, "function takes at most 2 arguments (%zu given)", nargs);
+  if (!is_subtype(type_of(args[0]), &g_deque_type))
+    return err_format(g_TypeError, "argument 1 must be collections.deque, not %s", type_name(type_of(args[0])));
+  int64_t index = 0;
+  if (nargs == 2 && !to_index(args[1], &index)) return nullptr;
+  Ref<> it = deque_iter_new(args[0], rev);
+  if (!it) return nullptr;
+  for (int64_t i = 0; i < index; i++) {
+    Ref<> x = deque_iter_step(it.val(), rev);
+    if (!x) {
+      if (err_occurred()) return nullptr;
+      break;
+    }
+  }
+  return it;
+}
 Ref<> deque_reviter_next(Value self) { return deque_iter_step(self, true); }
 Ref<> iter_self(Value self) { return Ref<>::borrow(self); }
 
@@ -1054,6 +1078,7 @@ void collections_types_init() {
     t->tp_traverse = deque_iter_traverse;
     t->tp_iter = iter_self;
     t->tp_iternext = rev ? deque_reviter_next : deque_iter_next;
+    t->tp_new = deque_iter_tp_new;
     t->methods = kDequeIterMethods;
     t->ob_type = &g_type_type;
     type_ready(t);

@@ -534,6 +534,9 @@ Ref<> m_factorial(Value, Value* args) {
   if (!index_mpz(args[0], n.z)) return nullptr;
   if (mpz_sgn(n.z) < 0) return err_set_str(g_ValueError, "factorial() not defined for negative values");
   if (!mpz_fits_slong_p(n.z)) return err_format(g_OverflowError, "factorial() argument should not exceed %ld", LONG_MAX);
+  // n! has about n*log2(n) bits.
+  double nd = mpz_get_d(n.z);
+  if (nd > 2 && !int_result_fits(nd * std::log2(nd))) return nullptr;
   Mpz r;
   mpz_fac_ui(r.z, mpz_get_ui(n.z));
   return int_from_mpz(r.z);
@@ -558,6 +561,9 @@ Ref<> m_comb(Value, Value* args) {
   if (mpz_cmp(nk.z, k.z) < 0) mpz_set(k.z, nk.z);
   if (!mpz_fits_ulong_p(k.z))
     return err_format(g_OverflowError, "min(n - k, k) must not exceed %ld", LONG_MAX);
+  // comb(n, k) <= min(n^k, 2^n): at most min(k*log2(n), n) bits.
+  double nd = mpz_get_d(n.z), kd = mpz_get_d(k.z);
+  if (nd > 2 && !int_result_fits(std::min(kd * std::log2(nd), nd))) return nullptr;
   Mpz r;
   mpz_bin_ui(r.z, n.z, mpz_get_ui(k.z));
   return int_from_mpz(r.z);
@@ -573,7 +579,10 @@ Ref<> m_perm(Value, Value* args) {
   if (mpz_sgn(k.z) < 0) return err_set_str(g_ValueError, "k must be a non-negative integer");
   if (mpz_cmp(k.z, n.z) > 0) return small_int(0);
   if (!mpz_fits_ulong_p(k.z)) return err_format(g_OverflowError, "k must not exceed %ld", LONG_MAX);
-  // n * (n-1) * ... * (n-k+1) = n! / (n-k)!, computed as a falling product.
+  // n * (n-1) * ... * (n-k+1) = n! / (n-k)!, computed as a falling product
+  // of at most k*log2(n) bits.
+  double nd = mpz_get_d(n.z), kd = mpz_get_d(k.z);
+  if (nd > 2 && !int_result_fits(kd * std::log2(nd))) return nullptr;
   Mpz r, f;
   mpz_set_ui(r.z, 1);
   unsigned long kk = mpz_get_ui(k.z);

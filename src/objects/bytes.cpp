@@ -560,8 +560,10 @@ Ref<> justify(Value self, Value* args, int how, const char* name) {
   }
   Buf s;
   if (!load(self, &s)) return nullptr;
-  int64_t marg = width - s.n;
-  if (marg <= 0) return same_or_copy(self, s);
+  // Compare before subtracting: s.n is unsigned, so width - s.n for a
+  // negative width was a huge positive pad (bytes.rjust(-2**63) aborted).
+  if (width <= static_cast<int64_t>(s.n)) return same_or_copy(self, s);
+  int64_t marg = width - static_cast<int64_t>(s.n);
   int64_t left = how == 0 ? 0 : how == 1 ? marg : marg / 2 + (marg & width & 1);
   std::string out(left, static_cast<char>(fill));
   out.append(s.sv());
@@ -577,8 +579,8 @@ Ref<> b_zfill(Value self, Value* args) {
   if (!to_index(args[0], &width)) return nullptr;
   Buf s;
   if (!load(self, &s)) return nullptr;
-  int64_t fill = width - s.n;
-  if (fill <= 0) return same_or_copy(self, s);
+  if (width <= static_cast<int64_t>(s.n)) return same_or_copy(self, s);  // s.n is unsigned
+  int64_t fill = width - static_cast<int64_t>(s.n);
   std::string out(fill, '0');
   out.append(s.sv());
   if (s.n && (s.p[0] == '+' || s.p[0] == '-')) {

@@ -182,6 +182,12 @@ Ref<> int_from_mpz(const mpz_t z) {
   return Ref<>::steal(Value(o));
 }
 
+bool int_result_fits(double bits) {
+  if (bits <= kIntMaxResultBits) return true;
+  err_no_memory();
+  return false;
+}
+
 Ref<> int_from_mpz_move(mpz_t z) {
   if (z->_mp_size >= -2 && z->_mp_size <= 2) return int_from_mpz(z);
   Int* o = new_int();
@@ -651,6 +657,8 @@ Ref<> int_pow_impl(Value a, Value b, Value m) {
     }
   }
   MpzView vx(a);
+  if (!int_result_fits(static_cast<double>(mpz_sizeinbase(vx.get(), 2)) * static_cast<double>(e)))
+    return nullptr;
   Mpz r;
   mpz_pow_ui(r.z, vx.get(), static_cast<unsigned long>(e));
   return int_from_mpz_move(r.z);
@@ -669,6 +677,8 @@ Ref<> int_lshift_slot(Value a, Value b) {
     if ((r >> s) == x) return int_from_int128(r);
   }
   MpzView vx(a);
+  if (!int_result_fits(static_cast<double>(mpz_sizeinbase(vx.get(), 2)) + static_cast<double>(s)))
+    return nullptr;
   Mpz r;
   mpz_mul_2exp(r.z, vx.get(), static_cast<mp_bitcnt_t>(s));
   return int_from_mpz_move(r.z);

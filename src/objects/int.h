@@ -60,6 +60,13 @@ Ref<> int_from_double(double d);  // truncates; OverflowError for inf, ValueErro
 Ref<> int_from_mpz(const mpz_t z);
 // Takes z's limbs instead of copying them; z is left initialised and empty.
 Ref<> int_from_mpz_move(mpz_t z);
+// GMP aborts the process when it cannot make a result ("overflow in mpz
+// type" past about 2^37 bits, "Cannot allocate memory" when malloc fails),
+// so an operation whose result size follows from its operands (pow, <<,
+// factorial, perm, comb) checks the estimate first. Past 2^36 bits (8 GiB
+// for one int) it raises MemoryError, which is what CPython ends with.
+constexpr double kIntMaxResultBits = 68719476736.0;
+bool int_result_fits(double bits);  // false (MemoryError set) when bits > the cap
 // Parse `text` in `base` (0 = auto, 2..36) with Python's int() rules
 // (underscores, whitespace, sign); ValueError "invalid literal for int() with base 10: 'x'".
 Ref<> int_from_string(std::string_view text, int base);

@@ -75,6 +75,8 @@ namespace {
 // A new array whose slots from `zero_from` on are null (the caller fills the
 // ones before).
 ListArray* array_alloc(int64_t cap, int64_t zero_from) {
+  // sizeof(Value) * cap wraps for cap >= 2**61: refuse before it does.
+  if (static_cast<uint64_t>(cap) > (uint64_t{1} << 56)) return err_no_memory();
   auto* a = static_cast<ListArray*>(heap_alloc(sizeof(ListArray) + sizeof(Value) * cap));
   if (!a) return nullptr;
   a->capacity = cap;

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <new>
 #include <set>
 #include <string>
 
@@ -365,9 +366,17 @@ namespace {
 }
 
 // Calls the bound function: inline, since every native call ends here.
+// A std::bad_alloc from a C++ container inside it (memory exhausted, see
+// runtime/heap.cpp's operator new) becomes MemoryError here rather than
+// terminating the process; the try costs nothing until something throws.
 inline Ref<> invoke(const MethodDef* def, Value self, Value* args) {
-  if (!(def->flags & kMethExternal)) [[likely]]
-    return def->fn(self, args);
+  if (!(def->flags & kMethExternal)) [[likely]] {
+    try {
+      return def->fn(self, args);
+    } catch (const std::bad_alloc&) {
+      return err_no_memory();
+    }
+  }
   return invoke_external(def, self, args);
 }
 

@@ -1,6 +1,7 @@
 // The abstract object protocol (protocol.h).
 #include "objects/protocol.h"
 
+#include <new>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -538,7 +539,8 @@ Ref<> sequence_fallback(Value a, Value b, BinaryOp op) {
 const char* binary_op_symbol(BinaryOp op) { return kBinaryPlainSyms[op]; }
 const char* inplace_op_symbol(BinaryOp op) { return kInplaceSyms[op]; }
 
-Ref<> binary_op(Value a, Value b, BinaryOp op) {
+namespace {
+Ref<> binary_op_impl(Value a, Value b, BinaryOp op) {
   Ref<> r = binary_dispatch(a, b, op);
   if (!r || r.val() != not_implemented()) return r;
   r = sequence_fallback(a, b, op);
@@ -552,7 +554,7 @@ Ref<> binary_op(Value a, Value b, BinaryOp op) {
   return binop_type_error(a, b, kBinarySyms[op]);
 }
 
-Ref<> inplace_op(Value a, Value b, BinaryOp op) {
+Ref<> inplace_op_impl(Value a, Value b, BinaryOp op) {
   BinaryFn fi = type_of(a)->nb_inplace[op];
   if (fi) {
     Ref<> r = fi(a, b);
@@ -569,6 +571,26 @@ Ref<> inplace_op(Value a, Value b, BinaryOp op) {
   if (op == kOpAdd && is_tuple(a))
     return err_format(g_TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_tp_name(type_of(b)));
   return binop_type_error(a, b, kInplaceSyms[op]);
+}
+}  // namespace
+
+// Operators on built-in sequences build C++ containers: a std::bad_alloc
+// (array * 2**31 under a memory limit) becomes MemoryError, as at the other
+// native call boundaries (native.cpp invoke).
+Ref<> binary_op(Value a, Value b, BinaryOp op) {
+  try {
+    return binary_op_impl(a, b, op);
+  } catch (const std::bad_alloc&) {
+    return err_no_memory();
+  }
+}
+
+Ref<> inplace_op(Value a, Value b, BinaryOp op) {
+  try {
+    return inplace_op_impl(a, b, op);
+  } catch (const std::bad_alloc&) {
+    return err_no_memory();
+  }
 }
 
 Ref<> power(Value a, Value b, Value mod) {

@@ -198,11 +198,16 @@ bool resize(Set* s, int64_t minused) {
 
 // Add with the hash known (critical section held).
 int add_entry(Set* s, Value key, int64_t h) {
-  if (!s->table && !resize(s, 0)) return -1;
   int64_t slot;
-  int64_t ix = lookup(s, key, h, &slot);
-  if (ix == -2) return -1;
-  if (ix >= 0) return 0;
+  for (;;) {
+    if (!s->table && !resize(s, 0)) return -1;
+    int64_t ix = lookup(s, key, h, &slot);
+    if (ix == -2) return -1;
+    if (ix >= 0) return 0;
+    // slot -1: an __eq__ call cleared the set (no table): make one and look
+    // again; the new table is empty, so no __eq__ runs the second time.
+    if (slot >= 0) break;
+  }
   SetEntry* e = &s->table[slot];
   if (e->key.is_null()) s->fill++;
   incref(key);

@@ -504,8 +504,10 @@ Ref<> justify(Value self, Value* args, int how) {
   if (!to_index(args[0], &width)) return nullptr;
   uint32_t fill;
   if (!get_fill(args[1], &fill)) return nullptr;
+  // Compare before subtracting: width - length overflows for width near
+  // INT64_MIN (-2**63 wrapped to a huge pad).
+  if (width <= static_cast<int64_t>(S(self)->length)) return self_or_copy(self);
   int64_t marg = width - S(self)->length;
-  if (marg <= 0) return self_or_copy(self);
   if (how == 0) return pad(self, 0, marg, fill);
   if (how == 1) return pad(self, marg, 0, fill);
   int64_t left = marg / 2 + (marg & width & 1);
@@ -519,8 +521,8 @@ Ref<> str_zfill(Value self, Value* args) {
   int64_t width;
   if (!to_index(args[0], &width)) return nullptr;
   Str* s = S(self);
+  if (width <= static_cast<int64_t>(s->length)) return self_or_copy(self);  // no overflow
   int64_t fill = width - s->length;
-  if (fill <= 0) return self_or_copy(self);
   Ref<> r = pad(self, fill, 0, '0');
   if (!r) return nullptr;
   Str* rs = S(r.val());

@@ -31,6 +31,9 @@ void tuple_traverse(Object* o, VisitFn visit, void* arg) {
 
 Ref<Tuple> tuple_new(int64_t n) {
   if (n == 0 && g_empty_tuple) return Ref<Tuple>::borrow(g_empty_tuple);
+  // sizeof(Value) * n wraps for n >= 2**61 (itertools.tee(x, 2**62) got a
+  // 16-byte tuple claiming 2**62 items).
+  if (static_cast<uint64_t>(n) > (uint64_t{1} << 56)) return err_no_memory();
   Tuple* t = alloc_object<Tuple>(&g_tuple_type, sizeof(Tuple) + sizeof(Value) * n);
   if (!t) return nullptr;
   t->size = n;

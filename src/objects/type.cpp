@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <new>
 
 #include "objects/dict.h"
 #include "objects/instance_values.h"
@@ -388,9 +389,14 @@ Ref<> type_getattro(Value self, Value name) {
 int type_setattro(Value self, Value name, Value v) {
   Type* t = self.as<Type>();
   if (!(t->flags & kTypeHeapType)) {
-    err_format(g_TypeError,
-               "cannot set '%s' attribute of immutable type '%s'", str_view(name).data(),
+    Ref<> r = repr(name);  // CPython formats the name with %R
+    if (!r) return -1;
+    err_format(g_TypeError, "cannot set %s attribute of immutable type '%s'", str_view(r.val()).data(),
                t->name);
+    return -1;
+  }
+  if (!is_str(name)) {
+    err_format(g_TypeError, "attribute name must be string, not '%s'", type_name(type_of(name)));
     return -1;
   }
   // Data descriptors on the metatype (e.g. __name__, __doc__ getsets) first.
@@ -429,7 +435,12 @@ Ref<> type_call(Value self, const Value* args, size_t nargs, Value kwnames) {
     return Ref<>::borrow(Value(type_of(args[0])));
   }
   if (!t->tp_new) return err_format(g_TypeError, "cannot create '%s' instances", t->name);
-  Ref<> obj = t->tp_new(t, args, nargs, kwnames);
+  Ref<> obj;
+  try {  // std::bad_alloc: see native.cpp invoke
+    obj = t->tp_new(t, args, nargs, kwnames);
+  } catch (const std::bad_alloc&) {
+    return err_no_memory();
+  }
   if (!obj) return nullptr;
   // __init__ runs only when __new__ returned an instance of t.
   if (!is_subtype(type_of(obj.val()), t)) return obj;

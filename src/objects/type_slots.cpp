@@ -11,6 +11,7 @@
 //     list's fast slots.
 #include <cstring>
 #include <iterator>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -204,6 +205,10 @@ Ref<> none_result(int r) {
   return new_none();
 }
 
+Ref<> attr_name_error(Value name) {
+  return err_format(g_TypeError, "attribute name must be string, not '%s'", type_name(type_of(name)));
+}
+
 Ref<> wrapper_invoke(const SlotDef* d, Type* t, Value self, const Value* a, size_t n, Value kw) {
   if (d->nargs >= 0 && (n != static_cast<size_t>(d->nargs) || (!kw.is_null() && tuple_size(kw) > 0))) {
     if (!kw.is_null() && tuple_size(kw) > 0)
@@ -225,9 +230,18 @@ Ref<> wrapper_invoke(const SlotDef* d, Type* t, Value self, const Value* a, size
       if (!r && !err_occurred()) return err_set_object(g_StopIteration, Value());
       return r;
     }
-    case kGetattribute: case kGetattr: return t->tp_getattro(self, a[0]);
-    case kSetattr: return none_result(t->tp_setattro(self, a[0], a[1]));
-    case kDelattr: return none_result(t->tp_setattro(self, a[0], Value()));
+    // The getattro/setattro slots may take their name to be a str (getattr()
+    // and the VM check before calling them); a wrapper called directly
+    // (type.__getattribute__(int, True)) must check it. type's own setattro
+    // (every type object's) checks after its immutable-type test, whose
+    // message comes first.
+    case kGetattribute: case kGetattr:
+      if (!is_str(a[0])) return attr_name_error(a[0]);
+      return t->tp_getattro(self, a[0]);
+    case kSetattr: case kDelattr:
+      if (!is_str(a[0]) && !(self.is_obj() && has_flag(type_of(self), kTypeTypeSubclass)))
+        return attr_name_error(a[0]);
+      return none_result(t->tp_setattro(self, a[0], d->kind == kSetattr ? a[1] : Value()));
     case kDescrGet: {
       if (n < 1 || n > 2) return err_format(g_TypeError, "expected 1 or 2 arguments, got %zu", n);
       Value obj = is_none(a[0]) ? Value() : a[0];
@@ -286,7 +300,11 @@ Ref<> wrapper_call(Value callable, const Value* args, size_t nargs, Value kwname
   if (!is_subtype(type_of(args[0]), w->owner))
     return err_format(g_TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", w->def->name,
                       type_name(w->owner), type_name(type_of(args[0])));
-  return wrapper_invoke(w->def, w->owner, args[0], args + 1, nargs - 1, kwnames);
+  try {  // std::bad_alloc: see native.cpp invoke
+    return wrapper_invoke(w->def, w->owner, args[0], args + 1, nargs - 1, kwnames);
+  } catch (const std::bad_alloc&) {
+    return err_no_memory();
+  }
 }
 
 Ref<> wrapper_get(Value descr, Value obj, Value type) {

@@ -294,10 +294,14 @@ Ref<> weakref_module_proxy(Value, Value* a) {
 
 Ref<> weakref_module_remove_dead(Value, Value* a) {
   // _remove_dead_weakref(dict, key): delete dict[key] if its value is a dead ref.
+  if (!is_dict(a[0]))
+    return err_format(g_TypeError, "_remove_dead_weakref() argument 1 must be dict, not %s",
+                      type_name(type_of(a[0])));
   Ref<> v;
   int r = dict_get_item(a[0], a[1], &v);
   if (r <= 0) return r < 0 ? nullptr : new_none();
-  if (is_weak_type(type_of(v.val())) && v.val().as<WeakRef>()->referent.is_null()) {
+  if (!is_weak_type(type_of(v.val()))) return err_set_str(g_TypeError, "not a weakref");
+  if (v.val().as<WeakRef>()->referent.is_null()) {
     if (dict_del_item(a[0], a[1]) < 0) return nullptr;
   }
   return new_none();

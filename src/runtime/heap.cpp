@@ -4,6 +4,7 @@
 #include <mimalloc.h>
 
 #include <cstdlib>
+#include <new>
 
 #include "objects/errors.h"
 #include "objects/type.h"
@@ -12,10 +13,12 @@
 
 namespace ftpy {
 
-#ifdef FTPY_TSAN
+#if defined(FTPY_TSAN) || defined(FTPY_ASAN)
 // ThreadSanitizer cannot see the synchronisation inside an uninstrumented
 // mimalloc: a block freed by one thread and reused by another shows up as a
-// data race. TSan builds use the (intercepted) C allocator instead.
+// data race. AddressSanitizer cannot see an overrun or a use after free
+// inside a mimalloc page (no redzones, no quarantine), so neither the
+// suite nor the fuzzer (tools/fuzz/) could catch one. Sanitizer builds use the (intercepted) C allocator instead.
 void* heap_alloc(size_t size) {
   void* p = std::malloc(size);
   if (!p) [[unlikely]] err_no_memory();
@@ -64,6 +67,56 @@ void heap_free(void* p) {
 }
 
 size_t heap_usable_size(void* p) { return mi_usable_size(p); }
+
+}  // namespace ftpy
+
+// The global operator new/delete. libmimalloc's own replacements abort the
+// process when memory runs out (their new-handler lookup binds to its own
+// weak stub), so a std::string or std::vector asked for 4 GiB under a memory
+// limit killed ftpy (bytes(2**32), array * 2**31, int.to_bytes(2**32): found
+// by tools/fuzz/). These throw std::bad_alloc as the standard requires, and
+// the native call boundaries (objects/native.cpp invoke, type_call, the slot
+// wrappers) turn it into MemoryError. Sanitizer builds keep their runtime's.
+namespace {
+[[noreturn]] void throw_bad_alloc() { throw std::bad_alloc(); }
+inline void* new_or_throw(std::size_t n) {
+  void* p = mi_malloc(n);
+  if (!p) [[unlikely]] throw_bad_alloc();
+  return p;
+}
+inline void* new_aligned_or_throw(std::size_t n, std::align_val_t al) {
+  void* p = mi_malloc_aligned(n, static_cast<std::size_t>(al));
+  if (!p) [[unlikely]] throw_bad_alloc();
+  return p;
+}
+}  // namespace
+
+void* operator new(std::size_t n) { return new_or_throw(n); }
+void* operator new[](std::size_t n) { return new_or_throw(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return mi_malloc(n); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return mi_malloc(n); }
+void* operator new(std::size_t n, std::align_val_t al) { return new_aligned_or_throw(n, al); }
+void* operator new[](std::size_t n, std::align_val_t al) { return new_aligned_or_throw(n, al); }
+void* operator new(std::size_t n, std::align_val_t al, const std::nothrow_t&) noexcept {
+  return mi_malloc_aligned(n, static_cast<std::size_t>(al));
+}
+void* operator new[](std::size_t n, std::align_val_t al, const std::nothrow_t&) noexcept {
+  return mi_malloc_aligned(n, static_cast<std::size_t>(al));
+}
+void operator delete(void* p) noexcept { mi_free(p); }
+void operator delete[](void* p) noexcept { mi_free(p); }
+void operator delete(void* p, std::size_t) noexcept { mi_free(p); }
+void operator delete[](void* p, std::size_t) noexcept { mi_free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { mi_free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { mi_free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { mi_free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { mi_free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { mi_free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { mi_free(p); }
+void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { mi_free(p); }
+void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { mi_free(p); }
+
+namespace ftpy {
 #endif
 
 Object* heap_alloc_object(Type* type, size_t size) {
