@@ -63,6 +63,7 @@ test: build
 	python3 tests/run_py_tests.py --ftpy $(BUILD)/ftpy --retries 1
 	python3 tests/stress/run_stress.py --ftpy $(BUILD)/ftpy --retries 1
 	python3 tests/cli/run_cli_tests.py --ftpy $(BUILD)/ftpy
+	python3 tools/fuzz/fuzz.py --ftpy $(BUILD)/ftpy --smoke
 	python3 tests/compiler/lines.py --ftpy $(BUILD)/ftpy
 	python3 tests/native/run_native_tests.py --build $(BUILD)
 	$(MAKE) --no-print-directory bench-quick

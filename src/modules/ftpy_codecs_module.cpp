@@ -14,7 +14,9 @@
 #include "modules/buffer_util.h"
 #include "objects/bytes.h"
 #include "objects/codecs.h"
+#include "objects/dict.h"
 #include "objects/errors.h"
+#include "objects/ids.h"
 #include "objects/module.h"
 #include "objects/native.h"
 #include "objects/protocol.h"
@@ -78,7 +80,14 @@ const MethodDef kFtpyCodecsFunctions[] = {
 Ref<> ftpy_codecs_module_create() {
   Ref<> m = module_new("_ftpy_codecs");
   if (!m) return nullptr;
-  if (native_add_functions(m.val(), kFtpyCodecsFunctions) < 0) return nullptr;
+  // The functions are CPython's _codecs ones (which re-exports them): made
+  // while the module is named so, their __module__ and argument errors say
+  // "_codecs" ("_codecs.utf_7_decode() takes no keyword arguments").
+  Value d = module_dict(m.val());
+  if (dict_set_item(d, Value(ids::__name__), Value(str_intern("_codecs"))) < 0 ||
+      native_add_functions(m.val(), kFtpyCodecsFunctions) < 0 ||
+      dict_set_item(d, Value(ids::__name__), Value(str_intern("_ftpy_codecs"))) < 0)
+    return nullptr;
   return m;
 }
 
