@@ -299,6 +299,32 @@ _UNIT = {'utf-16': 2, 'utf-16-le': 2, 'utf-16-be': 2,
          'utf-32': 4, 'utf-32-le': 4, 'utf-32-be': 4}
 
 
+def _bom_once_encoder(first_codec, later_codec):
+    # An incremental encoder that writes a BOM once: its first text goes
+    # through first_codec (which writes one), the rest through later_codec.
+    class _Encoder(IncrementalEncoder):
+        def __init__(self, errors='strict'):
+            IncrementalEncoder.__init__(self, errors)
+            self.first = True
+
+        def encode(self, input, final=False):
+            if self.first:
+                self.first = False
+                return input.encode(first_codec, self.errors)
+            return input.encode(later_codec, self.errors)
+
+        def reset(self):
+            self.first = True
+
+        def getstate(self):
+            return 2 if self.first else 0
+
+        def setstate(self, state):
+            self.first = bool(state)
+
+    return _Encoder
+
+
 def _utf_8_sig_codec():
     # UTF-8 with a BOM written before the first text and skipped, if
     # present, before the first text read.
@@ -309,25 +335,7 @@ def _utf_8_sig_codec():
         data = bytes(input)
         return (data.decode('utf-8-sig', errors), len(data))
 
-    class _Encoder(IncrementalEncoder):
-        def __init__(self, errors='strict'):
-            IncrementalEncoder.__init__(self, errors)
-            self.first = True
-
-        def encode(self, input, final=False):
-            if self.first:
-                self.first = False
-                return input.encode('utf-8-sig', self.errors)
-            return input.encode('utf-8', self.errors)
-
-        def reset(self):
-            self.first = True
-
-        def getstate(self):
-            return 2 if self.first else 0
-
-        def setstate(self, state):
-            self.first = bool(state)
+    _Encoder = _bom_once_encoder('utf-8-sig', 'utf-8')
 
     class _Decoder(BufferedIncrementalDecoder):
         def __init__(self, errors='strict'):
@@ -371,25 +379,7 @@ def _bom_classes(name):
     boms = _BOMS[name]
     unit = _UNIT[name]
 
-    class _Encoder(IncrementalEncoder):
-        def __init__(self, errors='strict'):
-            IncrementalEncoder.__init__(self, errors)
-            self.first = True
-
-        def encode(self, input, final=False):
-            if self.first:
-                self.first = False
-                return input.encode(name, self.errors)
-            return input.encode(native, self.errors)
-
-        def reset(self):
-            self.first = True
-
-        def getstate(self):
-            return 2 if self.first else 0
-
-        def setstate(self, state):
-            self.first = bool(state)
+    _Encoder = _bom_once_encoder(name, native)
 
     class _Decoder(BufferedIncrementalDecoder):
         def __init__(self, errors='strict'):
