@@ -42,7 +42,7 @@ $(ASAN_BUILD)/build.ninja:
 
 test-asan: deps $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD) -j $(JOBS)
-	ASAN_OPTIONS=detect_leaks=0 $(ASAN_BUILD)/ftpy_unit_tests --gtest_brief=1 || ASAN_OPTIONS=detect_leaks=0 $(ASAN_BUILD)/ftpy_unit_tests --gtest_brief=1
+	ASAN_OPTIONS=detect_leaks=0 $(ASAN_BUILD)/ftpy_unit_tests --gtest_brief=1
 	# ASan gives eval_frame a ~46 KB stack frame (release: ~5 KB), so deep but
 	# legal recursion (tests/py/misc/memo_fib.py) needs more than 8 MB of stack.
 	ulimit -s 65536 2>/dev/null || true; ASAN_OPTIONS=detect_leaks=0 python3 tests/run_py_tests.py --ftpy $(ASAN_BUILD)/ftpy --label asan --no-python-check --timeout 120 --retries 1 --xfail-file tests/py/xfail-asan.txt
@@ -54,10 +54,7 @@ $(TSAN_BUILD)/build.ninja:
 
 test-tsan: deps $(TSAN_BUILD)/build.ninja
 	ninja -C $(TSAN_BUILD) -j $(JOBS)
-	# The parking-lot fairness tests time a waiter against a 1 ms window; a
-	# loaded TSan run can miss it, so a failing run is repeated once (a real bug
-	# fails both). The same for ASan.
-	$(TSAN_BUILD)/ftpy_unit_tests --gtest_brief=1 || $(TSAN_BUILD)/ftpy_unit_tests --gtest_brief=1
+	$(TSAN_BUILD)/ftpy_unit_tests --gtest_brief=1
 	python3 tests/stress/run_stress.py --ftpy $(TSAN_BUILD)/ftpy --timeout 600 --retries 1
 	python3 tests/native/run_native_tests.py --build $(TSAN_BUILD) --quick --timeout 600
 

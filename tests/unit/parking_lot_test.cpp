@@ -168,6 +168,13 @@ TEST(MutexTest, UnlockWithAHungryWaiterHandsTheLockOver) {
   EXPECT_EQ(mutex_lock_slow(&m, 0, false), LockResult::kTimeout);
 }
 
+// The hand-off tests need the woken waiter to be caught in a narrow window
+// (woken, not yet running); a round that misses it is simply rerun. Under a
+// sanitizer on a loaded host 50 rounds could all miss (a clean-clone TSan
+// run did), so they get many more; a round that sees the window still has
+// to pass every check.
+constexpr int kWindowRounds = 1000;
+
 // The waiter's side, step by step: it parks, is woken while the holder
 // re-takes the lock, naps until kFairnessNs has passed, then spins hungry.
 // An unlock seen while it spins must hand it the lock (the holder cannot
@@ -179,7 +186,7 @@ TEST(MutexTest, UnlockWithAHungryWaiterHandsTheLockOver) {
 TEST(MutexTest, AWaiterStarvedForKFairnessNsSpinsAndIsHandedTheLock) {
   int64_t saved = g_mutex_hungry_spin_ns.exchange(10'000'000'000);
   bool handed_off = false;
-  for (int round = 0; round < 50 && !handed_off; round++) {
+  for (int round = 0; round < kWindowRounds && !handed_off; round++) {
     std::atomic<uint8_t> m{0};
     std::atomic<bool> got{false};
     ASSERT_TRUE(mutex_try_lock(&m));
@@ -221,7 +228,7 @@ TEST(MutexTest, AWaiterStarvedForKFairnessNsSpinsAndIsHandedTheLock) {
 TEST(MutexTest, AHungryWaiterWhoseTimeoutExpiresLeavesTheWordClear) {
   int64_t saved = g_mutex_hungry_spin_ns.exchange(10'000'000'000);
   bool tested = false;
-  for (int round = 0; round < 50 && !tested; round++) {
+  for (int round = 0; round < kWindowRounds && !tested; round++) {
     std::atomic<uint8_t> m{0};
     std::atomic<int> result{-1};
     ASSERT_TRUE(mutex_try_lock(&m));
